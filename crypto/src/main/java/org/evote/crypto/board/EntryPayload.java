@@ -1,0 +1,85 @@
+package org.evote.crypto.board;
+
+import java.util.List;
+import org.evote.crypto.ballot.BallotSeed;
+import org.evote.crypto.ballot.EncryptedBallot;
+import org.evote.crypto.ballot.PlaintextBallot;
+import org.evote.crypto.hash.Digest;
+
+/** The payload of each {@link EntryKind} (protocol §9.1), read from an entry's canonical JSON. */
+public sealed interface EntryPayload {
+  EntryKind kind();
+
+  /** Entry 0: the election's extended hash, the election object's canonical JSON, and the board's public key. */
+  record ElectionPublished(Digest extendedHash, String electionJson, Ed25519.PublicKey boardKey)
+      implements EntryPayload {
+    @Override
+    public EntryKind kind() {
+      return EntryKind.ELECTION_PUBLISHED;
+    }
+  }
+
+  /** Polls open: ballots may be cast from now on. */
+  record PollsOpened() implements EntryPayload {
+    @Override
+    public EntryKind kind() {
+      return EntryKind.POLLS_OPENED;
+    }
+  }
+
+  /** A kiosk and the public key its submissions are signed with. */
+  record KioskRegistered(String kioskId, Ed25519.PublicKey publicKey) implements EntryPayload {
+    @Override
+    public EntryKind kind() {
+      return EntryKind.KIOSK_REGISTERED;
+    }
+  }
+
+  /** A kiosk whose later submissions are refused. */
+  record KioskRevoked(String kioskId, String reason) implements EntryPayload {
+    @Override
+    public EntryKind kind() {
+      return EntryKind.KIOSK_REVOKED;
+    }
+  }
+
+  /** A cast ballot with the kiosk's request id and signature over the submission (§9.5). */
+  record BallotCast(String requestId, EncryptedBallot ballot, Ed25519.Signature signature) implements EntryPayload {
+    @Override
+    public EntryKind kind() {
+      return EntryKind.BALLOT_CAST;
+    }
+  }
+
+  /** A challenged ballot with its disclosed seed and plaintext; never counted (§6). */
+  record BallotChallenged(String requestId, EncryptedBallot ballot, BallotSeed seed, PlaintextBallot plaintext,
+      Ed25519.Signature signature) implements EntryPayload {
+    @Override
+    public EntryKind kind() {
+      return EntryKind.BALLOT_CHALLENGED;
+    }
+  }
+
+  /** Polls closed, with every kiosk's chain closing value (§5.4). */
+  record PollsClosed(List<ChainClose> chains) implements EntryPayload {
+    public PollsClosed {
+      chains = List.copyOf(chains);
+    }
+
+    @Override
+    public EntryKind kind() {
+      return EntryKind.POLLS_CLOSED;
+    }
+  }
+
+  /** One kiosk's chain at closing: ballots it posted, its last confirmation code and H(CHAIN_CLOSE; …). */
+  record ChainClose(String kioskId, long ballots, Digest lastCode, Digest closeHash) {}
+
+  /** The hashes of the published encrypted tally, decryption shares and result (§10.3). */
+  record TallyPublished(Digest tallyHash, Digest sharesHash, Digest resultHash) implements EntryPayload {
+    @Override
+    public EntryKind kind() {
+      return EntryKind.TALLY_PUBLISHED;
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package org.evote.crypto.ceremony;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.evote.crypto.hash.Digest;
+import org.evote.crypto.proof.EquationChecker;
+
+/**
+ * The whole key ceremony of protocol §7 for n guardians on one machine: every guardian generates, publishes,
+ * checks the others' proofs, exchanges encrypted shares, checks them and combines. Fails naming the guardian if a
+ * proof or share is bad.
+ */
+public final class KeyCeremony {
+  private KeyCeremony() {}
+
+  /** The ceremony's result: the public records (for the election config) and each guardian's secret key. */
+  public static final class Outcome {
+    private final List<GuardianRecord> records;
+    private final List<GuardianKey> keys;
+
+    Outcome(List<GuardianRecord> records, List<GuardianKey> keys) {
+      this.records = List.copyOf(records);
+      this.keys = List.copyOf(keys);
+    }
+
+    public List<GuardianRecord> records() {
+      return records;
+    }
+
+    /** Guardian keys in index order — secrets. */
+    public List<GuardianKey> keys() {
+      return keys;
+    }
+  }
+
+  /** Runs the ceremony for n guardians with quorum k, bound to the election base hash H_B. */
+  public static Outcome run(Digest baseHash, int guardians, int quorum, SecureRandom random) {
+    GuardianCeremony.checkSizes(guardians, quorum);
+    List<GuardianCeremony> parties = new ArrayList<>();
+    List<GuardianRecord> records = new ArrayList<>();
+    for (int i = 1; i <= guardians; i++) {
+      GuardianCeremony g = GuardianCeremony.start(baseHash, i, guardians, quorum, random);
+      parties.add(g);
+      records.add(g.record());
+    }
+    for (GuardianRecord r : records) {
+      EquationChecker checker = EquationChecker.direct(null);
+      Optional<String> failure = r.verifyProofs(baseHash, checker);
+      if (failure.isPresent() || !checker.holds()) {
+        throw new IllegalStateException("guardian " + r.index() + " published an invalid proof: "
+            + failure.orElse("Schnorr equation fails"));
+      }
+    }
+    for (GuardianCeremony sender : parties) {
+      for (EncryptedShare share : sender.sharesFor(records, random)) {
+        GuardianCeremony recipient = parties.get(share.recipient() - 1);
+        Optional<ShareComplaint> complaint = recipient.receive(share, sender.record());
+        if (complaint.isPresent()) {
+          throw new IllegalStateException("guardian " + complaint.get().accuser() + " rejects the share of guardian "
+              + complaint.get().accused() + ": " + complaint.get().reason());
+        }
+      }
+    }
+    List<GuardianKey> keys = new ArrayList<>();
+    for (GuardianCeremony g : parties) {
+      keys.add(g.finish());
+    }
+    return new Outcome(records, keys);
+  }
+}

@@ -1,0 +1,38 @@
+package org.evote.crypto.ceremony;
+
+import java.math.BigInteger;
+import java.util.List;
+import org.bouncycastle.math.ec.ECPoint;
+import org.evote.crypto.group.Element;
+import org.evote.crypto.group.Msm;
+import org.evote.crypto.group.Scalar;
+
+/** Polynomial evaluation in the scalars and "in the exponent" over commitments (protocol §7). */
+public final class Polynomials {
+  private Polynomials() {}
+
+  /** Σ_j x^j·C_j. */
+  public static Element evaluateInExponent(List<Element> commitments, int x) {
+    int k = commitments.size();
+    ECPoint[] ps = new ECPoint[k];
+    BigInteger[] ks = new BigInteger[k];
+    Scalar power = Scalar.ONE;
+    Scalar sx = Scalar.of(x);
+    for (int j = 0; j < k; j++) {
+      ps[j] = commitments.get(j).point();
+      ks[j] = power.toBigInteger();
+      power = power.multiply(sx);
+    }
+    return new Element(Msm.sum(ps, ks, k));
+  }
+
+  /** Σ_j x^j·a_j by Horner's rule. */
+  static Scalar evaluate(Scalar[] coefficients, int x) {
+    Scalar sx = Scalar.of(x);
+    Scalar acc = Scalar.ZERO;
+    for (int j = coefficients.length - 1; j >= 0; j--) {
+      acc = acc.multiply(sx).add(coefficients[j]);
+    }
+    return acc;
+  }
+}

@@ -1,0 +1,52 @@
+package org.evote.crypto.elgamal;
+
+import org.bouncycastle.math.ec.ECPoint;
+import org.evote.crypto.group.Element;
+import org.evote.crypto.group.P256;
+import org.evote.crypto.group.Scalar;
+
+/** Exponential ElGamal on P-256 (protocol §3.1). */
+public final class ElGamal {
+  private ElGamal() {}
+
+  /** Enc(m; r) = (r·G, m·G + r·K). */
+  public static Ciphertext encrypt(long m, Scalar r, ElectionPublicKey key) {
+    if (m < 0) {
+      throw new IllegalArgumentException("plaintext must be non-negative");
+    }
+    Element alpha = Element.gPow(r);
+    Element beta = Element.gPow(Scalar.of(m)).add(key.multiply(r));
+    return new Ciphertext(alpha, beta);
+  }
+
+  /**
+   * Encrypts many plaintexts at once, normalizing all points with one field inversion (Montgomery's trick); the
+   * same results as calling {@link #encrypt} for each.
+   */
+  public static Ciphertext[] encryptAll(long[] m, Scalar[] r, ElectionPublicKey key) {
+    int n = m.length;
+    ECPoint[] points = new ECPoint[2 * n];
+    for (int i = 0; i < n; i++) {
+      if (m[i] < 0) {
+        throw new IllegalArgumentException("plaintext must be non-negative");
+      }
+      points[2 * i] = Element.gPowRaw(r[i]);
+      ECPoint beta = key.multiplyRaw(r[i].toBigInteger());
+      if (m[i] != 0) {
+        beta = beta.add(Element.gPowRaw(Scalar.of(m[i])));
+      }
+      points[2 * i + 1] = beta;
+    }
+    P256.CURVE.normalizeAll(points);
+    Ciphertext[] out = new Ciphertext[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = new Ciphertext(new Element(points[2 * i]), new Element(points[2 * i + 1]));
+    }
+    return out;
+  }
+
+  /** m·G = β − s·α for the full secret key s (used in tests and for single-guardian elections). */
+  public static Element decryptToPower(Ciphertext c, Scalar secretKey) {
+    return c.beta().subtract(c.alpha().multiply(secretKey));
+  }
+}

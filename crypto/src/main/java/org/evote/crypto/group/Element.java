@@ -1,0 +1,123 @@
+package org.evote.crypto.group;
+
+import java.math.BigInteger;
+import org.bouncycastle.math.ec.ECFieldElement;
+import org.bouncycastle.math.ec.ECPoint;
+import org.evote.crypto.InvalidFieldException;
+
+/**
+ * A point of P-256 (protocol §1). Published elements are 33-byte SEC1 compressed points in lowercase hex;
+ * {@link #decode} is the only way one enters from outside and rejects everything §1 lists. The identity occurs only
+ * as the result of arithmetic (and, encoded as {@code 00}, in tally fields: see {@link #decodeAllowingIdentity}).
+ */
+public record Element(ECPoint point) {
+  /** The generator G. */
+  public static final Element G = new Element(P256.G_POINT);
+  /** The point at infinity (group identity). */
+  public static final Element IDENTITY = new Element(P256.CURVE.getInfinity());
+
+  public Element {
+    if (point == null) {
+      throw new IllegalArgumentException("point is null");
+    }
+    if (point.getCurve() != P256.CURVE) {
+      point = P256.CURVE.importPoint(point);
+    }
+    point = point.normalize();
+  }
+
+  /** m·G using the fixed-base table for G. */
+  public static Element gPow(Scalar m) {
+    return new Element(P256.G_TABLE.multiply(m.toBigInteger()));
+  }
+
+  /** m·G in Jacobian form (not normalized), for callers that normalize in batches. */
+  public static ECPoint gPowRaw(Scalar m) {
+    return P256.G_TABLE.multiply(m.toBigInteger());
+  }
+
+  /** Decodes a compressed point, rejecting wrong length or prefix, x ≥ p, x with no square root, and infinity. */
+  public static Element decode(String hex, String field) {
+    if (hex == null) {
+      throw new InvalidFieldException(field, "missing point");
+    }
+    if (hex.length() != 2 * P256.ELEMENT_BYTES) {
+      throw new InvalidFieldException(field, "point must be 66 hex characters (33-byte compressed SEC1), got "
+          + hex.length());
+    }
+    if (!Hex.isLowercaseHex(hex)) {
+      throw new InvalidFieldException(field, "point must be lowercase hexadecimal");
+    }
+    return fromBytes(java.util.HexFormat.of().parseHex(hex), field);
+  }
+
+  /** Like {@link #decode} but also accepts {@code 00}, the identity; only for aggregate (tally) fields. */
+  public static Element decodeAllowingIdentity(String hex, String field) {
+    if ("00".equals(hex)) {
+      return IDENTITY;
+    }
+    return decode(hex, field);
+  }
+
+  /** Decodes the 33 compressed bytes (protocol §1.2). */
+  public static Element fromBytes(byte[] enc, String field) {
+    if (enc.length != P256.ELEMENT_BYTES) {
+      throw new InvalidFieldException(field, "point must be 33 bytes, got " + enc.length);
+    }
+    int prefix = enc[0];
+    if (prefix != 0x02 && prefix != 0x03) {
+      throw new InvalidFieldException(field, "point prefix must be 02 or 03");
+    }
+    BigInteger x = new BigInteger(1, java.util.Arrays.copyOfRange(enc, 1, enc.length));
+    if (x.compareTo(P256.P) >= 0) {
+      throw new InvalidFieldException(field, "x-coordinate is not less than the field prime p");
+    }
+    ECFieldElement fx = P256.CURVE.fromBigInteger(x);
+    ECFieldElement rhs = fx.square().add(P256.CURVE.getA()).multiply(fx).add(P256.CURVE.getB());
+    ECFieldElement y = rhs.sqrt();
+    if (y == null) {
+      throw new InvalidFieldException(field, "x-coordinate is not on the curve (no square root)");
+    }
+    if (y.testBitZero() != (prefix == 0x03)) {
+      y = y.negate();
+    }
+    ECPoint p = P256.CURVE.createPoint(x, y.toBigInteger());
+    return new Element(p);
+  }
+
+  public boolean isIdentity() {
+    return point.isInfinity();
+  }
+
+  public Element add(Element o) {
+    return new Element(point.add(o.point));
+  }
+
+  public Element subtract(Element o) {
+    return new Element(point.subtract(o.point));
+  }
+
+  public Element negate() {
+    return new Element(point.negate());
+  }
+
+  /** k·this, variable base. */
+  public Element multiply(Scalar k) {
+    return new Element(point.multiply(k.toBigInteger()));
+  }
+
+  /** The 33-byte compressed encoding; the identity encodes as the single byte 00. */
+  public byte[] toBytes() {
+    return point.getEncoded(true);
+  }
+
+  /** The wire encoding: 66 lowercase hex characters ({@code 00} for the identity). */
+  public String toHex() {
+    return Hex.encode(toBytes());
+  }
+
+  @Override
+  public String toString() {
+    return toHex();
+  }
+}

@@ -1,0 +1,100 @@
+package org.evote.crypto.hash;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
+import org.evote.crypto.group.Element;
+import org.evote.crypto.group.Scalar;
+
+/**
+ * The hash function H of protocol §2: SHA-256 over a sequence of typed, length-prefixed items, the first of which
+ * is always a domain tag from {@link DomainTags}. Each item is {@code type (1 byte) ‖ length (4 bytes, big-endian)
+ * ‖ content}, so no two different item sequences share an encoding.
+ */
+public final class Hasher {
+  static final byte TAG = 0x00;
+  static final byte STRING = 0x01;
+  static final byte INTEGER = 0x02;
+  static final byte ELEMENT = 0x03;
+  static final byte SCALAR = 0x04;
+  static final byte DIGEST = 0x05;
+  static final byte BYTES = 0x06;
+
+  private final MessageDigest sha256;
+
+  private Hasher(String tag) {
+    try {
+      sha256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 unavailable", e);
+    }
+    item(TAG, tag.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** Starts H with a domain tag; use only the constants in {@link DomainTags}. */
+  public static Hasher tagged(String tag) {
+    return new Hasher(tag);
+  }
+
+  private Hasher item(byte type, byte[] content) {
+    sha256.update(type);
+    int n = content.length;
+    sha256.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+    sha256.update(content);
+    return this;
+  }
+
+  /** A UTF-8 string (identifiers, kinds). */
+  public Hasher string(String s) {
+    return item(STRING, s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A signed 64-bit integer, 8 bytes big-endian (counts, indices, bounds, times). */
+  public Hasher integer(long v) {
+    byte[] b = new byte[8];
+    for (int i = 0; i < 8; i++) {
+      b[i] = (byte) (v >>> (56 - 8 * i));
+    }
+    return item(INTEGER, b);
+  }
+
+  /** A group element in its compressed encoding. */
+  public Hasher element(Element e) {
+    return item(ELEMENT, e.toBytes());
+  }
+
+  /** Every element of a list, preceded by the list's length as an integer item. */
+  public Hasher elements(Collection<Element> es) {
+    integer(es.size());
+    for (Element e : es) {
+      element(e);
+    }
+    return this;
+  }
+
+  /** A scalar as 32 bytes big-endian. */
+  public Hasher scalar(Scalar s) {
+    return item(SCALAR, s.toBytes());
+  }
+
+  /** A previous hash value. */
+  public Hasher digest(Digest d) {
+    return item(DIGEST, d.raw());
+  }
+
+  /** Opaque bytes (seeds, canonical JSON, public keys). */
+  public Hasher bytes(byte[] b) {
+    return item(BYTES, b);
+  }
+
+  /** Finishes: the 32-byte hash. */
+  public Digest digest() {
+    return Digest.of(sha256.digest());
+  }
+
+  /** Finishes as a Fiat–Shamir challenge or derived nonce: the hash as a big-endian integer, mod q (§2.2). */
+  public Scalar toScalar() {
+    return Scalar.reduceBytes(sha256.digest());
+  }
+}

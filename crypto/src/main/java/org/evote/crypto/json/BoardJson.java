@@ -1,0 +1,183 @@
+package org.evote.crypto.json;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.util.List;
+import java.util.Set;
+import org.evote.crypto.InvalidFieldException;
+import org.evote.crypto.ballot.BallotSeed;
+import org.evote.crypto.board.BoardEntry;
+import org.evote.crypto.board.Ed25519;
+import org.evote.crypto.board.EntryKind;
+import org.evote.crypto.board.EntryPayload;
+import org.evote.crypto.board.SignedHead;
+import org.evote.crypto.hash.Digest;
+
+/**
+ * JSON for board entries, their payloads, signed heads and Merkle proofs (protocol §9, §10.3). An entry's payload
+ * is carried as a JSON object and hashed in its RFC 8785 canonical form.
+ */
+public final class BoardJson {
+  private BoardJson() {}
+
+  public static JsonObject encode(BoardEntry e) {
+    return Json.createObjectBuilder().add("sequence", e.sequence()).add("kind", e.kind().wireName())
+        .add("timestamp", e.timestamp()).add("payload", JsonText.parseObject(e.payload()))
+        .add("previous_hash", e.previousHash().toHex()).add("entry_hash", e.entryHash().toHex()).build();
+  }
+
+  /** Decodes an entry; the payload is canonicalized but not interpreted (see {@link #decodePayload}). */
+  public static BoardEntry decodeEntry(Fields f) {
+    f.only(Set.of("sequence", "kind", "timestamp", "payload", "previous_hash", "entry_hash"));
+    String kindName = f.string("kind");
+    EntryKind kind = EntryKind.fromWire(kindName).orElseThrow(() -> new InvalidFieldException(f.path("kind"),
+        "unknown entry kind '" + kindName + "'"));
+    String payload = CanonicalJson.write(f.rawObject("payload"));
+    return f.build(() -> new BoardEntry(f.integer("sequence", 0, Long.MAX_VALUE), kind,
+        f.integer("timestamp", 0, Long.MAX_VALUE), payload, f.digest("previous_hash"), f.digest("entry_hash")));
+  }
+
+  /** Canonical payload text for a typed payload. */
+  public static String payloadText(EntryPayload p) {
+    return CanonicalJson.write(encodePayload(p));
+  }
+
+  public static JsonObject encodePayload(EntryPayload p) {
+    JsonObjectBuilder b = Json.createObjectBuilder();
+    if (p instanceof EntryPayload.ElectionPublished e) {
+      b.add("election", JsonText.parseObject(e.electionJson())).add("board_public_key", e.boardKey().hex());
+    } else if (p instanceof EntryPayload.KioskRegistered k) {
+      b.add("kiosk_id", k.kioskId()).add("public_key", k.publicKey().hex());
+    } else if (p instanceof EntryPayload.KioskRevoked k) {
+      b.add("kiosk_id", k.kioskId()).add("reason", k.reason());
+    } else if (p instanceof EntryPayload.BallotCast c) {
+      b.add("request_id", c.requestId()).add("ballot", BallotJson.encode(c.ballot()))
+          .add("signature", c.signature().hex());
+    } else if (p instanceof EntryPayload.BallotChallenged c) {
+      b.add("request_id", c.requestId()).add("ballot", BallotJson.encode(c.ballot())).add("seed", c.seed().toHex())
+          .add("plaintext", BallotJson.encode(c.plaintext())).add("signature", c.signature().hex());
+    } else if (p instanceof EntryPayload.PollsClosed c) {
+      JsonArrayBuilder chains = Json.createArrayBuilder();
+      for (EntryPayload.ChainClose ch : c.chains()) {
+        chains.add(Json.createObjectBuilder().add("kiosk_id", ch.kioskId()).add("ballots", ch.ballots())
+            .add("last_code", ch.lastCode().toHex()).add("close_hash", ch.closeHash().toHex()));
+      }
+      b.add("chains", chains);
+    } else if (p instanceof EntryPayload.TallyPublished t) {
+      b.add("tally_hash", t.tallyHash().toHex()).add("shares_hash", t.sharesHash().toHex())
+          .add("result_hash", t.resultHash().toHex());
+    }
+    return b.build();
+  }
+
+  /** Reads an entry's payload according to its kind, naming the bad field on failure. */
+  public static EntryPayload decodePayload(BoardEntry e) {
+    Fields f = Fields.of(JsonText.parseObject(e.payload()), "payload");
+    return switch (e.kind()) {
+      case ELECTION_PUBLISHED -> {
+        f.only(Set.of("election", "board_public_key"));
+        JsonObject election = f.rawObject("election");
+        Digest he = f.object("election").digest("extended_hash");
+        yield new EntryPayload.ElectionPublished(he, CanonicalJson.write(election),
+            publicKey(f, "board_public_key"));
+      }
+      case POLLS_OPENED -> {
+        f.only(Set.of());
+        yield new EntryPayload.PollsOpened();
+      }
+      case KIOSK_REGISTERED -> {
+        f.only(Set.of("kiosk_id", "public_key"));
+        yield new EntryPayload.KioskRegistered(f.id("kiosk_id"), publicKey(f, "public_key"));
+      }
+      case KIOSK_REVOKED -> {
+        f.only(Set.of("kiosk_id", "reason"));
+        yield new EntryPayload.KioskRevoked(f.id("kiosk_id"), f.string("reason"));
+      }
+      case BALLOT_CAST -> {
+        f.only(Set.of("request_id", "ballot", "signature"));
+        yield new EntryPayload.BallotCast(f.id("request_id"), BallotJson.decodeBallot(f.object("ballot")),
+            signature(f));
+      }
+      case BALLOT_CHALLENGED -> {
+        f.only(Set.of("request_id", "ballot", "seed", "plaintext", "signature"));
+        yield new EntryPayload.BallotChallenged(f.id("request_id"), BallotJson.decodeBallot(f.object("ballot")),
+            BallotSeed.decode(f.string("seed"), f.path("seed")), BallotJson.decodePlaintext(f.object("plaintext")),
+            signature(f));
+      }
+      case POLLS_CLOSED -> {
+        f.only(Set.of("chains"));
+        yield new EntryPayload.PollsClosed(f.objects("chains", 0, 1_000_000, c -> {
+          c.only(Set.of("kiosk_id", "ballots", "last_code", "close_hash"));
+          return new EntryPayload.ChainClose(c.id("kiosk_id"), c.integer("ballots", 0, Long.MAX_VALUE),
+              c.digest("last_code"), c.digest("close_hash"));
+        }));
+      }
+      case TALLY_PUBLISHED -> {
+        f.only(Set.of("tally_hash", "shares_hash", "result_hash"));
+        yield new EntryPayload.TallyPublished(f.digest("tally_hash"), f.digest("shares_hash"),
+            f.digest("result_hash"));
+      }
+    };
+  }
+
+  /** The canonical text a kiosk signs: the payload without its "signature" member (§9.5). */
+  public static String unsignedPayloadText(JsonObject payload) {
+    JsonObjectBuilder b = Json.createObjectBuilder(payload);
+    b.remove("signature");
+    return CanonicalJson.write(b.build());
+  }
+
+  private static Ed25519.PublicKey publicKey(Fields f, String name) {
+    try {
+      return new Ed25519.PublicKey(f.string(name));
+    } catch (InvalidFieldException e) {
+      throw new InvalidFieldException(f.path(name), e.reason());
+    }
+  }
+
+  private static Ed25519.Signature signature(Fields f) {
+    try {
+      return new Ed25519.Signature(f.string("signature"));
+    } catch (InvalidFieldException e) {
+      throw new InvalidFieldException(f.path("signature"), e.reason());
+    }
+  }
+
+  public static JsonObject encode(SignedHead h) {
+    return Json.createObjectBuilder().add("size", h.size()).add("head_hash", h.headHash().toHex())
+        .add("merkle_root", h.merkleRoot().toHex()).add("timestamp", h.timestamp())
+        .add("signature", h.signature().hex()).build();
+  }
+
+  public static SignedHead decodeHead(Fields f) {
+    f.only(Set.of("size", "head_hash", "merkle_root", "timestamp", "signature"));
+    Ed25519.Signature sig = signature(f);
+    return f.build(() -> new SignedHead(f.integer("size", 1, Long.MAX_VALUE), f.digest("head_hash"),
+        f.digest("merkle_root"), f.integer("timestamp", 0, Long.MAX_VALUE), sig));
+  }
+
+  /** {"index", "size", "path": [hex…]} for an inclusion proof. */
+  public static JsonObject encodeInclusion(long index, long size, List<Digest> path) {
+    return Json.createObjectBuilder().add("index", index).add("size", size).add("path", hexes(path)).build();
+  }
+
+  /** {"first", "second", "path": [hex…]} for a consistency proof. */
+  public static JsonObject encodeConsistency(long first, long second, List<Digest> path) {
+    return Json.createObjectBuilder().add("first", first).add("second", second).add("path", hexes(path)).build();
+  }
+
+  /** The path of an inclusion or consistency proof. */
+  public static List<Digest> decodePath(Fields f) {
+    return f.list("path", 0, 64, (v, p) -> Digest.decode(CeremonyJson.str(v, p), p));
+  }
+
+  private static JsonArrayBuilder hexes(List<Digest> path) {
+    JsonArrayBuilder a = Json.createArrayBuilder();
+    for (Digest d : path) {
+      a.add(d.toHex());
+    }
+    return a;
+  }
+}

@@ -1,0 +1,107 @@
+package org.evote.crypto.json;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Set;
+import org.evote.crypto.ceremony.GuardianRecord;
+import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.election.ElectionHashes;
+import org.evote.crypto.group.Element;
+import org.evote.crypto.group.Hex;
+import org.evote.crypto.group.P256;
+import org.evote.crypto.hash.Digest;
+
+/**
+ * {@code election.json} (protocol §10.3): protocol id, parameters, manifest, n, k, guardian records and the
+ * published joint key and hashes. Decoding recomputes every derived value and returns it beside what the file
+ * claims, so the verifier can report a mismatch (steps V1, V2, V4) instead of failing to read the file.
+ */
+public final class ElectionJson {
+  private ElectionJson() {}
+
+  /** What election.json states, beside the config recomputed from its inputs. */
+  public record Decoded(ElectionConfig config, Parameters parameters, Digest manifestHash, Digest baseHash,
+      Element jointKey, Digest extendedHash) {}
+
+  /** The published parameters object, as written. */
+  public record Parameters(String protocol, String curve, String p, String q, String a, String b, String generator,
+      Digest parameterHash) {
+    /** The parameters this implementation uses. */
+    public static Parameters expected() {
+      return new Parameters(ElectionHashes.PROTOCOL, ElectionHashes.CURVE, hex32(P256.P), hex32(P256.Q),
+          hex32(P256.a()), hex32(P256.b()), Element.G.toHex(), ElectionHashes.parameterHash());
+    }
+  }
+
+  static String hex32(java.math.BigInteger v) {
+    byte[] raw = v.toByteArray();
+    byte[] out = new byte[32];
+    int copy = Math.min(raw.length, 32);
+    System.arraycopy(raw, raw.length - copy, out, 32 - copy, copy);
+    return Hex.encode(out);
+  }
+
+  public static JsonObject encodeParameters() {
+    Parameters p = Parameters.expected();
+    return Json.createObjectBuilder().add("protocol", p.protocol()).add("curve", p.curve()).add("p", p.p())
+        .add("q", p.q()).add("a", p.a()).add("b", p.b()).add("generator", p.generator())
+        .add("parameter_hash", p.parameterHash().toHex()).build();
+  }
+
+  public static JsonObject encode(ElectionConfig c) {
+    JsonArrayBuilder guardians = Json.createArrayBuilder();
+    for (GuardianRecord g : c.guardians()) {
+      guardians.add(CeremonyJson.encode(g));
+    }
+    return Json.createObjectBuilder()
+        .add("parameters", encodeParameters())
+        .add("manifest", ManifestJson.encode(c.manifest()))
+        .add("guardian_count", c.guardianCount())
+        .add("quorum", c.quorum())
+        .add("guardians", guardians)
+        .add("joint_public_key", c.jointKey().element().toHex())
+        .add("manifest_hash", c.manifestHash().toHex())
+        .add("election_base_hash", c.baseHash().toHex())
+        .add("extended_hash", c.extendedHash().toHex())
+        .build();
+  }
+
+  public static Decoded decode(JsonObject json) {
+    Fields f = Fields.of(json).only(Set.of("parameters", "manifest", "guardian_count", "quorum", "guardians",
+        "joint_public_key", "manifest_hash", "election_base_hash", "extended_hash"));
+    Fields p = f.object("parameters").only(Set.of("protocol", "curve", "p", "q", "a", "b", "generator",
+        "parameter_hash"));
+    Parameters params = new Parameters(p.string("protocol"), p.string("curve"), p.string("p"), p.string("q"),
+        p.string("a"), p.string("b"), p.string("generator"), p.digest("parameter_hash"));
+    var manifest = ManifestJson.decode(f.rawObject("manifest"));
+    int n = f.smallInt("guardian_count", 1, CeremonyJson.MAX_GUARDIANS);
+    int k = f.smallInt("quorum", 1, n);
+    List<GuardianRecord> guardians = f.objects("guardians", n, n, CeremonyJson::decodeGuardian);
+    ElectionConfig config = f.build(() -> new ElectionConfig(manifest, n, k, guardians));
+    return new Decoded(config, params, f.digest("manifest_hash"), f.digest("election_base_hash"),
+        f.element("joint_public_key"), f.digest("extended_hash"));
+  }
+
+  /** Decodes and insists every published hash and key matches (for tools that must not run on a bad config). */
+  public static ElectionConfig decodeChecked(JsonObject json) {
+    Decoded d = decode(json);
+    ElectionConfig c = d.config();
+    if (!d.parameters().equals(Parameters.expected())) {
+      throw new org.evote.crypto.InvalidFieldException("parameters", "not the P-256 parameters of protocol evote/1");
+    }
+    check(d.manifestHash().equals(c.manifestHash()), "manifest_hash");
+    check(d.baseHash().equals(c.baseHash()), "election_base_hash");
+    check(d.jointKey().equals(c.jointKey().element()), "joint_public_key");
+    check(d.extendedHash().equals(c.extendedHash()), "extended_hash");
+    return c;
+  }
+
+  private static void check(boolean ok, String field) {
+    if (!ok) {
+      throw new org.evote.crypto.InvalidFieldException(field, "does not match the value recomputed from the "
+          + "election's contents");
+    }
+  }
+}

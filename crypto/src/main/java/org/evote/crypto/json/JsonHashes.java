@@ -1,0 +1,17 @@
+package org.evote.crypto.json;
+
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import org.evote.crypto.hash.Digest;
+import org.evote.crypto.hash.DomainTags;
+import org.evote.crypto.hash.Hasher;
+
+/** H(JSON_OBJECT; canonical JSON), the hash by which board entries refer to record files (protocol §2.5). */
+public final class JsonHashes {
+  private JsonHashes() {}
+
+  public static Digest of(JsonObject object) {
+    return Hasher.tagged(DomainTags.JSON_OBJECT)
+        .bytes(CanonicalJson.write(object).getBytes(StandardCharsets.UTF_8)).digest();
+  }
+}

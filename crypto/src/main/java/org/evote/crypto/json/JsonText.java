@@ -1,0 +1,97 @@
+package org.evote.crypto.json;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonWriter;
+import jakarta.json.JsonWriterFactory;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonParsingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.evote.crypto.InvalidFieldException;
+
+/** Reading and writing JSON text with Jakarta JSON Processing; malformed input becomes {@link InvalidFieldException}. */
+public final class JsonText {
+  private static final JsonWriterFactory PRETTY =
+      Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+
+  private JsonText() {}
+
+  /** Parses a JSON object. */
+  public static JsonObject parseObject(String text) {
+    try (JsonReader r = Json.createReader(new StringReader(text))) {
+      return asObject(r.read());
+    } catch (JsonParsingException e) {
+      throw new InvalidFieldException("$", "malformed JSON at line " + e.getLocation().getLineNumber()
+          + ", column " + e.getLocation().getColumnNumber());
+    } catch (JsonException e) {
+      throw new InvalidFieldException("$", "malformed JSON");
+    }
+  }
+
+  /** Parses a JSON object from a stream (UTF-8). */
+  public static JsonObject parseObject(InputStream in) {
+    try (JsonReader r = Json.createReader(in)) {
+      return asObject(r.read());
+    } catch (JsonParsingException e) {
+      throw new InvalidFieldException("$", "malformed JSON at line " + e.getLocation().getLineNumber()
+          + ", column " + e.getLocation().getColumnNumber());
+    } catch (JsonException e) {
+      throw new InvalidFieldException("$", "malformed JSON");
+    }
+  }
+
+  /** Reads a JSON object from a file. */
+  public static JsonObject readObject(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return parseObject(in);
+    }
+  }
+
+  /** Parses a JSON array. */
+  public static JsonArray parseArray(String text) {
+    try (JsonReader r = Json.createReader(new StringReader(text))) {
+      JsonStructure s = r.read();
+      if (s.getValueType() != JsonValue.ValueType.ARRAY) {
+        throw new InvalidFieldException("$", "expected a JSON array");
+      }
+      return (JsonArray) s;
+    } catch (JsonParsingException e) {
+      throw new InvalidFieldException("$", "malformed JSON at line " + e.getLocation().getLineNumber()
+          + ", column " + e.getLocation().getColumnNumber());
+    } catch (JsonException e) {
+      throw new InvalidFieldException("$", "malformed JSON");
+    }
+  }
+
+  private static JsonObject asObject(JsonStructure s) {
+    if (s.getValueType() != JsonValue.ValueType.OBJECT) {
+      throw new InvalidFieldException("$", "expected a JSON object");
+    }
+    return (JsonObject) s;
+  }
+
+  /** Indented text for files people read. */
+  public static String pretty(JsonStructure value) {
+    StringWriter w = new StringWriter();
+    try (JsonWriter jw = PRETTY.createWriter(w)) {
+      jw.write(value);
+    }
+    return w.toString().strip() + "\n";
+  }
+
+  /** Writes indented JSON to a file. */
+  public static void write(Path file, JsonStructure value) throws IOException {
+    Files.writeString(file, pretty(value));
+  }
+}

@@ -1,0 +1,145 @@
+package org.evote.crypto.proof;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bouncycastle.math.ec.ECPoint;
+import org.evote.crypto.elgamal.ElectionPublicKey;
+import org.evote.crypto.group.Element;
+import org.evote.crypto.group.Msm;
+import org.evote.crypto.group.P256;
+import org.evote.crypto.group.Scalar;
+
+/**
+ * Decides {@link Equation}s (protocol §4.5). {@link #direct} checks each one as it arrives; {@link #batch} forms a
+ * random linear combination Σ ρ_e·E_e with independent 128-bit weights ρ_e from the verifier's SecureRandom and
+ * checks it with one multi-scalar multiplication. A batch that fails says only that some equation failed; callers
+ * then re-check directly to name it.
+ */
+public abstract class EquationChecker {
+  final ElectionPublicKey key;
+
+  private EquationChecker(ElectionPublicKey key) {
+    this.key = key;
+  }
+
+  /** Requires that the equation holds. */
+  public abstract void require(Equation e);
+
+  /** True if every required equation holds. */
+  public abstract boolean holds();
+
+  /** A checker that evaluates every equation at once. {@code key} may be null when no equation uses K. */
+  public static EquationChecker direct(ElectionPublicKey key) {
+    return new Direct(key);
+  }
+
+  /** A checker that batches all equations into one check. */
+  public static EquationChecker batch(ElectionPublicKey key, SecureRandom random) {
+    return new Batch(key, random);
+  }
+
+  ECPoint fixedPart(Scalar g, Scalar k) {
+    ECPoint sum = g.isZero() ? P256.CURVE.getInfinity() : Element.gPow(g).point();
+    if (!k.isZero()) {
+      if (key == null) {
+        throw new IllegalStateException("equation uses K but the checker has no election key");
+      }
+      sum = sum.add(key.multiplyRaw(k.toBigInteger()));
+    }
+    return sum;
+  }
+
+  /** Σ s_i·P_i with each coefficient above q/2 replaced by q − s_i on −P_i, so short negative weights stay short. */
+  static ECPoint combine(List<Element> points, List<BigInteger> scalars) {
+    int n = points.size();
+    ECPoint[] ps = new ECPoint[n];
+    BigInteger[] ks = new BigInteger[n];
+    BigInteger half = P256.Q.shiftRight(1);
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      BigInteger s = scalars.get(i);
+      if (s.signum() == 0) {
+        continue;
+      }
+      ECPoint p = points.get(i).point();
+      if (p.isInfinity()) {
+        continue;
+      }
+      if (s.compareTo(half) > 0) {
+        s = P256.Q.subtract(s);
+        p = p.negate();
+      }
+      ps[m] = p;
+      ks[m] = s;
+      m++;
+    }
+    return Msm.sum(ps, ks, m);
+  }
+
+  private static final class Direct extends EquationChecker {
+    private boolean ok = true;
+
+    Direct(ElectionPublicKey key) {
+      super(key);
+    }
+
+    @Override
+    public void require(Equation e) {
+      if (!ok) {
+        return;
+      }
+      List<BigInteger> ks = new ArrayList<>(e.scalars().size());
+      for (Scalar s : e.scalars()) {
+        ks.add(s.toBigInteger());
+      }
+      ECPoint sum = combine(e.points(), ks).add(fixedPart(e.gCoefficient(), e.kCoefficient()));
+      ok = sum.isInfinity();
+    }
+
+    @Override
+    public boolean holds() {
+      return ok;
+    }
+  }
+
+  private static final class Batch extends EquationChecker {
+    private final SecureRandom random;
+    private Scalar g = Scalar.ZERO;
+    private Scalar k = Scalar.ZERO;
+    private final Map<Element, BigInteger> terms = new IdentityHashMap<>();
+
+    Batch(ElectionPublicKey key, SecureRandom random) {
+      super(key);
+      this.random = random;
+    }
+
+    @Override
+    public void require(Equation e) {
+      Scalar rho = Scalar.of(new BigInteger(128, random).add(BigInteger.ONE));
+      g = g.add(rho.multiply(e.gCoefficient()));
+      k = k.add(rho.multiply(e.kCoefficient()));
+      List<Element> ps = e.points();
+      List<Scalar> ss = e.scalars();
+      BigInteger r = rho.toBigInteger();
+      for (int i = 0; i < ps.size(); i++) {
+        BigInteger add = r.multiply(ss.get(i).toBigInteger());
+        terms.merge(ps.get(i), add, (a, b) -> a.add(b));
+      }
+    }
+
+    @Override
+    public boolean holds() {
+      List<Element> ps = new ArrayList<>(terms.size());
+      List<BigInteger> ks = new ArrayList<>(terms.size());
+      for (Map.Entry<Element, BigInteger> t : terms.entrySet()) {
+        ps.add(t.getKey());
+        ks.add(t.getValue().mod(P256.Q));
+      }
+      return combine(ps, ks).add(fixedPart(g, k)).isInfinity();
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package org.evote.crypto.verify;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.evote.crypto.ballot.ConfirmationCodes;
+import org.evote.crypto.ballot.EncryptedBallot;
+import org.evote.crypto.ballot.EncryptedContest;
+import org.evote.crypto.ballot.EncryptedSelection;
+import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.hash.Digest;
+import org.evote.crypto.manifest.ContestDescription;
+import org.evote.crypto.manifest.SelectionDescription;
+import org.evote.crypto.proof.EquationChecker;
+import org.evote.crypto.proof.RangeStatement;
+
+/**
+ * Verifies one encrypted ballot on its own (protocol §10.4 steps V8–V11): structure against the manifest, every
+ * selection and contest range proof, the contest hashes and the confirmation code. Proof equations are checked in
+ * one batch; if the batch fails, each proof is re-checked to name the one that failed. Chain continuity and
+ * uniqueness across ballots are board-level checks (V8, V12) done by the caller.
+ */
+public final class BallotVerifier {
+  private final ElectionConfig config;
+  private final SecureRandom random;
+
+  public BallotVerifier(ElectionConfig config, SecureRandom random) {
+    this.config = config;
+    this.random = random;
+  }
+
+  public VerificationResult verify(EncryptedBallot ballot) {
+    String object = "ballot " + ballot.ballotId();
+    VerificationResult structure = checkStructure(ballot, object);
+    if (!structure.isValid()) {
+      return structure;
+    }
+    EquationChecker batch = EquationChecker.batch(config.jointKey(), random);
+    VerificationResult proofs = checkProofs(ballot, batch, object);
+    if (!proofs.isValid()) {
+      return proofs;
+    }
+    if (!batch.holds()) {
+      return locateFailingProof(ballot, object);
+    }
+    return checkCodes(ballot, object);
+  }
+
+  private VerificationResult checkStructure(EncryptedBallot ballot, String object) {
+    if (config.manifest().style(ballot.styleId()).isEmpty()) {
+      return VerificationResult.invalid(Step.V8_BALLOT_STRUCTURE, object, "unknown ballot style "
+          + ballot.styleId());
+    }
+    List<ContestDescription> expected = config.manifest().contestsFor(ballot.styleId());
+    if (expected.size() != ballot.contests().size()) {
+      return VerificationResult.invalid(Step.V8_BALLOT_STRUCTURE, object, "style " + ballot.styleId() + " has "
+          + expected.size() + " contests, ballot has " + ballot.contests().size());
+    }
+    for (int c = 0; c < expected.size(); c++) {
+      ContestDescription desc = expected.get(c);
+      EncryptedContest contest = ballot.contests().get(c);
+      if (!desc.id().equals(contest.contestId())) {
+        return VerificationResult.invalid(Step.V8_BALLOT_STRUCTURE, object, "contest " + c + " is "
+            + contest.contestId() + ", expected " + desc.id());
+      }
+      if (desc.selections().size() != contest.selections().size()) {
+        return VerificationResult.invalid(Step.V8_BALLOT_STRUCTURE, object, "contest " + desc.id() + " has "
+            + contest.selections().size() + " selections, expected " + desc.selections().size());
+      }
+      for (int s = 0; s < desc.selections().size(); s++) {
+        SelectionDescription sd = desc.selections().get(s);
+        if (!sd.id().equals(contest.selections().get(s).selectionId())) {
+          return VerificationResult.invalid(Step.V8_BALLOT_STRUCTURE, object, "contest " + desc.id()
+              + " selection " + s + " is " + contest.selections().get(s).selectionId() + ", expected " + sd.id());
+        }
+      }
+    }
+    return VerificationResult.VALID;
+  }
+
+  private VerificationResult checkProofs(EncryptedBallot ballot, EquationChecker checker, String object) {
+    Digest he = config.extendedHash();
+    List<ContestDescription> descs = config.manifest().contestsFor(ballot.styleId());
+    for (int c = 0; c < descs.size(); c++) {
+      ContestDescription desc = descs.get(c);
+      EncryptedContest contest = ballot.contests().get(c);
+      for (EncryptedSelection sel : contest.selections()) {
+        Optional<String> failure = sel.proof().verify(RangeStatement.selection(he, config.jointKey(),
+            ballot.ballotId(), contest.contestId(), sel.selectionId(), sel.ciphertext(),
+            ContestDescription.SELECTION_LIMIT), checker);
+        if (failure.isPresent()) {
+          return VerificationResult.invalid(Step.V9_SELECTION_PROOFS, object + " selection "
+              + contest.contestId() + "/" + sel.selectionId(), failure.get());
+        }
+      }
+      Optional<String> failure = contest.proof().verify(RangeStatement.contest(he, config.jointKey(),
+          ballot.ballotId(), contest.contestId(), contest.sum(), desc.votesAllowed()), checker);
+      if (failure.isPresent()) {
+        return VerificationResult.invalid(Step.V10_CONTEST_PROOFS, object + " contest " + contest.contestId(),
+            failure.get());
+      }
+    }
+    return VerificationResult.VALID;
+  }
+
+  private VerificationResult locateFailingProof(EncryptedBallot ballot, String object) {
+    Digest he = config.extendedHash();
+    List<ContestDescription> descs = config.manifest().contestsFor(ballot.styleId());
+    for (int c = 0; c < descs.size(); c++) {
+      EncryptedContest contest = ballot.contests().get(c);
+      for (EncryptedSelection sel : contest.selections()) {
+        EquationChecker direct = EquationChecker.direct(config.jointKey());
+        sel.proof().verify(RangeStatement.selection(he, config.jointKey(), ballot.ballotId(), contest.contestId(),
+            sel.selectionId(), sel.ciphertext(), ContestDescription.SELECTION_LIMIT), direct);
+        if (!direct.holds()) {
+          return VerificationResult.invalid(Step.V9_SELECTION_PROOFS, object + " selection "
+              + contest.contestId() + "/" + sel.selectionId(), "range proof equations do not hold");
+        }
+      }
+      EquationChecker direct = EquationChecker.direct(config.jointKey());
+      contest.proof().verify(RangeStatement.contest(he, config.jointKey(), ballot.ballotId(), contest.contestId(),
+          contest.sum(), descs.get(c).votesAllowed()), direct);
+      if (!direct.holds()) {
+        return VerificationResult.invalid(Step.V10_CONTEST_PROOFS, object + " contest " + contest.contestId(),
+            "contest range proof equations do not hold");
+      }
+    }
+    return VerificationResult.invalid(Step.V9_SELECTION_PROOFS, object, "batched proof check failed");
+  }
+
+  private VerificationResult checkCodes(EncryptedBallot ballot, String object) {
+    Digest he = config.extendedHash();
+    List<Digest> hashes = new ArrayList<>();
+    for (EncryptedContest contest : ballot.contests()) {
+      Digest chi = ConfirmationCodes.contestHash(he, ballot.ballotId(), contest.contestId(), contest.selections());
+      if (!chi.equals(contest.contestHash())) {
+        return VerificationResult.invalid(Step.V11_CONFIRMATION_CODES, object + " contest " + contest.contestId(),
+            "contest hash does not match its ciphertexts");
+      }
+      hashes.add(chi);
+    }
+    Digest code = ConfirmationCodes.confirmationCode(he, ballot.kioskId(), ballot.previousCode(),
+        ballot.timestamp(), ballot.ballotId(), ballot.styleId(), hashes);
+    if (!code.equals(ballot.confirmationCode())) {
+      return VerificationResult.invalid(Step.V11_CONFIRMATION_CODES, object,
+          "confirmation code does not match the ballot");
+    }
+    return VerificationResult.VALID;
+  }
+}

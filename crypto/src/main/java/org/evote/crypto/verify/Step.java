@@ -1,0 +1,42 @@
+package org.evote.crypto.verify;
+
+/**
+ * The numbered verification steps of protocol §10.4. Messages and reports start with the step id, so a failure can
+ * be looked up in the document.
+ */
+public enum Step {
+  V1_PARAMETERS("V1", "parameters are P-256 and H_P matches"),
+  V2_MANIFEST("V2", "manifest is valid, H_M and H_B match"),
+  V3_GUARDIANS("V3", "guardian records are complete and their Schnorr proofs hold"),
+  V4_JOINT_KEY("V4", "joint key K and extended hash H_E match"),
+  V5_BOARD_CHAIN("V5", "board hash chain is intact"),
+  V6_SIGNED_HEADS("V6", "signed heads are signed by the board key and match the Merkle tree"),
+  V7_BOARD_SEQUENCE("V7", "board entries are in a valid order, from registered kiosks, correctly signed"),
+  V8_BALLOT_STRUCTURE("V8", "ballots are well formed for their style, with unique ids and ciphertexts"),
+  V9_SELECTION_PROOFS("V9", "every selection range proof holds"),
+  V10_CONTEST_PROOFS("V10", "every contest range proof holds"),
+  V11_CONFIRMATION_CODES("V11", "contest hashes and confirmation codes match"),
+  V12_KIOSK_CHAINS("V12", "each kiosk's confirmation codes form one chain, closed at poll closing"),
+  V13_CHALLENGED_BALLOTS("V13", "challenged ballots re-encrypt exactly from their disclosed seeds"),
+  V14_ENCRYPTED_TALLY("V14", "encrypted tally is the sum of the cast ballots"),
+  V15_DECRYPTION_SHARES("V15", "partial decryptions come from a quorum and their proofs hold"),
+  V16_RESULT("V16", "result matches the combined decryptions and ballot counts"),
+  V17_TALLY_PUBLISHED("V17", "the published tally entry matches the record");
+
+  private final String id;
+  private final String title;
+
+  Step(String id, String title) {
+    this.id = id;
+    this.title = title;
+  }
+
+  /** "V9" etc. */
+  public String id() {
+    return id;
+  }
+
+  public String title() {
+    return title;
+  }
+}
