@@ -1,0 +1,131 @@
+package org.evote.crypto.record;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParsingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.evote.crypto.InvalidFieldException;
+import org.evote.crypto.board.BoardEntry;
+import org.evote.crypto.board.SignedHead;
+import org.evote.crypto.json.BoardJson;
+import org.evote.crypto.verify.RecordVerifier;
+
+/**
+ * The board file (protocol §10.2): one JSON object {"entries": [...], "signed_heads": [...]}, the export of the
+ * ballot server and the input of the tally tool. Written and read in a streaming way, one entry at a time, so a
+ * board of any size fits in bounded memory.
+ */
+public final class BoardFile implements RecordVerifier.BoardSource {
+  private final Path path;
+  private List<JsonObject> heads = new ArrayList<>();
+
+  private BoardFile(Path path) {
+    this.path = path;
+  }
+
+  public static BoardFile open(Path path) {
+    return new BoardFile(path);
+  }
+
+  @Override
+  public void forEachEntry(Consumer<JsonObject> consumer) throws IOException {
+    heads = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(path); JsonParser p = Json.createParser(in)) {
+      if (!p.hasNext() || p.next() != JsonParser.Event.START_OBJECT) {
+        throw new InvalidFieldException("$", "board file must be a JSON object");
+      }
+      boolean sawEntries = false;
+      while (p.hasNext()) {
+        JsonParser.Event ev = p.next();
+        if (ev == JsonParser.Event.END_OBJECT) {
+          break;
+        }
+        if (ev != JsonParser.Event.KEY_NAME) {
+          throw new InvalidFieldException("$", "malformed board file");
+        }
+        String key = p.getString();
+        if (key.equals("entries")) {
+          sawEntries = true;
+          if (p.next() != JsonParser.Event.START_ARRAY) {
+            throw new InvalidFieldException("entries", "expected an array");
+          }
+          while (p.hasNext()) {
+            JsonParser.Event e = p.next();
+            if (e == JsonParser.Event.END_ARRAY) {
+              break;
+            }
+            if (e != JsonParser.Event.START_OBJECT) {
+              throw new InvalidFieldException("entries", "every entry must be a JSON object");
+            }
+            consumer.accept(p.getObject());
+          }
+        } else if (key.equals("signed_heads")) {
+          if (p.next() != JsonParser.Event.START_ARRAY) {
+            throw new InvalidFieldException("signed_heads", "expected an array");
+          }
+          for (JsonValue v : p.getArray()) {
+            if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+              throw new InvalidFieldException("signed_heads", "every head must be a JSON object");
+            }
+            heads.add(v.asJsonObject());
+          }
+        } else {
+          throw new InvalidFieldException(key, "unknown field");
+        }
+      }
+      if (!sawEntries) {
+        throw new InvalidFieldException("entries", "missing field");
+      }
+    } catch (JsonParsingException e) {
+      throw new InvalidFieldException("$", "malformed JSON at line " + e.getLocation().getLineNumber()
+          + ", column " + e.getLocation().getColumnNumber());
+    }
+  }
+
+  @Override
+  public List<JsonObject> heads() {
+    return heads;
+  }
+
+  /** Writes a board file from entries and heads. */
+  public static void write(Path path, Iterable<BoardEntry> entries, List<SignedHead> heads) throws IOException {
+    try (OutputStream out = Files.newOutputStream(path)) {
+      write(out, entries, heads);
+    }
+  }
+
+  /** Streams a board file to {@code out}. */
+  public static void write(OutputStream out, Iterable<BoardEntry> entries, List<SignedHead> heads) {
+    try (JsonGenerator g = Json.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStartArray("entries");
+      for (BoardEntry e : entries) {
+        g.write(BoardJson.encode(e));
+      }
+      g.writeEnd();
+      g.writeStartArray("signed_heads");
+      for (SignedHead h : heads) {
+        g.write(BoardJson.encode(h));
+      }
+      g.writeEnd();
+      g.writeEnd();
+    }
+  }
+
+  /** Reads all entries (for small boards and tests). */
+  public List<BoardEntry> readEntries() throws IOException {
+    List<BoardEntry> out = new ArrayList<>();
+    forEachEntry(o -> out.add(BoardJson.decodeEntry(org.evote.crypto.json.Fields.of(o))));
+    return out;
+  }
+}

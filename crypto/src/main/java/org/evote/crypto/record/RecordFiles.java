@@ -1,0 +1,64 @@
+package org.evote.crypto.record;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import org.evote.crypto.InvalidFieldException;
+import org.evote.crypto.json.Fields;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.verify.RecordVerifier;
+import org.evote.crypto.verify.VerificationReport;
+
+/**
+ * The published election record as a directory (protocol §10.2): {@code election.json}, {@code board.json},
+ * and after the tally {@code encrypted_tally.json}, {@code decryption_shares.json} and {@code result.json}.
+ */
+public final class RecordFiles {
+  public static final String ELECTION = "election.json";
+  public static final String BOARD = "board.json";
+  public static final String TALLY = "encrypted_tally.json";
+  public static final String SHARES = "decryption_shares.json";
+  public static final String RESULT = "result.json";
+
+  private RecordFiles() {}
+
+  /** Verifies the record in {@code dir}; a missing or unreadable file fails the step it belongs to. */
+  public static VerificationReport verify(Path dir, SecureRandom random, int threads, LongConsumer progress)
+      throws IOException {
+    return verify(dir.resolve(ELECTION), dir.resolve(BOARD), dir, random, threads, progress);
+  }
+
+  /** Verifies an election file and a board file, plus the tally files if {@code tallyDir} holds them. */
+  public static VerificationReport verify(Path election, Path board, Path tallyDir, SecureRandom random, int threads,
+      LongConsumer progress) throws IOException {
+    JsonObject electionJson = JsonText.readObject(election);
+    Optional<JsonObject> tally = optional(tallyDir == null ? null : tallyDir.resolve(TALLY));
+    Optional<JsonObject> result = optional(tallyDir == null ? null : tallyDir.resolve(RESULT));
+    List<JsonObject> shares = new ArrayList<>();
+    Optional<JsonObject> sharesFile = optional(tallyDir == null ? null : tallyDir.resolve(SHARES));
+    if (sharesFile.isPresent()) {
+      for (JsonValue v : Fields.of(sharesFile.get()).array("shares")) {
+        if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+          throw new InvalidFieldException("shares", "every share must be a JSON object");
+        }
+        shares.add(v.asJsonObject());
+      }
+    }
+    return new RecordVerifier(random, threads, progress).verify(new RecordVerifier.Input(electionJson,
+        BoardFile.open(board), tally, shares, result));
+  }
+
+  private static Optional<JsonObject> optional(Path file) throws IOException {
+    if (file == null || !Files.exists(file)) {
+      return Optional.empty();
+    }
+    return Optional.of(JsonText.readObject(file));
+  }
+}

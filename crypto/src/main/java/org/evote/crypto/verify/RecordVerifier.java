@@ -1,0 +1,722 @@
+package org.evote.crypto.verify;
+
+import jakarta.json.JsonObject;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
+import org.evote.crypto.InvalidFieldException;
+import org.evote.crypto.ballot.ConfirmationCodes;
+import org.evote.crypto.ballot.EncryptedBallot;
+import org.evote.crypto.ballot.EncryptedContest;
+import org.evote.crypto.ballot.EncryptedSelection;
+import org.evote.crypto.board.BoardEntry;
+import org.evote.crypto.board.Ed25519;
+import org.evote.crypto.board.EntryKind;
+import org.evote.crypto.board.EntryPayload;
+import org.evote.crypto.board.KioskSubmissions;
+import org.evote.crypto.board.MerkleTree;
+import org.evote.crypto.board.SignedHead;
+import org.evote.crypto.ceremony.GuardianRecord;
+import org.evote.crypto.decrypt.DecryptionShare;
+import org.evote.crypto.decrypt.ElectionResult;
+import org.evote.crypto.decrypt.Lagrange;
+import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.group.Element;
+import org.evote.crypto.group.Scalar;
+import org.evote.crypto.hash.Digest;
+import org.evote.crypto.json.BoardJson;
+import org.evote.crypto.json.ElectionJson;
+import org.evote.crypto.json.Fields;
+import org.evote.crypto.json.JsonHashes;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.json.TallyJson;
+import org.evote.crypto.proof.DecryptionProof;
+import org.evote.crypto.proof.EquationChecker;
+import org.evote.crypto.tally.EncryptedTally;
+import org.evote.crypto.tally.TallyAccumulator;
+
+/**
+ * Verifies a whole election record against every numbered step of protocol §10.4 and reports each. Reads the
+ * board in one streaming pass (memory grows with the number of ballots only by their ids, first α values and entry
+ * hashes), verifying ballots in parallel batches on all cores. Never throws on hostile input: a file or object
+ * that cannot be read fails the step it belongs to, naming the field.
+ */
+public final class RecordVerifier {
+  private static final int BATCH = 256;
+
+  private final SecureRandom random;
+  private final int threads;
+  private final LongConsumer progress;
+
+  /** A verifier using {@code threads} threads, reporting the number of board entries read to {@code progress}. */
+  public RecordVerifier(SecureRandom random, int threads, LongConsumer progress) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1");
+    }
+    this.random = random;
+    this.threads = threads;
+    this.progress = progress;
+  }
+
+  /** A verifier on all cores, without progress reports. */
+  public RecordVerifier(SecureRandom random) {
+    this(random, Runtime.getRuntime().availableProcessors(), n -> { });
+  }
+
+  /** The board as a stream of entry objects followed by its signed heads. */
+  public interface BoardSource {
+    /** Hands every entry object, in file order, to {@code consumer}. */
+    void forEachEntry(java.util.function.Consumer<JsonObject> consumer) throws java.io.IOException;
+
+    /** The signed heads; called after {@link #forEachEntry}. */
+    List<JsonObject> heads();
+  }
+
+  /** The record's parts as JSON; tally, shares and result are absent before the tally. */
+  public record Input(JsonObject election, BoardSource board, Optional<JsonObject> tally, List<JsonObject> shares,
+      Optional<JsonObject> result) {}
+
+  public VerificationReport verify(Input input) {
+    Map<Step, VerificationReport.Recorder> rec = new EnumMap<>(Step.class);
+    for (Step s : Step.values()) {
+      rec.put(s, new VerificationReport.Recorder(s));
+    }
+    Map<Step, VerificationReport.StepOutcome> skipped = new EnumMap<>(Step.class);
+
+    ElectionJson.Decoded decoded;
+    try {
+      decoded = ElectionJson.decode(input.election());
+    } catch (InvalidFieldException e) {
+      Step step = e.field().startsWith("manifest") ? Step.V2_MANIFEST
+          : e.field().startsWith("guardians") || e.field().equals("guardian_count") || e.field().equals("quorum")
+              ? Step.V3_GUARDIANS : Step.V1_PARAMETERS;
+      rec.get(step).fail("election.json", e.getMessage());
+      for (Step s : Step.values()) {
+        if (s.ordinal() > step.ordinal() || s.ordinal() < step.ordinal()) {
+          skipped.put(s, VerificationReport.Recorder.notApplicable(s, "not run: election.json cannot be read"));
+        }
+      }
+      return report(rec, skipped);
+    }
+    ElectionConfig config = decoded.config();
+    checkElection(decoded, rec);
+
+    BoardPass pass = new BoardPass(config, rec);
+    try {
+      input.board().forEachEntry(pass::accept);
+    } catch (java.io.IOException | InvalidFieldException e) {
+      rec.get(Step.V5_BOARD_CHAIN).fail("board", "cannot be read: " + e.getMessage());
+    }
+    pass.finish(input.board().heads());
+
+    if (input.tally().isEmpty()) {
+      for (Step s : List.of(Step.V14_ENCRYPTED_TALLY, Step.V15_DECRYPTION_SHARES, Step.V16_RESULT,
+          Step.V17_TALLY_PUBLISHED)) {
+        skipped.put(s, VerificationReport.Recorder.notApplicable(s, "no tally in this record"));
+      }
+    } else {
+      checkTally(config, input, pass, rec);
+    }
+    return report(rec, skipped);
+  }
+
+  private static VerificationReport report(Map<Step, VerificationReport.Recorder> rec,
+      Map<Step, VerificationReport.StepOutcome> skipped) {
+    List<VerificationReport.StepOutcome> out = new ArrayList<>();
+    for (Step s : Step.values()) {
+      VerificationReport.Recorder r = rec.get(s);
+      out.add(!r.failed() && skipped.containsKey(s) ? skipped.get(s) : r.outcome());
+    }
+    return new VerificationReport(out);
+  }
+
+  /** V1–V4. */
+  private void checkElection(ElectionJson.Decoded d, Map<Step, VerificationReport.Recorder> rec) {
+    ElectionConfig c = d.config();
+    VerificationReport.Recorder v1 = rec.get(Step.V1_PARAMETERS);
+    v1.checked(1);
+    ElectionJson.Parameters expected = ElectionJson.Parameters.expected();
+    if (!d.parameters().equals(expected)) {
+      v1.fail("election.json parameters", "not the P-256 parameters and parameter hash H_P of protocol evote/1");
+    }
+    VerificationReport.Recorder v2 = rec.get(Step.V2_MANIFEST);
+    v2.checked(1);
+    if (!d.manifestHash().equals(c.manifestHash())) {
+      v2.fail("election.json manifest_hash", "H_M does not match the manifest");
+    }
+    if (!d.baseHash().equals(c.baseHash())) {
+      v2.fail("election.json election_base_hash", "H_B does not match H_P, H_M, n and k");
+    }
+    VerificationReport.Recorder v3 = rec.get(Step.V3_GUARDIANS);
+    for (GuardianRecord g : c.guardians()) {
+      v3.checked(1);
+      EquationChecker checker = EquationChecker.direct(null);
+      Optional<String> failure = g.verifyProofs(c.baseHash(), checker);
+      if (failure.isPresent()) {
+        v3.fail("guardian " + g.index(), failure.get());
+      } else if (!checker.holds()) {
+        v3.fail("guardian " + g.index(), "a Schnorr proof of a coefficient commitment does not hold");
+      }
+    }
+    VerificationReport.Recorder v4 = rec.get(Step.V4_JOINT_KEY);
+    v4.checked(1);
+    if (!d.jointKey().equals(c.jointKey().element())) {
+      v4.fail("election.json joint_public_key", "K is not the sum of the guardians' K_i,0");
+    }
+    if (!d.extendedHash().equals(c.extendedHash())) {
+      v4.fail("election.json extended_hash", "H_E does not match H_B, K and the guardians' commitments");
+    }
+  }
+
+  /** The single pass over the board: V5, V7, V8–V13 and the tally sum for V14. */
+  private final class BoardPass {
+    private final ElectionConfig config;
+    private final Map<Step, VerificationReport.Recorder> rec;
+    private final Digest he;
+    private final MerkleTree tree = new MerkleTree();
+    private final List<Digest> entryHashes = new ArrayList<>();
+    private BoardEntry previous;
+    private long expectedSequence;
+    private long lastTime;
+    private Ed25519.PublicKey boardKey;
+    private boolean pollsOpened;
+    private boolean pollsClosed;
+    private EntryPayload.TallyPublished tallyPublished;
+    private final Map<String, Ed25519.PublicKey> kiosks = new HashMap<>();
+    private final Set<String> revoked = new HashSet<>();
+    private final Set<String> requestIds = new HashSet<>();
+    private final Set<String> ballotIds = new HashSet<>();
+    private final Set<Element> alphas = new HashSet<>();
+    private final Map<String, Digest> chainHead = new HashMap<>();
+    private final Map<String, Long> chainCount = new HashMap<>();
+    private final TallyAccumulator tally;
+    private long cast;
+    private long challenged;
+    private final List<Pending> pending = new ArrayList<>();
+
+    BoardPass(ElectionConfig config, Map<Step, VerificationReport.Recorder> rec) {
+      this.config = config;
+      this.rec = rec;
+      this.he = config.extendedHash();
+      this.tally = new TallyAccumulator(config.manifest());
+    }
+
+    void accept(JsonObject json) {
+      long seq = expectedSequence++;
+      BoardEntry e;
+      try {
+        e = BoardJson.decodeEntry(Fields.of(json, "entries[" + seq + "]"));
+      } catch (InvalidFieldException ex) {
+        rec.get(Step.V5_BOARD_CHAIN).fail("entry " + seq, ex.getMessage());
+        previous = null;
+        entryHashes.add(Digest.ZERO);
+        return;
+      }
+      progress.accept(seq + 1);
+      checkChain(e, seq);
+      previous = e;
+      entryHashes.add(e.entryHash());
+      tree.append(e.entryHash());
+      EntryPayload payload;
+      try {
+        payload = BoardJson.decodePayload(e);
+      } catch (InvalidFieldException ex) {
+        Step step = e.kind() == EntryKind.BALLOT_CAST || e.kind() == EntryKind.BALLOT_CHALLENGED
+            ? Step.V8_BALLOT_STRUCTURE : Step.V7_BOARD_SEQUENCE;
+        rec.get(step).fail("entry " + seq + " (" + e.kind().wireName() + ")", ex.getMessage());
+        return;
+      }
+      checkSequence(e, payload);
+    }
+
+    private void checkChain(BoardEntry e, long seq) {
+      VerificationReport.Recorder v5 = rec.get(Step.V5_BOARD_CHAIN);
+      v5.checked(1);
+      String object = "entry " + seq;
+      if (e.sequence() != seq) {
+        v5.fail(object, "sequence number is " + e.sequence() + ", expected " + seq
+            + " (an entry is missing, duplicated or out of order)");
+      }
+      Digest expectedPrevious = seq == 0 ? Digest.ZERO : previous == null ? null : previous.entryHash();
+      if (expectedPrevious != null && !e.previousHash().equals(expectedPrevious)) {
+        v5.fail(object, "previous_hash does not match the hash of entry " + (seq - 1));
+      }
+      if (!e.hashMatches(he)) {
+        v5.fail(object, "entry_hash does not match the entry's contents (the entry was altered)");
+      }
+    }
+
+    private void checkSequence(BoardEntry e, EntryPayload payload) {
+      VerificationReport.Recorder v7 = rec.get(Step.V7_BOARD_SEQUENCE);
+      v7.checked(1);
+      String object = "entry " + e.sequence() + " (" + e.kind().wireName() + ")";
+      if (e.timestamp() < lastTime) {
+        v7.fail(object, "time goes backwards");
+      }
+      lastTime = Math.max(lastTime, e.timestamp());
+      if ((e.sequence() == 0) != (e.kind() == EntryKind.ELECTION_PUBLISHED)) {
+        v7.fail(object, "the election must be published by entry 0 and only there");
+      }
+      if (payload instanceof EntryPayload.ElectionPublished p) {
+        if (!p.extendedHash().equals(he)) {
+          v7.fail(object, "publishes an election with another extended hash");
+        } else if (!p.electionJson().equals(org.evote.crypto.json.CanonicalJson.write(
+            ElectionJson.encode(config)))) {
+          v7.fail(object, "the published election differs from election.json");
+        }
+        boardKey = p.boardKey();
+      } else if (payload instanceof EntryPayload.PollsOpened) {
+        if (pollsOpened) {
+          v7.fail(object, "polls opened twice");
+        }
+        pollsOpened = true;
+      } else if (payload instanceof EntryPayload.KioskRegistered k) {
+        if (kiosks.containsKey(k.kioskId())) {
+          v7.fail(object, "kiosk " + k.kioskId() + " registered twice");
+        }
+        if (pollsClosed) {
+          v7.fail(object, "kiosk registered after the polls closed");
+        }
+        kiosks.put(k.kioskId(), k.publicKey());
+      } else if (payload instanceof EntryPayload.KioskRevoked k) {
+        if (!kiosks.containsKey(k.kioskId())) {
+          v7.fail(object, "revokes unknown kiosk " + k.kioskId());
+        }
+        revoked.add(k.kioskId());
+      } else if (payload instanceof EntryPayload.BallotCast c) {
+        ballot(e, c.requestId(), c.ballot(), c.signature(), object, null);
+      } else if (payload instanceof EntryPayload.BallotChallenged c) {
+        ballot(e, c.requestId(), c.ballot(), c.signature(), object, c);
+      } else if (payload instanceof EntryPayload.PollsClosed c) {
+        flush();
+        if (!pollsOpened || pollsClosed) {
+          v7.fail(object, "polls closed without being open");
+        }
+        pollsClosed = true;
+        checkClose(c, object);
+      } else if (payload instanceof EntryPayload.TallyPublished t) {
+        if (!pollsClosed) {
+          v7.fail(object, "tally published before the polls closed");
+        }
+        tallyPublished = t;
+      }
+    }
+
+    private void ballot(BoardEntry e, String requestId, EncryptedBallot b, Ed25519.Signature signature,
+        String object, EntryPayload.BallotChallenged challenge) {
+      VerificationReport.Recorder v7 = rec.get(Step.V7_BOARD_SEQUENCE);
+      VerificationReport.Recorder v8 = rec.get(Step.V8_BALLOT_STRUCTURE);
+      String kiosk = b.kioskId();
+      if (!pollsOpened || pollsClosed) {
+        v7.fail(object, "ballot " + b.ballotId() + " posted while the polls were not open");
+      }
+      Ed25519.PublicKey key = kiosks.get(kiosk);
+      if (key == null) {
+        v7.fail(object, "ballot " + b.ballotId() + " from unregistered kiosk " + kiosk);
+      } else if (revoked.contains(kiosk)) {
+        v7.fail(object, "ballot " + b.ballotId() + " from revoked kiosk " + kiosk);
+      } else {
+        String unsigned = BoardJson.unsignedPayloadText(JsonText.parseObject(e.payload()));
+        if (!key.verifies(KioskSubmissions.message(he, e.kind(), unsigned), signature)) {
+          v7.fail(object, "kiosk " + kiosk + "'s signature does not verify");
+        }
+      }
+      if (!requestIds.add(kiosk + "\u0000" + requestId)) {
+        v7.fail(object, "request id " + requestId + " of kiosk " + kiosk + " used twice");
+      }
+      v8.checked(1);
+      if (!ballotIds.add(b.ballotId())) {
+        v8.fail(object, "ballot id " + b.ballotId() + " appears twice on the board");
+      }
+      for (EncryptedContest c : b.contests()) {
+        for (EncryptedSelection s : c.selections()) {
+          if (!alphas.add(s.ciphertext().alpha())) {
+            v8.fail(object, "ballot " + b.ballotId() + " repeats a ciphertext already on the board "
+                + "(copied ballot)");
+            break;
+          }
+        }
+      }
+      VerificationReport.Recorder v12 = rec.get(Step.V12_KIOSK_CHAINS);
+      v12.checked(1);
+      Digest expectedPrevious = chainHead.getOrDefault(kiosk, ConfirmationCodes.chainStart(he, kiosk));
+      if (!b.previousCode().equals(expectedPrevious)) {
+        v12.fail(object, "ballot " + b.ballotId() + " does not continue kiosk " + kiosk + "'s chain");
+      }
+      chainHead.put(kiosk, b.confirmationCode());
+      chainCount.merge(kiosk, 1L, Long::sum);
+      if (challenge == null) {
+        cast++;
+      } else {
+        challenged++;
+      }
+      pending.add(new Pending(e.sequence(), b, challenge));
+      if (pending.size() >= BATCH * threads) {
+        flush();
+      }
+    }
+
+    private void checkClose(EntryPayload.PollsClosed c, String object) {
+      VerificationReport.Recorder v12 = rec.get(Step.V12_KIOSK_CHAINS);
+      Set<String> seen = new HashSet<>();
+      for (EntryPayload.ChainClose ch : c.chains()) {
+        if (!seen.add(ch.kioskId())) {
+          v12.fail(object, "kiosk " + ch.kioskId() + " closed twice");
+          continue;
+        }
+        Digest last = chainHead.getOrDefault(ch.kioskId(), ConfirmationCodes.chainStart(he, ch.kioskId()));
+        long count = chainCount.getOrDefault(ch.kioskId(), 0L);
+        if (!ch.lastCode().equals(last) || ch.ballots() != count) {
+          v12.fail(object, "kiosk " + ch.kioskId() + " closes with " + ch.ballots() + " ballots and a last code "
+              + "that do not match its chain (" + count + " ballots on the board)");
+        } else if (!ch.closeHash().equals(ConfirmationCodes.chainClose(he, ch.kioskId(), last, count))) {
+          v12.fail(object, "kiosk " + ch.kioskId() + "'s close hash is wrong");
+        }
+      }
+      for (String kiosk : chainHead.keySet()) {
+        if (!seen.contains(kiosk)) {
+          v12.fail(object, "kiosk " + kiosk + " posted ballots but its chain is not closed");
+        }
+      }
+    }
+
+    /** Verifies the pending ballots in parallel (V8–V11, V13) and adds cast ones to the tally (V14). */
+    void flush() {
+      if (pending.isEmpty()) {
+        return;
+      }
+      List<Pending> work = new ArrayList<>(pending);
+      pending.clear();
+      int chunks = Math.min(threads, work.size());
+      ExecutorService pool = chunks > 1 ? Executors.newFixedThreadPool(chunks) : null;
+      try {
+        List<Future<TallyAccumulator>> futures = new ArrayList<>();
+        List<java.util.concurrent.Callable<TallyAccumulator>> tasks = new ArrayList<>();
+        for (int t = 0; t < chunks; t++) {
+          List<Pending> mine = work.subList(t * work.size() / chunks, (t + 1) * work.size() / chunks);
+          tasks.add(() -> verifyChunk(mine));
+        }
+        if (pool == null) {
+          tally.merge(tasks.get(0).call());
+        } else {
+          for (var task : tasks) {
+            futures.add(pool.submit(task));
+          }
+          for (Future<TallyAccumulator> f : futures) {
+            tally.merge(f.get());
+          }
+        }
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("verification interrupted", ex);
+      } catch (Exception ex) {
+        throw new IllegalStateException("ballot verification failed unexpectedly", ex);
+      } finally {
+        if (pool != null) {
+          pool.shutdown();
+        }
+      }
+    }
+
+    private TallyAccumulator verifyChunk(List<Pending> chunk) {
+      BallotVerifier verifier = new BallotVerifier(config, random);
+      ChallengedBallotCheck challenge = new ChallengedBallotCheck(config);
+      TallyAccumulator sum = new TallyAccumulator(config.manifest());
+      for (Pending p : chunk) {
+        String object = "entry " + p.sequence();
+        VerificationResult r = verifier.verify(p.ballot());
+        rec.get(Step.V9_SELECTION_PROOFS).checked(1);
+        rec.get(Step.V10_CONTEST_PROOFS).checked(1);
+        rec.get(Step.V11_CONFIRMATION_CODES).checked(1);
+        if (r instanceof VerificationResult.Invalid inv) {
+          rec.get(inv.step()).fail(object + " " + inv.object(), inv.reason());
+          continue;
+        }
+        if (p.challenge() != null) {
+          rec.get(Step.V13_CHALLENGED_BALLOTS).checked(1);
+          VerificationResult c = challenge.check(p.ballot(), p.challenge().seed(), p.challenge().plaintext());
+          if (c instanceof VerificationResult.Invalid inv) {
+            rec.get(Step.V13_CHALLENGED_BALLOTS).fail(object + " " + inv.object(), inv.reason());
+          }
+        } else {
+          sum.add(p.ballot());
+        }
+      }
+      return sum;
+    }
+
+    /** After the last entry: flush, then V6 over the signed heads. */
+    void finish(List<JsonObject> heads) {
+      flush();
+      VerificationReport.Recorder v6 = rec.get(Step.V6_SIGNED_HEADS);
+      if (boardKey == null) {
+        v6.fail("board", "no board key: entry 0 does not publish the election");
+        return;
+      }
+      if (heads.isEmpty()) {
+        v6.fail("board", "no signed head covers the board");
+      }
+      long largest = 0;
+      for (int i = 0; i < heads.size(); i++) {
+        String object = "signed head " + i;
+        v6.checked(1);
+        SignedHead h;
+        try {
+          h = BoardJson.decodeHead(Fields.of(heads.get(i), "signed_heads[" + i + "]"));
+        } catch (InvalidFieldException ex) {
+          v6.fail(object, ex.getMessage());
+          continue;
+        }
+        if (h.size() > tree.size()) {
+          v6.fail(object, "covers " + h.size() + " entries but the board has " + tree.size());
+          continue;
+        }
+        if (!h.signatureValid(he, boardKey)) {
+          v6.fail(object, "signature by the board key does not verify");
+        }
+        if (!h.headHash().equals(entryHashes.get((int) h.size() - 1))) {
+          v6.fail(object, "head hash is not the hash of entry " + (h.size() - 1));
+        }
+        if (!h.merkleRoot().equals(tree.root(h.size()))) {
+          v6.fail(object, "Merkle root does not match the first " + h.size() + " entries");
+        }
+        largest = Math.max(largest, h.size());
+      }
+      if (largest > 0 && largest < tree.size()) {
+        v6.note("the latest signed head covers " + largest + " of " + tree.size() + " entries");
+      }
+    }
+  }
+
+  private record Pending(long sequence, EncryptedBallot ballot, EntryPayload.BallotChallenged challenge) {}
+
+  /** V14–V17. */
+  private void checkTally(ElectionConfig config, Input input, BoardPass pass,
+      Map<Step, VerificationReport.Recorder> rec) {
+    VerificationReport.Recorder v14 = rec.get(Step.V14_ENCRYPTED_TALLY);
+    v14.checked(1);
+    EncryptedTally tally;
+    try {
+      tally = TallyJson.decodeTally(Fields.of(input.tally().get(), "encrypted_tally"));
+    } catch (InvalidFieldException e) {
+      v14.fail("encrypted_tally.json", e.getMessage());
+      return;
+    }
+    EncryptedTally expected = pass.tally.result();
+    if (tally.castBallots() != pass.cast) {
+      v14.fail("encrypted_tally.json", "counts " + tally.castBallots() + " cast ballots, the board has "
+          + pass.cast);
+    }
+    if (!sameShape(tally, expected)) {
+      v14.fail("encrypted_tally.json", "contests or selections differ from the manifest");
+      return;
+    }
+    for (int c = 0; c < expected.contests().size(); c++) {
+      for (int s = 0; s < expected.contests().get(c).selections().size(); s++) {
+        if (!tally.contests().get(c).selections().get(s).ciphertext()
+            .equals(expected.contests().get(c).selections().get(s).ciphertext())) {
+          v14.fail("encrypted tally " + expected.contests().get(c).contestId() + "/"
+              + expected.contests().get(c).selections().get(s).selectionId(),
+              "is not the sum of the cast ballots' ciphertexts");
+        }
+      }
+    }
+
+    VerificationReport.Recorder v15 = rec.get(Step.V15_DECRYPTION_SHARES);
+    List<DecryptionShare> shares = new ArrayList<>();
+    SortedSet<Integer> guardians = new TreeSet<>();
+    for (int i = 0; i < input.shares().size(); i++) {
+      v15.checked(1);
+      DecryptionShare share;
+      try {
+        share = TallyJson.decodeShare(Fields.of(input.shares().get(i), "decryption_shares[" + i + "]"));
+      } catch (InvalidFieldException e) {
+        v15.fail("decryption share " + i, e.getMessage());
+        continue;
+      }
+      String object = "guardian " + share.guardian() + "'s decryption share";
+      if (share.guardian() > config.guardianCount()) {
+        v15.fail(object, "there are only " + config.guardianCount() + " guardians");
+        continue;
+      }
+      if (!guardians.add(share.guardian())) {
+        v15.fail(object, "guardian gave two shares");
+        continue;
+      }
+      Optional<String> failure = checkShare(config, tally, share);
+      if (failure.isPresent()) {
+        v15.fail(object, failure.get());
+        continue;
+      }
+      shares.add(share);
+    }
+    if (guardians.size() < config.quorum()) {
+      v15.fail("decryption shares", "only " + guardians.size() + " guardians decrypted; the quorum is "
+          + config.quorum());
+    }
+
+    VerificationReport.Recorder v16 = rec.get(Step.V16_RESULT);
+    v16.checked(1);
+    ElectionResult result;
+    if (input.result().isEmpty()) {
+      v16.fail("result.json", "missing");
+      return;
+    }
+    try {
+      result = TallyJson.decodeResult(Fields.of(input.result().get(), "result"));
+    } catch (InvalidFieldException e) {
+      v16.fail("result.json", e.getMessage());
+      return;
+    }
+    if (result.castBallots() != pass.cast || result.challengedBallots() != pass.challenged) {
+      v16.fail("result.json", "reports " + result.castBallots() + " cast and " + result.challengedBallots()
+          + " challenged ballots; the board has " + pass.cast + " and " + pass.challenged);
+    }
+    if (!v15.failed() && shares.size() >= config.quorum()) {
+      checkCounts(tally, shares, result, v16);
+    } else {
+      v16.note("counts not checked: the decryption shares are not valid");
+    }
+
+    VerificationReport.Recorder v17 = rec.get(Step.V17_TALLY_PUBLISHED);
+    if (pass.tallyPublished == null) {
+      v17.note("the board has no tally entry yet");
+      return;
+    }
+    v17.checked(1);
+    EntryPayload.TallyPublished t = pass.tallyPublished;
+    if (!t.tallyHash().equals(JsonHashes.of(input.tally().get()))) {
+      v17.fail("tally_published entry", "tally hash does not match encrypted_tally.json");
+    }
+    if (!t.sharesHash().equals(sharesHash(input.shares()))) {
+      v17.fail("tally_published entry", "shares hash does not match decryption_shares.json");
+    }
+    if (!t.resultHash().equals(JsonHashes.of(input.result().get()))) {
+      v17.fail("tally_published entry", "result hash does not match result.json");
+    }
+  }
+
+  /** The hash of the shares file object {"shares": [...]}. */
+  public static Digest sharesHash(List<JsonObject> shares) {
+    var array = jakarta.json.Json.createArrayBuilder();
+    shares.forEach(array::add);
+    return JsonHashes.of(jakarta.json.Json.createObjectBuilder().add("shares", array).build());
+  }
+
+  private static boolean sameShape(EncryptedTally a, EncryptedTally b) {
+    if (a.contests().size() != b.contests().size()) {
+      return false;
+    }
+    for (int c = 0; c < a.contests().size(); c++) {
+      var ca = a.contests().get(c);
+      var cb = b.contests().get(c);
+      if (!ca.contestId().equals(cb.contestId()) || ca.selections().size() != cb.selections().size()) {
+        return false;
+      }
+      for (int s = 0; s < ca.selections().size(); s++) {
+        if (!ca.selections().get(s).selectionId().equals(cb.selections().get(s).selectionId())) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private Optional<String> checkShare(ElectionConfig config, EncryptedTally tally, DecryptionShare share) {
+    if (share.contests().size() != tally.contests().size()) {
+      return Optional.of("covers " + share.contests().size() + " contests, the tally has " + tally.contests().size());
+    }
+    Element vk = config.verificationKey(share.guardian());
+    EquationChecker batch = EquationChecker.batch(null, random);
+    List<Runnable> direct = new ArrayList<>();
+    for (int c = 0; c < tally.contests().size(); c++) {
+      EncryptedTally.Contest tc = tally.contests().get(c);
+      DecryptionShare.Contest sc = share.contests().get(c);
+      if (!tc.contestId().equals(sc.contestId()) || tc.selections().size() != sc.selections().size()) {
+        return Optional.of("contest " + c + " does not match the tally");
+      }
+      for (int s = 0; s < tc.selections().size(); s++) {
+        EncryptedTally.Selection ts = tc.selections().get(s);
+        DecryptionShare.Selection ss = sc.selections().get(s);
+        if (!ts.selectionId().equals(ss.selectionId())) {
+          return Optional.of("selection " + tc.contestId() + "/" + s + " does not match the tally");
+        }
+        DecryptionProof.Statement st = new DecryptionProof.Statement(config.extendedHash(),
+            config.jointKey().element(), share.guardian(), vk, tc.contestId(), ts.selectionId(), ts.ciphertext(),
+            ss.partial());
+        Optional<String> failure = ss.proof().verify(st, batch);
+        if (failure.isPresent()) {
+          return Optional.of(tc.contestId() + "/" + ts.selectionId() + ": " + failure.get());
+        }
+      }
+    }
+    if (!batch.holds()) {
+      for (int c = 0; c < tally.contests().size(); c++) {
+        EncryptedTally.Contest tc = tally.contests().get(c);
+        for (int s = 0; s < tc.selections().size(); s++) {
+          EncryptedTally.Selection ts = tc.selections().get(s);
+          DecryptionShare.Selection ss = share.contests().get(c).selections().get(s);
+          EquationChecker one = EquationChecker.direct(null);
+          ss.proof().verify(new DecryptionProof.Statement(config.extendedHash(), config.jointKey().element(),
+              share.guardian(), vk, tc.contestId(), ts.selectionId(), ts.ciphertext(), ss.partial()), one);
+          if (!one.holds()) {
+            return Optional.of(tc.contestId() + "/" + ts.selectionId()
+                + ": the Chaum–Pedersen proof of the partial decryption does not hold");
+          }
+        }
+      }
+      return Optional.of("the Chaum–Pedersen proofs do not hold");
+    }
+    return Optional.empty();
+  }
+
+  private static void checkCounts(EncryptedTally tally, List<DecryptionShare> shares, ElectionResult result,
+      VerificationReport.Recorder v16) {
+    SortedSet<Integer> present = new TreeSet<>();
+    shares.forEach(s -> present.add(s.guardian()));
+    Map<Integer, Scalar> w = Lagrange.coefficients(present);
+    if (result.contests().size() != tally.contests().size()) {
+      v16.fail("result.json", "has " + result.contests().size() + " contests, the tally has "
+          + tally.contests().size());
+      return;
+    }
+    for (int c = 0; c < tally.contests().size(); c++) {
+      EncryptedTally.Contest tc = tally.contests().get(c);
+      ElectionResult.Contest rc = result.contests().get(c);
+      if (!rc.contestId().equals(tc.contestId()) || rc.selections().size() != tc.selections().size()) {
+        v16.fail("result " + rc.contestId(), "does not match tally contest " + tc.contestId());
+        continue;
+      }
+      for (int s = 0; s < tc.selections().size(); s++) {
+        EncryptedTally.Selection ts = tc.selections().get(s);
+        ElectionResult.Selection rs = rc.selections().get(s);
+        String object = "result " + tc.contestId() + "/" + ts.selectionId();
+        if (!rs.selectionId().equals(ts.selectionId())) {
+          v16.fail(object, "result lists selection " + rs.selectionId() + " here");
+          continue;
+        }
+        Element m = Element.IDENTITY;
+        for (DecryptionShare share : shares) {
+          m = m.add(share.contests().get(c).selections().get(s).partial().multiply(w.get(share.guardian())));
+        }
+        Element t = ts.ciphertext().beta().subtract(m);
+        if (rs.count() > tally.castBallots() || !t.equals(Element.gPow(Scalar.of(rs.count())))) {
+          v16.fail(object, "count " + rs.count() + " does not match the combined decryption");
+        }
+      }
+    }
+  }
+}

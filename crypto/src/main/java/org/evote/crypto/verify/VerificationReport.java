@@ -1,0 +1,114 @@
+package org.evote.crypto.verify;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The outcome of every numbered step of protocol §10.4 for one election record: pass, fail (with how many objects
+ * were checked and the first failures, each naming its object) or not applicable (e.g. the tally steps for a board
+ * that has not been tallied yet).
+ */
+public record VerificationReport(List<StepOutcome> steps) {
+  public VerificationReport {
+    steps = List.copyOf(steps);
+  }
+
+  public enum Status { PASS, FAIL, NOT_APPLICABLE }
+
+  /** One step's outcome; {@code failures} holds at most {@link #MAX_FAILURES} messages. */
+  public record StepOutcome(Step step, Status status, long checked, List<String> failures, String note) {
+    public StepOutcome {
+      failures = List.copyOf(failures);
+    }
+  }
+
+  public static final int MAX_FAILURES = 10;
+
+  /** True if no step failed. */
+  public boolean isValid() {
+    return steps.stream().noneMatch(s -> s.status() == Status.FAIL);
+  }
+
+  public StepOutcome outcome(Step step) {
+    return steps.stream().filter(s -> s.step() == step).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("step " + step + " not in report"));
+  }
+
+  /** The first failing step, if any. */
+  public java.util.Optional<StepOutcome> firstFailure() {
+    return steps.stream().filter(s -> s.status() == Status.FAIL).findFirst();
+  }
+
+  /** A plain-text report: one line per step, failures indented under it. */
+  public String render() {
+    StringBuilder out = new StringBuilder();
+    for (StepOutcome s : steps) {
+      String status = switch (s.status()) {
+        case PASS -> "PASS";
+        case FAIL -> "FAIL";
+        case NOT_APPLICABLE -> "n/a ";
+      };
+      out.append(String.format("%-4s %s  %s", s.step().id(), status, s.step().title()));
+      if (s.checked() > 0) {
+        out.append(" (").append(s.checked()).append(" checked)");
+      }
+      if (!s.note().isEmpty()) {
+        out.append(" — ").append(s.note());
+      }
+      out.append('\n');
+      for (String f : s.failures()) {
+        out.append("       ").append(f).append('\n');
+      }
+    }
+    out.append(isValid() ? "RESULT: all steps passed\n" : "RESULT: verification FAILED\n");
+    return out.toString();
+  }
+
+  /** Collects the outcome of one step. */
+  static final class Recorder {
+    private final Step step;
+    private long checked;
+    private final List<String> failures = new ArrayList<>();
+    private long failureCount;
+    private String note = "";
+
+    Recorder(Step step) {
+      this.step = step;
+    }
+
+    synchronized void checked(long n) {
+      checked += n;
+    }
+
+    synchronized void fail(String object, String reason) {
+      failureCount++;
+      if (failures.size() < MAX_FAILURES) {
+        failures.add(object + ": " + reason);
+      }
+    }
+
+    synchronized void fail(VerificationResult.Invalid invalid) {
+      fail(invalid.object(), invalid.reason());
+    }
+
+    void note(String n) {
+      note = n;
+    }
+
+    boolean failed() {
+      return failureCount > 0;
+    }
+
+    StepOutcome outcome() {
+      String n = note;
+      if (failureCount > failures.size()) {
+        n = (n.isEmpty() ? "" : n + "; ") + failureCount + " failures in all";
+      }
+      return new StepOutcome(step, failureCount > 0 ? Status.FAIL : Status.PASS, checked, failures, n);
+    }
+
+    static StepOutcome notApplicable(Step step, String why) {
+      return new StepOutcome(step, Status.NOT_APPLICABLE, 0, List.of(), why);
+    }
+  }
+}

@@ -1,0 +1,212 @@
+package org.evote.crypto.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.evote.crypto.ballot.BallotEncryptor;
+import org.evote.crypto.ballot.BallotSeed;
+import org.evote.crypto.ballot.ConfirmationCodes;
+import org.evote.crypto.ballot.EncryptedBallot;
+import org.evote.crypto.ballot.PlaintextBallot;
+import org.evote.crypto.board.BulletinBoard;
+import org.evote.crypto.board.Ed25519;
+import org.evote.crypto.board.EntryKind;
+import org.evote.crypto.board.EntryPayload;
+import org.evote.crypto.ceremony.GuardianKey;
+import org.evote.crypto.ceremony.KeyCeremony;
+import org.evote.crypto.decrypt.DecryptionShare;
+import org.evote.crypto.decrypt.Decryptor;
+import org.evote.crypto.decrypt.ElectionResult;
+import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.election.ElectionHashes;
+import org.evote.crypto.hash.Digest;
+import org.evote.crypto.json.BoardJson;
+import org.evote.crypto.json.CanonicalJson;
+import org.evote.crypto.json.ElectionJson;
+import org.evote.crypto.json.JsonHashes;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.json.ManifestJson;
+import org.evote.crypto.json.Submissions;
+import org.evote.crypto.json.TallyJson;
+import org.evote.crypto.manifest.ContestDescription;
+import org.evote.crypto.manifest.Manifest;
+import org.evote.crypto.record.BoardFile;
+import org.evote.crypto.record.RecordFiles;
+import org.evote.crypto.tally.EncryptedTally;
+import org.evote.crypto.tally.TallyAccumulator;
+
+/**
+ * A complete small election for tests: ceremony, board with kiosks, cast and challenged ballots, poll closing,
+ * tally, decryption by a quorum and the record files. Everything real; randomness from the given SecureRandom.
+ */
+public final class TestElection {
+  public final Manifest manifest;
+  public final ElectionConfig config;
+  public final List<GuardianKey> keys;
+  public final Ed25519.PrivateKey boardKey;
+  public final BulletinBoard board;
+  public final List<PlaintextBallot> castPlaintexts = new ArrayList<>();
+  public EncryptedTally tally;
+  public List<DecryptionShare> shares;
+  public ElectionResult result;
+  private final SecureRandom random;
+  private final Map<String, Ed25519.PrivateKey> kioskKeys = new LinkedHashMap<>();
+  private final Map<String, Digest> chains = new LinkedHashMap<>();
+  private final Map<String, Long> counts = new LinkedHashMap<>();
+  private long time = 1_700_000_000L;
+  private int requests;
+
+  public TestElection(Manifest manifest, int guardians, int quorum, SecureRandom random) {
+    this.random = random;
+    this.manifest = manifest;
+    Digest hb = ElectionHashes.baseHash(manifest, guardians, quorum);
+    KeyCeremony.Outcome outcome = KeyCeremony.run(hb, guardians, quorum, random);
+    this.config = new ElectionConfig(manifest, guardians, quorum, outcome.records());
+    this.keys = outcome.keys();
+    this.boardKey = Ed25519.PrivateKey.generate(random);
+    this.board = new BulletinBoard(config.extendedHash());
+    post(new EntryPayload.ElectionPublished(config.extendedHash(),
+        CanonicalJson.write(ElectionJson.encode(config)), boardKey.publicKey()));
+  }
+
+  public static Manifest manifest(String file) {
+    try {
+      return ManifestJson.decode(JsonText.readObject(TestData.path("electionguard/" + file)));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public void post(EntryPayload payload) {
+    board.append(payload.kind(), time++, BoardJson.payloadText(payload));
+  }
+
+  public void registerKiosk(String id) {
+    Ed25519.PrivateKey k = Ed25519.PrivateKey.generate(random);
+    kioskKeys.put(id, k);
+    chains.put(id, ConfirmationCodes.chainStart(config.extendedHash(), id));
+    counts.put(id, 0L);
+    post(new EntryPayload.KioskRegistered(id, k.publicKey()));
+  }
+
+  public void openPolls() {
+    post(new EntryPayload.PollsOpened());
+  }
+
+  /** Encrypts and posts a ballot from {@code kiosk}; challenged ones are posted with their seed. */
+  public EncryptedBallot vote(String kiosk, PlaintextBallot plaintext, boolean challenge) {
+    BallotSeed seed = BallotSeed.random(random);
+    EncryptedBallot b = new BallotEncryptor(config).encrypt(plaintext, seed, kiosk, time, chains.get(kiosk));
+    chains.put(kiosk, b.confirmationCode());
+    counts.merge(kiosk, 1L, Long::sum);
+    String request = "req-" + (++requests);
+    if (challenge) {
+      post(Submissions.challenged(config.extendedHash(), request, b, seed, plaintext, kioskKeys.get(kiosk)));
+    } else {
+      post(Submissions.cast(config.extendedHash(), request, b, kioskKeys.get(kiosk)));
+      castPlaintexts.add(plaintext);
+    }
+    return b;
+  }
+
+  /** A random valid plaintext for a style: each contest gets 0..L marks. */
+  public PlaintextBallot randomPlaintext(String ballotId, String style) {
+    Map<String, List<String>> choices = new LinkedHashMap<>();
+    for (ContestDescription c : manifest.contestsFor(style)) {
+      int marks = random.nextInt(c.votesAllowed() + 1);
+      List<String> ids = new ArrayList<>();
+      c.selections().forEach(s -> ids.add(s.id()));
+      java.util.Collections.shuffle(ids, random);
+      choices.put(c.id(), ids.subList(0, marks));
+    }
+    return new PlaintextBallot(ballotId, style, choices);
+  }
+
+  public void closePolls() {
+    List<EntryPayload.ChainClose> closes = new ArrayList<>();
+    for (String k : chains.keySet()) {
+      closes.add(new EntryPayload.ChainClose(k, counts.get(k), chains.get(k),
+          ConfirmationCodes.chainClose(config.extendedHash(), k, chains.get(k), counts.get(k))));
+    }
+    post(new EntryPayload.PollsClosed(closes));
+  }
+
+  /** Tallies the cast ballots and decrypts with the guardians at {@code present} (1-based indices). */
+  public void tally(int... present) throws Decryptor.DecryptionException {
+    TallyAccumulator acc = new TallyAccumulator(manifest);
+    long challenged = 0;
+    for (var e : board.entries()) {
+      EntryPayload p = BoardJson.decodePayload(e);
+      if (p instanceof EntryPayload.BallotCast c) {
+        acc.add(c.ballot());
+      } else if (p instanceof EntryPayload.BallotChallenged) {
+        challenged++;
+      }
+    }
+    tally = acc.result();
+    Decryptor d = new Decryptor(config);
+    shares = new ArrayList<>();
+    for (int g : present) {
+      shares.add(d.partialDecrypt(keys.get(g - 1), tally, random));
+    }
+    result = d.combine(tally, shares, challenged);
+    List<JsonObject> shareJson = shares.stream().map(TallyJson::encode).toList();
+    post(new EntryPayload.TallyPublished(JsonHashes.of(TallyJson.encode(tally)),
+        org.evote.crypto.verify.RecordVerifier.sharesHash(shareJson), JsonHashes.of(TallyJson.encode(result))));
+  }
+
+  public void signHead() {
+    board.signHead(boardKey, time++);
+  }
+
+  /** Runs a whole election: 2 kiosks, {@code ballots} ballots (every fifth challenged), tally by guardians 1..k. */
+  public static TestElection full(Manifest manifest, int guardians, int quorum, int ballots, SecureRandom random)
+      throws Decryptor.DecryptionException {
+    TestElection e = new TestElection(manifest, guardians, quorum, random);
+    e.registerKiosk("kiosk-1");
+    e.registerKiosk("kiosk-2");
+    e.openPolls();
+    e.signHead();
+    List<String> styles = manifest.ballotStyles().stream().map(s -> s.id()).toList();
+    for (int i = 0; i < ballots; i++) {
+      String style = styles.get(i % styles.size());
+      e.vote(i % 2 == 0 ? "kiosk-1" : "kiosk-2", e.randomPlaintext("ballot-" + i, style), i % 5 == 4);
+    }
+    e.closePolls();
+    int[] present = new int[quorum];
+    for (int i = 0; i < quorum; i++) {
+      present[i] = i + 1;
+    }
+    e.tally(present);
+    e.signHead();
+    return e;
+  }
+
+  /** Writes the record directory. */
+  public void write(Path dir) throws IOException {
+    java.nio.file.Files.createDirectories(dir);
+    JsonText.write(dir.resolve(RecordFiles.ELECTION), ElectionJson.encode(config));
+    BoardFile.write(dir.resolve(RecordFiles.BOARD), board.entries(), board.heads());
+    if (tally != null) {
+      JsonText.write(dir.resolve(RecordFiles.TALLY), TallyJson.encode(tally));
+      var arr = Json.createArrayBuilder();
+      shares.forEach(s -> arr.add(TallyJson.encode(s)));
+      JsonText.write(dir.resolve(RecordFiles.SHARES), Json.createObjectBuilder().add("shares", arr).build());
+      JsonText.write(dir.resolve(RecordFiles.RESULT), TallyJson.encode(result));
+    }
+  }
+
+  public Ed25519.PrivateKey kioskKey(String id) {
+    return kioskKeys.get(id);
+  }
+
+  public EntryKind kindOf(int seq) {
+    return board.entries().get(seq).kind();
+  }
+}
