@@ -35,6 +35,7 @@ public final class Manifest {
   private final Map<String, Party> partyById = new HashMap<>();
   private final Map<String, BallotStyle> styleById = new LinkedHashMap<>();
   private final Map<String, List<ContestDescription>> contestsByStyle = new HashMap<>();
+  private final List<String> warnings = new ArrayList<>();
 
   public Manifest(String electionScopeId, String type, String startDate, String endDate, InternationalText name,
       List<GeopoliticalUnit> geopoliticalUnits, List<Party> parties, List<Candidate> candidates,
@@ -77,8 +78,8 @@ public final class Manifest {
       for (SelectionDescription s : c.selections()) {
         unique(selectionIds, s.id(), "selection in contest " + c.id());
         if (!candidateById.containsKey(s.candidateId())) {
-          throw new IllegalArgumentException("selection " + s.id() + " of contest " + c.id()
-              + " names unknown candidate " + s.candidateId());
+          warnings.add("selection " + s.id() + " of contest " + c.id() + " names unknown candidate "
+              + s.candidateId() + "; it is shown by its selection id");
         }
       }
     }
@@ -157,6 +158,14 @@ public final class Manifest {
 
   public List<BallotStyle> ballotStyles() {
     return ballotStyles;
+  }
+
+  /**
+   * Irregularities that do not stop an election but that officials should see, such as a selection naming a
+   * candidate the manifest does not list (real exports have them; the county sample names "write-in").
+   */
+  public List<String> warnings() {
+    return Collections.unmodifiableList(warnings);
   }
 
   /** The RFC 8785 canonical JSON of the manifest object, hashed into H_M. */
