@@ -1,0 +1,339 @@
+package org.evote.crypto.vectors;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.evote.crypto.ballot.BallotEncryptor;
+import org.evote.crypto.ballot.BallotSeed;
+import org.evote.crypto.ballot.ConfirmationCodes;
+import org.evote.crypto.ballot.EncryptedBallot;
+import org.evote.crypto.ballot.PlaintextBallot;
+import org.evote.crypto.board.BulletinBoard;
+import org.evote.crypto.board.Ed25519;
+import org.evote.crypto.board.EntryPayload;
+import org.evote.crypto.ceremony.EncryptedShare;
+import org.evote.crypto.ceremony.GuardianKey;
+import org.evote.crypto.ceremony.GuardianPolynomial;
+import org.evote.crypto.ceremony.GuardianRecord;
+import org.evote.crypto.ceremony.ShareEncryption;
+import org.evote.crypto.decrypt.DecryptionShare;
+import org.evote.crypto.decrypt.Decryptor;
+import org.evote.crypto.decrypt.ElectionResult;
+import org.evote.crypto.decrypt.Lagrange;
+import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.election.ElectionHashes;
+import org.evote.crypto.elgamal.Ciphertext;
+import org.evote.crypto.elgamal.ElGamal;
+import org.evote.crypto.group.Element;
+import org.evote.crypto.group.Scalar;
+import org.evote.crypto.hash.Digest;
+import org.evote.crypto.hash.DomainTags;
+import org.evote.crypto.hash.Hasher;
+import org.evote.crypto.json.BallotJson;
+import org.evote.crypto.json.BoardJson;
+import org.evote.crypto.json.CanonicalJson;
+import org.evote.crypto.json.CeremonyJson;
+import org.evote.crypto.json.ElectionJson;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.json.ManifestJson;
+import org.evote.crypto.json.Submissions;
+import org.evote.crypto.json.TallyJson;
+import org.evote.crypto.manifest.Manifest;
+import org.evote.crypto.proof.DecryptionProof;
+import org.evote.crypto.proof.NonceSource;
+import org.evote.crypto.proof.RangeProof;
+import org.evote.crypto.proof.RangeStatement;
+import org.evote.crypto.proof.SchnorrProof;
+import org.evote.crypto.tally.EncryptedTally;
+import org.evote.crypto.tally.TallyAccumulator;
+import org.evote.crypto.testing.DeterministicRandom;
+
+/**
+ * Generates the fixed-seed test vectors in docs/test-vectors (docs/protocol.md, "Test vectors"). Every secret used
+ * is written into the vectors, so an independent implementation can reproduce each value from the inputs given.
+ *
+ * <p>Regenerate with: {@code mvn -q -pl crypto test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=org.evote.crypto.vectors.TestVectors -Dexec.args=docs/test-vectors}
+ */
+public final class TestVectors {
+  static final String MANIFEST = "{\"election_scope_id\":\"test-vectors\",\"type\":\"general\","
+      + "\"start_date\":\"2026-11-03T07:00:00-05:00\",\"end_date\":\"2026-11-03T20:00:00-05:00\","
+      + "\"name\":{\"text\":[{\"value\":\"Test Vector Election\",\"language\":\"en\"}]},"
+      + "\"geopolitical_units\":[{\"object_id\":\"county\",\"name\":\"County\",\"type\":\"county\"},"
+      + "{\"object_id\":\"school\",\"name\":\"School District\",\"type\":\"school\"}],"
+      + "\"parties\":[{\"object_id\":\"red\",\"name\":{\"text\":[{\"value\":\"Red\",\"language\":\"en\"}]}}],"
+      + "\"candidates\":[{\"object_id\":\"alice\"},{\"object_id\":\"bob\",\"party_id\":\"red\"},"
+      + "{\"object_id\":\"carol\"},{\"object_id\":\"yes\"},{\"object_id\":\"no\"}],"
+      + "\"contests\":[{\"object_id\":\"mayor\",\"sequence_order\":0,\"electoral_district_id\":\"county\","
+      + "\"vote_variation\":\"one_of_m\",\"votes_allowed\":1,\"number_elected\":1,\"name\":\"Mayor\","
+      + "\"ballot_selections\":[{\"object_id\":\"mayor-alice\",\"sequence_order\":0,\"candidate_id\":\"alice\"},"
+      + "{\"object_id\":\"mayor-bob\",\"sequence_order\":1,\"candidate_id\":\"bob\"}]},"
+      + "{\"object_id\":\"board\",\"sequence_order\":1,\"electoral_district_id\":\"school\","
+      + "\"vote_variation\":\"n_of_m\",\"votes_allowed\":2,\"number_elected\":2,\"name\":\"School Board\","
+      + "\"ballot_selections\":[{\"object_id\":\"board-alice\",\"sequence_order\":0,\"candidate_id\":\"alice\"},"
+      + "{\"object_id\":\"board-bob\",\"sequence_order\":1,\"candidate_id\":\"bob\"},"
+      + "{\"object_id\":\"board-carol\",\"sequence_order\":2,\"candidate_id\":\"carol\"}]},"
+      + "{\"object_id\":\"measure\",\"sequence_order\":2,\"electoral_district_id\":\"county\","
+      + "\"vote_variation\":\"one_of_m\",\"votes_allowed\":1,\"number_elected\":1,\"name\":\"Measure A\","
+      + "\"ballot_selections\":[{\"object_id\":\"measure-yes\",\"sequence_order\":0,\"candidate_id\":\"yes\"},"
+      + "{\"object_id\":\"measure-no\",\"sequence_order\":1,\"candidate_id\":\"no\"}]}],"
+      + "\"ballot_styles\":[{\"object_id\":\"county-only\",\"geopolitical_unit_ids\":[\"county\"]},"
+      + "{\"object_id\":\"county-school\",\"geopolitical_unit_ids\":[\"county\",\"school\"]}]}";
+  static final long TIME = 1_793_710_800L;
+
+  private TestVectors() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args.length > 0 ? args[0] : "docs/test-vectors");
+    Files.createDirectories(dir);
+    for (Map.Entry<String, JsonObject> e : generate().entrySet()) {
+      JsonText.write(dir.resolve(e.getKey()), e.getValue());
+    }
+  }
+
+  static Scalar scalar(DeterministicRandom r) {
+    return Scalar.random(r);
+  }
+
+  /** All vector files by name. */
+  public static Map<String, JsonObject> generate() throws Exception {
+    Map<String, JsonObject> out = new LinkedHashMap<>();
+    DeterministicRandom random = new DeterministicRandom("evote/1 test vectors");
+    Manifest manifest = ManifestJson.decode(JsonText.parseObject(MANIFEST));
+
+    // --- hashes
+    Digest hp = ElectionHashes.parameterHash();
+    Digest example = Hasher.tagged(DomainTags.PARAMETERS).string("évote").integer(-2).element(Element.G)
+        .scalar(Scalar.of(5)).digest(Digest.ZERO).bytes(new byte[] {1, 2, 3}).digest();
+    out.put("hashes.json", Json.createObjectBuilder()
+        .add("description", "H of protocol §2: item encodings, H_P, and one example of every item type")
+        .add("parameter_hash", hp.toHex())
+        .add("example", Json.createObjectBuilder()
+            .add("tag", DomainTags.PARAMETERS)
+            .add("items", Json.createArrayBuilder()
+                .add(item("string", "évote")).add(item("integer", "-2")).add(item("element", Element.G.toHex()))
+                .add(item("scalar", Scalar.of(5).toHex())).add(item("digest", Digest.ZERO.toHex()))
+                .add(item("bytes", "010203")))
+            .add("hash", example.toHex())
+            .add("as_scalar", Scalar.reduceBytes(example.toBytes()).toHex()))
+        .add("manifest_canonical_json", manifest.canonicalJson())
+        .add("manifest_hash", ElectionHashes.manifestHash(hp, manifest).toHex())
+        .build());
+
+    // --- key ceremony: 3 guardians, quorum 2, with every coefficient and ephemeral secret
+    int n = 3;
+    int k = 2;
+    Digest hb = ElectionHashes.baseHash(manifest, n, k);
+    List<GuardianPolynomial> polys = new ArrayList<>();
+    List<GuardianRecord> records = new ArrayList<>();
+    JsonArrayBuilder guardians = Json.createArrayBuilder();
+    for (int i = 1; i <= n; i++) {
+      List<Scalar> coefficients = List.of(scalar(random), scalar(random));
+      GuardianPolynomial p = GuardianPolynomial.of(i, coefficients);
+      List<Element> commitments = new ArrayList<>();
+      List<SchnorrProof> proofs = new ArrayList<>();
+      JsonArrayBuilder nonces = Json.createArrayBuilder();
+      for (int j = 0; j < k; j++) {
+        Scalar u = scalar(random);
+        nonces.add(u.toHex());
+        commitments.add(Element.gPow(coefficients.get(j)));
+        proofs.add(SchnorrProof.prove(hb, i, j, coefficients.get(j), u));
+      }
+      GuardianRecord record = new GuardianRecord(i, commitments, proofs);
+      polys.add(p);
+      records.add(record);
+      guardians.add(Json.createObjectBuilder().add("index", i)
+          .add("coefficients", Json.createArrayBuilder(coefficients.stream().map(Scalar::toHex).toList()))
+          .add("schnorr_nonces", nonces).add("record", CeremonyJson.encode(record)));
+    }
+    JsonArrayBuilder shares = Json.createArrayBuilder();
+    List<GuardianKey> keys = new ArrayList<>();
+    Map<Integer, Scalar> sums = new LinkedHashMap<>();
+    for (int i = 1; i <= n; i++) {
+      sums.put(i, polys.get(i - 1).shareFor(i));
+    }
+    for (int i = 1; i <= n; i++) {
+      for (int l = 1; l <= n; l++) {
+        if (i == l) {
+          continue;
+        }
+        Scalar xi = scalar(random);
+        EncryptedShare s = ShareEncryption.encrypt(hb, polys.get(i - 1), records.get(i - 1), records.get(l - 1), xi);
+        Scalar value = ShareEncryption.decrypt(hb, s, records.get(i - 1), polys.get(l - 1), records.get(l - 1));
+        sums.put(l, sums.get(l).add(value));
+        shares.add(Json.createObjectBuilder().add("ephemeral_secret", xi.toHex()).add("share", value.toHex())
+            .add("encrypted", CeremonyJson.encode(s)));
+      }
+    }
+    for (int l = 1; l <= n; l++) {
+      keys.add(new GuardianKey(l, sums.get(l)));
+    }
+    ElectionConfig config = new ElectionConfig(manifest, n, k, records);
+    JsonArrayBuilder secretShares = Json.createArrayBuilder();
+    JsonArrayBuilder vks = Json.createArrayBuilder();
+    for (GuardianKey g : keys) {
+      secretShares.add(g.share().toHex());
+      vks.add(config.verificationKey(g.index()).toHex());
+    }
+    out.put("ceremony.json", Json.createObjectBuilder()
+        .add("description", "Key ceremony of protocol §7 with n = 3, k = 2: every secret, record, share and "
+            + "derived key")
+        .add("guardian_count", n).add("quorum", k).add("election_base_hash", hb.toHex())
+        .add("guardians", guardians).add("shares", shares)
+        .add("guardian_secret_shares", secretShares).add("verification_keys", vks)
+        .add("joint_public_key", config.jointKey().element().toHex())
+        .add("extended_hash", config.extendedHash().toHex())
+        .add("election", ElectionJson.encode(config))
+        .build());
+
+    // --- encryption and the standalone proofs
+    Digest he = config.extendedHash();
+    JsonArrayBuilder encryptions = Json.createArrayBuilder();
+    for (long m : new long[] {0, 1, 2}) {
+      Scalar r = scalar(random);
+      encryptions.add(Json.createObjectBuilder().add("m", m).add("r", r.toHex())
+          .add("ciphertext", BallotJson.encode(ElGamal.encrypt(m, r, config.jointKey()))));
+    }
+    Scalar r = scalar(random);
+    Ciphertext ct = ElGamal.encrypt(1, r, config.jointKey());
+    RangeStatement st = RangeStatement.selection(he, config.jointKey(), "ballot-x", "mayor", "mayor-bob", ct, 1);
+    JsonArrayBuilder used = Json.createArrayBuilder();
+    NonceSource logged = (purpose, index) -> {
+      Scalar s = scalar(random);
+      used.add(Json.createObjectBuilder().add("purpose", purpose).add("index", index).add("value", s.toHex()));
+      return s;
+    };
+    RangeProof range = RangeProof.prove(st, 1, r, logged);
+    Scalar schnorrU = scalar(random);
+    SchnorrProof schnorr = SchnorrProof.prove(hb, 1, 0, polys.get(0).coefficient(0), schnorrU);
+    Scalar s1 = keys.get(0).share();
+    Element partial = ct.alpha().multiply(s1);
+    DecryptionProof.Statement dst = new DecryptionProof.Statement(he, config.jointKey().element(), 1,
+        config.verificationKey(1), "mayor", "mayor-bob", ct, partial);
+    Scalar dU = scalar(random);
+    DecryptionProof dp = DecryptionProof.prove(dst, s1, dU);
+    out.put("proofs.json", Json.createObjectBuilder()
+        .add("description", "ElGamal encryptions (§3.1) and one proof of each kind (§4) with its nonces, under the "
+            + "election of ceremony.json")
+        .add("joint_public_key", config.jointKey().element().toHex()).add("extended_hash", he.toHex())
+        .add("encryptions", encryptions)
+        .add("selection_range_proof", Json.createObjectBuilder().add("ballot_id", "ballot-x")
+            .add("contest_id", "mayor").add("selection_id", "mayor-bob").add("bound", 1).add("m", 1)
+            .add("r", r.toHex()).add("ciphertext", BallotJson.encode(ct)).add("nonces_in_order_requested", used)
+            .add("proof", BallotJson.encode(range)))
+        .add("schnorr_proof", Json.createObjectBuilder().add("election_base_hash", hb.toHex()).add("guardian", 1)
+            .add("coefficient_index", 0).add("coefficient", polys.get(0).coefficient(0).toHex())
+            .add("public_value", records.get(0).commitments().get(0).toHex()).add("u", schnorrU.toHex())
+            .add("commitment", schnorr.commitment().toHex()).add("response", schnorr.response().toHex()))
+        .add("decryption_proof", Json.createObjectBuilder().add("guardian", 1).add("share", s1.toHex())
+            .add("verification_key", config.verificationKey(1).toHex()).add("contest_id", "mayor")
+            .add("selection_id", "mayor-bob").add("ciphertext", BallotJson.encode(ct))
+            .add("partial", partial.toHex()).add("u", dU.toHex()).add("a", dp.a().toHex())
+            .add("b", dp.b().toHex()).add("response", dp.response().toHex()))
+        .build());
+
+    // --- ballots and a small board
+    Ed25519.PrivateKey boardKey = Ed25519.PrivateKey.fromSeedHex(scalar(random).toHex(), "seed");
+    Ed25519.PrivateKey kioskKey = Ed25519.PrivateKey.fromSeedHex(scalar(random).toHex(), "seed");
+    BulletinBoard board = new BulletinBoard(he);
+    long time = TIME;
+    post(board, new EntryPayload.ElectionPublished(he, CanonicalJson.write(ElectionJson.encode(config)),
+        boardKey.publicKey()), time++);
+    post(board, new EntryPayload.KioskRegistered("kiosk-1", kioskKey.publicKey()), time++);
+    post(board, new EntryPayload.PollsOpened(), time++);
+    board.signHead(boardKey, time++);
+    List<PlaintextBallot> plaintexts = List.of(
+        new PlaintextBallot("ballot-1", "county-school", Map.of("mayor", List.of("mayor-alice"),
+            "board", List.of("board-bob", "board-carol"), "measure", List.of("measure-yes"))),
+        new PlaintextBallot("ballot-2", "county-only", Map.of("mayor", List.of("mayor-bob"))),
+        new PlaintextBallot("ballot-3", "county-school", Map.of("mayor", List.of("mayor-alice"),
+            "board", List.of("board-alice"), "measure", List.of("measure-no"))),
+        new PlaintextBallot("ballot-4", "county-only", Map.of("mayor", List.of("mayor-bob"),
+            "measure", List.of("measure-yes"))));
+    BallotEncryptor encryptor = new BallotEncryptor(config);
+    Digest chain = ConfirmationCodes.chainStart(he, "kiosk-1");
+    JsonArrayBuilder ballots = Json.createArrayBuilder();
+    TallyAccumulator acc = new TallyAccumulator(manifest);
+    for (int i = 0; i < plaintexts.size(); i++) {
+      BallotSeed seed = BallotSeed.decode(scalar(random).toHex(), "seed");
+      PlaintextBallot p = plaintexts.get(i);
+      EncryptedBallot b = encryptor.encrypt(p, seed, "kiosk-1", time, chain);
+      boolean challenged = i == 3;
+      ballots.add(Json.createObjectBuilder().add("plaintext", BallotJson.encode(p)).add("seed", seed.toHex())
+          .add("kiosk_id", "kiosk-1").add("timestamp", time).add("previous_code", chain.toHex())
+          .add("encrypted", BallotJson.encode(b)).add("tracking_code", b.trackingCode())
+          .add("challenged", challenged));
+      chain = b.confirmationCode();
+      if (challenged) {
+        post(board, Submissions.challenged(he, "request-" + i, b, seed, p, kioskKey), time++);
+      } else {
+        post(board, Submissions.cast(he, "request-" + i, b, kioskKey), time++);
+        acc.add(b);
+      }
+    }
+    post(board, new EntryPayload.PollsClosed(List.of(new EntryPayload.ChainClose("kiosk-1", 4, chain,
+        ConfirmationCodes.chainClose(he, "kiosk-1", chain, 4)))), time++);
+    out.put("ballots.json", Json.createObjectBuilder()
+        .add("description", "Ballots of §5 encrypted from their seeds (all nonces derive from the seed, §3.2), "
+            + "under the election of ceremony.json; the fourth is challenged")
+        .add("extended_hash", he.toHex()).add("chain_start", ConfirmationCodes.chainStart(he, "kiosk-1").toHex())
+        .add("chain_close", ConfirmationCodes.chainClose(he, "kiosk-1", chain, 4).toHex())
+        .add("ballots", ballots).build());
+
+    // --- decryption by guardians 1 and 3
+    EncryptedTally tally = acc.result();
+    Decryptor decryptor = new Decryptor(config);
+    List<DecryptionShare> dshares = new ArrayList<>();
+    JsonArrayBuilder shareJson = Json.createArrayBuilder();
+    for (int g : new int[] {1, 3}) {
+      DecryptionShare share = decryptor.partialDecrypt(keys.get(g - 1), tally, random);
+      dshares.add(share);
+      shareJson.add(TallyJson.encode(share));
+    }
+    ElectionResult result = decryptor.combine(tally, dshares, 1);
+    JsonObjectBuilder lagrange = Json.createObjectBuilder();
+    Lagrange.coefficients(new TreeSet<>(List.of(1, 3))).forEach((g, w) -> lagrange.add(String.valueOf(g), w.toHex()));
+    out.put("decryption.json", Json.createObjectBuilder()
+        .add("description", "Tally of the three cast ballots of ballots.json (§8.1), partial decryptions by "
+            + "guardians 1 and 3 (§8.2), Lagrange coefficients (§8.3) and the result")
+        .add("encrypted_tally", TallyJson.encode(tally)).add("decryption_shares", shareJson)
+        .add("lagrange_coefficients", lagrange).add("result", TallyJson.encode(result)).build());
+
+    // --- the board with heads and proofs
+    board.signHead(boardKey, time++);
+    var tree = board.tree();
+    long size = tree.size();
+    JsonArrayBuilder entries = Json.createArrayBuilder();
+    board.entries().forEach(e -> entries.add(BoardJson.encode(e)));
+    JsonArrayBuilder heads = Json.createArrayBuilder();
+    board.heads().forEach(h -> heads.add(BoardJson.encode(h)));
+    out.put("board.json", Json.createObjectBuilder()
+        .add("description", "A board of §9 with entries, two signed heads, an inclusion proof for entry 4 and a "
+            + "consistency proof from the first head to the second")
+        .add("board_private_key_seed", boardKey.seedHex()).add("board_public_key", boardKey.publicKey().hex())
+        .add("kiosk_private_key_seed", kioskKey.seedHex()).add("kiosk_public_key", kioskKey.publicKey().hex())
+        .add("entries", entries).add("signed_heads", heads)
+        .add("merkle_root", tree.root().toHex())
+        .add("inclusion_proof", BoardJson.encodeInclusion(4, size, tree.inclusionProof(4, size)))
+        .add("consistency_proof", BoardJson.encodeConsistency(3, size, tree.consistencyProof(3, size)))
+        .build());
+    return out;
+  }
+
+  private static void post(BulletinBoard board, EntryPayload p, long time) {
+    board.append(p.kind(), time, BoardJson.payloadText(p));
+  }
+
+  private static JsonObject item(String type, String value) {
+    return Json.createObjectBuilder().add("type", type).add("value", value).build();
+  }
+}
