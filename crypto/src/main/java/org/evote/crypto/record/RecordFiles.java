@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.evote.crypto.InvalidFieldException;
@@ -35,24 +37,49 @@ public final class RecordFiles {
     return verify(dir.resolve(ELECTION), dir.resolve(BOARD), dir, random, threads, progress);
   }
 
-  /** Verifies an election file and a board file, plus the tally files if {@code tallyDir} holds them. */
+  /**
+   * Verifies an election file and a board file, plus the tally files if {@code tallyDir} holds them. Never throws
+   * for bad content: an unreadable file fails the step it feeds. Throws only if a file cannot be read at all.
+   */
   public static VerificationReport verify(Path election, Path board, Path tallyDir, SecureRandom random, int threads,
       LongConsumer progress) throws IOException {
-    JsonObject electionJson = JsonText.readObject(election);
-    Optional<JsonObject> tally = optional(tallyDir == null ? null : tallyDir.resolve(TALLY));
-    Optional<JsonObject> result = optional(tallyDir == null ? null : tallyDir.resolve(RESULT));
+    JsonObject electionJson;
+    try {
+      electionJson = JsonText.readObject(election);
+    } catch (InvalidFieldException e) {
+      return RecordVerifier.unreadableElection(e.getMessage());
+    }
+    Map<String, String> unreadable = new LinkedHashMap<>();
+    Optional<JsonObject> tally = optional(tallyDir, TALLY, unreadable);
+    Optional<JsonObject> result = optional(tallyDir, RESULT, unreadable);
     List<JsonObject> shares = new ArrayList<>();
-    Optional<JsonObject> sharesFile = optional(tallyDir == null ? null : tallyDir.resolve(SHARES));
-    if (sharesFile.isPresent()) {
-      for (JsonValue v : Fields.of(sharesFile.get()).array("shares")) {
-        if (v.getValueType() != JsonValue.ValueType.OBJECT) {
-          throw new InvalidFieldException("shares", "every share must be a JSON object");
+    Optional<JsonObject> sharesFile = optional(tallyDir, SHARES, unreadable);
+    try {
+      if (sharesFile.isPresent()) {
+        for (JsonValue v : Fields.of(sharesFile.get()).array("shares")) {
+          if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new InvalidFieldException("shares", "every share must be a JSON object");
+          }
+          shares.add(v.asJsonObject());
         }
-        shares.add(v.asJsonObject());
       }
+    } catch (InvalidFieldException e) {
+      unreadable.put(SHARES, e.getMessage());
+      shares.clear();
     }
     return new RecordVerifier(random, threads, progress).verify(new RecordVerifier.Input(electionJson,
-        BoardFile.open(board), tally, shares, result));
+        BoardFile.open(board), tally, shares, result, unreadable));
+  }
+
+  private static Optional<JsonObject> optional(Path dir, String name, Map<String, String> unreadable)
+      throws IOException {
+    Optional<JsonObject> o = Optional.empty();
+    try {
+      o = optional(dir == null ? null : dir.resolve(name));
+    } catch (InvalidFieldException e) {
+      unreadable.put(name, e.getMessage());
+    }
+    return o;
   }
 
   private static Optional<JsonObject> optional(Path file) throws IOException {

@@ -85,9 +85,35 @@ public final class RecordVerifier {
     List<JsonObject> heads();
   }
 
-  /** The record's parts as JSON; tally, shares and result are absent before the tally. */
+  /**
+   * The record's parts as JSON; tally, shares and result are absent before the tally. {@code unreadable} maps a
+   * record file name that exists but could not be parsed to the reason, so the step it feeds fails with it.
+   */
   public record Input(JsonObject election, BoardSource board, Optional<JsonObject> tally, List<JsonObject> shares,
-      Optional<JsonObject> result) {}
+      Optional<JsonObject> result, Map<String, String> unreadable) {
+    public Input {
+      unreadable = Map.copyOf(unreadable);
+    }
+
+    public Input(JsonObject election, BoardSource board, Optional<JsonObject> tally, List<JsonObject> shares,
+        Optional<JsonObject> result) {
+      this(election, board, tally, shares, result, Map.of());
+    }
+  }
+
+  /** A report for an election file that cannot be read at all: V1 fails, nothing else runs. */
+  public static VerificationReport unreadableElection(String reason) {
+    Map<Step, VerificationReport.Recorder> rec = new EnumMap<>(Step.class);
+    Map<Step, VerificationReport.StepOutcome> skipped = new EnumMap<>(Step.class);
+    for (Step s : Step.values()) {
+      rec.put(s, new VerificationReport.Recorder(s));
+      if (s != Step.V1_PARAMETERS) {
+        skipped.put(s, VerificationReport.Recorder.notApplicable(s, "not run: election.json cannot be read"));
+      }
+    }
+    rec.get(Step.V1_PARAMETERS).fail("election.json", reason);
+    return report(rec, skipped);
+  }
 
   public VerificationReport verify(Input input) {
     Map<Step, VerificationReport.Recorder> rec = new EnumMap<>(Step.class);
@@ -122,7 +148,12 @@ public final class RecordVerifier {
     }
     pass.finish(input.board().heads());
 
-    if (input.tally().isEmpty()) {
+    input.unreadable().forEach((file, reason) -> {
+      Step step = file.contains("tally") ? Step.V14_ENCRYPTED_TALLY : file.contains("share")
+          ? Step.V15_DECRYPTION_SHARES : Step.V16_RESULT;
+      rec.get(step).fail(file, reason);
+    });
+    if (input.tally().isEmpty() && input.unreadable().isEmpty()) {
       for (Step s : List.of(Step.V14_ENCRYPTED_TALLY, Step.V15_DECRYPTION_SHARES, Step.V16_RESULT,
           Step.V17_TALLY_PUBLISHED)) {
         skipped.put(s, VerificationReport.Recorder.notApplicable(s, "no tally in this record"));
@@ -189,6 +220,7 @@ public final class RecordVerifier {
     private final MerkleTree tree = new MerkleTree();
     private final List<Digest> entryHashes = new ArrayList<>();
     private BoardEntry previous;
+    private Digest recomputedPrevious = Digest.ZERO;
     private long expectedSequence;
     private long lastTime;
     private Ed25519.PublicKey boardKey;
@@ -222,14 +254,20 @@ public final class RecordVerifier {
       } catch (InvalidFieldException ex) {
         rec.get(Step.V5_BOARD_CHAIN).fail("entry " + seq, ex.getMessage());
         previous = null;
+        recomputedPrevious = Digest.ZERO;
         entryHashes.add(Digest.ZERO);
+        tree.append(Digest.ZERO);
         return;
       }
       progress.accept(seq + 1);
       checkChain(e, seq);
       previous = e;
-      entryHashes.add(e.entryHash());
-      tree.append(e.entryHash());
+      // The Merkle tree and heads are checked over hashes recomputed from the contents, so an entry edited
+      // without fixing its stored hash also breaks every signed head that covers it.
+      Digest recomputed = BoardEntry.hash(he, recomputedPrevious, seq, e.kind(), e.timestamp(), e.payload());
+      recomputedPrevious = recomputed;
+      entryHashes.add(recomputed);
+      tree.append(recomputed);
       EntryPayload payload;
       try {
         payload = BoardJson.decodePayload(e);

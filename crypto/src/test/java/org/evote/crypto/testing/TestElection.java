@@ -1,6 +1,5 @@
 package org.evote.crypto.testing;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,8 +35,7 @@ import org.evote.crypto.json.Submissions;
 import org.evote.crypto.json.TallyJson;
 import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.Manifest;
-import org.evote.crypto.record.BoardFile;
-import org.evote.crypto.record.RecordFiles;
+import org.evote.crypto.record.RecordWriter;
 import org.evote.crypto.tally.EncryptedTally;
 import org.evote.crypto.tally.TallyAccumulator;
 
@@ -190,15 +188,9 @@ public final class TestElection {
 
   /** Writes the record directory. */
   public void write(Path dir) throws IOException {
-    java.nio.file.Files.createDirectories(dir);
-    JsonText.write(dir.resolve(RecordFiles.ELECTION), ElectionJson.encode(config));
-    BoardFile.write(dir.resolve(RecordFiles.BOARD), board.entries(), board.heads());
+    RecordWriter.writeElectionAndBoard(dir, config, board.entries(), board.heads());
     if (tally != null) {
-      JsonText.write(dir.resolve(RecordFiles.TALLY), TallyJson.encode(tally));
-      var arr = Json.createArrayBuilder();
-      shares.forEach(s -> arr.add(TallyJson.encode(s)));
-      JsonText.write(dir.resolve(RecordFiles.SHARES), Json.createObjectBuilder().add("shares", arr).build());
-      JsonText.write(dir.resolve(RecordFiles.RESULT), TallyJson.encode(result));
+      RecordWriter.writeTally(dir, tally, shares, result);
     }
   }
 

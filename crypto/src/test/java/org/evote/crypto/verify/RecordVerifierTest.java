@@ -113,6 +113,7 @@ class RecordVerifierTest {
     var v5 = report.outcome(Step.V5_BOARD_CHAIN);
     assertEquals(VerificationReport.Status.FAIL, v5.status());
     assertTrue(v5.failures().get(0).startsWith("entry " + 4), v5.failures().toString());
+    assertEquals(VerificationReport.Status.FAIL, report.outcome(Step.V6_SIGNED_HEADS).status());
     assertEquals(VerificationReport.Status.FAIL, report.outcome(Step.V9_SELECTION_PROOFS).status());
   }
 
@@ -218,6 +219,24 @@ class RecordVerifierTest {
     JsonText.write(dir.resolve(RecordFiles.ELECTION), Json.createObjectBuilder(e).add("manifest", m).build());
     VerificationReport report = verify(dir);
     assertEquals(VerificationReport.Status.FAIL, report.outcome(Step.V2_MANIFEST).status());
+  }
+
+  @Test
+  void unreadableFilesFailTheirStepWithoutAnException() throws IOException {
+    Path dir = temp.resolve("unreadable");
+    election.write(dir);
+    java.nio.file.Files.writeString(dir.resolve(RecordFiles.SHARES), "{\"shares\": [");
+    VerificationReport report = verify(dir);
+    assertEquals(VerificationReport.Status.FAIL, report.outcome(Step.V15_DECRYPTION_SHARES).status());
+    assertTrue(report.outcome(Step.V15_DECRYPTION_SHARES).failures().get(0).contains("malformed JSON"));
+    java.nio.file.Files.writeString(dir.resolve(RecordFiles.ELECTION), "not json");
+    report = verify(dir);
+    assertEquals(VerificationReport.Status.FAIL, report.outcome(Step.V1_PARAMETERS).status());
+    java.nio.file.Files.writeString(dir.resolve(RecordFiles.BOARD), "[]");
+    election.write(dir);
+    java.nio.file.Files.writeString(dir.resolve(RecordFiles.BOARD), "[1, 2]");
+    report = verify(dir);
+    assertEquals(VerificationReport.Status.FAIL, report.outcome(Step.V5_BOARD_CHAIN).status());
   }
 
   @Test

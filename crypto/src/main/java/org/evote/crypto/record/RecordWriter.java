@@ -1,0 +1,41 @@
+package org.evote.crypto.record;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.evote.crypto.board.BoardEntry;
+import org.evote.crypto.board.SignedHead;
+import org.evote.crypto.decrypt.DecryptionShare;
+import org.evote.crypto.decrypt.ElectionResult;
+import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.json.ElectionJson;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.json.TallyJson;
+import org.evote.crypto.tally.EncryptedTally;
+
+/** Writes the files of the election record (protocol §10.2) into a directory. */
+public final class RecordWriter {
+  private RecordWriter() {}
+
+  /** election.json and board.json. */
+  public static void writeElectionAndBoard(Path dir, ElectionConfig config, Iterable<BoardEntry> entries,
+      List<SignedHead> heads) throws IOException {
+    Files.createDirectories(dir);
+    JsonText.write(dir.resolve(RecordFiles.ELECTION), ElectionJson.encode(config));
+    BoardFile.write(dir.resolve(RecordFiles.BOARD), entries, heads);
+  }
+
+  /** encrypted_tally.json, decryption_shares.json and result.json. */
+  public static void writeTally(Path dir, EncryptedTally tally, List<DecryptionShare> shares, ElectionResult result)
+      throws IOException {
+    Files.createDirectories(dir);
+    JsonText.write(dir.resolve(RecordFiles.TALLY), TallyJson.encode(tally));
+    JsonArrayBuilder arr = Json.createArrayBuilder();
+    shares.forEach(s -> arr.add(TallyJson.encode(s)));
+    JsonText.write(dir.resolve(RecordFiles.SHARES), Json.createObjectBuilder().add("shares", arr).build());
+    JsonText.write(dir.resolve(RecordFiles.RESULT), TallyJson.encode(result));
+  }
+}

@@ -1,0 +1,19 @@
+package org.evote.tally;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** tally-tool depends on crypto and never on the server or the kiosk. */
+class ModuleBoundaryTest {
+  @Test
+  void tallyToolNeverDependsOnServerOrKiosk() {
+    JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.evote.tally");
+    noClasses().that().resideInAPackage("org.evote.tally..").should().dependOnClassesThat()
+        .resideInAnyPackage("org.evote.server..", "org.evote.kiosk..").check(classes);
+  }
+}
