@@ -104,16 +104,16 @@ public final class BallotEncryptor {
     }
   }
 
-  /** r = H(NONCE_SELECTION; H_E, ξ, ballot id, contest id, selection id) mod q (§3.2). */
+  /** r = H_wide(NONCE_SELECTION; H_E, ξ, ballot id, contest id, selection id) (§2.2, §3.2). */
   static Scalar selectionNonce(Digest he, byte[] seed, String ballotId, String contestId, String selectionId) {
     return Hasher.tagged(DomainTags.NONCE_SELECTION).digest(he).bytes(seed).string(ballotId).string(contestId)
-        .string(selectionId).toScalar();
+        .string(selectionId).toWideScalar();
   }
 
-  /** Proof nonces H(NONCE_PROOF; H_E, ξ, ballot id, contest id, selection id or "", purpose, j) mod q (§3.2). */
+  /** Proof nonces H_wide(NONCE_PROOF; H_E, ξ, ballot id, contest id, selection id or "", purpose, j) (§3.2). */
   static NonceSource proofNonces(Digest he, byte[] seed, String ballotId, String contestId, String selectionId) {
     byte[] copy = seed.clone();
     return (purpose, index) -> Hasher.tagged(DomainTags.NONCE_PROOF).digest(he).bytes(copy).string(ballotId)
-        .string(contestId).string(selectionId).string(purpose).integer(index).toScalar();
+        .string(contestId).string(selectionId).string(purpose).integer(index).toWideScalar();
   }
 }

@@ -7,7 +7,7 @@ import org.evote.crypto.group.Hex;
 /** A 32-byte output of H (protocol §2), immutable; encoded as 64 lowercase hex characters. */
 public final class Digest {
   public static final int BYTES = 32;
-  /** 32 zero bytes: the "previous" value before a chain's first link (protocol §5.3, §9.2). */
+  /** 32 zero bytes: the previous hash of board entry 0 (protocol §9.2). */
   public static final Digest ZERO = new Digest(new byte[BYTES]);
 
   private final byte[] bytes;

@@ -93,8 +93,33 @@ public final class Hasher {
     return Digest.of(sha256.digest());
   }
 
-  /** Finishes as a Fiat–Shamir challenge or derived nonce: the hash as a big-endian integer, mod q (§2.2). */
+  /** Finishes as a Fiat–Shamir challenge: the hash as a big-endian integer, mod q (§2.2). */
   public Scalar toScalar() {
     return Scalar.reduceBytes(sha256.digest());
+  }
+
+  /**
+   * Finishes as a secret nonce with negligible bias (§2.2): the same items followed by the integer item 0, and
+   * separately by the integer item 1, give two hashes whose 64-byte concatenation, as a big-endian integer, is
+   * reduced mod q.
+   */
+  public Scalar toWideScalar() {
+    MessageDigest second;
+    try {
+      second = (MessageDigest) sha256.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("SHA-256 state cannot be copied", e);
+    }
+    integer(0);
+    byte[] wide = new byte[64];
+    System.arraycopy(sha256.digest(), 0, wide, 0, 32);
+    Hasher other = new Hasher(second);
+    other.integer(1);
+    System.arraycopy(other.sha256.digest(), 0, wide, 32, 32);
+    return Scalar.reduce(new java.math.BigInteger(1, wide));
+  }
+
+  private Hasher(MessageDigest state) {
+    this.sha256 = state;
   }
 }

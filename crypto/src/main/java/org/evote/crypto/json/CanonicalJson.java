@@ -34,12 +34,12 @@ public final class CanonicalJson {
       case STRING -> string(((JsonString) v).getString(), out);
       case NUMBER -> {
         JsonNumber n = (JsonNumber) v;
-        if (!n.isIntegral()) {
+        if (!isPlainInteger(n)) {
           throw new InvalidFieldException(path, "numbers must be integers");
         }
         long l;
         try {
-          l = n.longValueExact();
+          l = n.bigDecimalValue().longValueExact();
         } catch (ArithmeticException e) {
           throw new InvalidFieldException(path, "integer out of range");
         }
@@ -80,10 +80,26 @@ public final class CanonicalJson {
     }
   }
 
+  /**
+   * True if the number's value is an integer (however it is spelled: 10, 1E1 and 10.0 are all ten, hashed as
+   * "10" as RFC 8785 prescribes). Producers write plain integers; protocol §10.1.
+   */
+  static boolean isPlainInteger(JsonNumber n) {
+    java.math.BigDecimal d = n.bigDecimalValue();
+    return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
+  }
+
   static void string(String s, StringBuilder out) {
     out.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          out.append(c).append(s.charAt(++i));
+          continue;
+        }
+        throw new InvalidFieldException("$", "string contains an unpaired UTF-16 surrogate (not valid Unicode)");
+      }
       switch (c) {
         case '"' -> out.append("\\\"");
         case '\\' -> out.append("\\\\");

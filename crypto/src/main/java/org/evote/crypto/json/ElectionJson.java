@@ -75,11 +75,21 @@ public final class ElectionJson {
         "parameter_hash"));
     Parameters params = new Parameters(p.string("protocol"), p.string("curve"), p.string("p"), p.string("q"),
         p.string("a"), p.string("b"), p.string("generator"), p.digest("parameter_hash"));
-    var manifest = ManifestJson.decode(f.rawObject("manifest"));
+    org.evote.crypto.manifest.Manifest manifest;
+    try {
+      manifest = ManifestJson.decode(f.rawObject("manifest"));
+    } catch (org.evote.crypto.InvalidFieldException e) {
+      throw e.field().startsWith("manifest") ? e : e.within("manifest");
+    }
     int n = f.smallInt("guardian_count", 1, CeremonyJson.MAX_GUARDIANS);
     int k = f.smallInt("quorum", 1, n);
     List<GuardianRecord> guardians = f.objects("guardians", n, n, CeremonyJson::decodeGuardian);
-    ElectionConfig config = f.build(() -> new ElectionConfig(manifest, n, k, guardians));
+    ElectionConfig config;
+    try {
+      config = new ElectionConfig(manifest, n, k, guardians);
+    } catch (IllegalArgumentException e) {
+      throw new org.evote.crypto.InvalidFieldException("guardians", e.getMessage());
+    }
     return new Decoded(config, params, f.digest("manifest_hash"), f.digest("election_base_hash"),
         f.element("joint_public_key"), f.digest("extended_hash"));
   }

@@ -95,11 +95,11 @@ public final class Fields {
 
   public long integer(String name) {
     JsonValue v = required(name);
-    if (v.getValueType() != JsonValue.ValueType.NUMBER || !((JsonNumber) v).isIntegral()) {
+    if (v.getValueType() != JsonValue.ValueType.NUMBER || !CanonicalJson.isPlainInteger((JsonNumber) v)) {
       throw new InvalidFieldException(path(name), "expected an integer");
     }
     try {
-      return ((JsonNumber) v).longValueExact();
+      return ((JsonNumber) v).bigDecimalValue().longValueExact();
     } catch (ArithmeticException e) {
       throw new InvalidFieldException(path(name), "integer out of range");
     }

@@ -2,6 +2,10 @@ package org.evote.crypto.json;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonConfig;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -24,30 +28,34 @@ import org.evote.crypto.InvalidFieldException;
 public final class JsonText {
   private static final JsonWriterFactory PRETTY =
       Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+  /** Duplicate member names are an error, never "last one wins" (protocol §10.1). */
+  static final Map<String, Object> STRICT = Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE);
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(STRICT);
+  private static final JsonParserFactory PARSERS = Json.createParserFactory(STRICT);
 
   private JsonText() {}
 
   /** Parses a JSON object. */
   public static JsonObject parseObject(String text) {
-    try (JsonReader r = Json.createReader(new StringReader(text))) {
+    try (JsonReader r = READERS.createReader(new StringReader(text))) {
       return asObject(r.read());
     } catch (JsonParsingException e) {
       throw new InvalidFieldException("$", "malformed JSON at line " + e.getLocation().getLineNumber()
           + ", column " + e.getLocation().getColumnNumber());
-    } catch (JsonException e) {
-      throw new InvalidFieldException("$", "malformed JSON");
+    } catch (JsonException | IllegalStateException e) {
+      throw new InvalidFieldException("$", "malformed JSON: " + describe(e));
     }
   }
 
   /** Parses a JSON object from a stream (UTF-8). */
   public static JsonObject parseObject(InputStream in) {
-    try (JsonReader r = Json.createReader(in)) {
+    try (JsonReader r = READERS.createReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
       return asObject(r.read());
     } catch (JsonParsingException e) {
       throw new InvalidFieldException("$", "malformed JSON at line " + e.getLocation().getLineNumber()
           + ", column " + e.getLocation().getColumnNumber());
-    } catch (JsonException e) {
-      throw new InvalidFieldException("$", "malformed JSON");
+    } catch (JsonException | IllegalStateException e) {
+      throw new InvalidFieldException("$", "malformed JSON: " + describe(e));
     }
   }
 
@@ -60,7 +68,7 @@ public final class JsonText {
 
   /** Parses a JSON array. */
   public static JsonArray parseArray(String text) {
-    try (JsonReader r = Json.createReader(new StringReader(text))) {
+    try (JsonReader r = READERS.createReader(new StringReader(text))) {
       JsonStructure s = r.read();
       if (s.getValueType() != JsonValue.ValueType.ARRAY) {
         throw new InvalidFieldException("$", "expected a JSON array");
@@ -69,9 +77,19 @@ public final class JsonText {
     } catch (JsonParsingException e) {
       throw new InvalidFieldException("$", "malformed JSON at line " + e.getLocation().getLineNumber()
           + ", column " + e.getLocation().getColumnNumber());
-    } catch (JsonException e) {
-      throw new InvalidFieldException("$", "malformed JSON");
+    } catch (JsonException | IllegalStateException e) {
+      throw new InvalidFieldException("$", "malformed JSON: " + describe(e));
     }
+  }
+
+  /** A streaming parser with the same strictness, for files read one entry at a time. */
+  public static JsonParser parser(InputStream in) {
+    return PARSERS.createParser(in, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  static String describe(RuntimeException e) {
+    String m = e.getMessage();
+    return m == null ? e.getClass().getSimpleName() : m.length() > 200 ? m.substring(0, 200) : m;
   }
 
   private static JsonObject asObject(JsonStructure s) {

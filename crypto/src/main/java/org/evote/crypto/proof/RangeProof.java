@@ -18,7 +18,7 @@ public record RangeProof(List<Branch> branches) {
   public RangeProof {
     branches = List.copyOf(branches);
     if (branches.isEmpty()) {
-      throw new IllegalArgumentException("a range proof has at least two branches");
+      throw new IllegalArgumentException("a range proof has at least one branch");
     }
   }
 

@@ -39,7 +39,10 @@ public record RangeStatement(String tag, Digest extendedHash, ElectionPublicKey 
         votesAllowed);
   }
 
-  /** H(tag; H_E, K, ids, bound, α, β, then the commitments a_0, b_0, …, a_R, b_R) mod q. */
+  /**
+   * The challenge's prefix: H(tag; H_E, K, |ids|, ids…, R, α, β; the prover and verifier then add R + 1 and the
+   * commitments a_0, b_0, …, a_R, b_R) mod q.
+   */
   Hasher challengeHasher() {
     Hasher h = Hasher.tagged(tag).digest(extendedHash).element(key.element()).integer(ids.size());
     for (String id : ids) {

@@ -40,7 +40,7 @@ public final class BoardFile implements RecordVerifier.BoardSource {
   @Override
   public void forEachEntry(Consumer<JsonObject> consumer) throws IOException {
     heads = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(path); JsonParser p = Json.createParser(in)) {
+    try (InputStream in = Files.newInputStream(path); JsonParser p = org.evote.crypto.json.JsonText.parser(in)) {
       if (!p.hasNext() || p.next() != JsonParser.Event.START_OBJECT) {
         throw new InvalidFieldException("$", "board file must be a JSON object");
       }
@@ -89,6 +89,8 @@ public final class BoardFile implements RecordVerifier.BoardSource {
     } catch (JsonParsingException e) {
       throw new InvalidFieldException("$", "malformed JSON at line " + e.getLocation().getLineNumber()
           + ", column " + e.getLocation().getColumnNumber());
+    } catch (jakarta.json.JsonException | IllegalStateException e) {
+      throw new InvalidFieldException("$", "malformed JSON: " + e.getMessage());
     }
   }
 

@@ -128,10 +128,11 @@ public final class RecordVerifier {
     } catch (InvalidFieldException e) {
       Step step = e.field().startsWith("manifest") ? Step.V2_MANIFEST
           : e.field().startsWith("guardians") || e.field().equals("guardian_count") || e.field().equals("quorum")
-              ? Step.V3_GUARDIANS : Step.V1_PARAMETERS;
+              ? Step.V3_GUARDIANS : e.field().equals("joint_public_key") || e.field().equals("extended_hash")
+              ? Step.V4_JOINT_KEY : Step.V1_PARAMETERS;
       rec.get(step).fail("election.json", e.getMessage());
       for (Step s : Step.values()) {
-        if (s.ordinal() > step.ordinal() || s.ordinal() < step.ordinal()) {
+        if (s != step) {
           skipped.put(s, VerificationReport.Recorder.notApplicable(s, "not run: election.json cannot be read"));
         }
       }
@@ -153,13 +154,14 @@ public final class RecordVerifier {
           ? Step.V15_DECRYPTION_SHARES : Step.V16_RESULT;
       rec.get(step).fail(file, reason);
     });
-    if (input.tally().isEmpty() && input.unreadable().isEmpty()) {
+    if (input.tally().isEmpty()) {
+      String why = input.unreadable().isEmpty() ? "no tally in this record" : "not run: a tally file cannot be read";
       for (Step s : List.of(Step.V14_ENCRYPTED_TALLY, Step.V15_DECRYPTION_SHARES, Step.V16_RESULT,
           Step.V17_TALLY_PUBLISHED)) {
-        skipped.put(s, VerificationReport.Recorder.notApplicable(s, "no tally in this record"));
+        skipped.put(s, VerificationReport.Recorder.notApplicable(s, why));
       }
     } else {
-      checkTally(config, input, pass, rec);
+      checkTally(config, input, pass, rec, skipped);
     }
     return report(rec, skipped);
   }
@@ -234,6 +236,7 @@ public final class RecordVerifier {
     private final Set<Element> alphas = new HashSet<>();
     private final Map<String, Digest> chainHead = new HashMap<>();
     private final Map<String, Long> chainCount = new HashMap<>();
+    private final Map<String, Long> chainTime = new HashMap<>();
     private final TallyAccumulator tally;
     private long cast;
     private long challenged;
@@ -315,7 +318,9 @@ public final class RecordVerifier {
             ElectionJson.encode(config)))) {
           v7.fail(object, "the published election differs from election.json");
         }
-        boardKey = p.boardKey();
+        if (boardKey == null) {
+          boardKey = p.boardKey();
+        }
       } else if (payload instanceof EntryPayload.PollsOpened) {
         if (pollsOpened) {
           v7.fail(object, "polls opened twice");
@@ -348,6 +353,9 @@ public final class RecordVerifier {
       } else if (payload instanceof EntryPayload.TallyPublished t) {
         if (!pollsClosed) {
           v7.fail(object, "tally published before the polls closed");
+        }
+        if (tallyPublished != null) {
+          v7.fail(object, "a second tally_published entry");
         }
         tallyPublished = t;
       }
@@ -394,6 +402,14 @@ public final class RecordVerifier {
       if (!b.previousCode().equals(expectedPrevious)) {
         v12.fail(object, "ballot " + b.ballotId() + " does not continue kiosk " + kiosk + "'s chain");
       }
+      Long lastTime = chainTime.get(kiosk);
+      if (lastTime != null && b.timestamp() < lastTime) {
+        v12.fail(object, "ballot " + b.ballotId() + " is dated before the previous ballot of kiosk " + kiosk);
+      }
+      if (b.timestamp() > e.timestamp()) {
+        v12.fail(object, "ballot " + b.ballotId() + " is dated after the board received it");
+      }
+      chainTime.put(kiosk, b.timestamp());
       chainHead.put(kiosk, b.confirmationCode());
       chainCount.merge(kiosk, 1L, Long::sum);
       if (challenge == null) {
@@ -413,6 +429,10 @@ public final class RecordVerifier {
       for (EntryPayload.ChainClose ch : c.chains()) {
         if (!seen.add(ch.kioskId())) {
           v12.fail(object, "kiosk " + ch.kioskId() + " closed twice");
+          continue;
+        }
+        if (!kiosks.containsKey(ch.kioskId())) {
+          v12.fail(object, "closes the chain of kiosk " + ch.kioskId() + ", which was never registered");
           continue;
         }
         Digest last = chainHead.getOrDefault(ch.kioskId(), ConfirmationCodes.chainStart(he, ch.kioskId()));
@@ -543,14 +563,20 @@ public final class RecordVerifier {
 
   /** V14–V17. */
   private void checkTally(ElectionConfig config, Input input, BoardPass pass,
-      Map<Step, VerificationReport.Recorder> rec) {
+      Map<Step, VerificationReport.Recorder> rec, Map<Step, VerificationReport.StepOutcome> skipped) {
     VerificationReport.Recorder v14 = rec.get(Step.V14_ENCRYPTED_TALLY);
     v14.checked(1);
+    if (!pass.pollsClosed) {
+      v14.fail("encrypted_tally.json", "the board has no polls_closed entry: a tally before the polls close "
+          + "cannot be checked against the final board");
+    }
     EncryptedTally tally;
     try {
       tally = TallyJson.decodeTally(Fields.of(input.tally().get(), "encrypted_tally"));
     } catch (InvalidFieldException e) {
       v14.fail("encrypted_tally.json", e.getMessage());
+      notRun(skipped, "the encrypted tally cannot be read", Step.V15_DECRYPTION_SHARES, Step.V16_RESULT,
+          Step.V17_TALLY_PUBLISHED);
       return;
     }
     EncryptedTally expected = pass.tally.result();
@@ -560,6 +586,8 @@ public final class RecordVerifier {
     }
     if (!sameShape(tally, expected)) {
       v14.fail("encrypted_tally.json", "contests or selections differ from the manifest");
+      notRun(skipped, "the encrypted tally does not match the manifest", Step.V15_DECRYPTION_SHARES,
+          Step.V16_RESULT, Step.V17_TALLY_PUBLISHED);
       return;
     }
     for (int c = 0; c < expected.contests().size(); c++) {
@@ -610,13 +638,17 @@ public final class RecordVerifier {
     v16.checked(1);
     ElectionResult result;
     if (input.result().isEmpty()) {
-      v16.fail("result.json", "missing");
+      if (!input.unreadable().containsKey("result.json")) {
+        v16.fail("result.json", "missing");
+      }
+      notRun(skipped, "result.json cannot be read", Step.V17_TALLY_PUBLISHED);
       return;
     }
     try {
       result = TallyJson.decodeResult(Fields.of(input.result().get(), "result"));
     } catch (InvalidFieldException e) {
       v16.fail("result.json", e.getMessage());
+      notRun(skipped, "result.json cannot be read", Step.V17_TALLY_PUBLISHED);
       return;
     }
     if (result.castBallots() != pass.cast || result.challengedBallots() != pass.challenged) {
@@ -644,6 +676,12 @@ public final class RecordVerifier {
     }
     if (!t.resultHash().equals(JsonHashes.of(input.result().get()))) {
       v17.fail("tally_published entry", "result hash does not match result.json");
+    }
+  }
+
+  private static void notRun(Map<Step, VerificationReport.StepOutcome> skipped, String why, Step... steps) {
+    for (Step s : steps) {
+      skipped.put(s, VerificationReport.Recorder.notApplicable(s, "not run: " + why));
     }
   }
 
@@ -726,24 +764,34 @@ public final class RecordVerifier {
     SortedSet<Integer> present = new TreeSet<>();
     shares.forEach(s -> present.add(s.guardian()));
     Map<Integer, Scalar> w = Lagrange.coefficients(present);
-    if (result.contests().size() != tally.contests().size()) {
-      v16.fail("result.json", "has " + result.contests().size() + " contests, the tally has "
-          + tally.contests().size());
-      return;
+    Set<String> tallyContests = new HashSet<>();
+    tally.contests().forEach(c -> tallyContests.add(c.contestId()));
+    for (ElectionResult.Contest rc : result.contests()) {
+      if (!tallyContests.contains(rc.contestId())) {
+        v16.fail("result " + rc.contestId(), "is not a contest of the tally");
+      }
     }
     for (int c = 0; c < tally.contests().size(); c++) {
       EncryptedTally.Contest tc = tally.contests().get(c);
-      ElectionResult.Contest rc = result.contests().get(c);
-      if (!rc.contestId().equals(tc.contestId()) || rc.selections().size() != tc.selections().size()) {
-        v16.fail("result " + rc.contestId(), "does not match tally contest " + tc.contestId());
+      Optional<ElectionResult.Contest> rc = result.contests().stream()
+          .filter(x -> x.contestId().equals(tc.contestId())).findFirst();
+      if (rc.isEmpty()) {
+        v16.fail("result " + tc.contestId(), "contest missing from result.json");
         continue;
+      }
+      Set<String> tallySelections = new HashSet<>();
+      tc.selections().forEach(x -> tallySelections.add(x.selectionId()));
+      for (ElectionResult.Selection rs : rc.get().selections()) {
+        if (!tallySelections.contains(rs.selectionId())) {
+          v16.fail("result " + tc.contestId() + "/" + rs.selectionId(), "is not a selection of the tally");
+        }
       }
       for (int s = 0; s < tc.selections().size(); s++) {
         EncryptedTally.Selection ts = tc.selections().get(s);
-        ElectionResult.Selection rs = rc.selections().get(s);
         String object = "result " + tc.contestId() + "/" + ts.selectionId();
-        if (!rs.selectionId().equals(ts.selectionId())) {
-          v16.fail(object, "result lists selection " + rs.selectionId() + " here");
+        Optional<Long> count = result.count(tc.contestId(), ts.selectionId());
+        if (count.isEmpty()) {
+          v16.fail(object, "selection missing from result.json");
           continue;
         }
         Element m = Element.IDENTITY;
@@ -751,10 +799,11 @@ public final class RecordVerifier {
           m = m.add(share.contests().get(c).selections().get(s).partial().multiply(w.get(share.guardian())));
         }
         Element t = ts.ciphertext().beta().subtract(m);
-        if (rs.count() > tally.castBallots() || !t.equals(Element.gPow(Scalar.of(rs.count())))) {
-          v16.fail(object, "count " + rs.count() + " does not match the combined decryption");
+        if (count.get() > tally.castBallots() || !t.equals(Element.gPow(Scalar.of(count.get())))) {
+          v16.fail(object, "count " + count.get() + " does not match the combined decryption");
         }
       }
     }
   }
+
 }

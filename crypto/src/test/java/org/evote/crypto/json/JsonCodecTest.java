@@ -142,6 +142,14 @@ class JsonCodecTest {
     assertEquals("{\"A\":-5,\"a\":\"é\\n\\u0001\\\"\",\"b\":[1,{\"a\":true,\"z\":null}],\"€\":0}",
         CanonicalJson.write(o));
     assertThrows(InvalidFieldException.class, () -> CanonicalJson.write(JsonText.parseObject("{\"x\": 1.5}")));
+    assertEquals("{\"x\":10}", CanonicalJson.write(JsonText.parseObject("{\"x\": 1E1}")));
+    assertThrows(InvalidFieldException.class, () -> CanonicalJson.write(JsonText.parseObject("{\"x\": \"\\ud800\"}")));
+    assertThrows(InvalidFieldException.class, () -> CanonicalJson.write(JsonText.parseObject("{\"x\": 9007199254740992}")));
+  }
+
+  @Test
+  void duplicateMemberNamesAreRefused() {
+    assertThrows(InvalidFieldException.class, () -> JsonText.parseObject("{\"ballot_id\": \"a\", \"ballot_id\": \"b\"}"));
   }
 
   @Test

@@ -196,6 +196,70 @@ class RecordVerifierTest {
   }
 
   @Test
+  void reorderingTheMembersOfResultJsonChangesNothing() throws IOException {
+    Path dir = temp.resolve("reordered-result");
+    election.write(dir);
+    JsonObject result = JsonText.readObject(dir.resolve(RecordFiles.RESULT));
+    JsonObject contests = result.getJsonObject("contests");
+    List<String> ids = new ArrayList<>(contests.keySet());
+    java.util.Collections.reverse(ids);
+    JsonObjectBuilder reversed = Json.createObjectBuilder();
+    for (String id : ids) {
+      List<String> sels = new ArrayList<>(contests.getJsonObject(id).keySet());
+      java.util.Collections.reverse(sels);
+      JsonObjectBuilder counts = Json.createObjectBuilder();
+      sels.forEach(sel -> counts.add(sel, contests.getJsonObject(id).getInt(sel)));
+      reversed.add(id, counts);
+    }
+    JsonText.write(dir.resolve(RecordFiles.RESULT), Json.createObjectBuilder(result).add("contests", reversed)
+        .build());
+    VerificationReport report = verify(dir);
+    assertEquals(VerificationReport.Status.PASS, report.outcome(Step.V16_RESULT).status(), report.render());
+  }
+
+  @Test
+  void aTallyOfABoardWhosePollsNeverClosedFails() throws IOException {
+    Path dir = withEntries("never-closed", entries -> {
+      entries.removeIf(e -> e.getString("kind").equals("polls_closed")
+          || e.getString("kind").equals("tally_published"));
+      return entries;
+    });
+    VerificationReport report = verify(dir);
+    assertEquals(VerificationReport.Status.FAIL, report.outcome(Step.V14_ENCRYPTED_TALLY).status());
+    assertTrue(report.outcome(Step.V14_ENCRYPTED_TALLY).failures().get(0).contains("polls_closed"));
+  }
+
+  @Test
+  void aBallotDatedInTheFutureOrOutOfOrderBreaksItsKioskChain() throws IOException {
+    Path dir = withEntries("future", entries -> {
+      int i = firstBallotIndex(entries);
+      entries.set(i, editBallot(entries.get(i), b -> Json.createObjectBuilder(b)
+          .add("timestamp", b.getJsonNumber("timestamp").longValue() + 3600).build()));
+      return entries;
+    });
+    VerificationReport report = verify(dir);
+    assertTrue(report.outcome(Step.V12_KIOSK_CHAINS).failures().stream()
+        .anyMatch(f -> f.contains("after the board received it")), report.render());
+  }
+
+  @Test
+  void anElectionFileWithAnUnsupportedContestFailsStepV2NamingTheField() throws IOException {
+    Path dir = temp.resolve("rcv");
+    election.write(dir);
+    JsonObject e = JsonText.readObject(dir.resolve(RecordFiles.ELECTION));
+    JsonObject m = e.getJsonObject("manifest");
+    JsonObject c0 = Json.createObjectBuilder(m.getJsonArray("contests").getJsonObject(0))
+        .add("vote_variation", "rcv").build();
+    JsonObject m2 = Json.createObjectBuilder(m).add("contests", Json.createArrayBuilder(m.getJsonArray("contests"))
+        .set(0, c0)).build();
+    JsonText.write(dir.resolve(RecordFiles.ELECTION), Json.createObjectBuilder(e).add("manifest", m2).build());
+    VerificationReport report = verify(dir);
+    var v2 = report.outcome(Step.V2_MANIFEST);
+    assertEquals(VerificationReport.Status.FAIL, v2.status(), report.render());
+    assertTrue(v2.failures().get(0).contains("manifest.contests[0].vote_variation"), v2.failures().toString());
+  }
+
+  @Test
   void anElectionFileWithAWrongHashFailsNamingTheField() throws IOException {
     Path dir = temp.resolve("bad-hash");
     election.write(dir);
@@ -225,8 +289,13 @@ class RecordVerifierTest {
   void unreadableFilesFailTheirStepWithoutAnException() throws IOException {
     Path dir = temp.resolve("unreadable");
     election.write(dir);
-    java.nio.file.Files.writeString(dir.resolve(RecordFiles.SHARES), "{\"shares\": [");
+    java.nio.file.Files.writeString(dir.resolve(RecordFiles.TALLY), "{\"cast_ballots\": 1, \"cast_ballots\": 2}");
     VerificationReport report = verify(dir);
+    assertEquals(VerificationReport.Status.FAIL, report.outcome(Step.V14_ENCRYPTED_TALLY).status());
+    assertEquals(VerificationReport.Status.NOT_APPLICABLE, report.outcome(Step.V16_RESULT).status());
+    election.write(dir);
+    java.nio.file.Files.writeString(dir.resolve(RecordFiles.SHARES), "{\"shares\": [");
+    report = verify(dir);
     assertEquals(VerificationReport.Status.FAIL, report.outcome(Step.V15_DECRYPTION_SHARES).status());
     assertTrue(report.outcome(Step.V15_DECRYPTION_SHARES).failures().get(0).contains("malformed JSON"));
     java.nio.file.Files.writeString(dir.resolve(RecordFiles.ELECTION), "not json");
