@@ -63,6 +63,16 @@ public final class MerkleTree {
     return root(size());
   }
 
+  /** The inclusion proof of entry {@code index} in the tree of the first {@code size} entries. */
+  public InclusionProof proveInclusion(long index, long size) {
+    return new InclusionProof(index, size, inclusionProof(index, size));
+  }
+
+  /** The consistency proof from the first {@code first} entries to the first {@code second}. */
+  public ConsistencyProof proveConsistency(long first, long second) {
+    return new ConsistencyProof(first, second, consistencyProof(first, second));
+  }
+
   /** PATH(index, D[0:size]) of RFC 9162 §2.1.3.1, leaf to root. */
   public List<Digest> inclusionProof(long index, long size) {
     checkSize(size);

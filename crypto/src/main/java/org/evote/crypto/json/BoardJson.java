@@ -9,6 +9,8 @@ import java.util.Set;
 import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.ballot.BallotSeed;
 import org.evote.crypto.board.BoardEntry;
+import org.evote.crypto.board.ConsistencyProof;
+import org.evote.crypto.board.InclusionProof;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.EntryPayload;
@@ -156,6 +158,27 @@ public final class BoardJson {
     Ed25519.Signature sig = signature(f);
     return f.build(() -> new SignedHead(f.integer("size", 1, Long.MAX_VALUE), f.digest("head_hash"),
         f.digest("merkle_root"), f.integer("timestamp", 0, Long.MAX_VALUE), sig));
+  }
+
+  public static JsonObject encode(InclusionProof p) {
+    return encodeInclusion(p.index(), p.size(), p.path());
+  }
+
+  public static InclusionProof decodeInclusion(Fields f) {
+    f.only(Set.of("index", "size", "path"));
+    long size = f.integer("size", 1, Long.MAX_VALUE);
+    long index = f.integer("index", 0, size - 1);
+    return new InclusionProof(index, size, decodePath(f));
+  }
+
+  public static JsonObject encode(ConsistencyProof p) {
+    return encodeConsistency(p.first(), p.second(), p.path());
+  }
+
+  public static ConsistencyProof decodeConsistency(Fields f) {
+    f.only(Set.of("first", "second", "path"));
+    long second = f.integer("second", 0, Long.MAX_VALUE);
+    return new ConsistencyProof(f.integer("first", 0, second), second, decodePath(f));
   }
 
   /** {"index", "size", "path": [hex…]} for an inclusion proof. */

@@ -75,6 +75,23 @@ class MerkleTreeTest {
   }
 
   @Test
+  void proofObjectsRoundTripThroughJsonAndVerify() {
+    List<Digest> all = leaves(21);
+    MerkleTree tree = MerkleTree.of(all);
+    InclusionProof inc = tree.proveInclusion(7, 21);
+    InclusionProof back = org.evote.crypto.json.BoardJson.decodeInclusion(org.evote.crypto.json.Fields.of(
+        org.evote.crypto.json.BoardJson.encode(inc)));
+    assertEquals(inc, back);
+    assertTrue(back.verifies(all.get(7), tree.root()));
+    ConsistencyProof con = tree.proveConsistency(9, 21);
+    ConsistencyProof cback = org.evote.crypto.json.BoardJson.decodeConsistency(org.evote.crypto.json.Fields.of(
+        org.evote.crypto.json.BoardJson.encode(con)));
+    assertEquals(con, cback);
+    assertTrue(cback.verifies(tree.root(9), tree.root()));
+    assertFalse(cback.verifies(tree.root(8), tree.root()));
+  }
+
+  @Test
   void everyConsistencyProofVerifiesAndForkedTreesFail() {
     List<Digest> all = leaves(33);
     MerkleTree tree = MerkleTree.of(all);
