@@ -54,10 +54,7 @@ public final class ElectionHashes {
 
   /** A non-negative integer below 2^256 as 32 bytes big-endian. */
   static byte[] be32(java.math.BigInteger v) {
-    byte[] raw = v.toByteArray();
-    byte[] out = new byte[32];
-    int copy = Math.min(raw.length, 32);
-    System.arraycopy(raw, raw.length - copy, out, 32 - copy, copy);
-    return out;
+    return org.evote.crypto.group.Hex.fixedLength(v, 32);
   }
+
 }

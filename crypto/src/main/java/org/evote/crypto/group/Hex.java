@@ -35,6 +35,20 @@ public final class Hex {
     return HexFormat.of().parseHex(hex);
   }
 
+  /** A non-negative integer as exactly {@code length} big-endian bytes (it must fit). */
+  public static byte[] fixedLength(java.math.BigInteger v, int length) {
+    byte[] raw = v.toByteArray();
+    int start = raw.length > length ? raw.length - length : 0;
+    for (int i = 0; i < start; i++) {
+      if (raw[i] != 0) {
+        throw new IllegalArgumentException("integer does not fit in " + length + " bytes");
+      }
+    }
+    byte[] out = new byte[length];
+    System.arraycopy(raw, start, out, length - (raw.length - start), raw.length - start);
+    return out;
+  }
+
   public static String encode(byte[] bytes) {
     return HexFormat.of().formatHex(bytes);
   }

@@ -107,11 +107,7 @@ public final class Scalar implements Comparable<Scalar> {
 
   /** The 32-byte big-endian encoding. */
   public byte[] toBytes() {
-    byte[] raw = value.toByteArray();
-    byte[] out = new byte[P256.SCALAR_BYTES];
-    int copy = Math.min(raw.length, P256.SCALAR_BYTES);
-    System.arraycopy(raw, raw.length - copy, out, P256.SCALAR_BYTES - copy, copy);
-    return out;
+    return Hex.fixedLength(value, P256.SCALAR_BYTES);
   }
 
   /** The wire encoding: 64 lowercase hex characters. */

@@ -36,12 +36,9 @@ public final class ElectionJson {
   }
 
   static String hex32(java.math.BigInteger v) {
-    byte[] raw = v.toByteArray();
-    byte[] out = new byte[32];
-    int copy = Math.min(raw.length, 32);
-    System.arraycopy(raw, raw.length - copy, out, 32 - copy, copy);
-    return Hex.encode(out);
+    return Hex.encode(Hex.fixedLength(v, 32));
   }
+
 
   public static JsonObject encodeParameters() {
     Parameters p = Parameters.expected();

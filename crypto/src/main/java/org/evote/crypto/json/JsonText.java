@@ -37,20 +37,17 @@ public final class JsonText {
 
   /** Parses a JSON object. */
   public static JsonObject parseObject(String text) {
-    try (JsonReader r = READERS.createReader(new StringReader(text))) {
-      return asObject(r.read());
-    } catch (JsonParsingException e) {
-      throw new InvalidFieldException("$", "malformed JSON at line " + e.getLocation().getLineNumber()
-          + ", column " + e.getLocation().getColumnNumber());
-    } catch (JsonException | IllegalStateException e) {
-      throw new InvalidFieldException("$", "malformed JSON: " + describe(e));
-    }
+    return asObject(read(READERS.createReader(new StringReader(text))));
   }
 
   /** Parses a JSON object from a stream (UTF-8). */
   public static JsonObject parseObject(InputStream in) {
-    try (JsonReader r = READERS.createReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
-      return asObject(r.read());
+    return asObject(read(READERS.createReader(in, java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  private static JsonStructure read(JsonReader reader) {
+    try (JsonReader r = reader) {
+      return r.read();
     } catch (JsonParsingException e) {
       throw new InvalidFieldException("$", "malformed JSON at line " + e.getLocation().getLineNumber()
           + ", column " + e.getLocation().getColumnNumber());
@@ -68,18 +65,11 @@ public final class JsonText {
 
   /** Parses a JSON array. */
   public static JsonArray parseArray(String text) {
-    try (JsonReader r = READERS.createReader(new StringReader(text))) {
-      JsonStructure s = r.read();
-      if (s.getValueType() != JsonValue.ValueType.ARRAY) {
-        throw new InvalidFieldException("$", "expected a JSON array");
-      }
-      return (JsonArray) s;
-    } catch (JsonParsingException e) {
-      throw new InvalidFieldException("$", "malformed JSON at line " + e.getLocation().getLineNumber()
-          + ", column " + e.getLocation().getColumnNumber());
-    } catch (JsonException | IllegalStateException e) {
-      throw new InvalidFieldException("$", "malformed JSON: " + describe(e));
+    JsonStructure s = read(READERS.createReader(new StringReader(text)));
+    if (s.getValueType() != JsonValue.ValueType.ARRAY) {
+      throw new InvalidFieldException("$", "expected a JSON array");
     }
+    return (JsonArray) s;
   }
 
   /** A streaming parser with the same strictness, for files read one entry at a time. */
