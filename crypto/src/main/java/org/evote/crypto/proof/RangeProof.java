@@ -101,14 +101,22 @@ public record RangeProof(List<Branch> branches) {
     if (!sum.equals(h.toScalar())) {
       return Optional.of("range proof challenges do not sum to the Fiat–Shamir challenge");
     }
-    Element alpha = st.ciphertext().alpha();
-    Element beta = st.ciphertext().beta();
     for (int j = 0; j < n; j++) {
       Branch br = branches.get(j);
       Scalar negC = br.c().negate();
-      checker.require(new Equation().g(br.v()).minus(br.a()).term(negC, alpha));
-      checker.require(new Equation().k(br.v()).minus(br.b()).term(negC, beta)
-          .g(br.c().multiply(Scalar.of(j))));
+      Equation first = new Equation().g(br.v()).minus(br.a());
+      Equation second = new Equation().k(br.v()).minus(br.b()).g(br.c().multiply(Scalar.of(j)));
+      if (st.parts().isEmpty()) {
+        first.term(negC, st.ciphertext().alpha());
+        second.term(negC, st.ciphertext().beta());
+      } else {
+        for (var part : st.parts()) {
+          first.term(negC, part.alpha());
+          second.term(negC, part.beta());
+        }
+      }
+      checker.require(first);
+      checker.require(second);
     }
     return Optional.empty();
   }

@@ -14,8 +14,9 @@ import org.evote.crypto.hash.Hasher;
  * contest, selection, key or bound.
  */
 public record RangeStatement(String tag, Digest extendedHash, ElectionPublicKey key, List<String> ids,
-    Ciphertext ciphertext, int bound) {
+    Ciphertext ciphertext, int bound, List<Ciphertext> parts) {
   public RangeStatement {
+    parts = List.copyOf(parts);
     if (!tag.equals(DomainTags.PROOF_SELECTION_RANGE) && !tag.equals(DomainTags.PROOF_CONTEST_RANGE)) {
       throw new IllegalArgumentException("not a range-proof tag: " + tag);
     }
@@ -29,14 +30,25 @@ public record RangeStatement(String tag, Digest extendedHash, ElectionPublicKey 
   public static RangeStatement selection(Digest extendedHash, ElectionPublicKey key, String ballotId,
       String contestId, String selectionId, Ciphertext ciphertext, int limit) {
     return new RangeStatement(DomainTags.PROOF_SELECTION_RANGE, extendedHash, key,
-        List.of(ballotId, contestId, selectionId), ciphertext, limit);
+        List.of(ballotId, contestId, selectionId), ciphertext, limit, List.of());
   }
 
   /** The statement for a contest: the sum of its selection ciphertexts encrypts a value in {0, …, L}. */
   public static RangeStatement contest(Digest extendedHash, ElectionPublicKey key, String ballotId,
       String contestId, Ciphertext sum, int votesAllowed) {
     return new RangeStatement(DomainTags.PROOF_CONTEST_RANGE, extendedHash, key, List.of(ballotId, contestId), sum,
-        votesAllowed);
+        votesAllowed, List.of());
+  }
+
+  /**
+   * The contest statement for the sum of {@code selections}. Verification equations then carry the terms on the
+   * sum's α and β over to the selections' own α and β (the same value, since the sum is their sum), so a batch
+   * needs no multi-scalar terms for the sums.
+   */
+  public static RangeStatement contestOf(Digest extendedHash, ElectionPublicKey key, String ballotId,
+      String contestId, List<Ciphertext> selections, int votesAllowed) {
+    return new RangeStatement(DomainTags.PROOF_CONTEST_RANGE, extendedHash, key, List.of(ballotId, contestId),
+        Ciphertext.sum(selections), votesAllowed, selections);
   }
 
   /**

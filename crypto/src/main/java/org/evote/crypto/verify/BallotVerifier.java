@@ -94,8 +94,8 @@ public final class BallotVerifier {
               + contest.contestId() + "/" + sel.selectionId(), failure.get());
         }
       }
-      Optional<String> failure = contest.proof().verify(RangeStatement.contest(he, config.jointKey(),
-          ballot.ballotId(), contest.contestId(), contest.sum(), desc.votesAllowed()), checker);
+      Optional<String> failure = contest.proof().verify(contestStatement(ballot, contest, desc.votesAllowed()),
+          checker);
       if (failure.isPresent()) {
         return VerificationResult.invalid(Step.V10_CONTEST_PROOFS, object + " contest " + contest.contestId(),
             failure.get());
@@ -119,14 +119,18 @@ public final class BallotVerifier {
         }
       }
       EquationChecker direct = EquationChecker.direct(config.jointKey());
-      contest.proof().verify(RangeStatement.contest(he, config.jointKey(), ballot.ballotId(), contest.contestId(),
-          contest.sum(), descs.get(c).votesAllowed()), direct);
+      contest.proof().verify(contestStatement(ballot, contest, descs.get(c).votesAllowed()), direct);
       if (!direct.holds()) {
         return VerificationResult.invalid(Step.V10_CONTEST_PROOFS, object + " contest " + contest.contestId(),
             "contest range proof equations do not hold");
       }
     }
     return VerificationResult.invalid(Step.V9_SELECTION_PROOFS, object, "batched proof check failed");
+  }
+
+  private RangeStatement contestStatement(EncryptedBallot ballot, EncryptedContest contest, int votesAllowed) {
+    return RangeStatement.contestOf(config.extendedHash(), config.jointKey(), ballot.ballotId(), contest.contestId(),
+        contest.selections().stream().map(EncryptedSelection::ciphertext).toList(), votesAllowed);
   }
 
   private VerificationResult checkCodes(EncryptedBallot ballot, String object) {
