@@ -36,7 +36,7 @@ class ArchitectureTest {
   @Test
   void cryptoDependsOnNothingOfOurs() {
     classes().that().resideInAPackage("org.evote.crypto..").should().onlyDependOnClassesThat()
-        .resideInAnyPackage("org.evote.crypto..", "java..", "jakarta.json..", "org.bouncycastle..")
+        .resideInAnyPackage("org.evote.crypto..", "java..", "javax.crypto..", "jakarta.json..", "org.bouncycastle..")
         .check(MAIN);
   }
 
