@@ -76,8 +76,13 @@ public final class BoardJson {
 
   /** Reads an entry's payload according to its kind, naming the bad field on failure. */
   public static EntryPayload decodePayload(BoardEntry e) {
-    Fields f = Fields.of(JsonText.parseObject(e.payload()), "payload");
-    return switch (e.kind()) {
+    return decodePayload(e.kind(), JsonText.parseObject(e.payload()));
+  }
+
+  /** Reads a payload of the given kind (a kiosk submission before it is on the board, for instance). */
+  public static EntryPayload decodePayload(EntryKind kind, JsonObject payload) {
+    Fields f = Fields.of(payload, "payload");
+    return switch (kind) {
       case ELECTION_PUBLISHED -> {
         f.only(Set.of("election", "board_public_key"));
         JsonObject election = f.rawObject("election");

@@ -40,9 +40,21 @@ public final class JsonText {
     return asObject(read(READERS.createReader(new StringReader(text))));
   }
 
-  /** Parses a JSON object from a stream (UTF-8). */
+  /** Parses a JSON object from a stream of strict UTF-8 (malformed bytes are an error, never replaced). */
   public static JsonObject parseObject(InputStream in) {
-    return asObject(read(READERS.createReader(in, java.nio.charset.StandardCharsets.UTF_8)));
+    return asObject(read(READERS.createReader(utf8(in))));
+  }
+
+  /** Parses a JSON object from strict UTF-8 bytes. */
+  public static JsonObject parseObject(byte[] utf8) {
+    return parseObject(new java.io.ByteArrayInputStream(utf8));
+  }
+
+  /** A reader that reports malformed UTF-8 instead of replacing it with U+FFFD (protocol §10.1). */
+  static java.io.Reader utf8(InputStream in) {
+    return new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
   }
 
   private static JsonStructure read(JsonReader reader) {
@@ -72,9 +84,49 @@ public final class JsonText {
     return (JsonArray) s;
   }
 
-  /** A streaming parser with the same strictness, for files read one entry at a time. */
+  /**
+   * A streaming parser over strict UTF-8, for files read one entry at a time. Read values with
+   * {@link #readValue}, which rejects duplicate member names (the parser's own getObject does not).
+   */
   public static JsonParser parser(InputStream in) {
-    return PARSERS.createParser(in, java.nio.charset.StandardCharsets.UTF_8);
+    return PARSERS.createParser(utf8(in));
+  }
+
+  /**
+   * Builds the value that starts with {@code event} from a streaming parser, rejecting duplicate member names at
+   * any depth (protocol §10.1).
+   */
+  public static jakarta.json.JsonValue readValue(JsonParser p, JsonParser.Event event, String path) {
+    switch (event) {
+      case START_OBJECT: {
+        jakarta.json.JsonObjectBuilder b = Json.createObjectBuilder();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (true) {
+          JsonParser.Event e = p.next();
+          if (e == JsonParser.Event.END_OBJECT) {
+            return b.build();
+          }
+          String key = p.getString();
+          if (!seen.add(key)) {
+            throw new InvalidFieldException(path + "." + key, "duplicate member name");
+          }
+          b.add(key, readValue(p, p.next(), path + "." + key));
+        }
+      }
+      case START_ARRAY: {
+        jakarta.json.JsonArrayBuilder b = Json.createArrayBuilder();
+        int i = 0;
+        while (true) {
+          JsonParser.Event e = p.next();
+          if (e == JsonParser.Event.END_ARRAY) {
+            return b.build();
+          }
+          b.add(readValue(p, e, path + "[" + i++ + "]"));
+        }
+      }
+      default:
+        return p.getValue();
+    }
   }
 
   static String describe(RuntimeException e) {

@@ -18,6 +18,7 @@ import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.board.BoardEntry;
 import org.evote.crypto.board.SignedHead;
 import org.evote.crypto.json.BoardJson;
+import org.evote.crypto.json.JsonText;
 import org.evote.crypto.verify.RecordVerifier;
 
 /**
@@ -40,11 +41,12 @@ public final class BoardFile implements RecordVerifier.BoardSource {
   @Override
   public void forEachEntry(Consumer<JsonObject> consumer) throws IOException {
     heads = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(path); JsonParser p = org.evote.crypto.json.JsonText.parser(in)) {
+    try (InputStream in = Files.newInputStream(path); JsonParser p = JsonText.parser(in)) {
       if (!p.hasNext() || p.next() != JsonParser.Event.START_OBJECT) {
         throw new InvalidFieldException("$", "board file must be a JSON object");
       }
       boolean sawEntries = false;
+      java.util.Set<String> seen = new java.util.HashSet<>();
       while (p.hasNext()) {
         JsonParser.Event ev = p.next();
         if (ev == JsonParser.Event.END_OBJECT) {
@@ -54,6 +56,9 @@ public final class BoardFile implements RecordVerifier.BoardSource {
           throw new InvalidFieldException("$", "malformed board file");
         }
         String key = p.getString();
+        if (!seen.add(key)) {
+          throw new InvalidFieldException(key, "duplicate member name");
+        }
         if (key.equals("entries")) {
           sawEntries = true;
           if (p.next() != JsonParser.Event.START_ARRAY) {
@@ -67,13 +72,14 @@ public final class BoardFile implements RecordVerifier.BoardSource {
             if (e != JsonParser.Event.START_OBJECT) {
               throw new InvalidFieldException("entries", "every entry must be a JSON object");
             }
-            consumer.accept(p.getObject());
+            consumer.accept((JsonObject) JsonText.readValue(p, e, "entries[]"));
           }
         } else if (key.equals("signed_heads")) {
-          if (p.next() != JsonParser.Event.START_ARRAY) {
+          JsonParser.Event start = p.next();
+          if (start != JsonParser.Event.START_ARRAY) {
             throw new InvalidFieldException("signed_heads", "expected an array");
           }
-          for (JsonValue v : p.getArray()) {
+          for (JsonValue v : JsonText.readValue(p, start, "signed_heads").asJsonArray()) {
             if (v.getValueType() != JsonValue.ValueType.OBJECT) {
               throw new InvalidFieldException("signed_heads", "every head must be a JSON object");
             }

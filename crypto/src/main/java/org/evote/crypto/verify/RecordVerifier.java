@@ -129,7 +129,8 @@ public final class RecordVerifier {
       Step step = e.field().startsWith("manifest") ? Step.V2_MANIFEST
           : e.field().startsWith("guardians") || e.field().equals("guardian_count") || e.field().equals("quorum")
               ? Step.V3_GUARDIANS : e.field().equals("joint_public_key") || e.field().equals("extended_hash")
-              ? Step.V4_JOINT_KEY : Step.V1_PARAMETERS;
+              ? Step.V4_JOINT_KEY : e.field().equals("manifest_hash") || e.field().equals("election_base_hash")
+              ? Step.V2_MANIFEST : Step.V1_PARAMETERS;
       rec.get(step).fail("election.json", e.getMessage());
       for (Step s : Step.values()) {
         if (s != step) {
@@ -154,6 +155,10 @@ public final class RecordVerifier {
           ? Step.V15_DECRYPTION_SHARES : Step.V16_RESULT;
       rec.get(step).fail(file, reason);
     });
+    if (!input.unreadable().isEmpty()) {
+      skipped.put(Step.V17_TALLY_PUBLISHED, VerificationReport.Recorder.notApplicable(Step.V17_TALLY_PUBLISHED,
+          "not run: a tally file cannot be read"));
+    }
     if (input.tally().isEmpty()) {
       String why = input.unreadable().isEmpty() ? "no tally in this record" : "not run: a tally file cannot be read";
       for (Step s : List.of(Step.V14_ENCRYPTED_TALLY, Step.V15_DECRYPTION_SHARES, Step.V16_RESULT,
@@ -662,12 +667,24 @@ public final class RecordVerifier {
     }
 
     VerificationReport.Recorder v17 = rec.get(Step.V17_TALLY_PUBLISHED);
+    if (!input.unreadable().isEmpty()) {
+      return;
+    }
     if (pass.tallyPublished == null) {
       v17.note("the board has no tally entry yet");
       return;
     }
     v17.checked(1);
     EntryPayload.TallyPublished t = pass.tallyPublished;
+    try {
+      checkPublishedHashes(t, input, v17);
+    } catch (InvalidFieldException e) {
+      v17.fail("tally files", "cannot be hashed in canonical form: " + e.getMessage());
+    }
+  }
+
+  private static void checkPublishedHashes(EntryPayload.TallyPublished t, Input input,
+      VerificationReport.Recorder v17) {
     if (!t.tallyHash().equals(JsonHashes.of(input.tally().get()))) {
       v17.fail("tally_published entry", "tally hash does not match encrypted_tally.json");
     }

@@ -148,6 +148,12 @@ class JsonCodecTest {
   }
 
   @Test
+  void malformedUtf8IsRefusedNotReplaced() {
+    byte[] bad = {'{', '"', 'a', '"', ':', '"', (byte) 0xff, '"', '}'};
+    assertThrows(InvalidFieldException.class, () -> JsonText.parseObject(bad));
+  }
+
+  @Test
   void duplicateMemberNamesAreRefused() {
     assertThrows(InvalidFieldException.class, () -> JsonText.parseObject("{\"ballot_id\": \"a\", \"ballot_id\": \"b\"}"));
   }

@@ -309,6 +309,19 @@ class RecordVerifierTest {
   }
 
   @Test
+  void duplicateMembersInsideTheBoardFileAreRefused() throws IOException {
+    Path dir = temp.resolve("dup-board");
+    election.write(dir);
+    String board = java.nio.file.Files.readString(dir.resolve(RecordFiles.BOARD));
+    int at = board.indexOf("\"kiosk_id\"");
+    String doubled = board.substring(0, at) + "\"kiosk_id\":\"kiosk-x\"," + board.substring(at);
+    java.nio.file.Files.writeString(dir.resolve(RecordFiles.BOARD), doubled);
+    VerificationReport report = verify(dir);
+    assertEquals(VerificationReport.Status.FAIL, report.outcome(Step.V5_BOARD_CHAIN).status(), report.render());
+    assertTrue(report.outcome(Step.V5_BOARD_CHAIN).failures().get(0).contains("duplicate member name"));
+  }
+
+  @Test
   void garbageInsteadOfAPointFailsWithoutAnException() throws IOException {
     Path dir = withEntries("garbage", entries -> {
       int i = firstBallotIndex(entries);
