@@ -1,0 +1,274 @@
+package org.evote.server;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.evote.crypto.InvalidFieldException;
+import org.evote.crypto.board.Ed25519;
+import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.keystore.EncryptedKeyFile;
+import org.evote.server.board.BoardLoader;
+import org.evote.server.board.BoardService;
+import org.evote.server.board.BoardSetup;
+import org.evote.server.board.SubmissionChecker;
+import org.evote.server.board.TamperedBoardException;
+import org.evote.server.credentials.AdminCredentials;
+import org.evote.server.credentials.KioskCredentials;
+import org.evote.server.credentials.SecretFiles;
+import org.evote.server.http.BulletinBoardApp;
+import org.evote.server.store.BoardStore;
+import org.evote.server.store.DataDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The ballot server's command line: create a board, serve it, manage kiosks, and administer a running board. */
+@Command(name = "ballot-server", mixinStandardHelpOptions = true, version = "ballot-server 0.1.0",
+    description = "The election's public bulletin board.",
+    subcommands = {BallotServer.Init.class, BallotServer.Serve.class, BallotServer.Kiosk.class,
+        BallotServer.Admin.class})
+public final class BallotServer {
+  public static void main(String[] args) {
+    int code = run(args);
+    if (code != Integer.MIN_VALUE) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs a command and returns its exit code ({@code serve} blocks until stopped). */
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new BallotServer());
+    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      cmd.getErr().println("error: " + describe(e));
+      return 1;
+    });
+    return cl.execute(args);
+  }
+
+  static String describe(Exception e) {
+    if (e instanceof InvalidFieldException f) {
+      return f.getMessage();
+    }
+    if (e instanceof EncryptedKeyFile.WrongPassphraseException) {
+      return e.getMessage();
+    }
+    if (e instanceof java.nio.file.NoSuchFileException n) {
+      return "no such file: " + n.getFile();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  static final class BoardPassphrase {
+    @Option(names = "--board-passphrase-file", description = "file whose first line is the board key's passphrase "
+        + "(default: ask on the console)")
+    Path file;
+
+    char[] read() throws IOException {
+      return SecretFiles.passphrase(file, "board key passphrase");
+    }
+  }
+
+  /** Opens the board in a data directory (integrity check included). */
+  static BoardService open(DataDir data, char[] passphrase, SecureRandom random)
+      throws IOException, EncryptedKeyFile.WrongPassphraseException, TamperedBoardException {
+    ElectionConfig config = data.election();
+    Ed25519.PrivateKey key = data.boardKey(passphrase);
+    java.util.Arrays.fill(passphrase, '\0');
+    BoardStore store = BoardStore.open(data.database());
+    try {
+      return BoardLoader.load(config, store, key, Clock.systemUTC());
+    } catch (TamperedBoardException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  @Command(name = "init", mixinStandardHelpOptions = true,
+      description = "Create a board for an election: database, board signing key and administrator credential.")
+  static final class Init implements Callable<Integer> {
+    @Option(names = "--election", required = true, description = "election.json from the key ceremony")
+    Path election;
+
+    @Option(names = "--data", required = true, description = "data directory to create")
+    Path data;
+
+    @CommandLine.Mixin
+    BoardPassphrase passphrase;
+
+    @Override
+    public Integer call() throws Exception {
+      DataDir dir = new DataDir(data);
+      AdminCredentials admin = BoardSetup.init(dir, JsonText.readObject(election), passphrase.read(),
+          new SecureRandom(), Clock.systemUTC());
+      System.out.println("Board created in " + data.toAbsolutePath());
+      System.out.println("Administrator credential: " + dir.adminCredentialsFile().toAbsolutePath()
+          + " (keep it safe; " + admin.name() + ")");
+      return 0;
+    }
+  }
+
+  @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the board over HTTP.")
+  static final class Serve implements Callable<Integer> {
+    @Option(names = "--data", required = true, description = "data directory")
+    Path data;
+
+    @Option(names = "--port", defaultValue = "8080", description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any)")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+        description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for kiosks on the network)")
+    String host;
+
+    @CommandLine.Mixin
+    BoardPassphrase passphrase;
+
+    @Override
+    public Integer call() throws Exception {
+      DataDir dir = new DataDir(data);
+      SecureRandom random = new SecureRandom();
+      try (DataDir.Lock lock = dir.lock()) {
+        BoardService board;
+        try {
+          board = open(dir, passphrase.read(), random);
+        } catch (TamperedBoardException e) {
+          System.err.println("refusing to serve: " + e.getMessage());
+          return 3;
+        }
+        SubmissionChecker checker = new SubmissionChecker(board.config(), random, board::kiosk);
+        Javalin app = BulletinBoardApp.create(board, checker).start(host, port);
+        System.out.println("Serving the board of " + board.config().manifest().electionScopeId() + " at http://"
+            + host + ":" + app.port() + "/");
+        System.out.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          app.stop();
+          board.close();
+          stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "kiosk", mixinStandardHelpOptions = true, description = "Register or revoke kiosks (offline).",
+      subcommands = {Kiosk.Add.class, Kiosk.Revoke.class})
+  static final class Kiosk {
+    @Command(name = "add", mixinStandardHelpOptions = true,
+        description = "Register a kiosk: make its key pair, post its public key, write its credential file.")
+    static final class Add implements Callable<Integer> {
+      @Option(names = "--data", required = true, description = "data directory (the server must be stopped)")
+      Path data;
+
+      @Option(names = "--name", required = true, description = "kiosk id, e.g. K1")
+      String name;
+
+      @Option(names = "--out", required = true, description = "credential file to write")
+      Path out;
+
+      @Option(names = "--kiosk-passphrase-file", description = "first line: passphrase sealing the kiosk's key "
+          + "(default: ask on the console)")
+      Path kioskPassphrase;
+
+      @CommandLine.Mixin
+      BoardPassphrase passphrase;
+
+      @Override
+      public Integer call() throws Exception {
+        if (!org.evote.crypto.manifest.Ids.isValid(name)) {
+          System.err.println("error: a kiosk id is 1-256 printable ASCII characters without spaces");
+          return 2;
+        }
+        DataDir dir = new DataDir(data);
+        SecureRandom random = new SecureRandom();
+        try (DataDir.Lock lock = dir.lock(); BoardService board = open(dir, passphrase.read(), random)) {
+          KioskCredentials credentials = KioskCredentials.generate(name, board.config().extendedHash(), random);
+          var entry = board.registerKiosk(name, credentials.key().publicKey()).get();
+          credentials.write(out, SecretFiles.passphrase(kioskPassphrase, "kiosk credential passphrase"), random);
+          System.out.println("Kiosk " + name + " registered at board entry " + entry.sequence() + "; credential "
+              + "file " + out.toAbsolutePath());
+          return 0;
+        } catch (java.util.concurrent.ExecutionException e) {
+          System.err.println("error: " + e.getCause().getMessage());
+          return 1;
+        }
+      }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a kiosk.")
+    static final class Revoke implements Callable<Integer> {
+      @Option(names = "--data", required = true, description = "data directory (the server must be stopped)")
+      Path data;
+
+      @Option(names = "--name", required = true, description = "kiosk id")
+      String name;
+
+      @Option(names = "--reason", defaultValue = "revoked by an administrator", description = "reason posted")
+      String reason;
+
+      @CommandLine.Mixin
+      BoardPassphrase passphrase;
+
+      @Override
+      public Integer call() throws Exception {
+        DataDir dir = new DataDir(data);
+        try (DataDir.Lock lock = dir.lock(); BoardService board = open(dir, passphrase.read(), new SecureRandom())) {
+          var entry = board.revokeKiosk(name, reason).get();
+          System.out.println("Kiosk " + name + " revoked at board entry " + entry.sequence());
+          return 0;
+        } catch (java.util.concurrent.ExecutionException e) {
+          System.err.println("error: " + e.getCause().getMessage());
+          return 1;
+        }
+      }
+    }
+  }
+
+  @Command(name = "admin", mixinStandardHelpOptions = true,
+      description = "Administer a running board over HTTP with an administrator credential.")
+  static final class Admin implements Callable<Integer> {
+    @Parameters(index = "0", description = "open-polls | close-polls")
+    String action;
+
+    @Option(names = "--server", required = true, description = "board URL, e.g. http://127.0.0.1:8080")
+    URI server;
+
+    @Option(names = "--credentials", required = true, description = "administrator credential file")
+    Path credentials;
+
+    @Override
+    public Integer call() throws Exception {
+      String path = switch (action) {
+        case "open-polls" -> "/api/admin/polls/open";
+        case "close-polls" -> "/api/admin/polls/close";
+        default -> null;
+      };
+      if (path == null) {
+        System.err.println("error: unknown action " + action + " (open-polls, close-polls)");
+        return 2;
+      }
+      AdminCredentials admin = AdminCredentials.read(credentials);
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      HttpRequest request = HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(60))
+          .header("Authorization", "Bearer " + admin.token()).POST(HttpRequest.BodyPublishers.noBody()).build();
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() == 200) {
+        System.out.println(action + ": recorded on the board " + response.body());
+        return 0;
+      }
+      System.err.println("error: the board refused (" + response.statusCode() + "): " + response.body());
+      return 1;
+    }
+  }
+}

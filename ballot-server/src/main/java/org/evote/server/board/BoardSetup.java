@@ -1,0 +1,55 @@
+package org.evote.server.board;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.evote.crypto.board.BoardEntry;
+import org.evote.crypto.board.Ed25519;
+import org.evote.crypto.board.EntryPayload;
+import org.evote.crypto.board.SignedHead;
+import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.json.BoardJson;
+import org.evote.crypto.json.CanonicalJson;
+import org.evote.crypto.json.ElectionJson;
+import org.evote.server.credentials.AdminCredentials;
+import org.evote.server.store.BoardStore;
+import org.evote.server.store.DataDir;
+
+/**
+ * Creates a new board (the {@code init} command): the election file, a fresh board signing key sealed under the
+ * operator's passphrase, the database with entry 0 "election published" and its signed head, and the first
+ * administrator credential.
+ */
+public final class BoardSetup {
+  private BoardSetup() {}
+
+  public static AdminCredentials init(DataDir data, JsonObject electionJson, char[] passphrase, SecureRandom random,
+      Clock clock) throws IOException {
+    ElectionConfig config = ElectionJson.decodeChecked(electionJson);
+    if (data.exists()) {
+      throw new IOException("a board already exists in " + data.dir());
+    }
+    try (DataDir.Lock lock = data.lock()) {
+      Ed25519.PrivateKey boardKey = Ed25519.PrivateKey.generate(random);
+      JsonObject canonicalElection = ElectionJson.encode(config);
+      data.writeElectionAndKey(canonicalElection, boardKey, passphrase, random);
+      AdminCredentials admin = AdminCredentials.generate("admin", random);
+      try (BoardStore store = BoardStore.create(data.database())) {
+        long now = clock.millis() / 1000;
+        String payload = BoardJson.payloadText(new EntryPayload.ElectionPublished(config.extendedHash(),
+            CanonicalJson.write(canonicalElection), boardKey.publicKey()));
+        BoardEntry first = BoardEntry.append(config.extendedHash(), null,
+            org.evote.crypto.board.EntryKind.ELECTION_PUBLISHED, now, payload);
+        store.begin();
+        store.insertEntry(first);
+        store.insertHead(SignedHead.sign(config.extendedHash(), 1, first.entryHash(),
+            org.evote.crypto.board.MerkleTree.of(java.util.List.of(first.entryHash())).root(), now, boardKey));
+        store.insertAdminToken(AdminCredentials.hash(admin.token()), admin.name());
+        store.commit();
+      }
+      admin.write(data.adminCredentialsFile());
+      return admin;
+    }
+  }
+}

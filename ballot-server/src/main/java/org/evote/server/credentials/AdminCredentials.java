@@ -1,0 +1,72 @@
+package org.evote.server.credentials;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Set;
+import org.evote.crypto.group.Hex;
+import org.evote.crypto.json.Fields;
+import org.evote.crypto.json.JsonText;
+
+/**
+ * An administrator's bearer credential: a random 256-bit token. The board stores only SHA-256 of it, so a copy of
+ * the database grants nothing; the credential file is written readable by its owner only.
+ */
+public final class AdminCredentials {
+  public static final String KIND = "evote-admin-credentials";
+  private final String name;
+  private final String token;
+
+  private AdminCredentials(String name, String token) {
+    this.name = name;
+    this.token = token;
+  }
+
+  public static AdminCredentials generate(String name, SecureRandom random) {
+    byte[] t = new byte[32];
+    random.nextBytes(t);
+    return new AdminCredentials(name, Hex.encode(t));
+  }
+
+  public static AdminCredentials read(Path file) throws IOException {
+    Fields f = Fields.of(JsonText.readObject(file)).only(Set.of("kind", "name", "token"));
+    if (!f.string("kind").equals(KIND)) {
+      throw new org.evote.crypto.InvalidFieldException("kind", "not an admin credential file");
+    }
+    Hex.decode(f.string("token"), 32, "token");
+    return new AdminCredentials(f.string("name"), f.string("token"));
+  }
+
+  public void write(Path file) throws IOException {
+    JsonObject o = Json.createObjectBuilder().add("kind", KIND).add("name", name).add("token", token).build();
+    SecretFiles.writeOwnerOnly(file, JsonText.pretty(o));
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The bearer token — secret. */
+  public String token() {
+    return token;
+  }
+
+  /** What the board stores: SHA-256 of the token, hex. */
+  public static String hash(String token) {
+    try {
+      return Hex.encode(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "AdminCredentials[" + name + ", token redacted]";
+  }
+}

@@ -1,0 +1,129 @@
+package org.evote.server.store;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import org.evote.crypto.board.Ed25519;
+import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.group.Hex;
+import org.evote.crypto.json.ElectionJson;
+import org.evote.crypto.json.Fields;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.keystore.EncryptedKeyFile;
+
+/**
+ * The board's data directory: {@code board.sqlite} (the board), {@code election.json} (the election it serves),
+ * {@code board-key.json} (the board's Ed25519 signing key, sealed under a passphrase) and a lock file held by the
+ * one process that may write the database at a time.
+ */
+public final class DataDir {
+  public static final String BOARD_KEY_KIND = "evote-board-key";
+  private final Path dir;
+
+  public DataDir(Path dir) {
+    this.dir = dir;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public Path database() {
+    return dir.resolve("board.sqlite");
+  }
+
+  public Path electionFile() {
+    return dir.resolve("election.json");
+  }
+
+  public Path boardKeyFile() {
+    return dir.resolve("board-key.json");
+  }
+
+  public Path adminCredentialsFile() {
+    return dir.resolve("admin.credentials");
+  }
+
+  public boolean exists() {
+    return Files.exists(database());
+  }
+
+  /** The election, with every published hash checked. */
+  public ElectionConfig election() throws IOException {
+    return ElectionJson.decodeChecked(JsonText.readObject(electionFile()));
+  }
+
+  /** Writes the election file and the sealed board key. */
+  public void writeElectionAndKey(JsonObject election, Ed25519.PrivateKey boardKey, char[] passphrase,
+      SecureRandom random) throws IOException {
+    Files.createDirectories(dir);
+    JsonText.write(electionFile(), election);
+    byte[] seed = Hex.decode(boardKey.seedHex(), 32, "seed");
+    try {
+      JsonObject pub = Json.createObjectBuilder().add("board_public_key", boardKey.publicKey().hex())
+          .add("extended_hash", election.getString("extended_hash")).build();
+      org.evote.server.credentials.SecretFiles.writeOwnerOnly(boardKeyFile(), JsonText.pretty(
+          EncryptedKeyFile.seal(BOARD_KEY_KIND, pub, seed, passphrase, random)));
+    } finally {
+      Arrays.fill(seed, (byte) 0);
+    }
+  }
+
+  /** Opens the board key with its passphrase. */
+  public Ed25519.PrivateKey boardKey(char[] passphrase) throws IOException, EncryptedKeyFile.WrongPassphraseException {
+    JsonObject file = JsonText.readObject(boardKeyFile());
+    byte[] seed = EncryptedKeyFile.open(file, BOARD_KEY_KIND, passphrase);
+    try {
+      Ed25519.PrivateKey key = Ed25519.PrivateKey.fromSeedHex(Hex.encode(seed), "seed");
+      String expected = Fields.of(EncryptedKeyFile.publicPart(file, BOARD_KEY_KIND)).string("board_public_key");
+      if (!key.publicKey().hex().equals(expected)) {
+        throw new org.evote.crypto.InvalidFieldException("public.board_public_key", "does not match the sealed key");
+      }
+      return key;
+    } finally {
+      Arrays.fill(seed, (byte) 0);
+    }
+  }
+
+  /** The exclusive right to write the database, held while serving or editing offline. */
+  public final class Lock implements AutoCloseable {
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private Lock(FileChannel channel, FileLock lock) {
+      this.channel = channel;
+      this.lock = lock;
+    }
+
+    @Override
+    public void close() throws IOException {
+      lock.release();
+      channel.close();
+    }
+  }
+
+  /** Takes the write lock, or fails at once if another process (a running server) holds it. */
+  public Lock lock() throws IOException {
+    Files.createDirectories(dir);
+    FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock l;
+    try {
+      l = ch.tryLock();
+    } catch (OverlappingFileLockException e) {
+      l = null;
+    }
+    if (l == null) {
+      ch.close();
+      throw new IOException("the board in " + dir + " is in use by another process (a running server?)");
+    }
+    return new Lock(ch, l);
+  }
+}

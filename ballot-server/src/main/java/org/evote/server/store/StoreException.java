@@ -1,0 +1,10 @@
+package org.evote.server.store;
+
+/** The database could not be read or written (disk full, I/O error, locked). Nothing partial is kept. */
+public final class StoreException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public StoreException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

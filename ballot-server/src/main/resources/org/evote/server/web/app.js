@@ -1,0 +1,215 @@
+// Observer page: reads the public API and checks receipts in the browser (docs/protocol.md §2.1, §9.3, §9.4).
+'use strict';
+
+const state = { electionHash: null, boardKey: null };
+
+function $(id) { return document.getElementById(id); }
+
+function hexToBytes(hex) {
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.substr(2 * i, 2), 16);
+  return out;
+}
+
+function bytesEqual(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function concat(...parts) {
+  const n = parts.reduce((s, p) => s + p.length, 0);
+  const out = new Uint8Array(n);
+  let o = 0;
+  for (const p of parts) { out.set(p, o); o += p.length; }
+  return out;
+}
+
+async function sha256(bytes) {
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+}
+
+// H of §2.1: typed, length-prefixed items, the first being the domain tag.
+function item(type, content) {
+  const len = new Uint8Array(4);
+  new DataView(len.buffer).setUint32(0, content.length);
+  return concat(new Uint8Array([type]), len, content);
+}
+function tagItem(tag) { return item(0x00, new TextEncoder().encode(tag)); }
+function integerItem(n) {
+  const b = new Uint8Array(8);
+  new DataView(b.buffer).setBigInt64(0, BigInt(n));
+  return item(0x02, b);
+}
+function digestItem(hex) { return item(0x05, hexToBytes(hex)); }
+
+// RFC 9162 §2.1.3.2 inclusion proof verification.
+async function verifyInclusion(index, size, entryHashHex, pathHex, rootHex) {
+  if (index >= size) return false;
+  let fn = index, sn = size - 1;
+  let r = await sha256(concat(new Uint8Array([0]), hexToBytes(entryHashHex)));
+  for (const pHex of pathHex) {
+    const p = hexToBytes(pHex);
+    if (sn === 0) return false;
+    if ((fn & 1) === 1 || fn === sn) {
+      r = await sha256(concat(new Uint8Array([1]), p, r));
+      if ((fn & 1) === 0) {
+        while ((fn & 1) === 0 && fn !== 0) { fn = Math.floor(fn / 2); sn = Math.floor(sn / 2); }
+      }
+    } else {
+      r = await sha256(concat(new Uint8Array([1]), r, p));
+    }
+    fn = Math.floor(fn / 2); sn = Math.floor(sn / 2);
+  }
+  return sn === 0 && bytesEqual(r, hexToBytes(rootHex));
+}
+
+// §9.4: the board key signs H(BOARD_SIGNED_HEAD; H_E, size, head hash, root, time).
+async function verifyHeadSignature(head) {
+  const message = await sha256(concat(tagItem('evote/1/board/signed-head'), digestItem(state.electionHash),
+    integerItem(head.size), digestItem(head.head_hash), digestItem(head.merkle_root), integerItem(head.timestamp)));
+  const key = await crypto.subtle.importKey('raw', hexToBytes(state.boardKey), { name: 'Ed25519' }, false,
+    ['verify']);
+  return crypto.subtle.verify({ name: 'Ed25519' }, key, hexToBytes(head.signature), message);
+}
+
+function when(seconds) {
+  return new Date(seconds * 1000).toLocaleString();
+}
+
+function text(tag, content, cls) {
+  const e = document.createElement(tag);
+  e.textContent = content;
+  if (cls) e.className = cls;
+  return e;
+}
+
+async function getJson(url) {
+  const r = await fetch(url, { headers: { Accept: 'application/json' } });
+  const body = await r.json();
+  return { ok: r.ok, status: r.status, body };
+}
+
+async function loadStatus() {
+  const election = await getJson('/api/election');
+  state.electionHash = election.body.extended_hash;
+  state.boardKey = election.body.board_public_key;
+  $('election-hash').textContent = state.electionHash;
+  $('board-key').textContent = state.boardKey;
+  const s = (await getJson('/api/status')).body;
+  $('election-name').textContent = s.election_name;
+  document.title = s.election_name + ' — bulletin board';
+  $('polls').textContent = { not_opened: 'Not yet open', open: 'Open', closed: 'Closed' }[s.polls] || s.polls;
+  $('cast').textContent = s.cast_ballots;
+  $('challenged').textContent = s.challenged_ballots;
+  $('entries').textContent = s.entries;
+  if (s.signed_head) {
+    $('head-time').textContent = when(s.signed_head.timestamp) + ' (' + s.signed_head.size + ' entries)';
+    $('head-hash').textContent = s.signed_head.head_hash;
+  }
+}
+
+async function loadChallenged() {
+  const list = $('challenged-list');
+  const r = await getJson('/api/challenged?limit=1000');
+  list.replaceChildren();
+  if (!r.ok || r.body.challenged.length === 0) {
+    list.append(text('p', 'No ballot has been challenged.'));
+    return;
+  }
+  const table = document.createElement('table');
+  const caption = text('caption', 'Challenged ballots with the choices their kiosks disclosed');
+  caption.className = 'skip';
+  table.append(caption);
+  const head = document.createElement('tr');
+  ['Tracking code', 'Time', 'Kiosk', 'Disclosed choices'].forEach(h => {
+    const th = text('th', h);
+    th.scope = 'col';
+    head.append(th);
+  });
+  table.append(head);
+  for (const b of r.body.challenged) {
+    const tr = document.createElement('tr');
+    tr.append(text('td', b.tracking_code), text('td', when(b.timestamp)), text('td', b.kiosk_id));
+    const td = document.createElement('td');
+    const ul = document.createElement('ul');
+    for (const c of b.contests) {
+      const names = c.chosen.map(x => x.name).join(', ') || 'no selection';
+      ul.append(text('li', c.name + ': ' + names));
+    }
+    td.append(ul);
+    tr.append(td);
+    table.append(tr);
+  }
+  list.append(table);
+}
+
+async function check(code) {
+  const out = $('result');
+  out.replaceChildren(text('p', 'Checking…'));
+  const r = await getJson('/api/receipts/' + encodeURIComponent(code.trim()));
+  const box = document.createElement('div');
+  if (r.status === 404) {
+    box.className = 'missing';
+    box.append(text('h3', 'Not found'),
+      text('p', 'No ballot with this tracking code is on the board. Check the code on your receipt; if your receipt '
+        + 'says "upload pending", try again later; otherwise tell an election official.'));
+    out.replaceChildren(box);
+    return;
+  }
+  if (!r.ok) {
+    box.className = 'error';
+    box.append(text('h3', 'Cannot check this code'), text('p', r.body.error ? r.body.error.message : 'Error'));
+    out.replaceChildren(box);
+    return;
+  }
+  const receipt = r.body;
+  box.className = 'found';
+  box.append(text('h3', 'Found: your ballot is on the board'));
+  const kind = receipt.kind === 'ballot_cast' ? 'Cast (it will be counted)' : 'Challenged (opened, not counted)';
+  const dl = document.createElement('dl');
+  for (const [k, v] of [['Tracking code', receipt.tracking_code], ['Status', kind],
+    ['Received', when(receipt.timestamp)], ['Board position', 'entry ' + receipt.sequence]]) {
+    dl.append(text('dt', k), text('dd', v));
+  }
+  box.append(dl);
+  const head = receipt.signed_head;
+  const proof = receipt.inclusion_proof;
+  let included = false;
+  let signed = null;
+  try {
+    included = proof.index === receipt.sequence && proof.size === head.size
+      && await verifyInclusion(proof.index, proof.size, receipt.entry_hash, proof.path, head.merkle_root);
+    try {
+      signed = await verifyHeadSignature(head);
+    } catch (e) {
+      signed = null;
+    }
+  } catch (e) {
+    included = false;
+  }
+  box.append(text('p', included
+    ? 'Inclusion proof checked in this browser: the entry is in the board of ' + head.size + ' entries whose Merkle '
+      + 'root is ' + head.merkle_root.substring(0, 16) + '…'
+    : 'The inclusion proof does NOT check out. Tell an election official.', included ? 'check-ok' : 'check-bad'));
+  box.append(text('p', signed === true ? 'The board key\'s signature on that signed head is valid.'
+    : signed === false ? 'The signature on the signed head is NOT valid. Tell an election official.'
+      : 'This browser cannot check Ed25519 signatures here (it needs HTTPS or localhost); the head can be checked '
+        + 'with the tally tool.', signed === true ? 'check-ok' : signed === false ? 'check-bad' : ''));
+  out.replaceChildren(box);
+}
+
+document.addEventListener('DOMContentLoaded', async () => {
+  $('check').addEventListener('submit', e => {
+    e.preventDefault();
+    check($('code').value);
+  });
+  await loadStatus();
+  await loadChallenged();
+  const fromUrl = new URLSearchParams(location.search).get('code');
+  if (fromUrl) {
+    $('code').value = fromUrl;
+    await check(fromUrl);
+  }
+  setInterval(loadStatus, 15000);
+});

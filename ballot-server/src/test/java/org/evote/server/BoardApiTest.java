@@ -1,0 +1,302 @@
+package org.evote.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.evote.crypto.ballot.PlaintextBallot;
+import org.evote.crypto.board.Ed25519;
+import org.evote.crypto.board.MerkleTree;
+import org.evote.crypto.board.SignedHead;
+import org.evote.crypto.hash.Digest;
+import org.evote.crypto.json.BoardJson;
+import org.evote.crypto.json.Fields;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.record.RecordFiles;
+import org.evote.crypto.verify.Step;
+import org.evote.crypto.verify.VerificationReport;
+import org.evote.server.testing.TestBoard;
+import org.evote.server.testing.TestKiosk;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTTP API against a real board on a random loopback port: every acceptance rule, receipts and proofs. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BoardApiTest {
+  @TempDir
+  static Path temp;
+  static TestBoard t;
+  static TestKiosk k1;
+  static TestKiosk k2;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    t = new TestBoard(temp, "manifest-small.json");
+    k1 = t.registerKiosk("kiosk-1");
+    k2 = t.registerKiosk("kiosk-2");
+  }
+
+  @AfterAll
+  static void tearDown() {
+    t.close();
+  }
+
+  static String code(HttpResponse<String> r) {
+    return TestBoard.json(r).getJsonObject("error").getString("code");
+  }
+
+  static void assertRejected(HttpResponse<String> r, int status, String code) {
+    assertEquals(status, r.statusCode(), r.body());
+    assertEquals(code, code(r), r.body());
+  }
+
+  @Test
+  @Order(1)
+  void ballotsAreRefusedBeforeThePollsOpen() throws Exception {
+    TestKiosk early = new TestKiosk("kiosk-1", t.config, t.random);
+    HttpResponse<String> r = t.post("/api/ballots", k1.next(t.randomBallot("early-1"), false).body());
+    assertRejected(r, 409, "polls_not_open");
+    k1.setChain(org.evote.crypto.ballot.ConfirmationCodes.chainStart(t.config.extendedHash(), "kiosk-1"));
+    assertEquals("kiosk-1", early.id);
+  }
+
+  @Test
+  @Order(2)
+  void administratorsNeedTheirCredential() throws Exception {
+    HttpResponse<String> none = t.post("/api/admin/polls/open", "");
+    assertRejected(none, 401, "unauthorized");
+    HttpResponse<String> wrong = t.send("/api/admin/polls/open", "Bearer " + "ab".repeat(32));
+    assertRejected(wrong, 403, "forbidden");
+    HttpResponse<String> ok = t.adminPost("/api/admin/polls/open", "");
+    assertEquals(200, ok.statusCode(), ok.body());
+    assertRejected(t.adminPost("/api/admin/polls/open", ""), 409, "polls_state");
+    assertEquals("open", TestBoard.json(t.get("/api/status")).getString("polls"));
+  }
+
+  @Test
+  @Order(3)
+  void aCastBallotGetsASignedDurableReceiptWithAnInclusionProof() throws Exception {
+    TestKiosk.Submission s = k1.next(t.randomBallot("ballot-1"), false);
+    HttpResponse<String> r = t.post("/api/ballots", s.body());
+    assertEquals(200, r.statusCode(), r.body());
+    JsonObject receipt = TestBoard.json(r);
+    assertEquals(s.ballot().confirmationCode().toHex(), receipt.getString("confirmation_code"));
+    assertEquals(s.ballot().trackingCode(), receipt.getString("tracking_code"));
+    SignedHead head = BoardJson.decodeHead(Fields.of(receipt.getJsonObject("signed_head")));
+    assertTrue(head.signatureValid(t.config.extendedHash(), t.board.boardPublicKey()));
+    var proof = BoardJson.decodeInclusion(Fields.of(receipt.getJsonObject("inclusion_proof")));
+    assertEquals(receipt.getJsonNumber("sequence").longValue(), proof.index());
+    assertTrue(proof.verifies(Digest.decode(receipt.getString("entry_hash"), "h"), head.merkleRoot()));
+    // Durable: the entry is in the database file, read through a fresh connection.
+    var fresh = org.evote.server.store.BoardStore.open(t.data.database());
+    assertTrue(fresh.ballotByCode(s.ballot().confirmationCode().toHex()).isPresent());
+    fresh.close();
+    // Findable by tracking code (typed loosely) and by full code.
+    HttpResponse<String> byCode = t.get("/api/receipts/" + s.ballot().trackingCode().toLowerCase().replace("-", "")
+        .replace('0', 'o'));
+    assertEquals(200, byCode.statusCode(), byCode.body());
+    assertEquals(s.ballot().ballotId(), TestBoard.json(byCode).getString("ballot_id"));
+    assertEquals(200, t.get("/api/receipts/" + s.ballot().confirmationCode().toHex()).statusCode());
+    assertRejected(t.get("/api/receipts/" + "ZZZZ-ZZZZ-ZZZZ-ZZZZ"), 404, "not_found");
+    assertRejected(t.get("/api/receipts/nonsense"), 400, "invalid_code");
+  }
+
+  @Test
+  @Order(4)
+  void retryingTheSameSubmissionReturnsTheOriginalReceiptAndStoresNothingNew() throws Exception {
+    TestKiosk.Submission s = k1.next(t.randomBallot("ballot-2"), false);
+    HttpResponse<String> first = t.post("/api/ballots", s.body());
+    assertEquals(200, first.statusCode(), first.body());
+    long entries = TestBoard.json(t.get("/api/status")).getJsonNumber("entries").longValue();
+    HttpResponse<String> again = t.post("/api/ballots", s.body());
+    assertEquals(200, again.statusCode(), again.body());
+    assertEquals(TestBoard.json(first), TestBoard.json(again));
+    assertEquals(entries, TestBoard.json(t.get("/api/status")).getJsonNumber("entries").longValue());
+    // The same request id with a different ballot is a conflict, not a duplicate.
+    TestKiosk.Submission other = k1.next(t.randomBallot("ballot-2b"), false);
+    String reused = TestKiosk.with(other.body(), "request_id", Json.createValue(s.requestId()));
+    HttpResponse<String> r = t.post("/api/ballots", reused);
+    assertEquals(403, r.statusCode(), "the signature covers the request id: " + r.body());
+    k1.setChain(s.ballot().confirmationCode());
+  }
+
+  @Test
+  @Order(5)
+  void aChallengedBallotIsPostedWithItsOpeningAndListed() throws Exception {
+    PlaintextBallot p = new PlaintextBallot("ballot-3", "franklin-county-no-schooldistrict", Map.of(
+        "congressional-race-01", List.of("john-hancock-selection")));
+    TestKiosk.Submission s = k2.next(p, true);
+    HttpResponse<String> r = t.post("/api/ballots/challenged", s.body());
+    assertEquals(200, r.statusCode(), r.body());
+    assertEquals("ballot_challenged", TestBoard.json(r).getString("kind"));
+    JsonObject list = TestBoard.json(t.get("/api/challenged"));
+    var first = list.getJsonArray("challenged").getJsonObject(0);
+    assertEquals(s.ballot().trackingCode(), first.getString("tracking_code"));
+    assertTrue(first.toString().contains("john-hancock-selection"), first.toString());
+    // A lie about the opening is refused.
+    PlaintextBallot lie = new PlaintextBallot("ballot-4", "franklin-county-no-schooldistrict", Map.of(
+        "congressional-race-01", List.of("benjamin-franklin-selection")));
+    TestKiosk.Submission honest = k2.next(new PlaintextBallot("ballot-4", "franklin-county-no-schooldistrict",
+        Map.of("congressional-race-01", List.of("john-hancock-selection"))), true);
+    String lying = TestKiosk.with(honest.body(), "plaintext", org.evote.crypto.json.BallotJson.encode(lie));
+    HttpResponse<String> bad = t.post("/api/ballots/challenged", lying);
+    assertEquals(403, bad.statusCode(), "the kiosk's signature covers the plaintext: " + bad.body());
+    k2.setChain(s.ballot().confirmationCode());
+  }
+
+  @Test
+  @Order(6)
+  void everyAcceptanceRuleRefusesAndStoresNothing() throws Exception {
+    long before = TestBoard.json(t.get("/api/status")).getJsonNumber("entries").longValue();
+    // Unknown kiosk.
+    TestKiosk stranger = new TestKiosk("kiosk-x", t.config, t.random);
+    assertRejected(t.post("/api/ballots", stranger.next(t.randomBallot("s-1"), false).body()), 403,
+        "unknown_kiosk");
+    // Wrong signature: a body signed by another key under kiosk-1's name.
+    TestKiosk impostor = new TestKiosk("kiosk-1", t.config, t.random);
+    impostor.setChain(k1.chain());
+    assertRejected(t.post("/api/ballots", impostor.next(t.randomBallot("s-2"), false).body()), 403,
+        "bad_signature");
+    // Wrong election hash.
+    TestKiosk.Submission s = k1.next(t.randomBallot("s-3"), false);
+    k1.setChain(s.ballot().previousCode());
+    assertRejected(t.post("/api/ballots", TestKiosk.with(s.body(), "election_hash", Json.createValue("00"
+        .repeat(32)))), 400, "wrong_election");
+    // Unknown style.
+    PlaintextBallot noStyle = new PlaintextBallot("s-4", "franklin-county-no-schooldistrict", Map.of());
+    TestKiosk.Submission good = k1.next(noStyle, false);
+    k1.setChain(good.ballot().previousCode());
+    String badStyle = good.body().replace("\"style_id\":\"franklin-county-no-schooldistrict\"",
+        "\"style_id\":\"atlantis\"");
+    HttpResponse<String> r = t.post("/api/ballots", badStyle);
+    assertEquals(403, r.statusCode(), "changing any byte breaks the kiosk's signature: " + r.body());
+    // A ballot the kiosk signed for a style the election does not have.
+    var unknownStyle = new org.evote.crypto.ballot.EncryptedBallot("s-4b", "atlantis", "kiosk-1",
+        good.ballot().timestamp(), good.ballot().previousCode(), List.of(), good.ballot().confirmationCode());
+    assertRejected(t.post("/api/ballots", k1.body(org.evote.crypto.json.Submissions.cast(t.config.extendedHash(),
+        "req-style", unknownStyle, k1.key))), 400, "unknown_style");
+    // A ballot the kiosk signed whose proof is wrong (one response changed).
+    var b = good.ballot();
+    var c0 = b.contests().get(0);
+    var sel = c0.selections().get(0);
+    var br = new java.util.ArrayList<>(sel.proof().branches());
+    var b0 = br.get(0);
+    br.set(0, new org.evote.crypto.proof.RangeProof.Branch(b0.a(), b0.b(), b0.c(), b0.v().add(
+        org.evote.crypto.group.Scalar.ONE)));
+    var sels = new java.util.ArrayList<>(c0.selections());
+    sels.set(0, new org.evote.crypto.ballot.EncryptedSelection(sel.selectionId(), sel.ciphertext(),
+        new org.evote.crypto.proof.RangeProof(br)));
+    var contests = new java.util.ArrayList<>(b.contests());
+    contests.set(0, new org.evote.crypto.ballot.EncryptedContest(c0.contestId(), sels, c0.proof(), c0.contestHash()));
+    var badProof = new org.evote.crypto.ballot.EncryptedBallot(b.ballotId(), b.styleId(), b.kioskId(), b.timestamp(),
+        b.previousCode(), contests, b.confirmationCode());
+    HttpResponse<String> bpf = t.post("/api/ballots", k1.body(org.evote.crypto.json.Submissions.cast(
+        t.config.extendedHash(), "req-proof", badProof, k1.key)));
+    assertRejected(bpf, 400, "invalid_ballot");
+    assertTrue(TestBoard.json(bpf).getJsonObject("error").getString("message").startsWith("V9"), bpf.body());
+    // Invalid point: named field, 400.
+    String pHex = String.format("%064x", org.evote.crypto.group.P256.P);
+    String badPoint = good.body().replaceFirst("\"alpha\":\"0[23][0-9a-f]{64}\"", "\"alpha\":\"02" + pHex + "\"");
+    HttpResponse<String> bp = t.post("/api/ballots", badPoint);
+    assertRejected(bp, 400, "invalid_field");
+    assertTrue(TestBoard.json(bp).getJsonObject("error").getString("field").contains("ciphertext.alpha"));
+    // Malformed JSON and an oversized body.
+    assertRejected(t.post("/api/ballots", "{\"ballot\": "), 400, "malformed_json");
+    HttpResponse<String> big = t.post("/api/ballots", "{\"pad\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}");
+    assertEquals(413, big.statusCode());
+    // A ballot that does not continue the kiosk's chain.
+    k1.setChain(Digest.ZERO);
+    assertRejected(t.post("/api/ballots", k1.next(t.randomBallot("s-5"), false).body()), 409, "chain_broken");
+    k1.setChain(good.ballot().previousCode());
+    // Nothing was stored by any of these.
+    assertEquals(before, TestBoard.json(t.get("/api/status")).getJsonNumber("entries").longValue());
+  }
+
+  @Test
+  @Order(7)
+  void aBallotIdOrCiphertextAlreadyOnTheBoardIsRefused() throws Exception {
+    TestKiosk.Submission s = k1.next(t.randomBallot("dup-1"), false);
+    assertEquals(200, t.post("/api/ballots", s.body()).statusCode());
+    // Same ballot id from the other kiosk (valid proofs, its own chain).
+    TestKiosk.Submission copy = k2.next(t.randomBallot("dup-1"), false);
+    assertRejected(t.post("/api/ballots", copy.body()), 409, "duplicate_ballot_id");
+    k2.setChain(copy.ballot().previousCode());
+    // A submission whose ciphertexts are already on the board (checked by the writer).
+    TestKiosk.Submission fresh = k2.next(t.randomBallot("dup-2"), false);
+    var checked = new org.evote.server.board.SubmissionChecker(t.config, t.random, t.board::kiosk)
+        .check(org.evote.crypto.board.EntryKind.BALLOT_CAST, fresh.body().getBytes());
+    var copied = new org.evote.server.board.VerifiedSubmission(checked.kind(), checked.requestId(), checked.ballot(),
+        checked.payload(), checked.submissionHash(), List.of(s.ballot().contests().get(0).selections().get(0)
+        .ciphertext().alpha().toHex()));
+    var e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+        () -> t.board.submit(copied).get());
+    assertEquals("duplicate_ciphertext", ((org.evote.server.board.Rejection) e.getCause()).code());
+    assertEquals(200, t.post("/api/ballots", fresh.body()).statusCode());
+  }
+
+  @Test
+  @Order(8)
+  void revokedKiosksAreRefused() throws Exception {
+    TestKiosk k3 = t.registerKiosk("kiosk-3");
+    assertEquals(200, t.post("/api/ballots", k3.next(t.randomBallot("k3-1"), false).body()).statusCode());
+    assertEquals(200, t.adminPost("/api/admin/kiosks/kiosk-3/revoke", "{\"reason\":\"stolen\"}").statusCode());
+    assertRejected(t.post("/api/ballots", k3.next(t.randomBallot("k3-2"), false).body()), 403, "revoked_kiosk");
+  }
+
+  @Test
+  @Order(9)
+  void proofsConnectHeadsAndEntries() throws Exception {
+    JsonObject head = TestBoard.json(t.get("/api/board/head"));
+    long size = head.getJsonNumber("size").longValue();
+    JsonObject inc = TestBoard.json(t.get("/api/board/proof/inclusion?seq=2&size=" + size));
+    assertTrue(BoardJson.decodeInclusion(Fields.of(Json.createObjectBuilder(inc).remove("entry_hash").build()))
+        .verifies(Digest.decode(inc.getString("entry_hash"), "h"), Digest.decode(head.getString("merkle_root"), "r")));
+    JsonObject page = TestBoard.json(t.get("/api/board?from=0&limit=3"));
+    assertEquals(3, page.getJsonArray("entries").size());
+    assertEquals(3, page.getInt("next"));
+    List<Digest> leaves = new java.util.ArrayList<>();
+    for (var e : TestBoard.json(t.get("/api/board?from=0&limit=1000")).getJsonArray("entries")) {
+      leaves.add(BoardJson.decodeEntry(Fields.of(e.asJsonObject())).entryHash());
+    }
+    MerkleTree tree = MerkleTree.of(leaves.subList(0, (int) size));
+    JsonObject con = TestBoard.json(t.get("/api/board/proof/consistency?from=3&to=" + size));
+    assertTrue(BoardJson.decodeConsistency(Fields.of(con)).verifies(tree.root(3), tree.root()));
+    assertEquals(400, t.get("/api/board/proof/inclusion?seq=" + size + "&size=" + size).statusCode());
+    assertEquals(400, t.get("/api/board?limit=abc").statusCode());
+  }
+
+  @Test
+  @Order(10)
+  void theExportedBoardVerifiesWithTheRecordVerifier() throws Exception {
+    assertEquals(200, t.adminPost("/api/admin/polls/close", "").statusCode());
+    assertRejected(t.post("/api/ballots", k1.next(t.randomBallot("late"), false).body()), 409, "polls_not_open");
+    HttpResponse<byte[]> export = t.http.send(java.net.http.HttpRequest.newBuilder(t.base.resolve(
+        "/api/board/export")).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, export.statusCode());
+    Path dir = temp.resolve("record");
+    Files.createDirectories(dir);
+    Files.write(dir.resolve(RecordFiles.BOARD), export.body());
+    Files.copy(t.data.electionFile(), dir.resolve(RecordFiles.ELECTION));
+    VerificationReport report = RecordFiles.verify(dir, t.random, 2, n -> { });
+    assertTrue(report.isValid(), report.render());
+    assertEquals(VerificationReport.Status.PASS, report.outcome(Step.V12_KIOSK_CHAINS).status());
+    assertTrue(report.outcome(Step.V8_BALLOT_STRUCTURE).checked() >= 5, report.render());
+    assertFalse(new String(export.body()).contains("token"));
+    assertEquals(new Ed25519.PublicKey(TestBoard.json(t.get("/api/election")).getString("board_public_key")),
+        t.board.boardPublicKey());
+    assertTrue(JsonText.parseObject(new ByteArrayInputStream(export.body())).containsKey("signed_heads"));
+  }
+}
