@@ -1,0 +1,33 @@
+package org.evote.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** ballot-server depends on crypto and never on the kiosk or the tally tool; storage knows nothing of HTTP. */
+class ModuleBoundaryTest {
+  static final JavaClasses MAIN = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.evote.server");
+
+  @Test
+  void theServerNeverDependsOnTheKioskOrTheTallyTool() {
+    noClasses().that().resideInAPackage("org.evote.server..").should().dependOnClassesThat()
+        .resideInAnyPackage("org.evote.kiosk..", "org.evote.tally..").check(MAIN);
+  }
+
+  @Test
+  void theBoardAndItsStorageKnowNothingOfHttp() {
+    noClasses().that().resideInAnyPackage("org.evote.server.board..", "org.evote.server.store..").should()
+        .dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.evote.server.http..").check(MAIN);
+  }
+
+  @Test
+  void randomnessIsNeverCreatedBelowTheEntryPoints() {
+    noClasses().that().resideInAnyPackage("org.evote.server.board..", "org.evote.server.store..",
+        "org.evote.server.http..", "org.evote.server.credentials..").should()
+        .callConstructor(java.security.SecureRandom.class).check(MAIN);
+  }
+}

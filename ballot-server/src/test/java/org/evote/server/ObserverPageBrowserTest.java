@@ -1,0 +1,129 @@
+package org.evote.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.evote.crypto.ballot.PlaintextBallot;
+import org.evote.server.testing.TestBoard;
+import org.evote.server.testing.TestKiosk;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The observer page in a real headless Chromium (Debian's chromium and chromium-driver; .ci/run installs them):
+ * status, the receipt check with in-browser verification of the inclusion proof and the head signature, and the
+ * list of challenged ballots with their disclosed choices.
+ */
+class ObserverPageBrowserTest {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  @TempDir
+  static Path temp;
+  static TestBoard t;
+  static TestKiosk.Submission cast;
+  static TestKiosk.Submission challenged;
+  static WebDriver browser;
+
+  @BeforeAll
+  static void setUp() throws Exception {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      throw new IllegalStateException("this test needs Debian's chromium and chromium-driver "
+          + "(apt-get install chromium chromium-driver; .ci/run installs them)");
+    }
+    t = new TestBoard(temp, "manifest-small.json");
+    TestKiosk k = t.registerKiosk("kiosk-1");
+    t.adminPost("/api/admin/polls/open", "");
+    cast = k.next(t.randomBallot("ballot-1"), false);
+    assertEquals(200, t.post("/api/ballots", cast.body()).statusCode());
+    challenged = k.next(new PlaintextBallot("ballot-2", "franklin-county-ozark-schools", Map.of(
+        "congressional-race-01", List.of("benjamin-franklin-selection"),
+        "ozark-school-board-race", List.of("john-adams-selection", "thomas-jefferson-selection"))), true);
+    assertEquals(200, t.post("/api/ballots/challenged", challenged.body()).statusCode());
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1200,1600", "--user-data-dir=" + Files.createTempDirectory(temp, "chrome"));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void tearDown() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (t != null) {
+      t.close();
+    }
+  }
+
+  static WebDriverWait waiting() {
+    return new WebDriverWait(browser, Duration.ofSeconds(20));
+  }
+
+  static void screenshot(String name) throws Exception {
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(shot.toPath(), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void aVoterTypesTheirTrackingCodeAndTheBrowserVerifiesTheProof() throws Exception {
+    browser.get(t.base.toString());
+    waiting().until(d -> d.findElement(By.id("cast")).getText().equals("1"));
+    assertEquals("Franklin County Small General Election March 2020",
+        browser.findElement(By.id("election-name")).getText());
+    assertEquals("Open", browser.findElement(By.id("polls")).getText());
+    assertEquals("1", browser.findElement(By.id("challenged")).getText());
+    // The input is labelled and operated from the keyboard alone.
+    WebElement input = browser.findElement(By.id("code"));
+    assertEquals("code", browser.findElement(By.cssSelector("label[for=code]")).getAttribute("for"));
+    input.sendKeys(cast.ballot().trackingCode().toLowerCase(), Keys.ENTER);
+    waiting().until(d -> d.findElement(By.id("result")).getText().contains("Found"));
+    waiting().until(d -> d.findElement(By.id("result")).getText().contains("signature"));
+    String result = browser.findElement(By.id("result")).getText();
+    assertTrue(result.contains("Inclusion proof checked in this browser"), result);
+    assertTrue(result.contains("signature on that signed head is valid"), result);
+    assertTrue(result.contains("Cast"), result);
+    screenshot("observer-receipt-found");
+  }
+
+  @Test
+  void anUnknownCodeIsReportedAsNotFound() throws Exception {
+    browser.get(t.base + "/?code=ABCD-EFGH-JKMN-PQRS");
+    waiting().until(d -> d.findElement(By.id("result")).getText().contains("Not found"));
+    screenshot("observer-not-found");
+  }
+
+  @Test
+  void challengedBallotsAreListedWithTheirDisclosedChoices() throws Exception {
+    browser.get(t.base.toString());
+    waiting().until(d -> d.findElement(By.id("challenged-list")).getText().contains(challenged.ballot()
+        .trackingCode()));
+    String list = browser.findElement(By.id("challenged-list")).getText();
+    assertTrue(list.contains("Ozark School Board") || list.contains("ozark-school-board-race"), list);
+    assertTrue(list.contains("benjamin-franklin") || list.contains("Benjamin Franklin"), list);
+    screenshot("observer-challenged");
+  }
+}

@@ -1,0 +1,129 @@
+package org.evote.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import org.evote.crypto.board.BoardEntry;
+import org.evote.crypto.hash.Digest;
+import org.evote.server.board.BoardLoader;
+import org.evote.server.board.TamperedBoardException;
+import org.evote.server.store.BoardStore;
+import org.evote.server.testing.TestBoard;
+import org.evote.server.testing.TestKiosk;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** On start the board re-checks its whole chain, tree and heads and refuses a tampered database. */
+class TamperTest {
+  @TempDir
+  Path temp;
+
+  /** A board with a few ballots, stopped; returns it for tampering. */
+  TestBoard boardWithBallots() throws Exception {
+    TestBoard t = new TestBoard(temp, "manifest-small.json");
+    TestKiosk k = t.registerKiosk("kiosk-1");
+    t.adminPost("/api/admin/polls/open", "");
+    for (int i = 0; i < 5; i++) {
+      assertEquals(200, t.post("/api/ballots", k.next(t.randomBallot("b-" + i), false).body()).statusCode());
+    }
+    t.stop();
+    return t;
+  }
+
+  void sql(TestBoard t, String... statements) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + t.data.database());
+        Statement s = c.createStatement()) {
+      for (String st : statements) {
+        s.execute(st);
+      }
+    }
+  }
+
+  TamperedBoardException refusal(TestBoard t) throws Exception {
+    BoardStore store = BoardStore.open(t.data.database());
+    try {
+      return assertThrows(TamperedBoardException.class, () -> BoardLoader.load(t.config, store,
+          t.data.boardKey(TestBoard.PASSPHRASE.clone()), Clock.systemUTC()));
+    } finally {
+      store.close();
+    }
+  }
+
+  @Test
+  void anEditedCiphertextIsRefusedNamingItsEntry() throws Exception {
+    TestBoard t = boardWithBallots();
+    sql(t, "UPDATE entries SET payload = replace(payload, substr(payload, instr(payload, '\"alpha\":\"') + 11, 4),"
+        + " 'ffff') WHERE seq = 5");
+    TamperedBoardException e = refusal(t);
+    assertEquals(5, e.sequence());
+    assertTrue(e.getMessage().contains("first bad sequence number 5"), e.getMessage());
+  }
+
+  @Test
+  void aDeletedRowIsRefused() throws Exception {
+    TestBoard t = boardWithBallots();
+    sql(t, "DELETE FROM entries WHERE seq = 4");
+    assertEquals(4, refusal(t).sequence());
+  }
+
+  @Test
+  void swappedRowsAreRefused() throws Exception {
+    TestBoard t = boardWithBallots();
+    sql(t, "UPDATE entries SET seq = -1 WHERE seq = 5", "UPDATE entries SET seq = 5 WHERE seq = 6",
+        "UPDATE entries SET seq = 6 WHERE seq = -1");
+    assertEquals(5, refusal(t).sequence());
+  }
+
+  @Test
+  void aRewrittenChainIsCaughtByTheSignedHeads() throws Exception {
+    TestBoard t = boardWithBallots();
+    // Edit entry 5 and recompute every hash after it, as an attacker without the board key would.
+    BoardStore store = BoardStore.open(t.data.database());
+    java.util.List<BoardEntry> entries = store.entries(0, 1000);
+    store.close();
+    Digest prev = entries.get(4).entryHash();
+    java.util.List<String> sqls = new java.util.ArrayList<>();
+    for (int i = 5; i < entries.size(); i++) {
+      BoardEntry e = entries.get(i);
+      String payload = i == 5 ? e.payload().replace("\"request_id\":\"", "\"request_id\":\"x") : e.payload();
+      Digest h = BoardEntry.hash(t.config.extendedHash(), prev, e.sequence(), e.kind(), e.timestamp(), payload);
+      sqls.add("UPDATE entries SET payload = '" + payload.replace("'", "''") + "', previous_hash = '" + prev.toHex()
+          + "', entry_hash = '" + h.toHex() + "' WHERE seq = " + i);
+      prev = h;
+    }
+    sql(t, sqls.toArray(new String[0]));
+    TamperedBoardException e = refusal(t);
+    assertTrue(e.sequence() <= 5, e.getMessage());
+    assertTrue(e.getMessage().contains("Merkle root"), e.getMessage());
+  }
+
+  @Test
+  void theServeCommandRefusesToStartOnATamperedBoard() throws Exception {
+    TestBoard t = boardWithBallots();
+    sql(t, "DELETE FROM entries WHERE seq = 3");
+    Path pass = temp.resolve("pass");
+    Files.writeString(pass, new String(TestBoard.PASSPHRASE));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream old = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code = BallotServer.run("serve", "--data", t.data.dir().toString(), "--port", "0",
+          "--board-passphrase-file", pass.toString());
+    } finally {
+      System.setErr(old);
+    }
+    assertEquals(3, code);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("first bad sequence number 3"), err.toString());
+  }
+}
