@@ -222,7 +222,7 @@ public final class BoardService implements AutoCloseable {
     Optional<BallotRow> previous = store.writerBallotByRequest(b.kioskId(), s.requestId());
     if (previous.isPresent()) {
       if (previous.get().submissionHash().equals(s.submissionHash().toHex())) {
-        return new Accepted(previous.get());
+        return new Accepted(previous.get(), null);
       }
       throw Rejection.conflict("request_id_reused", "request id " + s.requestId() + " of kiosk " + b.kioskId()
           + " was already used for a different submission");
@@ -267,11 +267,11 @@ public final class BoardService implements AutoCloseable {
         k.ballots() + 1);
     store.upsertKiosk(updated);
     putKiosk(updated);
-    return new Accepted(row);
+    return new Accepted(row, e.entryHash());
   }
 
   /** An accepted ballot whose receipt is completed once the batch's head is signed and committed. */
-  private record Accepted(BallotRow row) {}
+  private record Accepted(BallotRow row, Digest entryHash) {}
 
   private long now() {
     long t = clock.millis() / 1000;
@@ -381,7 +381,8 @@ public final class BoardService implements AutoCloseable {
       Object r = results.get(i);
       if (r instanceof Accepted p) {
         BallotRow row = p.row().sequence() >= sizeBefore ? withHead(p.row(), head.size()) : p.row();
-        accepted.get(i).result().complete(receipt(row));
+        accepted.get(i).result().complete(receiptAt(row, p.entryHash(), row.headSize() == head.size() ? head
+            : headOfSize(row.headSize())));
       } else {
         accepted.get(i).result().complete(r);
       }
@@ -398,21 +399,24 @@ public final class BoardService implements AutoCloseable {
   /** The receipt for a stored ballot, with the head that first covered it (what the kiosk was first given). */
   public Receipt receipt(BallotRow row) {
     SignedHead current = head;
-    SignedHead h = current != null && current.size() == row.headSize() ? current
-        : store.head(row.headSize()).orElseThrow(() -> new StoreException("no signed head of size "
-            + row.headSize(), null));
-    return receiptAt(row, h);
+    SignedHead h = current != null && current.size() == row.headSize() ? current : headOfSize(row.headSize());
+    return receiptAt(row, null, h);
+  }
+
+  private SignedHead headOfSize(long size) {
+    return store.head(size).orElseThrow(() -> new StoreException("no signed head of size " + size, null));
   }
 
   /** The receipt for a stored ballot against the latest signed head. */
   public Receipt currentReceipt(BallotRow row) {
     SignedHead h = head;
-    return receiptAt(row, h);
+    return receiptAt(row, null, h);
   }
 
-  private Receipt receiptAt(BallotRow row, SignedHead h) {
+  private Receipt receiptAt(BallotRow row, Digest knownEntryHash, SignedHead h) {
     InclusionProof proof = inclusion(row.sequence(), h.size());
-    Digest entryHash = store.entry(row.sequence()).orElseThrow().entryHash();
+    Digest entryHash = knownEntryHash != null ? knownEntryHash
+        : store.entry(row.sequence()).orElseThrow().entryHash();
     return new Receipt(row.ballotId(), row.kind(), row.confirmationCode(), row.trackingCode(), row.sequence(),
         entryHash, row.timestamp(), h, proof);
   }

@@ -116,6 +116,6 @@ public final class SubmissionChecker {
         alphas.add(s.ciphertext().alpha().toHex());
       }
     }
-    return new VerifiedSubmission(kind, requestId, ballot, payloadText, JsonHashes.of(payload), alphas);
+    return new VerifiedSubmission(kind, requestId, ballot, payloadText, JsonHashes.ofCanonical(payloadText), alphas);
   }
 }

@@ -52,6 +52,9 @@ public final class BulletinBoardApp {
 
   private final BoardService board;
   private final SubmissionChecker checker;
+  /** Proof checking is CPU-bound: run as many at once as there are cores, and queue the rest. */
+  private final java.util.concurrent.Semaphore verifying =
+      new java.util.concurrent.Semaphore(Runtime.getRuntime().availableProcessors(), true);
   private final String electionJson;
 
   private BulletinBoardApp(BoardService board, SubmissionChecker checker) {
@@ -276,11 +279,14 @@ public final class BulletinBoardApp {
           + " bytes");
     }
     VerifiedSubmission s;
+    verifying.acquire();
     try {
       s = checker.check(kind, body);
     } catch (Rejection r) {
       LOG.info("rejected {} from {}: {} {}", kind.wireName(), ctx.ip(), r.code(), r.getMessage());
       throw r;
+    } finally {
+      verifying.release();
     }
     Receipt receipt = await(board.submit(s), s, kind);
     LOG.info("accepted {} ballot {} from kiosk {} (request {}) at sequence {}", kind.wireName(),

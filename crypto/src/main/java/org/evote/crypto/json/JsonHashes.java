@@ -11,7 +11,11 @@ public final class JsonHashes {
   private JsonHashes() {}
 
   public static Digest of(JsonObject object) {
-    return Hasher.tagged(DomainTags.JSON_OBJECT)
-        .bytes(CanonicalJson.write(object).getBytes(StandardCharsets.UTF_8)).digest();
+    return ofCanonical(CanonicalJson.write(object));
+  }
+
+  /** The same hash for an object whose canonical text is already at hand. */
+  public static Digest ofCanonical(String canonicalJson) {
+    return Hasher.tagged(DomainTags.JSON_OBJECT).bytes(canonicalJson.getBytes(StandardCharsets.UTF_8)).digest();
   }
 }

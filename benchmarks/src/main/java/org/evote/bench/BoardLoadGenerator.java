@@ -1,0 +1,141 @@
+package org.evote.bench;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.evote.crypto.ballot.BallotEncryptor;
+import org.evote.crypto.ballot.BallotSeed;
+import org.evote.crypto.ballot.ConfirmationCodes;
+import org.evote.crypto.ballot.EncryptedBallot;
+import org.evote.crypto.ballot.PlaintextBallot;
+import org.evote.crypto.board.Ed25519;
+import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.hash.Digest;
+import org.evote.crypto.json.BoardJson;
+import org.evote.crypto.json.ElectionJson;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.json.Submissions;
+import org.evote.crypto.manifest.ContestDescription;
+
+/**
+ * Load generator for the ballot server (docs/performance.md): registers K fresh kiosks with an administrator
+ * credential, encrypts B ballots per kiosk beforehand (so the client does not compete with the server for the
+ * CPU while measuring), then K threads post them as fast as the board accepts them, each kiosk in chain order.
+ * Reports accepted ballots per second and latency percentiles. Talks only to the address it is given.
+ *
+ * <p>Usage: BoardLoadGenerator SERVER_URL ELECTION_JSON ADMIN_CREDENTIALS [KIOSKS=16] [BALLOTS_PER_KIOSK=40]
+ */
+public final class BoardLoadGenerator {
+  private BoardLoadGenerator() {}
+
+  public static void main(String[] args) throws Exception {
+    URI server = URI.create(args[0]);
+    ElectionConfig config = ElectionJson.decodeChecked(JsonText.readObject(Path.of(args[1])));
+    String token = JsonText.readObject(Path.of(args[2])).getString("token");
+    int kiosks = args.length > 3 ? Integer.parseInt(args[3]) : 16;
+    int perKiosk = args.length > 4 ? Integer.parseInt(args[4]) : 40;
+    SecureRandom random = new SecureRandom();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    String run = Long.toString(System.currentTimeMillis(), 36);
+
+    List<List<String>> bodies = new ArrayList<>();
+    BallotEncryptor encryptor = new BallotEncryptor(config);
+    int selections = 0;
+    for (int k = 0; k < kiosks; k++) {
+      String kioskId = "load-" + run + "-" + k;
+      Ed25519.PrivateKey key = Ed25519.PrivateKey.generate(random);
+      HttpResponse<String> reg = http.send(HttpRequest.newBuilder(server.resolve("/api/admin/kiosks"))
+          .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(
+              Json.createObjectBuilder().add("kiosk_id", kioskId).add("public_key", key.publicKey().hex()).build()
+                  .toString())).build(), HttpResponse.BodyHandlers.ofString());
+      if (reg.statusCode() != 200) {
+        throw new IllegalStateException("cannot register kiosk: " + reg.body());
+      }
+      Digest chain = ConfirmationCodes.chainStart(config.extendedHash(), kioskId);
+      List<String> mine = new ArrayList<>();
+      long time = System.currentTimeMillis() / 1000 - 5;
+      for (int b = 0; b < perKiosk; b++) {
+        PlaintextBallot p = randomBallot(config, kioskId + "-" + b, random);
+        EncryptedBallot e = encryptor.encrypt(p, BallotSeed.random(random), kioskId, time, chain);
+        chain = e.confirmationCode();
+        selections = e.contests().stream().mapToInt(c -> c.selections().size()).sum();
+        JsonObject payload = BoardJson.encodePayload(Submissions.cast(config.extendedHash(), "r" + b, e, key));
+        mine.add(Json.createObjectBuilder(payload).add("election_hash", config.extendedHash().toHex()).build()
+            .toString());
+      }
+      bodies.add(mine);
+    }
+    System.out.printf("prepared %d kiosks x %d ballots of %d selections; posting…%n", kiosks, perKiosk, selections);
+
+    long[] latencies = new long[kiosks * perKiosk];
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger failures = new AtomicInteger();
+    List<Thread> threads = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int k = 0; k < kiosks; k++) {
+      List<String> mine = bodies.get(k);
+      Thread t = new Thread(() -> {
+        for (String body : mine) {
+          long t0 = System.nanoTime();
+          try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.resolve("/api/ballots"))
+                .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+              failures.incrementAndGet();
+              System.err.println("refused: " + r.body());
+              return;
+            }
+          } catch (Exception e) {
+            failures.incrementAndGet();
+            return;
+          }
+          latencies[next.getAndIncrement()] = System.nanoTime() - t0;
+        }
+      });
+      t.start();
+      threads.add(t);
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    int n = next.get();
+    if (n == 0) {
+      System.out.println("no ballot was accepted; failures " + failures.get());
+      System.exit(1);
+    }
+    long[] done = Arrays.copyOf(latencies, n);
+    Arrays.sort(done);
+    System.out.printf("accepted %d ballots in %.2f s: %.1f ballots/s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
+        + " failures %d%n", n, seconds, n / seconds, pct(done, 0.50), pct(done, 0.99), done[n - 1] / 1e6,
+        failures.get());
+  }
+
+  static double pct(long[] sorted, double p) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+  }
+
+  static PlaintextBallot randomBallot(ElectionConfig config, String id, SecureRandom random) {
+    String style = config.manifest().ballotStyles().get(0).id();
+    Map<String, List<String>> choices = new LinkedHashMap<>();
+    for (ContestDescription c : config.manifest().contestsFor(style)) {
+      List<String> ids = new ArrayList<>(c.selections().stream().map(s -> s.id()).toList());
+      java.util.Collections.shuffle(ids, random);
+      choices.put(c.id(), ids.subList(0, random.nextInt(c.votesAllowed() + 1)));
+    }
+    return new PlaintextBallot(id, style, choices);
+  }
+}
