@@ -77,7 +77,37 @@ public final class BoardLoadGenerator {
       }
       bodies.add(mine);
     }
-    System.out.printf("prepared %d kiosks x %d ballots of %d selections; posting…%n", kiosks, perKiosk, selections);
+    System.out.printf("prepared %d kiosks x %d ballots of %d selections%n", kiosks, perKiosk, selections);
+
+    // Baseline in the same run: the same bodies with a wrong election hash, refused right after parsing, so the
+    // figure shows what HTTP and JSON cost on this machine without any cryptography.
+    String wrong = "\"election_hash\":\"" + config.extendedHash().toHex() + "\"";
+    String zero = "\"election_hash\":\"" + "00".repeat(32) + "\"";
+    AtomicInteger baseline = new AtomicInteger();
+    List<Thread> baseThreads = new ArrayList<>();
+    long baseStart = System.nanoTime();
+    for (int k = 0; k < kiosks; k++) {
+      String body = bodies.get(k).get(0).replace(wrong, zero);
+      Thread t = new Thread(() -> {
+        for (int i = 0; i < perKiosk; i++) {
+          try {
+            http.send(HttpRequest.newBuilder(server.resolve("/api/ballots")).POST(HttpRequest.BodyPublishers
+                .ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            baseline.incrementAndGet();
+          } catch (Exception e) {
+            return;
+          }
+        }
+      });
+      t.start();
+      baseThreads.add(t);
+    }
+    for (Thread t : baseThreads) {
+      t.join();
+    }
+    System.out.printf("baseline (parse and refuse, no cryptography): %.1f requests/s%n",
+        baseline.get() / ((System.nanoTime() - baseStart) / 1e9));
+    System.out.println("posting…");
 
     long[] latencies = new long[kiosks * perKiosk];
     AtomicInteger next = new AtomicInteger();
