@@ -27,7 +27,7 @@ class ModuleBoundaryTest {
   @Test
   void randomnessIsNeverCreatedBelowTheEntryPoints() {
     noClasses().that().resideInAnyPackage("org.evote.server.board..", "org.evote.server.store..",
-        "org.evote.server.http..", "org.evote.server.credentials..").should()
+        "org.evote.server.http..", "org.evote.crypto.keystore..").should()
         .callConstructor(java.security.SecureRandom.class).check(MAIN);
   }
 }

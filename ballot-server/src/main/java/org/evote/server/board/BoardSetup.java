@@ -12,7 +12,7 @@ import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.json.BoardJson;
 import org.evote.crypto.json.CanonicalJson;
 import org.evote.crypto.json.ElectionJson;
-import org.evote.server.credentials.AdminCredentials;
+import org.evote.crypto.keystore.AdminCredentials;
 import org.evote.server.store.BoardStore;
 import org.evote.server.store.DataDir;
 

@@ -33,7 +33,7 @@ import org.evote.server.board.Receipt;
 import org.evote.server.board.Rejection;
 import org.evote.server.board.SubmissionChecker;
 import org.evote.server.board.VerifiedSubmission;
-import org.evote.server.credentials.AdminCredentials;
+import org.evote.crypto.keystore.AdminCredentials;
 import org.evote.server.store.BallotRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -70,7 +70,7 @@ public final class DataDir {
     try {
       JsonObject pub = Json.createObjectBuilder().add("board_public_key", boardKey.publicKey().hex())
           .add("extended_hash", election.getString("extended_hash")).build();
-      org.evote.server.credentials.SecretFiles.writeOwnerOnly(boardKeyFile(), JsonText.pretty(
+      org.evote.crypto.keystore.SecretFiles.writeOwnerOnly(boardKeyFile(), JsonText.pretty(
           EncryptedKeyFile.seal(BOARD_KEY_KIND, pub, seed, passphrase, random)));
     } finally {
       Arrays.fill(seed, (byte) 0);

@@ -29,7 +29,7 @@ import org.evote.server.board.BoardLoader;
 import org.evote.server.board.BoardService;
 import org.evote.server.board.BoardSetup;
 import org.evote.server.board.SubmissionChecker;
-import org.evote.server.credentials.AdminCredentials;
+import org.evote.crypto.keystore.AdminCredentials;
 import org.evote.server.http.BulletinBoardApp;
 import org.evote.server.store.BoardStore;
 import org.evote.server.store.DataDir;

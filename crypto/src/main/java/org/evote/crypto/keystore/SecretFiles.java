@@ -1,4 +1,4 @@
-package org.evote.server.credentials;
+package org.evote.crypto.keystore;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

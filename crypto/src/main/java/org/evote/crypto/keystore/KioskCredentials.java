@@ -1,4 +1,4 @@
-package org.evote.server.credentials;
+package org.evote.crypto.keystore;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -11,7 +11,6 @@ import org.evote.crypto.group.Hex;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonText;
-import org.evote.crypto.keystore.EncryptedKeyFile;
 
 /**
  * A kiosk's credential file: its id, the election it serves and its Ed25519 signing key, sealed under a passphrase

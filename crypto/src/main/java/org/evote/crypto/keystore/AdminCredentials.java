@@ -1,4 +1,4 @@
-package org.evote.server.credentials;
+package org.evote.crypto.keystore;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
