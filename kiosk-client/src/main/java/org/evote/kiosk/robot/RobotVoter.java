@@ -1,0 +1,85 @@
+package org.evote.kiosk.robot;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.manifest.ContestDescription;
+import org.evote.crypto.manifest.Manifest;
+import org.evote.kiosk.service.BallotCaster;
+import org.evote.kiosk.service.LocalReceipt;
+import org.evote.kiosk.service.PreparedBallot;
+
+/**
+ * Casts random valid ballots headless through the kiosk's own encrypt-and-cast path (issue 4, "Robot voter"):
+ * each ballot picks a style and, in every contest, between zero and the allowed number of selections; a fraction
+ * is challenged instead of cast. The log lists every ballot with its choices so a mock election's tally can be
+ * checked against the truth — it exists only for robots, never for real voters.
+ */
+public final class RobotVoter {
+  private final BallotCaster caster;
+  private final SecureRandom random;
+  private final double challengeRate;
+  private final List<Entry> log = new ArrayList<>();
+
+  /** One robot ballot: what was chosen, whether it was cast, and its receipt. */
+  public record Entry(String styleId, Map<String, List<String>> choices, LocalReceipt receipt) {}
+
+  public RobotVoter(BallotCaster caster, SecureRandom random, double challengeRate) {
+    if (challengeRate < 0 || challengeRate > 1) {
+      throw new IllegalArgumentException("the challenge rate is between 0 and 1");
+    }
+    this.caster = caster;
+    this.random = random;
+    this.challengeRate = challengeRate;
+  }
+
+  /** Votes {@code ballots} ballots; returns the receipts in order. */
+  public List<Entry> vote(int ballots) throws InterruptedException {
+    Manifest m = caster.config().manifest();
+    List<Entry> done = new ArrayList<>();
+    for (int i = 0; i < ballots; i++) {
+      String style = m.ballotStyles().get(random.nextInt(m.ballotStyles().size())).id();
+      Map<String, List<String>> choices = new LinkedHashMap<>();
+      for (ContestDescription c : m.contestsFor(style)) {
+        List<String> ids = new ArrayList<>(c.selections().stream().map(s -> s.id()).toList());
+        Collections.shuffle(ids, random);
+        choices.put(c.id(), List.copyOf(ids.subList(0, random.nextInt(c.votesAllowed() + 1))));
+      }
+      PreparedBallot p = caster.prepare(style, choices);
+      LocalReceipt r = random.nextDouble() < challengeRate ? caster.challenge(p) : caster.cast(p);
+      Entry e = new Entry(style, choices, r);
+      done.add(e);
+      synchronized (log) {
+        log.add(e);
+      }
+    }
+    return done;
+  }
+
+  /** Writes the log: every ballot's style, choices per contest, cast or challenged, and tracking code. */
+  public void writeLog(Path file) throws IOException {
+    JsonArrayBuilder ballots = Json.createArrayBuilder();
+    synchronized (log) {
+      for (Entry e : log) {
+        JsonObjectBuilder choices = Json.createObjectBuilder();
+        e.choices().forEach((contest, sels) -> choices.add(contest, Json.createArrayBuilder(sels)));
+        ballots.add(Json.createObjectBuilder().add("ballot_id", e.receipt().ballotId())
+            .add("style_id", e.styleId()).add("choices", choices)
+            .add("kind", e.receipt().challenged() ? "challenged" : "cast")
+            .add("tracking_code", e.receipt().trackingCode())
+            .add("confirmation_code", e.receipt().confirmationCode())
+            .add("upload_pending", e.receipt().uploadPending()));
+      }
+    }
+    JsonText.write(file, Json.createObjectBuilder().add("kind", "evote-robot-log").add("ballots", ballots).build());
+  }
+}

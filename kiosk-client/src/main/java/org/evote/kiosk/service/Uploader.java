@@ -1,0 +1,150 @@
+package org.evote.kiosk.service;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.evote.kiosk.service.BoardClient.PostResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the outbox to the board in chain order, in the background (store-and-forward). A submission the board
+ * could not be reached for is retried — the very same signed body, so the board either stores it once or returns
+ * its original receipt — with exponential backoff from 1 s to 30 s; a new ballot wakes it at once. A refusal is
+ * recorded and reported to the poll workers; it is never retried.
+ */
+public final class Uploader implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
+  static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+  static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+  private final KioskStore store;
+  private final BoardClient board;
+  private final Thread thread;
+  private final Object signal = new Object();
+  private volatile boolean running = true;
+  private volatile boolean reachable = true;
+  private volatile String lastProblem = "";
+  /** How many attempts found the board unreachable; a waiter stops waiting when it grows. */
+  private final java.util.concurrent.atomic.AtomicLong unreachableAttempts = new java.util.concurrent.atomic.AtomicLong();
+  private boolean kicked;
+
+  /** What the poll workers see: how many ballots wait, whether the board answers, the last problem. */
+  public record Status(long pending, boolean boardReachable, String lastProblem) {}
+
+  public Uploader(KioskStore store, BoardClient board) {
+    this.store = store;
+    this.board = board;
+    this.thread = new Thread(this::run, "kiosk-uploader");
+    thread.setDaemon(true);
+  }
+
+  public void start() {
+    thread.start();
+  }
+
+  /** Wakes the uploader (a ballot was queued, or a poll worker asked to retry now). */
+  public void kick() {
+    synchronized (signal) {
+      kicked = true;
+      signal.notifyAll();
+    }
+  }
+
+  public Status status() {
+    return new Status(store.pendingCount(), reachable, lastProblem);
+  }
+
+  /**
+   * Waits up to {@code timeout} for outbox item {@code id} to leave the PENDING state; returns empty at once if an
+   * attempt to send it found the board unreachable (the voter then gets an "upload pending" receipt).
+   */
+  public Optional<KioskStore.Outgoing> awaitResult(long id, Duration timeout) throws InterruptedException {
+    long failuresBefore = unreachableAttempts.get();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (signal) {
+      while (true) {
+        Optional<KioskStore.Outgoing> o = store.byId(id);
+        if (o.isPresent() && o.get().status() != KioskStore.Status.PENDING) {
+          return o;
+        }
+        if (unreachableAttempts.get() > failuresBefore) {
+          return Optional.empty();
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return Optional.empty();
+        }
+        signal.wait(Math.max(1, left / 1_000_000));
+      }
+    }
+  }
+
+  private void run() {
+    Duration backoff = FIRST_BACKOFF;
+    while (running) {
+      Optional<KioskStore.Outgoing> next = store.nextPending();
+      if (next.isEmpty()) {
+        pause(Duration.ofSeconds(5));
+        continue;
+      }
+      KioskStore.Outgoing o = next.get();
+      PostResult r = board.post(o.kind(), o.body());
+      if (r instanceof PostResult.Accepted a) {
+        store.markUploaded(o.id(), a.receipt().toString());
+        reachable = true;
+        lastProblem = "";
+        backoff = FIRST_BACKOFF;
+        LOG.info("ballot {} is on the board at sequence {}", o.ballotId(), a.receipt().getJsonNumber("sequence"));
+        notifyWaiters();
+      } else if (r instanceof PostResult.Refused f) {
+        store.markRefused(o.id(), f.code() + ": " + f.message());
+        reachable = true;
+        lastProblem = "ballot " + o.ballotId() + " refused by the board: " + f.code();
+        LOG.error("ballot {} refused by the board ({} {}): {}", o.ballotId(), f.status(), f.code(), f.message());
+        notifyWaiters();
+      } else if (r instanceof PostResult.Unreachable u) {
+        reachable = false;
+        unreachableAttempts.incrementAndGet();
+        lastProblem = "board unreachable: " + u.why();
+        LOG.warn("board unreachable ({}); {} ballot(s) waiting, retrying in {} s", u.why(), store.pendingCount(),
+            backoff.toSeconds());
+        notifyWaiters();
+        pause(backoff);
+        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+      }
+    }
+  }
+
+  private void notifyWaiters() {
+    synchronized (signal) {
+      signal.notifyAll();
+    }
+  }
+
+  private void pause(Duration d) {
+    synchronized (signal) {
+      if (kicked) {
+        kicked = false;
+        return;
+      }
+      try {
+        signal.wait(d.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+      }
+      kicked = false;
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    kick();
+    try {
+      thread.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package org.evote.kiosk;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** kiosk-client depends on crypto and never on the server or the tally tool. */
+class ModuleBoundaryTest {
+  @Test
+  void theKioskNeverDependsOnTheServerOrTheTallyTool() {
+    JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.evote.kiosk");
+    noClasses().that().resideInAPackage("org.evote.kiosk..").should().dependOnClassesThat()
+        .resideInAnyPackage("org.evote.server..", "org.evote.tally..").check(classes);
+  }
+
+  @Test
+  void randomnessComesFromTheEntryPoint() {
+    JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.evote.kiosk");
+    noClasses().that().resideInAnyPackage("org.evote.kiosk.service..", "org.evote.kiosk.robot..").should()
+        .callConstructor(java.security.SecureRandom.class).check(classes);
+  }
+}
