@@ -145,7 +145,7 @@ public final class BallotServer {
           System.err.println("refusing to serve: " + e.getMessage());
           return 3;
         }
-        SubmissionChecker checker = new SubmissionChecker(board.config(), random, board::kiosk);
+        SubmissionChecker checker = new SubmissionChecker(board.config(), random, board);
         Javalin app = BulletinBoardApp.create(board, checker).start(host, port);
         System.out.println("Serving the board of " + board.config().manifest().electionScopeId() + " at http://"
             + host + ":" + app.port() + "/");
@@ -194,8 +194,9 @@ public final class BallotServer {
         SecureRandom random = new SecureRandom();
         try (DataDir.Lock lock = dir.lock(); BoardService board = open(dir, passphrase.read(), random)) {
           KioskCredentials credentials = KioskCredentials.generate(name, board.config().extendedHash(), random);
-          var entry = board.registerKiosk(name, credentials.key().publicKey()).get();
+          // The credential file exists before the kiosk is on the board: a failure here registers nothing.
           credentials.write(out, SecretFiles.passphrase(kioskPassphrase, "kiosk credential passphrase"), random);
+          var entry = board.registerKiosk(name, credentials.key().publicKey()).get();
           System.out.println("Kiosk " + name + " registered at board entry " + entry.sequence() + "; credential "
               + "file " + out.toAbsolutePath());
           return 0;

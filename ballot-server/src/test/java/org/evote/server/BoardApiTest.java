@@ -207,9 +207,17 @@ class BoardApiTest {
         t.config.extendedHash(), "req-proof", badProof, k1.key)));
     assertRejected(bpf, 400, "invalid_ballot");
     assertTrue(TestBoard.json(bpf).getJsonObject("error").getString("message").startsWith("V9"), bpf.body());
-    // Invalid point: named field, 400.
+    // Invalid point, signed by the kiosk: named field, 400.
     String pHex = String.format("%064x", org.evote.crypto.group.P256.P);
-    String badPoint = good.body().replaceFirst("\"alpha\":\"0[23][0-9a-f]{64}\"", "\"alpha\":\"02" + pHex + "\"");
+    JsonObject goodBody = JsonText.parseObject(good.body());
+    String badText = goodBody.getJsonObject("ballot").toString().replaceFirst("\"alpha\":\"0[23][0-9a-f]{64}\"",
+        "\"alpha\":\"02" + pHex + "\"");
+    JsonObject unsigned = Json.createObjectBuilder().add("request_id", "req-bad-point")
+        .add("ballot", JsonText.parseObject(badText)).build();
+    String sig = k1.key.sign(org.evote.crypto.board.KioskSubmissions.message(t.config.extendedHash(),
+        org.evote.crypto.board.EntryKind.BALLOT_CAST, org.evote.crypto.json.CanonicalJson.write(unsigned))).hex();
+    String badPoint = Json.createObjectBuilder(unsigned).add("signature", sig)
+        .add("election_hash", t.config.extendedHash().toHex()).build().toString();
     HttpResponse<String> bp = t.post("/api/ballots", badPoint);
     assertRejected(bp, 400, "invalid_field");
     assertTrue(TestBoard.json(bp).getJsonObject("error").getString("field").contains("ciphertext.alpha"));
@@ -236,7 +244,7 @@ class BoardApiTest {
     k2.setChain(copy.ballot().previousCode());
     // A submission whose ciphertexts are already on the board (checked by the writer).
     TestKiosk.Submission fresh = k2.next(t.randomBallot("dup-2"), false);
-    var checked = new org.evote.server.board.SubmissionChecker(t.config, t.random, t.board::kiosk)
+    var checked = new org.evote.server.board.SubmissionChecker(t.config, t.random, t.board)
         .check(org.evote.crypto.board.EntryKind.BALLOT_CAST, fresh.body().getBytes());
     var copied = new org.evote.server.board.VerifiedSubmission(checked.kind(), checked.requestId(), checked.ballot(),
         checked.payload(), checked.submissionHash(), List.of(s.ballot().contests().get(0).selections().get(0)

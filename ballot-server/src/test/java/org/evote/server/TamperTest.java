@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.net.http.HttpResponse;
 import java.sql.Statement;
 import java.time.Clock;
 import org.evote.crypto.board.BoardEntry;
@@ -105,6 +106,33 @@ class TamperTest {
     TamperedBoardException e = refusal(t);
     assertTrue(e.sequence() <= 5, e.getMessage());
     assertTrue(e.getMessage().contains("Merkle root"), e.getMessage());
+  }
+
+  @Test
+  void editedIndexTablesAreRebuiltFromTheEntriesOrRefused() throws Exception {
+    TestBoard t = boardWithBallots();
+    TestKiosk ghost = new TestKiosk("ghost", t.config, t.random);
+    sql(t, "INSERT INTO kiosks VALUES ('ghost', '" + ghost.key.publicKey().hex() + "', 0, NULL, 0, 0)",
+        "DELETE FROM ballots WHERE seq = 4");
+    t.start();
+    try {
+      HttpResponse<String> r = t.post("/api/ballots", ghost.next(t.randomBallot("ghost-1"), false).body());
+      assertEquals(403, r.statusCode(), "a kiosk only in the index table is no kiosk: " + r.body());
+      var row = org.evote.server.store.BoardStore.open(t.data.database()).ballotByRequest("kiosk-1",
+          "kiosk-1-req-2");
+      assertTrue(row.isPresent(), "the deleted index row is rebuilt from its entry");
+    } finally {
+      t.stop();
+    }
+    sql(t, "DELETE FROM alphas WHERE seq = 5");
+    assertEquals(5, refusal(t).sequence());
+  }
+
+  @Test
+  void anUnreadableEntryIsRefusedNamingIt() throws Exception {
+    TestBoard t = boardWithBallots();
+    sql(t, "UPDATE entries SET kind = 'mystery' WHERE seq = 4");
+    assertEquals(4, refusal(t).sequence());
   }
 
   @Test

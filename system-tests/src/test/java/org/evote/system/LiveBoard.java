@@ -60,7 +60,7 @@ final class LiveBoard implements AutoCloseable {
   void start() throws Exception {
     board = BoardLoader.load(data.election(), BoardStore.open(data.database()), data.boardKey(PASSPHRASE.clone()),
         Clock.systemUTC());
-    app = BulletinBoardApp.create(board, new SubmissionChecker(config, random, board::kiosk)).start("127.0.0.1",
+    app = BulletinBoardApp.create(board, new SubmissionChecker(config, random, board)).start("127.0.0.1",
         port);
   }
 

@@ -29,7 +29,10 @@ public final class BoardLoader {
     long[] problem = {-1};
     String[] reason = {null};
     EntryCounter polls = new EntryCounter();
-    store.forEachEntry(e -> {
+    BoardStore.AlphaCursor cursor = store.alphaCursor();
+    IndexRebuilder index = new IndexRebuilder(he, cursor);
+    try {
+      store.forEachEntry(e -> {
       if (problem[0] >= 0) {
         return;
       }
@@ -45,11 +48,30 @@ public final class BoardLoader {
         problem[0] = expected;
         reason[0] = "its contents do not match its hash";
       } else {
+        try {
+          index.see(e);
+        } catch (RuntimeException ex) {
+          problem[0] = expected;
+          reason[0] = "its payload cannot be read: " + ex.getMessage();
+          return;
+        }
         tree.append(e.entryHash());
         last[0] = e;
         polls.see(e);
       }
     });
+      if (problem[0] < 0) {
+        index.checkAlphas(tree.size());
+      }
+    } catch (org.evote.server.store.StoreException | org.evote.crypto.InvalidFieldException ex) {
+      throw new TamperedBoardException(tree.size(), "entry " + tree.size() + " cannot be read: " + ex.getMessage());
+    } finally {
+      try {
+        cursor.close();
+      } catch (java.sql.SQLException ignored) {
+        // the read-only cursor is done either way
+      }
+    }
     if (problem[0] >= 0) {
       throw new TamperedBoardException(problem[0], reason[0]);
     }
@@ -90,9 +112,12 @@ public final class BoardLoader {
         || !ep.extendedHash().equals(he) || !ep.boardKey().equals(boardKey.publicKey())) {
       throw new TamperedBoardException(0, "entry 0 does not publish this election with this board key");
     }
-    return new BoardService(config, store, boardKey, clock, tree, last[0], latest, store.kiosks(), polls.state(),
-        store.countBallots(EntryKind.BALLOT_CAST.wireName()), store.countBallots(EntryKind.BALLOT_CHALLENGED
-        .wireName()));
+    // The index tables are derived from the entries: the ciphertext index was checked, rebuild the others.
+    List<org.evote.server.store.BallotRow> ballots = index.ballots(heads);
+    store.replaceIndexes(index.kiosks(), ballots);
+    long cast = ballots.stream().filter(b -> b.kind().equals(EntryKind.BALLOT_CAST.wireName())).count();
+    return new BoardService(config, store, boardKey, clock, tree, last[0], latest, index.kiosks(), polls.state(),
+        cast, ballots.size() - cast, index.tallyPublished());
   }
 
   private static final class EntryCounter {

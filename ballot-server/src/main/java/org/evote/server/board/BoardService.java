@@ -60,6 +60,7 @@ public final class BoardService implements AutoCloseable {
   private volatile long cast;
   private volatile long challenged;
   private volatile boolean running = true;
+  private volatile boolean tallyPublished;
 
   /** Where the polls stand. */
   public enum PollsState { NOT_OPENED, OPEN, CLOSED }
@@ -76,7 +77,8 @@ public final class BoardService implements AutoCloseable {
   private record Task(Step step, CompletableFuture<Object> result) {}
 
   BoardService(ElectionConfig config, BoardStore store, Ed25519.PrivateKey boardKey, Clock clock, MerkleTree tree,
-      BoardEntry last, SignedHead head, List<KioskRow> kioskRows, PollsState polls, long cast, long challenged) {
+      BoardEntry last, SignedHead head, List<KioskRow> kioskRows, PollsState polls, long cast, long challenged,
+      boolean tallyPublished) {
     this.config = config;
     this.store = store;
     this.boardKey = boardKey;
@@ -88,6 +90,7 @@ public final class BoardService implements AutoCloseable {
     this.polls = polls;
     this.cast = cast;
     this.challenged = challenged;
+    this.tallyPublished = tallyPublished;
     kioskRows.forEach(k -> kiosks.put(k.kioskId(), k));
     this.writer = new Thread(this::writeLoop, "board-writer");
     writer.setDaemon(true);
@@ -107,7 +110,13 @@ public final class BoardService implements AutoCloseable {
   }
 
   public Status status() {
-    return new Status(polls, cast, challenged, last == null ? 0 : last.sequence() + 1, Optional.ofNullable(head));
+    SignedHead h = head;
+    return new Status(polls, cast, challenged, h == null ? 0 : h.size(), Optional.ofNullable(h));
+  }
+
+  /** The stored ballot row of an accepted request, if any (committed state). */
+  public Optional<BallotRow> priorSubmission(String kioskId, String requestId) {
+    return store.ballotByRequest(kioskId, requestId).filter(r -> r.headSize() != BoardStore.PENDING_HEAD);
   }
 
   /** The kiosk's registration as the submission checker needs it. */
@@ -197,7 +206,12 @@ public final class BoardService implements AutoCloseable {
       if (polls != PollsState.CLOSED) {
         throw Rejection.conflict("polls_state", "the tally is published after the polls close");
       }
-      return append(tally, now());
+      if (tallyPublished) {
+        throw Rejection.conflict("tally_published", "the tally is already on the board");
+      }
+      BoardEntry e = append(tally, now());
+      tallyPublished = true;
+      return e;
     }).thenApply(BoardEntry.class::cast);
   }
 
@@ -222,7 +236,7 @@ public final class BoardService implements AutoCloseable {
     Optional<BallotRow> previous = store.writerBallotByRequest(b.kioskId(), s.requestId());
     if (previous.isPresent()) {
       if (previous.get().submissionHash().equals(s.submissionHash().toHex())) {
-        return new Accepted(previous.get(), null);
+        return new Accepted(previous.get(), null, false);
       }
       throw Rejection.conflict("request_id_reused", "request id " + s.requestId() + " of kiosk " + b.kioskId()
           + " was already used for a different submission");
@@ -254,24 +268,38 @@ public final class BoardService implements AutoCloseable {
           + "'s previous ballot");
     }
     long now = now();
-    if (b.timestamp() > now + CLOCK_SKEW_SECONDS) {
+    if (b.timestamp() > clock.millis() / 1000 + CLOCK_SKEW_SECONDS) {
       throw Rejection.badRequest("future_ballot", "ballot " + b.ballotId() + " is dated in the future; check the "
           + "kiosk's clock", "payload.ballot.timestamp");
     }
-    BoardEntry e = append(s.kind(), s.payload(), Math.max(now, b.timestamp()));
+    // Everything the database could refuse is written before the in-memory tree and state move, so a refusal
+    // rolls back to the task's savepoint with nothing else to undo.
+    BoardEntry e = BoardEntry.append(config.extendedHash(), last, s.kind(), Math.max(now, b.timestamp()),
+        s.payload());
     String code = b.confirmationCode().toHex();
     BallotRow row = new BallotRow(b.ballotId(), e.sequence(), k.kioskId(), s.requestId(), s.kind().wireName(), code,
         b.trackingCode(), s.submissionHash().toHex(), BoardStore.PENDING_HEAD, e.timestamp());
-    store.insertAlphas(s.alphas(), e.sequence());
     KioskRow updated = new KioskRow(k.kioskId(), k.publicKey(), false, Optional.of(code), b.timestamp(),
         k.ballots() + 1);
+    store.insertEntry(e);
+    store.insertAlphas(s.alphas(), e.sequence());
+    store.insertBallot(row);
     store.upsertKiosk(updated);
+    appended(e);
     putKiosk(updated);
-    return new Accepted(row, e.entryHash());
+    if (s.kind() == EntryKind.BALLOT_CAST) {
+      cast++;
+    } else {
+      challenged++;
+    }
+    return new Accepted(row, e.entryHash(), true);
   }
 
-  /** An accepted ballot whose receipt is completed once the batch's head is signed and committed. */
-  private record Accepted(BallotRow row, Digest entryHash) {}
+  /**
+   * An accepted ballot whose receipt is completed once the batch's head is signed and committed. {@code fresh} is
+   * false for an idempotent replay of a ballot already stored (possibly earlier in the same batch).
+   */
+  private record Accepted(BallotRow row, Digest entryHash, boolean fresh) {}
 
   private long now() {
     long t = clock.millis() / 1000;
@@ -285,11 +313,15 @@ public final class BoardService implements AutoCloseable {
   private BoardEntry append(EntryKind kind, String payload, long timestamp) {
     BoardEntry e = BoardEntry.append(config.extendedHash(), last, kind, timestamp, payload);
     store.insertEntry(e);
+    appended(e);
+    return e;
+  }
+
+  private void appended(BoardEntry e) {
     synchronized (tree) {
       tree.append(e.entryHash());
     }
     last = e;
-    return e;
   }
 
   // ---- the writer thread ----
@@ -309,6 +341,13 @@ public final class BoardService implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      } catch (Throwable e) {
+        broken.compareAndSet(null, "the board's writer failed: " + e);
+        LOG.error("the board's writer failed; no longer accepting writes", e);
+        for (Task t : batch) {
+          t.result().completeExceptionally(new Rejection(503, "board_unavailable",
+              "the board could not confirm this is stored; retry the same request later"));
+        }
       }
     }
   }
@@ -332,20 +371,24 @@ public final class BoardService implements AutoCloseable {
     try {
       store.begin();
       for (Task t : batch) {
+        store.savepoint();
         try {
           Object r = t.step().apply();
-          if (r instanceof Accepted p && p.row().sequence() >= sizeBefore) {
-            store.insertBallot(p.row());
-            if (p.row().kind().equals(EntryKind.BALLOT_CAST.wireName())) {
-              cast++;
-            } else {
-              challenged++;
-            }
-          }
+          store.releaseSavepoint();
           accepted.add(t);
           results.add(r);
         } catch (Rejection rejection) {
+          store.releaseSavepoint();
           t.result().completeExceptionally(rejection);
+        } catch (StoreException e) {
+          if (!e.isConstraintViolation()) {
+            throw e;
+          }
+          // A uniqueness rule the checks before it missed: refuse this task only, keep the batch.
+          store.rollbackToSavepoint();
+          LOG.warn("refused a write that broke a uniqueness rule: {}", e.getMessage());
+          t.result().completeExceptionally(Rejection.conflict("duplicate", "this submission repeats something "
+              + "already on the board"));
         }
       }
       SignedHead newHead = null;
@@ -373,7 +416,7 @@ public final class BoardService implements AutoCloseable {
       LOG.error("board write failed, no longer accepting writes: {}", why);
       for (Task t : batch) {
         t.result().completeExceptionally(new Rejection(503, "board_unavailable",
-            "the board could not store this durably (" + why + "); nothing was recorded"));
+            "the board could not confirm this is stored (" + why + "); retry the same request later"));
       }
       return;
     }
@@ -381,7 +424,8 @@ public final class BoardService implements AutoCloseable {
       Object r = results.get(i);
       if (r instanceof Accepted p) {
         BallotRow row = p.row().sequence() >= sizeBefore ? withHead(p.row(), head.size()) : p.row();
-        accepted.get(i).result().complete(receiptAt(row, p.entryHash(), row.headSize() == head.size() ? head
+        Digest knownHash = p.entryHash();
+        accepted.get(i).result().complete(receiptAt(row, knownHash, row.headSize() == head.size() ? head
             : headOfSize(row.headSize())));
       } else {
         accepted.get(i).result().complete(r);

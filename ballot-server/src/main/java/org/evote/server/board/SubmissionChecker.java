@@ -35,16 +35,43 @@ public final class SubmissionChecker {
   private final BallotVerifier verifier;
   private final ChallengedBallotCheck challengeCheck;
   private final Function<String, Optional<KioskState>> kiosks;
+  private final java.util.function.BiFunction<String, String, Optional<org.evote.server.store.BallotRow>> prior;
 
   /** What the checker needs to know about a kiosk. */
   public record KioskState(Ed25519.PublicKey publicKey, boolean revoked) {}
 
+  /** Thrown for an exact retry of a submission already on the board: answer with its original receipt. */
+  public static final class AlreadyOnBoard extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient org.evote.server.store.BallotRow row;
+
+    AlreadyOnBoard(org.evote.server.store.BallotRow row) {
+      super("already on the board", null, false, false);
+      this.row = row;
+    }
+
+    public org.evote.server.store.BallotRow row() {
+      return row;
+    }
+  }
+
+  /** A checker against a board's registered kiosks and accepted requests. */
+  public SubmissionChecker(ElectionConfig config, SecureRandom random, BoardService board) {
+    this(config, random, board::kiosk, board::priorSubmission);
+  }
+
+  /**
+   * @param kiosks the registration of a kiosk id
+   * @param prior the stored ballot row for (kiosk id, request id), if that request was already accepted
+   */
   public SubmissionChecker(ElectionConfig config, SecureRandom random,
-      Function<String, Optional<KioskState>> kiosks) {
+      Function<String, Optional<KioskState>> kiosks,
+      java.util.function.BiFunction<String, String, Optional<org.evote.server.store.BallotRow>> prior) {
     this.config = config;
     this.verifier = new BallotVerifier(config, random);
     this.challengeCheck = new ChallengedBallotCheck(config);
     this.kiosks = kiosks;
+    this.prior = prior;
   }
 
   /** Checks a request body of {@code kind} ({@link EntryKind#BALLOT_CAST} or {@link EntryKind#BALLOT_CHALLENGED}). */
@@ -66,38 +93,66 @@ public final class SubmissionChecker {
           + config.extendedHash().toHex(), "election_hash");
     }
     JsonObject payload = Json.createObjectBuilder(json).remove("election_hash").build();
-    EntryPayload decoded;
+    // Cheap checks first, on the raw JSON: an exact retry, the kiosk, its signature. Only a submission signed by
+    // a registered kiosk gets its points decoded and its proofs checked.
     String payloadText;
+    String kioskId;
+    String requestId;
+    String unsigned;
+    Ed25519.Signature signature;
     try {
-      decoded = BoardJson.decodePayload(kind, payload);
+      org.evote.crypto.json.Fields f = org.evote.crypto.json.Fields.of(payload, "payload");
+      requestId = f.id("request_id");
+      kioskId = f.object("ballot").id("kiosk_id");
+      signature = new Ed25519.Signature(f.string("signature"));
       payloadText = CanonicalJson.write(payload);
+      unsigned = BoardJson.unsignedPayloadText(payload);
     } catch (InvalidFieldException e) {
       throw Rejection.badRequest("invalid_field", e.getMessage(), e.field());
     }
-    String requestId;
+    org.evote.crypto.hash.Digest submissionHash = JsonHashes.ofCanonical(payloadText);
+    Optional<org.evote.server.store.BallotRow> earlier = prior.apply(kioskId, requestId);
+    if (earlier.isPresent() && earlier.get().submissionHash().equals(submissionHash.toHex())) {
+      throw new AlreadyOnBoard(earlier.get());
+    }
+    KioskState kiosk = kiosks.apply(kioskId).orElseThrow(() -> new Rejection(403, "unknown_kiosk",
+        "kiosk " + kioskId + " is not registered on this board", "payload.ballot.kiosk_id"));
+    if (kiosk.revoked()) {
+      throw new Rejection(403, "revoked_kiosk", "kiosk " + kioskId + " has been revoked", "payload.ballot.kiosk_id");
+    }
+    if (!kiosk.publicKey().verifies(KioskSubmissions.message(config.extendedHash(), kind, unsigned), signature)) {
+      throw new Rejection(403, "bad_signature", "the signature is not kiosk " + kioskId
+          + "'s signature over this submission", "payload.signature");
+    }
+    if (earlier.isPresent()) {
+      throw Rejection.conflict("request_id_reused", "request id " + requestId + " of kiosk " + kioskId
+          + " was already used for a different submission");
+    }
+    EntryPayload decoded;
+    try {
+      decoded = BoardJson.decodePayload(kind, payload);
+    } catch (InvalidFieldException e) {
+      throw Rejection.badRequest("invalid_field", e.getMessage(), e.field());
+    }
     EncryptedBallot ballot;
-    Ed25519.Signature signature;
     if (decoded instanceof EntryPayload.BallotCast c) {
-      requestId = c.requestId();
       ballot = c.ballot();
-      signature = c.signature();
     } else if (decoded instanceof EntryPayload.BallotChallenged c) {
-      requestId = c.requestId();
       ballot = c.ballot();
-      signature = c.signature();
     } else {
       throw new IllegalArgumentException("not a ballot kind: " + kind);
     }
-    KioskState kiosk = kiosks.apply(ballot.kioskId()).orElseThrow(() -> new Rejection(403, "unknown_kiosk",
-        "kiosk " + ballot.kioskId() + " is not registered on this board", "payload.ballot.kiosk_id"));
-    if (kiosk.revoked()) {
-      throw new Rejection(403, "revoked_kiosk", "kiosk " + ballot.kioskId() + " has been revoked",
-          "payload.ballot.kiosk_id");
-    }
-    if (!kiosk.publicKey().verifies(KioskSubmissions.message(config.extendedHash(), kind,
-        BoardJson.unsignedPayloadText(payload)), signature)) {
-      throw new Rejection(403, "bad_signature", "the signature is not kiosk " + ballot.kioskId()
-          + "'s signature over this submission", "payload.signature");
+    List<String> alphas = new ArrayList<>();
+    java.util.Set<String> distinct = new java.util.HashSet<>();
+    for (EncryptedContest c : ballot.contests()) {
+      for (EncryptedSelection s : c.selections()) {
+        String alpha = s.ciphertext().alpha().toHex();
+        if (!distinct.add(alpha)) {
+          throw Rejection.conflict("duplicate_ciphertext", "ballot " + ballot.ballotId()
+              + " repeats a ciphertext (a reused nonce)");
+        }
+        alphas.add(alpha);
+      }
     }
     VerificationResult r = verifier.verify(ballot);
     if (r instanceof VerificationResult.Invalid inv) {
@@ -110,12 +165,6 @@ public final class SubmissionChecker {
         throw Rejection.badRequest("challenge_mismatch", inv.object() + ": " + inv.reason(), "payload.plaintext");
       }
     }
-    List<String> alphas = new ArrayList<>();
-    for (EncryptedContest c : ballot.contests()) {
-      for (EncryptedSelection s : c.selections()) {
-        alphas.add(s.ciphertext().alpha().toHex());
-      }
-    }
-    return new VerifiedSubmission(kind, requestId, ballot, payloadText, JsonHashes.ofCanonical(payloadText), alphas);
+    return new VerifiedSubmission(kind, requestId, ballot, payloadText, submissionHash, alphas);
   }
 }

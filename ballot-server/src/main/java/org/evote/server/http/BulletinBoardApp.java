@@ -73,6 +73,12 @@ public final class BulletinBoardApp {
       config.http.maxRequestSize = MAX_BODY_BYTES;
       config.http.defaultContentType = "application/json";
       config.startup.showJavalinBanner = false;
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+      config.routes.before(ctx -> {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'none'");
+        ctx.header("Referrer-Policy", "no-referrer");
+      });
       config.routes.get("/", ctx -> api.resource(ctx, "index.html", "text/html; charset=utf-8"));
       config.routes.get("/app.js", ctx -> api.resource(ctx, "app.js", "text/javascript; charset=utf-8"));
       config.routes.get("/style.css", ctx -> api.resource(ctx, "style.css", "text/css; charset=utf-8"));
@@ -101,11 +107,8 @@ public final class BulletinBoardApp {
         LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
         ApiErrors.write(ctx, new Rejection(500, "internal_error", "the board could not handle this request"));
       });
-      config.routes.error(404, "*", ctx -> {
-        if (ctx.result() == null || ctx.result().isEmpty()) {
-          ApiErrors.write(ctx, new Rejection(404, "not_found", "no such resource: " + ctx.path()));
-        }
-      });
+      config.routes.error(404, "*", ctx -> ApiErrors.write(ctx, new Rejection(404, "not_found",
+          "no such resource: " + ctx.path())));
     });
   }
 
@@ -189,7 +192,7 @@ public final class BulletinBoardApp {
 
   private void consistency(Context ctx) {
     long to = longParam(ctx, "to", 1, board.size(), board.size());
-    long from = longParam(ctx, "from", 1, to, null);
+    long from = longParam(ctx, "from", 0, to, null);
     json(ctx, BoardJson.encode(board.consistency(from, to)).toString());
   }
 
@@ -205,14 +208,14 @@ public final class BulletinBoardApp {
       @Override
       public boolean hasNext() {
         if (i < page.size()) {
-          return true;
+          return page.get(i).sequence() < size;
         }
         if (next >= size) {
           return false;
         }
         page = board.store().entries(next, 500);
         i = 0;
-        return !page.isEmpty();
+        return !page.isEmpty() && page.get(0).sequence() < size;
       }
 
       @Override
@@ -234,7 +237,12 @@ public final class BulletinBoardApp {
       String normalized = ConfirmationCodes.normalizeShortForm(code).orElseThrow(() -> Rejection.badRequest(
           "invalid_code", "a tracking code is 16 letters and digits (e.g. 7KQ2-M9XD-4TB0-WZ5R) or the 64-hex "
               + "confirmation code", "code"));
-      List<BallotRow> rows = board.store().ballotsByTrackingCode(normalized);
+      List<BallotRow> rows = board.store().ballotsByTrackingCode(normalized).stream()
+          .filter(x -> x.sequence() < board.size()).toList();
+      if (rows.size() > 1) {
+        throw Rejection.conflict("ambiguous_code", rows.size() + " ballots share this tracking code: check with the "
+            + "full confirmation code from the receipt's QR code, and tell an election official");
+      }
       row = rows.stream().findFirst();
     }
     BallotRow r = row.filter(x -> x.sequence() < board.size()).orElseThrow(() -> new Rejection(404, "not_found",
@@ -282,6 +290,12 @@ public final class BulletinBoardApp {
     verifying.acquire();
     try {
       s = checker.check(kind, body);
+    } catch (SubmissionChecker.AlreadyOnBoard again) {
+      Receipt original = board.receipt(again.row());
+      LOG.info("repeated {} ballot {} from kiosk {} (request {}): original receipt, sequence {}", kind.wireName(),
+          again.row().ballotId(), again.row().kioskId(), again.row().requestId(), original.sequence());
+      json(ctx, original.toJson().toString());
+      return;
     } catch (Rejection r) {
       LOG.info("rejected {} from {}: {} {}", kind.wireName(), ctx.ip(), r.code(), r.getMessage());
       throw r;

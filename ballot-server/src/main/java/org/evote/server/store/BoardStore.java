@@ -98,6 +98,20 @@ public final class BoardStore implements AutoCloseable {
     exec("COMMIT");
   }
 
+  /** Marks a point the current task can be rolled back to alone. */
+  public void savepoint() {
+    exec("SAVEPOINT task");
+  }
+
+  public void releaseSavepoint() {
+    exec("RELEASE SAVEPOINT task");
+  }
+
+  public void rollbackToSavepoint() {
+    exec("ROLLBACK TO SAVEPOINT task");
+    exec("RELEASE SAVEPOINT task");
+  }
+
   /** Rolls back the open transaction, if any; never throws. */
   public void rollbackQuietly() {
     try (Statement s = writer.createStatement()) {
@@ -218,6 +232,76 @@ public final class BoardStore implements AutoCloseable {
       throw new StoreException("database read failed: " + e.getMessage(), e);
     } finally {
       readers.add(c);
+    }
+  }
+
+  /** The ciphertext index in (sequence, α) order, read as a stream (startup integrity check). */
+  public final class AlphaCursor implements AutoCloseable {
+    private final Connection c;
+    private final PreparedStatement p;
+    private final ResultSet r;
+    private boolean has;
+
+    private AlphaCursor() throws SQLException, InterruptedException {
+      c = readers.take();
+      p = c.prepareStatement("SELECT seq, alpha FROM alphas ORDER BY seq, alpha");
+      r = p.executeQuery();
+      has = r.next();
+    }
+
+    /** The α values indexed for entry {@code seq}, sorted; the cursor must be read in sequence order. */
+    public List<String> forSequence(long seq) throws SQLException {
+      List<String> out = new ArrayList<>();
+      while (has && r.getLong(1) < seq) {
+        has = r.next();
+      }
+      while (has && r.getLong(1) == seq) {
+        out.add(r.getString(2));
+        has = r.next();
+      }
+      return out;
+    }
+
+    /** True if rows remain beyond the last sequence read. */
+    public boolean remaining() {
+      return has;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      r.close();
+      p.close();
+      readers.add(c);
+    }
+  }
+
+  public AlphaCursor alphaCursor() {
+    try {
+      return new AlphaCursor();
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the ciphertext index", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted", e);
+    }
+  }
+
+  /** Replaces the kiosk and ballot index tables (rebuilt from the entries at start). */
+  public void replaceIndexes(List<KioskRow> kiosks, List<BallotRow> ballots) {
+    begin();
+    try {
+      exec("DELETE FROM ballots");
+      exec("DELETE FROM kiosks");
+      for (KioskRow k : kiosks) {
+        upsertKiosk(k);
+      }
+      for (BallotRow b : ballots) {
+        insertBallot(b);
+      }
+      commit();
+    } catch (RuntimeException e) {
+      rollbackQuietly();
+      throw e;
     }
   }
 

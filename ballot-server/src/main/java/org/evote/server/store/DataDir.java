@@ -61,10 +61,20 @@ public final class DataDir {
     return ElectionJson.decodeChecked(JsonText.readObject(electionFile()));
   }
 
+  /** Creates the directory readable by its owner only, where the file system allows it. */
+  public void createPrivately() throws IOException {
+    try {
+      Files.createDirectories(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createDirectories(dir);
+    }
+  }
+
   /** Writes the election file and the sealed board key. */
   public void writeElectionAndKey(JsonObject election, Ed25519.PrivateKey boardKey, char[] passphrase,
       SecureRandom random) throws IOException {
-    Files.createDirectories(dir);
+    createPrivately();
     JsonText.write(electionFile(), election);
     byte[] seed = Hex.decode(boardKey.seedHex(), 32, "seed");
     try {
@@ -112,7 +122,7 @@ public final class DataDir {
 
   /** Takes the write lock, or fails at once if another process (a running server) holds it. */
   public Lock lock() throws IOException {
-    Files.createDirectories(dir);
+    createPrivately();
     FileChannel ch = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock l;
     try {

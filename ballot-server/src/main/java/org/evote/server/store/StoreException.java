@@ -7,4 +7,10 @@ public final class StoreException extends RuntimeException {
   public StoreException(String message, Throwable cause) {
     super(message, cause);
   }
+
+  /** True if the database refused a write because it broke a UNIQUE or PRIMARY KEY rule (not a disk problem). */
+  public boolean isConstraintViolation() {
+    return getCause() instanceof java.sql.SQLException e && e.getMessage() != null
+        && e.getMessage().contains("CONSTRAINT");
+  }
 }

@@ -42,6 +42,32 @@ function integerItem(n) {
   return item(0x02, b);
 }
 function digestItem(hex) { return item(0x05, hexToBytes(hex)); }
+function stringItem(s) { return item(0x01, new TextEncoder().encode(s)); }
+function bytesItem(b) { return item(0x06, b); }
+
+// RFC 8785 canonical JSON (§2.5): members sorted by UTF-16 code units, ECMAScript string escaping, integers.
+function canonical(v) {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  if (Array.isArray(v)) return '[' + v.map(canonical).join(',') + ']';
+  return '{' + Object.keys(v).sort().map(k => JSON.stringify(k) + ':' + canonical(v[k])).join(',') + '}';
+}
+
+// §9.2: e_s = H(BOARD_ENTRY; H_E, e_{s−1}, s, kind, time, canonical payload).
+async function entryHash(entry) {
+  return sha256(concat(tagItem('evote/1/board/entry'), digestItem(state.electionHash),
+    digestItem(entry.previous_hash), integerItem(entry.sequence), stringItem(entry.kind),
+    integerItem(entry.timestamp), bytesItem(new TextEncoder().encode(canonical(entry.payload)))));
+}
+
+function toHex(bytes) {
+  return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+}
+
+// What the voter typed, as the board's tracking code (Crockford base 32: I and L are 1, O is 0).
+function normalizeCode(typed) {
+  const c = typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
+  return c.length === 16 ? c.match(/.{4}/g).join('-') : c.toLowerCase();
+}
 
 // RFC 9162 §2.1.3.2 inclusion proof verification.
 async function verifyInclusion(index, size, entryHashHex, pathHex, rootHex) {
@@ -86,7 +112,12 @@ function text(tag, content, cls) {
 
 async function getJson(url) {
   const r = await fetch(url, { headers: { Accept: 'application/json' } });
-  const body = await r.json();
+  let body;
+  try {
+    body = await r.json();
+  } catch (e) {
+    body = { error: { message: 'The board answered something that is not JSON (' + r.status + ').' } };
+  }
   return { ok: r.ok, status: r.status, body };
 }
 
@@ -177,8 +208,17 @@ async function check(code) {
   const proof = receipt.inclusion_proof;
   let included = false;
   let signed = null;
+  let matches = false;
   try {
-    included = proof.index === receipt.sequence && proof.size === head.size
+    // The entry itself: it must hold this very ballot, and its hash must be what the proof is about.
+    const typed = normalizeCode(code.trim());
+    const page = await getJson('/api/board?from=' + receipt.sequence + '&limit=1');
+    const entry = page.ok ? page.body.entries[0] : null;
+    matches = entry !== undefined && entry !== null && entry.sequence === receipt.sequence
+      && (typed === receipt.tracking_code || typed === receipt.confirmation_code)
+      && entry.payload.ballot.confirmation_code === receipt.confirmation_code
+      && toHex(await entryHash(entry)) === receipt.entry_hash;
+    included = matches && proof.index === receipt.sequence && proof.size === head.size
       && await verifyInclusion(proof.index, proof.size, receipt.entry_hash, proof.path, head.merkle_root);
     try {
       signed = await verifyHeadSignature(head);
@@ -191,7 +231,9 @@ async function check(code) {
   box.append(text('p', included
     ? 'Inclusion proof checked in this browser: the entry is in the board of ' + head.size + ' entries whose Merkle '
       + 'root is ' + head.merkle_root.substring(0, 16) + '…'
-    : 'The inclusion proof does NOT check out. Tell an election official.', included ? 'check-ok' : 'check-bad'));
+    : matches ? 'The inclusion proof does NOT check out. Tell an election official.'
+      : 'The board entry does NOT match this tracking code. Tell an election official.',
+    included ? 'check-ok' : 'check-bad'));
   box.append(text('p', signed === true ? 'The board key\'s signature on that signed head is valid.'
     : signed === false ? 'The signature on the signed head is NOT valid. Tell an election official.'
       : 'This browser cannot check Ed25519 signatures here (it needs HTTPS or localhost); the head can be checked '

@@ -75,7 +75,7 @@ public final class TestBoard implements AutoCloseable {
   public void start() throws Exception {
     board = BoardLoader.load(data.election(), BoardStore.open(data.database()), data.boardKey(PASSPHRASE.clone()),
         Clock.systemUTC());
-    app = BulletinBoardApp.create(board, new SubmissionChecker(config, random, board::kiosk)).start("127.0.0.1", 0);
+    app = BulletinBoardApp.create(board, new SubmissionChecker(config, random, board)).start("127.0.0.1", 0);
     base = URI.create("http://127.0.0.1:" + app.port());
   }
 

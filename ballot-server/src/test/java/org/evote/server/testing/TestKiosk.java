@@ -63,6 +63,11 @@ public final class TestKiosk {
     return Json.createObjectBuilder(o).add(member, value).build().toString();
   }
 
+  /** Sets the time the kiosk's clock gives its next ballots. */
+  public void setTime(long seconds) {
+    time = seconds;
+  }
+
   /** Rewinds the kiosk's chain (to build a submission that does not continue it). */
   public void setChain(Digest previous) {
     chain = previous;

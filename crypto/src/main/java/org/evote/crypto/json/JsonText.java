@@ -63,7 +63,8 @@ public final class JsonText {
     } catch (JsonParsingException e) {
       throw new InvalidFieldException("$", "malformed JSON at line " + e.getLocation().getLineNumber()
           + ", column " + e.getLocation().getColumnNumber());
-    } catch (JsonException | IllegalStateException e) {
+    } catch (RuntimeException e) {
+      // Parsson also signals some malformed input (nesting deeper than 1,000) with plain runtime exceptions.
       throw new InvalidFieldException("$", "malformed JSON: " + describe(e));
     }
   }

@@ -36,7 +36,8 @@ public final class SecretFiles {
     }
     java.io.Console console = System.console();
     if (console == null) {
-      throw new IOException("no console to ask for the " + prompt + "; pass --passphrase-file");
+      throw new IOException("no console to ask for the " + prompt + "; give it in a file with the command's "
+          + "passphrase-file option");
     }
     char[] p = console.readPassword("%s: ", prompt);
     if (p == null) {

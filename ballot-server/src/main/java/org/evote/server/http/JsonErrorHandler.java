@@ -1,0 +1,27 @@
+package org.evote.server.http;
+
+import jakarta.json.Json;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Errors Jetty answers before a request reaches the application (a malformed URL, oversized headers) in the same
+ * JSON shape as every other error, never an HTML page or a stack trace.
+ */
+final class JsonErrorHandler extends ErrorHandler {
+  @Override
+  protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+      Callback callback) {
+    String body = Json.createObjectBuilder().add("error", Json.createObjectBuilder().add("status", code)
+        .add("code", code == 431 ? "headers_too_large" : code == 404 ? "not_found" : "bad_request")
+        .add("message", message == null || message.isBlank() ? "the request cannot be handled" : message))
+        .build().toString();
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+    response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+  }
+}
