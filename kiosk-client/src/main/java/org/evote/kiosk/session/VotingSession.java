@@ -222,8 +222,11 @@ public final class VotingSession {
   public String selectionName(ContestDescription c, String selectionId) {
     Optional<SelectionDescription> s = c.selection(selectionId);
     Optional<Candidate> cand = s.flatMap(x -> manifest.candidate(x.candidateId()));
-    return cand.flatMap(x -> x.name().in(language)).filter(n -> !n.isBlank())
-        .orElse(s.map(SelectionDescription::candidateId).orElse(selectionId));
+    String fallback = s.map(SelectionDescription::candidateId).orElse(selectionId);
+    if (cand.isEmpty() && fallback.startsWith("write-in")) {
+      fallback = texts().get("contest.writeIn");
+    }
+    return cand.flatMap(x -> x.name().in(language)).filter(n -> !n.isBlank()).orElse(fallback);
   }
 
   public String partyName(ContestDescription c, String selectionId) {

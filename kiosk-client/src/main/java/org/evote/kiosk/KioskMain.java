@@ -1,0 +1,179 @@
+package org.evote.kiosk;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import javafx.stage.StageStyle;
+import org.evote.crypto.ballot.ConfirmationCodes;
+import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.hash.Digest;
+import org.evote.crypto.keystore.KioskCredentials;
+import org.evote.crypto.keystore.SecretFiles;
+import org.evote.kiosk.robot.RobotVoter;
+import org.evote.kiosk.service.BallotCaster;
+import org.evote.kiosk.service.BoardClient;
+import org.evote.kiosk.service.KioskStore;
+import org.evote.kiosk.service.Uploader;
+import org.evote.kiosk.session.VotingSession;
+import org.evote.kiosk.ui.KioskController;
+import org.evote.kiosk.ui.KioskView;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The polling-place kiosk. Unlocks its credentials, fetches the election from the board and refuses it unless its
+ * hash is the one pinned at set-up, then runs the voter screens full screen — or, with {@code --robot N}, casts N
+ * random ballots headless through the same encrypt-and-cast path.
+ */
+@Command(name = "kiosk-client", mixinStandardHelpOptions = true, version = "kiosk-client 0.1.0",
+    description = "The polling-place voting kiosk.")
+public final class KioskMain implements Callable<Integer> {
+  @Option(names = "--server", required = true, description = "bulletin board URL, e.g. http://10.0.0.2:8080")
+  URI server;
+
+  @Option(names = "--credentials", required = true, description = "the kiosk's credential file (kiosk add)")
+  Path credentials;
+
+  @Option(names = "--election-hash", required = true, description = "the election's extended hash H_E, pinned "
+      + "at set-up: the kiosk refuses any other election")
+  String electionHash;
+
+  @Option(names = "--passphrase-file", description = "first line: the credential passphrase, which is also the "
+      + "poll worker PIN (default: ask on the console)")
+  Path passphraseFile;
+
+  @Option(names = "--data", defaultValue = "kiosk-data", description = "directory for the kiosk's outbox and "
+      + "receipts (default: ${DEFAULT-VALUE})")
+  Path data;
+
+  @Option(names = "--robot", description = "cast this many random ballots headless, then exit")
+  Integer robot;
+
+  @Option(names = "--challenge-rate", defaultValue = "0.1", description = "robot: fraction challenged (default: "
+      + "${DEFAULT-VALUE})")
+  double challengeRate;
+
+  @Option(names = "--robot-log", description = "robot: write every ballot (style, choices, cast or challenged, "
+      + "tracking code) to this JSON file")
+  Path robotLog;
+
+  @Option(names = "--windowed", description = "a normal window instead of full-screen kiosk mode (set-up, demos)")
+  boolean windowed;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new KioskMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Digest pinned = Digest.decode(electionHash, "--election-hash");
+    char[] passphrase = SecretFiles.passphrase(passphraseFile, "kiosk credential passphrase (poll worker PIN)");
+    KioskCredentials creds = KioskCredentials.read(credentials, passphrase);
+    byte[] pinHash = MessageDigest.getInstance("SHA-256").digest(new String(passphrase).getBytes(
+        java.nio.charset.StandardCharsets.UTF_8));
+    java.util.Arrays.fill(passphrase, '\0');
+    if (!creds.electionHash().equals(pinned)) {
+      System.err.println("error: the credentials are for election " + creds.electionHash().toHex()
+          + ", not the pinned " + pinned.toHex());
+      return 2;
+    }
+    BoardClient board = new BoardClient(server, Duration.ofSeconds(5));
+    ElectionConfig config;
+    try {
+      config = board.election(pinned);
+    } catch (java.io.IOException e) {
+      System.err.println("error: " + e.getMessage());
+      return 2;
+    }
+    SecureRandom random = new SecureRandom();
+    try (KioskStore store = KioskStore.open(data.resolve("kiosk.sqlite"), creds.kioskId(),
+        ConfirmationCodes.chainStart(config.extendedHash(), creds.kioskId()));
+        Uploader uploader = new Uploader(store, board)) {
+      uploader.start();
+      BallotCaster caster = new BallotCaster(config, creds, store, uploader, random, Clock.systemUTC(), server,
+          Duration.ofSeconds(robot != null ? 10 : 4));
+      if (robot != null) {
+        return runRobot(caster, store, uploader, random);
+      }
+      String name = config.manifest().name().in("en").orElse(config.manifest().electionScopeId());
+      try (KioskController controller = new KioskController(new VotingSession(config.manifest()), caster,
+          uploader, name, data.resolve("receipts"), () -> System.currentTimeMillis() / 1000)) {
+        showWindow(controller, pinHash);
+      }
+      return 0;
+    }
+  }
+
+  private int runRobot(BallotCaster caster, KioskStore store, Uploader uploader, SecureRandom random)
+      throws Exception {
+    RobotVoter voter = new RobotVoter(caster, random, challengeRate);
+    voter.vote(robot);
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (store.pendingCount() > 0 && System.nanoTime() < deadline) {
+      uploader.kick();
+      Thread.sleep(200);
+    }
+    if (robotLog != null) {
+      voter.writeLog(robotLog);
+    }
+    long pending = store.pendingCount();
+    System.out.println("robot: " + robot + " ballots; " + pending + " still waiting to upload");
+    return pending == 0 ? 0 : 1;
+  }
+
+  private void showWindow(KioskController controller, byte[] pinHash) throws InterruptedException {
+    CountDownLatch closed = new CountDownLatch(1);
+    Platform.startup(() -> {
+      Stage stage = new Stage();
+      KioskView view = new KioskView(controller);
+      Scene scene = new Scene(view.root(), 1280, 900);
+      stage.setScene(scene);
+      stage.setTitle(controller.electionName());
+      if (!windowed) {
+        stage.initStyle(StageStyle.UNDECORATED);
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        stage.setFullScreenExitHint("");
+        stage.setFullScreen(true);
+        stage.setOnCloseRequest(e -> e.consume());
+      }
+      // Poll workers leave with Ctrl+Shift+Q and the PIN.
+      scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN,
+          KeyCombination.SHIFT_DOWN), () -> {
+            TextInputDialog d = new TextInputDialog();
+            d.setHeaderText("Poll worker PIN");
+            PasswordField field = new PasswordField();
+            d.getDialogPane().setContent(field);
+            d.showAndWait().ifPresent(ignored -> {
+              try {
+                byte[] typed = MessageDigest.getInstance("SHA-256").digest(field.getText().getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8));
+                if (MessageDigest.isEqual(typed, pinHash)) {
+                  stage.close();
+                  closed.countDown();
+                  Platform.exit();
+                }
+              } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+          });
+      stage.setOnHidden(e -> closed.countDown());
+      stage.show();
+    });
+    closed.await();
+  }
+}
