@@ -224,6 +224,50 @@ class KioskScreensTest {
     assertTrue(controller.session().styleId().isEmpty());
   }
 
+  /** Moves the focus with Tab alone until it reaches {@code id} (failing after 80 presses). */
+  void tabTo(FxRobot robot, String id) {
+    for (int i = 0; i < 80; i++) {
+      Node focused = stage.getScene().getFocusOwner();
+      if (focused != null && id.equals(focused.getId())) {
+        assertTrue(focused.isFocused() && focused.getPseudoClassStates().stream()
+            .anyMatch(p -> p.getPseudoClassName().equals("focused")), "focus is visible");
+        return;
+      }
+      robot.type(javafx.scene.input.KeyCode.TAB);
+      WaitForAsyncUtils.waitForFxEvents();
+    }
+    throw new AssertionError("Tab never reached " + id);
+  }
+
+  @Test
+  void theWholeFlowWorksFromTheKeyboardAlone(FxRobot robot) throws Exception {
+    javafx.scene.input.KeyCode space = javafx.scene.input.KeyCode.SPACE;
+    tabTo(robot, "style-" + STYLE);
+    robot.type(space);
+    waitFor(Screen.LANGUAGE);
+    tabTo(robot, "lang-en");
+    robot.type(space);
+    waitFor(Screen.CONTEST);
+    tabTo(robot, "choice-boone-lian-selection");
+    robot.type(space);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(controller.session().isChosen("president-vice-president-contest", "boone-lian-selection"));
+    for (int i = 0; i < 20 && controller.session().screen() == Screen.CONTEST; i++) {
+      tabTo(robot, "next");
+      robot.type(space);
+      WaitForAsyncUtils.waitForFxEvents();
+    }
+    waitFor(Screen.REVIEW);
+    robot.type(javafx.scene.input.KeyCode.ENTER);
+    waitFor(Screen.DECIDE);
+    robot.type(javafx.scene.input.KeyCode.ENTER);
+    waitFor(Screen.RECEIPT);
+    tabTo(robot, "done");
+    robot.type(space);
+    waitFor(Screen.ACTIVATION);
+    assertEquals(1, status().getJsonNumber("cast_ballots").longValue());
+  }
+
   @Test
   void withTheBoardDownTheReceiptSaysUploadPendingAndTheBallotArrivesOnce(FxRobot robot) throws Exception {
     board.stop();
