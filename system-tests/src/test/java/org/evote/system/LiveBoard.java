@@ -35,22 +35,35 @@ final class LiveBoard implements AutoCloseable {
   Javalin app;
 
   LiveBoard(Path dir, String manifestFile) throws Exception {
-    Path d = Path.of("").toAbsolutePath();
-    while (d != null && !Files.isDirectory(d.resolve("shared/testdata"))) {
-      d = d.getParent();
-    }
-    Manifest manifest = ManifestJson.decode(JsonText.readObject(d.resolve("shared/testdata/electionguard/"
-        + manifestFile)));
-    KeyCeremony.Outcome ceremony = KeyCeremony.run(ElectionHashes.baseHash(manifest, 3, 2), 3, 2, random);
-    config = new ElectionConfig(manifest, 3, 2, ceremony.records());
-    Path electionFile = dir.resolve("election.json");
-    JsonText.write(electionFile, ElectionJson.encode(config));
+    this(dir, ceremony(dir, manifestFile));
+  }
+
+  /** A board for an election.json made elsewhere (the tally tool's ceremony). */
+  LiveBoard(Path dir, Path electionFile) throws Exception {
+    config = ElectionJson.decodeChecked(JsonText.readObject(electionFile));
     data = new DataDir(dir.resolve("board"));
     admin = BoardSetup.init(data, JsonText.readObject(electionFile), PASSPHRASE.clone(), random, Clock.systemUTC());
     try (java.net.ServerSocket s = new java.net.ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
     start();
+  }
+
+  static Path testdata(String file) {
+    Path d = Path.of("").toAbsolutePath();
+    while (d != null && !Files.isDirectory(d.resolve("shared/testdata"))) {
+      d = d.getParent();
+    }
+    return d.resolve("shared/testdata/electionguard/" + file);
+  }
+
+  private static Path ceremony(Path dir, String manifestFile) throws Exception {
+    Manifest manifest = ManifestJson.decode(JsonText.readObject(testdata(manifestFile)));
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    KeyCeremony.Outcome ceremony = KeyCeremony.run(ElectionHashes.baseHash(manifest, 3, 2), 3, 2, random);
+    Path electionFile = dir.resolve("election.json");
+    JsonText.write(electionFile, ElectionJson.encode(new ElectionConfig(manifest, 3, 2, ceremony.records())));
+    return electionFile;
   }
 
   URI uri() {

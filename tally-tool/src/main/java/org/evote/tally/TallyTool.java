@@ -14,10 +14,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The officials' tool. Commands arrive with their issues; for now the offline demo of the whole protocol. */
+/** The officials' offline tool: key ceremony, verification, tally, challenged-ballot checks, publishing, demo. */
 @Command(name = "tally-tool", mixinStandardHelpOptions = true, version = "tally-tool 0.1.0",
     description = "Election officials' offline tool.",
-    subcommands = {TallyTool.Demo.class})
+    subcommands = {TallyTool.Demo.class, org.evote.tally.cli.CeremonyCommand.class,
+        org.evote.tally.cli.VerifyCommand.class, org.evote.tally.cli.TallyCommand.class,
+        org.evote.tally.cli.ChallengedCommand.class, org.evote.tally.cli.PublishCommand.class})
 public final class TallyTool {
   public static void main(String[] args) {
     System.exit(run(args));
@@ -25,7 +27,12 @@ public final class TallyTool {
 
   /** Runs the command line and returns the exit code (for tests). */
   public static int run(String... args) {
-    return new CommandLine(new TallyTool()).execute(args);
+    CommandLine cl = new CommandLine(new TallyTool());
+    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      cmd.getErr().println("error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      return 1;
+    });
+    return cl.execute(args);
   }
 
   /** An offline mock election on one machine: ceremony, ballots, tally, threshold decryption, verification. */

@@ -1,0 +1,139 @@
+package org.evote.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.evote.crypto.ballot.ConfirmationCodes;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.keystore.KioskCredentials;
+import org.evote.kiosk.robot.RobotVoter;
+import org.evote.kiosk.service.BallotCaster;
+import org.evote.kiosk.service.BoardClient;
+import org.evote.kiosk.service.KioskStore;
+import org.evote.kiosk.service.Uploader;
+import org.evote.tally.TallyTool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The officials' command line around a real election: the tally tool's key ceremony, a real board, robot kiosks,
+ * poll closing, the exported board tallied by 2 of 3 guardians, the record verified, challenged ballots checked,
+ * the tally published, and the published record verified again — the result equal to what the robots voted.
+ */
+class TallyToolEndToEndTest {
+  @TempDir
+  Path temp;
+
+  int tool(String... args) {
+    return TallyTool.run(args);
+  }
+
+  Path export(LiveBoard b, String name) throws Exception {
+    HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(b.uri().resolve(
+        "/api/board/export")).build(), HttpResponse.BodyHandlers.ofByteArray());
+    Path f = temp.resolve(name);
+    Files.write(f, r.body());
+    return f;
+  }
+
+  @Test
+  void ceremonyVoteTallyVerifyPublish() throws Exception {
+    Path ceremony = temp.resolve("ceremony");
+    Path[] pass = new Path[3];
+    for (int i = 0; i < 3; i++) {
+      pass[i] = temp.resolve("guardian-" + (i + 1) + ".pass");
+      Files.writeString(pass[i], "guardian passphrase number " + (i + 1) + "\n");
+    }
+    assertEquals(0, tool("ceremony", "--manifest", LiveBoard.testdata("manifest-small.json").toString(),
+        "--guardians", "3", "--quorum", "2", "--out", ceremony.toString(), "--passphrase-file", pass[0].toString(),
+        "--passphrase-file", pass[1].toString(), "--passphrase-file", pass[2].toString()));
+    Path election = ceremony.resolve("election.json");
+
+    try (LiveBoard b = new LiveBoard(temp, election)) {
+      KioskCredentials creds = b.registerKiosk("K1");
+      b.openPolls();
+      KioskStore store = KioskStore.open(temp.resolve("k1.sqlite"), "K1", ConfirmationCodes.chainStart(
+          b.config.extendedHash(), "K1"));
+      Uploader uploader = new Uploader(store, new BoardClient(b.uri(), Duration.ofSeconds(3)));
+      uploader.start();
+      RobotVoter robot = new RobotVoter(new BallotCaster(b.config, creds, store, uploader, new SecureRandom(),
+          Clock.systemUTC(), b.uri(), Duration.ofSeconds(5)), new SecureRandom(), 0.2);
+      List<RobotVoter.Entry> voted = robot.vote(15);
+      uploader.close();
+      store.close();
+      b.board.closePolls().get();
+      Path board = export(b, "board.json");
+
+      Path record = temp.resolve("record");
+      // Fewer than k keys: a clear refusal.
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      PrintStream oldErr = System.err;
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      try {
+        assertEquals(2, tool("tally", "--election", election.toString(), "--board", board.toString(),
+            "--guardian-key", ceremony.resolve("guardian-2.key.json").toString(), "--passphrase-file",
+            pass[1].toString(), "--out", record.toString()));
+        assertEquals(2, tool("tally", "--election", election.toString(), "--board", board.toString(),
+            "--guardian-key", ceremony.resolve("guardian-2.key.json").toString(), "--passphrase-file",
+            pass[0].toString(), "--out", record.toString()));
+      } finally {
+        System.setErr(oldErr);
+      }
+      String errors = err.toString(StandardCharsets.UTF_8);
+      assertTrue(errors.contains("at least 2 of the 3"), errors);
+      assertTrue(errors.contains("wrong passphrase"), errors);
+
+      assertEquals(0, tool("tally", "--election", election.toString(), "--board", board.toString(),
+          "--guardian-key", ceremony.resolve("guardian-1.key.json").toString(), "--guardian-key",
+          ceremony.resolve("guardian-3.key.json").toString(), "--passphrase-file", pass[0].toString(),
+          "--passphrase-file", pass[2].toString(), "--out", record.toString()));
+      JsonObject result = JsonText.readObject(record.resolve("result.json"));
+      Map<String, Long> truth = new HashMap<>();
+      long cast = 0;
+      for (RobotVoter.Entry e : voted) {
+        if (!e.receipt().challenged()) {
+          cast++;
+          e.choices().forEach((contest, sels) -> sels.forEach(s -> truth.merge(contest + "/" + s, 1L, Long::sum)));
+        }
+      }
+      assertEquals(cast, result.getJsonNumber("cast_ballots").longValue());
+      JsonObject contests = result.getJsonObject("contests");
+      for (String contest : contests.keySet()) {
+        for (String sel : contests.getJsonObject(contest).keySet()) {
+          assertEquals(truth.getOrDefault(contest + "/" + sel, 0L),
+              contests.getJsonObject(contest).getJsonNumber(sel).longValue(), contest + "/" + sel);
+        }
+      }
+      assertTrue(Files.readString(record.resolve("result.html")).contains("<h2>"));
+      assertTrue(Files.readString(record.resolve("result.csv")).startsWith("contest_id,"));
+      assertEquals(0, tool("verify", "--record", record.toString()));
+      assertEquals(0, tool("challenged", "--election", election.toString(), "--board", board.toString()));
+
+      assertEquals(0, tool("publish", "--server", b.uri().toString(), "--admin-credentials",
+          b.data.adminCredentialsFile().toString(), record.toString()));
+      Files.copy(export(b, "published-board.json"), record.resolve("board.json"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      assertEquals(0, tool("verify", "--record", record.toString()), "V17: the published entry matches");
+      // A tampered result fails verification.
+      String tampered = Files.readString(record.resolve("result.json")).replaceFirst("\"cast_ballots\": \\d+",
+          "\"cast_ballots\": 999");
+      Files.writeString(record.resolve("result.json"), tampered);
+      assertEquals(1, tool("verify", "--record", record.toString()));
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package org.evote.tally.cli;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.evote.crypto.ceremony.GuardianKey;
+import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.json.ElectionJson;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.keystore.EncryptedKeyFile;
+import org.evote.crypto.keystore.GuardianKeyFile;
+import org.evote.crypto.keystore.SecretFiles;
+import org.evote.tally.report.ResultReport;
+import org.evote.tally.service.TallyService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Verify the board, tally homomorphically, decrypt with any k guardians, write the record and the result. */
+@Command(name = "tally", mixinStandardHelpOptions = true,
+    description = "Tally a verified board with the keys of at least k guardians and write the election record.")
+public final class TallyCommand implements Callable<Integer> {
+  @Option(names = "--election", required = true, description = "election.json") Path election;
+
+  @Option(names = "--board", required = true, description = "board file (the server's export)") Path board;
+
+  @Option(names = "--guardian-key", required = true, description = "a present guardian's key file (repeat)")
+  List<Path> keys;
+
+  @Option(names = "--passphrase-file", description = "in the order of --guardian-key: first line is that "
+      + "guardian's passphrase (default: each guardian types theirs)")
+  List<Path> passphrases = new ArrayList<>();
+
+  @Option(names = "--out", required = true, description = "record directory to write") Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    ElectionConfig config = ElectionJson.decodeChecked(JsonText.readObject(election));
+    TreeMap<Integer, GuardianKey> opened = new TreeMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      GuardianKeyFile.Public pub = GuardianKeyFile.readPublic(keys.get(i));
+      if (!pub.extendedHash().equals(config.extendedHash())) {
+        System.err.println("error: " + keys.get(i) + " belongs to another election");
+        return 2;
+      }
+      char[] pass = SecretFiles.passphrase(passphrases.size() > i ? passphrases.get(i) : null,
+          "passphrase of guardian " + pub.guardian());
+      try {
+        opened.put(pub.guardian(), GuardianKeyFile.open(keys.get(i), pass));
+      } catch (EncryptedKeyFile.WrongPassphraseException e) {
+        System.err.println("error: guardian " + pub.guardian() + ": wrong passphrase");
+        return 2;
+      } finally {
+        java.util.Arrays.fill(pass, '\0');
+      }
+    }
+    if (opened.size() < config.quorum()) {
+      System.err.println("error: the tally needs at least " + config.quorum() + " of the " + config.guardianCount()
+          + " guardians; " + opened.size() + " present " + opened.keySet());
+      return 2;
+    }
+    TallyService service = new TallyService(new SecureRandom(), Runtime.getRuntime().availableProcessors());
+    TallyService.Outcome outcome;
+    try (ProgressBar bar = new ProgressBarBuilder().setTaskName("verifying board").setStyle(ProgressBarStyle.ASCII)
+        .setInitialMax(-1).setUpdateIntervalMillis(500).build()) {
+      outcome = service.tally(election, board, List.copyOf(opened.values()), out, bar::stepTo);
+    } catch (TallyService.TallyException e) {
+      System.err.println("error: " + e.getMessage());
+      return 1;
+    }
+    ResultReport report = new ResultReport(config.manifest(), outcome.result());
+    report.write(out);
+    System.out.print(report.text());
+    System.out.print(outcome.report().render());
+    System.out.println("Record: " + out.toAbsolutePath() + " (result.txt, result.csv, result.html)");
+    return outcome.report().isValid() ? 0 : 1;
+  }
+}

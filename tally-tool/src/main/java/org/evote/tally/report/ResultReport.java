@@ -1,0 +1,98 @@
+package org.evote.tally.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.evote.crypto.decrypt.ElectionResult;
+import org.evote.crypto.manifest.ContestDescription;
+import org.evote.crypto.manifest.Manifest;
+import org.evote.crypto.manifest.SelectionDescription;
+
+/** The result for people: plain text, CSV, and an HTML page with a bar chart per contest. */
+public final class ResultReport {
+  private final Manifest manifest;
+  private final ElectionResult result;
+
+  public ResultReport(Manifest manifest, ElectionResult result) {
+    this.manifest = manifest;
+    this.result = result;
+  }
+
+  String contestName(ContestDescription c) {
+    return c.ballotTitle().in("en").or(() -> c.name().in("en")).orElse(c.id());
+  }
+
+  String selectionName(SelectionDescription s) {
+    return manifest.candidate(s.candidateId()).flatMap(c -> c.name().in("en")).filter(n -> !n.isBlank())
+        .orElse(s.candidateId());
+  }
+
+  long count(ContestDescription c, SelectionDescription s) {
+    return result.count(c.id(), s.id()).orElse(0L);
+  }
+
+  public String text() {
+    StringBuilder out = new StringBuilder();
+    out.append(manifest.name().in("en").orElse(manifest.electionScopeId())).append('\n');
+    out.append("Cast ballots: ").append(result.castBallots()).append("; challenged (not counted): ")
+        .append(result.challengedBallots()).append("\n\n");
+    for (ContestDescription c : manifest.contests()) {
+      out.append(contestName(c)).append('\n');
+      for (SelectionDescription s : c.selections()) {
+        out.append(String.format("  %-50s %8d%n", selectionName(s), count(c, s)));
+      }
+      out.append('\n');
+    }
+    return out.toString();
+  }
+
+  public String csv() {
+    StringBuilder out = new StringBuilder("contest_id,contest,selection_id,selection,votes\n");
+    for (ContestDescription c : manifest.contests()) {
+      for (SelectionDescription s : c.selections()) {
+        out.append(String.join(",", List.of(c.id(), quote(contestName(c)), s.id(), quote(selectionName(s)),
+            Long.toString(count(c, s))))).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  static String quote(String s) {
+    return "\"" + s.replace("\"", "\"\"") + "\"";
+  }
+
+  static String html(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+
+  public String html() {
+    StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<title>Result</title><style>body{font:18px/1.5 system-ui,sans-serif;max-width:60rem;margin:auto;"
+        + "padding:1rem;color:#111}table{border-collapse:collapse;width:100%}td{padding:.3rem;"
+        + "border-bottom:1px solid #999}.bar{background:#0b3d91;height:1.1rem}.n{text-align:right;"
+        + "font-variant-numeric:tabular-nums}</style></head><body>\n");
+    out.append("<h1>").append(html(manifest.name().in("en").orElse(manifest.electionScopeId()))).append("</h1>\n");
+    out.append("<p>Cast ballots: ").append(result.castBallots()).append(". Challenged ballots (not counted): ")
+        .append(result.challengedBallots()).append(".</p>\n");
+    for (ContestDescription c : manifest.contests()) {
+      long max = Math.max(1, c.selections().stream().mapToLong(s -> count(c, s)).max().orElse(1));
+      out.append("<h2>").append(html(contestName(c))).append("</h2>\n<table>\n");
+      for (SelectionDescription s : c.selections()) {
+        long n = count(c, s);
+        out.append("<tr><td>").append(html(selectionName(s))).append("</td><td class=\"n\">").append(n)
+            .append("</td><td style=\"width:50%\"><div class=\"bar\" role=\"img\" aria-label=\"").append(n)
+            .append(" votes\" style=\"width:").append(100 * n / max).append("%\"></div></td></tr>\n");
+      }
+      out.append("</table>\n");
+    }
+    return out.append("</body></html>\n").toString();
+  }
+
+  /** Writes result.txt, result.csv and result.html into {@code dir}. */
+  public void write(Path dir) throws IOException {
+    Files.writeString(dir.resolve("result.txt"), text());
+    Files.writeString(dir.resolve("result.csv"), csv());
+    Files.writeString(dir.resolve("result.html"), html());
+  }
+}

@@ -1,0 +1,110 @@
+package org.evote.tally.service;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongConsumer;
+import org.evote.crypto.board.EntryKind;
+import org.evote.crypto.board.EntryPayload;
+import org.evote.crypto.ceremony.GuardianKey;
+import org.evote.crypto.decrypt.DecryptionShare;
+import org.evote.crypto.decrypt.Decryptor;
+import org.evote.crypto.decrypt.ElectionResult;
+import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.json.BoardJson;
+import org.evote.crypto.json.ElectionJson;
+import org.evote.crypto.json.Fields;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.record.BoardFile;
+import org.evote.crypto.record.RecordFiles;
+import org.evote.crypto.record.RecordWriter;
+import org.evote.crypto.tally.EncryptedTally;
+import org.evote.crypto.tally.TallyAccumulator;
+import org.evote.crypto.verify.VerificationReport;
+
+/**
+ * The tally (issue 5): verify the whole board (every step up to V13), add the cast ballots homomorphically in one
+ * streaming pass, have each present guardian decrypt with proofs, combine, and write the complete election record
+ * — which is then verified again, tally steps included. Used by the command line and the desktop app.
+ */
+public final class TallyService {
+  private final SecureRandom random;
+  private final int threads;
+
+  public TallyService(SecureRandom random, int threads) {
+    this.random = random;
+    this.threads = threads;
+  }
+
+  /** Why a tally cannot go on; the message is for officials. */
+  public static final class TallyException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public TallyException(String message) {
+      super(message);
+    }
+  }
+
+  /** The outcome: the result, the record directory and the final verification report of the record. */
+  public record Outcome(ElectionResult result, Path record, VerificationReport report) {}
+
+  /** Step 1: verify the election and the board before anything is decrypted. */
+  public VerificationReport verifyBoard(Path election, Path board, LongConsumer progress) throws IOException {
+    return RecordFiles.verify(election, board, null, random, threads, progress);
+  }
+
+  /** Step 2: the encrypted tally of the cast ballots, in one streaming pass over the board file. */
+  public EncryptedTally sum(ElectionConfig config, Path board, long[] challengedOut) throws IOException {
+    TallyAccumulator acc = new TallyAccumulator(config.manifest());
+    long[] challenged = {0};
+    BoardFile.open(board).forEachEntry(json -> {
+      var entry = BoardJson.decodeEntry(Fields.of(json));
+      if (entry.kind() == EntryKind.BALLOT_CAST) {
+        acc.add(((EntryPayload.BallotCast) BoardJson.decodePayload(entry)).ballot());
+      } else if (entry.kind() == EntryKind.BALLOT_CHALLENGED) {
+        challenged[0]++;
+      }
+    });
+    challengedOut[0] = challenged[0];
+    return acc.result();
+  }
+
+  /** The whole tally with the given guardians' keys (at least k). */
+  public Outcome tally(Path election, Path board, List<GuardianKey> keys, Path out, LongConsumer progress)
+      throws IOException, TallyException {
+    VerificationReport before = verifyBoard(election, board, progress);
+    if (!before.isValid()) {
+      throw new TallyException("the board does not verify; nothing was decrypted:\n" + before.render());
+    }
+    JsonObject electionJson = JsonText.readObject(election);
+    ElectionConfig config = ElectionJson.decodeChecked(electionJson);
+    if (keys.size() < config.quorum()) {
+      throw new TallyException("the tally needs at least " + config.quorum() + " of the " + config.guardianCount()
+          + " guardians' keys; " + keys.size() + " given");
+    }
+    long[] challenged = {0};
+    EncryptedTally tally = sum(config, board, challenged);
+    Decryptor decryptor = new Decryptor(config);
+    List<DecryptionShare> shares = new ArrayList<>();
+    for (GuardianKey k : keys) {
+      shares.add(decryptor.partialDecrypt(k, tally, random));
+    }
+    ElectionResult result;
+    try {
+      result = decryptor.combine(tally, shares, challenged[0]);
+    } catch (Decryptor.DecryptionException e) {
+      throw new TallyException(e.getMessage());
+    }
+    Files.createDirectories(out);
+    JsonText.write(out.resolve(RecordFiles.ELECTION), electionJson);
+    Files.copy(board, out.resolve(RecordFiles.BOARD), StandardCopyOption.REPLACE_EXISTING);
+    RecordWriter.writeTally(out, tally, shares, result);
+    VerificationReport after = RecordFiles.verify(out, random, threads, n -> { });
+    return new Outcome(result, out, after);
+  }
+}
