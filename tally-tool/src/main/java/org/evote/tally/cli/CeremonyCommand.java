@@ -13,6 +13,7 @@ import org.evote.crypto.election.ElectionHashes;
 import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.json.ManifestJson;
+import org.evote.crypto.keystore.EncryptedKeyFile;
 import org.evote.crypto.keystore.GuardianKeyFile;
 import org.evote.crypto.keystore.SecretFiles;
 import org.evote.crypto.manifest.Manifest;
@@ -21,18 +22,20 @@ import picocli.CommandLine.Option;
 
 /** The key ceremony on one machine (docs/protocol.md §7): election.json and one sealed key file per guardian. */
 @Command(name = "ceremony", mixinStandardHelpOptions = true,
-    description = "Run the key ceremony for N guardians with quorum K on this machine.")
+    description = {"Run the key ceremony for N guardians with quorum K on this machine,",
+        "or, for guardians on separate offline machines, its three steps: guardian-init, exchange, finish."},
+    subcommands = {CeremonyCommand.Init.class, CeremonyCommand.Exchange.class, CeremonyCommand.Finish.class})
 public final class CeremonyCommand implements Callable<Integer> {
-  @Option(names = "--manifest", required = true, description = "ElectionGuard 1.0 manifest")
+  @Option(names = "--manifest", description = "ElectionGuard 1.0 manifest")
   Path manifest;
 
-  @Option(names = "--guardians", required = true, description = "number of guardians n")
+  @Option(names = "--guardians", description = "number of guardians n")
   int guardians;
 
-  @Option(names = "--quorum", required = true, description = "guardians needed to decrypt k (1 ≤ k ≤ n)")
+  @Option(names = "--quorum", description = "guardians needed to decrypt k (1 ≤ k ≤ n)")
   int quorum;
 
-  @Option(names = "--out", required = true, description = "directory for election.json and the guardians' keys")
+  @Option(names = "--out", description = "directory for election.json and the guardians' keys")
   Path out;
 
   @Option(names = "--passphrase-file", description = "one per guardian, in order: first line is that guardian's "
@@ -41,6 +44,11 @@ public final class CeremonyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (manifest == null || out == null || guardians == 0) {
+      System.err.println("error: give --manifest, --guardians, --quorum and --out (or use guardian-init, exchange "
+          + "and finish for a distributed ceremony)");
+      return 2;
+    }
     if (quorum < 1 || quorum > guardians) {
       System.err.println("error: need 1 ≤ quorum ≤ guardians");
       return 2;
@@ -68,5 +76,102 @@ public final class CeremonyCommand implements Callable<Integer> {
     System.out.println("extended hash H_E = " + config.extendedHash().toHex());
     System.out.println("wrote " + out.resolve("election.json") + " and " + guardians + " guardian key files");
     return 0;
+  }
+
+  /** What every step of the distributed ceremony needs to agree on. */
+  static class Common {
+    @Option(names = "--manifest", required = true, description = "ElectionGuard 1.0 manifest") Path manifest;
+
+    @Option(names = "--guardians", required = true, description = "n") int guardians;
+
+    @Option(names = "--quorum", required = true, description = "k") int quorum;
+
+    @Option(names = "--index", required = true, description = "this guardian's number, 1..n") int index;
+
+    @Option(names = "--passphrase-file", description = "first line: this guardian's passphrase (default: ask)")
+    Path passphraseFile;
+
+    char[] passphrase() throws java.io.IOException {
+      return SecretFiles.passphrase(passphraseFile, "passphrase of guardian " + index);
+    }
+  }
+
+  @Command(name = "guardian-init", mixinStandardHelpOptions = true,
+      description = "Step 1, on the guardian's own machine: publish a record, keep a sealed polynomial.")
+  static final class Init extends Common implements Callable<Integer> {
+    @Option(names = "--out", required = true, description = "directory for guardian-I.record.json (to share) and "
+        + "guardian-I.polynomial.json (to keep)") Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      new DistributedCeremony(manifest, guardians, quorum).init(index, out, passphrase(), new SecureRandom());
+      System.out.println("guardian " + index + ": share " + DistributedCeremony.recordFile(out, index)
+          + " with the other guardians; keep guardian-" + index + ".polynomial.json");
+      return 0;
+    }
+  }
+
+  @Command(name = "exchange", mixinStandardHelpOptions = true,
+      description = "Step 2: check every guardian's record and write an encrypted share for each other guardian.")
+  static final class Exchange extends Common implements Callable<Integer> {
+    @Option(names = "--polynomial", required = true, description = "this guardian's polynomial file") Path polynomial;
+
+    @Option(names = "--records", required = true, description = "directory with every guardian's record") Path records;
+
+    @Option(names = "--out", required = true, description = "directory for the shares (share-I-to-L.json)") Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      try {
+        new DistributedCeremony(manifest, guardians, quorum).exchange(index, polynomial, records, out, passphrase(),
+            new SecureRandom());
+      } catch (DistributedCeremony.CeremonyException e) {
+        System.err.println("error: " + e.getMessage());
+        return 1;
+      } catch (EncryptedKeyFile.WrongPassphraseException e) {
+        System.err.println("error: wrong passphrase");
+        return 2;
+      }
+      System.out.println("guardian " + index + ": give each share-" + index + "-to-L.json to guardian L");
+      return 0;
+    }
+  }
+
+  @Command(name = "finish", mixinStandardHelpOptions = true,
+      description = "Step 3: check the shares received; seal this guardian's key and write election.json.")
+  static final class Finish extends Common implements Callable<Integer> {
+    @Option(names = "--polynomial", required = true, description = "this guardian's polynomial file") Path polynomial;
+
+    @Option(names = "--records", required = true, description = "directory with every guardian's record") Path records;
+
+    @Option(names = "--shares", required = true, description = "directory with the shares sent to this guardian")
+    Path shares;
+
+    @Option(names = "--out", required = true, description = "directory for election.json and guardian-I.key.json")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      char[] pass = passphrase();
+      java.util.List<org.evote.crypto.ceremony.ShareComplaint> complaints;
+      try {
+        complaints = new DistributedCeremony(manifest, guardians, quorum).finish(index, polynomial, records, shares,
+            out, pass, pass, new SecureRandom());
+      } catch (DistributedCeremony.CeremonyException e) {
+        System.err.println("error: " + e.getMessage());
+        return 1;
+      } catch (EncryptedKeyFile.WrongPassphraseException e) {
+        System.err.println("error: wrong passphrase");
+        return 2;
+      }
+      if (!complaints.isEmpty()) {
+        for (var c : complaints) {
+          System.err.println("bad share from guardian " + c.accused() + ": " + c.reason() + " (complaint written)");
+        }
+        return 1;
+      }
+      System.out.println("guardian " + index + ": key sealed in guardian-" + index + ".key.json; election.json written");
+      return 0;
+    }
   }
 }
