@@ -1,16 +1,11 @@
 package org.evote.tally.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.evote.crypto.ceremony.GuardianKey;
-import org.evote.crypto.ceremony.KeyCeremony;
 import org.evote.crypto.election.ElectionConfig;
-import org.evote.crypto.election.ElectionHashes;
-import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.json.ManifestJson;
 import org.evote.crypto.keystore.EncryptedKeyFile;
@@ -59,19 +54,14 @@ public final class CeremonyCommand implements Callable<Integer> {
     }
     Manifest m = ManifestJson.decode(JsonText.readObject(manifest));
     m.warnings().forEach(w -> System.err.println("warning: " + w));
-    SecureRandom random = new SecureRandom();
-    KeyCeremony.Outcome outcome = KeyCeremony.run(ElectionHashes.baseHash(m, guardians, quorum), guardians, quorum,
-        random);
-    ElectionConfig config = new ElectionConfig(m, guardians, quorum, outcome.records());
-    Files.createDirectories(out);
-    JsonText.write(out.resolve("election.json"), ElectionJson.encode(config));
-    for (GuardianKey key : outcome.keys()) {
-      Path file = out.resolve("guardian-" + key.index() + ".key.json");
-      char[] pass = SecretFiles.passphrase(passphraseFiles.isEmpty() ? null
-          : passphraseFiles.get(key.index() - 1), "passphrase of guardian " + key.index());
-      GuardianKeyFile.write(file, key, config.extendedHash(), pass, random);
-      java.util.Arrays.fill(pass, '\0');
+    List<char[]> passphrases = new ArrayList<>();
+    for (int i = 1; i <= guardians; i++) {
+      passphrases.add(SecretFiles.passphrase(passphraseFiles.isEmpty() ? null : passphraseFiles.get(i - 1),
+          "passphrase of guardian " + i));
     }
+    ElectionConfig config = new org.evote.tally.service.CeremonyService(new SecureRandom()).run(m, guardians, quorum,
+        passphrases, out);
+    passphrases.forEach(p -> java.util.Arrays.fill(p, '\0'));
     System.out.println("Election " + m.electionScopeId() + ": " + guardians + " guardians, quorum " + quorum);
     System.out.println("extended hash H_E = " + config.extendedHash().toHex());
     System.out.println("wrote " + out.resolve("election.json") + " and " + guardians + " guardian key files");
