@@ -78,7 +78,6 @@ public final class DemoElection {
   }
 
   public Outcome run() throws IOException, Decryptor.DecryptionException {
-    long time = System.currentTimeMillis() / 1000;
     log.printf("Election: %s (%d contests, %d ballot styles)%n", manifest.name().in("en").orElse(
         manifest.electionScopeId()), manifest.contests().size(), manifest.ballotStyles().size());
 
@@ -89,64 +88,22 @@ public final class DemoElection {
     Digest he = config.extendedHash();
     log.printf("   joint key K = %s%n   extended hash H_E = %s%n", config.jointKey().element().toHex(), he.toHex());
 
-    log.printf("%n2. Bulletin board opened; kiosks registered; polls open%n");
-    Ed25519.PrivateKey boardKey = Ed25519.PrivateKey.generate(random);
-    BulletinBoard board = new BulletinBoard(he);
-    board.append(org.evote.crypto.board.EntryKind.ELECTION_PUBLISHED, time++, BoardJson.payloadText(
-        new EntryPayload.ElectionPublished(he, CanonicalJson.write(ElectionJson.encode(config)),
-            boardKey.publicKey())));
-    List<String> kiosks = List.of("kiosk-1", "kiosk-2");
-    Map<String, Ed25519.PrivateKey> kioskKeys = new LinkedHashMap<>();
-    Map<String, Digest> chains = new LinkedHashMap<>();
-    Map<String, Long> counts = new LinkedHashMap<>();
-    for (String k : kiosks) {
-      kioskKeys.put(k, Ed25519.PrivateKey.generate(random));
-      chains.put(k, ConfirmationCodes.chainStart(he, k));
-      counts.put(k, 0L);
-      post(board, new EntryPayload.KioskRegistered(k, kioskKeys.get(k).publicKey()), time++);
-    }
-    post(board, new EntryPayload.PollsOpened(), time++);
-    board.signHead(boardKey, time++);
-
+    log.printf("%n2. Bulletin board opened; kiosks %s registered; polls open%n", MockPolling.KIOSKS);
     log.printf("%n3. Voting: %d ballots, about %.0f%% challenged (opened, never counted)%n", ballots,
         challengeRate * 100);
-    BallotEncryptor encryptor = new BallotEncryptor(config);
-    Map<String, Map<String, Long>> truth = emptyCounts(manifest);
-    long challenged = 0;
-    for (int i = 0; i < ballots; i++) {
-      String kiosk = kiosks.get(i % kiosks.size());
-      String style = manifest.ballotStyles().get(random.nextInt(manifest.ballotStyles().size())).id();
-      PlaintextBallot plaintext = randomBallot("ballot-" + (i + 1), style);
-      BallotSeed seed = BallotSeed.random(random);
-      EncryptedBallot b = encryptor.encrypt(plaintext, seed, kiosk, time, chains.get(kiosk));
-      chains.put(kiosk, b.confirmationCode());
-      counts.merge(kiosk, 1L, Long::sum);
-      boolean challenge = random.nextDouble() < challengeRate;
-      if (challenge) {
-        post(board, Submissions.challenged(he, "req-" + i, b, seed, plaintext, kioskKeys.get(kiosk)), time++);
-        challenged++;
-      } else {
-        post(board, Submissions.cast(he, "req-" + i, b, kioskKeys.get(kiosk)), time++);
-        for (Map.Entry<String, java.util.Set<String>> c : plaintext.choices().entrySet()) {
-          for (String s : c.getValue()) {
-            truth.get(c.getKey()).merge(s, 1L, Long::sum);
-          }
-        }
-      }
-      seed.wipe();
-      if (i < 3 || i == ballots - 1) {
-        log.printf("   %s at %s: tracking code %s %s%n", b.ballotId(), kiosk, b.trackingCode(),
-            challenge ? "(challenged)" : "(cast)");
+    MockPolling.Polling polling = new MockPolling(config, random).vote(ballots, challengeRate);
+    BulletinBoard board = polling.board();
+    Map<String, Map<String, Long>> truth = polling.truth();
+    long challenged = polling.challenged();
+    List<String> codes = polling.trackingCodes();
+    for (int i = 0; i < codes.size(); i++) {
+      if (i < 3 || i == codes.size() - 1) {
+        log.println("   " + codes.get(i));
       } else if (i == 3) {
         log.println("   …");
       }
     }
-    List<EntryPayload.ChainClose> closes = new ArrayList<>();
-    for (String k : kiosks) {
-      closes.add(new EntryPayload.ChainClose(k, counts.get(k), chains.get(k),
-          ConfirmationCodes.chainClose(he, k, chains.get(k), counts.get(k))));
-    }
-    post(board, new EntryPayload.PollsClosed(closes), time++);
+    long time = board.entries().get(board.entries().size() - 1).timestamp() + 1;
 
     log.printf("%n4. Polls closed: homomorphic tally of %d cast ballots%n", ballots - challenged);
     TallyAccumulator acc = new TallyAccumulator(manifest);
@@ -169,7 +126,7 @@ public final class DemoElection {
     post(board, new EntryPayload.TallyPublished(JsonHashes.of(TallyJson.encode(tally)),
         RecordVerifier.sharesHash(shares.stream().map(TallyJson::encode).toList()),
         JsonHashes.of(TallyJson.encode(result))), time++);
-    board.signHead(boardKey, time++);
+    board.signHead(polling.boardKey(), time++);
 
     RecordWriter.writeElectionAndBoard(out, config, board.entries(), board.heads());
     RecordWriter.writeTally(out, tally, shares, result);
@@ -184,7 +141,7 @@ public final class DemoElection {
   }
 
   private static void post(BulletinBoard board, EntryPayload p, long time) {
-    board.append(p.kind(), time, BoardJson.payloadText(p));
+    MockPolling.post(board, p, time);
   }
 
   private List<GuardianKey> chooseQuorum(List<GuardianKey> keys) {
@@ -193,26 +150,6 @@ public final class DemoElection {
     List<GuardianKey> chosen = new ArrayList<>(shuffled.subList(0, quorum));
     chosen.sort(java.util.Comparator.comparingInt(GuardianKey::index));
     return chosen;
-  }
-
-  private PlaintextBallot randomBallot(String id, String style) {
-    Map<String, List<String>> choices = new LinkedHashMap<>();
-    for (ContestDescription c : manifest.contestsFor(style)) {
-      List<String> ids = new ArrayList<>(c.selections().stream().map(SelectionDescription::id).toList());
-      Collections.shuffle(ids, random);
-      choices.put(c.id(), ids.subList(0, random.nextInt(c.votesAllowed() + 1)));
-    }
-    return new PlaintextBallot(id, style, choices);
-  }
-
-  static Map<String, Map<String, Long>> emptyCounts(Manifest manifest) {
-    Map<String, Map<String, Long>> out = new LinkedHashMap<>();
-    for (ContestDescription c : manifest.contests()) {
-      Map<String, Long> sels = new LinkedHashMap<>();
-      c.selections().forEach(s -> sels.put(s.id(), 0L));
-      out.put(c.id(), sels);
-    }
-    return out;
   }
 
   static boolean matches(ElectionResult result, Map<String, Map<String, Long>> truth) {
