@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
     description = "Election officials' offline tool.",
     subcommands = {TallyTool.Demo.class, org.evote.tally.cli.CeremonyCommand.class,
         org.evote.tally.cli.VerifyCommand.class, org.evote.tally.cli.TallyCommand.class,
-        org.evote.tally.cli.ChallengedCommand.class, org.evote.tally.cli.PublishCommand.class})
+        org.evote.tally.cli.ChallengedCommand.class, org.evote.tally.cli.PublishCommand.class,
+        org.evote.tally.cli.GuiCommand.class})
 public final class TallyTool {
   public static void main(String[] args) {
     System.exit(run(args));

@@ -7,7 +7,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** tally-tool depends on crypto and never on the server or the kiosk. */
+/** tally-tool depends on crypto and never on the server or the kiosk; desktop view models stay free of views. */
 class ModuleBoundaryTest {
   @Test
   void tallyToolNeverDependsOnServerOrKiosk() {
@@ -15,5 +15,14 @@ class ModuleBoundaryTest {
         .importPackages("org.evote.tally");
     noClasses().that().resideInAPackage("org.evote.tally..").should().dependOnClassesThat()
         .resideInAnyPackage("org.evote.server..", "org.evote.kiosk..").check(classes);
+  }
+
+  @Test
+  void desktopViewModelsAndServicesNeverTouchTheSceneGraph() {
+    JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.evote.tally");
+    noClasses().that().haveSimpleNameEndingWith("ViewModel").or().resideInAnyPackage("org.evote.tally.service..",
+        "org.evote.tally.report..").or().haveSimpleName("Background").should().dependOnClassesThat()
+        .resideInAnyPackage("javafx.scene..", "javafx.stage..").check(classes);
   }
 }

@@ -19,16 +19,16 @@ public final class ResultReport {
     this.result = result;
   }
 
-  String contestName(ContestDescription c) {
+  public String contestName(ContestDescription c) {
     return c.ballotTitle().in("en").or(() -> c.name().in("en")).orElse(c.id());
   }
 
-  String selectionName(SelectionDescription s) {
+  public String selectionName(SelectionDescription s) {
     return manifest.candidate(s.candidateId()).flatMap(c -> c.name().in("en")).filter(n -> !n.isBlank())
         .orElse(s.candidateId());
   }
 
-  long count(ContestDescription c, SelectionDescription s) {
+  public long count(ContestDescription c, SelectionDescription s) {
     return result.count(c.id(), s.id()).orElse(0L);
   }
 

@@ -1,0 +1,210 @@
+package org.evote.tally.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.json.ElectionJson;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.manifest.ContestDescription;
+import org.evote.crypto.manifest.SelectionDescription;
+import org.evote.tally.demo.MockPolling;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The officials' desktop app on headless Monocle, the main path with real files and real cryptography: guided key
+ * ceremony → import a board voted for that election → verify → guardians open their keys in turn → tally → result
+ * charts equal to the votes cast → export. Screens are saved under target/screenshots/.
+ */
+@ExtendWith(ApplicationExtension.class)
+class TallyDesktopTest {
+  @TempDir
+  Path temp;
+  ExecutorService worker;
+  Stage stage;
+
+  @Start
+  void start(Stage stage) {
+    this.stage = stage;
+    worker = TallyDesktopApp.newWorker();
+    stage.setScene(new Scene(TallyDesktopApp.create(worker).root(), 1400, 1000));
+    stage.show();
+  }
+
+  @AfterEach
+  void stopWorker() {
+    worker.shutdownNow();
+  }
+
+  @Test
+  void ceremonyThenTallyShowsTheVotesCastAndExportsTheRecord(FxRobot robot) throws Exception {
+    Path manifest = temp.resolve("manifest.json");
+    try (InputStream in = org.evote.tally.TallyTool.class.getResourceAsStream("sample/manifest.json")) {
+      Files.copy(in, manifest);
+    }
+    Path electionDir = temp.resolve("election");
+
+    // 1. Guided key ceremony: 3 guardians, any 2 decrypt.
+    set(robot, "#manifestPath", manifest.toString());
+    set(robot, "#ceremonyOut", electionDir.toString());
+    click(robot, "#beginCeremony");
+    assertTrue(robot.lookup("#passphrase").query().isVisible());
+    assertEquals("Guardian 1 of 3: type your passphrase twice (at least 10 characters). Everyone else looks away.",
+        label(robot, "#guardianPrompt"));
+    typePassphrases(robot, "first guardian pass", "first guardian typo");
+    assertTrue(label(robot, "#ceremonyMessage").contains("the two entries differ"), label(robot, "#ceremonyMessage"));
+    screenshot("01-ceremony-passphrase");
+    for (int g = 1; g <= 3; g++) {
+      assertTrue(label(robot, "#guardianPrompt").startsWith("Guardian " + g + " of 3"));
+      typePassphrases(robot, "passphrase of guardian " + g, "passphrase of guardian " + g);
+    }
+    waitUntil(() -> robot.lookup("#toBoard").query().isVisible());
+    assertTrue(label(robot, "#ceremonyMessage").startsWith("Ceremony complete"), label(robot, "#ceremonyMessage"));
+    for (int g = 1; g <= 3; g++) {
+      assertTrue(Files.exists(electionDir.resolve("guardian-" + g + ".key.json")));
+      assertFalse(Files.readString(electionDir.resolve("guardian-" + g + ".key.json"))
+          .contains("passphrase of guardian"));
+    }
+    screenshot("02-ceremony-done");
+
+    // Election day happens elsewhere: a board for this election, as the server would export it.
+    ElectionConfig config = ElectionJson.decodeChecked(JsonText.readObject(electionDir.resolve("election.json")));
+    MockPolling.Polling polling = new MockPolling(config, new SecureRandom()).vote(14, 0.2);
+    Path boardFile = temp.resolve("board.json");
+    polling.writeBoard(boardFile);
+
+    // 2. Import and verify the board.
+    click(robot, "#toBoard");
+    assertEquals(electionDir.resolve("election.json").toString(),
+        robot.lookup("#electionPath").queryAs(TextField.class).getText());
+    set(robot, "#boardPath", boardFile.toString());
+    click(robot, "#importBoard");
+    waitUntil(() -> label(robot, "#boardMessage").startsWith("Board imported"));
+    assertTrue(label(robot, "#boardMessage").contains(polling.cast() + " cast and " + polling.challenged()
+        + " challenged"), label(robot, "#boardMessage"));
+    click(robot, "#verifyBoard");
+    waitUntil(() -> robot.lookup("#toTally").query().isVisible());
+    assertEquals("Every step passed: the board may be tallied.", label(robot, "#boardMessage"));
+    TableView<?> steps = robot.lookup("#steps").queryAs(TableView.class);
+    assertTrue(steps.getItems().size() >= 13, "one row per verification step");
+    screenshot("03-board-verified");
+
+    // 3. Guardians 3 and 1 open their keys in turn; a wrong passphrase is refused with a clear message.
+    click(robot, "#toTally");
+    set(robot, "#recordOut", temp.resolve("record").toString());
+    assertTrue(robot.lookup("#runTally").queryAs(Button.class).isDisabled(), "no tally without a quorum");
+    openKey(robot, electionDir.resolve("guardian-3.key.json"), "not my passphrase");
+    waitUntil(() -> label(robot, "#tallyMessage").startsWith("Key not opened"));
+    assertEquals("Key not opened: guardian 3: wrong passphrase", label(robot, "#tallyMessage"));
+    openKey(robot, electionDir.resolve("guardian-3.key.json"), "passphrase of guardian 3");
+    waitUntil(() -> robot.lookup("#presentGuardians").queryAs(ListView.class).getItems().size() == 1);
+    assertTrue(robot.lookup("#runTally").queryAs(Button.class).isDisabled(), "one of two guardians is not enough");
+    openKey(robot, electionDir.resolve("guardian-1.key.json"), "passphrase of guardian 1");
+    waitUntil(() -> robot.lookup("#presentGuardians").queryAs(ListView.class).getItems().size() == 2);
+    assertEquals("Any 2 of the 3 guardians are needed; 2 present.", label(robot, "#quorumText"));
+    screenshot("04-guardians-present");
+    click(robot, "#runTally");
+
+    // 4. The result: one chart per contest whose bars are exactly the votes cast.
+    waitUntil(() -> robot.lookup("#resultCounts").tryQuery().isPresent());
+    assertEquals(String.format("%,d cast ballots counted; %,d challenged ballots opened and not counted.",
+        polling.cast(), polling.challenged()), label(robot, "#resultCounts"));
+    assertEquals("The election record verifies: every step passed.", label(robot, "#recordVerified"));
+    for (ContestDescription c : config.manifest().contests()) {
+      BarChart<?, ?> chart = robot.lookup("#chart-" + c.id()).queryAs(BarChart.class);
+      var data = chart.getData().get(0).getData();
+      assertEquals(c.selections().size(), data.size());
+      Map<String, Long> truth = polling.truth().get(c.id());
+      for (int i = 0; i < data.size(); i++) {
+        SelectionDescription s = c.selections().get(i);
+        XYChart.Data<?, ?> bar = data.get(data.size() - 1 - i); // bottom-up axis: first selection on top
+        assertEquals(truth.get(s.id()).longValue(), ((Number) bar.getXValue()).longValue(), c.id() + "/" + s.id());
+      }
+    }
+    assertTrue(Files.exists(temp.resolve("record").resolve("result.html")));
+    screenshot("05-result");
+
+    Path zip = temp.resolve("published").resolve("record.zip");
+    set(robot, "#exportPath", zip.toString());
+    click(robot, "#exportRecord");
+    waitUntil(() -> label(robot, "#resultMessage").startsWith("Election record exported"));
+    Set<String> names = new HashSet<>();
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+      for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+        names.add(e.getName());
+      }
+    }
+    assertTrue(names.containsAll(Set.of("election.json", "board.json", "encrypted_tally.json",
+        "decryption_shares.json", "result.json", "result.csv")), names.toString());
+  }
+
+  private void openKey(FxRobot robot, Path key, String passphrase) {
+    set(robot, "#keyFile", key.toString());
+    robot.clickOn("#guardianPassphrase").write(passphrase);
+    click(robot, "#addGuardian");
+  }
+
+  private void typePassphrases(FxRobot robot, String pass, String confirm) {
+    robot.clickOn("#passphrase").write(pass);
+    robot.clickOn("#passphraseConfirm").write(confirm);
+    click(robot, "#enterPassphrase");
+  }
+
+  private static void set(FxRobot robot, String query, String text) {
+    robot.interact(() -> robot.lookup(query).queryAs(TextField.class).setText(text));
+  }
+
+  private static void click(FxRobot robot, String query) {
+    robot.clickOn(query);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private static String label(FxRobot robot, String query) {
+    return robot.lookup(query).queryAs(Label.class).getText();
+  }
+
+  private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, condition);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private void screenshot(String name) throws Exception {
+    WaitForAsyncUtils.waitForFxEvents();
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    WritableImage[] img = new WritableImage[1];
+    WaitForAsyncUtils.asyncFx(() -> img[0] = stage.getScene().snapshot(null)).get(30, TimeUnit.SECONDS);
+    ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", dir.resolve("desktop-" + name + ".png").toFile());
+  }
+}
