@@ -2,7 +2,6 @@ package org.evote.crypto.record;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
@@ -41,7 +40,8 @@ public final class BoardFile implements RecordVerifier.BoardSource {
   @Override
   public void forEachEntry(Consumer<JsonObject> consumer) throws IOException {
     heads = new ArrayList<>();
-    try (InputStream in = Files.newInputStream(path); JsonParser p = JsonText.parser(in)) {
+    try (SkeletonInputStream in = new SkeletonInputStream(Files.newInputStream(path));
+        JsonParser p = JsonText.parser(in)) {
       if (!p.hasNext() || p.next() != JsonParser.Event.START_OBJECT) {
         throw new InvalidFieldException("$", "board file must be a JSON object");
       }
@@ -72,18 +72,22 @@ public final class BoardFile implements RecordVerifier.BoardSource {
             if (e != JsonParser.Event.START_OBJECT) {
               throw new InvalidFieldException("entries", "every entry must be a JSON object");
             }
-            consumer.accept((JsonObject) JsonText.readValue(p, e, "entries[]"));
+            consumer.accept(element(p, in, "entries[]"));
           }
         } else if (key.equals("signed_heads")) {
           JsonParser.Event start = p.next();
           if (start != JsonParser.Event.START_ARRAY) {
             throw new InvalidFieldException("signed_heads", "expected an array");
           }
-          for (JsonValue v : JsonText.readValue(p, start, "signed_heads").asJsonArray()) {
-            if (v.getValueType() != JsonValue.ValueType.OBJECT) {
+          while (p.hasNext()) {
+            JsonParser.Event e = p.next();
+            if (e == JsonParser.Event.END_ARRAY) {
+              break;
+            }
+            if (e != JsonParser.Event.START_OBJECT) {
               throw new InvalidFieldException("signed_heads", "every head must be a JSON object");
             }
-            heads.add(v.asJsonObject());
+            heads.add(element(p, in, "signed_heads[]"));
           }
         } else {
           throw new InvalidFieldException(key, "unknown field");
@@ -92,11 +96,28 @@ public final class BoardFile implements RecordVerifier.BoardSource {
       if (!sawEntries) {
         throw new InvalidFieldException("entries", "missing field");
       }
+      if (p.hasNext()) {
+        throw new InvalidFieldException("$", "content after the board object");
+      }
     } catch (JsonParsingException e) {
       throw new InvalidFieldException("$", "malformed JSON at line " + e.getLocation().getLineNumber()
           + ", column " + e.getLocation().getColumnNumber());
     } catch (jakarta.json.JsonException | IllegalStateException e) {
       throw new InvalidFieldException("$", "malformed JSON: " + e.getMessage());
+    }
+  }
+
+  /** The element whose {@code {}} placeholder the parser is at, parsed on its own (strict, duplicates rejected). */
+  private static JsonObject element(JsonParser p, SkeletonInputStream in, String path) {
+    if (!p.hasNext() || p.next() != JsonParser.Event.END_OBJECT) {
+      throw new InvalidFieldException(path, "malformed board file");
+    }
+    try (JsonParser element = JsonText.parser(new java.io.ByteArrayInputStream(in.nextElement()))) {
+      JsonObject value = (JsonObject) JsonText.readValue(element, element.next(), path);
+      if (element.hasNext()) {
+        throw new InvalidFieldException(path, "malformed board file");
+      }
+      return value;
     }
   }
 

@@ -1,0 +1,177 @@
+package org.evote.bench;
+
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import org.evote.crypto.ballot.BallotEncryptor;
+import org.evote.crypto.ballot.BallotSeed;
+import org.evote.crypto.ballot.ConfirmationCodes;
+import org.evote.crypto.ballot.EncryptedBallot;
+import org.evote.crypto.ballot.PlaintextBallot;
+import org.evote.crypto.board.BoardEntry;
+import org.evote.crypto.board.Ed25519;
+import org.evote.crypto.board.EntryPayload;
+import org.evote.crypto.board.MerkleTree;
+import org.evote.crypto.board.SignedHead;
+import org.evote.crypto.ceremony.GuardianKey;
+import org.evote.crypto.ceremony.KeyCeremony;
+import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.election.ElectionHashes;
+import org.evote.crypto.hash.Digest;
+import org.evote.crypto.json.BoardJson;
+import org.evote.crypto.json.CanonicalJson;
+import org.evote.crypto.json.ElectionJson;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.json.ManifestJson;
+import org.evote.crypto.json.Submissions;
+import org.evote.crypto.keystore.GuardianKeyFile;
+import org.evote.crypto.manifest.ContestDescription;
+import org.evote.crypto.manifest.Manifest;
+import org.evote.crypto.manifest.SelectionDescription;
+
+/**
+ * Writes a large closed board for the tally tool's scale benchmark (docs/performance.md), streaming so memory stays
+ * bounded: election.json for MANIFEST (3 guardians, quorum 2), the guardians' sealed key files with their
+ * passphrase files, and board.json with BALLOTS random ballots from two kiosks (one encrypting thread each, as the
+ * confirmation-code chain of a kiosk is sequential), 5 % challenged, the polls closed and the head signed.
+ * Usage: ScaleBoard MANIFEST BALLOTS OUT_DIR.
+ */
+public final class ScaleBoard {
+  private static final List<String> KIOSKS = List.of("kiosk-1", "kiosk-2");
+  private static final double CHALLENGE_RATE = 0.05;
+
+  private ScaleBoard() {}
+
+  private record Posted(org.evote.crypto.board.EntryKind kind, String payloadText, Digest confirmationCode) {}
+
+  public static void main(String[] args) throws Exception {
+    Path out = Path.of(args[2]);
+    int ballots = Integer.parseInt(args[1]);
+    Files.createDirectories(out);
+    SecureRandom random = new SecureRandom();
+    Manifest manifest = ManifestJson.decode(JsonText.readObject(Path.of(args[0])));
+    KeyCeremony.Outcome ceremony = KeyCeremony.run(ElectionHashes.baseHash(manifest, 3, 2), 3, 2, random);
+    ElectionConfig config = new ElectionConfig(manifest, 3, 2, ceremony.records());
+    Digest he = config.extendedHash();
+    JsonText.write(out.resolve("election.json"), ElectionJson.encode(config));
+    for (GuardianKey k : ceremony.keys()) {
+      String pass = "scale benchmark guardian " + k.index();
+      Files.writeString(out.resolve("guardian-" + k.index() + ".pass"), pass + "\n");
+      GuardianKeyFile.write(out.resolve("guardian-" + k.index() + ".key.json"), k, he, pass.toCharArray(), random);
+    }
+
+    Ed25519.PrivateKey boardKey = Ed25519.PrivateKey.generate(random);
+    Map<String, Ed25519.PrivateKey> kioskKeys = new LinkedHashMap<>();
+    KIOSKS.forEach(k -> kioskKeys.put(k, Ed25519.PrivateKey.generate(random)));
+    List<BlockingQueue<Posted>> queues = new ArrayList<>();
+    BallotEncryptor encryptor = new BallotEncryptor(config);
+    long start = System.currentTimeMillis() / 1000;
+    for (int k = 0; k < KIOSKS.size(); k++) {
+      BlockingQueue<Posted> q = new ArrayBlockingQueue<>(64);
+      queues.add(q);
+      String kiosk = KIOSKS.get(k);
+      int mine = (ballots - k + KIOSKS.size() - 1) / KIOSKS.size();
+      Thread t = new Thread(() -> {
+        Digest chain = ConfirmationCodes.chainStart(he, kiosk);
+        try {
+          for (int i = 0; i < mine; i++) {
+            String style = manifest.ballotStyles().get(random.nextInt(manifest.ballotStyles().size())).id();
+            PlaintextBallot plain = randomBallot(manifest, kiosk + "-ballot-" + i, style, random);
+            BallotSeed seed = BallotSeed.random(random);
+            EncryptedBallot b = encryptor.encrypt(plain, seed, kiosk, start, chain);
+            chain = b.confirmationCode();
+            EntryPayload p = random.nextDouble() < CHALLENGE_RATE
+                ? Submissions.challenged(he, kiosk + "-" + i, b, seed, plain, kioskKeys.get(kiosk))
+                : Submissions.cast(he, kiosk + "-" + i, b, kioskKeys.get(kiosk));
+            Posted posted = new Posted(p.kind(), BoardJson.payloadText(p), b.confirmationCode());
+            seed.wipe(); // only after the opened seed has been serialized
+            q.put(posted);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "encrypt-" + kiosk);
+      t.setDaemon(true);
+      t.start();
+    }
+
+    MerkleTree tree = new MerkleTree();
+    BoardEntry[] last = {null};
+    List<SignedHead> heads = new ArrayList<>();
+    long time = start;
+    try (OutputStream os = Files.newOutputStream(out.resolve("board.json"));
+        JsonGenerator g = Json.createGenerator(os)) {
+      g.writeStartObject();
+      g.writeStartArray("entries");
+      Appender append = (kind, text, ts) -> {
+        BoardEntry e = BoardEntry.append(he, last[0], kind, ts, text);
+        tree.append(e.entryHash());
+        last[0] = e;
+        g.write(BoardJson.encode(e));
+      };
+      append.post(new EntryPayload.ElectionPublished(he, CanonicalJson.write(ElectionJson.encode(config)),
+          boardKey.publicKey()), time);
+      for (String k : KIOSKS) {
+        append.post(new EntryPayload.KioskRegistered(k, kioskKeys.get(k).publicKey()), time);
+      }
+      append.post(new EntryPayload.PollsOpened(), time);
+      Map<String, Long> counts = new LinkedHashMap<>();
+      Map<String, Digest> chains = new LinkedHashMap<>();
+      for (int i = 0; i < ballots; i++) {
+        int k = i % KIOSKS.size();
+        Posted posted = queues.get(k).take();
+        append.post(posted.kind(), posted.payloadText(), ++time);
+        counts.merge(KIOSKS.get(k), 1L, Long::sum);
+        chains.put(KIOSKS.get(k), posted.confirmationCode());
+        if ((i + 1) % 10_000 == 0) {
+          System.err.printf("%,d ballots written%n", i + 1);
+        }
+      }
+      List<EntryPayload.ChainClose> closes = new ArrayList<>();
+      for (String k : KIOSKS) {
+        Digest c = chains.getOrDefault(k, ConfirmationCodes.chainStart(he, k));
+        long n = counts.getOrDefault(k, 0L);
+        closes.add(new EntryPayload.ChainClose(k, n, c, ConfirmationCodes.chainClose(he, k, c, n)));
+      }
+      append.post(new EntryPayload.PollsClosed(closes), ++time);
+      heads.add(SignedHead.sign(he, tree.size(), last[0].entryHash(), tree.root(), ++time, boardKey));
+      g.writeEnd();
+      g.writeStartArray("signed_heads");
+      for (SignedHead h : heads) {
+        g.write(BoardJson.encode(h));
+      }
+      g.writeEnd();
+      g.writeEnd();
+    }
+    System.err.printf("board of %,d entries written to %s%n", tree.size(), out.resolve("board.json"));
+  }
+
+  @FunctionalInterface
+  private interface Appender {
+    void post(org.evote.crypto.board.EntryKind kind, String payloadText, long timestamp);
+
+    default void post(EntryPayload p, long timestamp) {
+      post(p.kind(), BoardJson.payloadText(p), timestamp);
+    }
+  }
+
+  private static PlaintextBallot randomBallot(Manifest manifest, String id, String style, SecureRandom random) {
+    Map<String, List<String>> choices = new LinkedHashMap<>();
+    for (ContestDescription c : manifest.contestsFor(style)) {
+      List<String> ids = new ArrayList<>(c.selections().stream().map(SelectionDescription::id).toList());
+      Collections.shuffle(ids, random);
+      choices.put(c.id(), ids.subList(0, random.nextInt(c.votesAllowed() + 1)));
+    }
+    return new PlaintextBallot(id, style, choices);
+  }
+}
