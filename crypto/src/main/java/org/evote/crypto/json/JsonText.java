@@ -98,9 +98,25 @@ public final class JsonText {
    * any depth (protocol §10.1).
    */
   public static jakarta.json.JsonValue readValue(JsonParser p, JsonParser.Event event, String path) {
+    return readValue(p, event, new Where(null, path, -1));
+  }
+
+  /** One built once: {@code Json.createObjectBuilder()} looks its provider up with a ServiceLoader on every call. */
+  private static final jakarta.json.JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
+
+  /** Where a value sits, turned into text only when an error names it. */
+  private record Where(Where parent, String key, int index) {
+    @Override
+    public String toString() {
+      String head = parent == null ? "" : parent.toString();
+      return key != null ? (head.isEmpty() ? key : head + "." + key) : head + "[" + index + "]";
+    }
+  }
+
+  private static jakarta.json.JsonValue readValue(JsonParser p, JsonParser.Event event, Where where) {
     switch (event) {
       case START_OBJECT: {
-        jakarta.json.JsonObjectBuilder b = Json.createObjectBuilder();
+        jakarta.json.JsonObjectBuilder b = BUILDERS.createObjectBuilder();
         java.util.Set<String> seen = new java.util.HashSet<>();
         while (true) {
           JsonParser.Event e = p.next();
@@ -108,21 +124,22 @@ public final class JsonText {
             return b.build();
           }
           String key = p.getString();
+          Where child = new Where(where, key, -1);
           if (!seen.add(key)) {
-            throw new InvalidFieldException(path + "." + key, "duplicate member name");
+            throw new InvalidFieldException(child.toString(), "duplicate member name");
           }
-          b.add(key, readValue(p, p.next(), path + "." + key));
+          b.add(key, readValue(p, p.next(), child));
         }
       }
       case START_ARRAY: {
-        jakarta.json.JsonArrayBuilder b = Json.createArrayBuilder();
+        jakarta.json.JsonArrayBuilder b = BUILDERS.createArrayBuilder();
         int i = 0;
         while (true) {
           JsonParser.Event e = p.next();
           if (e == JsonParser.Event.END_ARRAY) {
             return b.build();
           }
-          b.add(readValue(p, e, path + "[" + i++ + "]"));
+          b.add(readValue(p, e, new Where(where, null, i++)));
         }
       }
       default:

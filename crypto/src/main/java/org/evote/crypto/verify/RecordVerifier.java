@@ -56,6 +56,8 @@ import org.evote.crypto.tally.TallyAccumulator;
  */
 public final class RecordVerifier {
   private static final int BATCH = 256;
+  /** Entries decoded per thread in one batch before they are checked in order. */
+  private static final int DECODE_BATCH = 32;
 
   private final SecureRandom random;
   private final int threads;
@@ -144,11 +146,15 @@ public final class RecordVerifier {
 
     BoardPass pass = new BoardPass(config, rec);
     try {
-      input.board().forEachEntry(pass::accept);
-    } catch (java.io.IOException | InvalidFieldException e) {
-      rec.get(Step.V5_BOARD_CHAIN).fail("board", "cannot be read: " + e.getMessage());
+      try {
+        input.board().forEachEntry(pass::accept);
+      } catch (java.io.IOException | InvalidFieldException e) {
+        rec.get(Step.V5_BOARD_CHAIN).fail("board", "cannot be read: " + e.getMessage());
+      }
+      pass.finish(input.board().heads());
+    } finally {
+      pass.close();
     }
-    pass.finish(input.board().heads());
 
     input.unreadable().forEach((file, reason) -> {
       Step step = file.contains("tally") ? Step.V14_ENCRYPTED_TALLY : file.contains("share")
@@ -238,7 +244,7 @@ public final class RecordVerifier {
     private final Set<String> revoked = new HashSet<>();
     private final Set<String> requestIds = new HashSet<>();
     private final Set<String> ballotIds = new HashSet<>();
-    private final Set<Element> alphas = new HashSet<>();
+    private final CiphertextSet alphas = new CiphertextSet();
     private final Map<String, Digest> chainHead = new HashMap<>();
     private final Map<String, Long> chainCount = new HashMap<>();
     private final Map<String, Long> chainTime = new HashMap<>();
@@ -246,6 +252,10 @@ public final class RecordVerifier {
     private long cast;
     private long challenged;
     private final List<Pending> pending = new ArrayList<>();
+    private final List<Future<TallyAccumulator>> inFlight = new ArrayList<>();
+    private final List<JsonObject> toDecode = new ArrayList<>();
+    private ExecutorService pool;
+    private ExecutorService decoders;
 
     BoardPass(ElectionConfig config, Map<Step, VerificationReport.Recorder> rec) {
       this.config = config;
@@ -254,19 +264,91 @@ public final class RecordVerifier {
       this.tally = new TallyAccumulator(config.manifest());
     }
 
+    /** Takes the next entry; entries are decoded in parallel batches, then checked in board order. */
     void accept(JsonObject json) {
-      long seq = expectedSequence++;
+      toDecode.add(json);
+      if (toDecode.size() >= DECODE_BATCH * threads) {
+        decodeBatch();
+      }
+    }
+
+    /** An entry decoded off the main thread: the entry, its payload, or why either could not be decoded. */
+    private record Decoded(BoardEntry entry, EntryPayload payload, InvalidFieldException entryError,
+        InvalidFieldException payloadError) {}
+
+    private static Decoded decode(JsonObject json, long seq) {
       BoardEntry e;
       try {
         e = BoardJson.decodeEntry(Fields.of(json, "entries[" + seq + "]"));
       } catch (InvalidFieldException ex) {
-        rec.get(Step.V5_BOARD_CHAIN).fail("entry " + seq, ex.getMessage());
+        return new Decoded(null, null, ex, null);
+      }
+      try {
+        return new Decoded(e, BoardJson.decodePayload(e), null, null);
+      } catch (InvalidFieldException ex) {
+        return new Decoded(e, null, null, ex);
+      }
+    }
+
+    /** Decodes the waiting entries on all cores (point decoding dominates) and checks them in order. */
+    private void decodeBatch() {
+      if (toDecode.isEmpty()) {
+        return;
+      }
+      List<JsonObject> batch = new ArrayList<>(toDecode);
+      toDecode.clear();
+      long first = expectedSequence;
+      Decoded[] out = new Decoded[batch.size()];
+      int chunks = Math.min(threads, batch.size());
+      if (chunks == 1) {
+        for (int i = 0; i < out.length; i++) {
+          out[i] = decode(batch.get(i), first + i);
+        }
+      } else {
+        if (decoders == null) {
+          decoders = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "record-decoder");
+            t.setDaemon(true);
+            return t;
+          });
+        }
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < chunks; c++) {
+          int from = c * out.length / chunks;
+          int to = (c + 1) * out.length / chunks;
+          futures.add(decoders.submit(() -> {
+            for (int i = from; i < to; i++) {
+              out[i] = decode(batch.get(i), first + i);
+            }
+          }));
+        }
+        try {
+          for (Future<?> f : futures) {
+            f.get();
+          }
+        } catch (InterruptedException ex) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("verification interrupted", ex);
+        } catch (java.util.concurrent.ExecutionException ex) {
+          throw new IllegalStateException("decoding failed unexpectedly", ex.getCause());
+        }
+      }
+      for (Decoded d : out) {
+        apply(d);
+      }
+    }
+
+    private void apply(Decoded d) {
+      long seq = expectedSequence++;
+      if (d.entryError() != null) {
+        rec.get(Step.V5_BOARD_CHAIN).fail("entry " + seq, d.entryError().getMessage());
         previous = null;
         recomputedPrevious = Digest.ZERO;
         entryHashes.add(Digest.ZERO);
         tree.append(Digest.ZERO);
         return;
       }
+      BoardEntry e = d.entry();
       progress.accept(seq + 1);
       checkChain(e, seq);
       previous = e;
@@ -276,16 +358,13 @@ public final class RecordVerifier {
       recomputedPrevious = recomputed;
       entryHashes.add(recomputed);
       tree.append(recomputed);
-      EntryPayload payload;
-      try {
-        payload = BoardJson.decodePayload(e);
-      } catch (InvalidFieldException ex) {
+      if (d.payloadError() != null) {
         Step step = e.kind() == EntryKind.BALLOT_CAST || e.kind() == EntryKind.BALLOT_CHALLENGED
             ? Step.V8_BALLOT_STRUCTURE : Step.V7_BOARD_SEQUENCE;
-        rec.get(step).fail("entry " + seq + " (" + e.kind().wireName() + ")", ex.getMessage());
+        rec.get(step).fail("entry " + seq + " (" + e.kind().wireName() + ")", d.payloadError().getMessage());
         return;
       }
-      checkSequence(e, payload);
+      checkSequence(e, d.payload());
     }
 
     private void checkChain(BoardEntry e, long seq) {
@@ -350,6 +429,7 @@ public final class RecordVerifier {
         ballot(e, c.requestId(), c.ballot(), c.signature(), object, c);
       } else if (payload instanceof EntryPayload.PollsClosed c) {
         flush();
+        drain();
         if (!pollsOpened || pollsClosed) {
           v7.fail(object, "polls closed without being open");
         }
@@ -456,31 +536,40 @@ public final class RecordVerifier {
       }
     }
 
-    /** Verifies the pending ballots in parallel (V8–V11, V13) and adds cast ones to the tally (V14). */
+    /**
+     * Hands the pending ballots to the worker threads (V8–V11, V13; cast ones are summed for V14) and returns, so
+     * the next batch is read and decoded while this one is verified; at most one batch is in flight.
+     */
     void flush() {
+      drain();
       if (pending.isEmpty()) {
         return;
       }
       List<Pending> work = new ArrayList<>(pending);
       pending.clear();
+      if (threads == 1) {
+        tally.merge(verifyChunk(work));
+        return;
+      }
+      if (pool == null) {
+        pool = Executors.newFixedThreadPool(threads, r -> {
+          Thread t = new Thread(r, "record-verifier");
+          t.setDaemon(true);
+          return t;
+        });
+      }
       int chunks = Math.min(threads, work.size());
-      ExecutorService pool = chunks > 1 ? Executors.newFixedThreadPool(chunks) : null;
+      for (int t = 0; t < chunks; t++) {
+        List<Pending> mine = work.subList(t * work.size() / chunks, (t + 1) * work.size() / chunks);
+        inFlight.add(pool.submit(() -> verifyChunk(mine)));
+      }
+    }
+
+    /** Waits for the batch in flight and adds its cast ballots to the tally. */
+    void drain() {
       try {
-        List<Future<TallyAccumulator>> futures = new ArrayList<>();
-        List<java.util.concurrent.Callable<TallyAccumulator>> tasks = new ArrayList<>();
-        for (int t = 0; t < chunks; t++) {
-          List<Pending> mine = work.subList(t * work.size() / chunks, (t + 1) * work.size() / chunks);
-          tasks.add(() -> verifyChunk(mine));
-        }
-        if (pool == null) {
-          tally.merge(tasks.get(0).call());
-        } else {
-          for (var task : tasks) {
-            futures.add(pool.submit(task));
-          }
-          for (Future<TallyAccumulator> f : futures) {
-            tally.merge(f.get());
-          }
+        for (Future<TallyAccumulator> f : inFlight) {
+          tally.merge(f.get());
         }
       } catch (InterruptedException ex) {
         Thread.currentThread().interrupt();
@@ -488,9 +577,19 @@ public final class RecordVerifier {
       } catch (Exception ex) {
         throw new IllegalStateException("ballot verification failed unexpectedly", ex);
       } finally {
-        if (pool != null) {
-          pool.shutdown();
-        }
+        inFlight.clear();
+      }
+    }
+
+    /** Stops the worker threads. */
+    void close() {
+      if (pool != null) {
+        pool.shutdownNow();
+        pool = null;
+      }
+      if (decoders != null) {
+        decoders.shutdownNow();
+        decoders = null;
       }
     }
 
@@ -523,7 +622,10 @@ public final class RecordVerifier {
 
     /** After the last entry: flush, then V6 over the signed heads. */
     void finish(List<JsonObject> heads) {
+      decodeBatch();
       flush();
+      drain();
+      close();
       VerificationReport.Recorder v6 = rec.get(Step.V6_SIGNED_HEADS);
       if (boardKey == null) {
         v6.fail("board", "no board key: entry 0 does not publish the election");

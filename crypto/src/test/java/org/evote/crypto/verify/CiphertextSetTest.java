@@ -1,0 +1,33 @@
+package org.evote.crypto.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.evote.crypto.group.Element;
+import org.evote.crypto.group.Scalar;
+import org.junit.jupiter.api.Test;
+
+class CiphertextSetTest {
+  @Test
+  void remembersEveryCiphertextAcrossGrowthAndRefusesRepeats() {
+    CiphertextSet set = new CiphertextSet();
+    List<Element> points = new ArrayList<>();
+    for (int i = 1; i <= 5000; i++) {
+      points.add(Element.gPow(Scalar.of(BigInteger.valueOf(i))));
+    }
+    for (Element p : points) {
+      assertTrue(set.add(p));
+    }
+    assertEquals(5000, set.size());
+    for (Element p : points) {
+      assertFalse(set.add(p), "a repeated ciphertext is caught");
+    }
+    assertEquals(5000, set.size());
+    // -P has the same x coordinate as P but is a different ciphertext.
+    assertTrue(set.add(Element.gPow(Scalar.of(BigInteger.ONE).negate())));
+  }
+}
