@@ -49,6 +49,27 @@ public final class RecordFiles {
     } catch (InvalidFieldException e) {
       return RecordVerifier.unreadableElection(e.getMessage());
     }
+    return new RecordVerifier(random, threads, progress).verify(tallyInput(electionJson, BoardFile.open(board),
+        tallyDir));
+  }
+
+  /**
+   * V1–V13 over an election and board file in one pass, keeping the encrypted sum of the cast ballots for the
+   * tally; {@link #verifyTally} then checks the tally files written from it without a second pass.
+   */
+  public static RecordVerifier.BoardCheck verifyBoard(JsonObject electionJson, Path board, SecureRandom random,
+      int threads, LongConsumer progress) {
+    return new RecordVerifier(random, threads, progress).verifyBoard(electionJson, BoardFile.open(board));
+  }
+
+  /** Every step, the tally steps V14–V17 checked on the files in {@code tallyDir} against {@code board}'s pass. */
+  public static VerificationReport verifyTally(RecordVerifier.BoardCheck board, JsonObject electionJson,
+      Path boardFile, Path tallyDir) throws IOException {
+    return board.withTally(tallyInput(electionJson, BoardFile.open(boardFile), tallyDir));
+  }
+
+  private static RecordVerifier.Input tallyInput(JsonObject electionJson, RecordVerifier.BoardSource board,
+      Path tallyDir) throws IOException {
     Map<String, String> unreadable = new LinkedHashMap<>();
     Optional<JsonObject> tally = optional(tallyDir, TALLY, unreadable);
     Optional<JsonObject> result = optional(tallyDir, RESULT, unreadable);
@@ -67,8 +88,7 @@ public final class RecordFiles {
       unreadable.put(SHARES, e.getMessage());
       shares.clear();
     }
-    return new RecordVerifier(random, threads, progress).verify(new RecordVerifier.Input(electionJson,
-        BoardFile.open(board), tally, shares, result, unreadable));
+    return new RecordVerifier.Input(electionJson, board, tally, shares, result, unreadable);
   }
 
   private static Optional<JsonObject> optional(Path dir, String name, Map<String, String> unreadable)

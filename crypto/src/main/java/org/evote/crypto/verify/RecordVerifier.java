@@ -118,6 +118,15 @@ public final class RecordVerifier {
   }
 
   public VerificationReport verify(Input input) {
+    BoardCheck board = verifyBoard(input.election(), input.board());
+    return board.config == null ? board.report() : board.withTally(input);
+  }
+
+  /**
+   * Steps V1–V13 over an election and its board in one pass, keeping what the pass computed — the encrypted sum of
+   * the cast ballots — so a tally can be formed and its files checked (V14–V17) without reading the board again.
+   */
+  public BoardCheck verifyBoard(JsonObject election, BoardSource board) {
     Map<Step, VerificationReport.Recorder> rec = new EnumMap<>(Step.class);
     for (Step s : Step.values()) {
       rec.put(s, new VerificationReport.Recorder(s));
@@ -126,7 +135,7 @@ public final class RecordVerifier {
 
     ElectionJson.Decoded decoded;
     try {
-      decoded = ElectionJson.decode(input.election());
+      decoded = ElectionJson.decode(election);
     } catch (InvalidFieldException e) {
       Step step = e.field().startsWith("manifest") ? Step.V2_MANIFEST
           : e.field().startsWith("guardians") || e.field().equals("guardian_count") || e.field().equals("quorum")
@@ -139,7 +148,7 @@ public final class RecordVerifier {
           skipped.put(s, VerificationReport.Recorder.notApplicable(s, "not run: election.json cannot be read"));
         }
       }
-      return report(rec, skipped);
+      return new BoardCheck(null, null, rec, skipped);
     }
     ElectionConfig config = decoded.config();
     checkElection(decoded, rec);
@@ -147,34 +156,86 @@ public final class RecordVerifier {
     BoardPass pass = new BoardPass(config, rec);
     try {
       try {
-        input.board().forEachEntry(pass::accept);
+        board.forEachEntry(pass::accept);
       } catch (java.io.IOException | InvalidFieldException e) {
         rec.get(Step.V5_BOARD_CHAIN).fail("board", "cannot be read: " + e.getMessage());
       }
-      pass.finish(input.board().heads());
+      pass.finish(board.heads());
     } finally {
       pass.close();
     }
+    return new BoardCheck(config, pass, rec, skipped);
+  }
 
-    input.unreadable().forEach((file, reason) -> {
-      Step step = file.contains("tally") ? Step.V14_ENCRYPTED_TALLY : file.contains("share")
-          ? Step.V15_DECRYPTION_SHARES : Step.V16_RESULT;
-      rec.get(step).fail(file, reason);
-    });
-    if (!input.unreadable().isEmpty()) {
-      skipped.put(Step.V17_TALLY_PUBLISHED, VerificationReport.Recorder.notApplicable(Step.V17_TALLY_PUBLISHED,
-          "not run: a tally file cannot be read"));
+  /** The outcome of {@link #verifyBoard}: its report, the sum of the cast ballots, and the tally steps to come. */
+  public final class BoardCheck {
+    private final ElectionConfig config;
+    private final BoardPass pass;
+    private final Map<Step, VerificationReport.Recorder> rec;
+    private final Map<Step, VerificationReport.StepOutcome> skipped;
+    private boolean tallyChecked;
+
+    private BoardCheck(ElectionConfig config, BoardPass pass, Map<Step, VerificationReport.Recorder> rec,
+        Map<Step, VerificationReport.StepOutcome> skipped) {
+      this.config = config;
+      this.pass = pass;
+      this.rec = rec;
+      this.skipped = skipped;
     }
-    if (input.tally().isEmpty()) {
-      String why = input.unreadable().isEmpty() ? "no tally in this record" : "not run: a tally file cannot be read";
-      for (Step s : List.of(Step.V14_ENCRYPTED_TALLY, Step.V15_DECRYPTION_SHARES, Step.V16_RESULT,
+
+    /** V1–V13 (V14–V17 not applicable: no tally yet). */
+    public VerificationReport report() {
+      Map<Step, VerificationReport.StepOutcome> s = new EnumMap<>(skipped);
+      for (Step t : List.of(Step.V14_ENCRYPTED_TALLY, Step.V15_DECRYPTION_SHARES, Step.V16_RESULT,
           Step.V17_TALLY_PUBLISHED)) {
-        skipped.put(s, VerificationReport.Recorder.notApplicable(s, why));
+        s.putIfAbsent(t, VerificationReport.Recorder.notApplicable(t, "no tally in this record"));
       }
-    } else {
-      checkTally(config, input, pass, rec, skipped);
+      return RecordVerifier.report(rec, s);
     }
-    return report(rec, skipped);
+
+    /** The homomorphic sum of the cast ballots on the board (meaningful only if {@link #report()} is valid). */
+    public EncryptedTally castSum() {
+      if (pass == null) {
+        throw new IllegalStateException("the election could not be read");
+      }
+      return pass.tally.result();
+    }
+
+    /** The number of challenged ballots on the board. */
+    public long challenged() {
+      return pass == null ? 0 : pass.challenged;
+    }
+
+    /** The whole report once the tally files exist: V14–V17 against this pass. Call at most once. */
+    public VerificationReport withTally(Input input) {
+      if (config == null) {
+        return report();
+      }
+      if (tallyChecked) {
+        throw new IllegalStateException("the tally was already checked against this board pass");
+      }
+      tallyChecked = true;
+      input.unreadable().forEach((file, reason) -> {
+        Step step = file.contains("tally") ? Step.V14_ENCRYPTED_TALLY : file.contains("share")
+            ? Step.V15_DECRYPTION_SHARES : Step.V16_RESULT;
+        rec.get(step).fail(file, reason);
+      });
+      if (!input.unreadable().isEmpty()) {
+        skipped.put(Step.V17_TALLY_PUBLISHED, VerificationReport.Recorder.notApplicable(Step.V17_TALLY_PUBLISHED,
+            "not run: a tally file cannot be read"));
+      }
+      if (input.tally().isEmpty()) {
+        String why = input.unreadable().isEmpty() ? "no tally in this record"
+            : "not run: a tally file cannot be read";
+        for (Step s : List.of(Step.V14_ENCRYPTED_TALLY, Step.V15_DECRYPTION_SHARES, Step.V16_RESULT,
+            Step.V17_TALLY_PUBLISHED)) {
+          skipped.put(s, VerificationReport.Recorder.notApplicable(s, why));
+        }
+      } else {
+        checkTally(config, input, pass, rec, skipped);
+      }
+      return RecordVerifier.report(rec, skipped);
+    }
   }
 
   private static VerificationReport report(Map<Step, VerificationReport.Recorder> rec,

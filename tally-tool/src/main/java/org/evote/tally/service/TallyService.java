@@ -25,12 +25,14 @@ import org.evote.crypto.record.RecordFiles;
 import org.evote.crypto.record.RecordWriter;
 import org.evote.crypto.tally.EncryptedTally;
 import org.evote.crypto.tally.TallyAccumulator;
+import org.evote.crypto.verify.RecordVerifier;
 import org.evote.crypto.verify.VerificationReport;
 
 /**
- * The tally (issue 5): verify the whole board (every step up to V13), add the cast ballots homomorphically in one
- * streaming pass, have each present guardian decrypt with proofs, combine, and write the complete election record
- * — which is then verified again, tally steps included. Used by the command line and the desktop app.
+ * The tally (issue 5): in one streaming pass, verify the whole board (V1–V13) and add the cast ballots
+ * homomorphically; then have each present guardian decrypt with proofs, combine, write the complete election record,
+ * and read its tally files back to check them (V14–V17) against that pass. Used by the command line and the desktop
+ * app.
  */
 public final class TallyService {
   private final SecureRandom random;
@@ -58,37 +60,22 @@ public final class TallyService {
     return RecordFiles.verify(election, board, null, random, threads, progress);
   }
 
-  /** Step 2: the encrypted tally of the cast ballots, in one streaming pass over the board file. */
-  public EncryptedTally sum(ElectionConfig config, Path board, long[] challengedOut) throws IOException {
-    TallyAccumulator acc = new TallyAccumulator(config.manifest());
-    long[] challenged = {0};
-    BoardFile.open(board).forEachEntry(json -> {
-      var entry = BoardJson.decodeEntry(Fields.of(json));
-      if (entry.kind() == EntryKind.BALLOT_CAST) {
-        acc.add(((EntryPayload.BallotCast) BoardJson.decodePayload(entry)).ballot());
-      } else if (entry.kind() == EntryKind.BALLOT_CHALLENGED) {
-        challenged[0]++;
-      }
-    });
-    challengedOut[0] = challenged[0];
-    return acc.result();
-  }
-
   /** The whole tally with the given guardians' keys (at least k). */
   public Outcome tally(Path election, Path board, List<GuardianKey> keys, Path out, LongConsumer progress)
       throws IOException, TallyException {
-    VerificationReport before = verifyBoard(election, board, progress);
-    if (!before.isValid()) {
-      throw new TallyException("the board does not verify; nothing was decrypted:\n" + before.render());
-    }
     JsonObject electionJson = JsonText.readObject(election);
     ElectionConfig config = ElectionJson.decodeChecked(electionJson);
     if (keys.size() < config.quorum()) {
       throw new TallyException("the tally needs at least " + config.quorum() + " of the " + config.guardianCount()
           + " guardians' keys; " + keys.size() + " given");
     }
-    long[] challenged = {0};
-    EncryptedTally tally = sum(config, board, challenged);
+    // One pass over the board verifies it and adds up the cast ballots; nothing is decrypted unless it all holds.
+    RecordVerifier.BoardCheck check = RecordFiles.verifyBoard(electionJson, board, random, threads, progress);
+    VerificationReport before = check.report();
+    if (!before.isValid()) {
+      throw new TallyException("the board does not verify; nothing was decrypted:\n" + before.render());
+    }
+    EncryptedTally tally = check.castSum();
     Decryptor decryptor = new Decryptor(config);
     List<DecryptionShare> shares = new ArrayList<>();
     for (GuardianKey k : keys) {
@@ -96,7 +83,7 @@ public final class TallyService {
     }
     ElectionResult result;
     try {
-      result = decryptor.combine(tally, shares, challenged[0]);
+      result = decryptor.combine(tally, shares, check.challenged());
     } catch (Decryptor.DecryptionException e) {
       throw new TallyException(e.getMessage());
     }
@@ -104,7 +91,8 @@ public final class TallyService {
     JsonText.write(out.resolve(RecordFiles.ELECTION), electionJson);
     Files.copy(board, out.resolve(RecordFiles.BOARD), StandardCopyOption.REPLACE_EXISTING);
     RecordWriter.writeTally(out, tally, shares, result);
-    VerificationReport after = RecordFiles.verify(out, random, threads, n -> { });
+    // The files as written are read back and checked (V14–V17) against the same board pass.
+    VerificationReport after = RecordFiles.verifyTally(check, electionJson, out.resolve(RecordFiles.BOARD), out);
     return new Outcome(result, out, after);
   }
 }
