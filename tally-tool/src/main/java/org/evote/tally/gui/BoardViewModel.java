@@ -1,6 +1,5 @@
 package org.evote.tally.gui;
 
-import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
