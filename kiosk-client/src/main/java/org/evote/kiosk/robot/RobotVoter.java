@@ -30,8 +30,12 @@ public final class RobotVoter {
   private final double challengeRate;
   private final List<Entry> log = new ArrayList<>();
 
-  /** One robot ballot: what was chosen, whether it was cast, and its receipt. */
-  public record Entry(String styleId, Map<String, List<String>> choices, LocalReceipt receipt) {}
+  /**
+   * One robot ballot: what was chosen, whether it was cast, and its receipt; {@code encryptNanos} is the time to
+   * encrypt and prove it, {@code receiptNanos} the time from the voter's cast (or challenge) to the receipt.
+   */
+  public record Entry(String styleId, Map<String, List<String>> choices, LocalReceipt receipt, long encryptNanos,
+      long receiptNanos) {}
 
   public RobotVoter(BallotCaster caster, SecureRandom random, double challengeRate) {
     if (challengeRate < 0 || challengeRate > 1) {
@@ -44,25 +48,47 @@ public final class RobotVoter {
 
   /** Votes {@code ballots} ballots; returns the receipts in order. */
   public List<Entry> vote(int ballots) throws InterruptedException {
-    Manifest m = caster.config().manifest();
     List<Entry> done = new ArrayList<>();
     for (int i = 0; i < ballots; i++) {
-      String style = m.ballotStyles().get(random.nextInt(m.ballotStyles().size())).id();
-      Map<String, List<String>> choices = new LinkedHashMap<>();
-      for (ContestDescription c : m.contestsFor(style)) {
-        List<String> ids = new ArrayList<>(c.selections().stream().map(s -> s.id()).toList());
-        Collections.shuffle(ids, random);
-        choices.put(c.id(), List.copyOf(ids.subList(0, random.nextInt(c.votesAllowed() + 1))));
-      }
-      PreparedBallot p = caster.prepare(style, choices);
-      LocalReceipt r = random.nextDouble() < challengeRate ? caster.challenge(p) : caster.cast(p);
-      Entry e = new Entry(style, choices, r);
-      done.add(e);
-      synchronized (log) {
-        log.add(e);
-      }
+      done.add(voteOne());
     }
     return done;
+  }
+
+  /** Votes one ballot after another until {@code deadlineNanos} ({@link System#nanoTime()}) has passed. */
+  public List<Entry> voteUntil(long deadlineNanos) throws InterruptedException {
+    List<Entry> done = new ArrayList<>();
+    while (System.nanoTime() - deadlineNanos < 0) {
+      done.add(voteOne());
+    }
+    return done;
+  }
+
+  /** Everything voted so far, in order. */
+  public List<Entry> log() {
+    synchronized (log) {
+      return List.copyOf(log);
+    }
+  }
+
+  private Entry voteOne() throws InterruptedException {
+    Manifest m = caster.config().manifest();
+    String style = m.ballotStyles().get(random.nextInt(m.ballotStyles().size())).id();
+    Map<String, List<String>> choices = new LinkedHashMap<>();
+    for (ContestDescription c : m.contestsFor(style)) {
+      List<String> ids = new ArrayList<>(c.selections().stream().map(s -> s.id()).toList());
+      Collections.shuffle(ids, random);
+      choices.put(c.id(), List.copyOf(ids.subList(0, random.nextInt(c.votesAllowed() + 1))));
+    }
+    long start = System.nanoTime();
+    PreparedBallot p = caster.prepare(style, choices);
+    long prepared = System.nanoTime();
+    LocalReceipt r = random.nextDouble() < challengeRate ? caster.challenge(p) : caster.cast(p);
+    Entry e = new Entry(style, choices, r, prepared - start, System.nanoTime() - prepared);
+    synchronized (log) {
+      log.add(e);
+    }
+    return e;
   }
 
   /** Writes the log: every ballot's style, choices per contest, cast or challenged, and tracking code. */

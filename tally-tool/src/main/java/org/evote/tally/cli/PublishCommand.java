@@ -1,22 +1,14 @@
 package org.evote.tally.cli;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.evote.crypto.json.JsonHashes;
-import org.evote.crypto.json.JsonText;
 import org.evote.crypto.keystore.AdminCredentials;
-import org.evote.crypto.record.RecordFiles;
-import org.evote.crypto.verify.RecordVerifier;
+import org.evote.tally.service.TallyPublication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,15 +26,7 @@ public final class PublishCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    JsonObject tally = JsonText.readObject(record.resolve(RecordFiles.TALLY));
-    JsonObject result = JsonText.readObject(record.resolve(RecordFiles.RESULT));
-    List<JsonObject> shares = new ArrayList<>();
-    for (JsonValue v : JsonText.readObject(record.resolve(RecordFiles.SHARES)).getJsonArray("shares")) {
-      shares.add(v.asJsonObject());
-    }
-    String body = Json.createObjectBuilder().add("tally_hash", JsonHashes.of(tally).toHex())
-        .add("shares_hash", RecordVerifier.sharesHash(shares).toHex())
-        .add("result_hash", JsonHashes.of(result).toHex()).build().toString();
+    String body = TallyPublication.body(record);
     AdminCredentials admin = AdminCredentials.read(credentials);
     HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
         HttpRequest.newBuilder(server.resolve("/api/admin/tally")).timeout(Duration.ofSeconds(60))

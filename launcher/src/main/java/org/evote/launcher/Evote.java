@@ -1,0 +1,200 @@
+package org.evote.launcher;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.json.ManifestJson;
+import org.evote.kiosk.KioskMain;
+import org.evote.launcher.election.MockElection;
+import org.evote.launcher.load.LoadRun;
+import org.evote.server.BallotServer;
+import org.evote.tally.TallyTool;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code evote} command: every program from one jar ({@code server}, {@code kiosk}, {@code tally} take exactly
+ * the arguments of {@code ballot-server}, {@code kiosk-client} and {@code tally-tool}), the mock election
+ * ({@code demo}) and the board's load test ({@code load}).
+ */
+@Command(name = "evote", mixinStandardHelpOptions = true, version = "evote 0.1.0",
+    description = "End-to-end verifiable voting.%n%n"
+        + "  demo     a complete mock election with the real server, robot kiosks and tally%n"
+        + "  server   the ballot server (bulletin board): ballot-server's commands%n"
+        + "  kiosk    the polling-place kiosk: kiosk-client's options%n"
+        + "  tally    the officials' tool: tally-tool's commands (ceremony, verify, tally, gui)%n"
+        + "  load     robot kiosks voting at full speed against one server for a while%n",
+    subcommands = {Evote.Demo.class, Evote.Load.class})
+public final class Evote {
+  public static void main(String[] args) {
+    // Library logs (the web server's start-up, the kiosks' retries) are warnings only unless asked for.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+    if (args.length > 0) {
+      String[] rest = Arrays.copyOfRange(args, 1, args.length);
+      switch (args[0]) {
+        case "server" -> {
+          BallotServer.main(rest);
+          return;
+        }
+        case "kiosk" -> {
+          KioskMain.main(rest);
+          return;
+        }
+        case "tally" -> {
+          TallyTool.main(rest);
+          return;
+        }
+        default -> { }
+      }
+    }
+    int code = run(args);
+    if (code != Integer.MIN_VALUE) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs {@code demo} or {@code load} and returns the exit code; {@link Integer#MIN_VALUE} means keep running. */
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new Evote());
+    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      cmd.getErr().println("error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      return 1;
+    });
+    return cl.execute(args);
+  }
+
+  @Command(name = "demo", mixinStandardHelpOptions = true,
+      description = "Run a complete mock election on this machine: key ceremony, a ballot server on an embedded "
+          + "SQLite board, robot kiosks casting and challenging ballots, polls closed, the tally by a quorum of "
+          + "guardians, the record verified in full, and the result printed beside the robots' plaintext truth.")
+  static final class Demo implements Callable<Integer> {
+    @Option(names = "--manifest", description = "ElectionGuard 1.0 manifest (default: the embedded county general "
+        + "election)")
+    Path manifest;
+
+    @Option(names = "--guardians", defaultValue = "3", description = "guardians (default: ${DEFAULT-VALUE})")
+    int guardians;
+
+    @Option(names = "--quorum", defaultValue = "2", description = "guardians needed to decrypt (default: "
+        + "${DEFAULT-VALUE})")
+    int quorum;
+
+    @Option(names = "--kiosks", defaultValue = "4", description = "robot kiosks (default: ${DEFAULT-VALUE})")
+    int kiosks;
+
+    @Option(names = "--ballots", defaultValue = "300", description = "ballots in all (default: ${DEFAULT-VALUE})")
+    int ballots;
+
+    @Option(names = "--challenge-rate", defaultValue = "0.1", description = "fraction of ballots challenged "
+        + "(default: ${DEFAULT-VALUE})")
+    double challengeRate;
+
+    @Option(names = "--out", description = "folder for the record, the guardians' key files, the board and the "
+        + "robots' logs; must not exist or be empty (default: evote-demo-<date-time>)")
+    Path out;
+
+    @Option(names = "--port", defaultValue = "0", description = "the server's port on 127.0.0.1 (default: any "
+        + "free port)")
+    int port;
+
+    @Option(names = "--keep-serving", description = "leave the server up afterwards, until Ctrl+C, to look up "
+        + "receipts in a browser or start a kiosk window against it")
+    boolean keepServing;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintStream log = System.out;
+      Path dir = out != null ? out : Path.of("evote-demo-" + LocalDateTime.now().format(
+          DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+      MockElection.Settings settings = new MockElection.Settings(Optional.ofNullable(manifest), guardians, quorum,
+          kiosks, ballots, challengeRate, dir, port);
+      MockElection election = new MockElection(settings, new SecureRandom(), log);
+      try {
+        MockElection.Outcome outcome = election.run();
+        var board = election.board();
+        Path d = dir.toAbsolutePath().normalize();
+        log.printf("%nThe election record is in %s%n", outcome.record());
+        log.printf("  re-verify it:  ./evote tally verify --record %s%n", outcome.record());
+        log.printf("  results:       %s (and result.csv, result.html)%n", outcome.record().resolve("result.txt"));
+        if (!keepServing) {
+          log.printf("The server has stopped. To open the observer page and look up receipts, serve the board "
+              + "again:%n  ./evote server serve --data %s --board-passphrase-file %s%n  then open http://127.0.0.1:8080/ "
+              + "and type a tracking code from %s%n", d.resolve("board"), d.resolve("board.pass"),
+              d.resolve("robots"));
+          return outcome.succeeded() ? 0 : 1;
+        }
+        log.printf("%nThe server keeps serving the board at %s (Ctrl+C stops it).%n", board.uri());
+        log.printf("  observer page:  %s/  (type a tracking code from %s)%n", board.uri(), d.resolve("robots"));
+        log.printf("  a kiosk window: ./evote kiosk --windowed --server %s --credentials %s --passphrase-file %s "
+            + "--election-hash %s --data %s%n", board.uri(), d.resolve("kiosks/" + MockElection.DESK_KIOSK
+            + ".credentials"), d.resolve("kiosks/" + MockElection.DESK_KIOSK + ".pin"),
+            board.config().extendedHash().toHex(), d.resolve("kiosks/" + MockElection.DESK_KIOSK));
+        log.printf("  (the polls are closed, so the kiosk shows the voter's screens but the board refuses new "
+            + "ballots)%n");
+        log.flush();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          election.close();
+          stopped.countDown();
+        }));
+        stopped.await();
+        return outcome.succeeded() ? 0 : 1;
+      } finally {
+        if (!keepServing) {
+          election.close();
+        }
+      }
+    }
+  }
+
+  @Command(name = "load", mixinStandardHelpOptions = true,
+      description = "Robot kiosks vote as fast as they can for a while against one ballot server on loopback; "
+          + "then every receipt is looked for on the board (no loss, no duplicate) and the board is verified. "
+          + "Prints throughput and latency.")
+  static final class Load implements Callable<Integer> {
+    @Option(names = "--manifest", description = "manifest (default: the embedded county general election)")
+    Path manifest;
+
+    @Option(names = "--kiosks", defaultValue = "32", description = "robot kiosks (default: ${DEFAULT-VALUE})")
+    int kiosks;
+
+    @Option(names = "--seconds", defaultValue = "60", description = "how long they vote (default: "
+        + "${DEFAULT-VALUE})")
+    int seconds;
+
+    @Option(names = "--challenge-rate", defaultValue = "0.1", description = "default: ${DEFAULT-VALUE}")
+    double challengeRate;
+
+    @Option(names = "--out", required = true, description = "folder for the board and the kiosks' outboxes")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      var m = ManifestJson.decode(JsonText.parseObject(MockElection.manifestText(Optional.ofNullable(manifest))));
+      LoadRun.Figures f = new LoadRun(m, kiosks, Duration.ofSeconds(seconds), challengeRate, out,
+          new SecureRandom(), System.out).run();
+      LoadRun.Baseline b = f.baseline();
+      System.out.printf("baseline, 1 kiosk alone for %.1f s: %d ballots, %.1f ballots/s, cast-to-receipt p50 %.0f ms, "
+          + "encryption p50 %.0f ms%n", b.seconds(), b.ballots(), b.ballotsPerSecond(), b.p50Millis(),
+          b.encryptP50Millis());
+      System.out.printf("kiosks %d, %.1f s: %d ballots (%d waiting in outboxes at the end), %.1f ballots/s%n"
+          + "cast-to-receipt latency: p50 %.0f ms, p99 %.0f ms, max %.0f ms; encryption p50 %.0f ms%n"
+          + "every receipt on the board exactly once: %s; board verifies: %s%n", f.kiosks(), f.seconds(),
+          f.ballots(), f.pendingAtEnd(), f.ballotsPerSecond(), f.p50Millis(), f.p99Millis(), f.maxMillis(),
+          f.encryptP50Millis(), f.problems().isEmpty() ? "yes" : "NO " + f.problems(), f.boardVerifies() ? "yes"
+              : "NO");
+      return f.succeeded() ? 0 : 1;
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package org.evote.launcher.election;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.keystore.AdminCredentials;
+import org.evote.crypto.keystore.EncryptedKeyFile;
+import org.evote.crypto.keystore.KioskCredentials;
+import org.evote.server.board.BoardLoader;
+import org.evote.server.board.BoardService;
+import org.evote.server.board.BoardSetup;
+import org.evote.server.board.SubmissionChecker;
+import org.evote.server.board.TamperedBoardException;
+import org.evote.server.http.BulletinBoardApp;
+import org.evote.server.store.BoardStore;
+import org.evote.server.store.DataDir;
+
+/**
+ * The ballot server run inside this process on its embedded SQLite board: the same board, checks and HTTP API as
+ * {@code ballot-server serve}, reached by the kiosks over loopback. Administration (polls, export) goes through the
+ * HTTP API with the administrator credential, as an official's would.
+ */
+public final class LocalBoard implements AutoCloseable {
+  private final DataDir data;
+  private final ElectionConfig config;
+  private final char[] passphrase;
+  private final SecureRandom random;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private BoardService board;
+  private Javalin app;
+
+  private LocalBoard(DataDir data, char[] passphrase, SecureRandom random) throws IOException {
+    this.data = data;
+    this.config = data.election();
+    this.passphrase = passphrase.clone();
+    this.random = random;
+  }
+
+  /** Creates a board for {@code electionFile} in {@code dataDir} (which must not exist yet), sealed by the passphrase. */
+  public static LocalBoard create(Path dataDir, Path electionFile, char[] passphrase, SecureRandom random)
+      throws IOException {
+    DataDir data = new DataDir(dataDir);
+    BoardSetup.init(data, JsonText.readObject(electionFile), passphrase.clone(), random, Clock.systemUTC());
+    return new LocalBoard(data, passphrase, random);
+  }
+
+  /** Serves the board on {@code host:port} (port 0: any free port), after re-checking the whole board. */
+  public void start(String host, int port) throws IOException, TamperedBoardException {
+    if (app != null) {
+      throw new IllegalStateException("the board is already serving");
+    }
+    BoardStore store = BoardStore.open(data.database());
+    try {
+      board = BoardLoader.load(config, store, data.boardKey(passphrase.clone()), Clock.systemUTC());
+    } catch (EncryptedKeyFile.WrongPassphraseException e) {
+      store.close();
+      throw new IOException("the board key did not open: " + e.getMessage(), e);
+    } catch (TamperedBoardException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    app = BulletinBoardApp.create(board, new SubmissionChecker(config, random, board)).start(host, port);
+  }
+
+  /** The board's base URL. */
+  public URI uri() {
+    if (app == null) {
+      throw new IllegalStateException("the board is not serving");
+    }
+    return URI.create("http://127.0.0.1:" + app.port());
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public ElectionConfig config() {
+    return config;
+  }
+
+  public DataDir data() {
+    return data;
+  }
+
+  /** Makes a kiosk key pair and posts its public key (what {@code ballot-server kiosk add} does). */
+  public KioskCredentials registerKiosk(String kioskId) throws Exception {
+    KioskCredentials credentials = KioskCredentials.generate(kioskId, config.extendedHash(), random);
+    board.registerKiosk(kioskId, credentials.key().publicKey()).get();
+    return credentials;
+  }
+
+  /** POSTs an administrator action ({@code /api/admin/...}) and returns the board's answer. */
+  public String admin(String path, String body) throws IOException, InterruptedException {
+    AdminCredentials admin = AdminCredentials.read(data.adminCredentialsFile());
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri().resolve(path)).timeout(Duration.ofSeconds(60))
+        .header("Authorization", "Bearer " + admin.token()).POST(HttpRequest.BodyPublishers.ofString(body))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IOException("the board refused " + path + " (" + r.statusCode() + "): " + r.body());
+    }
+    return r.body();
+  }
+
+  /** Downloads the whole board ({@code GET /api/board/export}) to a file. */
+  public Path export(Path file) throws IOException, InterruptedException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    HttpResponse<Path> r = http.send(HttpRequest.newBuilder(uri().resolve("/api/board/export")).build(),
+        HttpResponse.BodyHandlers.ofFile(file));
+    if (r.statusCode() != 200) {
+      throw new IOException("the board export failed (" + r.statusCode() + ")");
+    }
+    return file;
+  }
+
+  /** Stops serving and closes the database; {@link #start} serves it again. */
+  public void stop() {
+    if (app != null) {
+      app.stop();
+      app = null;
+    }
+    if (board != null) {
+      board.close();
+      board = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+    Arrays.fill(passphrase, '\0');
+  }
+}

@@ -1,0 +1,291 @@
+package org.evote.launcher.election;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.evote.crypto.ceremony.GuardianKey;
+import org.evote.crypto.decrypt.ElectionResult;
+import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.json.ManifestJson;
+import org.evote.crypto.keystore.GuardianKeyFile;
+import org.evote.crypto.keystore.KioskCredentials;
+import org.evote.crypto.keystore.SecretFiles;
+import org.evote.crypto.manifest.ContestDescription;
+import org.evote.crypto.manifest.Manifest;
+import org.evote.crypto.manifest.SelectionDescription;
+import org.evote.crypto.record.RecordFiles;
+import org.evote.crypto.verify.VerificationReport;
+import org.evote.kiosk.robot.RobotVoter;
+import org.evote.tally.report.ResultReport;
+import org.evote.tally.service.CeremonyService;
+import org.evote.tally.service.TallyPublication;
+import org.evote.tally.service.TallyService;
+
+/**
+ * A complete mock election with the real programs on one machine: the tally tool's key ceremony, a ballot server on
+ * its embedded SQLite board, robot kiosks voting through the kiosk's own code path over loopback HTTP, the polls
+ * closed, the board exported, the tally decrypted by a quorum of guardians, the tally published, and the whole
+ * record verified; the result is compared with the plaintext truth the robots kept. Everything it makes stays in the
+ * output folder.
+ */
+public final class MockElection implements AutoCloseable {
+  /** The embedded default manifest: a real county general election (8 contests, 11 ballot styles). */
+  public static final String DEFAULT_MANIFEST = "manifest-hamilton-general.json";
+  /** The id of the extra kiosk registered for a person to start a kiosk window against the board. */
+  public static final String DESK_KIOSK = "DESK-1";
+
+  /** What to run. {@code manifest} empty means the embedded county manifest; {@code port} 0 means any free port. */
+  public record Settings(Optional<Path> manifest, int guardians, int quorum, int kiosks, int ballots,
+      double challengeRate, Path out, int port) {
+    public Settings {
+      if (guardians < 1 || quorum < 1 || quorum > guardians) {
+        throw new IllegalArgumentException("need 1 ≤ quorum ≤ guardians");
+      }
+      if (kiosks < 1 || kiosks > 999) {
+        throw new IllegalArgumentException("--kiosks is between 1 and 999");
+      }
+      if (ballots < 0) {
+        throw new IllegalArgumentException("--ballots is not negative");
+      }
+      if (!(challengeRate >= 0 && challengeRate <= 1)) {
+        throw new IllegalArgumentException("--challenge-rate is between 0 and 1");
+      }
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("--port is between 0 and 65535");
+      }
+    }
+  }
+
+  /** What the election established. */
+  public record Outcome(ElectionResult result, Map<String, Map<String, Long>> truth, long cast, long challenged,
+      VerificationReport report, List<String> boardProblems, Path record) {
+    /** The record verifies, every ballot is on the board once, and the decrypted counts equal the truth. */
+    public boolean succeeded() {
+      return report.isValid() && boardProblems.isEmpty() && result.castBallots() == cast
+          && result.challengedBallots() == challenged && countsMatch(result, truth);
+    }
+  }
+
+  private final Settings settings;
+  private final SecureRandom random;
+  private final PrintStream log;
+  private final Path out;
+  private LocalBoard board;
+
+  public MockElection(Settings settings, SecureRandom random, PrintStream log) {
+    this.settings = settings;
+    this.random = random;
+    this.log = log;
+    this.out = settings.out().toAbsolutePath().normalize();
+  }
+
+  /** The board, serving, once {@link #run} has started it (for {@code --keep-serving}). */
+  public LocalBoard board() {
+    return board;
+  }
+
+  public Outcome run() throws Exception {
+    if (Files.exists(out) && (!Files.isDirectory(out) || Files.list(out).findAny().isPresent())) {
+      throw new IOException(out + " already exists and is not empty; choose another --out");
+    }
+    Files.createDirectories(out);
+    Manifest manifest = ManifestJson.decode(JsonText.parseObject(manifestText(settings.manifest())));
+    log.printf("Mock election: %s%n  %d contests, %d ballot styles; output in %s%n",
+        manifest.name().in("en").orElse(manifest.electionScopeId()), manifest.contests().size(),
+        manifest.ballotStyles().size(), out);
+
+    // 1. Key ceremony (tally tool)
+    Path guardians = out.resolve("guardians");
+    List<char[]> passphrases = new ArrayList<>();
+    Files.createDirectories(guardians);
+    for (int i = 1; i <= settings.guardians(); i++) {
+      String p = secret();
+      SecretFiles.writeOwnerOnly(guardians.resolve("guardian-" + i + ".pass"), p + "\n");
+      passphrases.add(p.toCharArray());
+    }
+    ElectionConfig config = new CeremonyService(random).run(manifest, settings.guardians(), settings.quorum(),
+        passphrases, guardians);
+    passphrases.forEach(p -> java.util.Arrays.fill(p, '\0'));
+    Path electionFile = guardians.resolve("election.json");
+    log.printf("%n1. Key ceremony: %d guardians, any %d of them can decrypt%n   election %s%n   keys sealed in "
+        + "%s (passphrases beside them, for this demo only)%n", settings.guardians(), settings.quorum(),
+        config.extendedHash().toHex(), guardians);
+
+    // 2. Ballot server
+    String boardPass = secret();
+    SecretFiles.writeOwnerOnly(out.resolve("board.pass"), boardPass + "\n");
+    board = LocalBoard.create(out.resolve("board"), electionFile, boardPass.toCharArray(), random);
+    board.start("127.0.0.1", settings.port());
+    log.printf("%n2. Ballot server on an embedded SQLite board (%s), serving %s%n", board.data().database(),
+        board.uri());
+
+    // 3. Kiosks registered, polls opened
+    Path kioskDir = Files.createDirectories(out.resolve("kiosks"));
+    List<KioskCredentials> robots = new ArrayList<>();
+    for (int i = 1; i <= settings.kiosks(); i++) {
+      robots.add(board.registerKiosk(String.format("K-%02d", i)));
+    }
+    KioskCredentials desk = board.registerKiosk(DESK_KIOSK);
+    String pin = secret();
+    SecretFiles.writeOwnerOnly(kioskDir.resolve(DESK_KIOSK + ".pin"), pin + "\n");
+    desk.write(kioskDir.resolve(DESK_KIOSK + ".credentials"), pin.toCharArray(), random);
+    board.admin("/api/admin/polls/open", "");
+    log.printf("%n3. %d robot kiosks registered (and %s for a person); polls open%n", settings.kiosks(),
+        DESK_KIOSK);
+
+    // 4. Voting
+    log.printf("%n4. Voting: %d ballots, about %.0f%% challenged (opened on the board, never counted)%n",
+        settings.ballots(), settings.challengeRate() * 100);
+    long started = System.nanoTime();
+    List<RobotVoter.Entry> voted;
+    Map<String, Map<String, Long>> truth;
+    List<String> problems;
+    Path boardFile = out.resolve("board.json");
+    try (RobotKiosks kiosks = new RobotKiosks(config, board.uri(), robots, kioskDir, settings.challengeRate(),
+        random)) {
+      voted = kiosks.vote(settings.ballots());
+      if (!kiosks.awaitUploads(Duration.ofMinutes(2))) {
+        throw new IOException(kiosks.pending() + " ballots are still waiting in the kiosks' outboxes");
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      kiosks.writeLogs(out.resolve("robots"));
+      truth = kiosks.truth();
+      log.printf("   %d ballots on the board in %.1f s; robots' logs (choices and tracking codes) in %s%n",
+          voted.size(), seconds, out.resolve("robots"));
+      voted.stream().limit(3).forEach(e -> log.printf("   %s  %s  %s%n", e.receipt().kioskId(),
+          e.receipt().trackingCode(), e.receipt().challenged() ? "challenged" : "cast"));
+      if (kiosks.refused() > 0) {
+        throw new IOException("the board refused " + kiosks.refused() + " robot ballots");
+      }
+
+      // 5. Polls closed, board exported
+      board.admin("/api/admin/polls/close", "");
+      board.export(boardFile);
+      problems = BoardAudit.problems(BoardAudit.ballots(boardFile), voted);
+    }
+    long challenged = voted.stream().filter(e -> e.receipt().challenged()).count();
+    long cast = voted.size() - challenged;
+    log.printf("%n5. Polls closed; board exported to %s%n   %d cast, %d challenged; %s%n", boardFile, cast,
+        challenged, problems.isEmpty() ? "every ballot the kiosks gave a receipt for is on it exactly once"
+            : problems.size() + " PROBLEMS:\n     " + String.join("\n     ", problems));
+
+    // 6. Tally by a quorum
+    List<Integer> present = chooseQuorum();
+    List<GuardianKey> keys = new ArrayList<>();
+    for (int g : present) {
+      char[] p = Files.readString(guardians.resolve("guardian-" + g + ".pass")).strip().toCharArray();
+      keys.add(GuardianKeyFile.open(CeremonyService.keyFile(guardians, g), p));
+      java.util.Arrays.fill(p, '\0');
+    }
+    Path record = out.resolve("record");
+    int threads = Runtime.getRuntime().availableProcessors();
+    TallyService.Outcome tallied = new TallyService(random, threads).tally(electionFile, boardFile, keys, record,
+        n -> { });
+    new ResultReport(manifest, tallied.result()).write(record);
+    log.printf("%n6. Tally: the board verified, the cast ballots added up, decrypted by guardians %s of %d%n",
+        present, settings.guardians());
+
+    // 7. Tally published on the board; the final board goes into the record, which is verified in full
+    board.admin("/api/admin/tally", TallyPublication.body(record));
+    board.export(record.resolve(RecordFiles.BOARD));
+    VerificationReport report = RecordFiles.verify(record, random, threads, n -> { });
+    log.printf("%n7. Tally published on the board; the record in %s verified (docs/protocol.md §10.4):%n", record);
+    log.print(report.render().indent(3));
+
+    Outcome outcome = new Outcome(tallied.result(), truth, cast, challenged, report, problems, record);
+    printResult(manifest, outcome);
+    return outcome;
+  }
+
+  /** The manifest file's text, or the embedded county manifest's. */
+  public static String manifestText(Optional<Path> manifest) throws IOException {
+    if (manifest.isPresent()) {
+      return Files.readString(manifest.get());
+    }
+    try (InputStream in = MockElection.class.getResourceAsStream("/org/evote/launcher/" + DEFAULT_MANIFEST)) {
+      if (in == null) {
+        throw new IOException("the embedded manifest is missing from the build");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  /** A random passphrase (130 bits), for the demo's generated guardians, board and kiosk. */
+  private String secret() {
+    return new java.math.BigInteger(130, random).toString(32);
+  }
+
+  private List<Integer> chooseQuorum() {
+    List<Integer> all = new ArrayList<>();
+    for (int i = 1; i <= settings.guardians(); i++) {
+      all.add(i);
+    }
+    Collections.shuffle(all, random);
+    List<Integer> chosen = new ArrayList<>(all.subList(0, settings.quorum()));
+    chosen.sort(Comparator.naturalOrder());
+    return chosen;
+  }
+
+  static boolean countsMatch(ElectionResult result, Map<String, Map<String, Long>> truth) {
+    for (ElectionResult.Contest c : result.contests()) {
+      for (ElectionResult.Selection s : c.selections()) {
+        long t = truth.getOrDefault(c.contestId(), Map.of()).getOrDefault(s.selectionId(), 0L);
+        if (s.count() != t) {
+          return false;
+        }
+      }
+    }
+    // Nothing the robots marked may be missing from the result.
+    for (var c : truth.entrySet()) {
+      for (var s : c.getValue().entrySet()) {
+        if (!result.count(c.getKey(), s.getKey()).equals(Optional.of(s.getValue()))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private void printResult(Manifest manifest, Outcome o) {
+    ResultReport names = new ResultReport(manifest, o.result());
+    log.printf("%n8. Result beside the robots' plaintext truth%n");
+    log.printf("   %-46s %9s %9s%n", "contest / selection", "decrypted", "truth");
+    for (ContestDescription c : manifest.contests()) {
+      log.printf("   %s%n", names.contestName(c));
+      for (SelectionDescription s : c.selections()) {
+        long decrypted = o.result().count(c.id(), s.id()).orElse(-1L);
+        long t = o.truth().getOrDefault(c.id(), Map.of()).getOrDefault(s.id(), 0L);
+        log.printf("     %-44s %9d %9d%s%n", abbreviate(names.selectionName(s), 44), decrypted, t,
+            decrypted == t ? "" : "  MISMATCH");
+      }
+    }
+    log.printf("   cast ballots %d (robots: %d), challenged %d (robots: %d)%n", o.result().castBallots(), o.cast(),
+        o.result().challengedBallots(), o.challenged());
+    log.printf("%n%s%n", o.succeeded() ? "The decrypted result equals the truth exactly, and the record verifies."
+        : "FAILED: " + (o.report().isValid() ? "" : "the record does not verify; ")
+            + (o.boardProblems().isEmpty() ? "" : "ballots lost or duplicated; ")
+            + (countsMatch(o.result(), o.truth()) ? "" : "the result differs from the truth"));
+  }
+
+  private static String abbreviate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+
+  @Override
+  public void close() {
+    if (board != null) {
+      board.close();
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package org.evote.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.evote.crypto.json.JsonText;
+import org.evote.tally.TallyTool;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The main job in miniature (issue 6, "End-to-end test in CI"): {@code evote demo} on the embedded county manifest
+ * with a real server on a loopback port, robot kiosks on the kiosk's own code path and the real tally tool; then
+ * the record is re-verified by {@code tally verify} and its result recounted here from the robots' logs.
+ */
+class MockElectionTest {
+  @TempDir
+  Path temp;
+
+  record Run(int code, String out, String err) {}
+
+  static Run evote(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      int code = args[0].equals("tally") ? TallyTool.run(java.util.Arrays.copyOfRange(args, 1, args.length))
+          : Evote.run(args);
+      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void aMockElectionWithTheRealProgramsCountsExactlyWhatTheRobotsVoted() throws Exception {
+    Path dir = temp.resolve("election");
+    Run run = evote("demo", "--kiosks", "3", "--ballots", "16", "--challenge-rate", "0.25", "--out",
+        dir.toString());
+    assertEquals(0, run.code(), run.out() + run.err());
+    assertTrue(run.out().contains("The decrypted result equals the truth exactly, and the record verifies."),
+        run.out());
+    assertTrue(run.out().contains("every ballot the kiosks gave a receipt for is on it exactly once"), run.out());
+    assertTrue(run.out().contains("The election record is in " + dir.resolve("record")), run.out());
+
+    // What the output folder keeps: the record, the guardians' sealed keys, the robots' logs.
+    for (String f : new String[] {"record/election.json", "record/board.json", "record/encrypted_tally.json",
+        "record/decryption_shares.json", "record/result.json", "record/result.html", "guardians/guardian-1.key.json",
+        "guardians/guardian-3.key.json", "robots/K-01.json", "robots/K-03.json", "board/board.sqlite"}) {
+      assertTrue(Files.isRegularFile(dir.resolve(f)), f);
+    }
+
+    // The real tally tool re-verifies the record on its own.
+    Run verify = evote("tally", "verify", "--record", dir.resolve("record").toString());
+    assertEquals(0, verify.code(), verify.out() + verify.err());
+
+    // Recount the truth from the robots' logs and compare with the published result.
+    Map<String, Long> truth = new HashMap<>();
+    long cast = 0;
+    long challenged = 0;
+    try (Stream<Path> logs = Files.list(dir.resolve("robots"))) {
+      for (Path log : logs.toList()) {
+        for (JsonValue v : JsonText.readObject(log).getJsonArray("ballots")) {
+          JsonObject b = v.asJsonObject();
+          if (b.getString("kind").equals("challenged")) {
+            challenged++;
+            continue;
+          }
+          cast++;
+          JsonObject choices = b.getJsonObject("choices");
+          for (String contest : choices.keySet()) {
+            choices.getJsonArray(contest).getValuesAs(jakarta.json.JsonString.class)
+                .forEach(s -> truth.merge(contest + "/" + s.getString(), 1L, Long::sum));
+          }
+        }
+      }
+    }
+    assertEquals(16, cast + challenged);
+    JsonObject result = JsonText.readObject(dir.resolve("record/result.json"));
+    assertEquals(cast, result.getJsonNumber("cast_ballots").longValue());
+    assertEquals(challenged, result.getJsonNumber("challenged_ballots").longValue());
+    JsonObject contests = result.getJsonObject("contests");
+    long marks = 0;
+    for (String contest : contests.keySet()) {
+      for (String sel : contests.getJsonObject(contest).keySet()) {
+        long count = contests.getJsonObject(contest).getJsonNumber(sel).longValue();
+        assertEquals(truth.getOrDefault(contest + "/" + sel, 0L), count, contest + "/" + sel);
+        marks += count;
+      }
+    }
+    assertEquals(truth.values().stream().mapToLong(Long::longValue).sum(), marks, "no mark outside the result");
+  }
+
+  @Test
+  void anOutputFolderInUseIsRefusedWithoutTouchingIt() throws Exception {
+    Path dir = Files.createDirectories(temp.resolve("busy"));
+    Files.writeString(dir.resolve("keep.txt"), "precious");
+    Run run = evote("demo", "--ballots", "1", "--out", dir.toString());
+    assertEquals(1, run.code());
+    assertTrue(run.err().contains("already exists and is not empty"), run.err());
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(1, files.count());
+    }
+  }
+
+  @Test
+  void impossibleSettingsAreRefusedByName() {
+    Run run = evote("demo", "--guardians", "3", "--quorum", "4", "--out", temp.resolve("x").toString());
+    assertEquals(1, run.code());
+    assertTrue(run.err().contains("quorum"), run.err());
+    assertTrue(Files.notExists(temp.resolve("x")));
+  }
+}
