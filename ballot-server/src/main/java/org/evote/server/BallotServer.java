@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "ballot-server", mixinStandardHelpOptions = true, version = "ballot-server 0.1.0",
     description = "The election's public bulletin board.",
     subcommands = {BallotServer.Init.class, BallotServer.Serve.class, BallotServer.Kiosk.class,
-        BallotServer.Admin.class})
+        BallotServer.Admin.class, BallotServer.Export.class})
 public final class BallotServer {
   public static void main(String[] args) {
     int code = run(args);
@@ -232,6 +232,50 @@ public final class BallotServer {
           System.err.println("error: " + e.getCause().getMessage());
           return 1;
         }
+      }
+    }
+  }
+
+  @Command(name = "export", mixinStandardHelpOptions = true,
+      description = "Write the board as stored in a data directory to a board file, without checking it (the "
+          + "server must be stopped). For examining a board the server refuses: tally-tool verify names the entry.")
+  static final class Export implements Callable<Integer> {
+    @Option(names = "--data", required = true, description = "data directory") Path data;
+
+    @Option(names = "--out", required = true, description = "board file to write (board.json)") Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      DataDir dir = new DataDir(data);
+      if (!dir.exists()) {
+        System.err.println("error: no board in " + data);
+        return 2;
+      }
+      try (DataDir.Lock lock = dir.lock(); BoardStore store = BoardStore.open(dir.database())) {
+        long[] written = {0};
+        Iterable<org.evote.crypto.board.BoardEntry> entries = () -> new java.util.Iterator<>() {
+          java.util.List<org.evote.crypto.board.BoardEntry> page = store.entries(Long.MIN_VALUE, 500);
+          int i = 0;
+
+          @Override
+          public boolean hasNext() {
+            if (i == page.size() && page.size() == 500) {
+              page = store.entries(page.get(page.size() - 1).sequence() + 1, 500);
+              i = 0;
+            }
+            return i < page.size();
+          }
+
+          @Override
+          public org.evote.crypto.board.BoardEntry next() {
+            written[0]++;
+            return page.get(i++);
+          }
+        };
+        org.evote.crypto.record.BoardFile.write(out, entries, store.heads());
+        System.out.println(written[0] + " entries and " + store.heads().size() + " signed heads written to "
+            + out.toAbsolutePath() + " (unchecked: verify them with tally-tool verify)");
+        return 0;
       }
     }
   }

@@ -412,6 +412,9 @@ public final class BoardService implements AutoCloseable {
       cast = castBefore;
       challenged = challengedBefore;
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      if (why.contains("SQLITE_FULL")) {
+        why = "the board's disk is full (" + why + ")";
+      }
       broken.set(why);
       LOG.error("board write failed, no longer accepting writes: {}", why);
       for (Task t : batch) {

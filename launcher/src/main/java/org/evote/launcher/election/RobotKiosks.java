@@ -56,6 +56,11 @@ public final class RobotKiosks implements AutoCloseable {
     public RobotVoter voter() {
       return voter;
     }
+
+    /** What the poll workers would see: ballots waiting, whether the board answers, the last problem. */
+    public Uploader.Status uploadStatus() {
+      return uploader.status();
+    }
   }
 
   private final List<Kiosk> kiosks = new ArrayList<>();

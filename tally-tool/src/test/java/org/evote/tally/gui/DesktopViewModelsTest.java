@@ -12,7 +12,7 @@ import java.security.SecureRandom;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.JsonText;
-import org.evote.tally.demo.MockPolling;
+import org.evote.tally.testing.MockPolling;
 import org.evote.tally.service.CeremonyService;
 import org.evote.tally.service.TallyService;
 import org.junit.jupiter.api.Test;

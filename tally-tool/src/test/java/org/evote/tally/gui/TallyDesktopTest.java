@@ -32,7 +32,7 @@ import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.SelectionDescription;
-import org.evote.tally.demo.MockPolling;
+import org.evote.tally.testing.MockPolling;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

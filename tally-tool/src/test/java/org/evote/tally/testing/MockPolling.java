@@ -1,4 +1,4 @@
-package org.evote.tally.demo;
+package org.evote.tally.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ import org.evote.crypto.manifest.SelectionDescription;
 import org.evote.crypto.record.BoardFile;
 
 /**
- * Election day without a server, for demonstrations and tests: a board is opened for an existing election, two
+ * Election day without a server, for the tally tool's tests: a board is opened for an existing election, two
  * kiosks are registered, random ballots are encrypted, signed and posted (some challenged), and the polls are closed
  * with every kiosk's chain. The board is the same data the ballot server exports, signed by a fresh board key.
  */

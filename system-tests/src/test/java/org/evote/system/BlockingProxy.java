@@ -1,0 +1,103 @@
+package org.evote.system;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TCP proxy on loopback between kiosks and the board whose cable can be pulled: while cut, every open connection
+ * is reset and new ones are closed at once, as when the polling place loses its network.
+ */
+final class BlockingProxy implements AutoCloseable {
+  private final ServerSocket listener;
+  private final int targetPort;
+  private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private volatile boolean cut;
+
+  BlockingProxy(int targetPort) throws IOException {
+    this.targetPort = targetPort;
+    this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread t = new Thread(this::accept, "blocking-proxy");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  int port() {
+    return listener.getLocalPort();
+  }
+
+  /** Pulls the cable. */
+  void cut() {
+    cut = true;
+    for (Socket s : open) {
+      closeQuietly(s);
+    }
+    open.clear();
+  }
+
+  /** Plugs it back in. */
+  void restore() {
+    cut = false;
+  }
+
+  private void accept() {
+    while (!listener.isClosed()) {
+      try {
+        Socket client = listener.accept();
+        if (cut) {
+          client.setSoLinger(true, 0);
+          client.close();
+          continue;
+        }
+        Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+        open.add(client);
+        open.add(server);
+        pump(client, server);
+        pump(server, client);
+      } catch (IOException e) {
+        // listener closed, or the board refused the connection: the client sees it closed
+      }
+    }
+  }
+
+  private void pump(Socket from, Socket to) {
+    Thread t = new Thread(() -> {
+      byte[] buffer = new byte[16384];
+      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+          out.write(buffer, 0, n);
+          out.flush();
+        }
+      } catch (IOException e) {
+        // connection closed or cut
+      } finally {
+        closeQuietly(from);
+        closeQuietly(to);
+        open.remove(from);
+        open.remove(to);
+      }
+    }, "blocking-proxy-pump");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void closeQuietly(Socket s) {
+    try {
+      s.close();
+    } catch (IOException e) {
+      // already closed
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    listener.close();
+    cut();
+  }
+}
