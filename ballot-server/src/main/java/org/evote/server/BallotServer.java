@@ -82,11 +82,20 @@ public final class BallotServer {
   /** Opens the board in a data directory (integrity check included). */
   static BoardService open(DataDir data, char[] passphrase, SecureRandom random)
       throws IOException, EncryptedKeyFile.WrongPassphraseException, TamperedBoardException {
+    return open(data, passphrase, random, 0);
+  }
+
+  /** Opens the board; {@code maxDatabaseBytes} > 0 caps the database's size. */
+  static BoardService open(DataDir data, char[] passphrase, SecureRandom random, long maxDatabaseBytes)
+      throws IOException, EncryptedKeyFile.WrongPassphraseException, TamperedBoardException {
     ElectionConfig config = data.election();
     Ed25519.PrivateKey key = data.boardKey(passphrase);
     java.util.Arrays.fill(passphrase, '\0');
     BoardStore store = BoardStore.open(data.database());
     try {
+      if (maxDatabaseBytes > 0) {
+        store.limitSize(maxDatabaseBytes);
+      }
       return BoardLoader.load(config, store, key, Clock.systemUTC());
     } catch (TamperedBoardException | RuntimeException e) {
       store.close();
@@ -130,6 +139,10 @@ public final class BallotServer {
         description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for kiosks on the network)")
     String host;
 
+    @Option(names = "--max-database-mb", description = "refuse new ballots (503) once the database reaches this "
+        + "size, as on a full disk (default: no limit but the disk's)")
+    Long maxDatabaseMb;
+
     @CommandLine.Mixin
     BoardPassphrase passphrase;
 
@@ -140,7 +153,7 @@ public final class BallotServer {
       try (DataDir.Lock lock = dir.lock()) {
         BoardService board;
         try {
-          board = open(dir, passphrase.read(), random);
+          board = open(dir, passphrase.read(), random, maxDatabaseMb == null ? 0 : maxDatabaseMb << 20);
         } catch (TamperedBoardException e) {
           System.err.println("refusing to serve: " + e.getMessage());
           return 3;

@@ -18,14 +18,16 @@ import org.evote.kiosk.robot.RobotVoter;
 import org.evote.launcher.election.BoardAudit;
 import org.evote.launcher.election.RobotKiosks;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 6, "Disk full under the data directory": the board lives on a small tmpfs mount that is then filled. The
- * server refuses new ballots with a clear error instead of giving receipts, nothing half-written is left: after
- * space is freed and the server restarted, the board passes its start-up integrity check, holds every ballot it gave
- * a receipt for, and the kiosks' queued ballots upload once.
+ * Issue 6, "Disk full under the data directory": the board lives on a small tmpfs mount that is then filled (where
+ * the machine allows a mount), or its database is capped at its present size ({@code --max-database-mb}, which
+ * fails writes exactly as a full disk does). The server refuses new ballots with a clear error instead of giving
+ * receipts, and nothing half-written is left: after space is freed and the server restarted, the board passes its
+ * start-up integrity check, holds every ballot it gave a receipt for, and the kiosks' queued ballots upload once.
  */
 class DiskFullTest {
   @TempDir
@@ -57,17 +59,29 @@ class DiskFullTest {
     return filler;
   }
 
-  @Test
-  void aFullDiskStopsIntakeWithAClearErrorAndTheBoardStaysIntact() throws Exception {
+  enum Full { TMPFS_FILLED, DATABASE_CAPPED }
+
+  @ParameterizedTest
+  @EnumSource(Full.class)
+  void aFullDiskStopsIntakeWithAClearErrorAndTheBoardStaysIntact(Full how) throws Exception {
     Path disk = Files.createDirectories(temp.resolve("disk"));
-    Assumptions.assumeTrue(mount(disk, "8m"), "this machine does not allow a tmpfs mount");
+    if (how == Full.TMPFS_FILLED) {
+      Assumptions.assumeTrue(mount(disk, "8m"), "this machine does not allow a tmpfs mount");
+    }
     try (Site site = new Site(disk.resolve("site"), "manifest-small.json", 2);
         RobotKiosks robots = new RobotKiosks(site.config, site.board.uri(), site.kiosks, temp.resolve("kiosks"), 0.2,
             site.random)) {
       int port = site.board.port();
       List<RobotVoter.Entry> voted = new ArrayList<>(robots.vote(4));
       assertTrue(voted.stream().noneMatch(e -> e.receipt().uploadPending()));
-      Path filler = fill(disk);
+      Path filler = null;
+      if (how == Full.TMPFS_FILLED) {
+        filler = fill(disk);
+      } else {
+        site.board.stop();
+        site.board.limitDatabase(Files.size(site.dataDir().resolve("board.sqlite")));
+        site.board.start("127.0.0.1", port);
+      }
 
       List<RobotVoter.Entry> whileFull = robots.vote(4);
       voted.addAll(whileFull);
@@ -86,7 +100,10 @@ class DiskFullTest {
 
       // Space freed, server restarted: its integrity check passes, and the queued ballots upload once.
       site.board.stop();
-      Files.delete(filler);
+      if (filler != null) {
+        Files.delete(filler);
+      }
+      site.board.limitDatabase(0);
       site.board.start("127.0.0.1", port);
       assertTrue(robots.awaitUploads(Duration.ofSeconds(60)), robots.pending() + " still queued");
       Path board = site.board.export(temp.resolve("board.json"));
@@ -94,7 +111,9 @@ class DiskFullTest {
       assertTrue(problems.isEmpty(), String.join("\n", problems));
       assertTrue(RecordFiles.verify(site.electionFile, board, null, site.random, 2, n -> { }).isValid());
     } finally {
-      unmount(disk);
+      if (how == Full.TMPFS_FILLED) {
+        unmount(disk);
+      }
     }
   }
 }

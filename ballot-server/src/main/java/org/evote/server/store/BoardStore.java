@@ -88,6 +88,22 @@ public final class BoardStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Caps the database at about {@code maxBytes} (never below its present size): past it, writes fail exactly as
+   * on a full disk, so an operator can keep the board from filling a disk it shares.
+   */
+  public void limitSize(long maxBytes) {
+    try (Statement s = writer.createStatement();
+        ResultSet pageSize = s.executeQuery("PRAGMA page_size")) {
+      long pages = Math.max(1, maxBytes / pageSize.getLong(1));
+      try (Statement set = writer.createStatement()) {
+        set.execute("PRAGMA max_page_count = " + pages);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot limit the board database's size: " + e.getMessage(), e);
+    }
+  }
+
   // ---- writer side (writer thread only) ----
 
   public void begin() {

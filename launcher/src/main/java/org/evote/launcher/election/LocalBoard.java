@@ -39,6 +39,7 @@ public final class LocalBoard implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private BoardService board;
   private Javalin app;
+  private long maxDatabaseBytes;
 
   private LocalBoard(DataDir data, char[] passphrase, SecureRandom random) throws IOException {
     this.data = data;
@@ -62,6 +63,9 @@ public final class LocalBoard implements AutoCloseable {
     }
     BoardStore store = BoardStore.open(data.database());
     try {
+      if (maxDatabaseBytes > 0) {
+        store.limitSize(maxDatabaseBytes);
+      }
       board = BoardLoader.load(config, store, data.boardKey(passphrase.clone()), Clock.systemUTC());
     } catch (EncryptedKeyFile.WrongPassphraseException e) {
       store.close();
@@ -71,6 +75,11 @@ public final class LocalBoard implements AutoCloseable {
       throw e;
     }
     app = BulletinBoardApp.create(board, new SubmissionChecker(config, random, board)).start(host, port);
+  }
+
+  /** From the next {@link #start}, caps the database at about this size (0: no cap), like {@code --max-database-mb}. */
+  public void limitDatabase(long maxBytes) {
+    this.maxDatabaseBytes = maxBytes;
   }
 
   /** The board's base URL. */
