@@ -1,0 +1,28 @@
+package org.evote.launcher;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The launcher sits on top: it may use every program, and no program or the library may use it. */
+class ModuleBoundaryTest {
+  static final JavaClasses ALL = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("org.evote");
+
+  @Test
+  void nothingDependsOnTheLauncher() {
+    noClasses().that().resideOutsideOfPackage("org.evote.launcher..").should().dependOnClassesThat()
+        .resideInAPackage("org.evote.launcher..").check(ALL);
+  }
+
+  @Test
+  void theMockElectionDrivesTheProgramsThroughTheirPublicApisOnly() {
+    // No reaching into the programs' command-line classes: the demo uses the same services the commands use.
+    noClasses().that().resideInAPackage("org.evote.launcher.election..").or().resideInAPackage(
+        "org.evote.launcher.load..").should().dependOnClassesThat().resideInAnyPackage("org.evote.tally.cli..",
+        "org.evote.kiosk.ui..", "org.evote.tally.gui..").check(ALL);
+  }
+}
