@@ -36,10 +36,6 @@ import picocli.CommandLine.Option;
     subcommands = {Evote.Demo.class, Evote.Load.class})
 public final class Evote {
   public static void main(String[] args) {
-    // Library logs (the web server's start-up, the kiosks' retries) are warnings only unless asked for.
-    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    }
     if (args.length > 0) {
       String[] rest = Arrays.copyOfRange(args, 1, args.length);
       switch (args[0]) {
@@ -57,6 +53,11 @@ public final class Evote {
         }
         default -> { }
       }
+    }
+    // In the demo and the load test, the programs' logs (every ballot accepted, the kiosks' retries) would drown
+    // the report: warnings only, unless asked for.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
     int code = run(args);
     if (code != Integer.MIN_VALUE) {
@@ -173,6 +174,10 @@ public final class Evote {
         + "${DEFAULT-VALUE})")
     int seconds;
 
+    @Option(names = "--baseline-seconds", defaultValue = "10", description = "how long one kiosk votes alone "
+        + "first, as the reference measured in the same run (default: ${DEFAULT-VALUE})")
+    int baselineSeconds;
+
     @Option(names = "--challenge-rate", defaultValue = "0.1", description = "default: ${DEFAULT-VALUE}")
     double challengeRate;
 
@@ -182,7 +187,7 @@ public final class Evote {
     @Override
     public Integer call() throws Exception {
       var m = ManifestJson.decode(JsonText.parseObject(MockElection.manifestText(Optional.ofNullable(manifest))));
-      LoadRun.Figures f = new LoadRun(m, kiosks, Duration.ofSeconds(seconds), challengeRate, out,
+      LoadRun.Figures f = new LoadRun(m, kiosks, Duration.ofSeconds(seconds), Duration.ofSeconds(baselineSeconds), challengeRate, out,
           new SecureRandom(), System.out).run();
       LoadRun.Baseline b = f.baseline();
       System.out.printf("baseline, 1 kiosk alone for %.1f s: %d ballots, %.1f ballots/s, cast-to-receipt p50 %.0f ms, "

@@ -36,21 +36,25 @@ public final class LoadRun {
   public record Baseline(double seconds, long ballots, double ballotsPerSecond, double p50Millis,
       double encryptP50Millis) {}
 
-  private static final Duration BASELINE = Duration.ofSeconds(10);
-
   private final Manifest manifest;
   private final int kiosks;
   private final Duration duration;
+  private final Duration baselineDuration;
   private final double challengeRate;
   private final Path out;
   private final SecureRandom random;
   private final PrintStream log;
 
-  public LoadRun(Manifest manifest, int kiosks, Duration duration, double challengeRate, Path out,
+  /** {@code baseline}: how long one kiosk votes alone first, as the reference measured in the same run. */
+  public LoadRun(Manifest manifest, int kiosks, Duration duration, Duration baseline, double challengeRate, Path out,
       SecureRandom random, PrintStream log) {
+    if (kiosks < 1 || duration.isNegative() || duration.isZero() || baseline.isNegative() || baseline.isZero()) {
+      throw new IllegalArgumentException("need at least one kiosk and positive durations");
+    }
     this.manifest = manifest;
     this.kiosks = kiosks;
     this.duration = duration;
+    this.baselineDuration = baseline;
     this.challengeRate = challengeRate;
     this.out = out;
     this.random = random;
@@ -76,11 +80,11 @@ public final class LoadRun {
       board.admin("/api/admin/polls/open", "");
       List<RobotVoter.Entry> voted = new ArrayList<>();
       Baseline baseline;
-      log.printf("baseline: 1 robot kiosk voting alone for %d s ...%n", BASELINE.toSeconds());
+      log.printf("baseline: 1 robot kiosk voting alone for %d s ...%n", baselineDuration.toSeconds());
       try (var robot = new org.evote.launcher.election.RobotKiosks(config, board.uri(), List.of(alone),
           out.resolve("kiosks"), challengeRate, random)) {
         long start = System.nanoTime();
-        List<RobotVoter.Entry> v = robot.voteFor(BASELINE);
+        List<RobotVoter.Entry> v = robot.voteFor(baselineDuration);
         double s = (System.nanoTime() - start) / 1e9;
         voted.addAll(v);
         baseline = new Baseline(s, v.size(), v.size() / s, percentile(sorted(v, RobotVoter.Entry::receiptNanos),
