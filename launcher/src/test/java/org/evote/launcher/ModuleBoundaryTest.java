@@ -2,7 +2,9 @@ package org.evote.launcher;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,20 @@ class ModuleBoundaryTest {
   void nothingDependsOnTheLauncher() {
     noClasses().that().resideOutsideOfPackage("org.evote.launcher..").should().dependOnClassesThat()
         .resideInAPackage("org.evote.launcher..").check(ALL);
+  }
+
+  @Test
+  void noCodeLooksUpTheJsonProviderForEachBuilder() {
+    // Json.createObjectBuilder() and friends run a ServiceLoader lookup per call (≈ 17 µs); JsonText's shared
+    // factory builds the same objects in 0.03 µs. Covers every module's main code.
+    DescribedPredicate<JavaMethodCall> lookup = new DescribedPredicate<>("Json.create*Builder(...)") {
+      @Override
+      public boolean test(JavaMethodCall call) {
+        return call.getTargetOwner().isEquivalentTo(jakarta.json.Json.class)
+            && call.getName().matches("create(Object|Array)Builder|createValue");
+      }
+    };
+    noClasses().should().callMethodWhere(lookup).check(ALL);
   }
 
   @Test

@@ -1,11 +1,11 @@
 package org.evote.server.board;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.evote.crypto.board.InclusionProof;
 import org.evote.crypto.board.SignedHead;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.BoardJson;
+import org.evote.crypto.json.JsonText;
 
 /**
  * A signed receipt for a ballot on the board (docs/api.md): its confirmation and tracking codes, where it is
@@ -16,7 +16,7 @@ public record Receipt(String ballotId, String kind, String confirmationCode, Str
     Digest entryHash, long timestamp, SignedHead signedHead, InclusionProof inclusionProof) {
 
   public JsonObject toJson() {
-    return Json.createObjectBuilder().add("ballot_id", ballotId).add("kind", kind)
+    return JsonText.object().add("ballot_id", ballotId).add("kind", kind)
         .add("confirmation_code", confirmationCode).add("tracking_code", trackingCode).add("sequence", sequence)
         .add("entry_hash", entryHash.toHex()).add("timestamp", timestamp)
         .add("signed_head", BoardJson.encode(signedHead)).add("inclusion_proof", BoardJson.encode(inclusionProof))

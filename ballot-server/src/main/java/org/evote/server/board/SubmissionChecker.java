@@ -1,6 +1,5 @@
 package org.evote.server.board;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -92,7 +91,7 @@ public final class SubmissionChecker {
       throw Rejection.badRequest("wrong_election", "election_hash does not match this board's election "
           + config.extendedHash().toHex(), "election_hash");
     }
-    JsonObject payload = Json.createObjectBuilder(json).remove("election_hash").build();
+    JsonObject payload = JsonText.object(json).remove("election_hash").build();
     // Cheap checks first, on the raw JSON: an exact retry, the kiosk, its signature. Only a submission signed by
     // a registered kiosk gets its points decoded and its proofs checked.
     String payloadText;

@@ -3,7 +3,6 @@ package org.evote.server.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -60,7 +59,7 @@ public final class BulletinBoardApp {
   private BulletinBoardApp(BoardService board, SubmissionChecker checker) {
     this.board = board;
     this.checker = checker;
-    this.electionJson = Json.createObjectBuilder()
+    this.electionJson = JsonText.object()
         .add("election", ElectionJson.encode(board.config()))
         .add("extended_hash", board.config().extendedHash().toHex())
         .add("board_public_key", board.boardPublicKey().hex()).build().toString();
@@ -128,7 +127,7 @@ public final class BulletinBoardApp {
   private void status(Context ctx) {
     BoardService.Status s = board.status();
     Manifest m = board.config().manifest();
-    JsonObjectBuilder o = Json.createObjectBuilder()
+    JsonObjectBuilder o = JsonText.object()
         .add("election_name", m.name().in("en").orElse(m.electionScopeId()))
         .add("polls", s.polls().name().toLowerCase())
         .add("cast_ballots", s.castBallots()).add("challenged_ballots", s.challengedBallots())
@@ -166,7 +165,7 @@ public final class BulletinBoardApp {
     long size = board.size();
     long from = longParam(ctx, "from", 0, Long.MAX_VALUE, 0L);
     int limit = (int) longParam(ctx, "limit", 1, MAX_PAGE, 100L);
-    JsonArrayBuilder entries = Json.createArrayBuilder();
+    JsonArrayBuilder entries = JsonText.array();
     long next = from;
     for (BoardEntry e : board.store().entries(from, limit)) {
       if (e.sequence() >= size) {
@@ -175,7 +174,7 @@ public final class BulletinBoardApp {
       entries.add(BoardJson.encode(e));
       next = e.sequence() + 1;
     }
-    JsonObjectBuilder o = Json.createObjectBuilder().add("from", from).add("entries", entries).add("size", size);
+    JsonObjectBuilder o = JsonText.object().add("from", from).add("entries", entries).add("size", size);
     if (next < size) {
       o.add("next", next);
     }
@@ -186,7 +185,7 @@ public final class BulletinBoardApp {
     long size = longParam(ctx, "size", 1, board.size(), board.size());
     long seq = longParam(ctx, "seq", 0, size - 1, null);
     BoardEntry e = board.store().entry(seq).orElseThrow();
-    json(ctx, Json.createObjectBuilder(BoardJson.encode(board.inclusion(seq, size)))
+    json(ctx, JsonText.object(BoardJson.encode(board.inclusion(seq, size)))
         .add("entry_hash", e.entryHash().toHex()).build().toString());
   }
 
@@ -254,25 +253,25 @@ public final class BulletinBoardApp {
     long from = longParam(ctx, "from", 0, Long.MAX_VALUE, 0L);
     int limit = (int) longParam(ctx, "limit", 1, MAX_PAGE, 100L);
     Manifest m = board.config().manifest();
-    JsonArrayBuilder out = Json.createArrayBuilder();
+    JsonArrayBuilder out = JsonText.array();
     for (BallotRow row : board.store().ballotsOfKind(EntryKind.BALLOT_CHALLENGED.wireName(), from, limit)) {
       BoardEntry e = board.store().entry(row.sequence()).orElseThrow();
       EntryPayload.BallotChallenged c = (EntryPayload.BallotChallenged) BoardJson.decodePayload(e);
-      JsonArrayBuilder contests = Json.createArrayBuilder();
+      JsonArrayBuilder contests = JsonText.array();
       for (ContestDescription d : m.contestsFor(c.ballot().styleId())) {
-        JsonArrayBuilder chosen = Json.createArrayBuilder();
+        JsonArrayBuilder chosen = JsonText.array();
         for (String sel : c.plaintext().marked(d.id())) {
-          chosen.add(Json.createObjectBuilder().add("selection_id", sel).add("name", selectionName(m, d, sel)));
+          chosen.add(JsonText.object().add("selection_id", sel).add("name", selectionName(m, d, sel)));
         }
-        contests.add(Json.createObjectBuilder().add("contest_id", d.id())
+        contests.add(JsonText.object().add("contest_id", d.id())
             .add("name", d.ballotTitle().in("en").or(() -> d.name().in("en")).orElse(d.id()))
             .add("chosen", chosen));
       }
-      out.add(Json.createObjectBuilder().add("ballot_id", row.ballotId()).add("tracking_code", row.trackingCode())
+      out.add(JsonText.object().add("ballot_id", row.ballotId()).add("tracking_code", row.trackingCode())
           .add("confirmation_code", row.confirmationCode()).add("sequence", row.sequence())
           .add("timestamp", row.timestamp()).add("kiosk_id", row.kioskId()).add("contests", contests));
     }
-    json(ctx, Json.createObjectBuilder().add("challenged", out).build().toString());
+    json(ctx, JsonText.object().add("challenged", out).build().toString());
   }
 
   private static String selectionName(Manifest m, ContestDescription d, String selectionId) {
@@ -349,7 +348,7 @@ public final class BulletinBoardApp {
     authorize(ctx);
     BoardEntry e = await(action.run(), null, null);
     LOG.info("administrator action {} recorded at sequence {}", e.kind().wireName(), e.sequence());
-    json(ctx, Json.createObjectBuilder().add("sequence", e.sequence()).add("kind", e.kind().wireName())
+    json(ctx, JsonText.object().add("sequence", e.sequence()).add("kind", e.kind().wireName())
         .add("entry_hash", e.entryHash().toHex()).build().toString());
   }
 

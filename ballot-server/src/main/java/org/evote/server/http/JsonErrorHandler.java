@@ -1,6 +1,5 @@
 package org.evote.server.http;
 
-import jakarta.json.Json;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
@@ -8,6 +7,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import org.evote.crypto.json.JsonText;
 
 /**
  * Errors Jetty answers before a request reaches the application (a malformed URL, oversized headers) in the same
@@ -17,7 +17,7 @@ final class JsonErrorHandler extends ErrorHandler {
   @Override
   protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
       Callback callback) {
-    String body = Json.createObjectBuilder().add("error", Json.createObjectBuilder().add("status", code)
+    String body = JsonText.object().add("error", JsonText.object().add("status", code)
         .add("code", code == 431 ? "headers_too_large" : code == 404 ? "not_found" : "bad_request")
         .add("message", message == null || message.isBlank() ? "the request cannot be handled" : message))
         .build().toString();

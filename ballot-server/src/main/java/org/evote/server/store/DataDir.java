@@ -1,6 +1,5 @@
 package org.evote.server.store;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -78,7 +77,7 @@ public final class DataDir {
     JsonText.write(electionFile(), election);
     byte[] seed = Hex.decode(boardKey.seedHex(), 32, "seed");
     try {
-      JsonObject pub = Json.createObjectBuilder().add("board_public_key", boardKey.publicKey().hex())
+      JsonObject pub = JsonText.object().add("board_public_key", boardKey.publicKey().hex())
           .add("extended_hash", election.getString("extended_hash")).build();
       org.evote.crypto.keystore.SecretFiles.writeOwnerOnly(boardKeyFile(), JsonText.pretty(
           EncryptedKeyFile.seal(BOARD_KEY_KIND, pub, seed, passphrase, random)));

@@ -1,6 +1,5 @@
 package org.evote.crypto.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -26,7 +25,7 @@ public final class BallotJson {
   private BallotJson() {}
 
   public static JsonObject encode(Ciphertext c) {
-    return Json.createObjectBuilder().add("alpha", c.alpha().toHex()).add("beta", c.beta().toHex()).build();
+    return JsonText.object().add("alpha", c.alpha().toHex()).add("beta", c.beta().toHex()).build();
   }
 
   /** A ballot ciphertext: neither component may be the identity. */
@@ -42,12 +41,12 @@ public final class BallotJson {
   }
 
   public static JsonObject encode(RangeProof p) {
-    JsonArrayBuilder branches = Json.createArrayBuilder();
+    JsonArrayBuilder branches = JsonText.array();
     for (RangeProof.Branch b : p.branches()) {
-      branches.add(Json.createObjectBuilder().add("a", b.a().toHex()).add("b", b.b().toHex())
+      branches.add(JsonText.object().add("a", b.a().toHex()).add("b", b.b().toHex())
           .add("c", b.c().toHex()).add("v", b.v().toHex()));
     }
-    return Json.createObjectBuilder().add("branches", branches).build();
+    return JsonText.object().add("branches", branches).build();
   }
 
   public static RangeProof decodeRangeProof(Fields f) {
@@ -59,17 +58,17 @@ public final class BallotJson {
   }
 
   public static JsonObject encode(EncryptedBallot b) {
-    JsonArrayBuilder contests = Json.createArrayBuilder();
+    JsonArrayBuilder contests = JsonText.array();
     for (EncryptedContest c : b.contests()) {
-      JsonArrayBuilder sels = Json.createArrayBuilder();
+      JsonArrayBuilder sels = JsonText.array();
       for (EncryptedSelection s : c.selections()) {
-        sels.add(Json.createObjectBuilder().add("selection_id", s.selectionId())
+        sels.add(JsonText.object().add("selection_id", s.selectionId())
             .add("ciphertext", encode(s.ciphertext())).add("proof", encode(s.proof())));
       }
-      contests.add(Json.createObjectBuilder().add("contest_id", c.contestId()).add("selections", sels)
+      contests.add(JsonText.object().add("contest_id", c.contestId()).add("selections", sels)
           .add("proof", encode(c.proof())).add("contest_hash", c.contestHash().toHex()));
     }
-    return Json.createObjectBuilder().add("ballot_id", b.ballotId()).add("style_id", b.styleId())
+    return JsonText.object().add("ballot_id", b.ballotId()).add("style_id", b.styleId())
         .add("kiosk_id", b.kioskId()).add("timestamp", b.timestamp())
         .add("previous_code", b.previousCode().toHex()).add("contests", contests)
         .add("confirmation_code", b.confirmationCode().toHex()).build();
@@ -99,13 +98,13 @@ public final class BallotJson {
 
   /** A plaintext ballot: {"ballot_id", "style_id", "choices": {contest id: [selection ids marked]}}. */
   public static JsonObject encode(PlaintextBallot p) {
-    JsonObjectBuilder choices = Json.createObjectBuilder();
+    JsonObjectBuilder choices = JsonText.object();
     for (Map.Entry<String, Set<String>> e : p.choices().entrySet()) {
-      JsonArrayBuilder marked = Json.createArrayBuilder();
+      JsonArrayBuilder marked = JsonText.array();
       e.getValue().forEach(marked::add);
       choices.add(e.getKey(), marked);
     }
-    return Json.createObjectBuilder().add("ballot_id", p.ballotId()).add("style_id", p.styleId())
+    return JsonText.object().add("ballot_id", p.ballotId()).add("style_id", p.styleId())
         .add("choices", choices).build();
   }
 

@@ -1,6 +1,5 @@
 package org.evote.crypto.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -25,7 +24,7 @@ public final class BoardJson {
   private BoardJson() {}
 
   public static JsonObject encode(BoardEntry e) {
-    return Json.createObjectBuilder().add("sequence", e.sequence()).add("kind", e.kind().wireName())
+    return JsonText.object().add("sequence", e.sequence()).add("kind", e.kind().wireName())
         .add("timestamp", e.timestamp()).add("payload", JsonText.parseObject(e.payload()))
         .add("previous_hash", e.previousHash().toHex()).add("entry_hash", e.entryHash().toHex()).build();
   }
@@ -47,7 +46,7 @@ public final class BoardJson {
   }
 
   public static JsonObject encodePayload(EntryPayload p) {
-    JsonObjectBuilder b = Json.createObjectBuilder();
+    JsonObjectBuilder b = JsonText.object();
     if (p instanceof EntryPayload.ElectionPublished e) {
       b.add("election", JsonText.parseObject(e.electionJson())).add("board_public_key", e.boardKey().hex());
     } else if (p instanceof EntryPayload.KioskRegistered k) {
@@ -61,9 +60,9 @@ public final class BoardJson {
       b.add("request_id", c.requestId()).add("ballot", BallotJson.encode(c.ballot())).add("seed", c.seed().toHex())
           .add("plaintext", BallotJson.encode(c.plaintext())).add("signature", c.signature().hex());
     } else if (p instanceof EntryPayload.PollsClosed c) {
-      JsonArrayBuilder chains = Json.createArrayBuilder();
+      JsonArrayBuilder chains = JsonText.array();
       for (EntryPayload.ChainClose ch : c.chains()) {
-        chains.add(Json.createObjectBuilder().add("kiosk_id", ch.kioskId()).add("ballots", ch.ballots())
+        chains.add(JsonText.object().add("kiosk_id", ch.kioskId()).add("ballots", ch.ballots())
             .add("last_code", ch.lastCode().toHex()).add("close_hash", ch.closeHash().toHex()));
       }
       b.add("chains", chains);
@@ -131,7 +130,7 @@ public final class BoardJson {
 
   /** The canonical text a kiosk signs: the payload without its "signature" member (§9.5). */
   public static String unsignedPayloadText(JsonObject payload) {
-    JsonObjectBuilder b = Json.createObjectBuilder(payload);
+    JsonObjectBuilder b = JsonText.object(payload);
     b.remove("signature");
     return CanonicalJson.write(b.build());
   }
@@ -153,7 +152,7 @@ public final class BoardJson {
   }
 
   public static JsonObject encode(SignedHead h) {
-    return Json.createObjectBuilder().add("size", h.size()).add("head_hash", h.headHash().toHex())
+    return JsonText.object().add("size", h.size()).add("head_hash", h.headHash().toHex())
         .add("merkle_root", h.merkleRoot().toHex()).add("timestamp", h.timestamp())
         .add("signature", h.signature().hex()).build();
   }
@@ -188,12 +187,12 @@ public final class BoardJson {
 
   /** {"index", "size", "path": [hex…]} for an inclusion proof. */
   public static JsonObject encodeInclusion(long index, long size, List<Digest> path) {
-    return Json.createObjectBuilder().add("index", index).add("size", size).add("path", hexes(path)).build();
+    return JsonText.object().add("index", index).add("size", size).add("path", hexes(path)).build();
   }
 
   /** {"first", "second", "path": [hex…]} for a consistency proof. */
   public static JsonObject encodeConsistency(long first, long second, List<Digest> path) {
-    return Json.createObjectBuilder().add("first", first).add("second", second).add("path", hexes(path)).build();
+    return JsonText.object().add("first", first).add("second", second).add("path", hexes(path)).build();
   }
 
   /** The path of an inclusion or consistency proof. */
@@ -202,7 +201,7 @@ public final class BoardJson {
   }
 
   private static JsonArrayBuilder hexes(List<Digest> path) {
-    JsonArrayBuilder a = Json.createArrayBuilder();
+    JsonArrayBuilder a = JsonText.array();
     for (Digest d : path) {
       a.add(d.toHex());
     }

@@ -1,6 +1,5 @@
 package org.evote.crypto.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -20,16 +19,16 @@ public final class CeremonyJson {
   private CeremonyJson() {}
 
   public static JsonObject encode(GuardianRecord g) {
-    JsonArrayBuilder commitments = Json.createArrayBuilder();
+    JsonArrayBuilder commitments = JsonText.array();
     for (Element e : g.commitments()) {
       commitments.add(e.toHex());
     }
-    JsonArrayBuilder proofs = Json.createArrayBuilder();
+    JsonArrayBuilder proofs = JsonText.array();
     for (SchnorrProof p : g.proofs()) {
-      proofs.add(Json.createObjectBuilder().add("commitment", p.commitment().toHex())
+      proofs.add(JsonText.object().add("commitment", p.commitment().toHex())
           .add("response", p.response().toHex()));
     }
-    return Json.createObjectBuilder().add("index", g.index()).add("commitments", commitments).add("proofs", proofs)
+    return JsonText.object().add("index", g.index()).add("commitments", commitments).add("proofs", proofs)
         .build();
   }
 
@@ -45,7 +44,7 @@ public final class CeremonyJson {
   }
 
   public static JsonObject encode(EncryptedShare s) {
-    return Json.createObjectBuilder().add("sender", s.sender()).add("recipient", s.recipient())
+    return JsonText.object().add("sender", s.sender()).add("recipient", s.recipient())
         .add("ephemeral", s.ephemeral().toHex()).add("ciphertext", s.ciphertext().toHex())
         .add("mac", s.mac().toHex()).build();
   }
@@ -58,7 +57,7 @@ public final class CeremonyJson {
   }
 
   public static JsonObject encode(ShareComplaint c) {
-    return Json.createObjectBuilder().add("accuser", c.accuser()).add("accused", c.accused())
+    return JsonText.object().add("accuser", c.accuser()).add("accused", c.accused())
         .add("reason", c.reason()).build();
   }
 
@@ -69,7 +68,7 @@ public final class CeremonyJson {
   }
 
   public static JsonObject encode(ShareReveal r) {
-    return Json.createObjectBuilder().add("sender", r.sender()).add("recipient", r.recipient())
+    return JsonText.object().add("sender", r.sender()).add("recipient", r.recipient())
         .add("share", r.share().toHex()).build();
   }
 

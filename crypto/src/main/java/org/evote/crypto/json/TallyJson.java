@@ -1,6 +1,5 @@
 package org.evote.crypto.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,16 +18,16 @@ public final class TallyJson {
   private TallyJson() {}
 
   public static JsonObject encode(EncryptedTally t) {
-    JsonArrayBuilder contests = Json.createArrayBuilder();
+    JsonArrayBuilder contests = JsonText.array();
     for (EncryptedTally.Contest c : t.contests()) {
-      JsonArrayBuilder sels = Json.createArrayBuilder();
+      JsonArrayBuilder sels = JsonText.array();
       for (EncryptedTally.Selection s : c.selections()) {
-        sels.add(Json.createObjectBuilder().add("selection_id", s.selectionId())
+        sels.add(JsonText.object().add("selection_id", s.selectionId())
             .add("ciphertext", BallotJson.encode(s.ciphertext())));
       }
-      contests.add(Json.createObjectBuilder().add("contest_id", c.contestId()).add("selections", sels));
+      contests.add(JsonText.object().add("contest_id", c.contestId()).add("selections", sels));
     }
-    return Json.createObjectBuilder().add("cast_ballots", t.castBallots()).add("contests", contests).build();
+    return JsonText.object().add("cast_ballots", t.castBallots()).add("contests", contests).build();
   }
 
   public static EncryptedTally decodeTally(Fields f) {
@@ -45,18 +44,18 @@ public final class TallyJson {
   }
 
   public static JsonObject encode(DecryptionShare d) {
-    JsonArrayBuilder contests = Json.createArrayBuilder();
+    JsonArrayBuilder contests = JsonText.array();
     for (DecryptionShare.Contest c : d.contests()) {
-      JsonArrayBuilder sels = Json.createArrayBuilder();
+      JsonArrayBuilder sels = JsonText.array();
       for (DecryptionShare.Selection s : c.selections()) {
-        sels.add(Json.createObjectBuilder().add("selection_id", s.selectionId())
+        sels.add(JsonText.object().add("selection_id", s.selectionId())
             .add("partial", s.partial().toHex())
-            .add("proof", Json.createObjectBuilder().add("a", s.proof().a().toHex()).add("b", s.proof().b().toHex())
+            .add("proof", JsonText.object().add("a", s.proof().a().toHex()).add("b", s.proof().b().toHex())
                 .add("response", s.proof().response().toHex())));
       }
-      contests.add(Json.createObjectBuilder().add("contest_id", c.contestId()).add("selections", sels));
+      contests.add(JsonText.object().add("contest_id", c.contestId()).add("selections", sels));
     }
-    return Json.createObjectBuilder().add("guardian", d.guardian()).add("contests", contests).build();
+    return JsonText.object().add("guardian", d.guardian()).add("contests", contests).build();
   }
 
   public static DecryptionShare decodeShare(Fields f) {
@@ -75,15 +74,15 @@ public final class TallyJson {
 
   /** result.json: {"cast_ballots", "challenged_ballots", "contests": {contest id: {selection id: count}}}. */
   public static JsonObject encode(ElectionResult r) {
-    JsonObjectBuilder contests = Json.createObjectBuilder();
+    JsonObjectBuilder contests = JsonText.object();
     for (ElectionResult.Contest c : r.contests()) {
-      JsonObjectBuilder sels = Json.createObjectBuilder();
+      JsonObjectBuilder sels = JsonText.object();
       for (ElectionResult.Selection s : c.selections()) {
         sels.add(s.selectionId(), s.count());
       }
       contests.add(c.contestId(), sels);
     }
-    return Json.createObjectBuilder().add("cast_ballots", r.castBallots())
+    return JsonText.object().add("cast_ballots", r.castBallots())
         .add("challenged_ballots", r.challengedBallots()).add("contests", contests).build();
   }
 

@@ -1,6 +1,5 @@
 package org.evote.crypto.keystore;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +42,7 @@ public final class AdminCredentials {
   }
 
   public void write(Path file) throws IOException {
-    JsonObject o = Json.createObjectBuilder().add("kind", KIND).add("name", name).add("token", token).build();
+    JsonObject o = JsonText.object().add("kind", KIND).add("name", name).add("token", token).build();
     SecretFiles.writeOwnerOnly(file, JsonText.pretty(o));
   }
 

@@ -1,6 +1,5 @@
 package org.evote.crypto.keystore;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -16,6 +15,7 @@ import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.group.Hex;
 import org.evote.crypto.json.CanonicalJson;
 import org.evote.crypto.json.Fields;
+import org.evote.crypto.json.JsonText;
 
 /**
  * A secret sealed under a passphrase, for private key files at rest (guardian keys, board keys, kiosk keys):
@@ -62,10 +62,10 @@ public final class EncryptedKeyFile {
       c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(128, nonce));
       c.updateAAD(associated(kind, publicPart));
       byte[] ct = c.doFinal(secret);
-      return Json.createObjectBuilder().add("kind", kind).add("public", publicPart)
-          .add("kdf", Json.createObjectBuilder().add("name", "scrypt").add("n", n).add("r", SCRYPT_R)
+      return JsonText.object().add("kind", kind).add("public", publicPart)
+          .add("kdf", JsonText.object().add("name", "scrypt").add("n", n).add("r", SCRYPT_R)
               .add("p", SCRYPT_P).add("salt", Hex.encode(salt)))
-          .add("cipher", Json.createObjectBuilder().add("name", "aes-256-gcm").add("nonce", Hex.encode(nonce))
+          .add("cipher", JsonText.object().add("name", "aes-256-gcm").add("nonce", Hex.encode(nonce))
               .add("ciphertext", Hex.encode(ct)))
           .build();
     } catch (GeneralSecurityException e) {
@@ -130,7 +130,7 @@ public final class EncryptedKeyFile {
   }
 
   private static byte[] associated(String kind, JsonObject publicPart) {
-    return CanonicalJson.write(Json.createObjectBuilder().add("kind", kind).add("public", publicPart).build())
+    return CanonicalJson.write(JsonText.object().add("kind", kind).add("public", publicPart).build())
         .getBytes(StandardCharsets.UTF_8);
   }
 

@@ -1,6 +1,5 @@
 package org.evote.crypto.keystore;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,7 +27,7 @@ public final class GuardianKeyFile {
 
   public static void write(Path file, GuardianKey key, Digest extendedHash, char[] passphrase, SecureRandom random)
       throws IOException {
-    JsonObject pub = Json.createObjectBuilder().add("guardian", key.index())
+    JsonObject pub = JsonText.object().add("guardian", key.index())
         .add("extended_hash", extendedHash.toHex()).add("verification_key", key.verificationKey().toHex()).build();
     byte[] secret = key.share().toBytes();
     try {

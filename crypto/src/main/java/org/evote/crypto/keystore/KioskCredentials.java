@@ -1,6 +1,5 @@
 package org.evote.crypto.keystore;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,7 +32,7 @@ public final class KioskCredentials {
   }
 
   public void write(Path file, char[] passphrase, SecureRandom random) throws IOException {
-    JsonObject pub = Json.createObjectBuilder().add("kiosk_id", kioskId).add("public_key", key.publicKey().hex())
+    JsonObject pub = JsonText.object().add("kiosk_id", kioskId).add("public_key", key.publicKey().hex())
         .add("election_hash", electionHash.toHex()).build();
     byte[] seed = Hex.decode(key.seedHex(), 32, "seed");
     try {

@@ -1,6 +1,5 @@
 package org.evote.crypto.record;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,9 +32,9 @@ public final class RecordWriter {
       throws IOException {
     Files.createDirectories(dir);
     JsonText.write(dir.resolve(RecordFiles.TALLY), TallyJson.encode(tally));
-    JsonArrayBuilder arr = Json.createArrayBuilder();
+    JsonArrayBuilder arr = JsonText.array();
     shares.forEach(s -> arr.add(TallyJson.encode(s)));
-    JsonText.write(dir.resolve(RecordFiles.SHARES), Json.createObjectBuilder().add("shares", arr).build());
+    JsonText.write(dir.resolve(RecordFiles.SHARES), JsonText.object().add("shares", arr).build());
     JsonText.write(dir.resolve(RecordFiles.RESULT), TallyJson.encode(result));
   }
 }

@@ -867,9 +867,9 @@ public final class RecordVerifier {
 
   /** The hash of the shares file object {"shares": [...]}. */
   public static Digest sharesHash(List<JsonObject> shares) {
-    var array = jakarta.json.Json.createArrayBuilder();
+    var array = org.evote.crypto.json.JsonText.array();
     shares.forEach(array::add);
-    return JsonHashes.of(jakarta.json.Json.createObjectBuilder().add("shares", array).build());
+    return JsonHashes.of(org.evote.crypto.json.JsonText.object().add("shares", array).build());
   }
 
   private static boolean sameShape(EncryptedTally a, EncryptedTally b) {

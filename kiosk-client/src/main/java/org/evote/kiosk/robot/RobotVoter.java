@@ -1,6 +1,5 @@
 package org.evote.kiosk.robot;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -93,12 +92,12 @@ public final class RobotVoter {
 
   /** Writes the log: every ballot's style, choices per contest, cast or challenged, and tracking code. */
   public void writeLog(Path file) throws IOException {
-    JsonArrayBuilder ballots = Json.createArrayBuilder();
+    JsonArrayBuilder ballots = JsonText.array();
     synchronized (log) {
       for (Entry e : log) {
-        JsonObjectBuilder choices = Json.createObjectBuilder();
-        e.choices().forEach((contest, sels) -> choices.add(contest, Json.createArrayBuilder(sels)));
-        ballots.add(Json.createObjectBuilder().add("ballot_id", e.receipt().ballotId())
+        JsonObjectBuilder choices = JsonText.object();
+        e.choices().forEach((contest, sels) -> choices.add(contest, JsonText.array(sels)));
+        ballots.add(JsonText.object().add("ballot_id", e.receipt().ballotId())
             .add("style_id", e.styleId()).add("choices", choices)
             .add("kind", e.receipt().challenged() ? "challenged" : "cast")
             .add("tracking_code", e.receipt().trackingCode())
@@ -106,6 +105,6 @@ public final class RobotVoter {
             .add("upload_pending", e.receipt().uploadPending()));
       }
     }
-    JsonText.write(file, Json.createObjectBuilder().add("kind", "evote-robot-log").add("ballots", ballots).build());
+    JsonText.write(file, JsonText.object().add("kind", "evote-robot-log").add("ballots", ballots).build());
   }
 }

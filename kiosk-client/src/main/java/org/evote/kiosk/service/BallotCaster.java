@@ -1,6 +1,5 @@
 package org.evote.kiosk.service;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -94,7 +93,7 @@ public final class BallotCaster {
   }
 
   private LocalReceipt submit(EntryKind kind, EncryptedBallot b, EntryPayload payload) throws InterruptedException {
-    JsonObject body = Json.createObjectBuilder(BoardJson.encodePayload(payload))
+    JsonObject body = JsonText.object(BoardJson.encodePayload(payload))
         .add("election_hash", config.extendedHash().toHex()).build();
     long id = store.enqueue(b.ballotId(), kind, b.ballotId(), b.trackingCode(), b.previousCode(),
         b.confirmationCode(), b.timestamp(), body.toString(), clock.millis() / 1000);

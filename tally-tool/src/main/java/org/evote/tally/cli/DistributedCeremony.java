@@ -1,6 +1,5 @@
 package org.evote.tally.cli;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,12 +64,12 @@ final class DistributedCeremony {
   void init(int index, Path out, char[] passphrase, SecureRandom random) throws IOException {
     GuardianCeremony g = GuardianCeremony.start(baseHash, index, guardians, quorum, random);
     Files.createDirectories(out);
-    JsonText.write(recordFile(out, index), Json.createObjectBuilder().add("election_base_hash", baseHash.toHex())
+    JsonText.write(recordFile(out, index), JsonText.object().add("election_base_hash", baseHash.toHex())
         .add("record", CeremonyJson.encode(g.record())).build());
     byte[] secret = polynomialBytes(g.polynomial());
     try {
       SecretFiles.writeOwnerOnly(out.resolve("guardian-" + index + ".polynomial.json"), JsonText.pretty(
-          EncryptedKeyFile.seal(POLYNOMIAL_KIND, Json.createObjectBuilder().add("guardian", index)
+          EncryptedKeyFile.seal(POLYNOMIAL_KIND, JsonText.object().add("guardian", index)
               .add("election_base_hash", baseHash.toHex()).add("record", CeremonyJson.encode(g.record())).build(),
               secret, passphrase, random)));
     } finally {

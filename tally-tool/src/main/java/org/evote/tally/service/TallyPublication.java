@@ -1,6 +1,5 @@
 package org.evote.tally.service;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -24,7 +23,7 @@ public final class TallyPublication {
     for (JsonValue v : JsonText.readObject(record.resolve(RecordFiles.SHARES)).getJsonArray("shares")) {
       shares.add(v.asJsonObject());
     }
-    return Json.createObjectBuilder().add("tally_hash", JsonHashes.of(tally).toHex())
+    return JsonText.object().add("tally_hash", JsonHashes.of(tally).toHex())
         .add("shares_hash", RecordVerifier.sharesHash(shares).toHex())
         .add("result_hash", JsonHashes.of(result).toHex()).build().toString();
   }
