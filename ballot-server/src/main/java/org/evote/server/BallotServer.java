@@ -28,6 +28,7 @@ import org.evote.crypto.keystore.SecretFiles;
 import org.evote.server.http.BulletinBoardApp;
 import org.evote.server.store.BoardStore;
 import org.evote.server.store.DataDir;
+import org.evote.server.store.RawBoardExport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -139,8 +140,8 @@ public final class BallotServer {
         description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for kiosks on the network)")
     String host;
 
-    @Option(names = "--max-database-mb", description = "refuse new ballots (503) once the database reaches this "
-        + "size, as on a full disk (default: no limit but the disk's)")
+    @Option(names = "--max-database-mb", description = "refuse new ballots (503) once the database file reaches "
+        + "this size, as on a full disk; its write-ahead log comes on top (default: no limit but the disk's)")
     Long maxDatabaseMb;
 
     @CommandLine.Mixin
@@ -148,12 +149,17 @@ public final class BallotServer {
 
     @Override
     public Integer call() throws Exception {
+      if (maxDatabaseMb != null && (maxDatabaseMb < 1 || maxDatabaseMb > (1L << 30))) {
+        System.err.println("error: --max-database-mb is between 1 and 2^30");
+        return 2;
+      }
       DataDir dir = new DataDir(data);
       SecureRandom random = new SecureRandom();
       try (DataDir.Lock lock = dir.lock()) {
         BoardService board;
         try {
-          board = open(dir, passphrase.read(), random, maxDatabaseMb == null ? 0 : maxDatabaseMb << 20);
+          board = open(dir, passphrase.read(), random, maxDatabaseMb == null ? 0 : Math.multiplyExact(maxDatabaseMb,
+              1L << 20));
         } catch (TamperedBoardException e) {
           System.err.println("refusing to serve: " + e.getMessage());
           return 3;
@@ -265,29 +271,9 @@ public final class BallotServer {
         return 2;
       }
       try (DataDir.Lock lock = dir.lock(); BoardStore store = BoardStore.open(dir.database())) {
-        long[] written = {0};
-        Iterable<org.evote.crypto.board.BoardEntry> entries = () -> new java.util.Iterator<>() {
-          java.util.List<org.evote.crypto.board.BoardEntry> page = store.entries(Long.MIN_VALUE, 500);
-          int i = 0;
-
-          @Override
-          public boolean hasNext() {
-            if (i == page.size() && page.size() == 500) {
-              page = store.entries(page.get(page.size() - 1).sequence() + 1, 500);
-              i = 0;
-            }
-            return i < page.size();
-          }
-
-          @Override
-          public org.evote.crypto.board.BoardEntry next() {
-            written[0]++;
-            return page.get(i++);
-          }
-        };
-        org.evote.crypto.record.BoardFile.write(out, entries, store.heads());
-        System.out.println(written[0] + " entries and " + store.heads().size() + " signed heads written to "
-            + out.toAbsolutePath() + " (unchecked: verify them with tally-tool verify)");
+        RawBoardExport.Written w = RawBoardExport.write(store, out.toAbsolutePath());
+        System.out.println(w.entries() + " entries and " + w.heads() + " signed heads written to "
+            + out.toAbsolutePath() + " as stored, unchecked: verify them with tally-tool verify");
         return 0;
       }
     }

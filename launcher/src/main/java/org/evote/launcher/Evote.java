@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.json.ManifestJson;
 import org.evote.kiosk.KioskMain;
+import org.evote.launcher.election.LocalBoard;
 import org.evote.launcher.election.MockElection;
 import org.evote.launcher.load.LoadRun;
 import org.evote.server.BallotServer;
@@ -110,7 +111,7 @@ public final class Evote {
     int port;
 
     @Option(names = "--keep-serving", description = "leave the server up afterwards, until Ctrl+C, to look up "
-        + "receipts in a browser or start a kiosk window against it")
+        + "receipts in a browser; also opens a practice board (polls open) to vote on in a real kiosk window")
     boolean keepServing;
 
     @Override
@@ -135,14 +136,17 @@ public final class Evote {
               d.resolve("robots"));
           return outcome.succeeded() ? 0 : 1;
         }
-        log.printf("%nThe server keeps serving the board at %s (Ctrl+C stops it).%n", board.uri());
+        LocalBoard practice = election.openPracticeBoard();
+        log.printf("%nThe server keeps serving the election's board at %s (Ctrl+C stops it).%n", board.uri());
         log.printf("  observer page:  %s/  (type a tracking code from %s)%n", board.uri(), d.resolve("robots"));
-        log.printf("  a kiosk window: ./evote kiosk --windowed --server %s --credentials %s --passphrase-file %s "
-            + "--election-hash %s --data %s%n", board.uri(), d.resolve("kiosks/" + MockElection.DESK_KIOSK
-            + ".credentials"), d.resolve("kiosks/" + MockElection.DESK_KIOSK + ".pin"),
-            board.config().extendedHash().toHex(), d.resolve("kiosks/" + MockElection.DESK_KIOSK));
-        log.printf("  (the polls are closed, so the kiosk shows the voter's screens but the board refuses new "
-            + "ballots)%n");
+        log.printf("%nIts polls are closed. To vote in a real kiosk window, a practice board for the same election is "
+            + "open at %s:%n", practice.uri());
+        log.printf("  ./evote kiosk --windowed --server %s --credentials %s --passphrase-file %s --election-hash %s "
+            + "--data %s%n", practice.uri(), d.resolve("kiosks/" + MockElection.DESK_KIOSK + ".credentials"),
+            d.resolve("kiosks/" + MockElection.DESK_KIOSK + ".pin"), board.config().extendedHash().toHex(),
+            d.resolve("kiosks/" + MockElection.DESK_KIOSK));
+        log.printf("  then check your tracking code on its observer page %s/ (its ballots are not part of the "
+            + "election above)%n", practice.uri());
         log.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

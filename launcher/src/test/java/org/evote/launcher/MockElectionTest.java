@@ -49,7 +49,7 @@ class MockElectionTest {
   @Test
   void aMockElectionWithTheRealProgramsCountsExactlyWhatTheRobotsVoted() throws Exception {
     Path dir = temp.resolve("election");
-    Run run = evote("demo", "--kiosks", "3", "--ballots", "16", "--challenge-rate", "0.25", "--out",
+    Run run = evote("demo", "--kiosks", "3", "--ballots", "16", "--challenge-rate", "0.5", "--out",
         dir.toString());
     assertEquals(0, run.code(), run.out() + run.err());
     assertTrue(run.out().contains("The decrypted result equals the truth exactly, and the record verifies."),
@@ -90,6 +90,7 @@ class MockElectionTest {
       }
     }
     assertEquals(16, cast + challenged);
+    assertTrue(cast > 0 && challenged > 0, "both paths ran (each fails to with probability 2^-16)");
     JsonObject result = JsonText.readObject(dir.resolve("record/result.json"));
     assertEquals(cast, result.getJsonNumber("cast_ballots").longValue());
     assertEquals(challenged, result.getJsonNumber("challenged_ballots").longValue());

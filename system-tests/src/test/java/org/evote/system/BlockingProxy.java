@@ -11,13 +11,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP proxy on loopback between kiosks and the board whose cable can be pulled: while cut, every open connection
- * is reset and new ones are closed at once, as when the polling place loses its network.
+ * is reset and new ones are closed at once, as when the polling place loses its network. It can also lose the
+ * board's answers only: requests reach the board, and the connection dies before the answer gets back.
  */
 final class BlockingProxy implements AutoCloseable {
   private final ServerSocket listener;
   private final int targetPort;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean cut;
+  private volatile boolean dropAnswers;
 
   BlockingProxy(int targetPort) throws IOException {
     this.targetPort = targetPort;
@@ -40,9 +42,19 @@ final class BlockingProxy implements AutoCloseable {
     open.clear();
   }
 
+  /** Lets requests through but loses every answer (the connection is closed as the answer starts). */
+  void dropAnswers() {
+    dropAnswers = true;
+    for (Socket s : open) {
+      closeQuietly(s);
+    }
+    open.clear();
+  }
+
   /** Plugs it back in. */
   void restore() {
     cut = false;
+    dropAnswers = false;
   }
 
   private void accept() {
@@ -57,20 +69,30 @@ final class BlockingProxy implements AutoCloseable {
         Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
         open.add(client);
         open.add(server);
-        pump(client, server);
-        pump(server, client);
+        if (cut) { // cut while this connection was being set up
+          closeQuietly(client);
+          closeQuietly(server);
+          continue;
+        }
+        boolean loseAnswers = dropAnswers;
+        pump(client, server, false);
+        pump(server, client, loseAnswers);
       } catch (IOException e) {
         // listener closed, or the board refused the connection: the client sees it closed
       }
     }
   }
 
-  private void pump(Socket from, Socket to) {
+  private void pump(Socket from, Socket to, boolean loseAnswer) {
     Thread t = new Thread(() -> {
       byte[] buffer = new byte[16384];
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
         int n;
         while ((n = in.read(buffer)) >= 0) {
+          if (loseAnswer) {
+            to.setSoLinger(true, 0);
+            break; // the board answered; the answer is lost with the connection
+          }
           out.write(buffer, 0, n);
           out.flush();
         }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 6, "Network cut between kiosk and server": kiosks reach the board through a proxy whose cable is pulled
  * while voters keep voting. Their receipts say "upload pending"; once the network is back every queued ballot is
- * uploaded once, each kiosk's in the order of its chain.
+ * uploaded once, each kiosk's in the order of its chain. The harder case is a network that loses only the board's
+ * answers: the ballots are on the board but the kiosks do not know it, and their retries must not store them again.
  */
 class NetworkCutTest {
   @TempDir
@@ -48,6 +49,20 @@ class NetworkCutTest {
         assertTrue(robots.awaitUploads(Duration.ofSeconds(60)), robots.pending() + " still queued");
         assertEquals(0, robots.refused());
         assertEquals(10, ServerCrashTest.ballotsOnBoard(site.board.uri()));
+
+        // Answers lost: the board stores each ballot, the kiosk hears nothing and retries the same signed request.
+        proxy.dropAnswers();
+        List<RobotVoter.Entry> answersLost = robots.vote(4);
+        voted.addAll(answersLost);
+        assertTrue(answersLost.stream().allMatch(e -> e.receipt().uploadPending()), "no answer, no receipt");
+        // Each kiosk's first request got through; the rest wait behind it, as uploads keep chain order.
+        assertEquals(12, ServerCrashTest.ballotsOnBoard(site.board.uri()), "the requests themselves got through");
+        assertEquals(4, robots.pending());
+        Thread.sleep(1500); // at least one retry each, answers lost again
+        proxy.restore();
+        assertTrue(robots.awaitUploads(Duration.ofSeconds(60)), robots.pending() + " still queued");
+        assertEquals(0, robots.refused());
+        assertEquals(14, ServerCrashTest.ballotsOnBoard(site.board.uri()), "the retries stored nothing twice");
 
         Path board = site.board.export(temp.resolve("board.json"));
         List<String> problems = BoardAudit.problems(BoardAudit.ballots(board), voted);

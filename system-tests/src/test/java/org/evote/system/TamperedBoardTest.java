@@ -12,12 +12,13 @@ import org.evote.server.BallotServer;
 import org.evote.tally.TallyTool;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 6, "Board file tampered": after a real election day, one change to the server's SQLite board — a ciphertext
- * edited, a row deleted, two rows swapped — makes the server refuse to start, and the tally tool, given the board as
- * stored ({@code ballot-server export}), names the entry.
+ * edited, a row deleted, two rows swapped, a column made unreadable — makes the server refuse to start, and the
+ * tally tool, given the board as stored ({@code ballot-server export}), names the entry.
  */
 class TamperedBoardTest {
   /** Entry 6 is a ballot: 0 election, 1–2 kiosks, 3 polls opened, 4… ballots. */
@@ -28,7 +29,9 @@ class TamperedBoardTest {
         + "+ 11, 6), 'abcdef') WHERE seq = " + ENTRY),
     ROW_DELETED("DELETE FROM entries WHERE seq = " + ENTRY),
     ROWS_SWAPPED("UPDATE entries SET seq = -1 WHERE seq = " + ENTRY, "UPDATE entries SET seq = " + ENTRY
-        + " WHERE seq = " + (ENTRY + 1), "UPDATE entries SET seq = " + (ENTRY + 1) + " WHERE seq = -1");
+        + " WHERE seq = " + (ENTRY + 1), "UPDATE entries SET seq = " + (ENTRY + 1) + " WHERE seq = -1"),
+    HASH_UNREADABLE("UPDATE entries SET entry_hash = 'zz' WHERE seq = " + ENTRY),
+    KIND_UNKNOWN("UPDATE entries SET kind = 'bogus' WHERE seq = " + ENTRY);
 
     final String[] sql;
 
@@ -42,6 +45,7 @@ class TamperedBoardTest {
 
   @ParameterizedTest
   @EnumSource(Tampering.class)
+  @Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES) // a serve that wrongly starts would never return
   void theServerRefusesToStartAndTheVerifierNamesTheEntry(Tampering tampering) throws Exception {
     Path data;
     Path election;

@@ -413,7 +413,8 @@ public final class BoardService implements AutoCloseable {
       challenged = challengedBefore;
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       if (why.contains("SQLITE_FULL")) {
-        why = "the board's disk is full (" + why + ")";
+        why = "the board's database is full: its disk is full or its --max-database-mb limit is reached (" + why
+            + ")";
       }
       broken.set(why);
       LOG.error("board write failed, no longer accepting writes: {}", why);

@@ -89,10 +89,14 @@ public final class BoardStore implements AutoCloseable {
   }
 
   /**
-   * Caps the database at about {@code maxBytes} (never below its present size): past it, writes fail exactly as
-   * on a full disk, so an operator can keep the board from filling a disk it shares.
+   * Caps the database file at about {@code maxBytes} (never below its present size; the write-ahead log comes on
+   * top): past it, writes fail exactly as on a full disk, so an operator can keep the board from filling a disk it
+   * shares.
    */
   public void limitSize(long maxBytes) {
+    if (maxBytes < 1) {
+      throw new IllegalArgumentException("the size limit is positive");
+    }
     try (Statement s = writer.createStatement();
         ResultSet pageSize = s.executeQuery("PRAGMA page_size")) {
       long pages = Math.max(1, maxBytes / pageSize.getLong(1));
@@ -458,6 +462,61 @@ public final class BoardStore implements AutoCloseable {
     for (int i = 0; i < args.length; i++) {
       p.setObject(i + 1, args[i]);
     }
+  }
+
+  /**
+   * Up to {@code limit} entry rows from sequence number {@code from} on, as they are stored, decoding nothing: the
+   * board-file form of each row, for exporting a board that does not check out (a column that is not what it should
+   * be is written as the text stored, for the verifier to name).
+   */
+  public List<jakarta.json.JsonObject> rawEntries(long from, int limit) {
+    return read(c -> {
+      List<jakarta.json.JsonObject> out = new ArrayList<>();
+      try (PreparedStatement p = c.prepareStatement("SELECT * FROM entries WHERE seq >= ? ORDER BY seq LIMIT ?")) {
+        p.setLong(1, from);
+        p.setInt(2, limit);
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            jakarta.json.JsonValue payload;
+            try {
+              payload = org.evote.crypto.json.JsonText.parseObject(r.getString("payload"));
+            } catch (org.evote.crypto.InvalidFieldException e) {
+              payload = org.evote.crypto.json.JsonText.string(String.valueOf(r.getString("payload")));
+            }
+            out.add(org.evote.crypto.json.JsonText.object().add("sequence", raw(r.getObject("seq")))
+                .add("kind", raw(r.getObject("kind"))).add("timestamp", raw(r.getObject("timestamp")))
+                .add("payload", payload).add("previous_hash", raw(r.getObject("previous_hash")))
+                .add("entry_hash", raw(r.getObject("entry_hash"))).build());
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** Every signed-head row as stored, decoding nothing (see {@link #rawEntries}). */
+  public List<jakarta.json.JsonObject> rawHeads() {
+    return read(c -> {
+      List<jakarta.json.JsonObject> out = new ArrayList<>();
+      try (PreparedStatement p = c.prepareStatement("SELECT * FROM heads ORDER BY size");
+          ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          out.add(org.evote.crypto.json.JsonText.object().add("size", raw(r.getObject("size")))
+              .add("head_hash", raw(r.getObject("head_hash"))).add("merkle_root", raw(r.getObject("merkle_root")))
+              .add("timestamp", raw(r.getObject("timestamp"))).add("signature", raw(r.getObject("signature")))
+              .build());
+        }
+      }
+      return out;
+    });
+  }
+
+  private static jakarta.json.JsonValue raw(Object column) {
+    if (column instanceof Integer || column instanceof Long) {
+      return org.evote.crypto.json.JsonText.number(((Number) column).longValue());
+    }
+    return column == null ? jakarta.json.JsonValue.NULL
+        : org.evote.crypto.json.JsonText.string(column.toString());
   }
 
   private static BoardEntry entry(ResultSet r) throws SQLException {

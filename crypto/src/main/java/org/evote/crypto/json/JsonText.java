@@ -103,6 +103,7 @@ public final class JsonText {
 
   /** One built once: {@code Json.createObjectBuilder()} looks its provider up with a ServiceLoader on every call. */
   private static final jakarta.json.JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
+  private static final jakarta.json.spi.JsonProvider PROVIDER = jakarta.json.spi.JsonProvider.provider();
 
   /**
    * A new object builder from the shared factory. Use it instead of {@code Json.createObjectBuilder()}, which looks
@@ -121,6 +122,16 @@ public final class JsonText {
   /** A new array builder from the shared factory (see {@link #object()}). */
   public static jakarta.json.JsonArrayBuilder array() {
     return BUILDERS.createArrayBuilder();
+  }
+
+  /** A JSON string (see {@link #object()}). */
+  public static jakarta.json.JsonString string(String value) {
+    return PROVIDER.createValue(value);
+  }
+
+  /** A JSON number (see {@link #object()}). */
+  public static jakarta.json.JsonNumber number(long value) {
+    return PROVIDER.createValue(value);
   }
 
   /** An array builder starting with {@code values} (see {@link #object()}). */

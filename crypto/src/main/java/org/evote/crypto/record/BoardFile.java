@@ -134,16 +134,37 @@ public final class BoardFile implements RecordVerifier.BoardSource {
 
   /** Streams a board file to {@code out}. */
   public static void write(OutputStream out, Iterable<BoardEntry> entries, List<SignedHead> heads) {
+    Iterable<JsonObject> encoded = () -> new java.util.Iterator<>() {
+      final java.util.Iterator<BoardEntry> it = entries.iterator();
+
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public JsonObject next() {
+        return BoardJson.encode(it.next());
+      }
+    };
+    writeJson(out, encoded, heads.stream().map(BoardJson::encode).toList());
+  }
+
+  /**
+   * Streams a board file whose entries and heads are given as JSON as they are, unchecked: for writing out a damaged
+   * board so that the verifier can name what is wrong with it.
+   */
+  public static void writeJson(OutputStream out, Iterable<JsonObject> entries, Iterable<JsonObject> heads) {
     try (JsonGenerator g = Json.createGenerator(out)) {
       g.writeStartObject();
       g.writeStartArray("entries");
-      for (BoardEntry e : entries) {
-        g.write(BoardJson.encode(e));
+      for (JsonObject e : entries) {
+        g.write(e);
       }
       g.writeEnd();
       g.writeStartArray("signed_heads");
-      for (SignedHead h : heads) {
-        g.write(BoardJson.encode(h));
+      for (JsonObject h : heads) {
+        g.write(h);
       }
       g.writeEnd();
       g.writeEnd();

@@ -137,12 +137,17 @@ public final class Uploader implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the uploader; an upload in flight is abandoned (its ballot stays queued and is sent again, the same
+   * request, next time), so that the outbox can be closed safely after this returns.
+   */
   @Override
   public void close() {
     running = false;
     kick();
+    thread.interrupt();
     try {
-      thread.join(5000);
+      thread.join(10_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -40,6 +40,7 @@ public final class LocalBoard implements AutoCloseable {
   private BoardService board;
   private Javalin app;
   private long maxDatabaseBytes;
+  private DataDir.Lock lock;
 
   private LocalBoard(DataDir data, char[] passphrase, SecureRandom random) throws IOException {
     this.data = data;
@@ -58,23 +59,32 @@ public final class LocalBoard implements AutoCloseable {
 
   /** Serves the board on {@code host:port} (port 0: any free port), after re-checking the whole board. */
   public void start(String host, int port) throws IOException, TamperedBoardException {
-    if (app != null) {
+    if (lock != null) {
       throw new IllegalStateException("the board is already serving");
     }
-    BoardStore store = BoardStore.open(data.database());
+    lock = data.lock(); // as serve does: no other process may write the database meanwhile
+    BoardStore store = null;
     try {
+      store = BoardStore.open(data.database());
       if (maxDatabaseBytes > 0) {
         store.limitSize(maxDatabaseBytes);
       }
       board = BoardLoader.load(config, store, data.boardKey(passphrase.clone()), Clock.systemUTC());
+      app = BulletinBoardApp.create(board, new SubmissionChecker(config, random, board)).start(host, port);
     } catch (EncryptedKeyFile.WrongPassphraseException e) {
-      store.close();
+      stop(store);
       throw new IOException("the board key did not open: " + e.getMessage(), e);
-    } catch (TamperedBoardException | RuntimeException e) {
-      store.close();
+    } catch (IOException | TamperedBoardException | RuntimeException e) {
+      stop(store);
       throw e;
     }
-    app = BulletinBoardApp.create(board, new SubmissionChecker(config, random, board)).start(host, port);
+  }
+
+  private void stop(BoardStore unloaded) {
+    if (board == null && unloaded != null) {
+      unloaded.close();
+    }
+    stop();
   }
 
   /** From the next {@link #start}, caps the database at about this size (0: no cap), like {@code --max-database-mb}. */
@@ -91,7 +101,7 @@ public final class LocalBoard implements AutoCloseable {
   }
 
   public int port() {
-    return app.port();
+    return uri().getPort();
   }
 
   public ElectionConfig config() {
@@ -141,6 +151,14 @@ public final class LocalBoard implements AutoCloseable {
     if (board != null) {
       board.close();
       board = null;
+    }
+    if (lock != null) {
+      try {
+        lock.close();
+      } catch (IOException e) {
+        // the lock goes with the file channel
+      }
+      lock = null;
     }
   }
 

@@ -42,7 +42,7 @@ import org.evote.tally.service.TallyService;
 public final class MockElection implements AutoCloseable {
   /** The embedded default manifest: a real county general election (8 contests, 11 ballot styles). */
   public static final String DEFAULT_MANIFEST = "manifest-hamilton-general.json";
-  /** The id of the extra kiosk registered for a person to start a kiosk window against the board. */
+  /** The id of the kiosk registered on the practice board for a person's kiosk window. */
   public static final String DESK_KIOSK = "DESK-1";
 
   /** What to run. {@code manifest} empty means the embedded county manifest; {@code port} 0 means any free port. */
@@ -82,6 +82,7 @@ public final class MockElection implements AutoCloseable {
   private final PrintStream log;
   private final Path out;
   private LocalBoard board;
+  private LocalBoard practice;
 
   public MockElection(Settings settings, SecureRandom random, PrintStream log) {
     this.settings = settings;
@@ -96,11 +97,24 @@ public final class MockElection implements AutoCloseable {
   }
 
   public Outcome run() throws Exception {
-    if (Files.exists(out) && (!Files.isDirectory(out) || Files.list(out).findAny().isPresent())) {
-      throw new IOException(out + " already exists and is not empty; choose another --out");
+    if (Files.exists(out)) {
+      boolean empty;
+      try (var entries = Files.list(out)) {
+        empty = entries.findAny().isEmpty();
+      } catch (java.nio.file.NotDirectoryException e) {
+        empty = false;
+      }
+      if (!empty) {
+        throw new IOException(out + " already exists and is not empty; choose another --out");
+      }
     }
     Files.createDirectories(out);
-    Manifest manifest = ManifestJson.decode(JsonText.parseObject(manifestText(settings.manifest())));
+    Manifest manifest;
+    try {
+      manifest = ManifestJson.decode(JsonText.parseObject(manifestText(settings.manifest())));
+    } catch (org.evote.crypto.InvalidFieldException e) {
+      throw new IOException("the manifest is not a valid ElectionGuard 1.0 manifest: " + e.getMessage(), e);
+    }
     log.printf("Mock election: %s%n  %d contests, %d ballot styles; output in %s%n",
         manifest.name().in("en").orElse(manifest.electionScopeId()), manifest.contests().size(),
         manifest.ballotStyles().size(), out);
@@ -136,13 +150,8 @@ public final class MockElection implements AutoCloseable {
     for (int i = 1; i <= settings.kiosks(); i++) {
       robots.add(board.registerKiosk(String.format("K-%02d", i)));
     }
-    KioskCredentials desk = board.registerKiosk(DESK_KIOSK);
-    String pin = secret();
-    SecretFiles.writeOwnerOnly(kioskDir.resolve(DESK_KIOSK + ".pin"), pin + "\n");
-    desk.write(kioskDir.resolve(DESK_KIOSK + ".credentials"), pin.toCharArray(), random);
     board.admin("/api/admin/polls/open", "");
-    log.printf("%n3. %d robot kiosks registered (and %s for a person); polls open%n", settings.kiosks(),
-        DESK_KIOSK);
+    log.printf("%n3. %d robot kiosks registered; polls open%n", settings.kiosks());
 
     // 4. Voting
     log.printf("%n4. Voting: %d ballots, about %.0f%% challenged (opened on the board, never counted)%n",
@@ -211,7 +220,12 @@ public final class MockElection implements AutoCloseable {
   /** The manifest file's text, or the embedded county manifest's. */
   public static String manifestText(Optional<Path> manifest) throws IOException {
     if (manifest.isPresent()) {
-      return Files.readString(manifest.get());
+      try {
+        return Files.readString(manifest.get());
+      } catch (IOException e) {
+        throw new IOException("cannot read the manifest " + manifest.get() + ": " + (e instanceof
+            java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()), e);
+      }
     }
     try (InputStream in = MockElection.class.getResourceAsStream("/org/evote/launcher/" + DEFAULT_MANIFEST)) {
       if (in == null) {
@@ -222,6 +236,27 @@ public final class MockElection implements AutoCloseable {
   }
 
   /** A random passphrase (130 bits), for the demo's generated guardians, board and kiosk. */
+  /**
+   * For {@code --keep-serving}: a second board for the same election with the polls open and a desk kiosk
+   * registered, so that a person can vote in a real kiosk window (the election's own board is closed by then).
+   * Its ballots are never part of the election's record. The kiosk's credentials and PIN are written to
+   * {@code kiosks/}.
+   */
+  public LocalBoard openPracticeBoard() throws Exception {
+    String pass = secret();
+    SecretFiles.writeOwnerOnly(out.resolve("practice-board.pass"), pass + "\n");
+    practice = LocalBoard.create(out.resolve("practice-board"), out.resolve("guardians/election.json"),
+        pass.toCharArray(), random);
+    practice.start("127.0.0.1", 0);
+    KioskCredentials desk = practice.registerKiosk(DESK_KIOSK);
+    String pin = secret();
+    Path kioskDir = out.resolve("kiosks");
+    SecretFiles.writeOwnerOnly(kioskDir.resolve(DESK_KIOSK + ".pin"), pin + "\n");
+    desk.write(kioskDir.resolve(DESK_KIOSK + ".credentials"), pin.toCharArray(), random);
+    practice.admin("/api/admin/polls/open", "");
+    return practice;
+  }
+
   private String secret() {
     return new java.math.BigInteger(130, random).toString(32);
   }
@@ -284,6 +319,9 @@ public final class MockElection implements AutoCloseable {
 
   @Override
   public void close() {
+    if (practice != null) {
+      practice.close();
+    }
     if (board != null) {
       board.close();
     }

@@ -68,15 +68,19 @@ public final class RobotKiosks implements AutoCloseable {
   /** Opens one robot kiosk per credential, each with its outbox in {@code dir/<kiosk id>/}. */
   public RobotKiosks(ElectionConfig config, URI board, List<KioskCredentials> credentials, Path dir,
       double challengeRate, SecureRandom random) throws IOException {
-    for (KioskCredentials c : credentials) {
-      Path kioskDir = Files.createDirectories(dir.resolve(c.kioskId()));
-      KioskStore store = KioskStore.open(kioskDir.resolve("kiosk.sqlite"), c.kioskId(),
-          ConfirmationCodes.chainStart(config.extendedHash(), c.kioskId()));
-      Uploader uploader = new Uploader(store, new BoardClient(board, Duration.ofSeconds(10)));
-      uploader.start();
-      BallotCaster caster = new BallotCaster(config, c, store, uploader, random, Clock.systemUTC(), board,
-          Duration.ofSeconds(10));
-      kiosks.add(new Kiosk(c.kioskId(), store, uploader, new RobotVoter(caster, random, challengeRate)));
+    try {
+      for (KioskCredentials c : credentials) {
+        Path kioskDir = Files.createDirectories(dir.resolve(c.kioskId()));
+        KioskStore store = KioskStore.open(kioskDir.resolve("kiosk.sqlite"), c.kioskId(),
+            ConfirmationCodes.chainStart(config.extendedHash(), c.kioskId()));
+        Uploader uploader = new Uploader(store, new BoardClient(board, Duration.ofSeconds(10)));
+        kiosks.add(new Kiosk(c.kioskId(), store, uploader, new RobotVoter(new BallotCaster(config, c, store, uploader,
+            random, Clock.systemUTC(), board, Duration.ofSeconds(10)), random, challengeRate)));
+        uploader.start();
+      }
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
     }
   }
 

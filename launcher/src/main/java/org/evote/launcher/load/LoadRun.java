@@ -27,6 +27,10 @@ public final class LoadRun {
   public record Figures(int kiosks, double seconds, long ballots, long pendingAtEnd, double ballotsPerSecond,
       double p50Millis, double p99Millis, double maxMillis, double encryptP50Millis, Baseline baseline,
       List<String> problems, boolean boardVerifies) {
+    public Figures {
+      problems = List.copyOf(problems);
+    }
+
     public boolean succeeded() {
       return problems.isEmpty() && boardVerifies;
     }
@@ -86,6 +90,10 @@ public final class LoadRun {
         long start = System.nanoTime();
         List<RobotVoter.Entry> v = robot.voteFor(baselineDuration);
         double s = (System.nanoTime() - start) / 1e9;
+        if (!robot.awaitUploads(Duration.ofMinutes(1)) || robot.refused() > 0) {
+          throw new IllegalStateException("the baseline kiosk's ballots did not all reach the board: "
+              + robot.pending() + " queued, " + robot.refused() + " refused");
+        }
         voted.addAll(v);
         baseline = new Baseline(s, v.size(), v.size() / s, percentile(sorted(v, RobotVoter.Entry::receiptNanos),
             0.5), percentile(sorted(v, RobotVoter.Entry::encryptNanos), 0.5));
@@ -93,6 +101,8 @@ public final class LoadRun {
       log.printf("%d robot kiosks voting for %d s against %s ...%n", kiosks, duration.toSeconds(), board.uri());
       List<RobotVoter.Entry> loaded;
       long pendingAtEnd;
+      long refused;
+      long stillQueued;
       double seconds;
       Path boardFile = out.resolve("board.json");
       try (var robots = new org.evote.launcher.election.RobotKiosks(config, board.uri(), creds,
@@ -102,10 +112,19 @@ public final class LoadRun {
         voted.addAll(loaded);
         seconds = (System.nanoTime() - start) / 1e9;
         pendingAtEnd = robots.pending();
-        robots.awaitUploads(Duration.ofMinutes(2));
+        boolean uploaded = robots.awaitUploads(Duration.ofMinutes(2));
+        refused = robots.refused();
+        stillQueued = uploaded ? 0 : robots.pending();
         board.export(boardFile);
       }
-      List<String> problems = BoardAudit.problems(BoardAudit.ballots(boardFile), voted);
+      List<String> problems = new ArrayList<>();
+      if (stillQueued > 0) {
+        problems.add(stillQueued + " ballots still queued in the kiosks two minutes after voting ended");
+      }
+      if (refused > 0) {
+        problems.add("the board refused " + refused + " ballots");
+      }
+      problems.addAll(BoardAudit.problems(BoardAudit.ballots(boardFile), voted));
       log.printf("verifying the board (%d ballots) ...%n", voted.size());
       VerificationReport report = RecordFiles.verify(electionFile, boardFile, null, random,
           Runtime.getRuntime().availableProcessors(), n -> { });

@@ -1,0 +1,65 @@
+package org.evote.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Optional;
+import org.evote.crypto.json.JsonText;
+import org.evote.kiosk.KioskMain;
+import org.evote.launcher.election.LocalBoard;
+import org.evote.launcher.election.MockElection;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * What {@code demo --keep-serving} leaves up: the election's board answers receipt look-ups after the tally, and a
+ * kiosk started with the printed credentials votes on the practice board (its robot mode: the window's own path).
+ */
+class KeepServingTest {
+  @TempDir
+  Path temp;
+
+  static HttpResponse<String> get(String url) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void receiptsCanBeLookedUpAndAKioskCanVoteOnThePracticeBoard() throws Exception {
+    Path out = temp.resolve("demo");
+    MockElection.Settings settings = new MockElection.Settings(Optional.empty(), 3, 2, 2, 6, 0.0, out, 0);
+    try (MockElection election = new MockElection(settings, new SecureRandom(),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+      assertTrue(election.run().succeeded());
+      LocalBoard board = election.board();
+      String code = JsonText.readObject(out.resolve("robots/K-01.json")).getJsonArray("ballots").getJsonObject(0)
+          .getString("tracking_code");
+      HttpResponse<String> receipt = get(board.uri() + "/api/receipts/" + code);
+      assertEquals(200, receipt.statusCode(), receipt.body());
+      assertTrue(receipt.body().contains("\"ballot_cast\""), receipt.body());
+
+      LocalBoard practice = election.openPracticeBoard();
+      int exit = new CommandLine(new KioskMain()).execute("--server", practice.uri().toString(), "--credentials",
+          out.resolve("kiosks/" + MockElection.DESK_KIOSK + ".credentials").toString(), "--passphrase-file",
+          out.resolve("kiosks/" + MockElection.DESK_KIOSK + ".pin").toString(), "--election-hash",
+          board.config().extendedHash().toHex(), "--data", temp.resolve("desk").toString(), "--robot", "2",
+          "--challenge-rate", "0");
+      assertEquals(0, exit);
+      JsonObject practiceStatus = JsonText.parseObject(get(practice.uri() + "/api/status").body());
+      assertEquals(2, practiceStatus.getJsonNumber("cast_ballots").longValue());
+      JsonObject electionStatus = JsonText.parseObject(get(board.uri() + "/api/status").body());
+      assertEquals(6, electionStatus.getJsonNumber("cast_ballots").longValue(), "the election's board is untouched");
+      assertEquals("closed", electionStatus.getString("polls"));
+    }
+  }
+}
