@@ -125,7 +125,7 @@ class KioskStoreAndForwardTest {
       assertEquals(10, JsonText.readObject(robotLog).getJsonArray("ballots").size());
       k.close();
 
-      b.board.closePolls().get();
+      b.closePolls();
       HttpResponse<byte[]> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(b.uri().resolve(
           "/api/board/export")).build(), HttpResponse.BodyHandlers.ofByteArray());
       Path record = temp.resolve("record");

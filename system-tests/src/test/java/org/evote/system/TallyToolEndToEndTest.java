@@ -76,7 +76,7 @@ class TallyToolEndToEndTest {
       List<RobotVoter.Entry> voted = robot.vote(15);
       uploader.close();
       store.close();
-      b.board.closePolls().get();
+      b.closePolls();
       Path board = export(b, "board.json");
 
       Path record = temp.resolve("record");
