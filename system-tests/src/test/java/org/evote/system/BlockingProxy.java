@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP proxy on loopback between kiosks and the board whose cable can be pulled: while cut, every open connection
  * is reset and new ones are closed at once, as when the polling place loses its network. It can also lose the
- * board's answers only: requests reach the board, and the connection dies before the answer gets back.
+ * board's answers only (requests reach the board, and the connection dies before the answer gets back), or swallow
+ * everything silently (connections accepted, never answered).
  */
 final class BlockingProxy implements AutoCloseable {
   private final ServerSocket listener;
@@ -20,6 +21,7 @@ final class BlockingProxy implements AutoCloseable {
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean cut;
   private volatile boolean dropAnswers;
+  private volatile boolean blackHole;
 
   BlockingProxy(int targetPort) throws IOException {
     this.targetPort = targetPort;
@@ -51,10 +53,26 @@ final class BlockingProxy implements AutoCloseable {
     open.clear();
   }
 
+  /** Swallows everything: connections are accepted and never answered, as when packets vanish on the way. */
+  void blackHole() {
+    blackHole = true;
+    for (Socket s : open) {
+      closeQuietly(s);
+    }
+    open.clear();
+  }
+
   /** Plugs it back in. */
   void restore() {
     cut = false;
     dropAnswers = false;
+    if (blackHole) {
+      blackHole = false;
+      for (Socket s : open) {
+        closeQuietly(s);
+      }
+      open.clear();
+    }
   }
 
   private void accept() {
@@ -64,6 +82,10 @@ final class BlockingProxy implements AutoCloseable {
         if (cut) {
           client.setSoLinger(true, 0);
           client.close();
+          continue;
+        }
+        if (blackHole) {
+          open.add(client); // held open, never read, never answered
           continue;
         }
         Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);

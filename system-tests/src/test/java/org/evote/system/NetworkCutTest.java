@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 6, "Network cut between kiosk and server": kiosks reach the board through a proxy whose cable is pulled
  * while voters keep voting. Their receipts say "upload pending"; once the network is back every queued ballot is
  * uploaded once, each kiosk's in the order of its chain. The harder case is a network that loses only the board's
- * answers: the ballots are on the board but the kiosks do not know it, and their retries must not store them again.
+ * answers: the ballots are on the board but the kiosks do not know it, and their retries must not store them again;
+ * and a network that swallows everything silently, found out only by the kiosks' timeouts.
  */
 class NetworkCutTest {
   @TempDir
@@ -31,7 +32,7 @@ class NetworkCutTest {
         BlockingProxy proxy = new BlockingProxy(site.board.port())) {
       URI viaProxy = URI.create("http://127.0.0.1:" + proxy.port());
       try (RobotKiosks robots = new RobotKiosks(site.config, viaProxy, site.kiosks, temp.resolve("kiosks"), 0.25,
-          site.random)) {
+          site.random, Duration.ofSeconds(3))) {
         List<RobotVoter.Entry> voted = new ArrayList<>(robots.vote(4));
         assertTrue(voted.stream().noneMatch(e -> e.receipt().uploadPending()));
         long before = ServerCrashTest.ballotsOnBoard(site.board.uri());
@@ -63,6 +64,16 @@ class NetworkCutTest {
         assertTrue(robots.awaitUploads(Duration.ofSeconds(60)), robots.pending() + " still queued");
         assertEquals(0, robots.refused());
         assertEquals(14, ServerCrashTest.ballotsOnBoard(site.board.uri()), "the retries stored nothing twice");
+
+        // Silence: the network swallows requests; the kiosks give up on each after their timeout and queue.
+        proxy.blackHole();
+        List<RobotVoter.Entry> swallowed = robots.vote(2);
+        voted.addAll(swallowed);
+        assertTrue(swallowed.stream().allMatch(e -> e.receipt().uploadPending()), "no answer, no receipt");
+        assertEquals(14, ServerCrashTest.ballotsOnBoard(site.board.uri()), "nothing reached the board");
+        proxy.restore();
+        assertTrue(robots.awaitUploads(Duration.ofSeconds(60)), robots.pending() + " still queued");
+        assertEquals(16, ServerCrashTest.ballotsOnBoard(site.board.uri()));
 
         Path board = site.board.export(temp.resolve("board.json"));
         List<String> problems = BoardAudit.problems(BoardAudit.ballots(board), voted);

@@ -65,17 +65,26 @@ public final class RobotKiosks implements AutoCloseable {
 
   private final List<Kiosk> kiosks = new ArrayList<>();
 
+  /** The kiosk's own limit on one request to the board (as {@code kiosk-client --robot} uses). */
+  public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
   /** Opens one robot kiosk per credential, each with its outbox in {@code dir/<kiosk id>/}. */
   public RobotKiosks(ElectionConfig config, URI board, List<KioskCredentials> credentials, Path dir,
       double challengeRate, SecureRandom random) throws IOException {
+    this(config, board, credentials, dir, challengeRate, random, REQUEST_TIMEOUT);
+  }
+
+  /** As above, with another limit on each request (a network that swallows requests is found out sooner). */
+  public RobotKiosks(ElectionConfig config, URI board, List<KioskCredentials> credentials, Path dir,
+      double challengeRate, SecureRandom random, Duration requestTimeout) throws IOException {
     try {
       for (KioskCredentials c : credentials) {
         Path kioskDir = Files.createDirectories(dir.resolve(c.kioskId()));
         KioskStore store = KioskStore.open(kioskDir.resolve("kiosk.sqlite"), c.kioskId(),
             ConfirmationCodes.chainStart(config.extendedHash(), c.kioskId()));
-        Uploader uploader = new Uploader(store, new BoardClient(board, Duration.ofSeconds(10)));
+        Uploader uploader = new Uploader(store, new BoardClient(board, requestTimeout));
         kiosks.add(new Kiosk(c.kioskId(), store, uploader, new RobotVoter(new BallotCaster(config, c, store, uploader,
-            random, Clock.systemUTC(), board, Duration.ofSeconds(10)), random, challengeRate)));
+            random, Clock.systemUTC(), board, requestTimeout), random, challengeRate)));
         uploader.start();
       }
     } catch (IOException | RuntimeException e) {
