@@ -97,17 +97,7 @@ public final class MockElection implements AutoCloseable {
   }
 
   public Outcome run() throws Exception {
-    if (Files.exists(out)) {
-      boolean empty;
-      try (var entries = Files.list(out)) {
-        empty = entries.findAny().isEmpty();
-      } catch (java.nio.file.NotDirectoryException e) {
-        empty = false;
-      }
-      if (!empty) {
-        throw new IOException(out + " already exists and is not empty; choose another --out");
-      }
-    }
+    refuseUsedFolder();
     Files.createDirectories(out);
     Manifest manifest;
     try {
@@ -118,76 +108,12 @@ public final class MockElection implements AutoCloseable {
     log.printf("Mock election: %s%n  %d contests, %d ballot styles; output in %s%n",
         manifest.name().in("en").orElse(manifest.electionScopeId()), manifest.contests().size(),
         manifest.ballotStyles().size(), out);
-
-    // 1. Key ceremony (tally tool)
     Path guardians = out.resolve("guardians");
-    List<char[]> passphrases = new ArrayList<>();
-    Files.createDirectories(guardians);
-    for (int i = 1; i <= settings.guardians(); i++) {
-      String p = secret();
-      SecretFiles.writeOwnerOnly(guardians.resolve("guardian-" + i + ".pass"), p + "\n");
-      passphrases.add(p.toCharArray());
-    }
-    ElectionConfig config = new CeremonyService(random).run(manifest, settings.guardians(), settings.quorum(),
-        passphrases, guardians);
-    passphrases.forEach(p -> java.util.Arrays.fill(p, '\0'));
+    ElectionConfig config = keyCeremony(manifest, guardians);
     Path electionFile = guardians.resolve("election.json");
-    log.printf("%n1. Key ceremony: %d guardians, any %d of them can decrypt%n   election %s%n   keys sealed in "
-        + "%s (passphrases beside them, for this demo only)%n", settings.guardians(), settings.quorum(),
-        config.extendedHash().toHex(), guardians);
-
-    // 2. Ballot server
-    String boardPass = secret();
-    SecretFiles.writeOwnerOnly(out.resolve("board.pass"), boardPass + "\n");
-    board = LocalBoard.create(out.resolve("board"), electionFile, boardPass.toCharArray(), random);
-    board.start("127.0.0.1", settings.port());
-    log.printf("%n2. Ballot server on an embedded SQLite board (%s), serving %s%n", board.data().database(),
-        board.uri());
-
-    // 3. Kiosks registered, polls opened
-    Path kioskDir = Files.createDirectories(out.resolve("kiosks"));
-    List<KioskCredentials> robots = new ArrayList<>();
-    for (int i = 1; i <= settings.kiosks(); i++) {
-      robots.add(board.registerKiosk(String.format("K-%02d", i)));
-    }
-    board.admin("/api/admin/polls/open", "");
-    log.printf("%n3. %d robot kiosks registered; polls open%n", settings.kiosks());
-
-    // 4. Voting
-    log.printf("%n4. Voting: %d ballots, about %.0f%% challenged (opened on the board, never counted)%n",
-        settings.ballots(), settings.challengeRate() * 100);
-    long started = System.nanoTime();
-    List<RobotVoter.Entry> voted;
-    Map<String, Map<String, Long>> truth;
-    List<String> problems;
+    List<KioskCredentials> robots = openBoard(electionFile);
     Path boardFile = out.resolve("board.json");
-    try (RobotKiosks kiosks = new RobotKiosks(config, board.uri(), robots, kioskDir, settings.challengeRate(),
-        random)) {
-      voted = kiosks.vote(settings.ballots());
-      if (!kiosks.awaitUploads(Duration.ofMinutes(2))) {
-        throw new IOException(kiosks.pending() + " ballots are still waiting in the kiosks' outboxes");
-      }
-      double seconds = (System.nanoTime() - started) / 1e9;
-      kiosks.writeLogs(out.resolve("robots"));
-      truth = kiosks.truth();
-      log.printf("   %d ballots on the board in %.1f s; robots' logs (choices and tracking codes) in %s%n",
-          voted.size(), seconds, out.resolve("robots"));
-      voted.stream().limit(3).forEach(e -> log.printf("   %s  %s  %s%n", e.receipt().kioskId(),
-          e.receipt().trackingCode(), e.receipt().challenged() ? "challenged" : "cast"));
-      if (kiosks.refused() > 0) {
-        throw new IOException("the board refused " + kiosks.refused() + " robot ballots");
-      }
-
-      // 5. Polls closed, board exported
-      board.admin("/api/admin/polls/close", "");
-      board.export(boardFile);
-      problems = BoardAudit.problems(BoardAudit.ballots(boardFile), voted);
-    }
-    long challenged = voted.stream().filter(e -> e.receipt().challenged()).count();
-    long cast = voted.size() - challenged;
-    log.printf("%n5. Polls closed; board exported to %s%n   %d cast, %d challenged; %s%n", boardFile, cast,
-        challenged, problems.isEmpty() ? "every ballot the kiosks gave a receipt for is on it exactly once"
-            : problems.size() + " PROBLEMS:\n     " + String.join("\n     ", problems));
+    Voting voting = vote(config, robots, boardFile);
 
     // 6. Tally by a quorum
     List<Integer> present = chooseQuorum();
@@ -212,9 +138,95 @@ public final class MockElection implements AutoCloseable {
     log.printf("%n7. Tally published on the board; the record in %s verified (docs/protocol.md §10.4):%n", record);
     log.print(report.render().indent(3));
 
-    Outcome outcome = new Outcome(tallied.result(), truth, cast, challenged, report, problems, record);
+    long challenged = voting.voted().stream().filter(e -> e.receipt().challenged()).count();
+    Outcome outcome = new Outcome(tallied.result(), voting.truth(), voting.voted().size() - challenged, challenged,
+        report, voting.problems(), record);
     printResult(manifest, outcome);
     return outcome;
+  }
+
+  private void refuseUsedFolder() throws IOException {
+    if (Files.exists(out)) {
+      boolean empty;
+      try (var entries = Files.list(out)) {
+        empty = entries.findAny().isEmpty();
+      } catch (java.nio.file.NotDirectoryException e) {
+        empty = false;
+      }
+      if (!empty) {
+        throw new IOException(out + " already exists and is not empty; choose another --out");
+      }
+    }
+  }
+
+  /** Step 1: the tally tool's key ceremony; each guardian's passphrase is written beside the key it seals. */
+  private ElectionConfig keyCeremony(Manifest manifest, Path guardians) throws IOException {
+    List<char[]> passphrases = new ArrayList<>();
+    Files.createDirectories(guardians);
+    for (int i = 1; i <= settings.guardians(); i++) {
+      String p = secret();
+      SecretFiles.writeOwnerOnly(guardians.resolve("guardian-" + i + ".pass"), p + "\n");
+      passphrases.add(p.toCharArray());
+    }
+    ElectionConfig config = new CeremonyService(random).run(manifest, settings.guardians(), settings.quorum(),
+        passphrases, guardians);
+    passphrases.forEach(p -> java.util.Arrays.fill(p, '\0'));
+    log.printf("%n1. Key ceremony: %d guardians, any %d of them can decrypt%n   election %s%n   keys sealed in "
+        + "%s (passphrases beside them, for this demo only)%n", settings.guardians(), settings.quorum(),
+        config.extendedHash().toHex(), guardians);
+    return config;
+  }
+
+  /** Steps 2–3: the ballot server on its SQLite board, the robot kiosks registered, the polls opened. */
+  private List<KioskCredentials> openBoard(Path electionFile) throws Exception {
+    String boardPass = secret();
+    SecretFiles.writeOwnerOnly(out.resolve("board.pass"), boardPass + "\n");
+    board = LocalBoard.create(out.resolve("board"), electionFile, boardPass.toCharArray(), random);
+    board.start("127.0.0.1", settings.port());
+    log.printf("%n2. Ballot server on an embedded SQLite board (%s), serving %s%n", board.data().database(),
+        board.uri());
+    List<KioskCredentials> robots = new ArrayList<>();
+    for (int i = 1; i <= settings.kiosks(); i++) {
+      robots.add(board.registerKiosk(String.format("K-%02d", i)));
+    }
+    board.admin("/api/admin/polls/open", "");
+    log.printf("%n3. %d robot kiosks registered; polls open%n", settings.kiosks());
+    return robots;
+  }
+
+  /** What the robots voted, the truth they kept, and what the audit of the exported board found. */
+  private record Voting(List<RobotVoter.Entry> voted, Map<String, Map<String, Long>> truth, List<String> problems) {}
+
+  /** Steps 4–5: the robots vote; the polls close; the board is exported and audited against the receipts. */
+  private Voting vote(ElectionConfig config, List<KioskCredentials> robots, Path boardFile) throws Exception {
+    log.printf("%n4. Voting: %d ballots, about %.0f%% challenged (opened on the board, never counted)%n",
+        settings.ballots(), settings.challengeRate() * 100);
+    long started = System.nanoTime();
+    try (RobotKiosks kiosks = new RobotKiosks(config, board.uri(), robots, out.resolve("kiosks"),
+        settings.challengeRate(), random)) {
+      List<RobotVoter.Entry> voted = kiosks.vote(settings.ballots());
+      if (!kiosks.awaitUploads(Duration.ofMinutes(2))) {
+        throw new IOException(kiosks.pending() + " ballots are still waiting in the kiosks' outboxes");
+      }
+      double seconds = (System.nanoTime() - started) / 1e9;
+      kiosks.writeLogs(out.resolve("robots"));
+      log.printf("   %d ballots on the board in %.1f s; robots' logs (choices and tracking codes) in %s%n",
+          voted.size(), seconds, out.resolve("robots"));
+      voted.stream().limit(3).forEach(e -> log.printf("   %s  %s  %s%n", e.receipt().kioskId(),
+          e.receipt().trackingCode(), e.receipt().challenged() ? "challenged" : "cast"));
+      if (kiosks.refused() > 0) {
+        throw new IOException("the board refused " + kiosks.refused() + " robot ballots");
+      }
+      board.admin("/api/admin/polls/close", "");
+      board.export(boardFile);
+      List<String> problems = BoardAudit.problems(BoardAudit.ballots(boardFile), voted);
+      long challenged = voted.stream().filter(e -> e.receipt().challenged()).count();
+      log.printf("%n5. Polls closed; board exported to %s%n   %d cast, %d challenged; %s%n", boardFile,
+          voted.size() - challenged, challenged, problems.isEmpty()
+              ? "every ballot the kiosks gave a receipt for is on it exactly once"
+              : problems.size() + " PROBLEMS:\n     " + String.join("\n     ", problems));
+      return new Voting(voted, kiosks.truth(), problems);
+    }
   }
 
   /** The manifest file's text, or the embedded county manifest's. */
