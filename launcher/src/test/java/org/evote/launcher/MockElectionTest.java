@@ -119,6 +119,20 @@ class MockElectionTest {
   }
 
   @Test
+  void aMissingOrInvalidManifestIsRefusedBeforeAnythingIsWritten() throws Exception {
+    Run missing = evote("demo", "--manifest", temp.resolve("nope.json").toString(), "--out",
+        temp.resolve("a").toString());
+    assertEquals(1, missing.code());
+    assertTrue(missing.err().contains("cannot read the manifest") && missing.err().contains("no such file"),
+        missing.err());
+    Path bad = Files.writeString(temp.resolve("bad.json"), "{\"election_scope_id\": 7}");
+    Run invalid = evote("demo", "--manifest", bad.toString(), "--out", temp.resolve("b").toString());
+    assertEquals(1, invalid.code());
+    assertTrue(invalid.err().contains("not a valid ElectionGuard 1.0 manifest"), invalid.err());
+    assertTrue(Files.notExists(temp.resolve("a")) && Files.notExists(temp.resolve("b")));
+  }
+
+  @Test
   void impossibleSettingsAreRefusedByName() {
     Run run = evote("demo", "--guardians", "3", "--quorum", "4", "--out", temp.resolve("x").toString());
     assertEquals(1, run.code());

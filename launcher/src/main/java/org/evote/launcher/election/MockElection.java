@@ -98,13 +98,13 @@ public final class MockElection implements AutoCloseable {
 
   public Outcome run() throws Exception {
     refuseUsedFolder();
-    Files.createDirectories(out);
     Manifest manifest;
     try {
       manifest = ManifestJson.decode(JsonText.parseObject(manifestText(settings.manifest())));
     } catch (org.evote.crypto.InvalidFieldException e) {
       throw new IOException("the manifest is not a valid ElectionGuard 1.0 manifest: " + e.getMessage(), e);
     }
+    Files.createDirectories(out);
     log.printf("Mock election: %s%n  %d contests, %d ballot styles; output in %s%n",
         manifest.name().in("en").orElse(manifest.electionScopeId()), manifest.contests().size(),
         manifest.ballotStyles().size(), out);
