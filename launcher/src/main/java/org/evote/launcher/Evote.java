@@ -122,6 +122,7 @@ public final class Evote {
       MockElection.Settings settings = new MockElection.Settings(Optional.ofNullable(manifest), guardians, quorum,
           kiosks, ballots, challengeRate, dir, port);
       MockElection election = new MockElection(settings, new SecureRandom(), log);
+      boolean serving = false;
       try {
         MockElection.Outcome outcome = election.run();
         var board = election.board();
@@ -153,10 +154,11 @@ public final class Evote {
           election.close();
           stopped.countDown();
         }));
+        serving = true; // from here the shutdown hook closes the boards
         stopped.await();
         return outcome.succeeded() ? 0 : 1;
       } finally {
-        if (!keepServing) {
+        if (!serving) {
           election.close();
         }
       }
