@@ -11,6 +11,7 @@ import org.evote.crypto.board.BoardEntry;
 import org.evote.crypto.board.ConsistencyProof;
 import org.evote.crypto.board.InclusionProof;
 import org.evote.crypto.board.Ed25519;
+import org.evote.crypto.board.EntryFacts;
 import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.board.SignedHead;
@@ -126,6 +127,37 @@ public final class BoardJson {
             f.digest("result_hash"));
       }
     };
+  }
+
+  /**
+   * What the board's rules read of an entry ({@link EntryFacts}). A ballot's facts are read without decoding any
+   * point: its α encodings are checked for form only, so a stored board replays at the speed of JSON parsing.
+   * The full decoding ({@link #decodePayload}) still decides whether a submission is acceptable.
+   */
+  public static EntryFacts decodeFacts(BoardEntry e) {
+    return decodeFacts(e.kind(), JsonText.parseObject(e.payload()));
+  }
+
+  /** The facts of a payload of the given kind. */
+  public static EntryFacts decodeFacts(EntryKind kind, JsonObject payload) {
+    if (kind != EntryKind.BALLOT_CAST && kind != EntryKind.BALLOT_CHALLENGED) {
+      return new EntryFacts.Control(decodePayload(kind, payload));
+    }
+    Fields f = Fields.of(payload, "payload");
+    Fields b = f.object("ballot");
+    List<String> alphas = new java.util.ArrayList<>();
+    b.objects("contests", 0, BallotJson.MAX_ITEMS, c -> c.objects("selections", 1, BallotJson.MAX_ITEMS, s -> {
+      Fields ct = s.object("ciphertext");
+      String alpha = ct.string("alpha");
+      if (alpha.length() != 66 || !org.evote.crypto.group.Hex.isLowercaseHex(alpha)) {
+        throw new InvalidFieldException(ct.path("alpha"), "point must be 66 lowercase hex characters");
+      }
+      alphas.add(alpha);
+      return alpha;
+    }));
+    return f.build(() -> new EntryFacts.Ballot(kind, f.id("request_id"), b.id("ballot_id"), b.id("kiosk_id"),
+        b.digest("previous_code"), b.digest("confirmation_code"), b.integer("timestamp", 0, Long.MAX_VALUE),
+        alphas, signature(f), unsignedPayloadText(payload)));
   }
 
   /** The canonical text a kiosk signs: the payload without its "signature" member (§9.5). */

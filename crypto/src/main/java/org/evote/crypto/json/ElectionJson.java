@@ -64,6 +64,11 @@ public final class ElectionJson {
         .build();
   }
 
+  /** JCS of the election object: what entry 0 of the board publishes (§9.1). */
+  public static String canonical(ElectionConfig c) {
+    return CanonicalJson.write(encode(c));
+  }
+
   public static Decoded decode(JsonObject json) {
     Fields f = Fields.of(json).only(Set.of("parameters", "manifest", "guardian_count", "quorum", "guardians",
         "joint_public_key", "manifest_hash", "election_base_hash", "extended_hash"));

@@ -18,4 +18,11 @@ public final class JsonHashes {
   public static Digest ofCanonical(String canonicalJson) {
     return Hasher.tagged(DomainTags.JSON_OBJECT).bytes(canonicalJson.getBytes(StandardCharsets.UTF_8)).digest();
   }
+
+  /** H_JSON of the shares file object {"shares": [...]} (the tally_published entry's shares_hash, §9.1, V17). */
+  public static Digest ofShares(java.util.List<jakarta.json.JsonObject> shares) {
+    var array = JsonText.array();
+    shares.forEach(array::add);
+    return of(JsonText.object().add("shares", array).build());
+  }
 }

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +16,7 @@ import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.verify.RecordVerifier;
+import org.evote.crypto.verify.TallyFile;
 import org.evote.crypto.verify.VerificationReport;
 
 /**
@@ -25,9 +26,9 @@ import org.evote.crypto.verify.VerificationReport;
 public final class RecordFiles {
   public static final String ELECTION = "election.json";
   public static final String BOARD = "board.json";
-  public static final String TALLY = "encrypted_tally.json";
-  public static final String SHARES = "decryption_shares.json";
-  public static final String RESULT = "result.json";
+  public static final String TALLY = TallyFile.ENCRYPTED_TALLY.fileName();
+  public static final String SHARES = TallyFile.DECRYPTION_SHARES.fileName();
+  public static final String RESULT = TallyFile.RESULT.fileName();
 
   private RecordFiles() {}
 
@@ -70,11 +71,11 @@ public final class RecordFiles {
 
   private static RecordVerifier.Input tallyInput(JsonObject electionJson, RecordVerifier.BoardSource board,
       Path tallyDir) throws IOException {
-    Map<String, String> unreadable = new LinkedHashMap<>();
-    Optional<JsonObject> tally = optional(tallyDir, TALLY, unreadable);
-    Optional<JsonObject> result = optional(tallyDir, RESULT, unreadable);
+    Map<TallyFile, String> unreadable = new EnumMap<>(TallyFile.class);
+    Optional<JsonObject> tally = optional(tallyDir, TallyFile.ENCRYPTED_TALLY, unreadable);
+    Optional<JsonObject> result = optional(tallyDir, TallyFile.RESULT, unreadable);
     List<JsonObject> shares = new ArrayList<>();
-    Optional<JsonObject> sharesFile = optional(tallyDir, SHARES, unreadable);
+    Optional<JsonObject> sharesFile = optional(tallyDir, TallyFile.DECRYPTION_SHARES, unreadable);
     try {
       if (sharesFile.isPresent()) {
         for (JsonValue v : Fields.of(sharesFile.get()).array("shares")) {
@@ -85,19 +86,19 @@ public final class RecordFiles {
         }
       }
     } catch (InvalidFieldException e) {
-      unreadable.put(SHARES, e.getMessage());
+      unreadable.put(TallyFile.DECRYPTION_SHARES, e.getMessage());
       shares.clear();
     }
     return new RecordVerifier.Input(electionJson, board, tally, shares, result, unreadable);
   }
 
-  private static Optional<JsonObject> optional(Path dir, String name, Map<String, String> unreadable)
+  private static Optional<JsonObject> optional(Path dir, TallyFile file, Map<TallyFile, String> unreadable)
       throws IOException {
     Optional<JsonObject> o = Optional.empty();
     try {
-      o = optional(dir == null ? null : dir.resolve(name));
+      o = optional(dir == null ? null : dir.resolve(file.fileName()));
     } catch (InvalidFieldException e) {
-      unreadable.put(name, e.getMessage());
+      unreadable.put(file, e.getMessage());
     }
     return o;
   }

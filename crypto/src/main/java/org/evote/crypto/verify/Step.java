@@ -39,4 +39,14 @@ public enum Step {
   public String title() {
     return title;
   }
+
+  /** The step with id {@code id} ("V7"). */
+  public static Step byId(String id) {
+    for (Step s : values()) {
+      if (s.id.equals(id)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("no verification step " + id);
+  }
 }

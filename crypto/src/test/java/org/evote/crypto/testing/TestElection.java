@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Map;
 import org.evote.crypto.ballot.BallotEncryptor;
 import org.evote.crypto.ballot.BallotSeed;
-import org.evote.crypto.ballot.ConfirmationCodes;
 import org.evote.crypto.ballot.EncryptedBallot;
 import org.evote.crypto.ballot.PlaintextBallot;
+import org.evote.crypto.board.BoardEntry;
+import org.evote.crypto.board.BoardState;
 import org.evote.crypto.board.BulletinBoard;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.board.EntryKind;
@@ -26,7 +27,6 @@ import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.election.ElectionHashes;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.BoardJson;
-import org.evote.crypto.json.CanonicalJson;
 import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.JsonHashes;
 import org.evote.crypto.json.JsonText;
@@ -55,8 +55,8 @@ public final class TestElection {
   public ElectionResult result;
   private final SecureRandom random;
   private final Map<String, Ed25519.PrivateKey> kioskKeys = new LinkedHashMap<>();
-  private final Map<String, Digest> chains = new LinkedHashMap<>();
-  private final Map<String, Long> counts = new LinkedHashMap<>();
+  /** The board's rules' view of {@link #board}: every posted entry is applied, so chains and closes follow it. */
+  public final BoardState state;
   private long time = 1_700_000_000L;
   private int requests;
 
@@ -69,8 +69,9 @@ public final class TestElection {
     this.keys = outcome.keys();
     this.boardKey = Ed25519.PrivateKey.generate(random);
     this.board = new BulletinBoard(config.extendedHash());
+    this.state = new BoardState(config.extendedHash(), ElectionJson.canonical(config));
     post(new EntryPayload.ElectionPublished(config.extendedHash(),
-        CanonicalJson.write(ElectionJson.encode(config)), boardKey.publicKey()));
+        ElectionJson.canonical(config), boardKey.publicKey()));
   }
 
   public static Manifest manifest(String file) {
@@ -81,15 +82,15 @@ public final class TestElection {
     }
   }
 
+  /** Appends an entry, valid or not (tests build bad boards too), and applies it to {@link #state}. */
   public void post(EntryPayload payload) {
-    board.append(payload.kind(), time++, BoardJson.payloadText(payload));
+    BoardEntry e = board.append(payload.kind(), time++, BoardJson.payloadText(payload));
+    state.apply(BoardJson.decodeFacts(e), e.timestamp());
   }
 
   public void registerKiosk(String id) {
     Ed25519.PrivateKey k = Ed25519.PrivateKey.generate(random);
     kioskKeys.put(id, k);
-    chains.put(id, ConfirmationCodes.chainStart(config.extendedHash(), id));
-    counts.put(id, 0L);
     post(new EntryPayload.KioskRegistered(id, k.publicKey()));
   }
 
@@ -100,9 +101,8 @@ public final class TestElection {
   /** Encrypts and posts a ballot from {@code kiosk}; challenged ones are posted with their seed. */
   public EncryptedBallot vote(String kiosk, PlaintextBallot plaintext, boolean challenge) {
     BallotSeed seed = BallotSeed.random(random);
-    EncryptedBallot b = new BallotEncryptor(config).encrypt(plaintext, seed, kiosk, time, chains.get(kiosk));
-    chains.put(kiosk, b.confirmationCode());
-    counts.merge(kiosk, 1L, Long::sum);
+    EncryptedBallot b = new BallotEncryptor(config).encrypt(plaintext, seed, kiosk, time,
+        state.chain(kiosk).head());
     String request = "req-" + (++requests);
     if (challenge) {
       post(Submissions.challenged(config.extendedHash(), request, b, seed, plaintext, kioskKeys.get(kiosk)));
@@ -127,12 +127,7 @@ public final class TestElection {
   }
 
   public void closePolls() {
-    List<EntryPayload.ChainClose> closes = new ArrayList<>();
-    for (String k : chains.keySet()) {
-      closes.add(new EntryPayload.ChainClose(k, counts.get(k), chains.get(k),
-          ConfirmationCodes.chainClose(config.extendedHash(), k, chains.get(k), counts.get(k))));
-    }
-    post(new EntryPayload.PollsClosed(closes));
+    post(new EntryPayload.PollsClosed(state.closing()));
   }
 
   /** Tallies the cast ballots and decrypts with the guardians at {@code present} (1-based indices). */
@@ -156,7 +151,7 @@ public final class TestElection {
     result = d.combine(tally, shares, challenged);
     List<JsonObject> shareJson = shares.stream().map(TallyJson::encode).toList();
     post(new EntryPayload.TallyPublished(JsonHashes.of(TallyJson.encode(tally)),
-        org.evote.crypto.verify.RecordVerifier.sharesHash(shareJson), JsonHashes.of(TallyJson.encode(result))));
+        JsonHashes.ofShares(shareJson), JsonHashes.of(TallyJson.encode(result))));
   }
 
   public void signHead() {

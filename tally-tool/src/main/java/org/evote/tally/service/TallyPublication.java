@@ -9,7 +9,6 @@ import java.util.List;
 import org.evote.crypto.json.JsonHashes;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.record.RecordFiles;
-import org.evote.crypto.verify.RecordVerifier;
 
 /** The {@code tally_published} request for a record: the hashes of its tally, shares and result (protocol V17). */
 public final class TallyPublication {
@@ -24,7 +23,7 @@ public final class TallyPublication {
       shares.add(v.asJsonObject());
     }
     return JsonText.object().add("tally_hash", JsonHashes.of(tally).toHex())
-        .add("shares_hash", RecordVerifier.sharesHash(shares).toHex())
+        .add("shares_hash", JsonHashes.ofShares(shares).toHex())
         .add("result_hash", JsonHashes.of(result).toHex()).build().toString();
   }
 }

@@ -1,4 +1,4 @@
-package org.evote.crypto.verify;
+package org.evote.crypto.board;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,23 +11,25 @@ import org.evote.crypto.group.Element;
 import org.evote.crypto.group.Scalar;
 import org.junit.jupiter.api.Test;
 
-class CiphertextSetTest {
+class FingerprintSetTest {
   @Test
-  void remembersEveryCiphertextAcrossGrowthAndRefusesRepeats() {
-    CiphertextSet set = new CiphertextSet();
-    List<Element> points = new ArrayList<>();
+  void remembersEveryMemberAcrossGrowthAndRefusesRepeats() {
+    FingerprintSet set = new FingerprintSet();
+    List<String> points = new ArrayList<>();
     for (int i = 1; i <= 5000; i++) {
-      points.add(Element.gPow(Scalar.of(BigInteger.valueOf(i))));
+      points.add(Element.gPow(Scalar.of(BigInteger.valueOf(i))).toHex());
     }
-    for (Element p : points) {
+    for (String p : points) {
+      assertFalse(set.contains(p));
       assertTrue(set.add(p));
     }
     assertEquals(5000, set.size());
-    for (Element p : points) {
+    for (String p : points) {
+      assertTrue(set.contains(p));
       assertFalse(set.add(p), "a repeated ciphertext is caught");
     }
     assertEquals(5000, set.size());
     // -P has the same x coordinate as P but is a different ciphertext.
-    assertTrue(set.add(Element.gPow(Scalar.of(BigInteger.ONE).negate())));
+    assertTrue(set.add(Element.gPow(Scalar.of(BigInteger.ONE).negate()).toHex()));
   }
 }

@@ -1,0 +1,74 @@
+package org.evote.crypto.board;
+
+import java.util.List;
+import org.evote.crypto.ballot.EncryptedBallot;
+import org.evote.crypto.ballot.EncryptedContest;
+import org.evote.crypto.ballot.EncryptedSelection;
+import org.evote.crypto.hash.Digest;
+
+/**
+ * What the board's rules ({@link BoardState}) read of an entry's payload. A ballot's facts can be taken from a
+ * decoded ballot or read straight from its JSON without decoding a point ({@code BoardJson.decodeFacts}), so a
+ * board can be replayed at the speed of JSON parsing.
+ */
+public sealed interface EntryFacts {
+  EntryKind kind();
+
+  /** The facts of a decoded payload ({@code unsignedPayload} is the signed text of a ballot entry, §9.5). */
+  static EntryFacts of(EntryPayload payload, String unsignedPayload) {
+    if (payload instanceof EntryPayload.BallotCast c) {
+      return Ballot.of(EntryKind.BALLOT_CAST, c.requestId(), c.ballot(), c.signature(), unsignedPayload);
+    }
+    if (payload instanceof EntryPayload.BallotChallenged c) {
+      return Ballot.of(EntryKind.BALLOT_CHALLENGED, c.requestId(), c.ballot(), c.signature(), unsignedPayload);
+    }
+    return new Control(payload);
+  }
+
+  /** Any entry that is not a ballot: its whole payload (these are small and have no points to decode). */
+  record Control(EntryPayload payload) implements EntryFacts {
+    public Control {
+      if (payload == null || payload instanceof EntryPayload.BallotCast
+          || payload instanceof EntryPayload.BallotChallenged) {
+        throw new IllegalArgumentException("ballot entries are described by EntryFacts.Ballot");
+      }
+    }
+
+    @Override
+    public EntryKind kind() {
+      return payload.kind();
+    }
+  }
+
+  /**
+   * A cast or challenged ballot: its request id, ids, chain link, time, the encodings of its selections' α (in
+   * ballot order), the kiosk's signature and the canonical payload text it signs (§9.5).
+   */
+  record Ballot(EntryKind kind, String requestId, String ballotId, String kioskId, Digest previousCode,
+      Digest confirmationCode, long timestamp, List<String> alphas, Ed25519.Signature signature,
+      String unsignedPayload) implements EntryFacts {
+    public Ballot {
+      if (kind != EntryKind.BALLOT_CAST && kind != EntryKind.BALLOT_CHALLENGED) {
+        throw new IllegalArgumentException("not a ballot kind: " + kind);
+      }
+      if (requestId == null || ballotId == null || kioskId == null || previousCode == null
+          || confirmationCode == null || signature == null || unsignedPayload == null) {
+        throw new IllegalArgumentException("ballot facts must not be null");
+      }
+      alphas = List.copyOf(alphas);
+    }
+
+    /** The facts of a decoded ballot. */
+    public static Ballot of(EntryKind kind, String requestId, EncryptedBallot b, Ed25519.Signature signature,
+        String unsignedPayload) {
+      List<String> alphas = new java.util.ArrayList<>();
+      for (EncryptedContest c : b.contests()) {
+        for (EncryptedSelection s : c.selections()) {
+          alphas.add(s.ciphertext().alpha().toHex());
+        }
+      }
+      return new Ballot(kind, requestId, b.ballotId(), b.kioskId(), b.previousCode(), b.confirmationCode(),
+          b.timestamp(), alphas, signature, unsignedPayload);
+    }
+  }
+}

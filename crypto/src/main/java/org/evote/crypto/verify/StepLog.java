@@ -1,0 +1,71 @@
+package org.evote.crypto.verify;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report of protocol §10.4 while it is being made: a {@link VerificationReport.Recorder} per step that
+ * collects its checks and failures (object, reason), and the steps marked not applicable with why. A step that
+ * failed is reported as failed even if it was also marked not applicable.
+ */
+final class StepLog {
+  private final Map<Step, VerificationReport.Recorder> recorders = new EnumMap<>(Step.class);
+  private final Map<Step, VerificationReport.StepOutcome> notApplicable = new EnumMap<>(Step.class);
+
+  StepLog() {
+    for (Step s : Step.values()) {
+      recorders.put(s, new VerificationReport.Recorder(s));
+    }
+  }
+
+  VerificationReport.Recorder step(Step s) {
+    return recorders.get(s);
+  }
+
+  /** Marks {@code steps} not applicable, replacing an earlier reason. */
+  void notApplicable(String why, Step... steps) {
+    for (Step s : steps) {
+      notApplicable.put(s, VerificationReport.Recorder.notApplicable(s, why));
+    }
+  }
+
+  /** Marks {@code steps} not applicable unless an earlier reason was given. */
+  void notApplicableUnlessMarked(String why, Step... steps) {
+    for (Step s : steps) {
+      notApplicable.putIfAbsent(s, VerificationReport.Recorder.notApplicable(s, why));
+    }
+  }
+
+  /** Marks {@code steps} not run because of {@code why}. */
+  void notRun(String why, Step... steps) {
+    notApplicable("not run: " + why, steps);
+  }
+
+  /** Every step but {@code except} not run because of {@code why}. */
+  void allNotRunExcept(Step except, String why) {
+    for (Step s : Step.values()) {
+      if (s != except) {
+        notRun(why, s);
+      }
+    }
+  }
+
+  /** A copy of this log, so a report can be made now and the tally steps added later. */
+  StepLog copyOfNotApplicable() {
+    StepLog copy = new StepLog();
+    copy.recorders.putAll(recorders);
+    copy.notApplicable.putAll(notApplicable);
+    return copy;
+  }
+
+  VerificationReport report() {
+    List<VerificationReport.StepOutcome> out = new ArrayList<>();
+    for (Step s : Step.values()) {
+      VerificationReport.Recorder r = recorders.get(s);
+      out.add(!r.failed() && notApplicable.containsKey(s) ? notApplicable.get(s) : r.outcome());
+    }
+    return new VerificationReport(out);
+  }
+}
