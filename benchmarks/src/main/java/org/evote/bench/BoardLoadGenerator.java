@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.evote.crypto.verify.ElectionChecks;
 import org.evote.crypto.ballot.BallotEncryptor;
 import org.evote.crypto.ballot.BallotSeed;
 import org.evote.crypto.ballot.ConfirmationCodes;
@@ -24,7 +25,6 @@ import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.BoardJson;
-import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.json.Submissions;
 import org.evote.crypto.manifest.ContestDescription;
@@ -42,7 +42,7 @@ public final class BoardLoadGenerator {
 
   public static void main(String[] args) throws Exception {
     URI server = URI.create(args[0]);
-    ElectionConfig config = ElectionJson.decodeChecked(JsonText.readObject(Path.of(args[1])));
+    ElectionConfig config = ElectionChecks.accept(JsonText.readObject(Path.of(args[1])));
     String token = JsonText.readObject(Path.of(args[2])).getString("token");
     int kiosks = args.length > 3 ? Integer.parseInt(args[3]) : 16;
     int perKiosk = args.length > 4 ? Integer.parseInt(args[4]) : 40;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.evote.crypto.verify.ElectionChecks;
 import org.evote.crypto.election.ElectionConfig;
-import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.keystore.GuardianKeyFile;
 import org.junit.jupiter.api.Test;
@@ -61,7 +61,7 @@ class DistributedCeremonyTest {
       assertEquals(0, TallyTool.run(concat(concat(new String[] {"ceremony", "finish"}, common(i, pass[i])),
           "--polynomial", temp.resolve("guardian-" + i).resolve("guardian-" + i + ".polynomial.json").toString(),
           "--records", records.toString(), "--shares", shares.toString(), "--out", out.toString())));
-      ElectionConfig c = ElectionJson.decodeChecked(JsonText.readObject(out.resolve("election.json")));
+      ElectionConfig c = ElectionChecks.accept(JsonText.readObject(out.resolve("election.json")));
       if (first == null) {
         first = c;
       }

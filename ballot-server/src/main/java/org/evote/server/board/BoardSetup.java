@@ -4,6 +4,7 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import org.evote.crypto.verify.ElectionChecks;
 import org.evote.crypto.board.BoardEntry;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.board.EntryPayload;
@@ -26,7 +27,7 @@ public final class BoardSetup {
 
   public static AdminCredentials init(DataDir data, JsonObject electionJson, char[] passphrase, SecureRandom random,
       Clock clock) throws IOException {
-    ElectionConfig config = ElectionJson.decodeChecked(electionJson);
+    ElectionConfig config = ElectionChecks.accept(electionJson);
     if (data.exists()) {
       throw new IOException("a board already exists in " + data.dir());
     }

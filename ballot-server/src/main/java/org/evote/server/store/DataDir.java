@@ -10,10 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import org.evote.crypto.verify.ElectionChecks;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.group.Hex;
-import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.keystore.EncryptedKeyFile;
@@ -57,7 +57,7 @@ public final class DataDir {
 
   /** The election, with every published hash checked. */
   public ElectionConfig election() throws IOException {
-    return ElectionJson.decodeChecked(JsonText.readObject(electionFile()));
+    return ElectionChecks.accept(JsonText.readObject(electionFile()));
   }
 
   /** Creates the directory readable by its owner only, where the file system allows it. */

@@ -94,25 +94,4 @@ public final class ElectionJson {
     return new Decoded(config, params, f.digest("manifest_hash"), f.digest("election_base_hash"),
         f.element("joint_public_key"), f.digest("extended_hash"));
   }
-
-  /** Decodes and insists every published hash and key matches (for tools that must not run on a bad config). */
-  public static ElectionConfig decodeChecked(JsonObject json) {
-    Decoded d = decode(json);
-    ElectionConfig c = d.config();
-    if (!d.parameters().equals(Parameters.expected())) {
-      throw new org.evote.crypto.InvalidFieldException("parameters", "not the P-256 parameters of protocol evote/1");
-    }
-    check(d.manifestHash().equals(c.manifestHash()), "manifest_hash");
-    check(d.baseHash().equals(c.baseHash()), "election_base_hash");
-    check(d.jointKey().equals(c.jointKey().element()), "joint_public_key");
-    check(d.extendedHash().equals(c.extendedHash()), "extended_hash");
-    return c;
-  }
-
-  private static void check(boolean ok, String field) {
-    if (!ok) {
-      throw new org.evote.crypto.InvalidFieldException(field, "does not match the value recomputed from the "
-          + "election's contents");
-    }
-  }
 }

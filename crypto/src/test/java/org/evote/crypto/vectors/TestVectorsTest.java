@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.evote.crypto.verify.ElectionChecks;
 import org.evote.crypto.ballot.BallotEncryptor;
 import org.evote.crypto.ballot.BallotSeed;
 import org.evote.crypto.ballot.EncryptedBallot;
@@ -17,7 +18,6 @@ import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.BallotJson;
 import org.evote.crypto.json.BoardJson;
-import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.testing.TestData;
@@ -42,7 +42,7 @@ class TestVectorsTest {
 
   @Test
   void ballotsReEncryptFromTheirSeedsAndVerify() throws Exception {
-    ElectionConfig config = ElectionJson.decodeChecked(JsonText.readObject(DIR.resolve("ceremony.json"))
+    ElectionConfig config = ElectionChecks.accept(JsonText.readObject(DIR.resolve("ceremony.json"))
         .getJsonObject("election"));
     JsonObject file = JsonText.readObject(DIR.resolve("ballots.json"));
     for (var v : file.getJsonArray("ballots")) {

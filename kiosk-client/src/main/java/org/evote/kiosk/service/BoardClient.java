@@ -7,11 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.evote.crypto.verify.ElectionChecks;
 import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.hash.Digest;
-import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.JsonText;
 
 /**
@@ -57,7 +57,7 @@ public final class BoardClient {
     }
     ElectionConfig config;
     try {
-      config = ElectionJson.decodeChecked(JsonText.parseObject(r.body()).getJsonObject("election"));
+      config = ElectionChecks.accept(JsonText.parseObject(r.body()).getJsonObject("election"));
     } catch (InvalidFieldException | ClassCastException | NullPointerException e) {
       throw new IOException("the board's election cannot be read: " + e.getMessage());
     }

@@ -2,11 +2,11 @@ package org.evote.tally.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.evote.crypto.verify.ElectionChecks;
 import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.json.BoardJson;
-import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.manifest.ContestDescription;
@@ -26,7 +26,7 @@ public final class ChallengedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ElectionConfig config = ElectionJson.decodeChecked(JsonText.readObject(election));
+    ElectionConfig config = ElectionChecks.accept(JsonText.readObject(election));
     ChallengedBallotCheck check = new ChallengedBallotCheck(config);
     int[] counts = {0, 0};
     BoardFile.open(board).forEachEntry(json -> {

@@ -9,9 +9,9 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.evote.crypto.verify.ElectionChecks;
 import org.evote.crypto.ceremony.GuardianKey;
 import org.evote.crypto.election.ElectionConfig;
-import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.keystore.EncryptedKeyFile;
 import org.evote.crypto.keystore.GuardianKeyFile;
@@ -40,7 +40,7 @@ public final class TallyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ElectionConfig config = ElectionJson.decodeChecked(JsonText.readObject(election));
+    ElectionConfig config = ElectionChecks.accept(JsonText.readObject(election));
     TreeMap<Integer, GuardianKey> opened = new TreeMap<>();
     for (int i = 0; i < keys.size(); i++) {
       GuardianKeyFile.Public pub = GuardianKeyFile.readPublic(keys.get(i));

@@ -17,10 +17,10 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.evote.crypto.verify.ElectionChecks;
 import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.json.BoardJson;
-import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.record.BoardFile;
@@ -114,7 +114,7 @@ public final class BoardViewModel {
     }
     message.set("Importing the board…");
     background.start(() -> {
-      ElectionConfig config = ElectionJson.decodeChecked(JsonText.readObject(e));
+      ElectionConfig config = ElectionChecks.accept(JsonText.readObject(e));
       long[] counts = new long[3];
       BoardFile.open(b).forEachEntry(json -> {
         EntryKind kind = BoardJson.decodeEntry(Fields.of(json)).kind();

@@ -9,12 +9,12 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
+import org.evote.crypto.verify.ElectionChecks;
 import org.evote.crypto.ceremony.GuardianKey;
 import org.evote.crypto.decrypt.DecryptionShare;
 import org.evote.crypto.decrypt.Decryptor;
 import org.evote.crypto.decrypt.ElectionResult;
 import org.evote.crypto.election.ElectionConfig;
-import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.record.RecordFiles;
 import org.evote.crypto.record.RecordWriter;
@@ -58,7 +58,7 @@ public final class TallyService {
   public Outcome tally(Path election, Path board, List<GuardianKey> keys, Path out, LongConsumer progress)
       throws IOException, TallyException {
     JsonObject electionJson = JsonText.readObject(election);
-    ElectionConfig config = ElectionJson.decodeChecked(electionJson);
+    ElectionConfig config = ElectionChecks.accept(electionJson);
     if (keys.size() < config.quorum()) {
       throw new TallyException("the tally needs at least " + config.quorum() + " of the " + config.guardianCount()
           + " guardians' keys; " + keys.size() + " given");

@@ -9,8 +9,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import org.evote.crypto.verify.ElectionChecks;
 import org.evote.crypto.election.ElectionConfig;
-import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.JsonText;
 import org.evote.tally.testing.MockPolling;
 import org.evote.tally.service.CeremonyService;
@@ -98,7 +98,7 @@ class DesktopViewModelsTest {
   void aBoardOfAnotherElectionDoesNotVerifyAndCannotBeTallied() throws Exception {
     Path election = runCeremony(temp.resolve("e1"));
     Path other = runCeremony(temp.resolve("e2"));
-    ElectionConfig otherConfig = ElectionJson.decodeChecked(JsonText.readObject(other));
+    ElectionConfig otherConfig = ElectionChecks.accept(JsonText.readObject(other));
     Path board = temp.resolve("board.json");
     new MockPolling(otherConfig, random).vote(4, 0).writeBoard(board);
 

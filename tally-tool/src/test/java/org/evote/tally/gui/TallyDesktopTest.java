@@ -27,8 +27,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.evote.crypto.verify.ElectionChecks;
 import org.evote.crypto.election.ElectionConfig;
-import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.SelectionDescription;
@@ -99,7 +99,7 @@ class TallyDesktopTest {
     screenshot("02-ceremony-done");
 
     // Election day happens elsewhere: a board for this election, as the server would export it.
-    ElectionConfig config = ElectionJson.decodeChecked(JsonText.readObject(electionDir.resolve("election.json")));
+    ElectionConfig config = ElectionChecks.accept(JsonText.readObject(electionDir.resolve("election.json")));
     MockPolling.Polling polling = new MockPolling(config, new SecureRandom()).vote(14, 0.2);
     Path boardFile = temp.resolve("board.json");
     polling.writeBoard(boardFile);
