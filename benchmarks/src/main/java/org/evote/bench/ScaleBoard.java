@@ -18,7 +18,10 @@ import org.evote.crypto.ballot.BallotSeed;
 import org.evote.crypto.ballot.ConfirmationCodes;
 import org.evote.crypto.ballot.EncryptedBallot;
 import org.evote.crypto.ballot.PlaintextBallot;
+import org.evote.crypto.board.Admission;
 import org.evote.crypto.board.BoardEntry;
+import org.evote.crypto.board.BoardState;
+import org.evote.crypto.board.EntryFacts;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.board.MerkleTree;
@@ -29,7 +32,6 @@ import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.election.ElectionHashes;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.BoardJson;
-import org.evote.crypto.json.CanonicalJson;
 import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.json.ManifestJson;
@@ -52,7 +54,7 @@ public final class ScaleBoard {
 
   private ScaleBoard() {}
 
-  private record Posted(org.evote.crypto.board.EntryKind kind, String payloadText, Digest confirmationCode) {}
+  private record Posted(EntryFacts facts, String payloadText) {}
 
   public static void main(String[] args) throws Exception {
     Path out = Path.of(args[2]);
@@ -93,7 +95,7 @@ public final class ScaleBoard {
             EntryPayload p = random.nextDouble() < CHALLENGE_RATE
                 ? Submissions.challenged(he, kiosk + "-" + i, b, seed, plain, kioskKeys.get(kiosk))
                 : Submissions.cast(he, kiosk + "-" + i, b, kioskKeys.get(kiosk));
-            Posted posted = new Posted(p.kind(), BoardJson.payloadText(p), b.confirmationCode());
+            Posted posted = new Posted(BoardJson.facts(p), BoardJson.payloadText(p));
             seed.wipe(); // only after the opened seed has been serialized
             q.put(posted);
           }
@@ -107,43 +109,38 @@ public final class ScaleBoard {
 
     MerkleTree tree = new MerkleTree();
     BoardEntry[] last = {null};
+    BoardState state = new BoardState(he, ElectionJson.canonical(config));
     List<SignedHead> heads = new ArrayList<>();
     long time = start;
     try (OutputStream os = Files.newOutputStream(out.resolve("board.json"));
         JsonGenerator g = Json.createGenerator(os)) {
       g.writeStartObject();
       g.writeStartArray("entries");
-      Appender append = (kind, text, ts) -> {
-        BoardEntry e = BoardEntry.append(he, last[0], kind, ts, text);
+      Appender append = (facts, text, ts) -> {
+        if (state.admit(facts, tree.size(), ts) instanceof Admission.Refused r) {
+          throw new IllegalStateException("the board's rules refuse a generated entry: " + r.first());
+        }
+        state.apply(facts, ts);
+        BoardEntry e = BoardEntry.append(he, last[0], facts.kind(), ts, text);
         tree.append(e.entryHash());
         last[0] = e;
         g.write(BoardJson.encode(e));
       };
-      append.post(new EntryPayload.ElectionPublished(he, CanonicalJson.write(ElectionJson.encode(config)),
-          boardKey.publicKey()), time);
+      append.post(new EntryPayload.ElectionPublished(he, ElectionJson.canonical(config), boardKey.publicKey()),
+          time);
       for (String k : KIOSKS) {
         append.post(new EntryPayload.KioskRegistered(k, kioskKeys.get(k).publicKey()), time);
       }
       append.post(new EntryPayload.PollsOpened(), time);
-      Map<String, Long> counts = new LinkedHashMap<>();
-      Map<String, Digest> chains = new LinkedHashMap<>();
       for (int i = 0; i < ballots; i++) {
         int k = i % KIOSKS.size();
         Posted posted = queues.get(k).take();
-        append.post(posted.kind(), posted.payloadText(), ++time);
-        counts.merge(KIOSKS.get(k), 1L, Long::sum);
-        chains.put(KIOSKS.get(k), posted.confirmationCode());
+        append.post(posted.facts(), posted.payloadText(), ++time);
         if ((i + 1) % 10_000 == 0) {
           System.err.printf("%,d ballots written%n", i + 1);
         }
       }
-      List<EntryPayload.ChainClose> closes = new ArrayList<>();
-      for (String k : KIOSKS) {
-        Digest c = chains.getOrDefault(k, ConfirmationCodes.chainStart(he, k));
-        long n = counts.getOrDefault(k, 0L);
-        closes.add(new EntryPayload.ChainClose(k, n, c, ConfirmationCodes.chainClose(he, k, c, n)));
-      }
-      append.post(new EntryPayload.PollsClosed(closes), ++time);
+      append.post(new EntryPayload.PollsClosed(state.closing()), ++time);
       heads.add(SignedHead.sign(he, tree.size(), last[0].entryHash(), tree.root(), ++time, boardKey));
       g.writeEnd();
       g.writeStartArray("signed_heads");
@@ -158,10 +155,10 @@ public final class ScaleBoard {
 
   @FunctionalInterface
   private interface Appender {
-    void post(org.evote.crypto.board.EntryKind kind, String payloadText, long timestamp);
+    void post(EntryFacts facts, String payloadText, long timestamp);
 
     default void post(EntryPayload p, long timestamp) {
-      post(p.kind(), BoardJson.payloadText(p), timestamp);
+      post(BoardJson.facts(p), BoardJson.payloadText(p), timestamp);
     }
   }
 

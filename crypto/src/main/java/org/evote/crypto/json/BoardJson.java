@@ -138,6 +138,12 @@ public final class BoardJson {
     return decodeFacts(e.kind(), JsonText.parseObject(e.payload()));
   }
 
+  /** The facts of a typed payload (for a ballot, with the canonical text its kiosk signs). */
+  public static EntryFacts facts(EntryPayload p) {
+    boolean ballot = p instanceof EntryPayload.BallotCast || p instanceof EntryPayload.BallotChallenged;
+    return EntryFacts.of(p, ballot ? unsignedPayloadText(encodePayload(p)) : "");
+  }
+
   /** The facts of a payload of the given kind. */
   public static EntryFacts decodeFacts(EntryKind kind, JsonObject payload) {
     if (kind != EntryKind.BALLOT_CAST && kind != EntryKind.BALLOT_CHALLENGED) {

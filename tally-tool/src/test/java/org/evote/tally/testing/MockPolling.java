@@ -10,17 +10,17 @@ import java.util.List;
 import java.util.Map;
 import org.evote.crypto.ballot.BallotEncryptor;
 import org.evote.crypto.ballot.BallotSeed;
-import org.evote.crypto.ballot.ConfirmationCodes;
 import org.evote.crypto.ballot.EncryptedBallot;
 import org.evote.crypto.ballot.PlaintextBallot;
+import org.evote.crypto.board.Admission;
+import org.evote.crypto.board.BoardState;
 import org.evote.crypto.board.BulletinBoard;
+import org.evote.crypto.board.EntryFacts;
 import org.evote.crypto.board.Ed25519;
-import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.BoardJson;
-import org.evote.crypto.json.CanonicalJson;
 import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.Submissions;
 import org.evote.crypto.manifest.ContestDescription;
@@ -104,19 +104,15 @@ public final class MockPolling {
     long time = System.currentTimeMillis() / 1000;
     Ed25519.PrivateKey boardKey = Ed25519.PrivateKey.generate(random);
     BulletinBoard board = new BulletinBoard(he);
-    board.append(EntryKind.ELECTION_PUBLISHED, time++, BoardJson.payloadText(
-        new EntryPayload.ElectionPublished(he, CanonicalJson.write(ElectionJson.encode(config)),
-            boardKey.publicKey())));
+    BoardState state = new BoardState(he, ElectionJson.canonical(config));
+    post(board, state, new EntryPayload.ElectionPublished(he, ElectionJson.canonical(config), boardKey.publicKey()),
+        time++);
     Map<String, Ed25519.PrivateKey> kioskKeys = new LinkedHashMap<>();
-    Map<String, Digest> chains = new LinkedHashMap<>();
-    Map<String, Long> counts = new LinkedHashMap<>();
     for (String k : KIOSKS) {
       kioskKeys.put(k, Ed25519.PrivateKey.generate(random));
-      chains.put(k, ConfirmationCodes.chainStart(he, k));
-      counts.put(k, 0L);
-      post(board, new EntryPayload.KioskRegistered(k, kioskKeys.get(k).publicKey()), time++);
+      post(board, state, new EntryPayload.KioskRegistered(k, kioskKeys.get(k).publicKey()), time++);
     }
-    post(board, new EntryPayload.PollsOpened(), time++);
+    post(board, state, new EntryPayload.PollsOpened(), time++);
     board.signHead(boardKey, time++);
 
     BallotEncryptor encryptor = new BallotEncryptor(config);
@@ -128,15 +124,13 @@ public final class MockPolling {
       String style = manifest.ballotStyles().get(random.nextInt(manifest.ballotStyles().size())).id();
       PlaintextBallot plaintext = randomBallot("ballot-" + (i + 1), style);
       BallotSeed seed = BallotSeed.random(random);
-      EncryptedBallot b = encryptor.encrypt(plaintext, seed, kiosk, time, chains.get(kiosk));
-      chains.put(kiosk, b.confirmationCode());
-      counts.merge(kiosk, 1L, Long::sum);
+      EncryptedBallot b = encryptor.encrypt(plaintext, seed, kiosk, time, state.chain(kiosk).head());
       boolean challenge = random.nextDouble() < challengeRate;
       if (challenge) {
-        post(board, Submissions.challenged(he, "req-" + i, b, seed, plaintext, kioskKeys.get(kiosk)), time++);
+        post(board, state, Submissions.challenged(he, "req-" + i, b, seed, plaintext, kioskKeys.get(kiosk)), time++);
         challenged++;
       } else {
-        post(board, Submissions.cast(he, "req-" + i, b, kioskKeys.get(kiosk)), time++);
+        post(board, state, Submissions.cast(he, "req-" + i, b, kioskKeys.get(kiosk)), time++);
         for (Map.Entry<String, java.util.Set<String>> c : plaintext.choices().entrySet()) {
           for (String s : c.getValue()) {
             truth.get(c.getKey()).merge(s, 1L, Long::sum);
@@ -147,18 +141,19 @@ public final class MockPolling {
       codes.add(b.ballotId() + " at " + kiosk + ": tracking code " + b.trackingCode()
           + (challenge ? " (challenged)" : " (cast)"));
     }
-    List<EntryPayload.ChainClose> closes = new ArrayList<>();
-    for (String k : KIOSKS) {
-      closes.add(new EntryPayload.ChainClose(k, counts.get(k), chains.get(k),
-          ConfirmationCodes.chainClose(he, k, chains.get(k), counts.get(k))));
-    }
-    post(board, new EntryPayload.PollsClosed(closes), time++);
+    post(board, state, new EntryPayload.PollsClosed(state.closing()), time++);
     board.signHead(boardKey, time);
     return new Polling(board, boardKey, truth, ballots - challenged, challenged, codes);
   }
 
-  static void post(BulletinBoard board, EntryPayload p, long time) {
+  /** Appends an entry the board's rules admit (this fixture only makes valid boards). */
+  static void post(BulletinBoard board, BoardState state, EntryPayload p, long time) {
+    EntryFacts facts = BoardJson.facts(p);
+    if (state.admit(facts, board.entries().size(), time) instanceof Admission.Refused r) {
+      throw new IllegalStateException("the mock board refuses its own entry: " + r.first());
+    }
     board.append(p.kind(), time, BoardJson.payloadText(p));
+    state.apply(facts, time);
   }
 
   private PlaintextBallot randomBallot(String id, String style) {
