@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.evote.crypto.ballot.BallotEncryptor;
 import org.evote.crypto.ballot.BallotSeed;
 import org.evote.crypto.ballot.EncryptedBallot;
@@ -19,6 +20,7 @@ import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.ceremony.GuardianKey;
+import org.evote.crypto.ceremony.GuardianRecord;
 import org.evote.crypto.ceremony.KeyCeremony;
 import org.evote.crypto.decrypt.DecryptionShare;
 import org.evote.crypto.decrypt.Decryptor;
@@ -61,11 +63,17 @@ public final class TestElection {
   private int requests;
 
   public TestElection(Manifest manifest, int guardians, int quorum, SecureRandom random) {
+    this(manifest, guardians, quorum, random, UnaryOperator.identity());
+  }
+
+  /** An election whose published guardian records are {@code records} applied to the ceremony's (tamper tests). */
+  public TestElection(Manifest manifest, int guardians, int quorum, SecureRandom random,
+      UnaryOperator<List<GuardianRecord>> records) {
     this.random = random;
     this.manifest = manifest;
     Digest hb = ElectionHashes.baseHash(manifest, guardians, quorum);
     KeyCeremony.Outcome outcome = KeyCeremony.run(hb, guardians, quorum, random);
-    this.config = new ElectionConfig(manifest, guardians, quorum, outcome.records());
+    this.config = new ElectionConfig(manifest, guardians, quorum, records.apply(outcome.records()));
     this.keys = outcome.keys();
     this.boardKey = Ed25519.PrivateKey.generate(random);
     this.board = new BulletinBoard(config.extendedHash());
@@ -101,16 +109,29 @@ public final class TestElection {
   /** Encrypts and posts a ballot from {@code kiosk}; challenged ones are posted with their seed. */
   public EncryptedBallot vote(String kiosk, PlaintextBallot plaintext, boolean challenge) {
     BallotSeed seed = BallotSeed.random(random);
-    EncryptedBallot b = new BallotEncryptor(config).encrypt(plaintext, seed, kiosk, time,
-        state.chain(kiosk).head());
-    String request = "req-" + (++requests);
+    EncryptedBallot b = encrypt(kiosk, plaintext, seed, state.chain(kiosk).head());
     if (challenge) {
-      post(Submissions.challenged(config.extendedHash(), request, b, seed, plaintext, kioskKeys.get(kiosk)));
+      challenge(b, seed, plaintext, kioskKeys.get(kiosk));
     } else {
-      post(Submissions.cast(config.extendedHash(), request, b, kioskKeys.get(kiosk)));
+      cast(b, kioskKeys.get(kiosk));
       castPlaintexts.add(plaintext);
     }
     return b;
+  }
+
+  /** Encrypts a ballot at {@code kiosk} on the board's clock, continuing from {@code previousCode}. */
+  public EncryptedBallot encrypt(String kiosk, PlaintextBallot plaintext, BallotSeed seed, Digest previousCode) {
+    return new BallotEncryptor(config).encrypt(plaintext, seed, kiosk, time, previousCode);
+  }
+
+  /** Posts {@code b} as cast, signed with {@code kioskKey} (not added to {@link #castPlaintexts}). */
+  public void cast(EncryptedBallot b, Ed25519.PrivateKey kioskKey) {
+    post(Submissions.cast(config.extendedHash(), "req-" + (++requests), b, kioskKey));
+  }
+
+  /** Posts {@code b} as challenged with the disclosed seed and plaintext, signed with {@code kioskKey}. */
+  public void challenge(EncryptedBallot b, BallotSeed seed, PlaintextBallot plaintext, Ed25519.PrivateKey kioskKey) {
+    post(Submissions.challenged(config.extendedHash(), "req-" + (++requests), b, seed, plaintext, kioskKey));
   }
 
   /** A random valid plaintext for a style: each contest gets 0..L marks. */
@@ -132,6 +153,37 @@ public final class TestElection {
 
   /** Tallies the cast ballots and decrypts with the guardians at {@code present} (1-based indices). */
   public void tally(int... present) throws Decryptor.DecryptionException {
+    tally(Tamper.NONE, present);
+  }
+
+  /**
+   * Changes made to a tally as it is formed, for tamper tests: the encrypted tally before it is decrypted, the
+   * shares after the result is combined from the honest ones, the result, and the published entry.
+   */
+  public record Tamper(UnaryOperator<EncryptedTally> tally, UnaryOperator<List<DecryptionShare>> shares,
+      UnaryOperator<ElectionResult> result, UnaryOperator<EntryPayload.TallyPublished> entry) {
+    public static final Tamper NONE = new Tamper(UnaryOperator.identity(), UnaryOperator.identity(),
+        UnaryOperator.identity(), UnaryOperator.identity());
+
+    public static Tamper tally(UnaryOperator<EncryptedTally> edit) {
+      return new Tamper(edit, UnaryOperator.identity(), UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    public static Tamper shares(UnaryOperator<List<DecryptionShare>> edit) {
+      return new Tamper(UnaryOperator.identity(), edit, UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    public static Tamper result(UnaryOperator<ElectionResult> edit) {
+      return new Tamper(UnaryOperator.identity(), UnaryOperator.identity(), edit, UnaryOperator.identity());
+    }
+
+    public static Tamper entry(UnaryOperator<EntryPayload.TallyPublished> edit) {
+      return new Tamper(UnaryOperator.identity(), UnaryOperator.identity(), UnaryOperator.identity(), edit);
+    }
+  }
+
+  /** {@link #tally(int...)} with {@code tamper}'s changes; the entry posted holds the hashes of what is written. */
+  public void tally(Tamper tamper, int... present) throws Decryptor.DecryptionException {
     TallyAccumulator acc = new TallyAccumulator(manifest);
     long challenged = 0;
     for (var e : board.entries()) {
@@ -142,16 +194,17 @@ public final class TestElection {
         challenged++;
       }
     }
-    tally = acc.result();
+    tally = tamper.tally().apply(acc.result());
     Decryptor d = new Decryptor(config);
     shares = new ArrayList<>();
     for (int g : present) {
       shares.add(d.partialDecrypt(keys.get(g - 1), tally, random));
     }
-    result = d.combine(tally, shares, challenged);
+    result = tamper.result().apply(d.combine(tally, shares, challenged));
+    shares = tamper.shares().apply(shares);
     List<JsonObject> shareJson = shares.stream().map(TallyJson::encode).toList();
-    post(new EntryPayload.TallyPublished(JsonHashes.of(TallyJson.encode(tally)),
-        JsonHashes.ofShares(shareJson), JsonHashes.of(TallyJson.encode(result))));
+    post(tamper.entry().apply(new EntryPayload.TallyPublished(JsonHashes.of(TallyJson.encode(tally)),
+        JsonHashes.ofShares(shareJson), JsonHashes.of(TallyJson.encode(result)))));
   }
 
   public void signHead() {

@@ -1,0 +1,346 @@
+package org.evote.crypto.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.evote.crypto.ballot.BallotSeed;
+import org.evote.crypto.ballot.EncryptedBallot;
+import org.evote.crypto.ballot.EncryptedContest;
+import org.evote.crypto.ballot.EncryptedSelection;
+import org.evote.crypto.ballot.PlaintextBallot;
+import org.evote.crypto.board.Ed25519;
+import org.evote.crypto.board.EntryPayload;
+import org.evote.crypto.ceremony.GuardianRecord;
+import org.evote.crypto.decrypt.DecryptionShare;
+import org.evote.crypto.decrypt.ElectionResult;
+import org.evote.crypto.elgamal.Ciphertext;
+import org.evote.crypto.group.Element;
+import org.evote.crypto.group.Scalar;
+import org.evote.crypto.hash.Digest;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.manifest.ContestDescription;
+import org.evote.crypto.manifest.Manifest;
+import org.evote.crypto.record.RecordFiles;
+import org.evote.crypto.tally.EncryptedTally;
+import org.evote.crypto.testing.TestElection;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The tamper matrix: for every step V1–V17 of protocol §10.4, records that differ from an honest one by a single
+ * change — made before the board was signed, so only the changed thing is wrong — and the exact set of steps each
+ * fails. Every step is failed by at least one case; the honest record fails none.
+ */
+class TamperMatrixTest {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static Manifest manifest;
+  @TempDir
+  static Path temp;
+
+  @BeforeAll
+  static void readManifest() {
+    manifest = TestElection.manifest("manifest-small.json");
+  }
+
+  /** One change to an honest election, and the steps it must fail. */
+  record Case(String name, Set<Step> fails, Election election, UnaryOperator<Path> files) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /** How the election of a case runs. */
+  record Election(UnaryOperator<List<GuardianRecord>> records, Polling polling, boolean tallied,
+      Function<TestElection, TestElection.Tamper> tamper, int[] guardians) {}
+
+  /** What happens while the polls are open, after the honest ballots. */
+  @FunctionalInterface
+  interface Polling {
+    void vote(TestElection e);
+  }
+
+  private static Election honestElection() {
+    return new Election(UnaryOperator.identity(), e -> { }, true, e -> TestElection.Tamper.NONE,
+        new int[] {1, 2});
+  }
+
+  private static Case onBoard(String name, Polling polling, Step... fails) {
+    return new Case(name, steps(fails), new Election(UnaryOperator.identity(), polling, true,
+        e -> TestElection.Tamper.NONE, new int[] {1, 2}), d -> d);
+  }
+
+  private static Case onTally(String name, Function<TestElection, TestElection.Tamper> tamper, int[] guardians,
+      Step... fails) {
+    return new Case(name, steps(fails), new Election(UnaryOperator.identity(), e -> { }, true, tamper, guardians),
+        d -> d);
+  }
+
+  private static Case onFiles(String name, UnaryOperator<Path> files, Step... fails) {
+    return new Case(name, steps(fails), honestElection(), files);
+  }
+
+  private static Set<Step> steps(Step... s) {
+    return s.length == 0 ? EnumSet.noneOf(Step.class) : EnumSet.of(s[0], s);
+  }
+
+  static Stream<Case> cases() {
+    return Stream.of(
+        onFiles("the honest record", d -> d),
+        onFiles("V1: another curve in the parameters",
+            d -> editElection(d, "parameters", p -> JsonText.object(p).add("curve", "P-384").build()),
+            Step.V1_PARAMETERS),
+        onFiles("V2: a wrong manifest hash",
+            d -> editElectionMember(d, "manifest_hash", otherDigest()), Step.V2_MANIFEST),
+        new Case("V3: a guardian's Schnorr proofs swapped between its coefficients", steps(Step.V3_GUARDIANS),
+            new Election(TamperMatrixTest::swapFirstGuardiansProofs, e -> { }, true, e -> TestElection.Tamper.NONE,
+                new int[] {1, 2}), d -> d),
+        onFiles("V4: a wrong extended hash", d -> editElectionMember(d, "extended_hash", otherDigest()),
+            Step.V4_JOINT_KEY),
+        onFiles("V5: an entry's stored hash changed", d -> editEntry(d, 2,
+            e -> JsonText.object(e).add("entry_hash", otherDigest()).build()), Step.V5_BOARD_CHAIN),
+        onFiles("V6: a signed head's signature changed", TamperMatrixTest::breakHeadSignature,
+            Step.V6_SIGNED_HEADS),
+        new Case("V7: a ballot from an unregistered kiosk (board not closed)", steps(Step.V7_BOARD_SEQUENCE),
+            new Election(UnaryOperator.identity(), e -> {
+              Ed25519.PrivateKey stranger = Ed25519.PrivateKey.generate(RANDOM);
+              e.cast(e.encrypt("kiosk-9", plaintext(e, "stranger"), BallotSeed.random(RANDOM),
+                  e.state.chain("kiosk-9").head()), stranger);
+            }, false, e -> TestElection.Tamper.NONE, new int[] {1, 2}), d -> d),
+        onBoard("V7: a ballot from a revoked kiosk", e -> {
+          e.post(new EntryPayload.KioskRevoked("kiosk-2", "stolen"));
+          e.vote("kiosk-2", plaintext(e, "after-revocation"), false);
+        }, Step.V7_BOARD_SEQUENCE),
+        onBoard("V7: a ballot signed by another kiosk's key", e -> e.cast(e.encrypt("kiosk-1",
+            plaintext(e, "forged"), BallotSeed.random(RANDOM), e.state.chain("kiosk-1").head()),
+            e.kioskKey("kiosk-2")), Step.V7_BOARD_SEQUENCE),
+        onBoard("V8: two ballots with one ballot id", e -> {
+          e.vote("kiosk-1", plaintext(e, "twin"), false);
+          e.vote("kiosk-2", plaintext(e, "twin"), false);
+        }, Step.V8_BALLOT_STRUCTURE),
+        onBoard("V9: selection proofs swapped (challenged ballot)", e -> challengeEdited(e, b ->
+            editContest(b, 0, c -> {
+              List<EncryptedSelection> s = new ArrayList<>(c.selections());
+              EncryptedSelection s0 = s.get(0);
+              EncryptedSelection s1 = s.get(1);
+              s.set(0, new EncryptedSelection(s0.selectionId(), s0.ciphertext(), s1.proof()));
+              s.set(1, new EncryptedSelection(s1.selectionId(), s1.ciphertext(), s0.proof()));
+              return new EncryptedContest(c.contestId(), s, c.proof(), c.contestHash());
+            })), Step.V9_SELECTION_PROOFS),
+        onBoard("V10: a contest proof from another encryption (challenged ballot)", e -> {
+          PlaintextBallot p = plaintext(e, "other-proof");
+          EncryptedContest other = e.encrypt("kiosk-1", p, BallotSeed.random(RANDOM), Digest.ZERO).contests().get(0);
+          challengeEdited(e, p, b -> editContest(b, 0, c -> new EncryptedContest(c.contestId(), c.selections(),
+              other.proof(), c.contestHash())));
+        }, Step.V10_CONTEST_PROOFS),
+        onBoard("V11: a wrong contest hash (challenged ballot)", e -> challengeEdited(e, b -> editContest(b, 0,
+            c -> new EncryptedContest(c.contestId(), c.selections(), c.proof(), Digest.ZERO))),
+            Step.V11_CONFIRMATION_CODES),
+        onBoard("V12: a ballot that restarts its kiosk's chain", e -> e.cast(e.encrypt("kiosk-1",
+            plaintext(e, "restart"), BallotSeed.random(RANDOM), org.evote.crypto.ballot.ConfirmationCodes
+                .chainStart(e.config.extendedHash(), "kiosk-1")), e.kioskKey("kiosk-1")), Step.V12_KIOSK_CHAINS),
+        onBoard("V13: a challenged ballot disclosing other choices", e -> {
+          PlaintextBallot p = plaintext(e, "disclosed");
+          BallotSeed seed = BallotSeed.random(RANDOM);
+          EncryptedBallot b = e.encrypt("kiosk-1", p, seed, e.state.chain("kiosk-1").head());
+          e.challenge(b, seed, otherChoices(e.manifest, p), e.kioskKey("kiosk-1"));
+        }, Step.V13_CHALLENGED_BALLOTS),
+        onTally("V14: a tally ciphertext re-randomised (not the sum)", e -> TestElection.Tamper.tally(
+            t -> addEncryptionOfZero(t, e.config.jointKey().element())), new int[] {1, 2}, Step.V14_ENCRYPTED_TALLY),
+        onTally("V15: a guardian's partial decryption changed", e -> TestElection.Tamper.shares(
+            TamperMatrixTest::changeLastPartial), new int[] {1, 2, 3}, Step.V15_DECRYPTION_SHARES),
+        onTally("V16: a count raised by one", e -> TestElection.Tamper.result(TamperMatrixTest::raiseFirstCount),
+            new int[] {1, 2}, Step.V16_RESULT),
+        onTally("V17: the published tally hash is wrong", e -> TestElection.Tamper.entry(t ->
+            new EntryPayload.TallyPublished(Digest.ZERO, t.sharesHash(), t.resultHash())), new int[] {1, 2},
+            Step.V17_TALLY_PUBLISHED));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void aSingleChangeFailsExactlyItsSteps(Case c) throws Exception {
+    Path dir = temp.resolve(c.name().replaceAll("[^A-Za-z0-9]+", "-"));
+    run(c.election()).write(dir);
+    VerificationReport report = RecordFiles.verify(c.files().apply(dir), RANDOM, 2, n -> { });
+    Set<Step> failed = EnumSet.noneOf(Step.class);
+    report.steps().stream().filter(s -> s.status() == VerificationReport.Status.FAIL).forEach(s -> failed.add(s.step()));
+    assertEquals(c.fails(), failed, report.render());
+  }
+
+  @Test
+  void everyStepIsFailedBySomeCase() {
+    Set<Step> covered = EnumSet.noneOf(Step.class);
+    cases().forEach(c -> covered.addAll(c.fails()));
+    assertEquals(EnumSet.allOf(Step.class), covered);
+  }
+
+  // ---- the election ----
+
+  private static TestElection run(Election spec) throws Exception {
+    TestElection e = new TestElection(manifest, 3, 2, RANDOM, spec.records());
+    e.registerKiosk("kiosk-1");
+    e.registerKiosk("kiosk-2");
+    e.openPolls();
+    e.signHead();
+    for (int i = 0; i < 6; i++) {
+      e.vote(i % 2 == 0 ? "kiosk-1" : "kiosk-2", plaintext(e, "ballot-" + i), i == 3);
+    }
+    spec.polling().vote(e);
+    if (spec.tallied()) {
+      e.closePolls();
+      e.tally(spec.tamper().apply(e), spec.guardians());
+    }
+    e.signHead();
+    return e;
+  }
+
+  private static PlaintextBallot plaintext(TestElection e, String id) {
+    return e.randomPlaintext(id, manifest.ballotStyles().get(0).id());
+  }
+
+  private static void challengeEdited(TestElection e, UnaryOperator<EncryptedBallot> edit) {
+    challengeEdited(e, plaintext(e, "edited"), edit);
+  }
+
+  /** Encrypts {@code p} at kiosk-1, edits the ballot, and posts it challenged, signed by the kiosk. */
+  private static void challengeEdited(TestElection e, PlaintextBallot p, UnaryOperator<EncryptedBallot> edit) {
+    BallotSeed seed = BallotSeed.random(RANDOM);
+    EncryptedBallot b = edit.apply(e.encrypt("kiosk-1", p, seed, e.state.chain("kiosk-1").head()));
+    e.challenge(b, seed, p, e.kioskKey("kiosk-1"));
+  }
+
+  private static EncryptedBallot editContest(EncryptedBallot b, int index, UnaryOperator<EncryptedContest> edit) {
+    List<EncryptedContest> contests = new ArrayList<>(b.contests());
+    contests.set(index, edit.apply(contests.get(index)));
+    return new EncryptedBallot(b.ballotId(), b.styleId(), b.kioskId(), b.timestamp(), b.previousCode(), contests,
+        b.confirmationCode());
+  }
+
+  /** The same ballot with the first contest's choices changed: none marked becomes the first one marked. */
+  private static PlaintextBallot otherChoices(Manifest m, PlaintextBallot p) {
+    Map<String, List<String>> choices = new LinkedHashMap<>();
+    p.choices().forEach((contest, marked) -> choices.put(contest, new ArrayList<>(marked)));
+    ContestDescription first = m.contestsFor(p.styleId()).get(0);
+    List<String> marked = choices.get(first.id());
+    String firstSelection = first.selections().get(0).id();
+    if (marked.contains(firstSelection)) {
+      marked.remove(firstSelection);
+    } else {
+      marked.clear();
+      marked.add(firstSelection);
+    }
+    return new PlaintextBallot(p.ballotId(), p.styleId(), choices);
+  }
+
+  private static List<GuardianRecord> swapFirstGuardiansProofs(List<GuardianRecord> records) {
+    List<GuardianRecord> out = new ArrayList<>(records);
+    GuardianRecord g = out.get(0);
+    out.set(0, new GuardianRecord(g.index(), g.commitments(), List.of(g.proofs().get(1), g.proofs().get(0))));
+    return out;
+  }
+
+  /** Adds an encryption of 0 with nonce 1, (G, K), to the first selection: the same count, another ciphertext. */
+  private static EncryptedTally addEncryptionOfZero(EncryptedTally t, Element jointKey) {
+    List<EncryptedTally.Contest> contests = new ArrayList<>(t.contests());
+    EncryptedTally.Contest c = contests.get(0);
+    List<EncryptedTally.Selection> sels = new ArrayList<>(c.selections());
+    EncryptedTally.Selection s = sels.get(0);
+    Element g = Element.gPow(Scalar.of(1));
+    sels.set(0, new EncryptedTally.Selection(s.selectionId(), new Ciphertext(s.ciphertext().alpha().add(g),
+        s.ciphertext().beta().add(jointKey))));
+    contests.set(0, new EncryptedTally.Contest(c.contestId(), sels));
+    return new EncryptedTally(contests, t.castBallots());
+  }
+
+  private static List<DecryptionShare> changeLastPartial(List<DecryptionShare> shares) {
+    List<DecryptionShare> out = new ArrayList<>(shares);
+    DecryptionShare last = out.get(out.size() - 1);
+    List<DecryptionShare.Contest> contests = new ArrayList<>(last.contests());
+    DecryptionShare.Contest c = contests.get(0);
+    List<DecryptionShare.Selection> sels = new ArrayList<>(c.selections());
+    DecryptionShare.Selection s = sels.get(0);
+    sels.set(0, new DecryptionShare.Selection(s.selectionId(), s.partial().add(Element.gPow(Scalar.of(1))),
+        s.proof()));
+    contests.set(0, new DecryptionShare.Contest(c.contestId(), sels));
+    out.set(out.size() - 1, new DecryptionShare(last.guardian(), contests));
+    return out;
+  }
+
+  private static ElectionResult raiseFirstCount(ElectionResult r) {
+    List<ElectionResult.Contest> contests = new ArrayList<>(r.contests());
+    ElectionResult.Contest c = contests.get(0);
+    List<ElectionResult.Selection> sels = new ArrayList<>(c.selections());
+    ElectionResult.Selection s = sels.get(0);
+    sels.set(0, new ElectionResult.Selection(s.selectionId(), s.count() + 1));
+    contests.set(0, new ElectionResult.Contest(c.contestId(), sels));
+    return new ElectionResult(contests, r.castBallots(), r.challengedBallots());
+  }
+
+  // ---- editing record files ----
+
+  private static String otherDigest() {
+    return "ab".repeat(32);
+  }
+
+  private static Path editElection(Path dir, String member, UnaryOperator<JsonObject> edit) {
+    return editFile(dir, RecordFiles.ELECTION, o -> JsonText.object(o).add(member, edit.apply(o.getJsonObject(member)))
+        .build());
+  }
+
+  private static Path editElectionMember(Path dir, String member, String value) {
+    return editFile(dir, RecordFiles.ELECTION, o -> JsonText.object(o).add(member, value).build());
+  }
+
+  private static Path editEntry(Path dir, int index, UnaryOperator<JsonObject> edit) {
+    return editFile(dir, RecordFiles.BOARD, board -> {
+      JsonArray entries = board.getJsonArray("entries");
+      var arr = JsonText.array();
+      for (int i = 0; i < entries.size(); i++) {
+        JsonObject e = entries.getJsonObject(i);
+        arr.add(i == index ? edit.apply(e) : e);
+      }
+      return JsonText.object(board).add("entries", arr).build();
+    });
+  }
+
+  private static Path breakHeadSignature(Path dir) {
+    return editFile(dir, RecordFiles.BOARD, board -> {
+      JsonArray heads = board.getJsonArray("signed_heads");
+      JsonObject h = heads.getJsonObject(0);
+      String sig = h.getString("signature");
+      String flipped = (sig.charAt(0) == 'a' ? "b" : "a") + sig.substring(1);
+      var arr = JsonText.array();
+      arr.add(JsonText.object(h).add("signature", flipped).build());
+      for (int i = 1; i < heads.size(); i++) {
+        arr.add(heads.getJsonObject(i));
+      }
+      return JsonText.object(board).add("signed_heads", arr).build();
+    });
+  }
+
+  private static Path editFile(Path dir, String file, UnaryOperator<JsonObject> edit) {
+    try {
+      Path f = dir.resolve(file);
+      JsonText.write(f, edit.apply(JsonText.readObject(f)));
+      return dir;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
