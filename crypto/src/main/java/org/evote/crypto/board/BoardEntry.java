@@ -9,7 +9,7 @@ import org.evote.crypto.hash.Hasher;
  * One entry of the bulletin board (protocol §9.2): sequence number, kind, the board's time of appending (seconds
  * since the epoch), the payload as RFC 8785 canonical JSON text, the previous entry's hash and this entry's hash
  * e_s = H(BOARD_ENTRY; H_E, e_{s−1}, s, kind, time, payload). The payload stays text so the hash is checked over
- * exactly what was published; {@code org.evote.crypto.json.BoardPayloads} reads it into an {@link EntryPayload}.
+ * exactly what was published; {@code org.evote.crypto.json.BoardJson} reads it into an {@link EntryPayload}.
  */
 public record BoardEntry(long sequence, EntryKind kind, long timestamp, String payload, Digest previousHash,
     Digest entryHash) {

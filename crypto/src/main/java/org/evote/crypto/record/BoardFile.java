@@ -170,11 +170,4 @@ public final class BoardFile implements RecordVerifier.BoardSource {
       g.writeEnd();
     }
   }
-
-  /** Reads all entries (for small boards and tests). */
-  public List<BoardEntry> readEntries() throws IOException {
-    List<BoardEntry> out = new ArrayList<>();
-    forEachEntry(o -> out.add(BoardJson.decodeEntry(org.evote.crypto.json.Fields.of(o))));
-    return out;
-  }
 }
