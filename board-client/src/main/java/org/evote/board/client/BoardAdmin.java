@@ -21,41 +21,45 @@ public final class BoardAdmin {
   }
 
   /** {@code POST /api/admin/polls/open}: posts {@code polls_opened} (once). */
-  public AdminEntry openPolls() throws BoardException, InterruptedException {
+  public AdminEntry openPolls() throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     return send(ApiPaths.OPEN_POLLS, "");
   }
 
   /** {@code POST /api/admin/polls/close}: posts {@code polls_closed} with every kiosk's chain close. */
-  public AdminEntry closePolls() throws BoardException, InterruptedException {
+  public AdminEntry closePolls() throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     return send(ApiPaths.CLOSE_POLLS, "");
   }
 
   /** {@code POST /api/admin/kiosks}: posts {@code kiosk_registered}. */
   public AdminEntry registerKiosk(String kioskId, Ed25519.PublicKey publicKey)
-      throws BoardException, InterruptedException {
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     return send(ApiPaths.KIOSKS, JsonText.object().add("kiosk_id", kioskId).add("public_key", publicKey.hex())
         .build().toString());
   }
 
   /** {@code POST /api/admin/kiosks/{id}/revoke}: posts {@code kiosk_revoked}, with the board's default reason. */
-  public AdminEntry revokeKiosk(String kioskId) throws BoardException, InterruptedException {
+  public AdminEntry revokeKiosk(String kioskId)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     return revokeKiosk(kioskId, Optional.empty());
   }
 
   /** {@code POST /api/admin/kiosks/{id}/revoke}: posts {@code kiosk_revoked} with this reason, if given. */
-  public AdminEntry revokeKiosk(String kioskId, Optional<String> reason) throws BoardException, InterruptedException {
+  public AdminEntry revokeKiosk(String kioskId, Optional<String> reason)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     return send(ApiPaths.revokeKiosk(kioskId), reason.map(r -> JsonText.object().add("reason", r).build()
         .toString()).orElse(""));
   }
 
   /** {@code POST /api/admin/tally}: posts {@code tally_published} (once, after the polls close). */
-  public AdminEntry publishTally(EntryPayload.TallyPublished tally) throws BoardException, InterruptedException {
+  public AdminEntry publishTally(EntryPayload.TallyPublished tally)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     return send(ApiPaths.TALLY, JsonText.object().add("tally_hash", tally.tallyHash().toHex())
         .add("shares_hash", tally.sharesHash().toHex()).add("result_hash", tally.resultHash().toHex()).build()
         .toString());
   }
 
-  private AdminEntry send(String path, String body) throws BoardException, InterruptedException {
+  private AdminEntry send(String path, String body)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     return BoardClient.decode(client.post(path, body, Optional.of(token)), AdminEntry::decode);
   }
 }

@@ -73,17 +73,17 @@ public final class BoardClient {
   // ---- public reads ----
 
   /** {@code GET /api/election}: the election (decoded and checked) and the board's public key. */
-  public BoardElection election() throws BoardException, InterruptedException {
+  public BoardElection election() throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     return decode(get(ApiPaths.ELECTION), BoardElection::decode);
   }
 
   /** {@code GET /api/status}. */
-  public BoardStatus status() throws BoardException, InterruptedException {
+  public BoardStatus status() throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     return decode(get(ApiPaths.STATUS), BoardStatus::decode);
   }
 
   /** {@code GET /api/board/head}: the latest signed head; empty while the board has none. */
-  public Optional<SignedHead> head() throws BoardException, InterruptedException {
+  public Optional<SignedHead> head() throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     try {
       return Optional.of(decode(get(ApiPaths.HEAD), j -> BoardJson.decodeHead(Fields.of(j))));
     } catch (BoardRefusedException e) {
@@ -95,22 +95,26 @@ public final class BoardClient {
   }
 
   /** {@code GET /api/board}: at most {@code limit} (≤ 1,000) entries from sequence number {@code from}. */
-  public BoardPage entries(long from, int limit) throws BoardException, InterruptedException {
+  public BoardPage entries(long from, int limit)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     return decode(get(ApiPaths.page(from, limit)), BoardPage::decode);
   }
 
   /** {@code GET /api/board/proof/inclusion}: entry {@code seq} in the tree of {@code size} entries. */
-  public EntryInclusion inclusionProof(long seq, long size) throws BoardException, InterruptedException {
+  public EntryInclusion inclusionProof(long seq, long size)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     return decode(get(ApiPaths.inclusionProof(seq, size)), EntryInclusion::decode);
   }
 
   /** {@code GET /api/board/proof/inclusion}: entry {@code seq} in the tree of the latest signed head. */
-  public EntryInclusion inclusionProof(long seq) throws BoardException, InterruptedException {
+  public EntryInclusion inclusionProof(long seq)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     return decode(get(ApiPaths.inclusionProof(seq)), EntryInclusion::decode);
   }
 
   /** {@code GET /api/board/proof/consistency}: from the tree of {@code from} entries to that of {@code to}. */
-  public ConsistencyProof consistencyProof(long from, long to) throws BoardException, InterruptedException {
+  public ConsistencyProof consistencyProof(long from, long to)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     return decode(get(ApiPaths.consistencyProof(from, to)), j -> BoardJson.decodeConsistency(Fields.of(j)));
   }
 
@@ -119,7 +123,8 @@ public final class BoardClient {
    * code, with an inclusion proof to the latest signed head; empty if no such ballot is on the board. Two
    * ballots sharing a short code are refused with {@link ErrorCodes#AMBIGUOUS_CODE}.
    */
-  public Optional<BoardReceipt> receipt(String code) throws BoardException, InterruptedException {
+  public Optional<BoardReceipt> receipt(String code)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     try {
       return Optional.of(decode(get(ApiPaths.receipt(code)), BoardReceipt::decode));
     } catch (BoardRefusedException e) {
@@ -135,7 +140,8 @@ public final class BoardClient {
    * it only once the download is complete; returns {@code file}. An {@link IOException} is a local failure (the
    * file cannot be written); a broken download is {@link BoardUnavailableException}.
    */
-  public Path export(Path file) throws BoardException, InterruptedException, IOException {
+  public Path export(Path file)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException, IOException {
     Path target = file.toAbsolutePath();
     Files.createDirectories(target.getParent());
     HttpResponse<InputStream> r;
@@ -168,28 +174,30 @@ public final class BoardClient {
    * {@code POST /api/ballots} or {@code /api/ballots/challenged}: a kiosk's signed submission body (docs/api.md),
    * answered with the receipt once the entry is durable. An identical retry returns the original receipt.
    */
-  public BoardReceipt submit(EntryKind kind, String body) throws BoardException, InterruptedException {
+  public BoardReceipt submit(EntryKind kind, String body)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     return decode(post(ApiPaths.submission(kind), body, Optional.empty()), BoardReceipt::decode);
   }
 
   /** {@link #submit} of a cast ballot. */
-  public BoardReceipt cast(String body) throws BoardException, InterruptedException {
+  public BoardReceipt cast(String body) throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     return submit(EntryKind.BALLOT_CAST, body);
   }
 
   /** {@link #submit} of a challenged ballot. */
-  public BoardReceipt challenge(String body) throws BoardException, InterruptedException {
+  public BoardReceipt challenge(String body)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     return submit(EntryKind.BALLOT_CHALLENGED, body);
   }
 
   // ---- the exchange ----
 
-  private JsonObject get(String path) throws BoardException, InterruptedException {
+  private JsonObject get(String path) throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     return send(request(path).GET());
   }
 
   JsonObject post(String path, String body, Optional<String> bearerToken)
-      throws BoardException, InterruptedException {
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     HttpRequest.Builder b = request(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body));
     bearerToken.ifPresent(t -> b.header(ApiPaths.AUTHORIZATION, ApiPaths.BEARER + t));
@@ -200,7 +208,8 @@ public final class BoardClient {
     return HttpRequest.newBuilder(server.resolve(path)).timeout(timeout);
   }
 
-  private JsonObject send(HttpRequest.Builder b) throws BoardException, InterruptedException {
+  private JsonObject send(HttpRequest.Builder b)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     HttpResponse<String> r;
     try {
       r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
@@ -211,7 +220,7 @@ public final class BoardClient {
   }
 
   /** The JSON of a 200 answer; any other answer as the exception it stands for. */
-  static JsonObject answer(int status, String body) throws BoardException {
+  static JsonObject answer(int status, String body) throws BoardRefusedException, BoardUnavailableException {
     JsonObject json;
     ApiError error;
     try {
