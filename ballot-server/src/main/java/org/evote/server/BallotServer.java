@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.evote.board.client.ApiPaths;
 import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.election.ElectionConfig;
@@ -294,8 +295,8 @@ public final class BallotServer {
     @Override
     public Integer call() throws Exception {
       String path = switch (action) {
-        case "open-polls" -> "/api/admin/polls/open";
-        case "close-polls" -> "/api/admin/polls/close";
+        case "open-polls" -> ApiPaths.OPEN_POLLS;
+        case "close-polls" -> ApiPaths.CLOSE_POLLS;
         default -> null;
       };
       if (path == null) {

@@ -2,12 +2,18 @@ package org.evote.server;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.evote.board.client.ApiPaths;
 import org.junit.jupiter.api.Test;
 
-/** ballot-server depends on crypto and never on the kiosk or the tally tool; storage knows nothing of HTTP. */
+/**
+ * ballot-server depends on crypto and board-client (for the API's paths only) and never on the kiosk, the tally
+ * tool or the launcher; storage knows nothing of HTTP.
+ */
 class ModuleBoundaryTest {
   static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.evote.server");
@@ -15,7 +21,15 @@ class ModuleBoundaryTest {
   @Test
   void theServerNeverDependsOnTheKioskOrTheTallyTool() {
     noClasses().that().resideInAPackage("org.evote.server..").should().dependOnClassesThat()
-        .resideInAnyPackage("org.evote.kiosk..", "org.evote.tally..").check(MAIN);
+        .resideInAnyPackage("org.evote.kiosk..", "org.evote.tally..", "org.evote.launcher..").check(MAIN);
+  }
+
+  @Test
+  void theServerTakesOnlyTheApiPathsFromTheBoardClient() {
+    // The routes are registered with ApiPaths; the server never calls a board through the client.
+    noClasses().that().resideInAPackage("org.evote.server..").should().dependOnClassesThat(
+        JavaClass.Predicates.resideInAPackage("org.evote.board.client..")
+            .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(ApiPaths.class)))).check(MAIN);
   }
 
   @Test

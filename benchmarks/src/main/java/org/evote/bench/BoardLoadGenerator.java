@@ -3,9 +3,6 @@ package org.evote.bench;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -15,6 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.evote.board.client.BoardAdmin;
+import org.evote.board.client.BoardClient;
+import org.evote.board.client.BoardException;
+import org.evote.board.client.BoardRefusedException;
 import org.evote.crypto.verify.ElectionChecks;
 import org.evote.crypto.ballot.BallotEncryptor;
 import org.evote.crypto.ballot.BallotSeed;
@@ -27,13 +28,15 @@ import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.BoardJson;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.json.Submissions;
+import org.evote.crypto.keystore.AdminCredentials;
 import org.evote.crypto.manifest.ContestDescription;
 
 /**
  * Load generator for the ballot server (docs/performance.md): registers K fresh kiosks with an administrator
  * credential, encrypts B ballots per kiosk beforehand (so the client does not compete with the server for the
  * CPU while measuring), then K threads post them as fast as the board accepts them, each kiosk in chain order.
- * Reports accepted ballots per second and latency percentiles. Talks only to the address it is given.
+ * Reports accepted ballots per second and latency percentiles. Talks only to the address it is given, through
+ * board-client.
  *
  * <p>Usage: BoardLoadGenerator SERVER_URL ELECTION_JSON ADMIN_CREDENTIALS [KIOSKS=16] [BALLOTS_PER_KIOSK=40]
  */
@@ -43,11 +46,12 @@ public final class BoardLoadGenerator {
   public static void main(String[] args) throws Exception {
     URI server = URI.create(args[0]);
     ElectionConfig config = ElectionChecks.accept(JsonText.readObject(Path.of(args[1])));
-    String token = JsonText.readObject(Path.of(args[2])).getString("token");
+    AdminCredentials credentials = AdminCredentials.read(Path.of(args[2]));
     int kiosks = args.length > 3 ? Integer.parseInt(args[3]) : 16;
     int perKiosk = args.length > 4 ? Integer.parseInt(args[4]) : 40;
     SecureRandom random = new SecureRandom();
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    BoardClient board = BoardClient.create(server, Duration.ofSeconds(120));
+    BoardAdmin admin = board.admin(credentials);
     String run = Long.toString(System.currentTimeMillis(), 36);
 
     List<List<String>> bodies = new ArrayList<>();
@@ -56,12 +60,10 @@ public final class BoardLoadGenerator {
     for (int k = 0; k < kiosks; k++) {
       String kioskId = "load-" + run + "-" + k;
       Ed25519.PrivateKey key = Ed25519.PrivateKey.generate(random);
-      HttpResponse<String> reg = http.send(HttpRequest.newBuilder(server.resolve("/api/admin/kiosks"))
-          .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(
-              Json.createObjectBuilder().add("kiosk_id", kioskId).add("public_key", key.publicKey().hex()).build()
-                  .toString())).build(), HttpResponse.BodyHandlers.ofString());
-      if (reg.statusCode() != 200) {
-        throw new IllegalStateException("cannot register kiosk: " + reg.body());
+      try {
+        admin.registerKiosk(kioskId, key.publicKey());
+      } catch (BoardException e) {
+        throw new IllegalStateException("cannot register kiosk: " + e.getMessage(), e);
       }
       Digest chain = ConfirmationCodes.chainStart(config.extendedHash(), kioskId);
       List<String> mine = new ArrayList<>();
@@ -91,12 +93,13 @@ public final class BoardLoadGenerator {
       Thread t = new Thread(() -> {
         for (int i = 0; i < perKiosk; i++) {
           try {
-            http.send(HttpRequest.newBuilder(server.resolve("/api/ballots")).POST(HttpRequest.BodyPublishers
-                .ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            baseline.incrementAndGet();
+            board.cast(body);
+          } catch (BoardRefusedException expected) {
+            // wrong_election: the refusal is the answer measured
           } catch (Exception e) {
             return;
           }
+          baseline.incrementAndGet();
         }
       });
       t.start();
@@ -120,14 +123,11 @@ public final class BoardLoadGenerator {
         for (String body : mine) {
           long t0 = System.nanoTime();
           try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.resolve("/api/ballots"))
-                .timeout(Duration.ofSeconds(120)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-              failures.incrementAndGet();
-              System.err.println("refused: " + r.body());
-              return;
-            }
+            board.cast(body);
+          } catch (BoardRefusedException e) {
+            failures.incrementAndGet();
+            System.err.println("refused: " + e.error());
+            return;
           } catch (Exception e) {
             failures.incrementAndGet();
             return;

@@ -17,6 +17,9 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.StageStyle;
+import org.evote.board.client.BoardClient;
+import org.evote.board.client.BoardRefusedException;
+import org.evote.board.client.BoardUnavailableException;
 import org.evote.crypto.ballot.ConfirmationCodes;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.hash.Digest;
@@ -24,7 +27,6 @@ import org.evote.crypto.keystore.KioskCredentials;
 import org.evote.crypto.keystore.SecretFiles;
 import org.evote.kiosk.robot.RobotVoter;
 import org.evote.kiosk.service.BallotCaster;
-import org.evote.kiosk.service.BoardClient;
 import org.evote.kiosk.service.KioskStore;
 import org.evote.kiosk.service.Uploader;
 import org.evote.kiosk.session.VotingSession;
@@ -91,10 +93,10 @@ public final class KioskMain implements Callable<Integer> {
           + ", not the pinned " + pinned.toHex());
       return 2;
     }
-    BoardClient board = new BoardClient(server, Duration.ofSeconds(5));
+    BoardClient board = BoardClient.create(server, Duration.ofSeconds(5));
     ElectionConfig config;
     try {
-      config = board.election(pinned);
+      config = pinnedElection(board, pinned);
     } catch (java.io.IOException e) {
       System.err.println("error: " + e.getMessage());
       return 2;
@@ -116,6 +118,32 @@ public final class KioskMain implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  /**
+   * Fetches the election and checks it is the one pinned at set-up: a board serving another election (another
+   * key, another manifest) is refused, so a substituted key cannot be slipped in.
+   */
+  static ElectionConfig pinnedElection(BoardClient board, Digest pinnedHash)
+      throws java.io.IOException, InterruptedException {
+    ElectionConfig config;
+    try {
+      config = board.election().config();
+    } catch (BoardRefusedException e) {
+      throw new java.io.IOException("the board answered " + e.status() + " for the election");
+    } catch (BoardUnavailableException u) {
+      if (u.status().isPresent() && u.status().getAsInt() != 200) {
+        throw new java.io.IOException("the board answered " + u.status().getAsInt() + " for the election");
+      }
+      throw new java.io.IOException(u.noAnswer() ? "the board cannot be reached: " + u.getMessage()
+          : "the board's election cannot be read: " + (u.getCause() == null ? u.getMessage()
+              : u.getCause().getMessage()), u);
+    }
+    if (!config.extendedHash().equals(pinnedHash)) {
+      throw new java.io.IOException("the board serves election " + config.extendedHash().toHex()
+          + ", not the election " + pinnedHash.toHex() + " this kiosk was set up for");
+    }
+    return config;
   }
 
   private int runRobot(BallotCaster caster, KioskStore store, Uploader uploader, SecureRandom random)

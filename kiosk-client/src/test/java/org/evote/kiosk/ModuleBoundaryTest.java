@@ -7,14 +7,25 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** kiosk-client depends on crypto and never on the server or the tally tool. */
+/**
+ * kiosk-client depends on crypto and board-client and never on the server, the tally tool or the launcher; it
+ * talks to the board only through board-client.
+ */
 class ModuleBoundaryTest {
   @Test
   void theKioskNeverDependsOnTheServerOrTheTallyTool() {
     JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages("org.evote.kiosk");
     noClasses().that().resideInAPackage("org.evote.kiosk..").should().dependOnClassesThat()
-        .resideInAnyPackage("org.evote.server..", "org.evote.tally..").check(classes);
+        .resideInAnyPackage("org.evote.server..", "org.evote.tally..", "org.evote.launcher..").check(classes);
+  }
+
+  @Test
+  void theKioskTalksToTheBoardOnlyThroughTheBoardClient() {
+    JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.evote.kiosk");
+    noClasses().that().resideInAPackage("org.evote.kiosk..").should().dependOnClassesThat()
+        .resideInAPackage("java.net.http..").check(classes);
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Optional;
+import org.evote.board.client.ApiPaths;
 import org.evote.crypto.json.JsonText;
 import org.evote.kiosk.KioskMain;
 import org.evote.launcher.election.LocalBoard;
@@ -44,7 +45,7 @@ class KeepServingTest {
       LocalBoard board = election.board();
       String code = JsonText.readObject(out.resolve("robots/K-01.json")).getJsonArray("ballots").getJsonObject(0)
           .getString("tracking_code");
-      HttpResponse<String> receipt = get(board.uri() + "/api/receipts/" + code);
+      HttpResponse<String> receipt = get(board.uri() + ApiPaths.receipt(code));
       assertEquals(200, receipt.statusCode(), receipt.body());
       assertTrue(receipt.body().contains("\"ballot_cast\""), receipt.body());
 
@@ -55,9 +56,9 @@ class KeepServingTest {
           board.config().extendedHash().toHex(), "--data", temp.resolve("desk").toString(), "--robot", "2",
           "--challenge-rate", "0");
       assertEquals(0, exit);
-      JsonObject practiceStatus = JsonText.parseObject(get(practice.uri() + "/api/status").body());
+      JsonObject practiceStatus = JsonText.parseObject(get(practice.uri() + ApiPaths.STATUS).body());
       assertEquals(2, practiceStatus.getJsonNumber("cast_ballots").longValue());
-      JsonObject electionStatus = JsonText.parseObject(get(board.uri() + "/api/status").body());
+      JsonObject electionStatus = JsonText.parseObject(get(board.uri() + ApiPaths.STATUS).body());
       assertEquals(6, electionStatus.getJsonNumber("cast_ballots").longValue(), "the election's board is untouched");
       assertEquals("closed", electionStatus.getString("polls"));
     }

@@ -9,7 +9,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The launcher sits on top: it may use every program, and no program or the library may use it. */
+/**
+ * The launcher sits on top: it may use every program, and no program or the library may use it. Below it, the
+ * programs (server, kiosk, tally tool) depend on crypto and board-client and never on each other; board-client
+ * depends on crypto only.
+ */
 class ModuleBoundaryTest {
   static final JavaClasses ALL = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
       .importPackages("org.evote");
@@ -18,6 +22,32 @@ class ModuleBoundaryTest {
   void nothingDependsOnTheLauncher() {
     noClasses().that().resideOutsideOfPackage("org.evote.launcher..").should().dependOnClassesThat()
         .resideInAPackage("org.evote.launcher..").check(ALL);
+  }
+
+  @Test
+  void theProgramsNeverDependOnEachOther() {
+    String[] programs = {"org.evote.server..", "org.evote.kiosk..", "org.evote.tally.."};
+    for (String program : programs) {
+      String[] others = java.util.Arrays.stream(programs).filter(p -> !p.equals(program))
+          .toArray(String[]::new);
+      noClasses().that().resideInAPackage(program).should().dependOnClassesThat().resideInAnyPackage(others)
+          .check(ALL);
+    }
+  }
+
+  @Test
+  void theBoardClientDependsOnTheLibraryOnly() {
+    noClasses().that().resideInAPackage("org.evote.board.client..").should().dependOnClassesThat()
+        .resideInAnyPackage("org.evote.server..", "org.evote.kiosk..", "org.evote.tally..", "org.evote.launcher..")
+        .check(ALL);
+    noClasses().that().resideInAPackage("org.evote.crypto..").should().dependOnClassesThat()
+        .resideInAPackage("org.evote.board.client..").check(ALL);
+  }
+
+  @Test
+  void theKioskTheTallyToolAndTheLauncherTalkToTheBoardOnlyThroughTheBoardClient() {
+    noClasses().that().resideInAnyPackage("org.evote.kiosk..", "org.evote.tally..", "org.evote.launcher..")
+        .should().dependOnClassesThat().resideInAPackage("java.net.http..").check(ALL);
   }
 
   @Test

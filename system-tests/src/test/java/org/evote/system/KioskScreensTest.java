@@ -23,11 +23,11 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.evote.board.client.BoardClient;
 import org.evote.crypto.ballot.ConfirmationCodes;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.keystore.KioskCredentials;
 import org.evote.kiosk.service.BallotCaster;
-import org.evote.kiosk.service.BoardClient;
 import org.evote.kiosk.service.KioskStore;
 import org.evote.kiosk.service.Uploader;
 import org.evote.kiosk.session.Screen;
@@ -69,7 +69,7 @@ class KioskScreensTest {
     board.openPolls();
     store = KioskStore.open(dir.resolve("kiosk.sqlite"), "K1", ConfirmationCodes.chainStart(
         board.config.extendedHash(), "K1"));
-    uploader = new Uploader(store, new BoardClient(board.uri(), Duration.ofSeconds(3)));
+    uploader = new Uploader(store, BoardClient.create(board.uri(), Duration.ofSeconds(3)));
     uploader.start();
     BallotCaster caster = new BallotCaster(board.config, creds, store, uploader, new SecureRandom(),
         Clock.systemUTC(), board.uri(), Duration.ofSeconds(5));

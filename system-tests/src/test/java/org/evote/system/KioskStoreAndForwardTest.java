@@ -23,6 +23,7 @@ import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.evote.board.client.BoardClient;
 import org.evote.crypto.ballot.ConfirmationCodes;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.keystore.KioskCredentials;
@@ -30,7 +31,6 @@ import org.evote.crypto.record.RecordFiles;
 import org.evote.crypto.verify.VerificationReport;
 import org.evote.kiosk.robot.RobotVoter;
 import org.evote.kiosk.service.BallotCaster;
-import org.evote.kiosk.service.BoardClient;
 import org.evote.kiosk.service.KioskStore;
 import org.evote.kiosk.service.LocalReceipt;
 import org.evote.kiosk.service.ReceiptDocument;
@@ -56,7 +56,7 @@ class KioskStoreAndForwardTest {
   }
 
   Kiosk kiosk(LiveBoard b, KioskCredentials c, Path dir) throws Exception {
-    BoardClient client = new BoardClient(b.uri(), Duration.ofSeconds(3));
+    BoardClient client = BoardClient.create(b.uri(), Duration.ofSeconds(3));
     KioskStore store = KioskStore.open(dir.resolve("kiosk.sqlite"), c.kioskId(),
         ConfirmationCodes.chainStart(b.config.extendedHash(), c.kioskId()));
     Uploader uploader = new Uploader(store, client);
@@ -114,9 +114,10 @@ class KioskStoreAndForwardTest {
       assertEquals(10, s.getJsonNumber("cast_ballots").longValue() + s.getJsonNumber("challenged_ballots")
           .longValue(), "each ballot on the board exactly once");
       // Retrying an uploaded submission changes nothing (idempotent).
-      var client = new BoardClient(b.uri(), Duration.ofSeconds(3));
-      var again = client.post(all.get(0).kind(), all.get(0).body());
-      assertTrue(again instanceof BoardClient.PostResult.Accepted);
+      var client = BoardClient.create(b.uri(), Duration.ofSeconds(3));
+      var again = client.submit(all.get(0).kind(), all.get(0).body());
+      assertEquals(JsonText.parseObject(all.get(0).receipt().orElseThrow()).getJsonNumber("sequence").longValue(),
+          again.sequence(), "the original receipt");
       assertEquals(10, status(b).getJsonNumber("cast_ballots").longValue()
           + status(b).getJsonNumber("challenged_ballots").longValue());
 

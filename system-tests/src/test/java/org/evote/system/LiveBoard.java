@@ -74,11 +74,11 @@ final class LiveBoard implements AutoCloseable {
   }
 
   void openPolls() throws Exception {
-    board.admin("/api/admin/polls/open", "");
+    board.openPolls();
   }
 
   void closePolls() throws Exception {
-    board.admin("/api/admin/polls/close", "");
+    board.closePolls();
   }
 
   @Override

@@ -40,7 +40,7 @@ final class Site implements AutoCloseable {
     for (int i = 1; i <= kiosks; i++) {
       this.kiosks.add(board.registerKiosk(String.format("K-%02d", i)));
     }
-    board.admin("/api/admin/polls/open", "");
+    board.openPolls();
   }
 
   Path dataDir() {

@@ -18,12 +18,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.evote.board.client.BoardClient;
 import org.evote.crypto.ballot.ConfirmationCodes;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.keystore.KioskCredentials;
 import org.evote.kiosk.robot.RobotVoter;
 import org.evote.kiosk.service.BallotCaster;
-import org.evote.kiosk.service.BoardClient;
 import org.evote.kiosk.service.KioskStore;
 import org.evote.kiosk.service.Uploader;
 import org.evote.tally.TallyTool;
@@ -69,7 +69,7 @@ class TallyToolEndToEndTest {
       b.openPolls();
       KioskStore store = KioskStore.open(temp.resolve("k1.sqlite"), "K1", ConfirmationCodes.chainStart(
           b.config.extendedHash(), "K1"));
-      Uploader uploader = new Uploader(store, new BoardClient(b.uri(), Duration.ofSeconds(3)));
+      Uploader uploader = new Uploader(store, BoardClient.create(b.uri(), Duration.ofSeconds(3)));
       uploader.start();
       RobotVoter robot = new RobotVoter(new BallotCaster(b.config, creds, store, uploader, new SecureRandom(),
           Clock.systemUTC(), b.uri(), Duration.ofSeconds(5)), new SecureRandom(), 0.2);

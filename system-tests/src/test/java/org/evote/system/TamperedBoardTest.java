@@ -56,7 +56,7 @@ class TamperedBoardTest {
         robots.vote(6);
         assertTrue(robots.awaitUploads(java.time.Duration.ofSeconds(30)));
       }
-      site.board.admin("/api/admin/polls/close", "");
+      site.board.closePolls();
       data = site.dataDir();
       election = site.electionFile;
       pass = site.boardPassFile;

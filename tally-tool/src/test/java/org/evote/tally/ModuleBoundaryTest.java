@@ -7,14 +7,25 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** tally-tool depends on crypto and never on the server or the kiosk; desktop view models stay free of views. */
+/**
+ * tally-tool depends on crypto and board-client and never on the server, the kiosk or the launcher; it talks to
+ * the board only through board-client; desktop view models stay free of views.
+ */
 class ModuleBoundaryTest {
   @Test
   void tallyToolNeverDependsOnServerOrKiosk() {
     JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages("org.evote.tally");
     noClasses().that().resideInAPackage("org.evote.tally..").should().dependOnClassesThat()
-        .resideInAnyPackage("org.evote.server..", "org.evote.kiosk..").check(classes);
+        .resideInAnyPackage("org.evote.server..", "org.evote.kiosk..", "org.evote.launcher..").check(classes);
+  }
+
+  @Test
+  void theTallyToolTalksToTheBoardOnlyThroughTheBoardClient() {
+    JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.evote.tally");
+    noClasses().that().resideInAPackage("org.evote.tally..").should().dependOnClassesThat()
+        .resideInAPackage("java.net.http..").check(classes);
   }
 
   @Test

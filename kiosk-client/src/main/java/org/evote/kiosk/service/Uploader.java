@@ -2,15 +2,19 @@ package org.evote.kiosk.service;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.evote.kiosk.service.BoardClient.PostResult;
+import org.evote.board.client.BoardClient;
+import org.evote.board.client.BoardReceipt;
+import org.evote.board.client.BoardRefusedException;
+import org.evote.board.client.BoardUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Sends the outbox to the board in chain order, in the background (store-and-forward). A submission the board
  * could not be reached for is retried — the very same signed body, so the board either stores it once or returns
- * its original receipt — with exponential backoff from 1 s to 30 s; a new ballot wakes it at once. A refusal is
- * recorded and reported to the poll workers; it is never retried.
+ * its original receipt — with exponential backoff from 1 s to 30 s; a new ballot wakes it at once. A refusal
+ * ({@link BoardRefusedException}: the board answered 4xx) is recorded and reported to the poll workers; it is
+ * never retried. Only {@link BoardUnavailableException} (no answer, a 5xx, an unreadable answer) is retried.
  */
 public final class Uploader implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
@@ -88,30 +92,38 @@ public final class Uploader implements AutoCloseable {
         continue;
       }
       KioskStore.Outgoing o = next.get();
-      PostResult r = board.post(o.kind(), o.body());
-      if (r instanceof PostResult.Accepted a) {
-        store.markUploaded(o.id(), a.receipt().toString());
+      String unreachable;
+      try {
+        BoardReceipt receipt = board.submit(o.kind(), o.body());
+        store.markUploaded(o.id(), receipt.json().toString());
         reachable = true;
         lastProblem = "";
         backoff = FIRST_BACKOFF;
-        LOG.info("ballot {} is on the board at sequence {}", o.ballotId(), a.receipt().getJsonNumber("sequence"));
+        LOG.info("ballot {} is on the board at sequence {}", o.ballotId(), receipt.sequence());
         notifyWaiters();
-      } else if (r instanceof PostResult.Refused f) {
-        store.markRefused(o.id(), f.code() + ": " + f.message());
+        continue;
+      } catch (BoardRefusedException f) {
+        store.markRefused(o.id(), f.code() + ": " + f.error().message());
         reachable = true;
         lastProblem = "ballot " + o.ballotId() + " refused by the board: " + f.code();
-        LOG.error("ballot {} refused by the board ({} {}): {}", o.ballotId(), f.status(), f.code(), f.message());
+        LOG.error("ballot {} refused by the board ({} {}): {}", o.ballotId(), f.status(), f.code(),
+            f.error().message());
         notifyWaiters();
-      } else if (r instanceof PostResult.Unreachable u) {
-        reachable = false;
-        unreachableAttempts.incrementAndGet();
-        lastProblem = "board unreachable: " + u.why();
-        LOG.warn("board unreachable ({}); {} ballot(s) waiting, retrying in {} s", u.why(), store.pendingCount(),
-            backoff.toSeconds());
-        notifyWaiters();
-        pause(backoff);
-        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        continue;
+      } catch (BoardUnavailableException u) {
+        unreachable = u.getMessage();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        unreachable = "interrupted";
       }
+      reachable = false;
+      unreachableAttempts.incrementAndGet();
+      lastProblem = "board unreachable: " + unreachable;
+      LOG.warn("board unreachable ({}); {} ballot(s) waiting, retrying in {} s", unreachable, store.pendingCount(),
+          backoff.toSeconds());
+      notifyWaiters();
+      pause(backoff);
+      backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
     }
   }
 

@@ -3,15 +3,16 @@ package org.evote.launcher.election;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import org.evote.board.client.AdminEntry;
+import org.evote.board.client.BoardAdmin;
+import org.evote.board.client.BoardClient;
+import org.evote.board.client.BoardException;
+import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.keystore.AdminCredentials;
@@ -29,16 +30,18 @@ import org.evote.server.store.DataDir;
 /**
  * The ballot server run inside this process on its embedded SQLite board: the same board, checks and HTTP API as
  * {@code ballot-server serve}, reached by the kiosks over loopback. Administration (polls, export) goes through the
- * HTTP API with the administrator credential, as an official's would.
+ * HTTP API (board-client) with the administrator credential, as an official's would.
  */
 public final class LocalBoard implements AutoCloseable {
   private final DataDir data;
   private final ElectionConfig config;
   private final char[] passphrase;
   private final SecureRandom random;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  /** The limit on each administrator request and on the export's answer. */
+  static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
   private BoardService board;
   private Javalin app;
+  private BoardClient client;
   private long maxDatabaseBytes;
   private DataDir.Lock lock;
 
@@ -119,31 +122,56 @@ public final class LocalBoard implements AutoCloseable {
     return credentials;
   }
 
-  /** POSTs an administrator action ({@code /api/admin/...}) and returns the board's answer. */
-  public String admin(String path, String body) throws IOException, InterruptedException {
-    AdminCredentials admin = AdminCredentials.read(data.adminCredentialsFile());
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri().resolve(path)).timeout(Duration.ofSeconds(60))
-        .header("Authorization", "Bearer " + admin.token()).POST(HttpRequest.BodyPublishers.ofString(body))
-        .build(), HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 200) {
-      throw new IOException("the board refused " + path + " (" + r.statusCode() + "): " + r.body());
+  /** A client of the board while it serves (its address changes when it is started again). */
+  public BoardClient client() {
+    if (client == null) {
+      client = BoardClient.create(uri(), REQUEST_TIMEOUT);
     }
-    return r.body();
+    return client;
+  }
+
+  /** The administrator actions, with the board's first administrator credential. */
+  public BoardAdmin admin() throws IOException {
+    return client().admin(AdminCredentials.read(data.adminCredentialsFile()));
+  }
+
+  /** {@code POST /api/admin/polls/open}. */
+  public AdminEntry openPolls() throws IOException, InterruptedException {
+    return refusedAsIo(admin()::openPolls, "opening the polls");
+  }
+
+  /** {@code POST /api/admin/polls/close}. */
+  public AdminEntry closePolls() throws IOException, InterruptedException {
+    return refusedAsIo(admin()::closePolls, "closing the polls");
+  }
+
+  /** {@code POST /api/admin/tally}. */
+  public AdminEntry publishTally(EntryPayload.TallyPublished tally) throws IOException, InterruptedException {
+    BoardAdmin admin = admin();
+    return refusedAsIo(() -> admin.publishTally(tally), "publishing the tally");
   }
 
   /** Downloads the whole board ({@code GET /api/board/export}) to a file. */
   public Path export(Path file) throws IOException, InterruptedException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    HttpResponse<Path> r = http.send(HttpRequest.newBuilder(uri().resolve("/api/board/export")).build(),
-        HttpResponse.BodyHandlers.ofFile(file));
-    if (r.statusCode() != 200) {
-      throw new IOException("the board export failed (" + r.statusCode() + ")");
+    BoardClient c = client();
+    return refusedAsIo(() -> c.export(file), "the board export");
+  }
+
+  private interface Call<T> {
+    T run() throws BoardException, InterruptedException, IOException;
+  }
+
+  private static <T> T refusedAsIo(Call<T> call, String what) throws IOException, InterruptedException {
+    try {
+      return call.run();
+    } catch (BoardException e) {
+      throw new IOException(what + " failed: " + e.getMessage(), e);
     }
-    return file;
   }
 
   /** Stops serving and closes the database; {@link #start} serves it again. */
   public void stop() {
+    client = null;
     if (app != null) {
       app.stop();
       app = null;

@@ -132,7 +132,7 @@ public final class MockElection implements AutoCloseable {
         present, settings.guardians());
 
     // 7. Tally published on the board; the final board goes into the record, which is verified in full
-    board.admin("/api/admin/tally", TallyPublication.body(record));
+    board.publishTally(TallyPublication.of(record));
     board.export(record.resolve(RecordFiles.BOARD));
     VerificationReport report = RecordFiles.verify(record, random, threads, n -> { });
     log.printf("%n7. Tally published on the board; the record in %s verified (docs/protocol.md §10.4):%n", record);
@@ -189,7 +189,7 @@ public final class MockElection implements AutoCloseable {
     for (int i = 1; i <= settings.kiosks(); i++) {
       robots.add(board.registerKiosk(String.format("K-%02d", i)));
     }
-    board.admin("/api/admin/polls/open", "");
+    board.openPolls();
     log.printf("%n3. %d robot kiosks registered; polls open%n", settings.kiosks());
     return robots;
   }
@@ -217,7 +217,7 @@ public final class MockElection implements AutoCloseable {
       if (kiosks.refused() > 0) {
         throw new IOException("the board refused " + kiosks.refused() + " robot ballots");
       }
-      board.admin("/api/admin/polls/close", "");
+      board.closePolls();
       board.export(boardFile);
       List<String> problems = BoardAudit.problems(BoardAudit.ballots(boardFile), voted);
       long challenged = voted.stream().filter(e -> e.receipt().challenged()).count();
@@ -265,7 +265,7 @@ public final class MockElection implements AutoCloseable {
     Path kioskDir = out.resolve("kiosks");
     SecretFiles.writeOwnerOnly(kioskDir.resolve(DESK_KIOSK + ".pin"), pin + "\n");
     desk.write(kioskDir.resolve(DESK_KIOSK + ".credentials"), pin.toCharArray(), random);
-    practice.admin("/api/admin/polls/open", "");
+    practice.openPolls();
     return practice;
   }
 

@@ -16,12 +16,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.evote.board.client.BoardClient;
 import org.evote.crypto.ballot.ConfirmationCodes;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.keystore.KioskCredentials;
 import org.evote.kiosk.robot.RobotVoter;
 import org.evote.kiosk.service.BallotCaster;
-import org.evote.kiosk.service.BoardClient;
 import org.evote.kiosk.service.KioskStore;
 import org.evote.kiosk.service.Uploader;
 
@@ -82,7 +82,7 @@ public final class RobotKiosks implements AutoCloseable {
         Path kioskDir = Files.createDirectories(dir.resolve(c.kioskId()));
         KioskStore store = KioskStore.open(kioskDir.resolve("kiosk.sqlite"), c.kioskId(),
             ConfirmationCodes.chainStart(config.extendedHash(), c.kioskId()));
-        Uploader uploader = new Uploader(store, new BoardClient(board, requestTimeout));
+        Uploader uploader = new Uploader(store, BoardClient.create(board, requestTimeout));
         kiosks.add(new Kiosk(c.kioskId(), store, uploader, new RobotVoter(new BallotCaster(config, c, store, uploader,
             random, Clock.systemUTC(), board, requestTimeout), random, challengeRate)));
         uploader.start();

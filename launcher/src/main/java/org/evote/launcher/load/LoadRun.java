@@ -81,7 +81,7 @@ public final class LoadRun {
       for (int i = 1; i <= kiosks; i++) {
         creds.add(board.registerKiosk(String.format("L-%02d", i)));
       }
-      board.admin("/api/admin/polls/open", "");
+      board.openPolls();
       List<RobotVoter.Entry> voted = new ArrayList<>();
       Baseline baseline;
       log.printf("baseline: 1 robot kiosk voting alone for %d s ...%n", baselineDuration.toSeconds());

@@ -1,12 +1,12 @@
 package org.evote.tally.cli;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.evote.board.client.AdminEntry;
+import org.evote.board.client.BoardClient;
+import org.evote.board.client.BoardException;
 import org.evote.crypto.keystore.AdminCredentials;
 import org.evote.tally.service.TallyPublication;
 import picocli.CommandLine.Command;
@@ -26,17 +26,16 @@ public final class PublishCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String body = TallyPublication.body(record);
+    var tally = TallyPublication.of(record);
     AdminCredentials admin = AdminCredentials.read(credentials);
-    HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build().send(
-        HttpRequest.newBuilder(server.resolve("/api/admin/tally")).timeout(Duration.ofSeconds(60))
-            .header("Authorization", "Bearer " + admin.token()).POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(), HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() != 200) {
-      System.err.println("error: the board refused (" + r.statusCode() + "): " + r.body());
+    try {
+      AdminEntry e = BoardClient.create(server, Duration.ofSeconds(60)).admin(admin).publishTally(tally);
+      System.out.println("published: " + e.kind().wireName() + " at sequence " + e.sequence() + ", entry hash "
+          + e.entryHash().toHex());
+      return 0;
+    } catch (BoardException e) {
+      System.err.println("error: " + e.getMessage());
       return 1;
     }
-    System.out.println("published: " + r.body());
-    return 0;
   }
 }

@@ -1,0 +1,111 @@
+package org.evote.board.client;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.evote.crypto.board.EntryKind;
+
+/**
+ * The paths of the bulletin board's HTTP API (docs/api.md), in one place: the server registers its routes with
+ * these constants and every client builds its requests from them. A path with a {@code {name}} part is a route
+ * pattern; the static methods fill it in (and add query parameters) for a request.
+ */
+public final class ApiPaths {
+  private ApiPaths() {}
+
+  // ---- public reads ----
+
+  /** {@code GET}: the election, its extended hash H_E and the board's public key. */
+  public static final String ELECTION = "/api/election";
+  /** {@code GET}: the polls, the ballot counts and the latest signed head. */
+  public static final String STATUS = "/api/status";
+  /** {@code GET ?from&limit}: a page of board entries. */
+  public static final String BOARD = "/api/board";
+  /** {@code GET}: the latest signed head. */
+  public static final String HEAD = "/api/board/head";
+  /** {@code GET ?seq&size}: an RFC 9162 inclusion proof. */
+  public static final String INCLUSION_PROOF = "/api/board/proof/inclusion";
+  /** {@code GET ?from&to}: an RFC 9162 consistency proof. */
+  public static final String CONSISTENCY_PROOF = "/api/board/proof/consistency";
+  /** {@code GET}: the whole board as one board file (docs/protocol.md §10.2). */
+  public static final String EXPORT = "/api/board/export";
+  /** {@code GET}: the receipt of a ballot, by tracking or confirmation code (route pattern). */
+  public static final String RECEIPT = "/api/receipts/{code}";
+  /** {@code GET ?from&limit}: challenged ballots with their disclosed choices. */
+  public static final String CHALLENGED = "/api/challenged";
+
+  // ---- kiosk submissions ----
+
+  /** {@code POST}: a cast ballot. */
+  public static final String CAST_BALLOTS = "/api/ballots";
+  /** {@code POST}: a challenged ballot. */
+  public static final String CHALLENGED_BALLOTS = "/api/ballots/challenged";
+
+  // ---- administrators (bearer token) ----
+
+  /** {@code POST}: posts {@code polls_opened}. */
+  public static final String OPEN_POLLS = "/api/admin/polls/open";
+  /** {@code POST}: posts {@code polls_closed}. */
+  public static final String CLOSE_POLLS = "/api/admin/polls/close";
+  /** {@code POST {"kiosk_id", "public_key"}}: posts {@code kiosk_registered}. */
+  public static final String KIOSKS = "/api/admin/kiosks";
+  /** {@code POST {"reason"}?}: posts {@code kiosk_revoked} (route pattern). */
+  public static final String REVOKE_KIOSK = "/api/admin/kiosks/{id}/revoke";
+  /** {@code POST {"tally_hash", "shares_hash", "result_hash"}}: posts {@code tally_published}. */
+  public static final String TALLY = "/api/admin/tally";
+
+  /** The header administrator requests carry, with {@link #BEARER} and the token. */
+  public static final String AUTHORIZATION = "Authorization";
+  /** The scheme of the administrator header's value. */
+  public static final String BEARER = "Bearer ";
+
+  /** The submission path for a ballot of this kind: {@link #CAST_BALLOTS} or {@link #CHALLENGED_BALLOTS}. */
+  public static String submission(EntryKind kind) {
+    return switch (kind) {
+      case BALLOT_CAST -> CAST_BALLOTS;
+      case BALLOT_CHALLENGED -> CHALLENGED_BALLOTS;
+      default -> throw new IllegalArgumentException("kiosks submit only cast and challenged ballots, not " + kind);
+    };
+  }
+
+  /** {@link #RECEIPT} for a tracking or confirmation code (encoded as one path segment). */
+  public static String receipt(String code) {
+    return RECEIPT.replace("{code}", segment(code));
+  }
+
+  /** {@link #REVOKE_KIOSK} for a kiosk id (encoded as one path segment). */
+  public static String revokeKiosk(String kioskId) {
+    return REVOKE_KIOSK.replace("{id}", segment(kioskId));
+  }
+
+  /** {@link #BOARD} for the page of at most {@code limit} entries from sequence number {@code from}. */
+  public static String page(long from, int limit) {
+    return BOARD + "?from=" + from + "&limit=" + limit;
+  }
+
+  /** {@link #INCLUSION_PROOF} of entry {@code seq} in the tree of {@code size} entries. */
+  public static String inclusionProof(long seq, long size) {
+    return INCLUSION_PROOF + "?seq=" + seq + "&size=" + size;
+  }
+
+  /** {@link #INCLUSION_PROOF} of entry {@code seq} in the tree of the latest signed head. */
+  public static String inclusionProof(long seq) {
+    return INCLUSION_PROOF + "?seq=" + seq;
+  }
+
+  /** {@link #CONSISTENCY_PROOF} from the tree of {@code from} entries to that of {@code to}. */
+  public static String consistencyProof(long from, long to) {
+    return CONSISTENCY_PROOF + "?from=" + from + "&to=" + to;
+  }
+
+  /** {@link #CHALLENGED} from board sequence number {@code from}, at most {@code limit}. */
+  public static String challenged(long from, int limit) {
+    return CHALLENGED + "?from=" + from + "&limit=" + limit;
+  }
+
+  private static String segment(String s) {
+    if (s.isEmpty()) {
+      throw new IllegalArgumentException("an empty path segment");
+    }
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

@@ -1,0 +1,248 @@
+package org.evote.board.client;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.evote.crypto.board.ConsistencyProof;
+import org.evote.crypto.board.EntryKind;
+import org.evote.crypto.board.SignedHead;
+import org.evote.crypto.json.BoardJson;
+import org.evote.crypto.json.Fields;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.keystore.AdminCredentials;
+
+/**
+ * A client of the bulletin board's HTTP API (docs/api.md), over {@code java.net.http}: the public reads, kiosk
+ * submissions and — through {@link #admin} — the administrator actions, with typed answers.
+ *
+ * <p>Every request ends in exactly one of three ways: the typed answer; {@link BoardRefusedException} — the board
+ * refused (4xx) with its error code: the same request cannot succeed; or {@link BoardUnavailableException} — no
+ * answer within the timeout, a 5xx, or an unreadable answer: retry the same request later. Thread-safe; one
+ * instance can serve many threads.
+ */
+public final class BoardClient {
+  private final URI server;
+  private final Duration timeout;
+  private final HttpClient http;
+
+  private BoardClient(URI server, Duration timeout) {
+    this.server = Objects.requireNonNull(server, "server");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("the request timeout must be positive");
+    }
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+  }
+
+  /**
+   * A client of the board at {@code server} (e.g. {@code http://127.0.0.1:8080}). {@code timeout} limits both
+   * connecting and each request's wait for its answer: a board that does not answer in time is
+   * {@link BoardUnavailableException unavailable}.
+   */
+  public static BoardClient create(URI server, Duration timeout) {
+    return new BoardClient(server, timeout);
+  }
+
+  /** The board's base URL. */
+  public URI server() {
+    return server;
+  }
+
+  /** The limit on connecting and on each request's answer. */
+  public Duration timeout() {
+    return timeout;
+  }
+
+  /** The administrator actions, authorized by this credential's bearer token. */
+  public BoardAdmin admin(AdminCredentials credentials) {
+    return new BoardAdmin(this, credentials.token());
+  }
+
+  // ---- public reads ----
+
+  /** {@code GET /api/election}: the election (decoded and checked) and the board's public key. */
+  public BoardElection election() throws BoardRefusedException, BoardUnavailableException, InterruptedException {
+    return decode(get(ApiPaths.ELECTION), BoardElection::decode);
+  }
+
+  /** {@code GET /api/status}. */
+  public BoardStatus status() throws BoardRefusedException, BoardUnavailableException, InterruptedException {
+    return decode(get(ApiPaths.STATUS), BoardStatus::decode);
+  }
+
+  /** {@code GET /api/board/head}: the latest signed head; empty while the board has none. */
+  public Optional<SignedHead> head() throws BoardRefusedException, BoardUnavailableException, InterruptedException {
+    try {
+      return Optional.of(decode(get(ApiPaths.HEAD), j -> BoardJson.decodeHead(Fields.of(j))));
+    } catch (BoardRefusedException e) {
+      if (e.error().is(ErrorCodes.NO_HEAD)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /** {@code GET /api/board}: at most {@code limit} (≤ 1,000) entries from sequence number {@code from}. */
+  public BoardPage entries(long from, int limit)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
+    return decode(get(ApiPaths.page(from, limit)), BoardPage::decode);
+  }
+
+  /** {@code GET /api/board/proof/inclusion}: entry {@code seq} in the tree of {@code size} entries. */
+  public EntryInclusion inclusionProof(long seq, long size)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
+    return decode(get(ApiPaths.inclusionProof(seq, size)), EntryInclusion::decode);
+  }
+
+  /** {@code GET /api/board/proof/inclusion}: entry {@code seq} in the tree of the latest signed head. */
+  public EntryInclusion inclusionProof(long seq)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
+    return decode(get(ApiPaths.inclusionProof(seq)), EntryInclusion::decode);
+  }
+
+  /** {@code GET /api/board/proof/consistency}: from the tree of {@code from} entries to that of {@code to}. */
+  public ConsistencyProof consistencyProof(long from, long to)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
+    return decode(get(ApiPaths.consistencyProof(from, to)), j -> BoardJson.decodeConsistency(Fields.of(j)));
+  }
+
+  /**
+   * {@code GET /api/receipts/{code}}: the receipt of the ballot with this tracking code or 64-hex confirmation
+   * code, with an inclusion proof to the latest signed head; empty if no such ballot is on the board. Two
+   * ballots sharing a short code are refused with {@link ErrorCodes#AMBIGUOUS_CODE}.
+   */
+  public Optional<BoardReceipt> receipt(String code)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
+    try {
+      return Optional.of(decode(get(ApiPaths.receipt(code)), BoardReceipt::decode));
+    } catch (BoardRefusedException e) {
+      if (e.error().is(ErrorCodes.NOT_FOUND)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * {@code GET /api/board/export}: writes the whole board file (docs/protocol.md §10.2) to {@code file}, replacing
+   * it only once the download is complete; returns {@code file}. An {@link IOException} is a local failure (the
+   * file cannot be written); a broken download is {@link BoardUnavailableException}.
+   */
+  public Path export(Path file)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException, IOException {
+    Path target = file.toAbsolutePath();
+    Files.createDirectories(target.getParent());
+    HttpResponse<InputStream> r;
+    try {
+      r = http.send(request(ApiPaths.EXPORT).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+    } catch (IOException e) {
+      throw BoardUnavailableException.transport(e);
+    }
+    Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+    try (InputStream in = r.body()) {
+      if (r.statusCode() != 200) {
+        answer(r.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        throw BoardUnavailableException.unreadable(r.statusCode(), null);
+      }
+      Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      Files.deleteIfExists(partial);
+      throw BoardUnavailableException.transport(e);
+    } catch (BoardException | RuntimeException e) {
+      Files.deleteIfExists(partial);
+      throw e;
+    }
+    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return file;
+  }
+
+  // ---- kiosk submissions ----
+
+  /**
+   * {@code POST /api/ballots} or {@code /api/ballots/challenged}: a kiosk's signed submission body (docs/api.md),
+   * answered with the receipt once the entry is durable. An identical retry returns the original receipt.
+   */
+  public BoardReceipt submit(EntryKind kind, String body)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
+    return decode(post(ApiPaths.submission(kind), body, Optional.empty()), BoardReceipt::decode);
+  }
+
+  /** {@link #submit} of a cast ballot. */
+  public BoardReceipt cast(String body) throws BoardRefusedException, BoardUnavailableException, InterruptedException {
+    return submit(EntryKind.BALLOT_CAST, body);
+  }
+
+  /** {@link #submit} of a challenged ballot. */
+  public BoardReceipt challenge(String body)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
+    return submit(EntryKind.BALLOT_CHALLENGED, body);
+  }
+
+  // ---- the exchange ----
+
+  private JsonObject get(String path) throws BoardRefusedException, BoardUnavailableException, InterruptedException {
+    return send(request(path).GET());
+  }
+
+  JsonObject post(String path, String body, Optional<String> bearerToken)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
+    HttpRequest.Builder b = request(path).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    bearerToken.ifPresent(t -> b.header(ApiPaths.AUTHORIZATION, ApiPaths.BEARER + t));
+    return send(b);
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(server.resolve(path)).timeout(timeout);
+  }
+
+  private JsonObject send(HttpRequest.Builder b)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
+    HttpResponse<String> r;
+    try {
+      r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw BoardUnavailableException.transport(e);
+    }
+    return answer(r.statusCode(), r.body());
+  }
+
+  /** The JSON of a 200 answer; any other answer as the exception it stands for. */
+  static JsonObject answer(int status, String body) throws BoardRefusedException, BoardUnavailableException {
+    JsonObject json;
+    ApiError error;
+    try {
+      json = JsonText.parseObject(body);
+      if (status == 200) {
+        return json;
+      }
+      error = ApiError.decode(status, json);
+    } catch (RuntimeException e) {
+      throw BoardUnavailableException.unreadable(status, e);
+    }
+    if (status >= 500) {
+      throw BoardUnavailableException.failed(error);
+    }
+    throw new BoardRefusedException(error);
+  }
+
+  static <T> T decode(JsonObject json, Function<JsonObject, T> decoder) throws BoardUnavailableException {
+    try {
+      return decoder.apply(json);
+    } catch (RuntimeException e) {
+      throw BoardUnavailableException.unreadable(200, e);
+    }
+  }
+}

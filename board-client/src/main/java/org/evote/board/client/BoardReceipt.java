@@ -1,0 +1,42 @@
+package org.evote.board.client;
+
+import jakarta.json.JsonObject;
+import java.util.Objects;
+import org.evote.crypto.board.EntryKind;
+import org.evote.crypto.board.InclusionProof;
+import org.evote.crypto.board.SignedHead;
+import org.evote.crypto.hash.Digest;
+import org.evote.crypto.json.BoardJson;
+import org.evote.crypto.json.Fields;
+
+/**
+ * A ballot's signed receipt (docs/api.md): where it is on the board and a signed head with the inclusion proof
+ * from its entry to that head's Merkle root. The client only decodes it; checking the head's signature and the
+ * proof is the caller's (see {@link SignedHead#signatureValid}, {@link InclusionProof#verifies}).
+ *
+ * @param json the receipt exactly as the board sent it (what a kiosk keeps)
+ */
+public record BoardReceipt(String ballotId, EntryKind kind, String confirmationCode, String trackingCode,
+    long sequence, Digest entryHash, long timestamp, SignedHead signedHead, InclusionProof inclusionProof,
+    JsonObject json) {
+  public BoardReceipt {
+    Objects.requireNonNull(ballotId, "ballotId");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(confirmationCode, "confirmationCode");
+    Objects.requireNonNull(trackingCode, "trackingCode");
+    Objects.requireNonNull(entryHash, "entryHash");
+    Objects.requireNonNull(signedHead, "signedHead");
+    Objects.requireNonNull(inclusionProof, "inclusionProof");
+    Objects.requireNonNull(json, "json");
+  }
+
+  static BoardReceipt decode(JsonObject json) {
+    Fields f = Fields.of(json);
+    EntryKind kind = EntryKind.fromWire(f.string("kind")).orElseThrow(() -> new IllegalArgumentException(
+        "unknown entry kind " + f.string("kind")));
+    return new BoardReceipt(f.string("ballot_id"), kind, f.string("confirmation_code"), f.string("tracking_code"),
+        f.integer("sequence", 0, Long.MAX_VALUE), f.digest("entry_hash"), f.integer("timestamp"),
+        BoardJson.decodeHead(f.object("signed_head")), BoardJson.decodeInclusion(f.object("inclusion_proof")),
+        json);
+  }
+}

@@ -1,0 +1,56 @@
+package org.evote.board.client;
+
+/**
+ * The board's stable error codes (docs/api.md), for programs to decide by — never by the message text.
+ * {@link ApiError#is} compares against these.
+ */
+public final class ErrorCodes {
+  private ErrorCodes() {}
+
+  // ---- any request ----
+  public static final String NOT_FOUND = "not_found";
+  public static final String MISSING_PARAMETER = "missing_parameter";
+  public static final String INVALID_PARAMETER = "invalid_parameter";
+  public static final String INTERNAL_ERROR = "internal_error";
+
+  // ---- reads ----
+  /** The board has no signed head yet. */
+  public static final String NO_HEAD = "no_head";
+  public static final String INVALID_CODE = "invalid_code";
+  /** Two ballots share the short tracking code: look it up with the full confirmation code. */
+  public static final String AMBIGUOUS_CODE = "ambiguous_code";
+
+  // ---- submissions (the acceptance rules) ----
+  public static final String BODY_TOO_LARGE = "body_too_large";
+  public static final String MALFORMED_JSON = "malformed_json";
+  public static final String INVALID_FIELD = "invalid_field";
+  public static final String WRONG_ELECTION = "wrong_election";
+  public static final String UNKNOWN_KIOSK = "unknown_kiosk";
+  public static final String REVOKED_KIOSK = "revoked_kiosk";
+  public static final String BAD_SIGNATURE = "bad_signature";
+  public static final String UNKNOWN_STYLE = "unknown_style";
+  public static final String INVALID_BALLOT = "invalid_ballot";
+  public static final String CHALLENGE_MISMATCH = "challenge_mismatch";
+  public static final String POLLS_NOT_OPEN = "polls_not_open";
+  public static final String DUPLICATE_BALLOT_ID = "duplicate_ballot_id";
+  public static final String DUPLICATE_CIPHERTEXT = "duplicate_ciphertext";
+  public static final String CHAIN_BROKEN = "chain_broken";
+  public static final String CHAIN_TIME = "chain_time";
+  public static final String FUTURE_BALLOT = "future_ballot";
+  public static final String REQUEST_ID_REUSED = "request_id_reused";
+  /** 503: not known to be stored; retry the same request later. */
+  public static final String BOARD_BUSY = "board_busy";
+  /** 503: the board stopped accepting writes (e.g. its disk is full); retry the same request later. */
+  public static final String BOARD_UNAVAILABLE = "board_unavailable";
+
+  // ---- administrators ----
+  public static final String UNAUTHORIZED = "unauthorized";
+  public static final String FORBIDDEN = "forbidden";
+  /** The tally is already published (it is published once). */
+  public static final String TALLY_PUBLISHED = "tally_published";
+  /** The polls are not in the state the action needs (already open, not yet closed…). */
+  public static final String POLLS_STATE = "polls_state";
+  public static final String KIOSK_EXISTS = "kiosk_exists";
+  /** The kiosk is already revoked. */
+  public static final String KIOSK_REVOKED = "kiosk_revoked";
+}

@@ -1,0 +1,185 @@
+package org.evote.board.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.evote.crypto.board.EntryKind;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * How the client reads answers, against a scripted HTTP server on a random loopback port: a refusal (4xx) is told
+ * apart from a board that cannot be reached, fails (5xx) or answers nonsense — the distinction the kiosk's
+ * store-and-forward depends on. (BoardClientTest in ballot-server runs it against the real board.)
+ */
+class BoardClientAnswersTest {
+  private HttpServer server;
+  private final AtomicReference<HttpExchange> last = new AtomicReference<>();
+  private final AtomicReference<String> lastBody = new AtomicReference<>();
+  private volatile int status;
+  private volatile String answer;
+  private final CountDownLatch never = new CountDownLatch(1);
+  private volatile boolean hang;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", ex -> {
+      last.set(ex);
+      lastBody.set(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      if (hang) {
+        try {
+          never.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      byte[] b = answer.getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(status, b.length);
+      ex.getResponseBody().write(b);
+      ex.close();
+    });
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    never.countDown();
+    server.stop(0);
+  }
+
+  private BoardClient client() {
+    return BoardClient.create(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+        Duration.ofSeconds(2));
+  }
+
+  private void answer(int status, String body) {
+    this.status = status;
+    this.answer = body;
+  }
+
+  @Test
+  void aRefusal_carriesTheApiErrorCodeAndField() {
+    answer(400, "{\"error\":{\"status\":400,\"code\":\"invalid_field\",\"message\":\"no\",\"field\":\"ballot\"}}");
+    BoardRefusedException e = assertThrows(BoardRefusedException.class,
+        () -> client().submit(EntryKind.BALLOT_CAST, "{}"));
+    assertEquals(new ApiError(400, "invalid_field", "no", Optional.of("ballot")), e.error());
+    assertEquals(ErrorCodes.INVALID_FIELD, e.code());
+    assertFalse(e.retryable());
+    assertEquals("/api/ballots", last.get().getRequestURI().getPath());
+    assertEquals("POST", last.get().getRequestMethod());
+    assertEquals("{}", lastBody.get());
+  }
+
+  @Test
+  void aRefusalWithoutAnErrorBody_isCodedByItsStatus() {
+    answer(409, "{\"something\":1}");
+    BoardRefusedException e = assertThrows(BoardRefusedException.class, () -> client().status());
+    assertEquals("http_409", e.code());
+  }
+
+  @Test
+  void a5xx_isUnavailableWithItsErrorBody() {
+    answer(503, "{\"error\":{\"status\":503,\"code\":\"board_unavailable\",\"message\":\"the disk is full\"}}");
+    BoardUnavailableException e = assertThrows(BoardUnavailableException.class,
+        () -> client().submit(EntryKind.BALLOT_CHALLENGED, "{}"));
+    assertTrue(e.retryable());
+    assertFalse(e.noAnswer());
+    assertEquals(503, e.status().getAsInt());
+    assertTrue(e.error().orElseThrow().is(ErrorCodes.BOARD_UNAVAILABLE));
+    assertEquals("board error 503 board_unavailable: the disk is full", e.getMessage());
+    assertEquals("/api/ballots/challenged", last.get().getRequestURI().getPath());
+  }
+
+  @Test
+  void anUnreadableAnswer_isUnavailable_evenWithA4xxStatus() {
+    answer(400, "<html>proxy error</html>");
+    BoardUnavailableException e = assertThrows(BoardUnavailableException.class, () -> client().status());
+    assertEquals("unreadable answer (400)", e.getMessage());
+    answer(200, "{\"not\":\"a status\"}");
+    assertThrows(BoardUnavailableException.class, () -> client().status());
+  }
+
+  @Test
+  void noBoardListening_isUnavailableWithNoAnswer() throws IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    BoardClient c = BoardClient.create(URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(2));
+    BoardUnavailableException e = assertThrows(BoardUnavailableException.class, () -> c.cast("{}"));
+    assertTrue(e.noAnswer());
+    assertTrue(e.getMessage().startsWith("ConnectException"), e.getMessage());
+  }
+
+  @Test
+  void aBoardThatDoesNotAnswerInTime_isUnavailable() {
+    hang = true;
+    answer(200, "{}");
+    BoardClient c = BoardClient.create(client().server(), Duration.ofMillis(300));
+    BoardUnavailableException e = assertThrows(BoardUnavailableException.class, () -> c.status());
+    assertTrue(e.noAnswer());
+    assertTrue(e.getMessage().startsWith("HttpTimeoutException"), e.getMessage());
+  }
+
+  @Test
+  void adminActions_sendTheBearerToken() throws Exception {
+    Path creds = Files.createTempFile("admin", ".credentials");
+    try {
+      org.evote.crypto.keystore.AdminCredentials.generate("a", new java.security.SecureRandom()).write(creds);
+      var admin = org.evote.crypto.keystore.AdminCredentials.read(creds);
+      answer(200, "{\"sequence\":4,\"kind\":\"polls_opened\",\"entry_hash\":\"" + "ab".repeat(32) + "\"}");
+      AdminEntry e = client().admin(admin).openPolls();
+      assertEquals(4, e.sequence());
+      assertEquals(EntryKind.POLLS_OPENED, e.kind());
+      assertEquals("Bearer " + admin.token(), last.get().getRequestHeaders().getFirst("Authorization"));
+      assertEquals("/api/admin/polls/open", last.get().getRequestURI().getPath());
+
+      answer(403, "{\"error\":{\"status\":403,\"code\":\"forbidden\",\"message\":\"no\"}}");
+      assertEquals(ErrorCodes.FORBIDDEN, assertThrows(BoardRefusedException.class,
+          () -> client().admin(admin).revokeKiosk("K 1", Optional.of("stolen"))).code());
+      assertEquals("/api/admin/kiosks/K%201/revoke", last.get().getRequestURI().getRawPath());
+      assertEquals("{\"reason\":\"stolen\"}", lastBody.get());
+    } finally {
+      Files.deleteIfExists(creds);
+    }
+  }
+
+  @Test
+  void receiptAndHead_areEmptyWhenTheBoardHasNone() throws Exception {
+    answer(404, "{\"error\":{\"status\":404,\"code\":\"not_found\",\"message\":\"none\"}}");
+    assertEquals(Optional.empty(), client().receipt("7KQ2-M9XD-4TB0-WZ5R"));
+    answer(404, "{\"error\":{\"status\":404,\"code\":\"no_head\",\"message\":\"none\"}}");
+    assertEquals(Optional.empty(), client().head());
+    answer(409, "{\"error\":{\"status\":409,\"code\":\"ambiguous_code\",\"message\":\"two\"}}");
+    assertEquals(ErrorCodes.AMBIGUOUS_CODE, assertThrows(BoardRefusedException.class,
+        () -> client().receipt("7KQ2-M9XD-4TB0-WZ5R")).code());
+  }
+
+  @Test
+  void aFailedExport_leavesNoFile(@TempDir Path dir) {
+    answer(500, "{\"error\":{\"status\":500,\"code\":\"internal_error\",\"message\":\"oops\"}}");
+    Path file = dir.resolve("out/board.json");
+    assertThrows(BoardUnavailableException.class, () -> client().export(file));
+    assertFalse(Files.exists(file));
+  }
+}
