@@ -6,6 +6,7 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.evote.crypto.group.Element;
 import org.evote.crypto.group.Msm;
 import org.evote.crypto.group.Scalar;
+import org.evote.crypto.group.SecretScalar;
 
 /** Polynomial evaluation in the scalars and "in the exponent" over commitments (protocol §7). */
 public final class Polynomials {
@@ -27,9 +28,9 @@ public final class Polynomials {
   }
 
   /** Σ_j x^j·a_j by Horner's rule. */
-  static Scalar evaluate(Scalar[] coefficients, int x) {
+  static SecretScalar evaluate(SecretScalar[] coefficients, int x) {
     Scalar sx = Scalar.of(x);
-    Scalar acc = Scalar.ZERO;
+    SecretScalar acc = SecretScalar.of(Scalar.ZERO);
     for (int j = coefficients.length - 1; j >= 0; j--) {
       acc = acc.multiply(sx).add(coefficients[j]);
     }

@@ -52,7 +52,7 @@ public final class Decryptor {
         DecryptionProof.Statement st = new DecryptionProof.Statement(config.extendedHash(),
             config.jointKey().element(), key.index(), vk, c.contestId(), s.selectionId(), s.ciphertext(), partial);
         sels.add(new DecryptionShare.Selection(s.selectionId(), partial,
-            DecryptionProof.prove(st, key.share(), Scalar.random(random))));
+            DecryptionProof.prove(st, key.share(), random)));
       }
       contests.add(new DecryptionShare.Contest(c.contestId(), sels));
     }

@@ -4,13 +4,14 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.evote.crypto.group.Element;
 import org.evote.crypto.group.P256;
 import org.evote.crypto.group.Scalar;
+import org.evote.crypto.group.SecretScalar;
 
 /** Exponential ElGamal on P-256 (protocol §3.1). */
 public final class ElGamal {
   private ElGamal() {}
 
   /** Enc(m; r) = (r·G, m·G + r·K). */
-  public static Ciphertext encrypt(long m, Scalar r, ElectionPublicKey key) {
+  public static Ciphertext encrypt(long m, SecretScalar r, ElectionPublicKey key) {
     if (m < 0) {
       throw new IllegalArgumentException("plaintext must be non-negative");
     }
@@ -23,15 +24,16 @@ public final class ElGamal {
    * Encrypts many plaintexts at once, normalizing all points with one field inversion (Montgomery's trick); the
    * same results as calling {@link #encrypt} for each.
    */
-  public static Ciphertext[] encryptAll(long[] m, Scalar[] r, ElectionPublicKey key) {
+  public static Ciphertext[] encryptAll(long[] m, SecretScalar[] r, ElectionPublicKey key) {
     int n = m.length;
     ECPoint[] points = new ECPoint[2 * n];
     for (int i = 0; i < n; i++) {
       if (m[i] < 0) {
         throw new IllegalArgumentException("plaintext must be non-negative");
       }
-      points[2 * i] = Element.gPowRaw(r[i]);
-      ECPoint beta = key.multiplyRaw(r[i].toBigInteger());
+      Scalar ri = r[i].revealSecret();
+      points[2 * i] = Element.gPowRaw(ri);
+      ECPoint beta = key.multiplyRaw(ri.toBigInteger());
       if (m[i] != 0) {
         beta = beta.add(Element.gPowRaw(Scalar.of(m[i])));
       }
@@ -46,7 +48,7 @@ public final class ElGamal {
   }
 
   /** m·G = β − s·α for the full secret key s (used in tests and for single-guardian elections). */
-  public static Element decryptToPower(Ciphertext c, Scalar secretKey) {
+  public static Element decryptToPower(Ciphertext c, SecretScalar secretKey) {
     return c.beta().subtract(c.alpha().multiply(secretKey));
   }
 }

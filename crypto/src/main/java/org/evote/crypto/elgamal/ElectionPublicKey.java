@@ -5,6 +5,7 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.evote.crypto.group.Element;
 import org.evote.crypto.group.FixedBaseTable;
 import org.evote.crypto.group.Scalar;
+import org.evote.crypto.group.SecretScalar;
 
 /**
  * The joint election public key K = Σ K_i,0 (protocol §7.4) with its fixed-base table, so that r·K costs the same
@@ -30,6 +31,11 @@ public final class ElectionPublicKey {
   /** s·K. */
   public Element multiply(Scalar s) {
     return table.multiply(s);
+  }
+
+  /** s·K for a secret s (an encryption nonce). */
+  public Element multiply(SecretScalar s) {
+    return table.multiply(s.revealSecret());
   }
 
   /** s·K in Jacobian form, for batch normalization. */

@@ -31,6 +31,11 @@ public record Element(ECPoint point) {
     return new Element(P256.G_TABLE.multiply(m.toBigInteger()));
   }
 
+  /** m·G for a secret m, using the fixed-base table for G. */
+  public static Element gPow(SecretScalar m) {
+    return gPow(m.revealSecret());
+  }
+
   /** m·G in Jacobian form (not normalized), for callers that normalize in batches. */
   public static ECPoint gPowRaw(Scalar m) {
     return P256.G_TABLE.multiply(m.toBigInteger());
@@ -104,6 +109,11 @@ public record Element(ECPoint point) {
   /** k·this, variable base. */
   public Element multiply(Scalar k) {
     return new Element(point.multiply(k.toBigInteger()));
+  }
+
+  /** k·this for a secret k, variable base. */
+  public Element multiply(SecretScalar k) {
+    return multiply(k.revealSecret());
   }
 
   /** The 33-byte compressed encoding; the identity encodes as the single byte 00. */

@@ -43,8 +43,9 @@ import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonHashes;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.json.TallyJson;
+import org.evote.crypto.proof.BatchVerifier;
 import org.evote.crypto.proof.DecryptionProof;
-import org.evote.crypto.proof.EquationChecker;
+import org.evote.crypto.proof.ProofCheck;
 import org.evote.crypto.tally.EncryptedTally;
 import org.evote.crypto.tally.TallyAccumulator;
 
@@ -268,12 +269,8 @@ public final class RecordVerifier {
     VerificationReport.Recorder v3 = rec.get(Step.V3_GUARDIANS);
     for (GuardianRecord g : c.guardians()) {
       v3.checked(1);
-      EquationChecker checker = EquationChecker.direct(null);
-      Optional<String> failure = g.verifyProofs(c.baseHash(), checker);
-      if (failure.isPresent()) {
-        v3.fail("guardian " + g.index(), failure.get());
-      } else if (!checker.holds()) {
-        v3.fail("guardian " + g.index(), "a Schnorr proof of a coefficient commitment does not hold");
+      if (g.verifyProofs(c.baseHash()) instanceof ProofCheck.Invalid invalid) {
+        v3.fail("guardian " + g.index(), invalid.reason());
       }
     }
     VerificationReport.Recorder v4 = rec.get(Step.V4_JOINT_KEY);
@@ -896,8 +893,8 @@ public final class RecordVerifier {
       return Optional.of("covers " + share.contests().size() + " contests, the tally has " + tally.contests().size());
     }
     Element vk = config.verificationKey(share.guardian());
-    EquationChecker batch = EquationChecker.batch(null, random);
-    List<Runnable> direct = new ArrayList<>();
+    BatchVerifier<String> batch = new BatchVerifier<>(random);
+    contests:
     for (int c = 0; c < tally.contests().size(); c++) {
       EncryptedTally.Contest tc = tally.contests().get(c);
       DecryptionShare.Contest sc = share.contests().get(c);
@@ -913,28 +910,15 @@ public final class RecordVerifier {
         DecryptionProof.Statement st = new DecryptionProof.Statement(config.extendedHash(),
             config.jointKey().element(), share.guardian(), vk, tc.contestId(), ts.selectionId(), ts.ciphertext(),
             ss.partial());
-        Optional<String> failure = ss.proof().verify(st, batch);
-        if (failure.isPresent()) {
-          return Optional.of(tc.contestId() + "/" + ts.selectionId() + ": " + failure.get());
+        batch.add(tc.contestId() + "/" + ts.selectionId(), ss.proof(), st);
+        if (batch.hasRejected()) {
+          break contests;
         }
       }
     }
-    if (!batch.holds()) {
-      for (int c = 0; c < tally.contests().size(); c++) {
-        EncryptedTally.Contest tc = tally.contests().get(c);
-        for (int s = 0; s < tc.selections().size(); s++) {
-          EncryptedTally.Selection ts = tc.selections().get(s);
-          DecryptionShare.Selection ss = share.contests().get(c).selections().get(s);
-          EquationChecker one = EquationChecker.direct(null);
-          ss.proof().verify(new DecryptionProof.Statement(config.extendedHash(), config.jointKey().element(),
-              share.guardian(), vk, tc.contestId(), ts.selectionId(), ts.ciphertext(), ss.partial()), one);
-          if (!one.holds()) {
-            return Optional.of(tc.contestId() + "/" + ts.selectionId()
-                + ": the Chaum–Pedersen proof of the partial decryption does not hold");
-          }
-        }
-      }
-      return Optional.of("the Chaum–Pedersen proofs do not hold");
+    List<BatchVerifier.Failure<String>> failures = batch.verify();
+    if (!failures.isEmpty()) {
+      return Optional.of(failures.get(0).label() + ": " + failures.get(0).reason());
     }
     return Optional.empty();
   }

@@ -26,6 +26,7 @@ import org.evote.crypto.ceremony.GuardianKey;
 import org.evote.crypto.ceremony.GuardianPolynomial;
 import org.evote.crypto.ceremony.KeyCeremony;
 import org.evote.crypto.group.Scalar;
+import org.evote.crypto.group.SecretScalar;
 import org.junit.jupiter.api.Test;
 
 /** The architecture rules of DEVELOPERS.md, as tests. */
@@ -54,10 +55,34 @@ class ArchitectureTest {
 
   @Test
   void secretsAreNeverRecords() {
-    for (Class<?> c : List.of(Scalar.class, BallotSeed.class, PlaintextBallot.class, GuardianKey.class,
+    for (Class<?> c : List.of(Scalar.class, SecretScalar.class, BallotSeed.class, PlaintextBallot.class, GuardianKey.class,
         GuardianPolynomial.class, Ed25519.PrivateKey.class, KeyCeremony.Outcome.class)) {
       assertFalse(c.isRecord(), c + " holds a secret and must not be a record");
     }
+  }
+
+  @Test
+  void secretScalarsHaveNoValueEqualityAndOneAccessor() throws Exception {
+    for (String name : List.of("equals", "hashCode")) {
+      for (var m : SecretScalar.class.getDeclaredMethods()) {
+        assertFalse(m.getName().equals(name), "SecretScalar must not declare " + name);
+      }
+    }
+    List<String> returningScalar = new ArrayList<>();
+    for (var m : SecretScalar.class.getDeclaredMethods()) {
+      if (java.lang.reflect.Modifier.isPublic(m.getModifiers()) && m.getReturnType() == Scalar.class) {
+        returningScalar.add(m.getName());
+      }
+    }
+    assertEquals(List.of("revealSecret"), returningScalar);
+    assertEquals("SecretScalar[redacted]", SecretScalar.random(new SecureRandom()).toString());
+  }
+
+  @Test
+  void secretsInTheCeremonyAndEncryptionAreSecretScalars() throws Exception {
+    assertEquals(SecretScalar.class, GuardianKey.class.getMethod("share").getReturnType());
+    assertEquals(SecretScalar.class, GuardianPolynomial.class.getMethod("coefficient", int.class).getReturnType());
+    assertEquals(SecretScalar.class, GuardianPolynomial.class.getMethod("shareFor", int.class).getReturnType());
   }
 
   /** No inline tag strings; RangeStatement's tag is checked against the two range-proof constants. */
