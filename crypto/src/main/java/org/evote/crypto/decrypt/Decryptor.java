@@ -12,6 +12,8 @@ import org.evote.crypto.ceremony.GuardianKey;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.group.Element;
 import org.evote.crypto.group.Scalar;
+import org.evote.crypto.group.internal.Curve;
+import org.evote.crypto.group.internal.Points;
 import org.evote.crypto.proof.DecryptionProof;
 import org.evote.crypto.tally.EncryptedTally;
 
@@ -82,16 +84,16 @@ public final class Decryptor {
       List<ElectionResult.Selection> sels = new ArrayList<>();
       for (int s = 0; s < tc.selections().size(); s++) {
         EncryptedTally.Selection ts = tc.selections().get(s);
-        ECPoint m = Element.IDENTITY.point();
+        ECPoint m = Curve.infinity();
         for (DecryptionShare share : shares) {
           DecryptionShare.Selection ps = share.contests().get(c).selections().get(s);
           if (!ps.selectionId().equals(ts.selectionId())) {
             throw new DecryptionException("guardian " + share.guardian() + "'s share does not match the tally at "
                 + tc.contestId() + "/" + ts.selectionId());
           }
-          m = m.add(ps.partial().multiply(w.get(share.guardian())).point());
+          m = m.add(Points.raw(ps.partial().multiply(w.get(share.guardian()))));
         }
-        Element t = ts.ciphertext().beta().subtract(new Element(m));
+        Element t = ts.ciphertext().beta().subtract(Points.element(m));
         OptionalLong count = DiscreteLog.solve(t, tally.castBallots());
         if (count.isEmpty()) {
           throw new DecryptionException("count of " + tc.contestId() + "/" + ts.selectionId()

@@ -2,9 +2,10 @@ package org.evote.crypto.elgamal;
 
 import org.bouncycastle.math.ec.ECPoint;
 import org.evote.crypto.group.Element;
-import org.evote.crypto.group.P256;
 import org.evote.crypto.group.Scalar;
 import org.evote.crypto.group.SecretScalar;
+import org.evote.crypto.group.internal.Curve;
+import org.evote.crypto.group.internal.Points;
 
 /** Exponential ElGamal on P-256 (protocol §3.1). */
 public final class ElGamal {
@@ -32,17 +33,17 @@ public final class ElGamal {
         throw new IllegalArgumentException("plaintext must be non-negative");
       }
       Scalar ri = r[i].revealSecret();
-      points[2 * i] = Element.gPowRaw(ri);
-      ECPoint beta = key.multiplyRaw(ri.toBigInteger());
+      points[2 * i] = Points.gPow(ri);
+      ECPoint beta = key.table().multiply(ri.toBigInteger());
       if (m[i] != 0) {
-        beta = beta.add(Element.gPowRaw(Scalar.of(m[i])));
+        beta = beta.add(Points.gPow(Scalar.of(m[i])));
       }
       points[2 * i + 1] = beta;
     }
-    P256.CURVE.normalizeAll(points);
+    Curve.normalizeAll(points);
     Ciphertext[] out = new Ciphertext[n];
     for (int i = 0; i < n; i++) {
-      out[i] = new Ciphertext(new Element(points[2 * i]), new Element(points[2 * i + 1]));
+      out[i] = new Ciphertext(Points.element(points[2 * i]), Points.element(points[2 * i + 1]));
     }
     return out;
   }

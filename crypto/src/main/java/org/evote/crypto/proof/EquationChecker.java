@@ -10,9 +10,11 @@ import java.util.Map;
 import org.bouncycastle.math.ec.ECPoint;
 import org.evote.crypto.elgamal.ElectionPublicKey;
 import org.evote.crypto.group.Element;
-import org.evote.crypto.group.Msm;
 import org.evote.crypto.group.P256;
 import org.evote.crypto.group.Scalar;
+import org.evote.crypto.group.internal.Curve;
+import org.evote.crypto.group.internal.Msm;
+import org.evote.crypto.group.internal.Points;
 
 /**
  * Decides {@link Equation}s (protocol §4.5). {@link #direct} checks each one as it arrives; {@link #batch} forms a
@@ -40,10 +42,10 @@ abstract class EquationChecker {
   }
 
   static ECPoint fixedPart(Scalar g, Map<ElectionPublicKey, Scalar> k) {
-    ECPoint sum = g.isZero() ? P256.CURVE.getInfinity() : Element.gPowRaw(g);
+    ECPoint sum = g.isZero() ? Curve.infinity() : Points.gPow(g);
     for (Map.Entry<ElectionPublicKey, Scalar> e : k.entrySet()) {
       if (!e.getValue().isZero()) {
-        sum = sum.add(e.getKey().multiplyRaw(e.getValue().toBigInteger()));
+        sum = sum.add(Points.table(e.getKey().element()).multiply(e.getValue().toBigInteger()));
       }
     }
     return sum;
@@ -61,7 +63,7 @@ abstract class EquationChecker {
       if (s.signum() == 0) {
         continue;
       }
-      ECPoint p = points.get(i).point();
+      ECPoint p = Points.raw(points.get(i));
       if (p.isInfinity()) {
         continue;
       }

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.math.ec.ECPoint;
 import org.evote.crypto.group.Element;
-import org.evote.crypto.group.P256;
 import org.evote.crypto.group.Scalar;
 import org.evote.crypto.group.SecretScalar;
+import org.evote.crypto.group.internal.Curve;
+import org.evote.crypto.group.internal.FixedBaseTable;
+import org.evote.crypto.group.internal.Points;
 import org.evote.crypto.hash.DomainTags;
 import org.evote.crypto.hash.Hasher;
 
@@ -52,29 +54,30 @@ public record RangeProof(List<Branch> branches) {
     Scalar[] cs = new Scalar[n];
     Scalar[] vs = new Scalar[n];
     ECPoint[] commitments = new ECPoint[2 * n];
+    FixedBaseTable kTable = Points.table(st.key().element());
     SecretScalar u = null;
     Scalar sumOthers = Scalar.ZERO;
     for (int j = 0; j < n; j++) {
       if (j == m) {
         u = nonces.nonce("u", j);
-        commitments[2 * j] = Element.gPowRaw(u.revealSecret());
-        commitments[2 * j + 1] = st.key().multiplyRaw(u.revealSecret().toBigInteger());
+        commitments[2 * j] = Points.gPow(u.revealSecret());
+        commitments[2 * j + 1] = kTable.multiply(u.revealSecret().toBigInteger());
       } else {
         // A simulated branch's c_j and v_j are published in the proof.
         cs[j] = nonces.nonce("c", j).revealSecret();
         vs[j] = nonces.nonce("v", j).revealSecret();
         sumOthers = sumOthers.add(cs[j]);
         Scalar t = r.multiply(cs[j]).negate().add(vs[j]).revealSecret();
-        commitments[2 * j] = Element.gPowRaw(t);
+        commitments[2 * j] = Points.gPow(t);
         Scalar shift = cs[j].multiply(Scalar.of(j - m));
-        commitments[2 * j + 1] = st.key().multiplyRaw(t.toBigInteger()).add(Element.gPowRaw(shift));
+        commitments[2 * j + 1] = kTable.multiply(t.toBigInteger()).add(Points.gPow(shift));
       }
     }
-    P256.CURVE.normalizeAll(commitments);
+    Curve.normalizeAll(commitments);
     Hasher h = st.challengeHasher().integer(n);
     Element[] es = new Element[2 * n];
     for (int i = 0; i < 2 * n; i++) {
-      es[i] = new Element(commitments[i]);
+      es[i] = Points.element(commitments[i]);
       h.element(es[i]);
     }
     Scalar c = h.toScalar();
