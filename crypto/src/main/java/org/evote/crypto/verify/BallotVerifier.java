@@ -17,7 +17,7 @@ import org.evote.crypto.proof.RangeStatement;
 /**
  * Verifies one encrypted ballot on its own (protocol §10.4 steps V8–V11): structure against the manifest, every
  * selection and contest range proof, the contest hashes and the confirmation code. Proofs are checked in one
- * {@link BatchVerifier}, which names the first failing one. Chain continuity and
+ * {@link BatchVerifier}; the first failing proof it names is the result. Chain continuity and
  * uniqueness across ballots are board-level checks (V8, V12) done by the caller.
  */
 public final class BallotVerifier {
