@@ -51,6 +51,13 @@ class ModuleBoundaryTest {
   }
 
   @Test
+  void noProgramUsesTheLibrarysInternals() {
+    // The programs are classpath consumers of the crypto module, so the module system does not stop them.
+    noClasses().that().resideOutsideOfPackage("org.evote.crypto..").should().dependOnClassesThat()
+        .resideInAPackage("org.evote.crypto..internal..").check(ALL);
+  }
+
+  @Test
   void noCodeLooksUpTheJsonProviderForEachBuilder() {
     // Json.createObjectBuilder() and friends run a ServiceLoader lookup per call (≈ 17 µs); JsonText's shared
     // factory builds the same objects in 0.03 µs. Covers every module's main code.

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.elgamal.Ciphertext;
 import org.evote.crypto.elgamal.ElGamal;
-import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.group.Scalar;
+import org.evote.crypto.group.SecretScalar;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.hash.DomainTags;
 import org.evote.crypto.hash.Hasher;
@@ -48,8 +49,8 @@ public final class BallotEncryptor {
       List<SelectionDescription> descriptions = contest.selections();
       int count = descriptions.size();
       long[] votes = new long[count];
-      Scalar[] nonces = new Scalar[count];
-      Scalar nonceSum = Scalar.ZERO;
+      SecretScalar[] nonces = new SecretScalar[count];
+      SecretScalar nonceSum = SecretScalar.of(Scalar.ZERO);
       long marked = 0;
       for (int i = 0; i < count; i++) {
         votes[i] = ballot.vote(contest.id(), descriptions.get(i).id());
@@ -105,15 +106,13 @@ public final class BallotEncryptor {
   }
 
   /** r = H_wide(NONCE_SELECTION; H_E, ξ, ballot id, contest id, selection id) (§2.2, §3.2). */
-  static Scalar selectionNonce(Digest he, byte[] seed, String ballotId, String contestId, String selectionId) {
+  static SecretScalar selectionNonce(Digest he, byte[] seed, String ballotId, String contestId, String selectionId) {
     return Hasher.tagged(DomainTags.NONCE_SELECTION).digest(he).bytes(seed).string(ballotId).string(contestId)
-        .string(selectionId).toWideScalar();
+        .string(selectionId).toWideSecret();
   }
 
   /** Proof nonces H_wide(NONCE_PROOF; H_E, ξ, ballot id, contest id, selection id or "", purpose, j) (§3.2). */
   static NonceSource proofNonces(Digest he, byte[] seed, String ballotId, String contestId, String selectionId) {
-    byte[] copy = seed.clone();
-    return (purpose, index) -> Hasher.tagged(DomainTags.NONCE_PROOF).digest(he).bytes(copy).string(ballotId)
-        .string(contestId).string(selectionId).string(purpose).integer(index).toWideScalar();
+    return NonceSource.fromBallotSeed(he, seed, ballotId, contestId, selectionId);
   }
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.evote.crypto.group.Scalar;
+import org.evote.crypto.group.SecretScalar;
 import org.evote.crypto.hash.Digest;
 
 /**
@@ -19,7 +19,7 @@ public final class GuardianCeremony {
   private final int guardians;
   private final GuardianPolynomial polynomial;
   private final GuardianRecord record;
-  private final TreeMap<Integer, Scalar> received = new TreeMap<>();
+  private final TreeMap<Integer, SecretScalar> received = new TreeMap<>();
 
   private GuardianCeremony(Digest baseHash, int guardians, GuardianPolynomial polynomial, GuardianRecord record) {
     this.baseHash = baseHash;
@@ -85,7 +85,7 @@ public final class GuardianCeremony {
    */
   public Optional<ShareComplaint> receive(EncryptedShare share, GuardianRecord senderRecord) {
     try {
-      Scalar value = ShareEncryption.decrypt(baseHash, share, senderRecord, polynomial, record);
+      SecretScalar value = ShareEncryption.decrypt(baseHash, share, senderRecord, polynomial, record);
       received.put(share.sender(), value);
       return Optional.empty();
     } catch (ShareEncryption.BadShareException e) {
@@ -95,7 +95,8 @@ public final class GuardianCeremony {
 
   /** Answers a complaint against this guardian by revealing the share in the clear. */
   public ShareReveal reveal(int recipient) {
-    return new ShareReveal(index(), recipient, polynomial.shareFor(recipient));
+    // The complaint procedure publishes this share (§7.3).
+    return new ShareReveal(index(), recipient, polynomial.shareFor(recipient).revealSecret());
   }
 
   /** Accepts a publicly revealed share after a complaint; false (and nothing kept) if it fails the check. */
@@ -103,7 +104,7 @@ public final class GuardianCeremony {
     if (reveal.recipient() != index() || !reveal.matches(senderRecord)) {
       return false;
     }
-    received.put(reveal.sender(), reveal.share());
+    received.put(reveal.sender(), SecretScalar.of(reveal.share()));
     return true;
   }
 
@@ -124,8 +125,8 @@ public final class GuardianCeremony {
     if (!missing.isEmpty()) {
       throw new IllegalStateException("guardian " + index() + " lacks valid shares from guardians " + missing);
     }
-    Scalar s = polynomial.shareFor(index());
-    for (Scalar v : received.values()) {
+    SecretScalar s = polynomial.shareFor(index());
+    for (SecretScalar v : received.values()) {
       s = s.add(v);
     }
     return new GuardianKey(index(), s);

@@ -1,7 +1,7 @@
 package org.evote.crypto.ceremony;
 
 import org.evote.crypto.group.Element;
-import org.evote.crypto.group.Scalar;
+import org.evote.crypto.group.SecretScalar;
 
 /**
  * Guardian ℓ's secret share of the election key after the ceremony, s_ℓ = Σ_i P_i(ℓ) (protocol §7.4), with which
@@ -9,9 +9,9 @@ import org.evote.crypto.group.Scalar;
  */
 public final class GuardianKey {
   private final int index;
-  private final Scalar share;
+  private final SecretScalar share;
 
-  public GuardianKey(int index, Scalar share) {
+  public GuardianKey(int index, SecretScalar share) {
     if (index < 1) {
       throw new IllegalArgumentException("guardian index must be at least 1");
     }
@@ -27,7 +27,7 @@ public final class GuardianKey {
   }
 
   /** s_ℓ — secret. */
-  public Scalar share() {
+  public SecretScalar share() {
     return share;
   }
 

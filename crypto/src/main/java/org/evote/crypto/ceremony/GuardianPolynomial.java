@@ -4,7 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import org.evote.crypto.group.Element;
-import org.evote.crypto.group.Scalar;
+import org.evote.crypto.group.SecretScalar;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.proof.SchnorrProof;
 
@@ -14,9 +14,9 @@ import org.evote.crypto.proof.SchnorrProof;
  */
 public final class GuardianPolynomial {
   private final int index;
-  private final Scalar[] coefficients;
+  private final SecretScalar[] coefficients;
 
-  private GuardianPolynomial(int index, Scalar[] coefficients) {
+  private GuardianPolynomial(int index, SecretScalar[] coefficients) {
     if (index < 1) {
       throw new IllegalArgumentException("guardian index must be at least 1");
     }
@@ -26,19 +26,19 @@ public final class GuardianPolynomial {
 
   /** A fresh polynomial of degree quorum − 1 with uniformly random non-zero coefficients. */
   public static GuardianPolynomial generate(int index, int quorum, SecureRandom random) {
-    Scalar[] a = new Scalar[quorum];
+    SecretScalar[] a = new SecretScalar[quorum];
     for (int j = 0; j < quorum; j++) {
-      a[j] = Scalar.random(random);
+      a[j] = SecretScalar.random(random);
     }
     return new GuardianPolynomial(index, a);
   }
 
   /** A polynomial with given coefficients (restoring a saved key, or known-answer tests). */
-  public static GuardianPolynomial of(int index, List<Scalar> coefficients) {
+  public static GuardianPolynomial of(int index, List<SecretScalar> coefficients) {
     if (coefficients.isEmpty() || coefficients.get(0).isZero()) {
       throw new IllegalArgumentException("a guardian polynomial needs a non-zero constant coefficient");
     }
-    return new GuardianPolynomial(index, coefficients.toArray(new Scalar[0]));
+    return new GuardianPolynomial(index, coefficients.toArray(new SecretScalar[0]));
   }
 
   public int index() {
@@ -50,12 +50,12 @@ public final class GuardianPolynomial {
   }
 
   /** a_i,j — secret. */
-  public Scalar coefficient(int j) {
+  public SecretScalar coefficient(int j) {
     return coefficients[j];
   }
 
   /** P_i(ℓ), the share for guardian ℓ — secret. */
-  public Scalar shareFor(int recipient) {
+  public SecretScalar shareFor(int recipient) {
     return Polynomials.evaluate(coefficients, recipient);
   }
 
@@ -65,7 +65,7 @@ public final class GuardianPolynomial {
     List<SchnorrProof> proofs = new ArrayList<>();
     for (int j = 0; j < coefficients.length; j++) {
       commitments.add(Element.gPow(coefficients[j]));
-      proofs.add(SchnorrProof.prove(baseHash, index, j, coefficients[j], Scalar.random(random)));
+      proofs.add(SchnorrProof.prove(baseHash, index, j, coefficients[j], random));
     }
     return new GuardianRecord(index, commitments, proofs);
   }

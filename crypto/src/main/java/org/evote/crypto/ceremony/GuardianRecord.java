@@ -1,10 +1,9 @@
 package org.evote.crypto.ceremony;
 
 import java.util.List;
-import java.util.Optional;
 import org.evote.crypto.group.Element;
 import org.evote.crypto.hash.Digest;
-import org.evote.crypto.proof.EquationChecker;
+import org.evote.crypto.proof.ProofCheck;
 import org.evote.crypto.proof.SchnorrProof;
 
 /**
@@ -28,15 +27,15 @@ public record GuardianRecord(int index, List<Element> commitments, List<SchnorrP
     return commitments.get(0);
   }
 
-  /** Checks every Schnorr proof against H_B; returns the first failure. */
-  public Optional<String> verifyProofs(Digest baseHash, EquationChecker checker) {
+  /** Checks every Schnorr proof against H_B (§4.3); the first failure names its coefficient. */
+  public ProofCheck verifyProofs(Digest baseHash) {
     for (int j = 0; j < commitments.size(); j++) {
-      Optional<String> failure = proofs.get(j).verify(baseHash, index, j, commitments.get(j), checker);
-      if (failure.isPresent()) {
-        return Optional.of("coefficient " + j + ": " + failure.get());
+      SchnorrProof.Statement st = new SchnorrProof.Statement(baseHash, index, j, commitments.get(j));
+      if (proofs.get(j).verify(st) instanceof ProofCheck.Invalid invalid) {
+        return ProofCheck.invalid("coefficient " + j + ": " + invalid.reason());
       }
     }
-    return Optional.empty();
+    return ProofCheck.VALID;
   }
 
   /** Σ_j ℓ^j·K_i,j: the public image P_i(ℓ)·G of the share this guardian owes guardian ℓ (§7.3). */

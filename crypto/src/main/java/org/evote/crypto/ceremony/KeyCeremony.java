@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.evote.crypto.hash.Digest;
-import org.evote.crypto.proof.EquationChecker;
+import org.evote.crypto.proof.ProofCheck;
 
 /**
  * The whole key ceremony of protocol §7 for n guardians on one machine: every guardian generates, publishes,
@@ -46,11 +46,9 @@ public final class KeyCeremony {
       records.add(g.record());
     }
     for (GuardianRecord r : records) {
-      EquationChecker checker = EquationChecker.direct(null);
-      Optional<String> failure = r.verifyProofs(baseHash, checker);
-      if (failure.isPresent() || !checker.holds()) {
+      if (r.verifyProofs(baseHash) instanceof ProofCheck.Invalid invalid) {
         throw new IllegalStateException("guardian " + r.index() + " published an invalid proof: "
-            + failure.orElse("Schnorr equation fails"));
+            + invalid.reason());
       }
     }
     for (GuardianCeremony sender : parties) {

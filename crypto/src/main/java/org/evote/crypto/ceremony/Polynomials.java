@@ -4,8 +4,10 @@ import java.math.BigInteger;
 import java.util.List;
 import org.bouncycastle.math.ec.ECPoint;
 import org.evote.crypto.group.Element;
-import org.evote.crypto.group.Msm;
 import org.evote.crypto.group.Scalar;
+import org.evote.crypto.group.SecretScalar;
+import org.evote.crypto.group.internal.Msm;
+import org.evote.crypto.group.internal.Points;
 
 /** Polynomial evaluation in the scalars and "in the exponent" over commitments (protocol §7). */
 public final class Polynomials {
@@ -19,17 +21,17 @@ public final class Polynomials {
     Scalar power = Scalar.ONE;
     Scalar sx = Scalar.of(x);
     for (int j = 0; j < k; j++) {
-      ps[j] = commitments.get(j).point();
+      ps[j] = Points.raw(commitments.get(j));
       ks[j] = power.toBigInteger();
       power = power.multiply(sx);
     }
-    return new Element(Msm.sum(ps, ks, k));
+    return Points.element(Msm.sum(ps, ks, k));
   }
 
   /** Σ_j x^j·a_j by Horner's rule. */
-  static Scalar evaluate(Scalar[] coefficients, int x) {
+  static SecretScalar evaluate(SecretScalar[] coefficients, int x) {
     Scalar sx = Scalar.of(x);
-    Scalar acc = Scalar.ZERO;
+    SecretScalar acc = SecretScalar.of(Scalar.ZERO);
     for (int j = coefficients.length - 1; j >= 0; j--) {
       acc = acc.multiply(sx).add(coefficients[j]);
     }

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import org.evote.crypto.group.Element;
 import org.evote.crypto.group.P256;
 import org.evote.crypto.group.Scalar;
+import org.evote.crypto.group.SecretScalar;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.hash.DomainTags;
 import org.evote.crypto.hash.Hasher;
@@ -30,19 +31,19 @@ public final class ShareEncryption {
   /** Encrypts P_i(ℓ) from {@code sender} for the guardian with record {@code recipient}. */
   public static EncryptedShare encrypt(Digest baseHash, GuardianPolynomial sender, GuardianRecord senderRecord,
       GuardianRecord recipient, SecureRandom random) {
-    return encrypt(baseHash, sender, senderRecord, recipient, Scalar.random(random));
+    return encrypt(baseHash, sender, senderRecord, recipient, SecretScalar.random(random));
   }
 
-  /** As {@link #encrypt(Digest, GuardianPolynomial, GuardianRecord, GuardianRecord, SecureRandom)} with ξ given. */
-  public static EncryptedShare encrypt(Digest baseHash, GuardianPolynomial sender, GuardianRecord senderRecord,
-      GuardianRecord recipient, Scalar ephemeralSecret) {
+  /** As the public {@code encrypt}, with ξ given (known-answer tests). */
+  static EncryptedShare encrypt(Digest baseHash, GuardianPolynomial sender, GuardianRecord senderRecord,
+      GuardianRecord recipient, SecretScalar ephemeralSecret) {
     int i = sender.index();
     int l = recipient.index();
     Element alpha = Element.gPow(ephemeralSecret);
     Element dh1 = recipient.publicKey().multiply(ephemeralSecret);
     Element dh2 = recipient.publicKey().multiply(sender.coefficient(0));
     Digest key = key(baseHash, i, l, senderRecord.publicKey(), recipient.publicKey(), alpha, dh1, dh2);
-    byte[] c = xor(sender.shareFor(l).toBytes(), pad(key));
+    byte[] c = xor(sender.shareFor(l).revealSecret().toBytes(), pad(key));
     Digest ciphertext = Digest.of(c);
     return new EncryptedShare(i, l, alpha, ciphertext, mac(key, i, l, alpha, ciphertext));
   }
@@ -51,7 +52,7 @@ public final class ShareEncryption {
    * Decrypts and checks a share addressed to {@code recipient}: the MAC, the range of the scalar, and that it
    * matches the sender's commitments. Returns P_i(ℓ).
    */
-  public static Scalar decrypt(Digest baseHash, EncryptedShare share, GuardianRecord senderRecord,
+  public static SecretScalar decrypt(Digest baseHash, EncryptedShare share, GuardianRecord senderRecord,
       GuardianPolynomial recipient, GuardianRecord recipientRecord) throws BadShareException {
     int i = share.sender();
     int l = share.recipient();
@@ -61,7 +62,7 @@ public final class ShareEncryption {
     if (share.ephemeral().isIdentity()) {
       throw new BadShareException("share from guardian " + i + " has an identity ephemeral key");
     }
-    Scalar secret = recipient.coefficient(0);
+    SecretScalar secret = recipient.coefficient(0);
     Element dh1 = share.ephemeral().multiply(secret);
     Element dh2 = senderRecord.publicKey().multiply(secret);
     Digest key = key(baseHash, i, l, senderRecord.publicKey(), recipientRecord.publicKey(), share.ephemeral(),
@@ -74,7 +75,7 @@ public final class ShareEncryption {
     if (v.compareTo(P256.Q) >= 0) {
       throw new BadShareException("share from guardian " + i + " is not a scalar below q");
     }
-    Scalar value = Scalar.of(v);
+    SecretScalar value = SecretScalar.of(Scalar.of(v));
     if (!Element.gPow(value).equals(senderRecord.shareImage(l))) {
       throw new BadShareException("share from guardian " + i + " does not match its published commitments");
     }

@@ -12,6 +12,8 @@ import org.evote.crypto.ceremony.GuardianKey;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.group.Element;
 import org.evote.crypto.group.Scalar;
+import org.evote.crypto.group.internal.Curve;
+import org.evote.crypto.group.internal.Points;
 import org.evote.crypto.proof.DecryptionProof;
 import org.evote.crypto.tally.EncryptedTally;
 
@@ -52,7 +54,7 @@ public final class Decryptor {
         DecryptionProof.Statement st = new DecryptionProof.Statement(config.extendedHash(),
             config.jointKey().element(), key.index(), vk, c.contestId(), s.selectionId(), s.ciphertext(), partial);
         sels.add(new DecryptionShare.Selection(s.selectionId(), partial,
-            DecryptionProof.prove(st, key.share(), Scalar.random(random))));
+            DecryptionProof.prove(st, key.share(), random)));
       }
       contests.add(new DecryptionShare.Contest(c.contestId(), sels));
     }
@@ -82,16 +84,16 @@ public final class Decryptor {
       List<ElectionResult.Selection> sels = new ArrayList<>();
       for (int s = 0; s < tc.selections().size(); s++) {
         EncryptedTally.Selection ts = tc.selections().get(s);
-        ECPoint m = Element.IDENTITY.point();
+        ECPoint m = Curve.infinity();
         for (DecryptionShare share : shares) {
           DecryptionShare.Selection ps = share.contests().get(c).selections().get(s);
           if (!ps.selectionId().equals(ts.selectionId())) {
             throw new DecryptionException("guardian " + share.guardian() + "'s share does not match the tally at "
                 + tc.contestId() + "/" + ts.selectionId());
           }
-          m = m.add(ps.partial().multiply(w.get(share.guardian())).point());
+          m = m.add(Points.raw(ps.partial().multiply(w.get(share.guardian()))));
         }
-        Element t = ts.ciphertext().beta().subtract(new Element(m));
+        Element t = ts.ciphertext().beta().subtract(Points.element(m));
         OptionalLong count = DiscreteLog.solve(t, tally.castBallots());
         if (count.isEmpty()) {
           throw new DecryptionException("count of " + tc.contestId() + "/" + ts.selectionId()

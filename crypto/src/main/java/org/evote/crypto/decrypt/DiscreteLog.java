@@ -6,6 +6,7 @@ import java.util.OptionalLong;
 import org.bouncycastle.math.ec.ECPoint;
 import org.evote.crypto.group.Element;
 import org.evote.crypto.group.Scalar;
+import org.evote.crypto.group.internal.Points;
 
 /**
  * Recovers t from T = t·G for 0 ≤ t ≤ bound by baby-step giant-step (protocol §8.4): about 2·√bound group
@@ -30,14 +31,15 @@ public final class DiscreteLog {
       step = step.add(Element.G);
     }
     Element giant = Element.gPow(Scalar.of(m)).negate();
-    ECPoint current = target.point();
+    ECPoint current = Points.raw(target);
+    ECPoint giantPoint = Points.raw(giant);
     for (long i = 0; i * m <= bound; i++) {
-      Long j = baby.get(new Element(current));
+      Long j = baby.get(Points.element(current));
       if (j != null) {
         long t = i * m + j;
         return t <= bound ? OptionalLong.of(t) : OptionalLong.empty();
       }
-      current = current.add(giant.point());
+      current = current.add(giantPoint);
     }
     return OptionalLong.empty();
   }

@@ -1,6 +1,9 @@
 package org.evote.crypto.elgamal;
 
+import org.bouncycastle.math.ec.ECPoint;
 import org.evote.crypto.group.Element;
+import org.evote.crypto.group.internal.Curve;
+import org.evote.crypto.group.internal.Points;
 
 /**
  * An exponential ElGamal ciphertext (α, β) = (r·G, m·G + r·K) (protocol §3.1). Ciphertexts on ballots never hold
@@ -18,15 +21,15 @@ public record Ciphertext(Element alpha, Element beta) {
 
   /** Σ of the ciphertexts (normalized once at the end); {@link #ZERO} for an empty list. */
   public static Ciphertext sum(java.util.Collection<Ciphertext> cts) {
-    org.bouncycastle.math.ec.ECPoint a = Element.IDENTITY.point();
-    org.bouncycastle.math.ec.ECPoint b = a;
+    ECPoint a = Curve.infinity();
+    ECPoint b = a;
     for (Ciphertext c : cts) {
-      a = a.add(c.alpha.point());
-      b = b.add(c.beta.point());
+      a = a.add(Points.raw(c.alpha));
+      b = b.add(Points.raw(c.beta));
     }
-    org.bouncycastle.math.ec.ECPoint[] both = {a, b};
-    org.evote.crypto.group.P256.CURVE.normalizeAll(both);
-    return new Ciphertext(new Element(both[0]), new Element(both[1]));
+    ECPoint[] both = {a, b};
+    Curve.normalizeAll(both);
+    return new Ciphertext(Points.element(both[0]), Points.element(both[1]));
   }
 
   /** Homomorphic addition: Enc(m1; r1) + Enc(m2; r2) = Enc(m1 + m2; r1 + r2). */

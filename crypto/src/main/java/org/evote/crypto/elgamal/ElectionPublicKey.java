@@ -1,10 +1,10 @@
 package org.evote.crypto.elgamal;
 
-import java.math.BigInteger;
-import org.bouncycastle.math.ec.ECPoint;
 import org.evote.crypto.group.Element;
-import org.evote.crypto.group.FixedBaseTable;
 import org.evote.crypto.group.Scalar;
+import org.evote.crypto.group.SecretScalar;
+import org.evote.crypto.group.internal.FixedBaseTable;
+import org.evote.crypto.group.internal.Points;
 
 /**
  * The joint election public key K = Σ K_i,0 (protocol §7.4) with its fixed-base table, so that r·K costs the same
@@ -19,7 +19,7 @@ public final class ElectionPublicKey {
       throw new IllegalArgumentException("the election public key must not be the identity");
     }
     this.key = key;
-    this.table = new FixedBaseTable(key);
+    this.table = Points.table(key);
   }
 
   /** K. */
@@ -29,12 +29,17 @@ public final class ElectionPublicKey {
 
   /** s·K. */
   public Element multiply(Scalar s) {
-    return table.multiply(s);
+    return Points.element(table.multiply(s.toBigInteger()));
   }
 
-  /** s·K in Jacobian form, for batch normalization. */
-  public ECPoint multiplyRaw(BigInteger s) {
-    return table.multiply(s);
+  /** s·K for a secret s (an encryption nonce). */
+  public Element multiply(SecretScalar s) {
+    return multiply(s.revealSecret());
+  }
+
+  /** The fixed-base table for K (package-private: the module's raw arithmetic goes through {@link Points}). */
+  FixedBaseTable table() {
+    return table;
   }
 
   @Override

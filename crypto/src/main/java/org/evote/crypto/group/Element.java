@@ -1,39 +1,79 @@
 package org.evote.crypto.group;
 
 import java.math.BigInteger;
-import org.bouncycastle.math.ec.ECFieldElement;
 import org.bouncycastle.math.ec.ECPoint;
 import org.evote.crypto.InvalidFieldException;
+import org.evote.crypto.group.internal.Curve;
+import org.evote.crypto.group.internal.FixedBaseTable;
+import org.evote.crypto.group.internal.Points;
 
 /**
  * A point of P-256 (protocol §1). Published elements are 33-byte SEC1 compressed points in lowercase hex;
  * {@link #decode} is the only way one enters from outside and rejects everything §1 lists. The identity occurs only
  * as the result of arithmetic (and, encoded as {@code 00}, in tally fields: see {@link #decodeAllowingIdentity}).
+ * Immutable; equal when the points are equal. The Bouncy Castle point inside is the module's own business
+ * ({@link Points}).
  */
-public record Element(ECPoint point) {
-  /** The generator G. */
-  public static final Element G = new Element(P256.G_POINT);
-  /** The point at infinity (group identity). */
-  public static final Element IDENTITY = new Element(P256.CURVE.getInfinity());
+public final class Element {
+  static {
+    Points.install(new Points.Access() {
+      @Override
+      public ECPoint point(Element e) {
+        return e.point;
+      }
 
-  public Element {
+      @Override
+      public Element element(ECPoint p) {
+        return new Element(p);
+      }
+
+      @Override
+      public FixedBaseTable table(Element e) {
+        return e.table();
+      }
+    });
+  }
+
+  /** The generator G. */
+  public static final Element G = new Element(Curve.G);
+  /** The point at infinity (group identity). */
+  public static final Element IDENTITY = new Element(Curve.infinity());
+
+  private final ECPoint point;
+  private volatile FixedBaseTable table;
+
+  private Element(ECPoint point) {
     if (point == null) {
       throw new IllegalArgumentException("point is null");
     }
-    if (point.getCurve() != P256.CURVE) {
-      point = P256.CURVE.importPoint(point);
+    if (point.getCurve() != Curve.CURVE) {
+      point = Curve.CURVE.importPoint(point);
     }
-    point = point.normalize();
+    this.point = point.normalize();
+  }
+
+  private FixedBaseTable table() {
+    FixedBaseTable t = table;
+    if (t == null) {
+      synchronized (this) {
+        t = table;
+        if (t == null) {
+          t = this == G ? Curve.G_TABLE : new FixedBaseTable(point);
+          table = t;
+        }
+      }
+    }
+    return t;
   }
 
   /** m·G using the fixed-base table for G. */
   public static Element gPow(Scalar m) {
-    return new Element(P256.G_TABLE.multiply(m.toBigInteger()));
+    return new Element(Curve.G_TABLE.multiply(m.toBigInteger()));
   }
 
-  /** m·G in Jacobian form (not normalized), for callers that normalize in batches. */
-  public static ECPoint gPowRaw(Scalar m) {
-    return P256.G_TABLE.multiply(m.toBigInteger());
+  /** m·G for a secret m, using the fixed-base table for G. */
+  public static Element gPow(SecretScalar m) {
+    return gPow(m.revealSecret());
   }
 
   /** Decodes a compressed point, rejecting wrong length or prefix, x ≥ p, x with no square root, and infinity. */
@@ -72,16 +112,10 @@ public record Element(ECPoint point) {
     if (x.compareTo(P256.P) >= 0) {
       throw new InvalidFieldException(field, "x-coordinate is not less than the field prime p");
     }
-    ECFieldElement fx = P256.CURVE.fromBigInteger(x);
-    ECFieldElement rhs = fx.square().add(P256.CURVE.getA()).multiply(fx).add(P256.CURVE.getB());
-    ECFieldElement y = rhs.sqrt();
-    if (y == null) {
+    ECPoint p = Curve.decompress(x, prefix == 0x03);
+    if (p == null) {
       throw new InvalidFieldException(field, "x-coordinate is not on the curve (no square root)");
     }
-    if (y.testBitZero() != (prefix == 0x03)) {
-      y = y.negate();
-    }
-    ECPoint p = P256.CURVE.createPoint(x, y.toBigInteger());
     return new Element(p);
   }
 
@@ -106,6 +140,11 @@ public record Element(ECPoint point) {
     return new Element(point.multiply(k.toBigInteger()));
   }
 
+  /** k·this for a secret k, variable base. */
+  public Element multiply(SecretScalar k) {
+    return multiply(k.revealSecret());
+  }
+
   /** The 33-byte compressed encoding; the identity encodes as the single byte 00. */
   public byte[] toBytes() {
     return point.getEncoded(true);
@@ -114,6 +153,16 @@ public record Element(ECPoint point) {
   /** The wire encoding: 66 lowercase hex characters ({@code 00} for the identity). */
   public String toHex() {
     return Hex.encode(toBytes());
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Element e && e.point.equals(point);
+  }
+
+  @Override
+  public int hashCode() {
+    return point.hashCode();
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
 import org.evote.crypto.group.Element;
 import org.evote.crypto.group.Scalar;
+import org.evote.crypto.group.SecretScalar;
 
 /**
  * The hash function H of protocol §2: SHA-256 over a sequence of typed, length-prefixed items, the first of which
@@ -103,7 +104,7 @@ public final class Hasher {
    * separately by the integer item 1, give two hashes whose 64-byte concatenation, as a big-endian integer, is
    * reduced mod q.
    */
-  public Scalar toWideScalar() {
+  public SecretScalar toWideSecret() {
     MessageDigest second;
     try {
       second = (MessageDigest) sha256.clone();
@@ -116,7 +117,7 @@ public final class Hasher {
     Hasher other = new Hasher(second);
     other.integer(1);
     System.arraycopy(other.sha256.digest(), 0, wide, 32, 32);
-    return Scalar.reduce(new java.math.BigInteger(1, wide));
+    return SecretScalar.of(Scalar.reduce(new java.math.BigInteger(1, wide)));
   }
 
   private Hasher(MessageDigest state) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import org.evote.crypto.ceremony.GuardianKey;
 import org.evote.crypto.group.Element;
 import org.evote.crypto.group.Scalar;
+import org.evote.crypto.group.SecretScalar;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonText;
@@ -29,7 +30,7 @@ public final class GuardianKeyFile {
       throws IOException {
     JsonObject pub = JsonText.object().add("guardian", key.index())
         .add("extended_hash", extendedHash.toHex()).add("verification_key", key.verificationKey().toHex()).build();
-    byte[] secret = key.share().toBytes();
+    byte[] secret = key.share().revealSecret().toBytes();
     try {
       SecretFiles.writeOwnerOnly(file, JsonText.pretty(EncryptedKeyFile.seal(KIND, pub, secret, passphrase, random)));
     } finally {
@@ -49,7 +50,8 @@ public final class GuardianKeyFile {
     Public pub = readPublic(file);
     byte[] secret = EncryptedKeyFile.open(json, KIND, passphrase);
     try {
-      GuardianKey key = new GuardianKey(pub.guardian(), Scalar.of(new java.math.BigInteger(1, secret)));
+      GuardianKey key = new GuardianKey(pub.guardian(),
+          SecretScalar.of(Scalar.of(new java.math.BigInteger(1, secret))));
       if (!key.verificationKey().equals(pub.verificationKey())) {
         throw new org.evote.crypto.InvalidFieldException("public.verification_key", "does not match the sealed share");
       }

@@ -3,52 +3,50 @@ package org.evote.crypto.proof;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bouncycastle.math.ec.ECPoint;
 import org.evote.crypto.elgamal.ElectionPublicKey;
 import org.evote.crypto.group.Element;
-import org.evote.crypto.group.Msm;
 import org.evote.crypto.group.P256;
 import org.evote.crypto.group.Scalar;
+import org.evote.crypto.group.internal.Curve;
+import org.evote.crypto.group.internal.Msm;
+import org.evote.crypto.group.internal.Points;
 
 /**
  * Decides {@link Equation}s (protocol §4.5). {@link #direct} checks each one as it arrives; {@link #batch} forms a
  * random linear combination Σ ρ_e·E_e with independent 128-bit weights ρ_e from the verifier's SecureRandom and
- * checks it with one multi-scalar multiplication. A batch that fails says only that some equation failed; callers
- * then re-check directly to name it.
+ * checks it with one multi-scalar multiplication. Package-private: callers outside use a proof's {@code verify} or a
+ * {@link BatchVerifier}, which read the verdict for them.
  */
-public abstract class EquationChecker {
-  final ElectionPublicKey key;
-
-  private EquationChecker(ElectionPublicKey key) {
-    this.key = key;
-  }
+abstract class EquationChecker {
+  private EquationChecker() {}
 
   /** Requires that the equation holds. */
-  public abstract void require(Equation e);
+  abstract void require(Equation e);
 
   /** True if every required equation holds. */
-  public abstract boolean holds();
+  abstract boolean holds();
 
-  /** A checker that evaluates every equation at once. {@code key} may be null when no equation uses K. */
-  public static EquationChecker direct(ElectionPublicKey key) {
-    return new Direct(key);
+  /** A checker that evaluates each equation as it is required. */
+  static EquationChecker direct() {
+    return new Direct();
   }
 
   /** A checker that batches all equations into one check. */
-  public static EquationChecker batch(ElectionPublicKey key, SecureRandom random) {
-    return new Batch(key, random);
+  static EquationChecker batch(SecureRandom random) {
+    return new Batch(random);
   }
 
-  ECPoint fixedPart(Scalar g, Scalar k) {
-    ECPoint sum = g.isZero() ? P256.CURVE.getInfinity() : Element.gPow(g).point();
-    if (!k.isZero()) {
-      if (key == null) {
-        throw new IllegalStateException("equation uses K but the checker has no election key");
+  static ECPoint fixedPart(Scalar g, Map<ElectionPublicKey, Scalar> k) {
+    ECPoint sum = g.isZero() ? Curve.infinity() : Points.gPow(g);
+    for (Map.Entry<ElectionPublicKey, Scalar> e : k.entrySet()) {
+      if (!e.getValue().isZero()) {
+        sum = sum.add(Points.table(e.getKey().element()).multiply(e.getValue().toBigInteger()));
       }
-      sum = sum.add(key.multiplyRaw(k.toBigInteger()));
     }
     return sum;
   }
@@ -65,7 +63,7 @@ public abstract class EquationChecker {
       if (s.signum() == 0) {
         continue;
       }
-      ECPoint p = points.get(i).point();
+      ECPoint p = Points.raw(points.get(i));
       if (p.isInfinity()) {
         continue;
       }
@@ -83,12 +81,8 @@ public abstract class EquationChecker {
   private static final class Direct extends EquationChecker {
     private boolean ok = true;
 
-    Direct(ElectionPublicKey key) {
-      super(key);
-    }
-
     @Override
-    public void require(Equation e) {
+    void require(Equation e) {
       if (!ok) {
         return;
       }
@@ -96,12 +90,13 @@ public abstract class EquationChecker {
       for (Scalar s : e.scalars()) {
         ks.add(s.toBigInteger());
       }
-      ECPoint sum = combine(e.points(), ks).add(fixedPart(e.gCoefficient(), e.kCoefficient()));
+      Map<ElectionPublicKey, Scalar> k = e.key() == null ? Map.of() : Map.of(e.key(), e.kCoefficient());
+      ECPoint sum = combine(e.points(), ks).add(fixedPart(e.gCoefficient(), k));
       ok = sum.isInfinity();
     }
 
     @Override
-    public boolean holds() {
+    boolean holds() {
       return ok;
     }
   }
@@ -109,19 +104,20 @@ public abstract class EquationChecker {
   private static final class Batch extends EquationChecker {
     private final SecureRandom random;
     private Scalar g = Scalar.ZERO;
-    private Scalar k = Scalar.ZERO;
+    private final Map<ElectionPublicKey, Scalar> k = new HashMap<>(2);
     private final Map<Element, BigInteger> terms = new IdentityHashMap<>();
 
-    Batch(ElectionPublicKey key, SecureRandom random) {
-      super(key);
+    Batch(SecureRandom random) {
       this.random = random;
     }
 
     @Override
-    public void require(Equation e) {
+    void require(Equation e) {
       Scalar rho = Scalar.of(new BigInteger(128, random).add(BigInteger.ONE));
       g = g.add(rho.multiply(e.gCoefficient()));
-      k = k.add(rho.multiply(e.kCoefficient()));
+      if (e.key() != null) {
+        k.merge(e.key(), rho.multiply(e.kCoefficient()), Scalar::add);
+      }
       List<Element> ps = e.points();
       List<Scalar> ss = e.scalars();
       BigInteger r = rho.toBigInteger();
@@ -132,7 +128,7 @@ public abstract class EquationChecker {
     }
 
     @Override
-    public boolean holds() {
+    boolean holds() {
       List<Element> ps = new ArrayList<>(terms.size());
       List<BigInteger> ks = new ArrayList<>(terms.size());
       for (Map.Entry<Element, BigInteger> t : terms.entrySet()) {

@@ -7,8 +7,8 @@ import org.evote.crypto.ballot.EncryptedBallot;
 import org.evote.crypto.ballot.EncryptedContest;
 import org.evote.crypto.ballot.EncryptedSelection;
 import org.evote.crypto.elgamal.Ciphertext;
-import org.evote.crypto.group.Element;
-import org.evote.crypto.group.P256;
+import org.evote.crypto.group.internal.Curve;
+import org.evote.crypto.group.internal.Points;
 import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.Manifest;
 import org.evote.crypto.manifest.SelectionDescription;
@@ -34,8 +34,8 @@ public final class TallyAccumulator {
       alpha[c] = new ECPoint[n];
       beta[c] = new ECPoint[n];
       for (int s = 0; s < n; s++) {
-        alpha[c][s] = P256.CURVE.getInfinity();
-        beta[c][s] = P256.CURVE.getInfinity();
+        alpha[c][s] = Curve.infinity();
+        beta[c][s] = Curve.infinity();
       }
     }
   }
@@ -55,8 +55,8 @@ public final class TallyAccumulator {
           throw new IllegalArgumentException("ballot " + ballot.ballotId() + " selection " + sel.selectionId()
               + " is out of manifest order");
         }
-        alpha[c][s] = alpha[c][s].add(sel.ciphertext().alpha().point());
-        beta[c][s] = beta[c][s].add(sel.ciphertext().beta().point());
+        alpha[c][s] = alpha[c][s].add(Points.raw(sel.ciphertext().alpha()));
+        beta[c][s] = beta[c][s].add(Points.raw(sel.ciphertext().beta()));
       }
     }
     count++;
@@ -91,11 +91,11 @@ public final class TallyAccumulator {
         points[2 * s] = alpha[c][s];
         points[2 * s + 1] = beta[c][s];
       }
-      P256.CURVE.normalizeAll(points);
+      Curve.normalizeAll(points);
       List<EncryptedTally.Selection> out = new ArrayList<>();
       for (int s = 0; s < sels.size(); s++) {
         out.add(new EncryptedTally.Selection(sels.get(s).id(),
-            new Ciphertext(new Element(points[2 * s]), new Element(points[2 * s + 1]))));
+            new Ciphertext(Points.element(points[2 * s]), Points.element(points[2 * s + 1]))));
       }
       contests.add(new EncryptedTally.Contest(descs.get(c).id(), out));
     }

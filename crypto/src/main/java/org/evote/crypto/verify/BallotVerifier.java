@@ -3,7 +3,6 @@ package org.evote.crypto.verify;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.evote.crypto.ballot.ConfirmationCodes;
 import org.evote.crypto.ballot.EncryptedBallot;
 import org.evote.crypto.ballot.EncryptedContest;
@@ -12,13 +11,13 @@ import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.SelectionDescription;
-import org.evote.crypto.proof.EquationChecker;
+import org.evote.crypto.proof.BatchVerifier;
 import org.evote.crypto.proof.RangeStatement;
 
 /**
  * Verifies one encrypted ballot on its own (protocol §10.4 steps V8–V11): structure against the manifest, every
- * selection and contest range proof, the contest hashes and the confirmation code. Proof equations are checked in
- * one batch; if the batch fails, each proof is re-checked to name the one that failed. Chain continuity and
+ * selection and contest range proof, the contest hashes and the confirmation code. Proofs are checked in one
+ * {@link BatchVerifier}; the first failing proof it names is the result. Chain continuity and
  * uniqueness across ballots are board-level checks (V8, V12) done by the caller.
  */
 public final class BallotVerifier {
@@ -36,16 +35,15 @@ public final class BallotVerifier {
     if (!structure.isValid()) {
       return structure;
     }
-    EquationChecker batch = EquationChecker.batch(config.jointKey(), random);
-    VerificationResult proofs = checkProofs(ballot, batch, object);
+    VerificationResult proofs = checkProofs(ballot, object);
     if (!proofs.isValid()) {
       return proofs;
     }
-    if (!batch.holds()) {
-      return locateFailingProof(ballot, object);
-    }
     return checkCodes(ballot, object);
   }
+
+  /** Where a proof sits on the ballot: its step (V9 or V10) and the object a failure names. */
+  private record ProofLabel(Step step, String object) {}
 
   private VerificationResult checkStructure(EncryptedBallot ballot, String object) {
     if (config.manifest().style(ballot.styleId()).isEmpty()) {
@@ -79,53 +77,32 @@ public final class BallotVerifier {
     return VerificationResult.VALID;
   }
 
-  private VerificationResult checkProofs(EncryptedBallot ballot, EquationChecker checker, String object) {
+  private VerificationResult checkProofs(EncryptedBallot ballot, String object) {
     Digest he = config.extendedHash();
+    BatchVerifier<ProofLabel> batch = new BatchVerifier<>(random);
     List<ContestDescription> descs = config.manifest().contestsFor(ballot.styleId());
-    for (int c = 0; c < descs.size(); c++) {
+    for (int c = 0; c < descs.size() && !batch.hasRejected(); c++) {
       ContestDescription desc = descs.get(c);
       EncryptedContest contest = ballot.contests().get(c);
       for (EncryptedSelection sel : contest.selections()) {
-        Optional<String> failure = sel.proof().verify(RangeStatement.selection(he, config.jointKey(),
-            ballot.ballotId(), contest.contestId(), sel.selectionId(), sel.ciphertext(),
-            ContestDescription.SELECTION_LIMIT), checker);
-        if (failure.isPresent()) {
-          return VerificationResult.invalid(Step.V9_SELECTION_PROOFS, object + " selection "
-              + contest.contestId() + "/" + sel.selectionId(), failure.get());
+        batch.add(new ProofLabel(Step.V9_SELECTION_PROOFS, object + " selection " + contest.contestId() + "/"
+            + sel.selectionId()), sel.proof(), RangeStatement.selection(he, config.jointKey(), ballot.ballotId(),
+            contest.contestId(), sel.selectionId(), sel.ciphertext(), ContestDescription.SELECTION_LIMIT));
+        if (batch.hasRejected()) {
+          break;
         }
       }
-      Optional<String> failure = contest.proof().verify(contestStatement(ballot, contest, desc.votesAllowed()),
-          checker);
-      if (failure.isPresent()) {
-        return VerificationResult.invalid(Step.V10_CONTEST_PROOFS, object + " contest " + contest.contestId(),
-            failure.get());
+      if (!batch.hasRejected()) {
+        batch.add(new ProofLabel(Step.V10_CONTEST_PROOFS, object + " contest " + contest.contestId()),
+            contest.proof(), contestStatement(ballot, contest, desc.votesAllowed()));
       }
     }
-    return VerificationResult.VALID;
-  }
-
-  private VerificationResult locateFailingProof(EncryptedBallot ballot, String object) {
-    Digest he = config.extendedHash();
-    List<ContestDescription> descs = config.manifest().contestsFor(ballot.styleId());
-    for (int c = 0; c < descs.size(); c++) {
-      EncryptedContest contest = ballot.contests().get(c);
-      for (EncryptedSelection sel : contest.selections()) {
-        EquationChecker direct = EquationChecker.direct(config.jointKey());
-        sel.proof().verify(RangeStatement.selection(he, config.jointKey(), ballot.ballotId(), contest.contestId(),
-            sel.selectionId(), sel.ciphertext(), ContestDescription.SELECTION_LIMIT), direct);
-        if (!direct.holds()) {
-          return VerificationResult.invalid(Step.V9_SELECTION_PROOFS, object + " selection "
-              + contest.contestId() + "/" + sel.selectionId(), "range proof equations do not hold");
-        }
-      }
-      EquationChecker direct = EquationChecker.direct(config.jointKey());
-      contest.proof().verify(contestStatement(ballot, contest, descs.get(c).votesAllowed()), direct);
-      if (!direct.holds()) {
-        return VerificationResult.invalid(Step.V10_CONTEST_PROOFS, object + " contest " + contest.contestId(),
-            "contest range proof equations do not hold");
-      }
+    List<BatchVerifier.Failure<ProofLabel>> failures = batch.verify();
+    if (failures.isEmpty()) {
+      return VerificationResult.VALID;
     }
-    return VerificationResult.invalid(Step.V9_SELECTION_PROOFS, object, "batched proof check failed");
+    BatchVerifier.Failure<ProofLabel> first = failures.get(0);
+    return VerificationResult.invalid(first.label().step(), first.label().object(), first.reason());
   }
 
   private RangeStatement contestStatement(EncryptedBallot ballot, EncryptedContest contest, int votesAllowed) {

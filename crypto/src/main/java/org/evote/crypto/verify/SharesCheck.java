@@ -14,7 +14,7 @@ import org.evote.crypto.group.Element;
 import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.TallyJson;
 import org.evote.crypto.proof.DecryptionProof;
-import org.evote.crypto.proof.EquationChecker;
+import org.evote.crypto.proof.BatchVerifier;
 import org.evote.crypto.tally.EncryptedTally;
 
 /**
@@ -66,10 +66,8 @@ final class SharesCheck {
     if (share.contests().size() != tally.contests().size()) {
       return Optional.of("covers " + share.contests().size() + " contests, the tally has " + tally.contests().size());
     }
-    List<DecryptionProof.Statement> statements = new ArrayList<>();
-    List<DecryptionProof> proofs = new ArrayList<>();
-    List<String> labels = new ArrayList<>();
     Element vk = config.verificationKey(share.guardian());
+    BatchVerifier<String> batch = new BatchVerifier<>(random);
     for (int c = 0; c < tally.contests().size(); c++) {
       EncryptedTally.Contest tc = tally.contests().get(c);
       DecryptionShare.Contest sc = share.contests().get(c);
@@ -82,29 +80,13 @@ final class SharesCheck {
         if (!ts.selectionId().equals(ss.selectionId())) {
           return Optional.of("selection " + tc.contestId() + "/" + s + " does not match the tally");
         }
-        statements.add(new DecryptionProof.Statement(config.extendedHash(), config.jointKey().element(),
-            share.guardian(), vk, tc.contestId(), ts.selectionId(), ts.ciphertext(), ss.partial()));
-        proofs.add(ss.proof());
-        labels.add(tc.contestId() + "/" + ts.selectionId());
+        batch.add(tc.contestId() + "/" + ts.selectionId(), ss.proof(), new DecryptionProof.Statement(
+            config.extendedHash(), config.jointKey().element(), share.guardian(), vk, tc.contestId(),
+            ts.selectionId(), ts.ciphertext(), ss.partial()));
       }
     }
-    EquationChecker batch = EquationChecker.batch(null, random);
-    for (int i = 0; i < proofs.size(); i++) {
-      Optional<String> failure = proofs.get(i).verify(statements.get(i), batch);
-      if (failure.isPresent()) {
-        return Optional.of(labels.get(i) + ": " + failure.get());
-      }
-    }
-    if (batch.holds()) {
-      return Optional.empty();
-    }
-    for (int i = 0; i < proofs.size(); i++) {
-      EquationChecker one = EquationChecker.direct(null);
-      proofs.get(i).verify(statements.get(i), one);
-      if (!one.holds()) {
-        return Optional.of(labels.get(i) + ": the Chaum–Pedersen proof of the partial decryption does not hold");
-      }
-    }
-    return Optional.of("the Chaum–Pedersen proofs do not hold");
+    List<BatchVerifier.Failure<String>> failures = batch.verify();
+    return failures.isEmpty() ? Optional.empty()
+        : Optional.of(failures.get(0).label() + ": " + failures.get(0).reason());
   }
 }

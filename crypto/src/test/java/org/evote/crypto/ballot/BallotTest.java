@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.group.Scalar;
 import org.evote.crypto.hash.Digest;
+import org.evote.crypto.proof.RangeProof;
 import org.evote.crypto.testing.TestElection;
 import org.evote.crypto.verify.BallotVerifier;
 import org.evote.crypto.verify.ChallengedBallotCheck;
@@ -95,6 +98,44 @@ class BallotTest {
       VerificationResult r = v.verify(e);
       assertEquals(Step.V11_CONFIRMATION_CODES, ((VerificationResult.Invalid) r).step());
     }
+  }
+
+  /** The proof with branch 0's response changed: the challenges still add up, so only an equation fails. */
+  static RangeProof badResponse(RangeProof p) {
+    List<RangeProof.Branch> br = new ArrayList<>(p.branches());
+    var b = br.get(0);
+    br.set(0, new RangeProof.Branch(b.a(), b.b(), b.c(),
+        b.v().add(Scalar.ONE)));
+    return new RangeProof(br);
+  }
+
+  static EncryptedBallot withContest(EncryptedBallot b, int index, EncryptedContest c) {
+    List<EncryptedContest> contests = new ArrayList<>(b.contests());
+    contests.set(index, c);
+    return new EncryptedBallot(b.ballotId(), b.styleId(), b.kioskId(), b.timestamp(), b.previousCode(), contests,
+        b.confirmationCode());
+  }
+
+  @Test
+  void aProofWhoseEquationFailsIsNamedAfterTheBatchFails() {
+    EncryptedBallot b = encrypt(sample("b-6"), BallotSeed.random(RANDOM));
+    EncryptedContest c = b.contests().get(0);
+    EncryptedSelection s1 = c.selections().get(1);
+    List<EncryptedSelection> sels = new ArrayList<>(c.selections());
+    sels.set(1, new EncryptedSelection(s1.selectionId(), s1.ciphertext(), badResponse(s1.proof())));
+    VerificationResult r = new BallotVerifier(config, RANDOM).verify(withContest(b, 0,
+        new EncryptedContest(c.contestId(), sels, c.proof(), c.contestHash())));
+    VerificationResult.Invalid invalid = (VerificationResult.Invalid) r;
+    assertEquals(Step.V9_SELECTION_PROOFS, invalid.step());
+    assertEquals("ballot b-6 selection " + c.contestId() + "/" + s1.selectionId(), invalid.object());
+    assertEquals("range proof equations do not hold", invalid.reason());
+
+    r = new BallotVerifier(config, RANDOM).verify(withContest(b, 0,
+        new EncryptedContest(c.contestId(), c.selections(), badResponse(c.proof()), c.contestHash())));
+    invalid = (VerificationResult.Invalid) r;
+    assertEquals(Step.V10_CONTEST_PROOFS, invalid.step());
+    assertEquals("ballot b-6 contest " + c.contestId(), invalid.object());
+    assertEquals("contest range proof equations do not hold", invalid.reason());
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import org.evote.crypto.group.Element;
 import org.evote.crypto.group.Scalar;
+import org.evote.crypto.group.SecretScalar;
 import org.junit.jupiter.api.Test;
 
 class ElGamalTest {
@@ -14,20 +15,20 @@ class ElGamalTest {
 
   @Test
   void decryptionRecoversMTimesG() {
-    Scalar s = Scalar.random(RANDOM);
+    SecretScalar s = SecretScalar.random(RANDOM);
     ElectionPublicKey k = new ElectionPublicKey(Element.gPow(s));
     for (long m : new long[] {0, 1, 2, 77}) {
-      Ciphertext c = ElGamal.encrypt(m, Scalar.random(RANDOM), k);
+      Ciphertext c = ElGamal.encrypt(m, SecretScalar.random(RANDOM), k);
       assertEquals(Element.gPow(Scalar.of(m)), ElGamal.decryptToPower(c, s));
     }
   }
 
   @Test
   void additionIsHomomorphic() {
-    Scalar s = Scalar.random(RANDOM);
+    SecretScalar s = SecretScalar.random(RANDOM);
     ElectionPublicKey k = new ElectionPublicKey(Element.gPow(s));
-    Scalar r1 = Scalar.random(RANDOM);
-    Scalar r2 = Scalar.random(RANDOM);
+    SecretScalar r1 = SecretScalar.random(RANDOM);
+    SecretScalar r2 = SecretScalar.random(RANDOM);
     Ciphertext sum = ElGamal.encrypt(3, r1, k).add(ElGamal.encrypt(4, r2, k));
     assertEquals(ElGamal.encrypt(7, r1.add(r2), k), sum);
     assertEquals(sum, Ciphertext.sum(List.of(ElGamal.encrypt(3, r1, k), ElGamal.encrypt(4, r2, k))));
@@ -38,9 +39,9 @@ class ElGamalTest {
   void batchEncryptionEqualsOneByOne() {
     ElectionPublicKey k = new ElectionPublicKey(Element.gPow(Scalar.random(RANDOM)));
     long[] m = {0, 1, 1, 0, 5};
-    Scalar[] r = new Scalar[m.length];
+    SecretScalar[] r = new SecretScalar[m.length];
     for (int i = 0; i < m.length; i++) {
-      r[i] = Scalar.random(RANDOM);
+      r[i] = SecretScalar.random(RANDOM);
     }
     Ciphertext[] all = ElGamal.encryptAll(m, r, k);
     for (int i = 0; i < m.length; i++) {

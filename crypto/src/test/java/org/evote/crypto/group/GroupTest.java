@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import org.bouncycastle.math.ec.ECPoint;
 import org.evote.crypto.InvalidFieldException;
 import org.junit.jupiter.api.Test;
 
@@ -86,53 +85,5 @@ class GroupTest {
   void scalarsNeverPrintTheirValue() {
     Scalar s = Scalar.random(RANDOM);
     assertTrue(!s.toString().contains(s.toHex()));
-  }
-
-  @Test
-  void fixedBaseTableAgreesWithBouncyCastle() {
-    BigInteger[] special = {BigInteger.ZERO, BigInteger.ONE, BigInteger.TWO, P256.Q.subtract(BigInteger.ONE),
-        P256.Q.subtract(BigInteger.TWO), BigInteger.ONE.shiftLeft(255), BigInteger.ONE.shiftLeft(252).subtract(
-        BigInteger.ONE), new BigInteger("800", 16), new BigInteger("7ff", 16), new BigInteger("fff", 16)};
-    for (BigInteger k : special) {
-      assertEquals(P256.G_POINT.multiply(k).normalize(), P256.G_TABLE.multiply(k).normalize(), k.toString(16));
-    }
-    for (int i = 0; i < 100; i++) {
-      Scalar k = Scalar.random(RANDOM);
-      assertEquals(new Element(P256.G_POINT.multiply(k.toBigInteger())), Element.gPow(k));
-    }
-  }
-
-  @Test
-  void multiScalarMultiplicationAgreesWithTheNaiveSum() {
-    for (int n : new int[] {0, 1, 5, 23, 24, 70, 300}) {
-      ECPoint[] ps = new ECPoint[n];
-      BigInteger[] ks = new BigInteger[n];
-      ECPoint expected = P256.CURVE.getInfinity();
-      for (int i = 0; i < n; i++) {
-        ps[i] = Element.gPow(Scalar.random(RANDOM)).point();
-        ks[i] = i % 3 == 0 ? new BigInteger(128, RANDOM) : Scalar.random(RANDOM).toBigInteger();
-        if (i == 2) {
-          ks[i] = BigInteger.ZERO;
-        }
-        expected = expected.add(ps[i].multiply(ks[i]));
-      }
-      assertEquals(expected.normalize(), Msm.sum(ps, ks, n).normalize(), "n = " + n);
-    }
-  }
-
-  @Test
-  void signedDigitsRecomposeTheScalar() {
-    for (int w : new int[] {4, 5, 6, 7, 8, 12}) {
-      for (int i = 0; i < 50; i++) {
-        BigInteger k = new BigInteger(255, RANDOM);
-        int count = (k.bitLength() + 2 + w - 1) / w;
-        int[] d = SignedDigits.recode(k, w, count);
-        BigInteger back = BigInteger.ZERO;
-        for (int j = d.length - 1; j >= 0; j--) {
-          back = back.shiftLeft(w).add(BigInteger.valueOf(d[j]));
-        }
-        assertEquals(k, back);
-      }
-    }
   }
 }

@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import org.evote.crypto.ceremony.EncryptedShare;
 import org.evote.crypto.ceremony.GuardianKey;
 import org.evote.crypto.ceremony.GuardianPolynomial;
 import org.evote.crypto.ceremony.GuardianRecord;
+import org.evote.crypto.ceremony.KnownAnswerShares;
 import org.evote.crypto.ceremony.ShareEncryption;
 import org.evote.crypto.decrypt.DecryptionShare;
 import org.evote.crypto.decrypt.Decryptor;
@@ -35,6 +35,7 @@ import org.evote.crypto.elgamal.Ciphertext;
 import org.evote.crypto.elgamal.ElGamal;
 import org.evote.crypto.group.Element;
 import org.evote.crypto.group.Scalar;
+import org.evote.crypto.group.SecretScalar;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.hash.DomainTags;
 import org.evote.crypto.hash.Hasher;
@@ -49,7 +50,7 @@ import org.evote.crypto.json.Submissions;
 import org.evote.crypto.json.TallyJson;
 import org.evote.crypto.manifest.Manifest;
 import org.evote.crypto.proof.DecryptionProof;
-import org.evote.crypto.proof.NonceSource;
+import org.evote.crypto.proof.KnownAnswerProvers;
 import org.evote.crypto.proof.RangeProof;
 import org.evote.crypto.proof.RangeStatement;
 import org.evote.crypto.proof.SchnorrProof;
@@ -100,8 +101,12 @@ public final class TestVectors {
     }
   }
 
-  static Scalar scalar(DeterministicRandom r) {
-    return Scalar.random(r);
+  static SecretScalar scalar(DeterministicRandom r) {
+    return SecretScalar.random(r);
+  }
+
+  static String hex(SecretScalar s) {
+    return s.revealSecret().toHex();
   }
 
   /** All vector files by name. */
@@ -137,27 +142,27 @@ public final class TestVectors {
     List<GuardianRecord> records = new ArrayList<>();
     JsonArrayBuilder guardians = Json.createArrayBuilder();
     for (int i = 1; i <= n; i++) {
-      List<Scalar> coefficients = List.of(scalar(random), scalar(random));
+      List<SecretScalar> coefficients = List.of(scalar(random), scalar(random));
       GuardianPolynomial p = GuardianPolynomial.of(i, coefficients);
       List<Element> commitments = new ArrayList<>();
       List<SchnorrProof> proofs = new ArrayList<>();
       JsonArrayBuilder nonces = Json.createArrayBuilder();
       for (int j = 0; j < k; j++) {
-        Scalar u = scalar(random);
-        nonces.add(u.toHex());
+        SecretScalar u = scalar(random);
+        nonces.add(hex(u));
         commitments.add(Element.gPow(coefficients.get(j)));
-        proofs.add(SchnorrProof.prove(hb, i, j, coefficients.get(j), u));
+        proofs.add(KnownAnswerProvers.schnorr(hb, i, j, coefficients.get(j), u));
       }
       GuardianRecord record = new GuardianRecord(i, commitments, proofs);
       polys.add(p);
       records.add(record);
       guardians.add(Json.createObjectBuilder().add("index", i)
-          .add("coefficients", Json.createArrayBuilder(coefficients.stream().map(Scalar::toHex).toList()))
+          .add("coefficients", Json.createArrayBuilder(coefficients.stream().map(TestVectors::hex).toList()))
           .add("schnorr_nonces", nonces).add("record", CeremonyJson.encode(record)));
     }
     JsonArrayBuilder shares = Json.createArrayBuilder();
     List<GuardianKey> keys = new ArrayList<>();
-    Map<Integer, Scalar> sums = new LinkedHashMap<>();
+    Map<Integer, SecretScalar> sums = new LinkedHashMap<>();
     for (int i = 1; i <= n; i++) {
       sums.put(i, polys.get(i - 1).shareFor(i));
     }
@@ -166,11 +171,12 @@ public final class TestVectors {
         if (i == l) {
           continue;
         }
-        Scalar xi = scalar(random);
-        EncryptedShare s = ShareEncryption.encrypt(hb, polys.get(i - 1), records.get(i - 1), records.get(l - 1), xi);
-        Scalar value = ShareEncryption.decrypt(hb, s, records.get(i - 1), polys.get(l - 1), records.get(l - 1));
+        SecretScalar xi = scalar(random);
+        EncryptedShare s = KnownAnswerShares.encrypt(hb, polys.get(i - 1), records.get(i - 1), records.get(l - 1),
+            xi);
+        SecretScalar value = ShareEncryption.decrypt(hb, s, records.get(i - 1), polys.get(l - 1), records.get(l - 1));
         sums.put(l, sums.get(l).add(value));
-        shares.add(Json.createObjectBuilder().add("ephemeral_secret", xi.toHex()).add("share", value.toHex())
+        shares.add(Json.createObjectBuilder().add("ephemeral_secret", hex(xi)).add("share", hex(value))
             .add("encrypted", CeremonyJson.encode(s)));
       }
     }
@@ -181,7 +187,7 @@ public final class TestVectors {
     JsonArrayBuilder secretShares = Json.createArrayBuilder();
     JsonArrayBuilder vks = Json.createArrayBuilder();
     for (GuardianKey g : keys) {
-      secretShares.add(g.share().toHex());
+      secretShares.add(hex(g.share()));
       vks.add(config.verificationKey(g.index()).toHex());
     }
     out.put("ceremony.json", Json.createObjectBuilder()
@@ -199,28 +205,27 @@ public final class TestVectors {
     Digest he = config.extendedHash();
     JsonArrayBuilder encryptions = Json.createArrayBuilder();
     for (long m : new long[] {0, 1, 2}) {
-      Scalar r = scalar(random);
-      encryptions.add(Json.createObjectBuilder().add("m", m).add("r", r.toHex())
+      SecretScalar r = scalar(random);
+      encryptions.add(Json.createObjectBuilder().add("m", m).add("r", hex(r))
           .add("ciphertext", BallotJson.encode(ElGamal.encrypt(m, r, config.jointKey()))));
     }
-    Scalar r = scalar(random);
+    SecretScalar r = scalar(random);
     Ciphertext ct = ElGamal.encrypt(1, r, config.jointKey());
     RangeStatement st = RangeStatement.selection(he, config.jointKey(), "ballot-x", "mayor", "mayor-bob", ct, 1);
     JsonArrayBuilder used = Json.createArrayBuilder();
-    NonceSource logged = (purpose, index) -> {
-      Scalar s = scalar(random);
-      used.add(Json.createObjectBuilder().add("purpose", purpose).add("index", index).add("value", s.toHex()));
+    RangeProof range = KnownAnswerProvers.range(st, 1, r, (purpose, index) -> {
+      SecretScalar s = scalar(random);
+      used.add(Json.createObjectBuilder().add("purpose", purpose).add("index", index).add("value", hex(s)));
       return s;
-    };
-    RangeProof range = RangeProof.prove(st, 1, r, logged);
-    Scalar schnorrU = scalar(random);
-    SchnorrProof schnorr = SchnorrProof.prove(hb, 1, 0, polys.get(0).coefficient(0), schnorrU);
-    Scalar s1 = keys.get(0).share();
+    });
+    SecretScalar schnorrU = scalar(random);
+    SchnorrProof schnorr = KnownAnswerProvers.schnorr(hb, 1, 0, polys.get(0).coefficient(0), schnorrU);
+    SecretScalar s1 = keys.get(0).share();
     Element partial = ct.alpha().multiply(s1);
     DecryptionProof.Statement dst = new DecryptionProof.Statement(he, config.jointKey().element(), 1,
         config.verificationKey(1), "mayor", "mayor-bob", ct, partial);
-    Scalar dU = scalar(random);
-    DecryptionProof dp = DecryptionProof.prove(dst, s1, dU);
+    SecretScalar dU = scalar(random);
+    DecryptionProof dp = KnownAnswerProvers.decryption(dst, s1, dU);
     out.put("proofs.json", Json.createObjectBuilder()
         .add("description", "ElGamal encryptions (§3.1) and one proof of each kind (§4) with its nonces, under the "
             + "election of ceremony.json")
@@ -228,22 +233,22 @@ public final class TestVectors {
         .add("encryptions", encryptions)
         .add("selection_range_proof", Json.createObjectBuilder().add("ballot_id", "ballot-x")
             .add("contest_id", "mayor").add("selection_id", "mayor-bob").add("bound", 1).add("m", 1)
-            .add("r", r.toHex()).add("ciphertext", BallotJson.encode(ct)).add("nonces_in_order_requested", used)
+            .add("r", hex(r)).add("ciphertext", BallotJson.encode(ct)).add("nonces_in_order_requested", used)
             .add("proof", BallotJson.encode(range)))
         .add("schnorr_proof", Json.createObjectBuilder().add("election_base_hash", hb.toHex()).add("guardian", 1)
-            .add("coefficient_index", 0).add("coefficient", polys.get(0).coefficient(0).toHex())
-            .add("public_value", records.get(0).commitments().get(0).toHex()).add("u", schnorrU.toHex())
+            .add("coefficient_index", 0).add("coefficient", hex(polys.get(0).coefficient(0)))
+            .add("public_value", records.get(0).commitments().get(0).toHex()).add("u", hex(schnorrU))
             .add("commitment", schnorr.commitment().toHex()).add("response", schnorr.response().toHex()))
-        .add("decryption_proof", Json.createObjectBuilder().add("guardian", 1).add("share", s1.toHex())
+        .add("decryption_proof", Json.createObjectBuilder().add("guardian", 1).add("share", hex(s1))
             .add("verification_key", config.verificationKey(1).toHex()).add("contest_id", "mayor")
             .add("selection_id", "mayor-bob").add("ciphertext", BallotJson.encode(ct))
-            .add("partial", partial.toHex()).add("u", dU.toHex()).add("a", dp.a().toHex())
+            .add("partial", partial.toHex()).add("u", hex(dU)).add("a", dp.a().toHex())
             .add("b", dp.b().toHex()).add("response", dp.response().toHex()))
         .build());
 
     // --- ballots and a small board
-    Ed25519.PrivateKey boardKey = Ed25519.PrivateKey.fromSeedHex(scalar(random).toHex(), "seed");
-    Ed25519.PrivateKey kioskKey = Ed25519.PrivateKey.fromSeedHex(scalar(random).toHex(), "seed");
+    Ed25519.PrivateKey boardKey = Ed25519.PrivateKey.fromSeedHex(hex(scalar(random)), "seed");
+    Ed25519.PrivateKey kioskKey = Ed25519.PrivateKey.fromSeedHex(hex(scalar(random)), "seed");
     BulletinBoard board = new BulletinBoard(he);
     long time = TIME;
     post(board, new EntryPayload.ElectionPublished(he, CanonicalJson.write(ElectionJson.encode(config)),
@@ -264,7 +269,7 @@ public final class TestVectors {
     JsonArrayBuilder ballots = Json.createArrayBuilder();
     TallyAccumulator acc = new TallyAccumulator(manifest);
     for (int i = 0; i < plaintexts.size(); i++) {
-      BallotSeed seed = BallotSeed.decode(scalar(random).toHex(), "seed");
+      BallotSeed seed = BallotSeed.decode(hex(scalar(random)), "seed");
       PlaintextBallot p = plaintexts.get(i);
       EncryptedBallot b = encryptor.encrypt(p, seed, "kiosk-1", time, chain);
       boolean challenged = i == 3;

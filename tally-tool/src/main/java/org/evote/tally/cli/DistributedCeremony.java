@@ -8,7 +8,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.evote.crypto.ceremony.EncryptedShare;
 import org.evote.crypto.ceremony.GuardianCeremony;
 import org.evote.crypto.ceremony.GuardianKey;
@@ -18,6 +17,7 @@ import org.evote.crypto.ceremony.ShareComplaint;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.election.ElectionHashes;
 import org.evote.crypto.group.Scalar;
+import org.evote.crypto.group.SecretScalar;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.CeremonyJson;
 import org.evote.crypto.json.ElectionJson;
@@ -28,7 +28,7 @@ import org.evote.crypto.keystore.EncryptedKeyFile;
 import org.evote.crypto.keystore.GuardianKeyFile;
 import org.evote.crypto.keystore.SecretFiles;
 import org.evote.crypto.manifest.Manifest;
-import org.evote.crypto.proof.EquationChecker;
+import org.evote.crypto.proof.ProofCheck;
 
 /**
  * The key ceremony for guardians on separate offline machines exchanging files (docs/protocol.md §7): each
@@ -154,11 +154,8 @@ final class DistributedCeremony {
       if (r.index() != i || r.commitments().size() != quorum) {
         throw new CeremonyException("guardian " + i + "'s record is malformed");
       }
-      EquationChecker checker = EquationChecker.direct(null);
-      Optional<String> failure = r.verifyProofs(baseHash, checker);
-      if (failure.isPresent() || !checker.holds()) {
-        throw new CeremonyException("guardian " + i + "'s Schnorr proofs do not hold: "
-            + failure.orElse("a proof equation fails"));
+      if (r.verifyProofs(baseHash) instanceof ProofCheck.Invalid invalid) {
+        throw new CeremonyException("guardian " + i + "'s Schnorr proofs do not hold: " + invalid.reason());
       }
       out.add(r);
     }
@@ -174,9 +171,9 @@ final class DistributedCeremony {
     }
     byte[] secret = EncryptedKeyFile.open(file, POLYNOMIAL_KIND, passphrase);
     try {
-      List<Scalar> coefficients = new ArrayList<>();
+      List<SecretScalar> coefficients = new ArrayList<>();
       for (int j = 0; j < secret.length / 32; j++) {
-        coefficients.add(Scalar.reduceBytes(Arrays.copyOfRange(secret, 32 * j, 32 * j + 32)));
+        coefficients.add(SecretScalar.of(Scalar.reduceBytes(Arrays.copyOfRange(secret, 32 * j, 32 * j + 32))));
       }
       GuardianPolynomial p = GuardianPolynomial.of(index, coefficients);
       return GuardianCeremony.resume(baseHash, guardians, p, CeremonyJson.decodeGuardian(pub.object("record")));
@@ -188,7 +185,7 @@ final class DistributedCeremony {
   private static byte[] polynomialBytes(GuardianPolynomial p) {
     byte[] out = new byte[32 * p.quorum()];
     for (int j = 0; j < p.quorum(); j++) {
-      System.arraycopy(p.coefficient(j).toBytes(), 0, out, 32 * j, 32);
+      System.arraycopy(p.coefficient(j).revealSecret().toBytes(), 0, out, 32 * j, 32);
     }
     return out;
   }

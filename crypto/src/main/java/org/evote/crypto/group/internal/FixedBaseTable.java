@@ -1,4 +1,4 @@
-package org.evote.crypto.group;
+package org.evote.crypto.group.internal;
 
 import java.math.BigInteger;
 import org.bouncycastle.math.ec.ECPoint;
@@ -10,7 +10,8 @@ import org.bouncycastle.math.ec.ECPoint;
  * variable-base multiplication).
  *
  * <p>Security note: the table index depends on the scalar, so memory access is not constant-time. Kiosks and
- * guardians run no untrusted code beside the crypto; docs/protocol.md §1.5 records this trade-off.
+ * guardians run no untrusted code beside the crypto; docs/protocol.md §1.5 records this trade-off. Internal: the
+ * library's public types wrap it ({@link Points#table}).
  */
 public final class FixedBaseTable {
   static final int WINDOW = 12;
@@ -19,11 +20,7 @@ public final class FixedBaseTable {
   private final ECPoint[][] rows;
 
   /** Builds the table for {@code base} (about 45,000 additions, some 50 ms: build once per key and reuse). */
-  public FixedBaseTable(Element base) {
-    this(base.point());
-  }
-
-  FixedBaseTable(ECPoint base) {
+  public FixedBaseTable(ECPoint base) {
     int size = 1 << (WINDOW - 1);
     rows = new ECPoint[DIGITS][];
     ECPoint rowBase = base.normalize();
@@ -35,22 +32,17 @@ public final class FixedBaseTable {
       }
       ECPoint[] finite = new ECPoint[size];
       System.arraycopy(row, 1, finite, 0, size);
-      P256.CURVE.normalizeAll(finite);
+      Curve.CURVE.normalizeAll(finite);
       System.arraycopy(finite, 0, row, 1, size);
       rows[i] = row;
       rowBase = row[size].twice().normalize();
     }
   }
 
-  /** k·B as an element. */
-  public Element multiply(Scalar k) {
-    return new Element(multiply(k.toBigInteger()));
-  }
-
   /** k·B for 0 ≤ k < q, in Jacobian form (not normalized), for callers that normalize in batches. */
   public ECPoint multiply(BigInteger k) {
     int[] digits = SignedDigits.recode(k, WINDOW, DIGITS);
-    ECPoint acc = P256.CURVE.getInfinity();
+    ECPoint acc = Curve.CURVE.getInfinity();
     for (int i = 0; i < DIGITS; i++) {
       int d = digits[i];
       if (d > 0) {

@@ -1,4 +1,4 @@
-package org.evote.crypto.group;
+package org.evote.crypto.group.internal;
 
 import java.math.BigInteger;
 import org.bouncycastle.math.ec.ECPoint;
@@ -312,7 +312,7 @@ final class FastMsm {
       addJac(result, windowSum);
     }
     if (result.infinite()) {
-      return P256.CURVE.getInfinity();
+      return Curve.CURVE.getInfinity();
     }
     int[] zi = Nat256.create();
     SecP256R1Field.inv(result.z, zi);
@@ -323,7 +323,7 @@ final class FastMsm {
     mul(zi2, zi, zi2);
     int[] y = Nat256.create();
     mul(result.y, zi2, y);
-    return P256.CURVE.createPoint(Nat256.toBigInteger(x), Nat256.toBigInteger(y));
+    return Curve.CURVE.createPoint(Nat256.toBigInteger(x), Nat256.toBigInteger(y));
   }
 
   /**

@@ -1,4 +1,4 @@
-package org.evote.crypto.group;
+package org.evote.crypto.group.internal;
 
 import java.math.BigInteger;
 

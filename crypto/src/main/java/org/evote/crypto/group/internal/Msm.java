@@ -1,4 +1,4 @@
-package org.evote.crypto.group;
+package org.evote.crypto.group.internal;
 
 import java.math.BigInteger;
 import org.bouncycastle.math.ec.ECAlgorithms;
@@ -16,7 +16,7 @@ public final class Msm {
   /** Σ ks[i]·ps[i]; scalars must be in [0, 2^256). Points are best passed normalized (affine). */
   public static ECPoint sum(ECPoint[] ps, BigInteger[] ks, int n) {
     if (n == 0) {
-      return P256.CURVE.getInfinity();
+      return Curve.CURVE.getInfinity();
     }
     if (n < PIPPENGER_THRESHOLD) {
       ECPoint[] p = new ECPoint[n];

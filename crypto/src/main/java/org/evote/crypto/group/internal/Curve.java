@@ -1,0 +1,59 @@
+package org.evote.crypto.group.internal;
+
+import java.math.BigInteger;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECFieldElement;
+import org.bouncycastle.math.ec.ECPoint;
+
+/**
+ * The raw curve of protocol §1 in Bouncy Castle's constant-coefficient SecP256R1 implementation: the curve, G, the
+ * fixed-base table for G and point decompression (the field square root). Internal to the crypto module; the public
+ * face is {@link org.evote.crypto.group.P256} and {@link org.evote.crypto.group.Element}.
+ */
+public final class Curve {
+  private static final X9ECParameters PARAMS = CustomNamedCurves.getByName("secp256r1");
+
+  /** The curve. */
+  public static final ECCurve CURVE = PARAMS.getCurve();
+  /** The coefficient a (= p − 3). */
+  public static final BigInteger A = CURVE.getA().toBigInteger();
+  /** The coefficient b. */
+  public static final BigInteger B = CURVE.getB().toBigInteger();
+  /** The group order q. */
+  public static final BigInteger ORDER = PARAMS.getN();
+  /** The standard generator G, affine. */
+  public static final ECPoint G = PARAMS.getG().normalize();
+  /** The fixed-base table for G, which every encryption and proof uses. */
+  public static final FixedBaseTable G_TABLE = new FixedBaseTable(G);
+
+  private Curve() {}
+
+  /** The point at infinity. */
+  public static ECPoint infinity() {
+    return CURVE.getInfinity();
+  }
+
+  /** Normalizes every point to affine form with one field inversion (Montgomery's trick). */
+  public static void normalizeAll(ECPoint[] points) {
+    CURVE.normalizeAll(points);
+  }
+
+  /**
+   * The point with x-coordinate {@code x} (0 ≤ x < p) and y of parity {@code odd}, or null if x³ + a·x + b has no
+   * square root mod p (§1.2 rule 6).
+   */
+  public static ECPoint decompress(BigInteger x, boolean odd) {
+    ECFieldElement fx = CURVE.fromBigInteger(x);
+    ECFieldElement rhs = fx.square().add(CURVE.getA()).multiply(fx).add(CURVE.getB());
+    ECFieldElement y = rhs.sqrt();
+    if (y == null) {
+      return null;
+    }
+    if (y.testBitZero() != odd) {
+      y = y.negate();
+    }
+    return CURVE.createPoint(x, y.toBigInteger());
+  }
+}
