@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** ballot-server depends on crypto and never on the kiosk or the tally tool; storage knows nothing of HTTP. */
+/**
+ * ballot-server depends on crypto and never on the kiosk or the tally tool; inside it the layers go one way only:
+ * {@code http} (controllers) → {@code board} (the writer, receipts, reads) → {@code store} (SQLite).
+ */
 class ModuleBoundaryTest {
   static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.evote.server");
@@ -21,7 +24,33 @@ class ModuleBoundaryTest {
   @Test
   void theBoardAndItsStorageKnowNothingOfHttp() {
     noClasses().that().resideInAnyPackage("org.evote.server.board..", "org.evote.server.store..").should()
-        .dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.evote.server.http..").check(MAIN);
+        .dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "org.evote.server.http..")
+        .check(MAIN);
+  }
+
+  @Test
+  void theStoreKnowsNothingOfTheBoard() {
+    noClasses().that().resideInAPackage("org.evote.server.store..").should().dependOnClassesThat()
+        .resideInAnyPackage("org.evote.server.board..", "org.evote.server.http..").check(MAIN);
+  }
+
+  @Test
+  void theHttpLayerReachesTheStoreOnlyThroughTheBoard() {
+    noClasses().that().resideInAPackage("org.evote.server.http..").should().dependOnClassesThat()
+        .resideInAnyPackage("org.evote.server.store..", "org.sqlite..", "java.sql..").check(MAIN);
+  }
+
+  @Test
+  void onlyTheStoreTalksToSqlite() {
+    noClasses().that().resideInAnyPackage("org.evote.server.board..", "org.evote.server.http..").should()
+        .dependOnClassesThat().resideInAnyPackage("org.sqlite..", "java.sql..").check(MAIN);
+  }
+
+  @Test
+  void theLayersDoNotDependOnTheCommandLine() {
+    noClasses().that().resideInAnyPackage("org.evote.server.http..", "org.evote.server.board..",
+        "org.evote.server.store..").should().dependOnClassesThat().resideInAnyPackage("picocli..")
+        .check(MAIN);
   }
 
   @Test
