@@ -66,7 +66,7 @@ class TamperTest {
     BoardStore store = BoardStore.open(t.data.database());
     try {
       return assertThrows(TamperedBoardException.class, () -> BoardLoader.load(t.config, store,
-          t.data.boardKey(TestBoard.PASSPHRASE.clone()), Clock.systemUTC()));
+          t.data.boardKey(TestBoard.passphrase()), Clock.systemUTC()));
     } finally {
       store.close();
     }
@@ -185,7 +185,7 @@ class TamperTest {
     }
     long time = last.timestamp();
     BoardEntry again = BoardEntry.append(t.config.extendedHash(), last, EntryKind.POLLS_OPENED, time, "{}");
-    org.evote.crypto.board.Ed25519.PrivateKey key = t.data.boardKey(TestBoard.PASSPHRASE.clone());
+    org.evote.crypto.board.Ed25519.PrivateKey key = t.data.boardKey(TestBoard.passphrase());
     java.util.List<Digest> leaves = new java.util.ArrayList<>();
     try (BoardStore store = BoardStore.open(t.data.database())) {
       store.entries(0, 1000).forEach(x -> leaves.add(x.entryHash()));
@@ -215,7 +215,7 @@ class TamperTest {
     TestBoard t = boardWithBallots();
     sql(t, "DELETE FROM entries WHERE seq = 3");
     Path pass = temp.resolve("pass");
-    Files.writeString(pass, new String(TestBoard.PASSPHRASE));
+    Files.writeString(pass, new String(TestBoard.passphrase()));
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream old = System.err;
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
