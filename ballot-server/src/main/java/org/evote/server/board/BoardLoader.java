@@ -2,6 +2,7 @@ package org.evote.server.board;
 
 import java.time.Clock;
 import java.util.List;
+import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.board.BoardEntry;
 import org.evote.crypto.board.BoardState;
 import org.evote.crypto.board.Ed25519;
@@ -32,7 +33,7 @@ public final class BoardLoader {
     BoardReplay replay = new BoardReplay(he, state);
     try {
       store.forEachEntry(replay::see);
-    } catch (StoreException | IllegalArgumentException ex) {
+    } catch (StoreException | InvalidFieldException | IllegalArgumentException ex) {
       long at = replay.tree().size();
       throw new TamperedBoardException(at, "entry " + at + " cannot be read: " + ex.getMessage());
     }

@@ -204,6 +204,13 @@ class TamperTest {
   }
 
   @Test
+  void anUnreadableHashColumnIsRefusedNamingItsEntry() throws Exception {
+    TestBoard t = boardWithBallots();
+    sql(t, "UPDATE entries SET entry_hash = 'zz' WHERE seq = 4");
+    assertEquals(4, refusal(t).sequence());
+  }
+
+  @Test
   void anUnreadableEntryIsRefusedNamingIt() throws Exception {
     TestBoard t = boardWithBallots();
     sql(t, "UPDATE entries SET kind = 'mystery' WHERE seq = 4");
