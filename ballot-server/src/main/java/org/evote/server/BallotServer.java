@@ -3,16 +3,17 @@ package org.evote.server;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.evote.board.client.AdminEntry;
 import org.evote.board.client.ApiPaths;
+import org.evote.board.client.BoardAdmin;
+import org.evote.board.client.BoardClient;
+import org.evote.board.client.BoardException;
 import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.election.ElectionConfig;
@@ -303,17 +304,17 @@ public final class BallotServer {
         System.err.println("error: unknown action " + action + " (open-polls, close-polls)");
         return 2;
       }
-      AdminCredentials admin = AdminCredentials.read(credentials);
-      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-      HttpRequest request = HttpRequest.newBuilder(server.resolve(path)).timeout(Duration.ofSeconds(60))
-          .header("Authorization", "Bearer " + admin.token()).POST(HttpRequest.BodyPublishers.noBody()).build();
-      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() == 200) {
-        System.out.println(action + ": recorded on the board " + response.body());
+      BoardAdmin admin = BoardClient.create(server, Duration.ofSeconds(60))
+          .admin(AdminCredentials.read(credentials));
+      try {
+        AdminEntry e = action.equals("open-polls") ? admin.openPolls() : admin.closePolls();
+        System.out.println(action + ": recorded on the board as entry " + e.sequence() + " ("
+            + e.kind().wireName() + ", hash " + e.entryHash().toHex() + ")");
         return 0;
+      } catch (BoardException e) {
+        System.err.println("error: " + e.getMessage());
+        return 1;
       }
-      System.err.println("error: the board refused (" + response.statusCode() + "): " + response.body());
-      return 1;
     }
   }
 }

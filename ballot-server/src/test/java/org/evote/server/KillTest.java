@@ -46,7 +46,7 @@ class KillTest {
     assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
     t.stop();
     Path pass = temp.resolve("passphrase");
-    Files.writeString(pass, new String(TestBoard.PASSPHRASE));
+    Files.writeString(pass, new String(TestBoard.passphrase()));
     Path log = temp.resolve("server.log");
     int port = ServerProcess.freePort();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

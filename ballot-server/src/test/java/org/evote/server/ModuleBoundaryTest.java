@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * ballot-server depends on crypto and board-client (for the API's paths only) and never on the kiosk, the tally
- * tool or the launcher; storage knows nothing of HTTP.
+ * tool or the launcher; inside it the layers go one way only: {@code http} (controllers) → {@code board} (the
+ * writer, receipts, reads) → {@code store} (SQLite).
  */
 class ModuleBoundaryTest {
   static final JavaClasses MAIN = new ClassFileImporter()
@@ -26,8 +27,9 @@ class ModuleBoundaryTest {
 
   @Test
   void theServerTakesOnlyTheApiPathsFromTheBoardClient() {
-    // The routes are registered with ApiPaths; the server never calls a board through the client.
-    noClasses().that().resideInAPackage("org.evote.server..").should().dependOnClassesThat(
+    // The routes are registered with ApiPaths; only the command line's "admin" talks to a board, as a client.
+    noClasses().that().resideInAnyPackage("org.evote.server.http..", "org.evote.server.board..",
+        "org.evote.server.store..").should().dependOnClassesThat(
         JavaClass.Predicates.resideInAPackage("org.evote.board.client..")
             .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(ApiPaths.class)))).check(MAIN);
   }
@@ -35,7 +37,33 @@ class ModuleBoundaryTest {
   @Test
   void theBoardAndItsStorageKnowNothingOfHttp() {
     noClasses().that().resideInAnyPackage("org.evote.server.board..", "org.evote.server.store..").should()
-        .dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.evote.server.http..").check(MAIN);
+        .dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "org.evote.server.http..")
+        .check(MAIN);
+  }
+
+  @Test
+  void theStoreKnowsNothingOfTheBoard() {
+    noClasses().that().resideInAPackage("org.evote.server.store..").should().dependOnClassesThat()
+        .resideInAnyPackage("org.evote.server.board..", "org.evote.server.http..").check(MAIN);
+  }
+
+  @Test
+  void theHttpLayerReachesTheStoreOnlyThroughTheBoard() {
+    noClasses().that().resideInAPackage("org.evote.server.http..").should().dependOnClassesThat()
+        .resideInAnyPackage("org.evote.server.store..", "org.sqlite..", "java.sql..").check(MAIN);
+  }
+
+  @Test
+  void onlyTheStoreTalksToSqlite() {
+    noClasses().that().resideInAnyPackage("org.evote.server.board..", "org.evote.server.http..").should()
+        .dependOnClassesThat().resideInAnyPackage("org.sqlite..", "java.sql..").check(MAIN);
+  }
+
+  @Test
+  void theLayersDoNotDependOnTheCommandLine() {
+    noClasses().that().resideInAnyPackage("org.evote.server.http..", "org.evote.server.board..",
+        "org.evote.server.store..").should().dependOnClassesThat().resideInAnyPackage("picocli..")
+        .check(MAIN);
   }
 
   @Test

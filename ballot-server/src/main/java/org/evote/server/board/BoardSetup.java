@@ -4,10 +4,13 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import org.evote.crypto.verify.ElectionChecks;
 import org.evote.crypto.board.BoardEntry;
 import org.evote.crypto.board.Ed25519;
+import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.EntryPayload;
+import org.evote.crypto.board.MerkleTree;
 import org.evote.crypto.board.SignedHead;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.json.BoardJson;
@@ -16,6 +19,7 @@ import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.keystore.AdminCredentials;
 import org.evote.server.store.BoardStore;
 import org.evote.server.store.DataDir;
+import org.evote.server.store.WriteTransaction;
 
 /**
  * Creates a new board (the {@code init} command): the election file, a fresh board signing key sealed under the
@@ -40,14 +44,15 @@ public final class BoardSetup {
         long now = clock.millis() / 1000;
         String payload = BoardJson.payloadText(new EntryPayload.ElectionPublished(config.extendedHash(),
             CanonicalJson.write(canonicalElection), boardKey.publicKey()));
-        BoardEntry first = BoardEntry.append(config.extendedHash(), null,
-            org.evote.crypto.board.EntryKind.ELECTION_PUBLISHED, now, payload);
-        store.begin();
-        store.insertEntry(first);
-        store.insertHead(SignedHead.sign(config.extendedHash(), 1, first.entryHash(),
-            org.evote.crypto.board.MerkleTree.of(java.util.List.of(first.entryHash())).root(), now, boardKey));
-        store.insertAdminToken(AdminCredentials.hash(admin.token()), admin.name());
-        store.commit();
+        BoardEntry first = BoardEntry.append(config.extendedHash(), null, EntryKind.ELECTION_PUBLISHED, now,
+            payload);
+        WriteTransaction tx = store.writeTransaction();
+        tx.begin();
+        tx.insertEntry(first);
+        tx.insertHead(SignedHead.sign(config.extendedHash(), 1, first.entryHash(),
+            MerkleTree.of(List.of(first.entryHash())).root(), now, boardKey));
+        tx.insertAdminToken(AdminCredentials.hash(admin.token()), admin.name());
+        tx.commit();
       }
       admin.write(data.adminCredentialsFile());
       return admin;

@@ -2,168 +2,140 @@ package org.evote.server.board;
 
 import jakarta.json.JsonObject;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.ballot.EncryptedBallot;
-import org.evote.crypto.ballot.EncryptedContest;
-import org.evote.crypto.ballot.EncryptedSelection;
-import org.evote.crypto.board.Ed25519;
+import org.evote.crypto.board.Admission;
+import org.evote.crypto.board.BoardState;
+import org.evote.crypto.board.EntryFacts;
 import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.EntryPayload;
-import org.evote.crypto.board.KioskSubmissions;
+import org.evote.crypto.board.Rule;
+import org.evote.crypto.board.Violation;
 import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.BoardJson;
 import org.evote.crypto.json.CanonicalJson;
+import org.evote.crypto.json.ElectionJson;
+import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonHashes;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.verify.BallotVerifier;
 import org.evote.crypto.verify.ChallengedBallotCheck;
 import org.evote.crypto.verify.VerificationResult;
+import org.evote.server.store.BallotRow;
 
 /**
- * Everything the board checks about a kiosk submission that needs no lock (docs/api.md, "Acceptance rules"):
- * JSON and field validity, the election hash, the kiosk's registration and signature, every proof, hash and code
- * of the ballot, and for a challenged ballot that its disclosed seed re-creates it. Runs on the request's own
- * thread, so proof checking never holds the database write lock.
+ * Everything the board checks about a kiosk submission that needs no lock (docs/api.md, "Acceptance rules"),
+ * cheapest first: JSON and field validity, the election hash, an exact retry, the kiosk and its signature
+ * ({@link BoardState#submitter}) — only then are the ballot's points decoded and its proofs, hashes and codes
+ * verified, and for a challenged ballot its disclosed seed re-encrypted. Runs on the request's own thread, so proof
+ * checking never holds the database write lock; the writer admits what passes against the rest of the rules.
  */
 public final class SubmissionChecker {
   private final ElectionConfig config;
+  private final String electionJson;
+  private final BoardService board;
   private final BallotVerifier verifier;
   private final ChallengedBallotCheck challengeCheck;
-  private final Function<String, Optional<KioskState>> kiosks;
-  private final java.util.function.BiFunction<String, String, Optional<org.evote.server.store.BallotRow>> prior;
 
-  /** What the checker needs to know about a kiosk. */
-  public record KioskState(Ed25519.PublicKey publicKey, boolean revoked) {}
+  /** The outcome of a check that did not refuse. */
+  public sealed interface Checked {}
 
-  /** Thrown for an exact retry of a submission already on the board: answer with its original receipt. */
-  public static final class AlreadyOnBoard extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private final transient org.evote.server.store.BallotRow row;
+  /** A new submission, ready for the writer. */
+  public record Fresh(VerifiedSubmission submission) implements Checked {}
 
-    AlreadyOnBoard(org.evote.server.store.BallotRow row) {
-      super("already on the board", null, false, false);
-      this.row = row;
-    }
-
-    public org.evote.server.store.BallotRow row() {
-      return row;
-    }
-  }
+  /** An exact retry of a submission already on the board: answer with its original receipt, store nothing. */
+  public record Retry(Receipt original, String kioskId, String requestId) implements Checked {}
 
   /** A checker against a board's registered kiosks and accepted requests. */
   public SubmissionChecker(ElectionConfig config, SecureRandom random, BoardService board) {
-    this(config, random, board::kiosk, board::priorSubmission);
+    this.config = config;
+    this.electionJson = ElectionJson.canonical(config);
+    this.board = board;
+    this.verifier = new BallotVerifier(config, random);
+    this.challengeCheck = new ChallengedBallotCheck(config);
   }
 
   /**
-   * @param kiosks the registration of a kiosk id
-   * @param prior the stored ballot row for (kiosk id, request id), if that request was already accepted
+   * Checks a request body of {@code kind} ({@link EntryKind#BALLOT_CAST} or {@link EntryKind#BALLOT_CHALLENGED}).
+   *
+   * @throws Refusal if the submission is refused
    */
-  public SubmissionChecker(ElectionConfig config, SecureRandom random,
-      Function<String, Optional<KioskState>> kiosks,
-      java.util.function.BiFunction<String, String, Optional<org.evote.server.store.BallotRow>> prior) {
-    this.config = config;
-    this.verifier = new BallotVerifier(config, random);
-    this.challengeCheck = new ChallengedBallotCheck(config);
-    this.kiosks = kiosks;
-    this.prior = prior;
-  }
-
-  /** Checks a request body of {@code kind} ({@link EntryKind#BALLOT_CAST} or {@link EntryKind#BALLOT_CHALLENGED}). */
-  public VerifiedSubmission check(EntryKind kind, byte[] body) {
+  public Checked check(EntryKind kind, byte[] body) {
     JsonObject json;
     try {
       json = JsonText.parseObject(body);
     } catch (InvalidFieldException e) {
-      throw Rejection.badRequest("malformed_json", e.getMessage(), e.field());
+      throw new Refusal(Refusal.Invalid.MALFORMED_JSON, e.getMessage(), e.field());
     }
-    String electionHash;
-    try {
-      electionHash = org.evote.crypto.json.Fields.of(json).string("election_hash");
-    } catch (InvalidFieldException e) {
-      throw Rejection.badRequest("invalid_field", e.getMessage(), e.field());
-    }
+    String electionHash = field(() -> Fields.of(json).string("election_hash"));
     if (!electionHash.equals(config.extendedHash().toHex())) {
-      throw Rejection.badRequest("wrong_election", "election_hash does not match this board's election "
+      throw new Refusal(Refusal.Invalid.WRONG_ELECTION, "election_hash does not match this board's election "
           + config.extendedHash().toHex(), "election_hash");
     }
     JsonObject payload = JsonText.object(json).remove("election_hash").build();
-    // Cheap checks first, on the raw JSON: an exact retry, the kiosk, its signature. Only a submission signed by
-    // a registered kiosk gets its points decoded and its proofs checked.
-    String payloadText;
-    String kioskId;
-    String requestId;
-    String unsigned;
-    Ed25519.Signature signature;
-    try {
-      org.evote.crypto.json.Fields f = org.evote.crypto.json.Fields.of(payload, "payload");
-      requestId = f.id("request_id");
-      kioskId = f.object("ballot").id("kiosk_id");
-      signature = new Ed25519.Signature(f.string("signature"));
-      payloadText = CanonicalJson.write(payload);
-      unsigned = BoardJson.unsignedPayloadText(payload);
-    } catch (InvalidFieldException e) {
-      throw Rejection.badRequest("invalid_field", e.getMessage(), e.field());
-    }
-    org.evote.crypto.hash.Digest submissionHash = JsonHashes.ofCanonical(payloadText);
-    Optional<org.evote.server.store.BallotRow> earlier = prior.apply(kioskId, requestId);
+    String payloadText = field(() -> CanonicalJson.write(payload));
+    Digest submissionHash = JsonHashes.ofCanonical(payloadText);
+    Fields f = Fields.of(payload, "payload");
+    String requestId = field(() -> f.id("request_id"));
+    String kioskId = field(() -> f.object("ballot").id("kiosk_id"));
+    Optional<BallotRow> earlier = board.reads().priorSubmission(kioskId, requestId);
     if (earlier.isPresent() && earlier.get().submissionHash().equals(submissionHash.toHex())) {
-      throw new AlreadyOnBoard(earlier.get());
+      return new Retry(board.reads().originalReceipt(earlier.get()), kioskId, requestId);
     }
-    KioskState kiosk = kiosks.apply(kioskId).orElseThrow(() -> new Rejection(403, "unknown_kiosk",
-        "kiosk " + kioskId + " is not registered on this board", "payload.ballot.kiosk_id"));
-    if (kiosk.revoked()) {
-      throw new Rejection(403, "revoked_kiosk", "kiosk " + kioskId + " has been revoked", "payload.ballot.kiosk_id");
+    // The board's facts of the submission, read from its JSON without decoding a point; then the kiosk.
+    EntryFacts.Ballot facts = field(() -> (EntryFacts.Ballot) BoardJson.decodeFacts(kind, payload));
+    Optional<Violation> submitter = board.state().submitter(facts);
+    if (submitter.isPresent()) {
+      Violation v = submitter.get();
+      throw new Refusal(new Refusal.BrokenRule(v.rule()), v.reason(), v.rule() == Rule.BALLOT_SIGNED_BY_KIOSK
+          ? "payload.signature" : "payload.ballot.kiosk_id");
     }
-    if (!kiosk.publicKey().verifies(KioskSubmissions.message(config.extendedHash(), kind, unsigned), signature)) {
-      throw new Rejection(403, "bad_signature", "the signature is not kiosk " + kioskId
-          + "'s signature over this submission", "payload.signature");
+    EntryPayload decoded = field(() -> BoardJson.decodePayload(kind, payload));
+    EncryptedBallot ballot = decoded instanceof EntryPayload.BallotChallenged c ? c.ballot()
+        : ((EntryPayload.BallotCast) decoded).ballot();
+    repeatsACiphertextWithin(facts);
+    if (!verifier.knowsStyle(ballot.styleId())) {
+      throw new Refusal(Refusal.Invalid.UNKNOWN_STYLE, "V8 ballot " + ballot.ballotId() + ": unknown ballot style "
+          + ballot.styleId(), "payload.ballot");
     }
-    if (earlier.isPresent()) {
-      throw Rejection.conflict("request_id_reused", "request id " + requestId + " of kiosk " + kioskId
-          + " was already used for a different submission");
+    if (verifier.verify(ballot) instanceof VerificationResult.Invalid inv) {
+      throw new Refusal(Refusal.Invalid.INVALID_BALLOT, inv.step().id() + " " + inv.object() + ": " + inv.reason(),
+          "payload.ballot");
     }
-    EntryPayload decoded;
-    try {
-      decoded = BoardJson.decodePayload(kind, payload);
-    } catch (InvalidFieldException e) {
-      throw Rejection.badRequest("invalid_field", e.getMessage(), e.field());
+    if (decoded instanceof EntryPayload.BallotChallenged c
+        && challengeCheck.check(ballot, c.seed(), c.plaintext()) instanceof VerificationResult.Invalid inv) {
+      throw new Refusal(Refusal.Invalid.CHALLENGE_MISMATCH, inv.object() + ": " + inv.reason(), "payload.plaintext");
     }
-    EncryptedBallot ballot;
-    if (decoded instanceof EntryPayload.BallotCast c) {
-      ballot = c.ballot();
-    } else if (decoded instanceof EntryPayload.BallotChallenged c) {
-      ballot = c.ballot();
-    } else {
-      throw new IllegalArgumentException("not a ballot kind: " + kind);
-    }
-    List<String> alphas = new ArrayList<>();
-    java.util.Set<String> distinct = new java.util.HashSet<>();
-    for (EncryptedContest c : ballot.contests()) {
-      for (EncryptedSelection s : c.selections()) {
-        String alpha = s.ciphertext().alpha().toHex();
-        if (!distinct.add(alpha)) {
-          throw Rejection.conflict("duplicate_ciphertext", "ballot " + ballot.ballotId()
-              + " repeats a ciphertext (a reused nonce)");
+    return new Fresh(new VerifiedSubmission(kind, requestId, ballot, payloadText, submissionHash, facts));
+  }
+
+  /**
+   * A ballot that repeats a ciphertext within itself (a reused nonce) breaks CIPHERTEXTS_UNIQUE on any board, so it
+   * is refused before its proofs are checked: the rule is asked of an empty board, where nothing else can repeat.
+   */
+  private void repeatsACiphertextWithin(EntryFacts.Ballot facts) {
+    BoardState alone = new BoardState(config.extendedHash(), electionJson);
+    if (alone.admit(facts, 1, Long.MAX_VALUE) instanceof Admission.Refused refused) {
+      for (Violation v : refused.violations()) {
+        if (v.rule() == Rule.CIPHERTEXTS_UNIQUE) {
+          throw new Refusal(new Refusal.BrokenRule(v.rule()), v.reason());
         }
-        alphas.add(alpha);
       }
     }
-    VerificationResult r = verifier.verify(ballot);
-    if (r instanceof VerificationResult.Invalid inv) {
-      String code = inv.reason().startsWith("unknown ballot style") ? "unknown_style" : "invalid_ballot";
-      throw Rejection.badRequest(code, inv.step().id() + " " + inv.object() + ": " + inv.reason(), "payload.ballot");
+  }
+
+  private interface FieldRead<T> {
+    T read();
+  }
+
+  /** Reads a field, turning a field error into an {@code invalid_field} refusal naming it. */
+  private static <T> T field(FieldRead<T> read) {
+    try {
+      return read.read();
+    } catch (InvalidFieldException e) {
+      throw new Refusal(Refusal.Invalid.INVALID_FIELD, e.getMessage(), e.field());
     }
-    if (decoded instanceof EntryPayload.BallotChallenged c) {
-      VerificationResult opened = challengeCheck.check(ballot, c.seed(), c.plaintext());
-      if (opened instanceof VerificationResult.Invalid inv) {
-        throw Rejection.badRequest("challenge_mismatch", inv.object() + ": " + inv.reason(), "payload.plaintext");
-      }
-    }
-    return new VerifiedSubmission(kind, requestId, ballot, payloadText, submissionHash, alphas);
   }
 }

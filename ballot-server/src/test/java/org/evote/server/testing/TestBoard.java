@@ -36,7 +36,7 @@ import org.evote.server.store.DataDir;
 
 /** A real board on a random loopback port, with an election made by a real key ceremony. */
 public final class TestBoard implements AutoCloseable {
-  public static final char[] PASSPHRASE = "board passphrase for tests".toCharArray();
+  private static final String PASSPHRASE = "board passphrase for tests";
   public final SecureRandom random = new SecureRandom();
   public final Path dir;
   public final DataDir data;
@@ -55,9 +55,14 @@ public final class TestBoard implements AutoCloseable {
     Path electionFile = dir.resolve("election.json");
     JsonText.write(electionFile, ElectionJson.encode(config));
     this.data = new DataDir(dir.resolve("data"));
-    this.admin = BoardSetup.init(data, JsonText.readObject(electionFile), PASSPHRASE.clone(), random,
+    this.admin = BoardSetup.init(data, JsonText.readObject(electionFile), passphrase(), random,
         Clock.systemUTC());
     start();
+  }
+
+  /** The board key's passphrase (a fresh array each time: callers may wipe it). */
+  public static char[] passphrase() {
+    return PASSPHRASE.toCharArray();
   }
 
   public static Manifest manifest(String file) throws IOException {
@@ -73,7 +78,7 @@ public final class TestBoard implements AutoCloseable {
 
   /** Opens the board (with its integrity check) and serves it on a random loopback port. */
   public void start() throws Exception {
-    board = BoardLoader.load(data.election(), BoardStore.open(data.database()), data.boardKey(PASSPHRASE.clone()),
+    board = BoardLoader.load(data.election(), BoardStore.open(data.database()), data.boardKey(passphrase()),
         Clock.systemUTC());
     app = BulletinBoardApp.create(board, new SubmissionChecker(config, random, board)).start("127.0.0.1", 0);
     base = URI.create("http://127.0.0.1:" + app.port());

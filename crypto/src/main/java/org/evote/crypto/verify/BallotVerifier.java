@@ -29,6 +29,14 @@ public final class BallotVerifier {
     this.random = random;
   }
 
+  /**
+   * True if the manifest has a ballot style with this id: the first structure check of V8, for a caller that
+   * answers an unknown style differently from other invalid ballots (the ballot server's {@code unknown_style}).
+   */
+  public boolean knowsStyle(String styleId) {
+    return config.manifest().style(styleId).isPresent();
+  }
+
   public VerificationResult verify(EncryptedBallot ballot) {
     String object = "ballot " + ballot.ballotId();
     VerificationResult structure = checkStructure(ballot, object);
@@ -46,7 +54,7 @@ public final class BallotVerifier {
   private record ProofLabel(Step step, String object) {}
 
   private VerificationResult checkStructure(EncryptedBallot ballot, String object) {
-    if (config.manifest().style(ballot.styleId()).isEmpty()) {
+    if (!knowsStyle(ballot.styleId())) {
       return VerificationResult.invalid(Step.V8_BALLOT_STRUCTURE, object, "unknown ballot style "
           + ballot.styleId());
     }

@@ -1,4 +1,4 @@
-package org.evote.server;
+package org.evote.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,8 +12,8 @@ import java.util.Map;
 import org.evote.crypto.ballot.PlaintextBallot;
 import org.evote.server.testing.TestBoard;
 import org.evote.server.testing.TestKiosk;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -36,14 +36,14 @@ class ObserverPageBrowserTest {
   static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   @TempDir
-  static Path temp;
-  static TestBoard t;
-  static TestKiosk.Submission cast;
-  static TestKiosk.Submission challenged;
-  static WebDriver browser;
+  Path temp;
+  TestBoard t;
+  TestKiosk.Submission cast;
+  TestKiosk.Submission challenged;
+  WebDriver browser;
 
-  @BeforeAll
-  static void setUp() throws Exception {
+  @BeforeEach
+  void setUp() throws Exception {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       throw new IllegalStateException("this test needs Debian's chromium and chromium-driver "
           + "(apt-get install chromium chromium-driver; .ci/run installs them)");
@@ -67,8 +67,8 @@ class ObserverPageBrowserTest {
     browser = new ChromeDriver(service, options);
   }
 
-  @AfterAll
-  static void tearDown() {
+  @AfterEach
+  void tearDown() {
     if (browser != null) {
       browser.quit();
     }
@@ -77,11 +77,11 @@ class ObserverPageBrowserTest {
     }
   }
 
-  static WebDriverWait waiting() {
+  WebDriverWait waiting() {
     return new WebDriverWait(browser, Duration.ofSeconds(20));
   }
 
-  static void screenshot(String name) throws Exception {
+  void screenshot(String name) throws Exception {
     Path dir = Path.of("target", "screenshots");
     Files.createDirectories(dir);
     File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);

@@ -1,4 +1,4 @@
-package org.evote.server;
+package org.evote.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,25 +18,26 @@ import org.evote.crypto.ballot.EncryptedSelection;
 import org.evote.crypto.json.Submissions;
 import org.evote.server.testing.TestBoard;
 import org.evote.server.testing.TestKiosk;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Retries, replays and hostile submissions never stop the board or get past it. */
+/** Retries, replays and hostile submissions never stop the board or get past it. Each test has its own board. */
 class BoardRobustnessTest {
   @TempDir
-  static Path temp;
-  static TestBoard t;
+  Path temp;
+  TestBoard t;
 
-  @BeforeAll
-  static void setUp() throws Exception {
-    t = new TestBoard(temp, "manifest-small.json");
+  @BeforeEach
+  void setUp() throws Exception {
+    java.nio.file.Files.createDirectories(temp.resolve("main"));
+    t = new TestBoard(temp.resolve("main"), "manifest-small.json");
     t.adminPost("/api/admin/polls/open", "");
   }
 
-  @AfterAll
-  static void tearDown() {
+  @AfterEach
+  void tearDown() {
     t.close();
   }
 
@@ -128,7 +129,7 @@ class BoardRobustnessTest {
   }
 
   /** A request the JDK's client would refuse to send (a malformed escape), written on a raw socket. */
-  static String rawGet(String path) throws Exception {
+  String rawGet(String path) throws Exception {
     try (java.net.Socket socket = new java.net.Socket("127.0.0.1", t.app.port())) {
       socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
           .getBytes(java.nio.charset.StandardCharsets.US_ASCII));

@@ -1,4 +1,4 @@
-package org.evote.server;
+package org.evote.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,8 +16,8 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.lifecycle.AfterProperty;
+import net.jqwik.api.lifecycle.BeforeProperty;
 import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.KioskSubmissions;
@@ -37,13 +37,14 @@ import org.evote.server.testing.TestKiosk;
  * registered kiosk's key, so they get past the signature check into decoding and the proofs.
  */
 class SubmissionFuzzTest {
-  static Path dir;
-  static TestBoard board;
-  static TestKiosk kiosk;
-  static final List<TestKiosk.Submission> SEEDS = new ArrayList<>();
+  // jqwik makes a new instance of this class for each property: each property has a board of its own.
+  Path dir;
+  TestBoard board;
+  TestKiosk kiosk;
+  final List<TestKiosk.Submission> seeds = new ArrayList<>();
 
-  @BeforeContainer
-  static void start() throws Exception {
+  @BeforeProperty
+  void start() throws Exception {
     dir = Files.createTempDirectory("evote-fuzz");
     board = new TestBoard(dir, "manifest-small.json");
     kiosk = board.registerKiosk("fuzz-kiosk");
@@ -51,13 +52,13 @@ class SubmissionFuzzTest {
     for (int i = 0; i < 6; i++) {
       // Not posted: each is a valid submission the board has not seen, continuing the kiosk's chain from the start.
       TestKiosk k = new TestKiosk("fuzz-kiosk", board.config, board.random);
-      SEEDS.add(kiosk.next(board.randomBallot("seed-" + i), i % 3 == 2));
+      seeds.add(kiosk.next(board.randomBallot("seed-" + i), i % 3 == 2));
       kiosk.setChain(k.chain());
     }
   }
 
-  @AfterContainer
-  static void stop() throws Exception {
+  @AfterProperty
+  void stop() throws Exception {
     board.close();
     try (var files = Files.walk(dir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -67,7 +68,7 @@ class SubmissionFuzzTest {
   @Property(tries = 1500)
   void theDecoderFailsOnlyWithItsTypedErrorNamingAField(@ForAll long seed,
       @ForAll @IntRange(min = 1, max = 3) int mutations) {
-    TestKiosk.Submission s = SEEDS.get(Math.floorMod(seed, SEEDS.size()));
+    TestKiosk.Submission s = seeds.get(Math.floorMod(seed, seeds.size()));
     JsonObject payload = Json.createObjectBuilder(JsonText.parseObject(s.body())).remove("election_hash").build();
     String text = new JsonMutator(new Random(seed)).mutate(payload, mutations);
     try {
@@ -85,7 +86,7 @@ class SubmissionFuzzTest {
   @Property(tries = 250)
   void hostileSubmissionsGetA4xxAndNothingIsStored(@ForAll long seed,
       @ForAll @IntRange(min = 1, max = 3) int mutations, @ForAll boolean resign) throws Exception {
-    TestKiosk.Submission s = SEEDS.get(Math.floorMod(seed, SEEDS.size()));
+    TestKiosk.Submission s = seeds.get(Math.floorMod(seed, seeds.size()));
     EntryKind kind = s.challenged() ? EntryKind.BALLOT_CHALLENGED : EntryKind.BALLOT_CAST;
     JsonObject valid = JsonText.parseObject(s.body());
     JsonMutator mutator = new JsonMutator(new Random(seed));
@@ -131,7 +132,7 @@ class SubmissionFuzzTest {
   }
 
   /** The body signed again by the registered kiosk, when it is still an object the signature can cover. */
-  static String resigned(String body, EntryKind kind) {
+  String resigned(String body, EntryKind kind) {
     try {
       JsonObject json = JsonText.parseObject(body);
       JsonObject payload = Json.createObjectBuilder(json).remove("election_hash").build();
@@ -143,7 +144,7 @@ class SubmissionFuzzTest {
     }
   }
 
-  static long entries() throws Exception {
+  long entries() throws Exception {
     return JsonText.parseObject(board.get("/api/status").body()).getJsonNumber("entries").longValue();
   }
 }

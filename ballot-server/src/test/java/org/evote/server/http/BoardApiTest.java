@@ -1,4 +1,4 @@
-package org.evote.server;
+package org.evote.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,35 +23,45 @@ import org.evote.crypto.json.JsonText;
 import org.evote.crypto.record.RecordFiles;
 import org.evote.crypto.verify.Step;
 import org.evote.crypto.verify.VerificationReport;
+import org.evote.server.testing.Copies;
 import org.evote.server.testing.TestBoard;
 import org.evote.server.testing.TestKiosk;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.evote.server.board.Refusal;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The HTTP API against a real board on a random loopback port: every acceptance rule, receipts and proofs. */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+/**
+ * The HTTP API against a real board on a random loopback port: every acceptance rule, receipts and proofs. Each
+ * test has a board of its own with two registered kiosks.
+ */
 class BoardApiTest {
   @TempDir
-  static Path temp;
-  static TestBoard t;
-  static TestKiosk k1;
-  static TestKiosk k2;
+  Path temp;
+  TestBoard t;
+  TestKiosk k1;
+  TestKiosk k2;
 
-  @BeforeAll
-  static void setUp() throws Exception {
+  @BeforeEach
+  void setUp() throws Exception {
     t = new TestBoard(temp, "manifest-small.json");
     k1 = t.registerKiosk("kiosk-1");
     k2 = t.registerKiosk("kiosk-2");
   }
 
-  @AfterAll
-  static void tearDown() {
+  @AfterEach
+  void tearDown() {
     t.close();
+  }
+
+  void openPolls() throws Exception {
+    assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
+  }
+
+  void cast(TestKiosk k, String ballotId) throws Exception {
+    HttpResponse<String> r = t.post("/api/ballots", k.next(t.randomBallot(ballotId), false).body());
+    assertEquals(200, r.statusCode(), r.body());
   }
 
   static String code(HttpResponse<String> r) {
@@ -64,7 +74,6 @@ class BoardApiTest {
   }
 
   @Test
-  @Order(1)
   void ballotsAreRefusedBeforeThePollsOpen() throws Exception {
     TestKiosk early = new TestKiosk("kiosk-1", t.config, t.random);
     HttpResponse<String> r = t.post("/api/ballots", k1.next(t.randomBallot("early-1"), false).body());
@@ -74,7 +83,6 @@ class BoardApiTest {
   }
 
   @Test
-  @Order(2)
   void administratorsNeedTheirCredential() throws Exception {
     HttpResponse<String> none = t.post("/api/admin/polls/open", "");
     assertRejected(none, 401, "unauthorized");
@@ -87,8 +95,8 @@ class BoardApiTest {
   }
 
   @Test
-  @Order(3)
   void aCastBallotGetsASignedDurableReceiptWithAnInclusionProof() throws Exception {
+    openPolls();
     TestKiosk.Submission s = k1.next(t.randomBallot("ballot-1"), false);
     HttpResponse<String> r = t.post("/api/ballots", s.body());
     assertEquals(200, r.statusCode(), r.body());
@@ -115,8 +123,8 @@ class BoardApiTest {
   }
 
   @Test
-  @Order(4)
   void retryingTheSameSubmissionReturnsTheOriginalReceiptAndStoresNothingNew() throws Exception {
+    openPolls();
     TestKiosk.Submission s = k1.next(t.randomBallot("ballot-2"), false);
     HttpResponse<String> first = t.post("/api/ballots", s.body());
     assertEquals(200, first.statusCode(), first.body());
@@ -134,8 +142,8 @@ class BoardApiTest {
   }
 
   @Test
-  @Order(5)
   void aChallengedBallotIsPostedWithItsOpeningAndListed() throws Exception {
+    openPolls();
     PlaintextBallot p = new PlaintextBallot("ballot-3", "franklin-county-no-schooldistrict", Map.of(
         "congressional-race-01", List.of("john-hancock-selection")));
     TestKiosk.Submission s = k2.next(p, true);
@@ -158,8 +166,8 @@ class BoardApiTest {
   }
 
   @Test
-  @Order(6)
   void everyAcceptanceRuleRefusesAndStoresNothing() throws Exception {
+    openPolls();
     long before = TestBoard.json(t.get("/api/status")).getJsonNumber("entries").longValue();
     // Unknown kiosk.
     TestKiosk stranger = new TestKiosk("kiosk-x", t.config, t.random);
@@ -234,8 +242,8 @@ class BoardApiTest {
   }
 
   @Test
-  @Order(7)
   void aBallotIdOrCiphertextAlreadyOnTheBoardIsRefused() throws Exception {
+    openPolls();
     TestKiosk.Submission s = k1.next(t.randomBallot("dup-1"), false);
     assertEquals(200, t.post("/api/ballots", s.body()).statusCode());
     // Same ballot id from the other kiosk (valid proofs, its own chain).
@@ -244,20 +252,18 @@ class BoardApiTest {
     k2.setChain(copy.ballot().previousCode());
     // A submission whose ciphertexts are already on the board (checked by the writer).
     TestKiosk.Submission fresh = k2.next(t.randomBallot("dup-2"), false);
-    var checked = new org.evote.server.board.SubmissionChecker(t.config, t.random, t.board)
-        .check(org.evote.crypto.board.EntryKind.BALLOT_CAST, fresh.body().getBytes());
-    var copied = new org.evote.server.board.VerifiedSubmission(checked.kind(), checked.requestId(), checked.ballot(),
-        checked.payload(), checked.submissionHash(), List.of(s.ballot().contests().get(0).selections().get(0)
-        .ciphertext().alpha().toHex()));
+    var copied = Copies.withCiphertextOf(t, fresh, s.ballot());
     var e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
         () -> t.board.submit(copied).get());
-    assertEquals("duplicate_ciphertext", ((org.evote.server.board.Rejection) e.getCause()).code());
+    assertEquals(new Refusal.BrokenRule(org.evote.crypto.board.Rule.CIPHERTEXTS_UNIQUE),
+        ((Refusal) e.getCause()).reason());
+    assertEquals("duplicate_ciphertext", ((Refusal) e.getCause()).code());
     assertEquals(200, t.post("/api/ballots", fresh.body()).statusCode());
   }
 
   @Test
-  @Order(8)
   void revokedKiosksAreRefused() throws Exception {
+    openPolls();
     TestKiosk k3 = t.registerKiosk("kiosk-3");
     assertEquals(200, t.post("/api/ballots", k3.next(t.randomBallot("k3-1"), false).body()).statusCode());
     assertEquals(200, t.adminPost("/api/admin/kiosks/kiosk-3/revoke", "{\"reason\":\"stolen\"}").statusCode());
@@ -265,8 +271,10 @@ class BoardApiTest {
   }
 
   @Test
-  @Order(9)
   void proofsConnectHeadsAndEntries() throws Exception {
+    openPolls();
+    cast(k1, "p-1");
+    cast(k2, "p-2");
     JsonObject head = TestBoard.json(t.get("/api/board/head"));
     long size = head.getJsonNumber("size").longValue();
     JsonObject inc = TestBoard.json(t.get("/api/board/proof/inclusion?seq=2&size=" + size));
@@ -287,8 +295,12 @@ class BoardApiTest {
   }
 
   @Test
-  @Order(10)
   void theExportedBoardVerifiesWithTheRecordVerifier() throws Exception {
+    openPolls();
+    for (int i = 0; i < 4; i++) {
+      cast(i % 2 == 0 ? k1 : k2, "e-" + i);
+    }
+    assertEquals(200, t.post("/api/ballots/challenged", k2.next(t.randomBallot("e-c"), true).body()).statusCode());
     assertEquals(200, t.adminPost("/api/admin/polls/close", "").statusCode());
     assertRejected(t.post("/api/ballots", k1.next(t.randomBallot("late"), false).body()), 409, "polls_not_open");
     HttpResponse<byte[]> export = t.http.send(java.net.http.HttpRequest.newBuilder(t.base.resolve(

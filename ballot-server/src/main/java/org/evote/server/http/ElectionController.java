@@ -1,0 +1,48 @@
+package org.evote.server.http;
+
+import org.evote.board.client.ApiPaths;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import jakarta.json.JsonObjectBuilder;
+import org.evote.crypto.json.BoardJson;
+import org.evote.crypto.json.ElectionJson;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.manifest.Manifest;
+import org.evote.server.board.BoardReads;
+import org.evote.server.board.BoardService;
+
+/** The election the board serves and the board's public status. */
+final class ElectionController {
+  private static final String ELECTION = ApiPaths.ELECTION;
+  private static final String STATUS = ApiPaths.STATUS;
+
+  private final BoardReads reads;
+  private final Manifest manifest;
+  private final String electionJson;
+
+  ElectionController(BoardService board) {
+    this.reads = board.reads();
+    this.manifest = board.config().manifest();
+    this.electionJson = JsonText.object()
+        .add("election", ElectionJson.encode(board.config()))
+        .add("extended_hash", board.config().extendedHash().toHex())
+        .add("board_public_key", board.boardPublicKey().hex()).build().toString();
+  }
+
+  void routes(RoutesConfig routes) {
+    routes.get(ELECTION, ctx -> Json.send(ctx, electionJson));
+    routes.get(STATUS, this::status);
+  }
+
+  private void status(Context ctx) {
+    BoardReads.Status s = reads.status();
+    JsonObjectBuilder o = JsonText.object()
+        .add("election_name", manifest.name().in("en").orElse(manifest.electionScopeId()))
+        .add("polls", s.polls().name().toLowerCase())
+        .add("cast_ballots", s.castBallots()).add("challenged_ballots", s.challengedBallots())
+        .add("entries", s.entries())
+        .add("signed_head", BoardJson.encode(s.head()));
+    s.problem().ifPresent(r -> o.add("accepting_ballots", false).add("problem", r));
+    Json.send(ctx, o.build().toString());
+  }
+}

@@ -1,0 +1,79 @@
+package org.evote.server.http;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import jakarta.json.JsonObjectBuilder;
+import org.evote.crypto.board.Rule;
+import org.evote.crypto.json.JsonText;
+import org.evote.server.board.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place refusals become HTTP answers: the status of each typed {@link Refusal.Reason} (docs/api.md), and
+ * the one JSON shape of every error, {@code {"error": {"status", "code", "message", "field"?}}}.
+ */
+final class ErrorMapper {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
+
+  private ErrorMapper() {}
+
+  /** The HTTP status of a refusal's reason. */
+  static int status(Refusal.Reason reason) {
+    if (reason instanceof Refusal.BrokenRule b) {
+      return status(b.rule());
+    }
+    if (reason instanceof Refusal.Invalid || reason instanceof Refusal.Policy) {
+      return 400;
+    }
+    if (reason instanceof Refusal.Conflict) {
+      return 409;
+    }
+    return 503; // Refusal.Unavailable
+  }
+
+  /** A broken board rule: the kiosk is not allowed (403), the kiosk to revoke is unknown (404), else a conflict. */
+  static int status(Rule rule) {
+    switch (rule) {
+      case BALLOT_KIOSK_REGISTERED:
+      case BALLOT_KIOSK_NOT_REVOKED:
+      case BALLOT_SIGNED_BY_KIOSK:
+        return 403;
+      case REVOKED_KIOSK_REGISTERED:
+        return 404;
+      case BALLOT_NOT_AFTER_ENTRY:
+        return 400;
+      default:
+        return 409;
+    }
+  }
+
+  /** Registers the mapping of every exception a handler may throw. */
+  static void register(RoutesConfig routes, int maxBodyBytes) {
+    routes.exception(Refusal.class, (e, ctx) -> write(ctx, status(e.reason()), e.code(), e.getMessage(), e.field()));
+    routes.exception(ApiError.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage(), e.field()));
+    routes.exception(HttpResponseException.class, (e, ctx) -> {
+      if (e.getStatus() == 413) {
+        write(ctx, 413, "body_too_large", "the request body is over the size limit of " + maxBodyBytes + " bytes",
+            null);
+      } else {
+        write(ctx, e.getStatus(), "http_error", String.valueOf(e.getMessage()), null);
+      }
+    });
+    routes.exception(Exception.class, (e, ctx) -> {
+      LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
+      write(ctx, 500, "internal_error", "the board could not handle this request", null);
+    });
+    routes.error(404, "*", ctx -> write(ctx, 404, "not_found", "no such resource: " + ctx.path(), null));
+  }
+
+  static void write(Context ctx, int status, String code, String message, String field) {
+    JsonObjectBuilder e = JsonText.object().add("status", status).add("code", code).add("message", message);
+    if (field != null) {
+      e.add("field", field);
+    }
+    ctx.status(status).contentType("application/json")
+        .result(JsonText.object().add("error", e).build().toString());
+  }
+}
