@@ -8,9 +8,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.evote.board.client.BoardAdmin;
 import org.evote.board.client.BoardClient;
@@ -22,6 +20,7 @@ import org.evote.crypto.ballot.BallotSeed;
 import org.evote.crypto.ballot.ConfirmationCodes;
 import org.evote.crypto.ballot.EncryptedBallot;
 import org.evote.crypto.ballot.PlaintextBallot;
+import org.evote.crypto.ballot.RandomBallots;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.hash.Digest;
@@ -29,7 +28,6 @@ import org.evote.crypto.json.BoardJson;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.json.Submissions;
 import org.evote.crypto.keystore.AdminCredentials;
-import org.evote.crypto.manifest.ContestDescription;
 
 /**
  * Load generator for the ballot server (docs/performance.md): registers K fresh kiosks with an administrator
@@ -158,14 +156,8 @@ public final class BoardLoadGenerator {
     return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
   }
 
+  /** A random valid ballot of the manifest's first style. */
   static PlaintextBallot randomBallot(ElectionConfig config, String id, SecureRandom random) {
-    String style = config.manifest().ballotStyles().get(0).id();
-    Map<String, List<String>> choices = new LinkedHashMap<>();
-    for (ContestDescription c : config.manifest().contestsFor(style)) {
-      List<String> ids = new ArrayList<>(c.selections().stream().map(s -> s.id()).toList());
-      java.util.Collections.shuffle(ids, random);
-      choices.put(c.id(), ids.subList(0, random.nextInt(c.votesAllowed() + 1)));
-    }
-    return new PlaintextBallot(id, style, choices);
+    return RandomBallots.forStyle(config.manifest(), id, config.manifest().ballotStyles().get(0).id(), random);
   }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +17,7 @@ import org.evote.crypto.ballot.BallotSeed;
 import org.evote.crypto.ballot.ConfirmationCodes;
 import org.evote.crypto.ballot.EncryptedBallot;
 import org.evote.crypto.ballot.PlaintextBallot;
+import org.evote.crypto.ballot.RandomBallots;
 import org.evote.crypto.board.Admission;
 import org.evote.crypto.board.BoardEntry;
 import org.evote.crypto.board.BoardState;
@@ -37,9 +37,7 @@ import org.evote.crypto.json.JsonText;
 import org.evote.crypto.json.ManifestJson;
 import org.evote.crypto.json.Submissions;
 import org.evote.crypto.keystore.GuardianKeyFile;
-import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.Manifest;
-import org.evote.crypto.manifest.SelectionDescription;
 
 /**
  * Writes a large closed board for the tally tool's scale benchmark (docs/performance.md), streaming so memory stays
@@ -87,8 +85,7 @@ public final class ScaleBoard {
         Digest chain = ConfirmationCodes.chainStart(he, kiosk);
         try {
           for (int i = 0; i < mine; i++) {
-            String style = manifest.ballotStyles().get(random.nextInt(manifest.ballotStyles().size())).id();
-            PlaintextBallot plain = randomBallot(manifest, kiosk + "-ballot-" + i, style, random);
+            PlaintextBallot plain = RandomBallots.any(manifest, kiosk + "-ballot-" + i, random);
             BallotSeed seed = BallotSeed.random(random);
             EncryptedBallot b = encryptor.encrypt(plain, seed, kiosk, start, chain);
             chain = b.confirmationCode();
@@ -162,13 +159,4 @@ public final class ScaleBoard {
     }
   }
 
-  private static PlaintextBallot randomBallot(Manifest manifest, String id, String style, SecureRandom random) {
-    Map<String, List<String>> choices = new LinkedHashMap<>();
-    for (ContestDescription c : manifest.contestsFor(style)) {
-      List<String> ids = new ArrayList<>(c.selections().stream().map(SelectionDescription::id).toList());
-      Collections.shuffle(ids, random);
-      choices.put(c.id(), ids.subList(0, random.nextInt(c.votesAllowed() + 1)));
-    }
-    return new PlaintextBallot(id, style, choices);
-  }
 }

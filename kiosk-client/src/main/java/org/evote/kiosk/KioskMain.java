@@ -150,11 +150,7 @@ public final class KioskMain implements Callable<Integer> {
       throws Exception {
     RobotVoter voter = new RobotVoter(caster, random, challengeRate);
     voter.vote(robot);
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (store.pendingCount() > 0 && System.nanoTime() < deadline) {
-      uploader.kick();
-      Thread.sleep(200);
-    }
+    Uploader.awaitEmpty(java.util.List.of(uploader), Duration.ofSeconds(60), Duration.ofMillis(200));
     if (robotLog != null) {
       voter.writeLog(robotLog);
     }

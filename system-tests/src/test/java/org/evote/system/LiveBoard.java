@@ -1,7 +1,6 @@
 package org.evote.system;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import org.evote.crypto.ceremony.KeyCeremony;
@@ -12,6 +11,7 @@ import org.evote.crypto.json.JsonText;
 import org.evote.crypto.json.ManifestJson;
 import org.evote.crypto.keystore.KioskCredentials;
 import org.evote.crypto.manifest.Manifest;
+import org.evote.crypto.testing.TestData;
 import org.evote.launcher.election.LocalBoard;
 import org.evote.server.store.DataDir;
 
@@ -38,11 +38,7 @@ final class LiveBoard implements AutoCloseable {
   }
 
   static Path testdata(String file) {
-    Path d = Path.of("").toAbsolutePath();
-    while (d != null && !Files.isDirectory(d.resolve("shared/testdata"))) {
-      d = d.getParent();
-    }
-    return d.resolve("shared/testdata/electionguard/" + file);
+    return TestData.path("electionguard/" + file);
   }
 
   private static Path ceremony(Path dir, String manifestFile) throws Exception {

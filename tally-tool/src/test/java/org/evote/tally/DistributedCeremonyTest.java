@@ -9,6 +9,7 @@ import org.evote.crypto.verify.ElectionChecks;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.keystore.GuardianKeyFile;
+import org.evote.crypto.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,11 +19,7 @@ class DistributedCeremonyTest {
   Path temp;
 
   static Path manifest() {
-    Path d = Path.of("").toAbsolutePath();
-    while (!Files.isDirectory(d.resolve("shared/testdata"))) {
-      d = d.getParent();
-    }
-    return d.resolve("shared/testdata/electionguard/manifest-small.json");
+    return TestData.path("electionguard/manifest-small.json");
   }
 
   String[] common(int i, Path pass) {
@@ -36,10 +33,8 @@ class DistributedCeremonyTest {
     return out;
   }
 
-  @Test
-  void guardiansExchangingFilesEndWithTheSameElectionAndWorkingKeys() throws Exception {
-    Path records = temp.resolve("records");
-    Path shares = temp.resolve("shares");
+  /** Steps 1 and 2 for guardians 1..3, each with its passphrase in {@code pass[i]}; the records and shares in temp. */
+  Path[] initAndExchange(Path records, Path shares) throws Exception {
     Files.createDirectories(records);
     Path[] pass = new Path[4];
     for (int i = 1; i <= 3; i++) {
@@ -55,6 +50,14 @@ class DistributedCeremonyTest {
           "--polynomial", temp.resolve("guardian-" + i).resolve("guardian-" + i + ".polynomial.json").toString(),
           "--records", records.toString(), "--out", shares.toString())));
     }
+    return pass;
+  }
+
+  @Test
+  void guardiansExchangingFilesEndWithTheSameElectionAndWorkingKeys() throws Exception {
+    Path records = temp.resolve("records");
+    Path shares = temp.resolve("shares");
+    Path[] pass = initAndExchange(records, shares);
     ElectionConfig first = null;
     for (int i = 1; i <= 3; i++) {
       Path out = temp.resolve("done-" + i);
@@ -76,21 +79,7 @@ class DistributedCeremonyTest {
   void aBadShareIsNamedInAComplaint() throws Exception {
     Path records = temp.resolve("records");
     Path shares = temp.resolve("shares");
-    Files.createDirectories(records);
-    Path[] pass = new Path[4];
-    for (int i = 1; i <= 3; i++) {
-      pass[i] = temp.resolve("pass-" + i);
-      Files.writeString(pass[i], "passphrase of guardian " + i);
-      Path mine = temp.resolve("guardian-" + i);
-      TallyTool.run(concat(concat(new String[] {"ceremony", "guardian-init"}, common(i, pass[i])), "--out",
-          mine.toString()));
-      Files.copy(mine.resolve("guardian-" + i + ".record.json"), records.resolve("guardian-" + i + ".record.json"));
-    }
-    for (int i = 1; i <= 3; i++) {
-      TallyTool.run(concat(concat(new String[] {"ceremony", "exchange"}, common(i, pass[i])), "--polynomial",
-          temp.resolve("guardian-" + i).resolve("guardian-" + i + ".polynomial.json").toString(), "--records",
-          records.toString(), "--out", shares.toString()));
-    }
+    Path[] pass = initAndExchange(records, shares);
     Path bad = shares.resolve("share-3-to-1.json");
     String json = Files.readString(bad);
     int at = json.indexOf("\"ciphertext\": \"") + 15;

@@ -5,17 +5,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.evote.crypto.ballot.BallotEncryptor;
 import org.evote.crypto.ballot.BallotSeed;
 import org.evote.crypto.ballot.EncryptedBallot;
 import org.evote.crypto.ballot.PlaintextBallot;
-import org.evote.crypto.board.BoardEntry;
+import org.evote.crypto.ballot.RandomBallots;
 import org.evote.crypto.board.BoardState;
-import org.evote.crypto.board.BulletinBoard;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.EntryPayload;
@@ -29,13 +25,10 @@ import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.election.ElectionHashes;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.BoardJson;
-import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.JsonHashes;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.json.ManifestJson;
-import org.evote.crypto.json.Submissions;
 import org.evote.crypto.json.TallyJson;
-import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.Manifest;
 import org.evote.crypto.record.RecordWriter;
 import org.evote.crypto.tally.EncryptedTally;
@@ -51,16 +44,15 @@ public final class TestElection {
   public final List<GuardianKey> keys;
   public final Ed25519.PrivateKey boardKey;
   public final BulletinBoard board;
+  /** Election day on {@link #board}: the board key, the kiosks, the clock and the rules' state. */
+  public final PollingBoard polling;
   public final List<PlaintextBallot> castPlaintexts = new ArrayList<>();
   public EncryptedTally tally;
   public List<DecryptionShare> shares;
   public ElectionResult result;
   private final SecureRandom random;
-  private final Map<String, Ed25519.PrivateKey> kioskKeys = new LinkedHashMap<>();
   /** The board's rules' view of {@link #board}: every posted entry is applied, so chains and closes follow it. */
   public final BoardState state;
-  private long time = 1_700_000_000L;
-  private int requests;
 
   public TestElection(Manifest manifest, int guardians, int quorum, SecureRandom random) {
     this(manifest, guardians, quorum, random, UnaryOperator.identity());
@@ -75,11 +67,10 @@ public final class TestElection {
     KeyCeremony.Outcome outcome = KeyCeremony.run(hb, guardians, quorum, random);
     this.config = new ElectionConfig(manifest, guardians, quorum, records.apply(outcome.records()));
     this.keys = outcome.keys();
-    this.boardKey = Ed25519.PrivateKey.generate(random);
-    this.board = new BulletinBoard(config.extendedHash());
-    this.state = new BoardState(config.extendedHash(), ElectionJson.canonical(config));
-    post(new EntryPayload.ElectionPublished(config.extendedHash(),
-        ElectionJson.canonical(config), boardKey.publicKey()));
+    this.polling = PollingBoard.unchecked(config, 1_700_000_000L, random);
+    this.boardKey = polling.boardKey;
+    this.board = polling.board;
+    this.state = polling.state;
   }
 
   public static Manifest manifest(String file) {
@@ -92,28 +83,21 @@ public final class TestElection {
 
   /** Appends an entry, valid or not (tests build bad boards too), and applies it to {@link #state}. */
   public void post(EntryPayload payload) {
-    BoardEntry e = board.append(payload.kind(), time++, BoardJson.payloadText(payload));
-    state.apply(BoardJson.decodeFacts(e), e.timestamp());
+    polling.post(payload);
   }
 
   public void registerKiosk(String id) {
-    Ed25519.PrivateKey k = Ed25519.PrivateKey.generate(random);
-    kioskKeys.put(id, k);
-    post(new EntryPayload.KioskRegistered(id, k.publicKey()));
+    polling.registerKiosk(id);
   }
 
   public void openPolls() {
-    post(new EntryPayload.PollsOpened());
+    polling.openPolls();
   }
 
   /** Encrypts and posts a ballot from {@code kiosk}; challenged ones are posted with their seed. */
   public EncryptedBallot vote(String kiosk, PlaintextBallot plaintext, boolean challenge) {
-    BallotSeed seed = BallotSeed.random(random);
-    EncryptedBallot b = encrypt(kiosk, plaintext, seed, state.chain(kiosk).head());
-    if (challenge) {
-      challenge(b, seed, plaintext, kioskKeys.get(kiosk));
-    } else {
-      cast(b, kioskKeys.get(kiosk));
+    EncryptedBallot b = polling.vote(kiosk, plaintext, challenge);
+    if (!challenge) {
       castPlaintexts.add(plaintext);
     }
     return b;
@@ -121,34 +105,26 @@ public final class TestElection {
 
   /** Encrypts a ballot at {@code kiosk} on the board's clock, continuing from {@code previousCode}. */
   public EncryptedBallot encrypt(String kiosk, PlaintextBallot plaintext, BallotSeed seed, Digest previousCode) {
-    return new BallotEncryptor(config).encrypt(plaintext, seed, kiosk, time, previousCode);
+    return polling.encrypt(kiosk, plaintext, seed, previousCode);
   }
 
   /** Posts {@code b} as cast, signed with {@code kioskKey} (not added to {@link #castPlaintexts}). */
   public void cast(EncryptedBallot b, Ed25519.PrivateKey kioskKey) {
-    post(Submissions.cast(config.extendedHash(), "req-" + (++requests), b, kioskKey));
+    polling.cast(b, kioskKey);
   }
 
   /** Posts {@code b} as challenged with the disclosed seed and plaintext, signed with {@code kioskKey}. */
   public void challenge(EncryptedBallot b, BallotSeed seed, PlaintextBallot plaintext, Ed25519.PrivateKey kioskKey) {
-    post(Submissions.challenged(config.extendedHash(), "req-" + (++requests), b, seed, plaintext, kioskKey));
+    polling.challenge(b, seed, plaintext, kioskKey);
   }
 
-  /** A random valid plaintext for a style: each contest gets 0..L marks. */
+  /** A random valid plaintext for a style ({@link RandomBallots}: each contest gets 0..L marks). */
   public PlaintextBallot randomPlaintext(String ballotId, String style) {
-    Map<String, List<String>> choices = new LinkedHashMap<>();
-    for (ContestDescription c : manifest.contestsFor(style)) {
-      int marks = random.nextInt(c.votesAllowed() + 1);
-      List<String> ids = new ArrayList<>();
-      c.selections().forEach(s -> ids.add(s.id()));
-      java.util.Collections.shuffle(ids, random);
-      choices.put(c.id(), ids.subList(0, marks));
-    }
-    return new PlaintextBallot(ballotId, style, choices);
+    return RandomBallots.forStyle(manifest, ballotId, style, random);
   }
 
   public void closePolls() {
-    post(new EntryPayload.PollsClosed(state.closing()));
+    polling.closePolls();
   }
 
   /** Tallies the cast ballots and decrypts with the guardians at {@code present} (1-based indices). */
@@ -208,7 +184,7 @@ public final class TestElection {
   }
 
   public void signHead() {
-    board.signHead(boardKey, time++);
+    polling.signHead();
   }
 
   /** Runs a whole election: 2 kiosks, {@code ballots} ballots (every fifth challenged), tally by guardians 1..k. */
@@ -243,7 +219,7 @@ public final class TestElection {
   }
 
   public Ed25519.PrivateKey kioskKey(String id) {
-    return kioskKeys.get(id);
+    return polling.kioskKey(id);
   }
 
   public EntryKind kindOf(int seq) {

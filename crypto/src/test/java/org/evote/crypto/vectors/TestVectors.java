@@ -16,7 +16,7 @@ import org.evote.crypto.ballot.BallotSeed;
 import org.evote.crypto.ballot.ConfirmationCodes;
 import org.evote.crypto.ballot.EncryptedBallot;
 import org.evote.crypto.ballot.PlaintextBallot;
-import org.evote.crypto.board.BulletinBoard;
+import org.evote.crypto.testing.BulletinBoard;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.ceremony.EncryptedShare;

@@ -6,12 +6,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.evote.crypto.ballot.RandomBallots;
 import org.evote.crypto.json.JsonText;
-import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.Manifest;
 import org.evote.kiosk.service.BallotCaster;
 import org.evote.kiosk.service.LocalReceipt;
@@ -72,13 +70,8 @@ public final class RobotVoter {
 
   private Entry voteOne() throws InterruptedException {
     Manifest m = caster.config().manifest();
-    String style = m.ballotStyles().get(random.nextInt(m.ballotStyles().size())).id();
-    Map<String, List<String>> choices = new LinkedHashMap<>();
-    for (ContestDescription c : m.contestsFor(style)) {
-      List<String> ids = new ArrayList<>(c.selections().stream().map(s -> s.id()).toList());
-      Collections.shuffle(ids, random);
-      choices.put(c.id(), List.copyOf(ids.subList(0, random.nextInt(c.votesAllowed() + 1))));
-    }
+    String style = RandomBallots.style(m, random);
+    Map<String, List<String>> choices = RandomBallots.choices(m, style, random);
     long start = System.nanoTime();
     PreparedBallot p = caster.prepare(style, choices);
     long prepared = System.nanoTime();

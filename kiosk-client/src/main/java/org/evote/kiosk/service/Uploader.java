@@ -54,6 +54,23 @@ public final class Uploader implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until every one of {@code uploaders}' outboxes is empty (true) or {@code timeout} has passed (false),
+   * asking them all to retry now every {@code poll} (robots and the demo at the end of voting).
+   */
+  public static boolean awaitEmpty(java.util.Collection<Uploader> uploaders, Duration timeout, Duration poll)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (uploaders.stream().anyMatch(u -> u.store.pendingCount() > 0)) {
+      if (System.nanoTime() - deadline > 0) {
+        return false;
+      }
+      uploaders.forEach(Uploader::kick);
+      Thread.sleep(poll.toMillis());
+    }
+    return true;
+  }
+
   public Status status() {
     return new Status(store.pendingCount(), reachable, lastProblem);
   }

@@ -4,22 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.evote.crypto.json.JsonText;
-import org.evote.crypto.json.ManifestJson;
 import org.evote.crypto.manifest.Manifest;
+import org.evote.crypto.testing.TestElection;
 import org.junit.jupiter.api.Test;
 
 /** The voter flow without any screen: the view model rules of issue 4. */
 class VotingSessionTest {
-  static Manifest manifest(String file) throws Exception {
-    Path d = Path.of("").toAbsolutePath();
-    while (!Files.isDirectory(d.resolve("shared/testdata"))) {
-      d = d.getParent();
-    }
-    return ManifestJson.decode(JsonText.readObject(d.resolve("shared/testdata/electionguard/" + file)));
+  static Manifest manifest(String file) {
+    return TestElection.manifest(file);
   }
 
   @Test

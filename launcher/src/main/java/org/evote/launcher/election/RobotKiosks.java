@@ -146,15 +146,7 @@ public final class RobotKiosks implements AutoCloseable {
 
   /** Waits until every outbox is empty (true) or the timeout passes (false), asking the uploaders to retry now. */
   public boolean awaitUploads(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (pending() > 0) {
-      if (System.nanoTime() - deadline > 0) {
-        return false;
-      }
-      kiosks.forEach(k -> k.uploader.kick());
-      Thread.sleep(100);
-    }
-    return true;
+    return Uploader.awaitEmpty(kiosks.stream().map(k -> k.uploader).toList(), timeout, Duration.ofMillis(100));
   }
 
   /** Outbox items the board refused (a correct kiosk has none). */

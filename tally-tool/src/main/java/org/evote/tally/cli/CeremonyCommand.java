@@ -5,11 +5,11 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.evote.crypto.ceremony.ShareComplaint;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.json.ManifestJson;
 import org.evote.crypto.keystore.EncryptedKeyFile;
-import org.evote.crypto.keystore.GuardianKeyFile;
 import org.evote.crypto.keystore.SecretFiles;
 import org.evote.crypto.manifest.Manifest;
 import picocli.CommandLine.Command;
@@ -101,20 +101,20 @@ public final class CeremonyCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "exchange", mixinStandardHelpOptions = true,
-      description = "Step 2: check every guardian's record and write an encrypted share for each other guardian.")
-  static final class Exchange extends Common implements Callable<Integer> {
+  /** What the steps after guardian-init read: this guardian's polynomial and every guardian's record. */
+  abstract static class AfterInit extends Common implements Callable<Integer> {
     @Option(names = "--polynomial", required = true, description = "this guardian's polynomial file") Path polynomial;
 
     @Option(names = "--records", required = true, description = "directory with every guardian's record") Path records;
 
-    @Option(names = "--out", required = true, description = "directory for the shares (share-I-to-L.json)") Path out;
+    /** The step itself; returns the exit code. */
+    abstract int step(DistributedCeremony ceremony) throws Exception;
 
+    /** Runs {@link #step}: a ceremony problem exits 1, a wrong passphrase 2, each with its message. */
     @Override
-    public Integer call() throws Exception {
+    public final Integer call() throws Exception {
       try {
-        new DistributedCeremony(manifest, guardians, quorum).exchange(index, polynomial, records, out, passphrase(),
-            new SecureRandom());
+        return step(new DistributedCeremony(manifest, guardians, quorum));
       } catch (DistributedCeremony.CeremonyException e) {
         System.err.println("error: " + e.getMessage());
         return 1;
@@ -122,6 +122,17 @@ public final class CeremonyCommand implements Callable<Integer> {
         System.err.println("error: wrong passphrase");
         return 2;
       }
+    }
+  }
+
+  @Command(name = "exchange", mixinStandardHelpOptions = true,
+      description = "Step 2: check every guardian's record and write an encrypted share for each other guardian.")
+  static final class Exchange extends AfterInit {
+    @Option(names = "--out", required = true, description = "directory for the shares (share-I-to-L.json)") Path out;
+
+    @Override
+    int step(DistributedCeremony ceremony) throws Exception {
+      ceremony.exchange(index, polynomial, records, out, passphrase(), new SecureRandom());
       System.out.println("guardian " + index + ": give each share-" + index + "-to-L.json to guardian L");
       return 0;
     }
@@ -129,11 +140,7 @@ public final class CeremonyCommand implements Callable<Integer> {
 
   @Command(name = "finish", mixinStandardHelpOptions = true,
       description = "Step 3: check the shares received; seal this guardian's key and write election.json.")
-  static final class Finish extends Common implements Callable<Integer> {
-    @Option(names = "--polynomial", required = true, description = "this guardian's polynomial file") Path polynomial;
-
-    @Option(names = "--records", required = true, description = "directory with every guardian's record") Path records;
-
+  static final class Finish extends AfterInit {
     @Option(names = "--shares", required = true, description = "directory with the shares sent to this guardian")
     Path shares;
 
@@ -141,19 +148,10 @@ public final class CeremonyCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() throws Exception {
+    int step(DistributedCeremony ceremony) throws Exception {
       char[] pass = passphrase();
-      java.util.List<org.evote.crypto.ceremony.ShareComplaint> complaints;
-      try {
-        complaints = new DistributedCeremony(manifest, guardians, quorum).finish(index, polynomial, records, shares,
-            out, pass, pass, new SecureRandom());
-      } catch (DistributedCeremony.CeremonyException e) {
-        System.err.println("error: " + e.getMessage());
-        return 1;
-      } catch (EncryptedKeyFile.WrongPassphraseException e) {
-        System.err.println("error: wrong passphrase");
-        return 2;
-      }
+      List<ShareComplaint> complaints = ceremony.finish(index, polynomial, records, shares, out, pass, pass,
+          new SecureRandom());
       if (!complaints.isEmpty()) {
         for (var c : complaints) {
           System.err.println("bad share from guardian " + c.accused() + ": " + c.reason() + " (complaint written)");

@@ -1,14 +1,19 @@
-package org.evote.crypto.board;
+package org.evote.crypto.testing;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.evote.crypto.board.BoardEntry;
+import org.evote.crypto.board.Ed25519;
+import org.evote.crypto.board.EntryKind;
+import org.evote.crypto.board.MerkleTree;
+import org.evote.crypto.board.SignedHead;
 import org.evote.crypto.hash.Digest;
 
 /**
  * The append-only board of protocol §9 held in memory: the hash chain, the Merkle tree over it and signed heads.
- * The ballot server keeps the same structure on disk; tools and tests use this one to build and check boards.
- * Not thread-safe.
+ * A test fixture: the ballot server keeps the same structure on disk; tests build boards with this one (it checks
+ * no rule: {@link PollingBoard} runs it with the board's rules). Not thread-safe.
  */
 public final class BulletinBoard {
   private final Digest extendedHash;

@@ -1,0 +1,141 @@
+package org.evote.crypto.testing;
+
+import java.security.SecureRandom;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.evote.crypto.ballot.BallotEncryptor;
+import org.evote.crypto.ballot.BallotSeed;
+import org.evote.crypto.ballot.EncryptedBallot;
+import org.evote.crypto.ballot.PlaintextBallot;
+import org.evote.crypto.board.Admission;
+import org.evote.crypto.board.BoardEntry;
+import org.evote.crypto.board.BoardState;
+import org.evote.crypto.board.Ed25519;
+import org.evote.crypto.board.EntryFacts;
+import org.evote.crypto.board.EntryPayload;
+import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.hash.Digest;
+import org.evote.crypto.json.BoardJson;
+import org.evote.crypto.json.ElectionJson;
+import org.evote.crypto.json.Submissions;
+
+/**
+ * Election day for an existing election without a server: an in-memory {@link BulletinBoard} with a fresh board
+ * key, the election published on it, kiosks registered with fresh keys, ballots encrypted on each kiosk's chain and
+ * posted signed, the polls opened and closed — every entry applied to a {@link BoardState}, so chains and the
+ * closing entry follow the board's rules. The clock starts at the given second and moves one second per entry or
+ * head. A {@link #checked} board refuses (throws on) any entry the rules refuse; an unchecked one posts anything,
+ * for tests that build bad boards. Not thread-safe.
+ */
+public final class PollingBoard {
+  public final ElectionConfig config;
+  public final Ed25519.PrivateKey boardKey;
+  public final BulletinBoard board;
+  /** The board's rules' view of {@link #board}. */
+  public final BoardState state;
+  private final boolean checked;
+  private final SecureRandom random;
+  private final Map<String, Ed25519.PrivateKey> kioskKeys = new LinkedHashMap<>();
+  private long time;
+  private int requests;
+
+  private PollingBoard(ElectionConfig config, long startSecond, boolean checked, SecureRandom random) {
+    this.config = config;
+    this.checked = checked;
+    this.random = random;
+    this.time = startSecond;
+    this.boardKey = Ed25519.PrivateKey.generate(random);
+    this.board = new BulletinBoard(config.extendedHash());
+    this.state = new BoardState(config.extendedHash(), ElectionJson.canonical(config));
+    post(new EntryPayload.ElectionPublished(config.extendedHash(), ElectionJson.canonical(config),
+        boardKey.publicKey()));
+  }
+
+  /** A board that posts whatever it is given (bad boards too), its clock starting at {@code startSecond}. */
+  public static PollingBoard unchecked(ElectionConfig config, long startSecond, SecureRandom random) {
+    return new PollingBoard(config, startSecond, false, random);
+  }
+
+  /** A board that throws on any entry the board's rules refuse, its clock starting at {@code startSecond}. */
+  public static PollingBoard checked(ElectionConfig config, long startSecond, SecureRandom random) {
+    return new PollingBoard(config, startSecond, true, random);
+  }
+
+  /** The board's clock: the time the next entry gets, and ballots are encrypted at. */
+  public long time() {
+    return time;
+  }
+
+  /** Appends an entry (if {@link #checked}, only one the rules admit) and applies it to {@link #state}. */
+  public BoardEntry post(EntryPayload payload) {
+    long at = time++;
+    if (!checked) { // the facts as the verifier reads them back, whatever was posted
+      BoardEntry e = board.append(payload.kind(), at, BoardJson.payloadText(payload));
+      state.apply(BoardJson.decodeFacts(e), at);
+      return e;
+    }
+    EntryFacts facts = BoardJson.facts(payload);
+    if (state.admit(facts, board.entries().size(), at) instanceof Admission.Refused r) {
+      throw new IllegalStateException("the test board refuses its own entry: " + r.first());
+    }
+    BoardEntry e = board.append(payload.kind(), at, BoardJson.payloadText(payload));
+    state.apply(facts, at);
+    return e;
+  }
+
+  /** Registers kiosk {@code id} with a fresh signing key. */
+  public void registerKiosk(String id) {
+    Ed25519.PrivateKey k = Ed25519.PrivateKey.generate(random);
+    kioskKeys.put(id, k);
+    post(new EntryPayload.KioskRegistered(id, k.publicKey()));
+  }
+
+  public Ed25519.PrivateKey kioskKey(String id) {
+    return kioskKeys.get(id);
+  }
+
+  public void openPolls() {
+    post(new EntryPayload.PollsOpened());
+  }
+
+  /** Closes the polls with every kiosk's chain as the rules have followed it. */
+  public void closePolls() {
+    post(new EntryPayload.PollsClosed(state.closing()));
+  }
+
+  public void signHead() {
+    board.signHead(boardKey, time++);
+  }
+
+  /** Encrypts a ballot at {@code kiosk} on the board's clock, continuing from {@code previousCode}. */
+  public EncryptedBallot encrypt(String kiosk, PlaintextBallot plaintext, BallotSeed seed, Digest previousCode) {
+    return new BallotEncryptor(config).encrypt(plaintext, seed, kiosk, time, previousCode);
+  }
+
+  /** Encrypts a ballot at {@code kiosk} on the board's clock, continuing the kiosk's chain on the board. */
+  public EncryptedBallot encrypt(String kiosk, PlaintextBallot plaintext, BallotSeed seed) {
+    return encrypt(kiosk, plaintext, seed, state.chain(kiosk).head());
+  }
+
+  /** Posts {@code b} as cast, signed with {@code kioskKey}. */
+  public void cast(EncryptedBallot b, Ed25519.PrivateKey kioskKey) {
+    post(Submissions.cast(config.extendedHash(), "req-" + (++requests), b, kioskKey));
+  }
+
+  /** Posts {@code b} as challenged with the disclosed seed and plaintext, signed with {@code kioskKey}. */
+  public void challenge(EncryptedBallot b, BallotSeed seed, PlaintextBallot plaintext, Ed25519.PrivateKey kioskKey) {
+    post(Submissions.challenged(config.extendedHash(), "req-" + (++requests), b, seed, plaintext, kioskKey));
+  }
+
+  /** Encrypts {@code plaintext} at {@code kiosk} and posts it, cast or (with its seed) challenged. */
+  public EncryptedBallot vote(String kiosk, PlaintextBallot plaintext, boolean challenge) {
+    BallotSeed seed = BallotSeed.random(random);
+    EncryptedBallot b = encrypt(kiosk, plaintext, seed);
+    if (challenge) {
+      challenge(b, seed, plaintext, kioskKey(kiosk));
+    } else {
+      cast(b, kioskKey(kiosk));
+    }
+    return b;
+  }
+}
