@@ -6,7 +6,6 @@ import jakarta.json.JsonConfig;
 import jakarta.json.JsonReaderFactory;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;

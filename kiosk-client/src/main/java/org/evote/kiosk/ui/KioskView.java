@@ -25,7 +25,6 @@ import org.evote.crypto.manifest.SelectionDescription;
 import org.evote.kiosk.service.LocalReceipt;
 import org.evote.kiosk.service.ReceiptDocument;
 import org.evote.kiosk.session.InactivityTimer;
-import org.evote.kiosk.session.Screen;
 import org.evote.kiosk.session.Texts;
 import org.evote.kiosk.session.VotingSession;
 
