@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The main job in miniature (issue 6, "End-to-end test in CI"): {@code evote demo} on the embedded county manifest
+ * The main job in miniature, as CI runs it: {@code evote demo} on the embedded county manifest
  * with a real server on a loopback port, robot kiosks on the kiosk's own code path and the real tally tool; then
  * the record is re-verified by {@code tally verify} and its result recounted here from the robots' logs.
  */

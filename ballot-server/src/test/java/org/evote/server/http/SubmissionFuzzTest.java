@@ -30,7 +30,7 @@ import org.evote.server.testing.TestBoard;
 import org.evote.server.testing.TestKiosk;
 
 /**
- * Issue 6, "Fuzzing the ballot decoder and POST /api/ballots": property-based (jqwik) hostile variations of real
+ * Fuzzing the ballot decoder and POST /api/ballots: property-based (jqwik) hostile variations of real
  * signed submissions. The decoder only ever fails with its typed, field-naming error; the board answers every
  * hostile request with a 4xx JSON error (never a 5xx or a stack trace) and stores nothing — and should a mutation
  * happen to be a valid ballot, what is stored still verifies. Half the mutated bodies are re-signed with the

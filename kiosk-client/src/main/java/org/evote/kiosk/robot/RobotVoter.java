@@ -16,7 +16,7 @@ import org.evote.kiosk.service.LocalReceipt;
 import org.evote.kiosk.service.PreparedBallot;
 
 /**
- * Casts random valid ballots headless through the kiosk's own encrypt-and-cast path (issue 4, "Robot voter"):
+ * Casts random valid ballots headless through the kiosk's own encrypt-and-cast path:
  * each ballot picks a style and, in every contest, between zero and the allowed number of selections; a fraction
  * is challenged instead of cast. The log lists every ballot with its choices so a mock election's tally can be
  * checked against the truth — it exists only for robots, never for real voters.

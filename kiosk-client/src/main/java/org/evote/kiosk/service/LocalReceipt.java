@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * What the voter's printed receipt says (issue 4, step 7): tracking code, time, kiosk, the board sequence number
+ * What the voter's printed receipt says: tracking code, time, kiosk, the board sequence number
  * once known, and the URL to check it. It never holds or shows the vote.
  */
 public record LocalReceipt(String ballotId, boolean challenged, String trackingCode, String confirmationCode,

@@ -1,7 +1,7 @@
 package org.evote.kiosk.session;
 
 /**
- * Inactivity rules for a voter's session (issue 4, "Accessibility"): a warning after 120 s without input, and the
+ * Inactivity rules for a voter's session: a warning after 120 s without input, and the
  * ballot cleared 45 s after the warning. Pure timekeeping on a clock the caller gives; the view ticks it.
  */
 public final class InactivityTimer {

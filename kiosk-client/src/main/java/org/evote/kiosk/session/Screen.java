@@ -1,6 +1,6 @@
 package org.evote.kiosk.session;
 
-/** The screens of the voter flow (issue 4, "Voter flow"), in order. */
+/** The screens of the voter flow, in order. */
 public enum Screen {
   /** The poll worker activates a ballot by choosing its style. */
   ACTIVATION,

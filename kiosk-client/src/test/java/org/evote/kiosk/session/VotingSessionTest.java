@@ -9,7 +9,7 @@ import org.evote.crypto.manifest.Manifest;
 import org.evote.crypto.testing.TestElection;
 import org.junit.jupiter.api.Test;
 
-/** The voter flow without any screen: the view model rules of issue 4. */
+/** The voter flow without any screen: the view model's rules (README, "Running a kiosk"). */
 class VotingSessionTest {
   static Manifest manifest(String file) {
     return TestElection.manifest(file);

@@ -18,7 +18,7 @@ import org.evote.launcher.election.LocalBoard;
 import org.evote.tally.service.CeremonyService;
 
 /**
- * The board under load (issue 6): J robot kiosks vote as fast as they can for a fixed time against one ballot
+ * The board under load: J robot kiosks vote as fast as they can for a fixed time against one ballot
  * server on loopback; then every ballot the kiosks hold a receipt for must be on the exported board exactly once,
  * and the board must verify. Reports throughput and the voter-visible latency from "cast" to receipt.
  */

@@ -23,7 +23,7 @@ import org.evote.crypto.verify.RecordVerifier;
 import org.evote.crypto.verify.VerificationReport;
 
 /**
- * The tally (issue 5): in one streaming pass, verify the whole board (V1–V13) and add the cast ballots
+ * The tally: in one streaming pass, verify the whole board (V1–V13) and add the cast ballots
  * homomorphically; then have each present guardian decrypt with proofs, combine, write the complete election record,
  * and read its tally files back to check them (V14–V17) against that pass. Used by the command line and the desktop
  * app.
