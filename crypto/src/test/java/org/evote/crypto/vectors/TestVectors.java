@@ -17,6 +17,9 @@ import org.evote.crypto.ballot.ConfirmationCodes;
 import org.evote.crypto.ballot.EncryptedBallot;
 import org.evote.crypto.ballot.PlaintextBallot;
 import org.evote.crypto.testing.BulletinBoard;
+import org.evote.crypto.board.Admission;
+import org.evote.crypto.board.BoardState;
+import org.evote.crypto.board.EntryFacts;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.ceremony.EncryptedShare;
@@ -250,11 +253,12 @@ public final class TestVectors {
     Ed25519.PrivateKey boardKey = Ed25519.PrivateKey.fromSeedHex(hex(scalar(random)), "seed");
     Ed25519.PrivateKey kioskKey = Ed25519.PrivateKey.fromSeedHex(hex(scalar(random)), "seed");
     BulletinBoard board = new BulletinBoard(he);
+    BoardState state = new BoardState(he, ElectionJson.canonical(config));
     long time = TIME;
-    post(board, new EntryPayload.ElectionPublished(he, CanonicalJson.write(ElectionJson.encode(config)),
+    post(board, state, new EntryPayload.ElectionPublished(he, CanonicalJson.write(ElectionJson.encode(config)),
         boardKey.publicKey()), time++);
-    post(board, new EntryPayload.KioskRegistered("kiosk-1", kioskKey.publicKey()), time++);
-    post(board, new EntryPayload.PollsOpened(), time++);
+    post(board, state, new EntryPayload.KioskRegistered("kiosk-1", kioskKey.publicKey()), time++);
+    post(board, state, new EntryPayload.PollsOpened(), time++);
     board.signHead(boardKey, time++);
     List<PlaintextBallot> plaintexts = List.of(
         new PlaintextBallot("ballot-1", "county-school", Map.of("mayor", List.of("mayor-alice"),
@@ -279,14 +283,13 @@ public final class TestVectors {
           .add("challenged", challenged));
       chain = b.confirmationCode();
       if (challenged) {
-        post(board, Submissions.challenged(he, "request-" + i, b, seed, p, kioskKey), time++);
+        post(board, state, Submissions.challenged(he, "request-" + i, b, seed, p, kioskKey), time++);
       } else {
-        post(board, Submissions.cast(he, "request-" + i, b, kioskKey), time++);
+        post(board, state, Submissions.cast(he, "request-" + i, b, kioskKey), time++);
         acc.add(b);
       }
     }
-    post(board, new EntryPayload.PollsClosed(List.of(new EntryPayload.ChainClose("kiosk-1", 4, chain,
-        ConfirmationCodes.chainClose(he, "kiosk-1", chain, 4)))), time++);
+    post(board, state, new EntryPayload.PollsClosed(state.closing()), time++);
     out.put("ballots.json", Json.createObjectBuilder()
         .add("description", "Ballots of §5 encrypted from their seeds (all nonces derive from the seed, §3.2), "
             + "under the election of ceremony.json; the fourth is challenged")
@@ -334,8 +337,14 @@ public final class TestVectors {
     return out;
   }
 
-  private static void post(BulletinBoard board, EntryPayload p, long time) {
+  /** Appends an entry the board's rules admit (the vectors' board is valid). */
+  private static void post(BulletinBoard board, BoardState state, EntryPayload p, long time) {
+    EntryFacts facts = BoardJson.facts(p);
+    if (state.admit(facts, board.entries().size(), time) instanceof Admission.Refused r) {
+      throw new IllegalStateException("the vectors' board breaks a rule: " + r.first());
+    }
     board.append(p.kind(), time, BoardJson.payloadText(p));
+    state.apply(facts, time);
   }
 
   private static JsonObject item(String type, String value) {
