@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.evote.board.client.ApiPaths;
+import org.evote.board.client.ErrorCodes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,12 +27,14 @@ class ModuleBoundaryTest {
   }
 
   @Test
-  void theServerTakesOnlyTheApiPathsFromTheBoardClient() {
-    // The routes are registered with ApiPaths; only the command line's "admin" talks to a board, as a client.
+  void theServerTakesOnlyTheApiPathsAndErrorCodesFromTheBoardClient() {
+    // Routes are registered with ApiPaths, errors named with ErrorCodes; only the command line's "admin" talks to a
+    // board, as a client.
     noClasses().that().resideInAnyPackage("org.evote.server.http..", "org.evote.server.board..",
         "org.evote.server.store..").should().dependOnClassesThat(
         JavaClass.Predicates.resideInAPackage("org.evote.board.client..")
-            .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(ApiPaths.class)))).check(MAIN);
+            .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(ApiPaths.class)))
+            .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(ErrorCodes.class)))).check(MAIN);
   }
 
   @Test

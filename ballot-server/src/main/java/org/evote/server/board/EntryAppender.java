@@ -65,7 +65,7 @@ final class EntryAppender {
     }
     long now = now();
     long timestamp = Math.max(now, b.timestamp());
-    admit(s.facts(), timestamp);
+    admit(s.facts(), timestamp, BoardState.Signature.VERIFIED_BY_CALLER);
     if (b.timestamp() > clock.millis() / 1000 + CLOCK_SKEW_SECONDS) {
       throw new Refusal(Refusal.Policy.FUTURE_BALLOT, "ballot " + b.ballotId() + " is dated more than "
           + CLOCK_SKEW_SECONDS + " s ahead of the board's clock; check the kiosk's clock", "payload.ballot.timestamp");
@@ -92,13 +92,16 @@ final class EntryAppender {
     } else if (command instanceof WriteCommand.RegisterKiosk r) {
       payload = new EntryPayload.KioskRegistered(r.kioskId(), r.publicKey());
     } else if (command instanceof WriteCommand.RevokeKiosk r) {
+      if (view.state().kiosk(r.kioskId()).map(BoardState.Kiosk::revoked).orElse(false)) {
+        throw new Refusal(Refusal.Policy.KIOSK_ALREADY_REVOKED, "kiosk " + r.kioskId() + " is already revoked");
+      }
       payload = new EntryPayload.KioskRevoked(r.kioskId(), r.reason());
     } else {
       payload = ((WriteCommand.PublishTally) command).tally();
     }
     EntryFacts facts = new EntryFacts.Control(payload);
     long timestamp = now();
-    admit(facts, timestamp);
+    admit(facts, timestamp, BoardState.Signature.VERIFY);
     BoardEntry e = BoardEntry.append(view.config().extendedHash(), view.last(), payload.kind(), timestamp,
         BoardJson.payloadText(payload));
     tx.insertEntry(e);
@@ -114,9 +117,10 @@ final class EntryAppender {
     return e;
   }
 
-  private void admit(EntryFacts facts, long timestamp) {
+  /** Refuses with the first rule the entry breaks; a ballot's signature was verified by the SubmissionChecker. */
+  private void admit(EntryFacts facts, long timestamp, BoardState.Signature signature) {
     long sequence = view.last() == null ? 0 : view.last().sequence() + 1;
-    if (view.state().admit(facts, sequence, timestamp) instanceof Admission.Refused refused) {
+    if (view.state().admit(facts, sequence, timestamp, signature) instanceof Admission.Refused refused) {
       Violation first = refused.first();
       throw new Refusal(new Refusal.BrokenRule(first.rule()), first.reason());
     }

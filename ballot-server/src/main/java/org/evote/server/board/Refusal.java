@@ -89,7 +89,9 @@ public final class Refusal extends RuntimeException {
   /** A policy of this server, not a board rule: another board could accept the entry. */
   public enum Policy implements Reason {
     /** The ballot is dated more than {@link EntryAppender#CLOCK_SKEW_SECONDS} ahead of the board's clock. */
-    FUTURE_BALLOT("future_ballot");
+    FUTURE_BALLOT("future_ballot"),
+    /** The kiosk is already revoked: revoking it again would add nothing (the board's rules allow it). */
+    KIOSK_ALREADY_REVOKED("kiosk_revoked");
 
     private final String code;
 

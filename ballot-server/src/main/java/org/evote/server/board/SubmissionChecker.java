@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.util.Optional;
 import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.ballot.EncryptedBallot;
-import org.evote.crypto.board.Admission;
 import org.evote.crypto.board.BoardState;
 import org.evote.crypto.board.EntryFacts;
 import org.evote.crypto.board.EntryKind;
@@ -16,7 +15,6 @@ import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.BoardJson;
 import org.evote.crypto.json.CanonicalJson;
-import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonHashes;
 import org.evote.crypto.json.JsonText;
@@ -34,7 +32,6 @@ import org.evote.server.store.BallotRow;
  */
 public final class SubmissionChecker {
   private final ElectionConfig config;
-  private final String electionJson;
   private final BoardService board;
   private final BallotVerifier verifier;
   private final ChallengedBallotCheck challengeCheck;
@@ -51,7 +48,6 @@ public final class SubmissionChecker {
   /** A checker against a board's registered kiosks and accepted requests. */
   public SubmissionChecker(ElectionConfig config, SecureRandom random, BoardService board) {
     this.config = config;
-    this.electionJson = ElectionJson.canonical(config);
     this.board = board;
     this.verifier = new BallotVerifier(config, random);
     this.challengeCheck = new ChallengedBallotCheck(config);
@@ -92,10 +88,17 @@ public final class SubmissionChecker {
       throw new Refusal(new Refusal.BrokenRule(v.rule()), v.reason(), v.rule() == Rule.BALLOT_SIGNED_BY_KIOSK
           ? "payload.signature" : "payload.ballot.kiosk_id");
     }
+    if (earlier.isPresent()) {
+      throw new Refusal(new Refusal.BrokenRule(Rule.REQUEST_ID_UNUSED), "request id " + requestId + " of kiosk "
+          + kioskId + " was already used for a different submission");
+    }
     EntryPayload decoded = field(() -> BoardJson.decodePayload(kind, payload));
     EncryptedBallot ballot = decoded instanceof EntryPayload.BallotChallenged c ? c.ballot()
         : ((EntryPayload.BallotCast) decoded).ballot();
-    repeatsACiphertextWithin(facts);
+    Optional<Violation> repeated = BoardState.repeatsCiphertextWithin(facts);
+    if (repeated.isPresent()) {
+      throw new Refusal(new Refusal.BrokenRule(repeated.get().rule()), repeated.get().reason());
+    }
     if (!verifier.knowsStyle(ballot.styleId())) {
       throw new Refusal(Refusal.Invalid.UNKNOWN_STYLE, "V8 ballot " + ballot.ballotId() + ": unknown ballot style "
           + ballot.styleId(), "payload.ballot");
@@ -109,21 +112,6 @@ public final class SubmissionChecker {
       throw new Refusal(Refusal.Invalid.CHALLENGE_MISMATCH, inv.object() + ": " + inv.reason(), "payload.plaintext");
     }
     return new Fresh(new VerifiedSubmission(kind, requestId, ballot, payloadText, submissionHash, facts));
-  }
-
-  /**
-   * A ballot that repeats a ciphertext within itself (a reused nonce) breaks CIPHERTEXTS_UNIQUE on any board, so it
-   * is refused before its proofs are checked: the rule is asked of an empty board, where nothing else can repeat.
-   */
-  private void repeatsACiphertextWithin(EntryFacts.Ballot facts) {
-    BoardState alone = new BoardState(config.extendedHash(), electionJson);
-    if (alone.admit(facts, 1, Long.MAX_VALUE) instanceof Admission.Refused refused) {
-      for (Violation v : refused.violations()) {
-        if (v.rule() == Rule.CIPHERTEXTS_UNIQUE) {
-          throw new Refusal(new Refusal.BrokenRule(v.rule()), v.reason());
-        }
-      }
-    }
   }
 
   private interface FieldRead<T> {

@@ -1,5 +1,6 @@
 package org.evote.server.http;
 
+import org.evote.board.client.ErrorCodes;
 import org.evote.board.client.ApiPaths;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -30,11 +31,11 @@ final class AdminAuth {
   private void authorize(Context ctx) {
     String header = ctx.header(ApiPaths.AUTHORIZATION);
     if (header == null || !header.startsWith(PREFIX)) {
-      throw new ApiError(401, "unauthorized", "administrator credential required (Authorization: Bearer …)");
+      throw new ApiError(401, ErrorCodes.UNAUTHORIZED, "administrator credential required (Authorization: Bearer …)");
     }
     if (!reads.isAdministrator(header.substring(PREFIX.length()).trim())) {
       LOG.warn("rejected administrator request {} {} from {}: bad credential", ctx.method(), ctx.path(), ctx.ip());
-      throw new ApiError(403, "forbidden", "this credential may not administer the board");
+      throw new ApiError(403, ErrorCodes.FORBIDDEN, "this credential may not administer the board");
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.evote.server.http;
 
+import org.evote.board.client.ErrorCodes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -23,6 +24,9 @@ final class ErrorMapper {
   static int status(Refusal.Reason reason) {
     if (reason instanceof Refusal.BrokenRule b) {
       return status(b.rule());
+    }
+    if (reason == Refusal.Policy.KIOSK_ALREADY_REVOKED) {
+      return 409;
     }
     if (reason instanceof Refusal.Invalid || reason instanceof Refusal.Policy) {
       return 400;
@@ -55,17 +59,17 @@ final class ErrorMapper {
     routes.exception(ApiError.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage(), e.field()));
     routes.exception(HttpResponseException.class, (e, ctx) -> {
       if (e.getStatus() == 413) {
-        write(ctx, 413, "body_too_large", "the request body is over the size limit of " + maxBodyBytes + " bytes",
+        write(ctx, 413, ErrorCodes.BODY_TOO_LARGE, "the request body is over the size limit of " + maxBodyBytes + " bytes",
             null);
       } else {
-        write(ctx, e.getStatus(), "http_error", String.valueOf(e.getMessage()), null);
+        write(ctx, e.getStatus(), ErrorCodes.HTTP_ERROR, String.valueOf(e.getMessage()), null);
       }
     });
     routes.exception(Exception.class, (e, ctx) -> {
       LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
-      write(ctx, 500, "internal_error", "the board could not handle this request", null);
+      write(ctx, 500, ErrorCodes.INTERNAL_ERROR, "the board could not handle this request", null);
     });
-    routes.error(404, "*", ctx -> write(ctx, 404, "not_found", "no such resource: " + ctx.path(), null));
+    routes.error(404, "*", ctx -> write(ctx, 404, ErrorCodes.NOT_FOUND, "no such resource: " + ctx.path(), null));
   }
 
   static void write(Context ctx, int status, String code, String message, String field) {

@@ -1,5 +1,6 @@
 package org.evote.server.http;
 
+import org.evote.board.client.ErrorCodes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
@@ -18,7 +19,8 @@ final class JsonErrorHandler extends ErrorHandler {
   protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
       Callback callback) {
     String body = JsonText.object().add("error", JsonText.object().add("status", code)
-        .add("code", code == 431 ? "headers_too_large" : code == 404 ? "not_found" : "bad_request")
+        .add("code", code == 431 ? ErrorCodes.HEADERS_TOO_LARGE : code == 404 ? ErrorCodes.NOT_FOUND
+            : ErrorCodes.BAD_REQUEST)
         .add("message", message == null || message.isBlank() ? "the request cannot be handled" : message))
         .build().toString();
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");

@@ -1,5 +1,6 @@
 package org.evote.server.http;
 
+import org.evote.board.client.ErrorCodes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -20,7 +21,7 @@ final class ObserverPage {
   private static void resource(Context ctx, String name, String type) throws IOException {
     try (InputStream in = ObserverPage.class.getResourceAsStream("/org/evote/server/web/" + name)) {
       if (in == null) {
-        throw new ApiError(404, "not_found", name);
+        throw new ApiError(404, ErrorCodes.NOT_FOUND, name);
       }
       ctx.contentType(type).result(in.readAllBytes());
     }

@@ -1,5 +1,6 @@
 package org.evote.server.http;
 
+import org.evote.board.client.ErrorCodes;
 import io.javalin.http.Context;
 
 /** Integer query parameters with bounds, refused as {@code missing_parameter} / {@code invalid_parameter}. */
@@ -13,16 +14,16 @@ final class QueryParams {
       if (fallback != null) {
         return fallback;
       }
-      throw ApiError.badRequest("missing_parameter", "query parameter " + name + " is required", name);
+      throw ApiError.badRequest(ErrorCodes.MISSING_PARAMETER, "query parameter " + name + " is required", name);
     }
     long l;
     try {
       l = Long.parseLong(v);
     } catch (NumberFormatException e) {
-      throw ApiError.badRequest("invalid_parameter", name + " must be an integer", name);
+      throw ApiError.badRequest(ErrorCodes.INVALID_PARAMETER, name + " must be an integer", name);
     }
     if (l < min || l > max) {
-      throw ApiError.badRequest("invalid_parameter", name + " must be between " + min + " and " + max, name);
+      throw ApiError.badRequest(ErrorCodes.INVALID_PARAMETER, name + " must be between " + min + " and " + max, name);
     }
     return l;
   }

@@ -1,5 +1,6 @@
 package org.evote.server.http;
 
+import org.evote.board.client.ErrorCodes;
 import org.evote.board.client.ApiPaths;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -39,15 +40,15 @@ final class ReceiptController {
       found = reads.receiptByConfirmationCode(code).stream().toList();
     } else {
       String normalized = ConfirmationCodes.normalizeShortForm(code).orElseThrow(() -> ApiError.badRequest(
-          "invalid_code", "a tracking code is 16 letters and digits (e.g. 7KQ2-M9XD-4TB0-WZ5R) or the 64-hex "
+          ErrorCodes.INVALID_CODE, "a tracking code is 16 letters and digits (e.g. 7KQ2-M9XD-4TB0-WZ5R) or the 64-hex "
               + "confirmation code", "code"));
       found = reads.receiptsByTrackingCode(normalized);
       if (found.size() > 1) {
-        throw new ApiError(409, "ambiguous_code", found.size() + " ballots share this tracking code: check with "
+        throw new ApiError(409, ErrorCodes.AMBIGUOUS_CODE, found.size() + " ballots share this tracking code: check with "
             + "the full confirmation code from the receipt's QR code, and tell an election official");
       }
     }
-    Receipt r = found.stream().findFirst().orElseThrow(() -> new ApiError(404, "not_found",
+    Receipt r = found.stream().findFirst().orElseThrow(() -> new ApiError(404, ErrorCodes.NOT_FOUND,
         "no ballot with this code is on the board"));
     Json.send(ctx, r.toJson().toString());
   }

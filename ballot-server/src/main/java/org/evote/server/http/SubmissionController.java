@@ -1,5 +1,6 @@
 package org.evote.server.http;
 
+import org.evote.board.client.ErrorCodes;
 import org.evote.board.client.ApiPaths;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -42,7 +43,7 @@ final class SubmissionController {
   private void submit(Context ctx, EntryKind kind) throws Exception {
     byte[] body = ctx.bodyAsBytes();
     if (body.length > maxBodyBytes) {
-      throw new ApiError(413, "body_too_large", "the request body is over the size limit of " + maxBodyBytes
+      throw new ApiError(413, ErrorCodes.BODY_TOO_LARGE, "the request body is over the size limit of " + maxBodyBytes
           + " bytes");
     }
     SubmissionChecker.Checked checked;

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.evote.board.client.ApiPaths;
 import org.evote.crypto.ballot.PlaintextBallot;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.board.MerkleTree;
@@ -75,11 +76,24 @@ class BoardApiTest {
 
   @Test
   void ballotsAreRefusedBeforeThePollsOpen() throws Exception {
-    TestKiosk early = new TestKiosk("kiosk-1", t.config, t.random);
     HttpResponse<String> r = t.post("/api/ballots", k1.next(t.randomBallot("early-1"), false).body());
     assertRejected(r, 409, "polls_not_open");
     k1.setChain(org.evote.crypto.ballot.ConfirmationCodes.chainStart(t.config.extendedHash(), "kiosk-1"));
-    assertEquals("kiosk-1", early.id);
+    openPolls();
+    cast(k1, "early-1");
+  }
+
+  @Test
+  void everyAdministratorEndpointNeedsTheCredential() throws Exception {
+    long entries = TestBoard.json(t.get("/api/status")).getJsonNumber("entries").longValue();
+    for (String path : new String[] {ApiPaths.OPEN_POLLS, ApiPaths.CLOSE_POLLS, ApiPaths.KIOSKS,
+        ApiPaths.revokeKiosk("kiosk-1"), ApiPaths.TALLY}) {
+      assertRejected(t.post(path, "{}"), 401, "unauthorized");
+      assertRejected(t.send(path, "Bearer " + "ab".repeat(32)), 403, "forbidden");
+    }
+    JsonObject status = TestBoard.json(t.get("/api/status"));
+    assertEquals("not_opened", status.getString("polls"));
+    assertEquals(entries, status.getJsonNumber("entries").longValue(), "nothing was written");
   }
 
   @Test

@@ -22,7 +22,7 @@ class ErrorMapperTest {
 
   @Test
   void otherBrokenRulesAreConflicts() {
-    for (Rule r : new Rule[] {Rule.POLLS_OPEN_ONCE, Rule.KIOSK_REGISTERED_ONCE, Rule.KIOSK_REVOKED_ONCE,
+    for (Rule r : new Rule[] {Rule.POLLS_OPEN_ONCE, Rule.KIOSK_REGISTERED_ONCE,
         Rule.BALLOT_WHILE_POLLS_OPEN, Rule.REQUEST_ID_UNUSED, Rule.BALLOT_ID_UNIQUE, Rule.CIPHERTEXTS_UNIQUE,
         Rule.CHAIN_CONTINUES, Rule.CHAIN_TIME_NOT_BACKWARDS, Rule.POLLS_CLOSE_AFTER_OPEN, Rule.TALLY_AFTER_CLOSE,
         Rule.TALLY_ONCE}) {
@@ -37,6 +37,7 @@ class ErrorMapperTest {
     }
     assertEquals(400, ErrorMapper.status(Refusal.Policy.FUTURE_BALLOT));
     assertEquals("future_ballot", Refusal.Policy.FUTURE_BALLOT.code());
+    assertEquals(409, ErrorMapper.status(Refusal.Policy.KIOSK_ALREADY_REVOKED));
   }
 
   @Test

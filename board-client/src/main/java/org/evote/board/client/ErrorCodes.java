@@ -12,6 +12,11 @@ public final class ErrorCodes {
   public static final String MISSING_PARAMETER = "missing_parameter";
   public static final String INVALID_PARAMETER = "invalid_parameter";
   public static final String INTERNAL_ERROR = "internal_error";
+  /** Another HTTP-level refusal (method not allowed, unsupported media type, …). */
+  public static final String HTTP_ERROR = "http_error";
+  /** The request could not be parsed as HTTP. */
+  public static final String BAD_REQUEST = "bad_request";
+  public static final String HEADERS_TOO_LARGE = "headers_too_large";
 
   // ---- reads ----
   /** The board has no signed head yet. */
@@ -38,6 +43,8 @@ public final class ErrorCodes {
   public static final String CHAIN_TIME = "chain_time";
   public static final String FUTURE_BALLOT = "future_ballot";
   public static final String REQUEST_ID_REUSED = "request_id_reused";
+  /** The database refused the write as repeating something unique (a check the rules missed). */
+  public static final String DUPLICATE = "duplicate";
   /** 503: not known to be stored; retry the same request later. */
   public static final String BOARD_BUSY = "board_busy";
   /** 503: the board stopped accepting writes (e.g. its disk is full); retry the same request later. */
@@ -53,4 +60,9 @@ public final class ErrorCodes {
   public static final String KIOSK_EXISTS = "kiosk_exists";
   /** The kiosk is already revoked. */
   public static final String KIOSK_REVOKED = "kiosk_revoked";
+
+  // ---- board rules an honest board never breaks itself (protocol §9.6) ----
+  public static final String ENTRY_TIME = "entry_time";
+  public static final String ELECTION_FIRST = "election_first";
+  public static final String CHAINS_NOT_CLOSED = "chains_not_closed";
 }

@@ -37,6 +37,8 @@ public final class BoardState {
   private final String electionJson;
   private final Map<String, Kiosk> kiosks = new ConcurrentHashMap<>();
   private final Map<String, Chain> chains = new ConcurrentHashMap<>();
+  /** Kiosk ids revoked, even before (wrongly) being registered: revocation is permanent. */
+  private final Set<String> revoked = ConcurrentHashMap.newKeySet();
   private final FingerprintSet ballotIds = new FingerprintSet();
   private final FingerprintSet requests = new FingerprintSet();
   private final FingerprintSet alphas = new FingerprintSet();
@@ -59,8 +61,24 @@ public final class BoardState {
     this.electionJson = electionJson;
   }
 
+  /** How {@link #admit} treats a ballot's kiosk signature (rule BALLOT_SIGNED_BY_KIOSK). */
+  public enum Signature {
+    /** Verify it. */
+    VERIFY,
+    /**
+     * The caller verified it, with {@link #submitter}, under the kiosk's registered key — which never changes,
+     * as a kiosk id is registered once — so it is not verified again.
+     */
+    VERIFIED_BY_CALLER
+  }
+
   /** Every rule an entry with these facts, sequence number and time would break if appended now. */
   public Admission admit(EntryFacts facts, long sequence, long timestamp) {
+    return admit(facts, sequence, timestamp, Signature.VERIFY);
+  }
+
+  /** {@link #admit(EntryFacts, long, long)}, with a ballot's signature treated as {@code signature} says. */
+  public Admission admit(EntryFacts facts, long sequence, long timestamp, Signature signature) {
     List<Violation> v = new ArrayList<>();
     if (timestamp < lastTime) {
       v.add(new Violation(Rule.TIME_NOT_BACKWARDS, "time goes backwards"));
@@ -69,7 +87,7 @@ public final class BoardState {
       v.add(new Violation(Rule.ELECTION_FIRST, "the election must be published by entry 0 and only there"));
     }
     if (facts instanceof EntryFacts.Ballot b) {
-      ballot(b, timestamp, v);
+      ballot(b, timestamp, signature, v);
     } else {
       control(((EntryFacts.Control) facts).payload(), v);
     }
@@ -95,12 +113,9 @@ public final class BoardState {
         v.add(new Violation(Rule.KIOSK_REGISTERED_BEFORE_CLOSE, "kiosk registered after the polls closed"));
       }
     } else if (payload instanceof EntryPayload.KioskRevoked k) {
-      Kiosk known = kiosks.get(k.kioskId());
-      if (known == null) {
+      if (!kiosks.containsKey(k.kioskId())) {
         v.add(new Violation(Rule.REVOKED_KIOSK_REGISTERED, "revokes kiosk " + k.kioskId()
             + ", which is not registered"));
-      } else if (known.revoked()) {
-        v.add(new Violation(Rule.KIOSK_REVOKED_ONCE, "kiosk " + k.kioskId() + " is already revoked"));
       }
     } else if (payload instanceof EntryPayload.PollsClosed c) {
       if (polls != Polls.OPEN) {
@@ -118,13 +133,13 @@ public final class BoardState {
     }
   }
 
-  private void ballot(EntryFacts.Ballot b, long timestamp, List<Violation> v) {
+  private void ballot(EntryFacts.Ballot b, long timestamp, Signature signature, List<Violation> v) {
     String ballot = "ballot " + b.ballotId();
     if (polls != Polls.OPEN) {
       v.add(new Violation(Rule.BALLOT_WHILE_POLLS_OPEN, ballot + " posted while the polls were not open (they "
           + (polls == Polls.CLOSED ? "are closed)" : "have not opened yet)")));
     }
-    submitter(b).ifPresent(v::add);
+    submitter(b, signature).ifPresent(v::add);
     if (requests.contains(requestKey(b))) {
       v.add(new Violation(Rule.REQUEST_ID_UNUSED, "request id " + b.requestId() + " of kiosk " + b.kioskId()
           + " was already used"));
@@ -135,8 +150,7 @@ public final class BoardState {
     Set<String> inBallot = new HashSet<>();
     for (String alpha : b.alphas()) {
       if (!inBallot.add(alpha) || alphas.contains(alpha)) {
-        v.add(new Violation(Rule.CIPHERTEXTS_UNIQUE, ballot + " repeats a ciphertext already on the board or "
-            + "earlier in the ballot (a copied ballot or a reused nonce)"));
+        v.add(repeatedCiphertext(b));
         break;
       }
     }
@@ -159,6 +173,10 @@ public final class BoardState {
    * verifies. Safe to call from any thread (the server checks this before it decodes a submission's points).
    */
   public Optional<Violation> submitter(EntryFacts.Ballot b) {
+    return submitter(b, Signature.VERIFY);
+  }
+
+  private Optional<Violation> submitter(EntryFacts.Ballot b, Signature signature) {
     Kiosk k = kiosks.get(b.kioskId());
     if (k == null) {
       return Optional.of(new Violation(Rule.BALLOT_KIOSK_REGISTERED, "kiosk " + b.kioskId()
@@ -168,12 +186,31 @@ public final class BoardState {
       return Optional.of(new Violation(Rule.BALLOT_KIOSK_NOT_REVOKED, "kiosk " + b.kioskId()
           + " has been revoked"));
     }
-    if (!k.publicKey().verifies(KioskSubmissions.message(extendedHash, b.kind(), b.unsignedPayload()),
-        b.signature())) {
+    if (signature == Signature.VERIFY && !k.publicKey().verifies(
+        KioskSubmissions.message(extendedHash, b.kind(), b.unsignedPayload()), b.signature())) {
       return Optional.of(new Violation(Rule.BALLOT_SIGNED_BY_KIOSK, "the signature is not kiosk " + b.kioskId()
           + "'s signature over this submission"));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Rule CIPHERTEXTS_UNIQUE within the ballot alone — a reused nonce — which breaks the rule on any board, so a
+   * server can refuse it before checking proofs. Safe to call from any thread.
+   */
+  public static Optional<Violation> repeatsCiphertextWithin(EntryFacts.Ballot b) {
+    Set<String> inBallot = new HashSet<>();
+    for (String alpha : b.alphas()) {
+      if (!inBallot.add(alpha)) {
+        return Optional.of(repeatedCiphertext(b));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Violation repeatedCiphertext(EntryFacts.Ballot b) {
+    return new Violation(Rule.CIPHERTEXTS_UNIQUE, "ballot " + b.ballotId() + " repeats a ciphertext already on "
+        + "the board or earlier in the ballot (a copied ballot or a reused nonce)");
   }
 
   private void closes(EntryPayload.PollsClosed c, List<Violation> v) {
@@ -228,8 +265,9 @@ public final class BoardState {
         polls = Polls.OPEN;
       }
     } else if (payload instanceof EntryPayload.KioskRegistered k) {
-      kiosks.put(k.kioskId(), new Kiosk(k.kioskId(), k.publicKey(), false));
+      kiosks.put(k.kioskId(), new Kiosk(k.kioskId(), k.publicKey(), revoked.contains(k.kioskId())));
     } else if (payload instanceof EntryPayload.KioskRevoked k) {
+      revoked.add(k.kioskId());
       kiosks.computeIfPresent(k.kioskId(), (id, old) -> new Kiosk(id, old.publicKey(), true));
     } else if (payload instanceof EntryPayload.PollsClosed) {
       polls = Polls.CLOSED;

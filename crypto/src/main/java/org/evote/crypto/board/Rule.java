@@ -20,8 +20,6 @@ public enum Rule {
   KIOSK_REGISTERED_BEFORE_CLOSE("V7", "polls_state"),
   /** Only a registered kiosk is revoked. */
   REVOKED_KIOSK_REGISTERED("V7", "unknown_kiosk"),
-  /** A kiosk is revoked once (revocation is permanent). */
-  KIOSK_REVOKED_ONCE("V7", "kiosk_revoked"),
   /** Ballots are posted only while the polls are open. */
   BALLOT_WHILE_POLLS_OPEN("V7", "polls_not_open"),
   /** A ballot comes from a registered kiosk. */

@@ -175,7 +175,8 @@ class BoardStateTest {
 
   @Test
   void pollsOpenOnce() {
-    openBoard();
+    append(published());
+    append(control(new EntryPayload.PollsOpened()));
     refused(control(new EntryPayload.PollsOpened()), Rule.POLLS_OPEN_ONCE);
   }
 
@@ -189,21 +190,47 @@ class BoardStateTest {
   @Test
   void kioskRegisteredBeforeClose() {
     openBoard();
+    append(register("K3"));
     append(closing());
-    refused(register("K3"), Rule.KIOSK_REGISTERED_BEFORE_CLOSE);
+    refused(register("K4"), Rule.KIOSK_REGISTERED_BEFORE_CLOSE);
   }
 
   @Test
   void revokedKioskRegistered() {
     openBoard();
     refused(control(new EntryPayload.KioskRevoked("K9", "unknown")), Rule.REVOKED_KIOSK_REGISTERED);
+    append(control(new EntryPayload.KioskRevoked("K1", "known")));
   }
 
   @Test
-  void kioskRevokedOnce() {
+  void revokingAgainBreaksNoRuleAndRevocationIsPermanent() {
     openBoard();
     append(control(new EntryPayload.KioskRevoked("K1", "lost")));
-    refused(control(new EntryPayload.KioskRevoked("K1", "lost again")), Rule.KIOSK_REVOKED_ONCE);
+    append(control(new EntryPayload.KioskRevoked("K1", "lost again")));
+    assertTrue(state.kiosk("K1").orElseThrow().revoked());
+    refused(control(new EntryPayload.KioskRevoked("K7", "not yet registered")), Rule.REVOKED_KIOSK_REGISTERED);
+    state.apply(control(new EntryPayload.KioskRevoked("K7", "not yet registered")), time);
+    sequence++;
+    append(register("K7"));
+    refused(ballot("K7"), Rule.BALLOT_KIOSK_NOT_REVOKED);
+  }
+
+  @Test
+  void aSignatureTheCallerVerifiedIsNotVerifiedAgain() {
+    openBoard();
+    EntryFacts.Ballot forged = resigned(ballot("K1"), kioskKeys.get("K2"));
+    assertInstanceOf(Admission.Admitted.class,
+        state.admit(forged, sequence, time, BoardState.Signature.VERIFIED_BY_CALLER));
+    refused(forged, Rule.BALLOT_SIGNED_BY_KIOSK);
+  }
+
+  @Test
+  void aCiphertextRepeatedWithinABallotIsFoundWithoutTheBoard() {
+    openBoard();
+    EntryFacts.Ballot twice = ballot("K1", "req-1", "ballot-a", state.chain("K1").head(), time,
+        List.of(alpha(101), alpha(101)));
+    assertEquals(Rule.CIPHERTEXTS_UNIQUE, BoardState.repeatsCiphertextWithin(twice).orElseThrow().rule());
+    assertTrue(BoardState.repeatsCiphertextWithin(ballot("K1")).isEmpty());
   }
 
   @Test
@@ -221,6 +248,8 @@ class BoardStateTest {
   void ballotKioskRegistered() {
     openBoard();
     refused(ballot("K9"), Rule.BALLOT_KIOSK_REGISTERED);
+    append(register("K9"));
+    append(ballot("K9"));
   }
 
   @Test
@@ -259,6 +288,7 @@ class BoardStateTest {
     append(ballot("K1", "req-1", "ballot-a", state.chain("K1").head(), time, List.of(alpha(101))));
     refused(ballot("K2", "req-2", "ballot-a", state.chain("K2").head(), time, List.of(alpha(102))),
         Rule.BALLOT_ID_UNIQUE);
+    append(ballot("K2", "req-2", "ballot-b", state.chain("K2").head(), time, List.of(alpha(102))));
   }
 
   @Test
@@ -269,6 +299,7 @@ class BoardStateTest {
     append(ballot("K1", "req-1", "ballot-a", state.chain("K1").head(), time, List.of(alpha(101), alpha(102))));
     refused(ballot("K2", "req-2", "ballot-b", state.chain("K2").head(), time, List.of(alpha(103), alpha(102))),
         Rule.CIPHERTEXTS_UNIQUE);
+    append(ballot("K2", "req-2", "ballot-b", state.chain("K2").head(), time, List.of(alpha(103), alpha(104))));
   }
 
   @Test
@@ -279,6 +310,7 @@ class BoardStateTest {
         Rule.CHAIN_CONTINUES);
     refused(ballot("K2", "req-y", "ballot-y", state.chain("K1").head(), time, List.of(alpha(901))),
         Rule.CHAIN_CONTINUES);
+    append(ballot("K1", "req-x", "ballot-x", state.chain("K1").head(), time, List.of(alpha(900))));
   }
 
   @Test
@@ -288,6 +320,7 @@ class BoardStateTest {
     long previous = state.chain("K1").lastTime();
     refused(ballot("K1", "req-x", "ballot-x", state.chain("K1").head(), previous - 1, List.of(alpha(900))),
         Rule.CHAIN_TIME_NOT_BACKWARDS);
+    append(ballot("K1", "req-x", "ballot-x", state.chain("K1").head(), previous, List.of(alpha(900))));
   }
 
   @Test
@@ -295,6 +328,7 @@ class BoardStateTest {
     openBoard();
     refused(ballot("K1", "req-x", "ballot-x", state.chain("K1").head(), time + 1, List.of(alpha(900))),
         Rule.BALLOT_NOT_AFTER_ENTRY);
+    append(ballot("K1", "req-x", "ballot-x", state.chain("K1").head(), time, List.of(alpha(900))));
   }
 
   @Test
@@ -333,6 +367,8 @@ class BoardStateTest {
   void tallyAfterClose() {
     openBoard();
     refused(tally(), Rule.TALLY_AFTER_CLOSE);
+    append(closing());
+    append(tally());
   }
 
   @Test

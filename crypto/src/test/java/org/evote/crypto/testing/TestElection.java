@@ -218,6 +218,11 @@ public final class TestElection {
     }
   }
 
+  /** The election's source of randomness (seeded in tests that must be reproducible). */
+  public SecureRandom random() {
+    return random;
+  }
+
   public Ed25519.PrivateKey kioskKey(String id) {
     return polling.kioskKey(id);
   }

@@ -35,8 +35,8 @@ import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.Manifest;
 import org.evote.crypto.record.RecordFiles;
 import org.evote.crypto.tally.EncryptedTally;
+import org.evote.crypto.testing.DeterministicRandom;
 import org.evote.crypto.testing.TestElection;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,15 +48,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * fails. Every step is failed by at least one case; the honest record fails none.
  */
 class TamperMatrixTest {
-  private static final SecureRandom RANDOM = new SecureRandom();
-  private static Manifest manifest;
+  /** Each case's own randomness, seeded by its name, so a failing case can be re-run exactly. */
+  private SecureRandom random;
+  private Manifest manifest;
   @TempDir
-  static Path temp;
-
-  @BeforeAll
-  static void readManifest() {
-    manifest = TestElection.manifest("manifest-small.json");
-  }
+  Path temp;
 
   /** One change to an honest election, and the steps it must fail. */
   record Case(String name, Set<Step> fails, Election election, UnaryOperator<Path> files) {
@@ -119,8 +115,8 @@ class TamperMatrixTest {
             Step.V6_SIGNED_HEADS),
         new Case("V7: a ballot from an unregistered kiosk (board not closed)", steps(Step.V7_BOARD_SEQUENCE),
             new Election(UnaryOperator.identity(), e -> {
-              Ed25519.PrivateKey stranger = Ed25519.PrivateKey.generate(RANDOM);
-              e.cast(e.encrypt("kiosk-9", plaintext(e, "stranger"), BallotSeed.random(RANDOM),
+              Ed25519.PrivateKey stranger = Ed25519.PrivateKey.generate(e.random());
+              e.cast(e.encrypt("kiosk-9", plaintext(e, "stranger"), BallotSeed.random(e.random()),
                   e.state.chain("kiosk-9").head()), stranger);
             }, false, e -> TestElection.Tamper.NONE, new int[] {1, 2}), d -> d),
         onBoard("V7: a ballot from a revoked kiosk", e -> {
@@ -128,7 +124,7 @@ class TamperMatrixTest {
           e.vote("kiosk-2", plaintext(e, "after-revocation"), false);
         }, Step.V7_BOARD_SEQUENCE),
         onBoard("V7: a ballot signed by another kiosk's key", e -> e.cast(e.encrypt("kiosk-1",
-            plaintext(e, "forged"), BallotSeed.random(RANDOM), e.state.chain("kiosk-1").head()),
+            plaintext(e, "forged"), BallotSeed.random(e.random()), e.state.chain("kiosk-1").head()),
             e.kioskKey("kiosk-2")), Step.V7_BOARD_SEQUENCE),
         onBoard("V8: two ballots with one ballot id", e -> {
           e.vote("kiosk-1", plaintext(e, "twin"), false);
@@ -145,7 +141,8 @@ class TamperMatrixTest {
             })), Step.V9_SELECTION_PROOFS),
         onBoard("V10: a contest proof from another encryption (challenged ballot)", e -> {
           PlaintextBallot p = plaintext(e, "other-proof");
-          EncryptedContest other = e.encrypt("kiosk-1", p, BallotSeed.random(RANDOM), Digest.ZERO).contests().get(0);
+          EncryptedContest other = e.encrypt("kiosk-1", p, BallotSeed.random(e.random()), Digest.ZERO)
+              .contests().get(0);
           challengeEdited(e, p, b -> editContest(b, 0, c -> new EncryptedContest(c.contestId(), c.selections(),
               other.proof(), c.contestHash())));
         }, Step.V10_CONTEST_PROOFS),
@@ -153,11 +150,11 @@ class TamperMatrixTest {
             c -> new EncryptedContest(c.contestId(), c.selections(), c.proof(), Digest.ZERO))),
             Step.V11_CONFIRMATION_CODES),
         onBoard("V12: a ballot that restarts its kiosk's chain", e -> e.cast(e.encrypt("kiosk-1",
-            plaintext(e, "restart"), BallotSeed.random(RANDOM), org.evote.crypto.ballot.ConfirmationCodes
+            plaintext(e, "restart"), BallotSeed.random(e.random()), org.evote.crypto.ballot.ConfirmationCodes
                 .chainStart(e.config.extendedHash(), "kiosk-1")), e.kioskKey("kiosk-1")), Step.V12_KIOSK_CHAINS),
         onBoard("V13: a challenged ballot disclosing other choices", e -> {
           PlaintextBallot p = plaintext(e, "disclosed");
-          BallotSeed seed = BallotSeed.random(RANDOM);
+          BallotSeed seed = BallotSeed.random(e.random());
           EncryptedBallot b = e.encrypt("kiosk-1", p, seed, e.state.chain("kiosk-1").head());
           e.challenge(b, seed, otherChoices(e.manifest, p), e.kioskKey("kiosk-1"));
         }, Step.V13_CHALLENGED_BALLOTS),
@@ -175,9 +172,11 @@ class TamperMatrixTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void aSingleChangeFailsExactlyItsSteps(Case c) throws Exception {
-    Path dir = temp.resolve(c.name().replaceAll("[^A-Za-z0-9]+", "-"));
+    random = new DeterministicRandom("tamper matrix: " + c.name());
+    manifest = TestElection.manifest("manifest-small.json");
+    Path dir = temp.resolve("record");
     run(c.election()).write(dir);
-    VerificationReport report = RecordFiles.verify(c.files().apply(dir), RANDOM, 2, n -> { });
+    VerificationReport report = RecordFiles.verify(c.files().apply(dir), random, 2, n -> { });
     Set<Step> failed = EnumSet.noneOf(Step.class);
     report.steps().stream().filter(s -> s.status() == VerificationReport.Status.FAIL).forEach(s -> failed.add(s.step()));
     assertEquals(c.fails(), failed, report.render());
@@ -192,8 +191,8 @@ class TamperMatrixTest {
 
   // ---- the election ----
 
-  private static TestElection run(Election spec) throws Exception {
-    TestElection e = new TestElection(manifest, 3, 2, RANDOM, spec.records());
+  private TestElection run(Election spec) throws Exception {
+    TestElection e = new TestElection(manifest, 3, 2, random, spec.records());
     e.registerKiosk("kiosk-1");
     e.registerKiosk("kiosk-2");
     e.openPolls();
@@ -211,7 +210,7 @@ class TamperMatrixTest {
   }
 
   private static PlaintextBallot plaintext(TestElection e, String id) {
-    return e.randomPlaintext(id, manifest.ballotStyles().get(0).id());
+    return e.randomPlaintext(id, e.manifest.ballotStyles().get(0).id());
   }
 
   private static void challengeEdited(TestElection e, UnaryOperator<EncryptedBallot> edit) {
@@ -220,7 +219,7 @@ class TamperMatrixTest {
 
   /** Encrypts {@code p} at kiosk-1, edits the ballot, and posts it challenged, signed by the kiosk. */
   private static void challengeEdited(TestElection e, PlaintextBallot p, UnaryOperator<EncryptedBallot> edit) {
-    BallotSeed seed = BallotSeed.random(RANDOM);
+    BallotSeed seed = BallotSeed.random(e.random());
     EncryptedBallot b = edit.apply(e.encrypt("kiosk-1", p, seed, e.state.chain("kiosk-1").head()));
     e.challenge(b, seed, p, e.kioskKey("kiosk-1"));
   }
