@@ -1,6 +1,5 @@
 package org.evote.server;
 
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,19 +13,14 @@ import org.evote.board.client.BoardAdmin;
 import org.evote.board.client.BoardClient;
 import org.evote.board.client.BoardException;
 import org.evote.crypto.InvalidFieldException;
-import org.evote.crypto.board.Ed25519;
-import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.keystore.EncryptedKeyFile;
-import org.evote.server.board.BoardLoader;
 import org.evote.server.board.BoardService;
 import org.evote.server.board.BoardSetup;
-import org.evote.server.board.SubmissionChecker;
 import org.evote.server.board.TamperedBoardException;
 import org.evote.crypto.keystore.AdminCredentials;
 import org.evote.crypto.keystore.KioskCredentials;
 import org.evote.crypto.keystore.SecretFiles;
-import org.evote.server.http.BulletinBoardApp;
 import org.evote.server.store.BoardStore;
 import org.evote.server.store.DataDir;
 import org.evote.server.store.RawBoardExport;
@@ -81,30 +75,6 @@ public final class BallotServer {
     }
   }
 
-  /** Opens the board in a data directory (integrity check included). */
-  static BoardService open(DataDir data, char[] passphrase, SecureRandom random)
-      throws IOException, EncryptedKeyFile.WrongPassphraseException, TamperedBoardException {
-    return open(data, passphrase, random, 0);
-  }
-
-  /** Opens the board; {@code maxDatabaseBytes} > 0 caps the database's size. */
-  static BoardService open(DataDir data, char[] passphrase, SecureRandom random, long maxDatabaseBytes)
-      throws IOException, EncryptedKeyFile.WrongPassphraseException, TamperedBoardException {
-    ElectionConfig config = data.election();
-    Ed25519.PrivateKey key = data.boardKey(passphrase);
-    java.util.Arrays.fill(passphrase, '\0');
-    BoardStore store = BoardStore.open(data.database());
-    try {
-      if (maxDatabaseBytes > 0) {
-        store.limitSize(maxDatabaseBytes);
-      }
-      return BoardLoader.load(config, store, key, Clock.systemUTC());
-    } catch (TamperedBoardException | RuntimeException e) {
-      store.close();
-      throw e;
-    }
-  }
-
   @Command(name = "init", mixinStandardHelpOptions = true,
       description = "Create a board for an election: database, board signing key and administrator credential.")
   static final class Init implements Callable<Integer> {
@@ -154,26 +124,22 @@ public final class BallotServer {
         System.err.println("error: --max-database-mb is between 1 and 2^30");
         return 2;
       }
-      DataDir dir = new DataDir(data);
-      SecureRandom random = new SecureRandom();
-      try (DataDir.Lock lock = dir.lock()) {
-        BoardService board;
-        try {
-          board = open(dir, passphrase.read(), random, maxDatabaseMb == null ? 0 : Math.multiplyExact(maxDatabaseMb,
-              1L << 20));
-        } catch (TamperedBoardException e) {
-          System.err.println("refusing to serve: " + e.getMessage());
-          return 3;
-        }
-        SubmissionChecker checker = new SubmissionChecker(board.config(), random, board);
-        Javalin app = BulletinBoardApp.create(board, checker).start(host, port);
-        System.out.println("Serving the board of " + board.config().manifest().electionScopeId() + " at http://"
-            + host + ":" + app.port() + "/");
+      long maxDatabaseBytes = maxDatabaseMb == null ? 0 : Math.multiplyExact(maxDatabaseMb, 1L << 20);
+      BoardHost started;
+      try {
+        started = BoardHost.start(new DataDir(data), passphrase::read, host, port, maxDatabaseBytes,
+            new SecureRandom());
+      } catch (TamperedBoardException e) {
+        System.err.println("refusing to serve: " + e.getMessage());
+        return 3;
+      }
+      try (BoardHost served = started) {
+        System.out.println("Serving the board of " + served.board().config().manifest().electionScopeId()
+            + " at http://" + host + ":" + served.port() + "/");
         System.out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-          app.stop();
-          board.close();
+          served.close();
           stopped.countDown();
         }));
         stopped.await();
@@ -212,7 +178,7 @@ public final class BallotServer {
         }
         DataDir dir = new DataDir(data);
         SecureRandom random = new SecureRandom();
-        try (DataDir.Lock lock = dir.lock(); BoardService board = open(dir, passphrase.read(), random)) {
+        try (DataDir.Lock lock = dir.lock(); BoardService board = BoardHost.open(dir, passphrase.read(), 0)) {
           KioskCredentials credentials = KioskCredentials.generate(name, board.config().extendedHash(), random);
           // The credential file exists before the kiosk is on the board: a failure here registers nothing.
           credentials.write(out, SecretFiles.passphrase(kioskPassphrase, "kiosk credential passphrase"), random);
@@ -244,7 +210,7 @@ public final class BallotServer {
       @Override
       public Integer call() throws Exception {
         DataDir dir = new DataDir(data);
-        try (DataDir.Lock lock = dir.lock(); BoardService board = open(dir, passphrase.read(), new SecureRandom())) {
+        try (DataDir.Lock lock = dir.lock(); BoardService board = BoardHost.open(dir, passphrase.read(), 0)) {
           var entry = board.revokeKiosk(name, reason).get();
           System.out.println("Kiosk " + name + " revoked at board entry " + entry.sequence());
           return 0;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.evote.server.testing.Console;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,7 +18,7 @@ class LoadRunTest {
 
   @Test
   void aShortLoadRunFindsEveryReceiptOnTheBoardOnce() {
-    MockElectionTest.Run run = MockElectionTest.evote("load", "--kiosks", "3", "--seconds", "2",
+    Console run = MockElectionTest.evote("load", "--kiosks", "3", "--seconds", "2",
         "--baseline-seconds", "1", "--out", temp.toString());
     assertEquals(0, run.code(), run.out() + run.err());
     assertTrue(run.out().contains("every receipt on the board exactly once: yes; board verifies: yes"), run.out());

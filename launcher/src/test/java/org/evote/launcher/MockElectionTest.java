@@ -5,15 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.evote.crypto.json.JsonText;
+import org.evote.server.testing.Console;
 import org.evote.tally.TallyTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,29 +25,17 @@ class MockElectionTest {
   @TempDir
   Path temp;
 
-  record Run(int code, String out, String err) {}
-
-  static Run evote(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int code = args[0].equals("tally") ? TallyTool.run(java.util.Arrays.copyOfRange(args, 1, args.length))
-          : Evote.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  /** {@code ./evote ARGS}, or with "tally" first the tally tool's command line, run in this process. */
+  static Console evote(String... args) {
+    return args[0].equals("tally")
+        ? Console.run(TallyTool::run, java.util.Arrays.copyOfRange(args, 1, args.length))
+        : Console.run(Evote::run, args);
   }
 
   @Test
   void aMockElectionWithTheRealProgramsCountsExactlyWhatTheRobotsVoted() throws Exception {
     Path dir = temp.resolve("election");
-    Run run = evote("demo", "--kiosks", "3", "--ballots", "16", "--challenge-rate", "0.5", "--out",
+    Console run = evote("demo", "--kiosks", "3", "--ballots", "16", "--challenge-rate", "0.5", "--out",
         dir.toString());
     assertEquals(0, run.code(), run.out() + run.err());
     assertTrue(run.out().contains("The decrypted result equals the truth exactly, and the record verifies."),
@@ -65,7 +51,7 @@ class MockElectionTest {
     }
 
     // The real tally tool re-verifies the record on its own.
-    Run verify = evote("tally", "verify", "--record", dir.resolve("record").toString());
+    Console verify = evote("tally", "verify", "--record", dir.resolve("record").toString());
     assertEquals(0, verify.code(), verify.out() + verify.err());
 
     // Recount the truth from the robots' logs and compare with the published result.
@@ -110,7 +96,7 @@ class MockElectionTest {
   void anOutputFolderInUseIsRefusedWithoutTouchingIt() throws Exception {
     Path dir = Files.createDirectories(temp.resolve("busy"));
     Files.writeString(dir.resolve("keep.txt"), "precious");
-    Run run = evote("demo", "--ballots", "1", "--out", dir.toString());
+    Console run = evote("demo", "--ballots", "1", "--out", dir.toString());
     assertEquals(1, run.code());
     assertTrue(run.err().contains("already exists and is not empty"), run.err());
     try (Stream<Path> files = Files.list(dir)) {
@@ -120,13 +106,13 @@ class MockElectionTest {
 
   @Test
   void aMissingOrInvalidManifestIsRefusedBeforeAnythingIsWritten() throws Exception {
-    Run missing = evote("demo", "--manifest", temp.resolve("nope.json").toString(), "--out",
+    Console missing = evote("demo", "--manifest", temp.resolve("nope.json").toString(), "--out",
         temp.resolve("a").toString());
     assertEquals(1, missing.code());
     assertTrue(missing.err().contains("cannot read the manifest") && missing.err().contains("no such file"),
         missing.err());
     Path bad = Files.writeString(temp.resolve("bad.json"), "{\"election_scope_id\": 7}");
-    Run invalid = evote("demo", "--manifest", bad.toString(), "--out", temp.resolve("b").toString());
+    Console invalid = evote("demo", "--manifest", bad.toString(), "--out", temp.resolve("b").toString());
     assertEquals(1, invalid.code());
     assertTrue(invalid.err().contains("not a valid ElectionGuard 1.0 manifest"), invalid.err());
     assertTrue(Files.notExists(temp.resolve("a")) && Files.notExists(temp.resolve("b")));
@@ -134,7 +120,7 @@ class MockElectionTest {
 
   @Test
   void impossibleSettingsAreRefusedByName() {
-    Run run = evote("demo", "--guardians", "3", "--quorum", "4", "--out", temp.resolve("x").toString());
+    Console run = evote("demo", "--guardians", "3", "--quorum", "4", "--out", temp.resolve("x").toString());
     assertEquals(1, run.code());
     assertTrue(run.err().contains("quorum"), run.err());
     assertTrue(Files.notExists(temp.resolve("x")));

@@ -3,16 +3,12 @@ package org.evote.system;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import org.evote.crypto.ceremony.KeyCeremony;
 import org.evote.crypto.election.ElectionConfig;
-import org.evote.crypto.election.ElectionHashes;
-import org.evote.crypto.json.ElectionJson;
-import org.evote.crypto.json.JsonText;
-import org.evote.crypto.json.ManifestJson;
 import org.evote.crypto.keystore.KioskCredentials;
-import org.evote.crypto.manifest.Manifest;
 import org.evote.crypto.testing.TestData;
 import org.evote.launcher.election.LocalBoard;
+import org.evote.server.testing.ServerProcess;
+import org.evote.server.testing.TestBoard;
 import org.evote.server.store.DataDir;
 
 /** A real bulletin board on a fixed loopback port that tests can stop and start again (a network cut). */
@@ -42,11 +38,8 @@ final class LiveBoard implements AutoCloseable {
   }
 
   private static Path ceremony(Path dir, String manifestFile) throws Exception {
-    Manifest manifest = ManifestJson.decode(JsonText.readObject(testdata(manifestFile)));
-    KeyCeremony.Outcome ceremony = KeyCeremony.run(ElectionHashes.baseHash(manifest, 3, 2), 3, 2,
-        new SecureRandom());
     Path electionFile = dir.resolve("election.json");
-    JsonText.write(electionFile, ElectionJson.encode(new ElectionConfig(manifest, 3, 2, ceremony.records())));
+    TestBoard.writeElection(electionFile, manifestFile, new SecureRandom());
     return electionFile;
   }
 

@@ -19,6 +19,7 @@ import org.evote.crypto.verify.VerificationReport;
 import org.evote.kiosk.robot.RobotVoter;
 import org.evote.launcher.election.BoardAudit;
 import org.evote.launcher.election.RobotKiosks;
+import org.evote.server.testing.ServerProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

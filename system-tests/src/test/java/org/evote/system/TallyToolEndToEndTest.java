@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -26,6 +23,7 @@ import org.evote.kiosk.robot.RobotVoter;
 import org.evote.kiosk.service.BallotCaster;
 import org.evote.kiosk.service.KioskStore;
 import org.evote.kiosk.service.Uploader;
+import org.evote.server.testing.Console;
 import org.evote.tally.TallyTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,20 +79,15 @@ class TallyToolEndToEndTest {
 
       Path record = temp.resolve("record");
       // Fewer than k keys: a clear refusal.
-      ByteArrayOutputStream err = new ByteArrayOutputStream();
-      PrintStream oldErr = System.err;
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      try {
-        assertEquals(2, tool("tally", "--election", election.toString(), "--board", board.toString(),
-            "--guardian-key", ceremony.resolve("guardian-2.key.json").toString(), "--passphrase-file",
-            pass[1].toString(), "--out", record.toString()));
-        assertEquals(2, tool("tally", "--election", election.toString(), "--board", board.toString(),
-            "--guardian-key", ceremony.resolve("guardian-2.key.json").toString(), "--passphrase-file",
-            pass[0].toString(), "--out", record.toString()));
-      } finally {
-        System.setErr(oldErr);
-      }
-      String errors = err.toString(StandardCharsets.UTF_8);
+      Console fewer = Console.run(TallyTool::run, "tally", "--election", election.toString(), "--board",
+          board.toString(), "--guardian-key", ceremony.resolve("guardian-2.key.json").toString(),
+          "--passphrase-file", pass[1].toString(), "--out", record.toString());
+      assertEquals(2, fewer.code(), fewer.printed());
+      Console wrong = Console.run(TallyTool::run, "tally", "--election", election.toString(), "--board",
+          board.toString(), "--guardian-key", ceremony.resolve("guardian-2.key.json").toString(),
+          "--passphrase-file", pass[0].toString(), "--out", record.toString());
+      assertEquals(2, wrong.code(), wrong.printed());
+      String errors = fewer.err() + wrong.err();
       assertTrue(errors.contains("at least 2 of the 3"), errors);
       assertTrue(errors.contains("wrong passphrase"), errors);
 

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import org.evote.launcher.election.RobotKiosks;
 import org.evote.server.BallotServer;
 import org.evote.tally.TallyTool;
+import org.evote.server.testing.Console;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Timeout;
@@ -67,7 +68,7 @@ class TamperedBoardTest {
         .code());
     Console ok = Console.run(TallyTool::run, "verify", "--election", election.toString(), "--board",
         clean.toString());
-    assertEquals(0, ok.code(), ok.out());
+    assertEquals(0, ok.code(), ok.printed());
 
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("board.sqlite"));
         Statement s = c.createStatement()) {
@@ -78,16 +79,16 @@ class TamperedBoardTest {
 
     Console serve = Console.run(BallotServer::run, "serve", "--data", data.toString(), "--port", "0",
         "--board-passphrase-file", pass.toString());
-    assertEquals(3, serve.code(), serve.out());
-    assertTrue(serve.out().contains("refusing to serve") && serve.out().contains("first bad sequence number "
-        + ENTRY), serve.out());
+    assertEquals(3, serve.code(), serve.printed());
+    assertTrue(serve.err().contains("refusing to serve") && serve.err().contains("first bad sequence number "
+        + ENTRY), serve.printed());
 
     Path stored = temp.resolve("tampered-board.json");
     assertEquals(0, Console.run(BallotServer::run, "export", "--data", data.toString(), "--out", stored.toString())
         .code());
     Console verify = Console.run(TallyTool::run, "verify", "--election", election.toString(), "--board",
         stored.toString());
-    assertEquals(1, verify.code(), verify.out());
-    assertTrue(verify.out().contains("entry " + ENTRY), verify.out());
+    assertEquals(1, verify.code(), verify.printed());
+    assertTrue(verify.printed().contains("entry " + ENTRY), verify.printed());
   }
 }

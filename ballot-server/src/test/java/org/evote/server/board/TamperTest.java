@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -27,6 +24,7 @@ import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.Submissions;
 import org.evote.server.BallotServer;
 import org.evote.server.store.BoardStore;
+import org.evote.server.testing.Console;
 import org.evote.server.testing.Copies;
 import org.evote.server.testing.TestBoard;
 import org.evote.server.testing.TestKiosk;
@@ -223,17 +221,9 @@ class TamperTest {
     sql(t, "DELETE FROM entries WHERE seq = 3");
     Path pass = temp.resolve("pass");
     Files.writeString(pass, new String(TestBoard.passphrase()));
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream old = System.err;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    int code;
-    try {
-      code = BallotServer.run("serve", "--data", t.data.dir().toString(), "--port", "0",
-          "--board-passphrase-file", pass.toString());
-    } finally {
-      System.setErr(old);
-    }
-    assertEquals(3, code);
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("first bad sequence number 3"), err.toString());
+    Console serve = Console.run(BallotServer::run, "serve", "--data", t.data.dir().toString(), "--port", "0",
+        "--board-passphrase-file", pass.toString());
+    assertEquals(3, serve.code(), serve.printed());
+    assertTrue(serve.err().contains("first bad sequence number 3"), serve.printed());
   }
 }

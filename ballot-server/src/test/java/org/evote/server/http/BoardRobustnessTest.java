@@ -130,7 +130,7 @@ class BoardRobustnessTest {
 
   /** A request the JDK's client would refuse to send (a malformed escape), written on a raw socket. */
   String rawGet(String path) throws Exception {
-    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", t.app.port())) {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", t.base.getPort())) {
       socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
           .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package org.evote.server.testing;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,8 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
-/** The ballot server as a separate operating-system process, so tests can kill it with SIGKILL. */
+/**
+ * {@code ballot-server serve} as a separate operating-system process (on this JVM's class path), so a test can kill
+ * it with SIGKILL: the server's own tests and the system tests.
+ */
 public final class ServerProcess implements AutoCloseable {
   private final Process process;
   public final URI base;
@@ -21,8 +26,9 @@ public final class ServerProcess implements AutoCloseable {
     this.base = base;
   }
 
+  /** A loopback port free at this moment, for a server that must come back on the same port. */
   public static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+    try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
   }
@@ -62,12 +68,15 @@ public final class ServerProcess implements AutoCloseable {
     process.waitFor();
   }
 
+  /** SIGTERM (the server's shutdown hook closes the board), SIGKILL after 30 s. */
   @Override
   public void close() {
     if (process.isAlive()) {
       process.destroy();
       try {
-        process.waitFor();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor();
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

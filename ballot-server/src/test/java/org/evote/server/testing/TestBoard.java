@@ -1,37 +1,28 @@
 package org.evote.server.testing;
 
-import io.javalin.Javalin;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.evote.crypto.ballot.PlaintextBallot;
+import org.evote.crypto.ballot.RandomBallots;
 import org.evote.crypto.ceremony.KeyCeremony;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.election.ElectionHashes;
 import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.JsonText;
-import org.evote.crypto.json.ManifestJson;
-import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.Manifest;
-import org.evote.server.board.BoardLoader;
+import org.evote.crypto.testing.TestElection;
+import org.evote.server.BoardHost;
 import org.evote.server.board.BoardService;
 import org.evote.server.board.BoardSetup;
-import org.evote.server.board.SubmissionChecker;
 import org.evote.crypto.keystore.AdminCredentials;
-import org.evote.server.http.BulletinBoardApp;
-import org.evote.server.store.BoardStore;
 import org.evote.server.store.DataDir;
 
 /** A real board on a random loopback port, with an election made by a real key ceremony. */
@@ -43,17 +34,15 @@ public final class TestBoard implements AutoCloseable {
   public final ElectionConfig config;
   public final AdminCredentials admin;
   public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** The board while it serves ({@link #start} to {@link #stop}). */
   public BoardService board;
-  public Javalin app;
   public URI base;
+  private BoardHost host;
 
   public TestBoard(Path dir, String manifestFile) throws Exception {
     this.dir = dir;
-    Manifest manifest = manifest(manifestFile);
-    KeyCeremony.Outcome ceremony = KeyCeremony.run(ElectionHashes.baseHash(manifest, 3, 2), 3, 2, random);
-    this.config = new ElectionConfig(manifest, 3, 2, ceremony.records());
     Path electionFile = dir.resolve("election.json");
-    JsonText.write(electionFile, ElectionJson.encode(config));
+    this.config = writeElection(electionFile, manifestFile, random);
     this.data = new DataDir(dir.resolve("data"));
     this.admin = BoardSetup.init(data, JsonText.readObject(electionFile), passphrase(), random,
         Clock.systemUTC());
@@ -65,32 +54,30 @@ public final class TestBoard implements AutoCloseable {
     return PASSPHRASE.toCharArray();
   }
 
-  public static Manifest manifest(String file) throws IOException {
-    Path d = Path.of("").toAbsolutePath();
-    while (d != null && !Files.isDirectory(d.resolve("shared/testdata"))) {
-      d = d.getParent();
-    }
-    if (d == null) {
-      throw new IllegalStateException("shared/testdata not found");
-    }
-    return ManifestJson.decode(JsonText.readObject(d.resolve("shared/testdata/electionguard/" + file)));
+  /**
+   * An election on the test manifest {@code manifestFile} from a real key ceremony (3 guardians, quorum 2), written
+   * to {@code electionFile} as the tally tool's ceremony writes it.
+   */
+  public static ElectionConfig writeElection(Path electionFile, String manifestFile, SecureRandom random)
+      throws IOException {
+    Manifest manifest = TestElection.manifest(manifestFile);
+    KeyCeremony.Outcome ceremony = KeyCeremony.run(ElectionHashes.baseHash(manifest, 3, 2), 3, 2, random);
+    ElectionConfig config = new ElectionConfig(manifest, 3, 2, ceremony.records());
+    JsonText.write(electionFile, ElectionJson.encode(config));
+    return config;
   }
 
-  /** Opens the board (with its integrity check) and serves it on a random loopback port. */
+  /** Serves the board ({@link BoardHost}: lock, full start-up check) on a random loopback port. */
   public void start() throws Exception {
-    board = BoardLoader.load(data.election(), BoardStore.open(data.database()), data.boardKey(passphrase()),
-        Clock.systemUTC());
-    app = BulletinBoardApp.create(board, new SubmissionChecker(config, random, board)).start("127.0.0.1", 0);
-    base = URI.create("http://127.0.0.1:" + app.port());
+    host = BoardHost.start(data, TestBoard::passphrase, "127.0.0.1", 0, 0, random);
+    board = host.board();
+    base = host.loopbackUri();
   }
 
   public void stop() {
-    if (app != null) {
-      app.stop();
-      app = null;
-    }
-    if (board != null) {
-      board.close();
+    if (host != null) {
+      host.close();
+      host = null;
       board = null;
     }
   }
@@ -133,17 +120,9 @@ public final class TestBoard implements AutoCloseable {
     return JsonText.parseObject(r.body());
   }
 
-  /** A random valid plaintext for a style of the manifest. */
+  /** A random valid plaintext of a random style ({@link RandomBallots#any}). */
   public PlaintextBallot randomBallot(String id) {
-    var styles = config.manifest().ballotStyles();
-    String style = styles.get(random.nextInt(styles.size())).id();
-    Map<String, List<String>> choices = new LinkedHashMap<>();
-    for (ContestDescription c : config.manifest().contestsFor(style)) {
-      List<String> ids = new ArrayList<>(c.selections().stream().map(s -> s.id()).toList());
-      java.util.Collections.shuffle(ids, random);
-      choices.put(c.id(), ids.subList(0, random.nextInt(c.votesAllowed() + 1)));
-    }
-    return new PlaintextBallot(id, style, choices);
+    return RandomBallots.any(config.manifest(), id, random);
   }
 
   @Override

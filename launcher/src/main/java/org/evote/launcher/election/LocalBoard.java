@@ -1,6 +1,5 @@
 package org.evote.launcher.election;
 
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -18,13 +17,9 @@ import org.evote.crypto.json.JsonText;
 import org.evote.crypto.keystore.AdminCredentials;
 import org.evote.crypto.keystore.EncryptedKeyFile;
 import org.evote.crypto.keystore.KioskCredentials;
-import org.evote.server.board.BoardLoader;
-import org.evote.server.board.BoardService;
+import org.evote.server.BoardHost;
 import org.evote.server.board.BoardSetup;
-import org.evote.server.board.SubmissionChecker;
 import org.evote.server.board.TamperedBoardException;
-import org.evote.server.http.BulletinBoardApp;
-import org.evote.server.store.BoardStore;
 import org.evote.server.store.DataDir;
 
 /**
@@ -39,11 +34,9 @@ public final class LocalBoard implements AutoCloseable {
   private final SecureRandom random;
   /** The limit on each administrator request and on the export's answer. */
   static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
-  private BoardService board;
-  private Javalin app;
+  private BoardHost served;
   private BoardClient client;
   private long maxDatabaseBytes;
-  private DataDir.Lock lock;
 
   private LocalBoard(DataDir data, char[] passphrase, SecureRandom random) throws IOException {
     this.data = data;
@@ -62,32 +55,14 @@ public final class LocalBoard implements AutoCloseable {
 
   /** Serves the board on {@code host:port} (port 0: any free port), after re-checking the whole board. */
   public void start(String host, int port) throws IOException, TamperedBoardException {
-    if (lock != null) {
+    if (served != null) {
       throw new IllegalStateException("the board is already serving");
     }
-    lock = data.lock(); // as serve does: no other process may write the database meanwhile
-    BoardStore store = null;
     try {
-      store = BoardStore.open(data.database());
-      if (maxDatabaseBytes > 0) {
-        store.limitSize(maxDatabaseBytes);
-      }
-      board = BoardLoader.load(config, store, data.boardKey(passphrase.clone()), Clock.systemUTC());
-      app = BulletinBoardApp.create(board, new SubmissionChecker(config, random, board)).start(host, port);
+      served = BoardHost.start(data, passphrase::clone, host, port, maxDatabaseBytes, random);
     } catch (EncryptedKeyFile.WrongPassphraseException e) {
-      stop(store);
       throw new IOException("the board key did not open: " + e.getMessage(), e);
-    } catch (IOException | TamperedBoardException | RuntimeException e) {
-      stop(store);
-      throw e;
     }
-  }
-
-  private void stop(BoardStore unloaded) {
-    if (board == null && unloaded != null) {
-      unloaded.close();
-    }
-    stop();
   }
 
   /** From the next {@link #start}, caps the database at about this size (0: no cap), like {@code --max-database-mb}. */
@@ -97,10 +72,10 @@ public final class LocalBoard implements AutoCloseable {
 
   /** The board's base URL. */
   public URI uri() {
-    if (app == null) {
+    if (served == null) {
       throw new IllegalStateException("the board is not serving");
     }
-    return URI.create("http://127.0.0.1:" + app.port());
+    return served.loopbackUri();
   }
 
   public int port() {
@@ -118,7 +93,7 @@ public final class LocalBoard implements AutoCloseable {
   /** Makes a kiosk key pair and posts its public key (what {@code ballot-server kiosk add} does). */
   public KioskCredentials registerKiosk(String kioskId) throws Exception {
     KioskCredentials credentials = KioskCredentials.generate(kioskId, config.extendedHash(), random);
-    board.registerKiosk(kioskId, credentials.key().publicKey()).get();
+    served.board().registerKiosk(kioskId, credentials.key().publicKey()).get();
     return credentials;
   }
 
@@ -172,21 +147,9 @@ public final class LocalBoard implements AutoCloseable {
   /** Stops serving and closes the database; {@link #start} serves it again. */
   public void stop() {
     client = null;
-    if (app != null) {
-      app.stop();
-      app = null;
-    }
-    if (board != null) {
-      board.close();
-      board = null;
-    }
-    if (lock != null) {
-      try {
-        lock.close();
-      } catch (IOException e) {
-        // the lock goes with the file channel
-      }
-      lock = null;
+    if (served != null) {
+      served.close();
+      served = null;
     }
   }
 

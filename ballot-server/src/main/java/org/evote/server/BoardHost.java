@@ -1,0 +1,127 @@
+package org.evote.server;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+import org.evote.crypto.board.Ed25519;
+import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.keystore.EncryptedKeyFile;
+import org.evote.server.board.BoardLoader;
+import org.evote.server.board.BoardService;
+import org.evote.server.board.SubmissionChecker;
+import org.evote.server.board.TamperedBoardException;
+import org.evote.server.http.BulletinBoardApp;
+import org.evote.server.store.BoardStore;
+import org.evote.server.store.DataDir;
+
+/**
+ * A board served over HTTP from its data directory: the one start-up of {@code ballot-server serve}, the launcher's
+ * in-process board and the tests. {@link #start} takes the data directory's lock (no other process may write the
+ * database meanwhile), opens the board with its full start-up check ({@link BoardLoader}), builds the submission
+ * check and starts the HTTP API; a start that fails at any step leaves nothing open and the lock released.
+ * {@link #close} stops all of it.
+ */
+public final class BoardHost implements AutoCloseable {
+  /** Where the board key's passphrase comes from; asked for only once the lock is held. */
+  @FunctionalInterface
+  public interface Passphrase {
+    /** A fresh array, which the host wipes once the key is open. */
+    char[] read() throws IOException;
+  }
+
+  private final DataDir.Lock lock;
+  private final BoardService board;
+  private final Javalin app;
+  private boolean closed;
+
+  private BoardHost(DataDir.Lock lock, BoardService board, Javalin app) {
+    this.lock = lock;
+    this.board = board;
+    this.app = app;
+  }
+
+  /**
+   * Serves the board in {@code data} on {@code host:port} (port 0: any free port). {@code maxDatabaseBytes} > 0 caps
+   * the database's size as {@code --max-database-mb} does (0: no cap); {@code random} is the submission check's.
+   */
+  public static BoardHost start(DataDir data, Passphrase passphrase, String host, int port, long maxDatabaseBytes,
+      SecureRandom random) throws IOException, EncryptedKeyFile.WrongPassphraseException, TamperedBoardException {
+    DataDir.Lock lock = data.lock();
+    BoardService board = null;
+    try {
+      board = open(data, passphrase.read(), maxDatabaseBytes);
+      Javalin app = BulletinBoardApp.create(board, new SubmissionChecker(board.config(), random, board))
+          .start(host, port);
+      return new BoardHost(lock, board, app);
+    } catch (IOException | EncryptedKeyFile.WrongPassphraseException | TamperedBoardException | RuntimeException e) {
+      if (board != null) {
+        board.close();
+      }
+      release(lock);
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the board in {@code data} with its full start-up check, without serving it (the offline commands hold the
+   * lock themselves). Wipes {@code passphrase}; {@code maxDatabaseBytes} > 0 caps the database's size.
+   */
+  public static BoardService open(DataDir data, char[] passphrase, long maxDatabaseBytes)
+      throws IOException, EncryptedKeyFile.WrongPassphraseException, TamperedBoardException {
+    ElectionConfig config;
+    Ed25519.PrivateKey key;
+    try {
+      config = data.election();
+      key = data.boardKey(passphrase);
+    } finally {
+      Arrays.fill(passphrase, '\0');
+    }
+    BoardStore store = BoardStore.open(data.database());
+    try {
+      if (maxDatabaseBytes > 0) {
+        store.limitSize(maxDatabaseBytes);
+      }
+      return BoardLoader.load(config, store, key, Clock.systemUTC());
+    } catch (TamperedBoardException | RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** The port the board listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  /** The board's address over loopback. */
+  public URI loopbackUri() {
+    return URI.create("http://127.0.0.1:" + port());
+  }
+
+  public BoardService board() {
+    return board;
+  }
+
+  /** Stops serving, closes the database and releases the data directory (once; later calls do nothing). */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    app.stop();
+    board.close();
+    release(lock);
+  }
+
+  private static void release(DataDir.Lock lock) {
+    try {
+      lock.close();
+    } catch (IOException e) {
+      // the lock goes with the file channel
+    }
+  }
+}
