@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 6, "Disk full under the data directory": the board lives on a small tmpfs mount that is then filled (where
+ * Disk full under the data directory: the board lives on a small tmpfs mount that is then filled (where
  * the machine allows a mount), or its database is capped at its present size ({@code --max-database-mb}, which
  * fails writes exactly as a full disk does). The server refuses new ballots with a clear error instead of giving
  * receipts, and nothing half-written is left: after space is freed and the server restarted, the board passes its

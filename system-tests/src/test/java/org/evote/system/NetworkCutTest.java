@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 6, "Network cut between kiosk and server": kiosks reach the board through a proxy whose cable is pulled
+ * Network cut between kiosk and server: kiosks reach the board through a proxy whose cable is pulled
  * while voters keep voting. Their receipts say "upload pending"; once the network is back every queued ballot is
  * uploaded once, each kiosk's in the order of its chain. The harder case is a network that loses only the board's
  * answers: the ballots are on the board but the kiosks do not know it, and their retries must not store them again;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 6, "Server killed with kill -9 during load": robot kiosks vote against a ballot server in another process,
+ * Server killed with kill -9 during load: robot kiosks vote against a ballot server in another process,
  * which is killed with SIGKILL mid-stream and restarted. Every receipt given is on the board at the entry it names,
  * the ballots the kiosks queued meanwhile upload once, and the whole board verifies.
  */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 6, "Board file tampered": after a real election day, one change to the server's SQLite board — a ciphertext
+ * Board file tampered: after a real election day, one change to the server's SQLite board — a ciphertext
  * edited, a row deleted, two rows swapped, a column made unreadable — makes the server refuse to start, and the
  * tally tool, given the board as stored ({@code ballot-server export}), names the entry.
  */
