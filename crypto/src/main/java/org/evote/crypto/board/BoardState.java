@@ -94,43 +94,59 @@ public final class BoardState {
     return Admission.of(v);
   }
 
+  /**
+   * The rules of a non-ballot entry. A switch expression over every kind, without a default: a new kind of entry does
+   * not compile until its rules are written here (and its state change in {@link #apply}).
+   */
   private void control(EntryPayload payload, List<Violation> v) {
-    if (payload instanceof EntryPayload.ElectionPublished p) {
-      if (!p.extendedHash().equals(extendedHash)) {
-        v.add(new Violation(Rule.ELECTION_MATCHES, "publishes an election with another extended hash"));
-      } else if (!p.electionJson().equals(electionJson)) {
-        v.add(new Violation(Rule.ELECTION_MATCHES, "the published election differs from election.json"));
-      }
-    } else if (payload instanceof EntryPayload.PollsOpened) {
-      if (polls != Polls.NOT_OPENED) {
-        v.add(new Violation(Rule.POLLS_OPEN_ONCE, "the polls were already opened; they open once"));
-      }
-    } else if (payload instanceof EntryPayload.KioskRegistered k) {
-      if (kiosks.containsKey(k.kioskId())) {
-        v.add(new Violation(Rule.KIOSK_REGISTERED_ONCE, "kiosk " + k.kioskId() + " is already registered"));
-      }
-      if (polls == Polls.CLOSED) {
-        v.add(new Violation(Rule.KIOSK_REGISTERED_BEFORE_CLOSE, "kiosk registered after the polls closed"));
-      }
-    } else if (payload instanceof EntryPayload.KioskRevoked k) {
-      if (!kiosks.containsKey(k.kioskId())) {
-        v.add(new Violation(Rule.REVOKED_KIOSK_REGISTERED, "revokes kiosk " + k.kioskId()
-            + ", which is not registered"));
-      }
-    } else if (payload instanceof EntryPayload.PollsClosed c) {
-      if (polls != Polls.OPEN) {
-        v.add(new Violation(Rule.POLLS_CLOSE_AFTER_OPEN, polls == Polls.CLOSED ? "the polls are already closed"
-            : "polls closed without being open"));
-      }
-      closes(c, v);
-    } else if (payload instanceof EntryPayload.TallyPublished) {
-      if (polls != Polls.CLOSED) {
-        v.add(new Violation(Rule.TALLY_AFTER_CLOSE, "tally published before the polls closed"));
-      }
-      if (tally != null) {
-        v.add(new Violation(Rule.TALLY_ONCE, "the tally is already on the board"));
-      }
-    }
+    Runnable rules = switch (payload.kind()) {
+      case ELECTION_PUBLISHED -> () -> {
+        EntryPayload.ElectionPublished p = (EntryPayload.ElectionPublished) payload;
+        if (!p.extendedHash().equals(extendedHash)) {
+          v.add(new Violation(Rule.ELECTION_MATCHES, "publishes an election with another extended hash"));
+        } else if (!p.electionJson().equals(electionJson)) {
+          v.add(new Violation(Rule.ELECTION_MATCHES, "the published election differs from election.json"));
+        }
+      };
+      case POLLS_OPENED -> () -> {
+        if (polls != Polls.NOT_OPENED) {
+          v.add(new Violation(Rule.POLLS_OPEN_ONCE, "the polls were already opened; they open once"));
+        }
+      };
+      case KIOSK_REGISTERED -> () -> {
+        EntryPayload.KioskRegistered k = (EntryPayload.KioskRegistered) payload;
+        if (kiosks.containsKey(k.kioskId())) {
+          v.add(new Violation(Rule.KIOSK_REGISTERED_ONCE, "kiosk " + k.kioskId() + " is already registered"));
+        }
+        if (polls == Polls.CLOSED) {
+          v.add(new Violation(Rule.KIOSK_REGISTERED_BEFORE_CLOSE, "kiosk registered after the polls closed"));
+        }
+      };
+      case KIOSK_REVOKED -> () -> {
+        EntryPayload.KioskRevoked k = (EntryPayload.KioskRevoked) payload;
+        if (!kiosks.containsKey(k.kioskId())) {
+          v.add(new Violation(Rule.REVOKED_KIOSK_REGISTERED, "revokes kiosk " + k.kioskId()
+              + ", which is not registered"));
+        }
+      };
+      case POLLS_CLOSED -> () -> {
+        if (polls != Polls.OPEN) {
+          v.add(new Violation(Rule.POLLS_CLOSE_AFTER_OPEN, polls == Polls.CLOSED ? "the polls are already closed"
+              : "polls closed without being open"));
+        }
+        closes((EntryPayload.PollsClosed) payload, v);
+      };
+      case TALLY_PUBLISHED -> () -> {
+        if (polls != Polls.CLOSED) {
+          v.add(new Violation(Rule.TALLY_AFTER_CLOSE, "tally published before the polls closed"));
+        }
+        if (tally != null) {
+          v.add(new Violation(Rule.TALLY_ONCE, "the tally is already on the board"));
+        }
+      };
+      case BALLOT_CAST, BALLOT_CHALLENGED -> throw new IllegalStateException("ballots are EntryFacts.Ballot");
+    };
+    rules.run();
   }
 
   private void ballot(EntryFacts.Ballot b, long timestamp, Signature signature, List<Violation> v) {
@@ -256,24 +272,31 @@ public final class BoardState {
       return;
     }
     EntryPayload payload = ((EntryFacts.Control) facts).payload();
-    if (payload instanceof EntryPayload.ElectionPublished p) {
-      if (boardKey == null) {
-        boardKey = p.boardKey();
-      }
-    } else if (payload instanceof EntryPayload.PollsOpened) {
-      if (polls == Polls.NOT_OPENED) {
-        polls = Polls.OPEN;
-      }
-    } else if (payload instanceof EntryPayload.KioskRegistered k) {
-      kiosks.put(k.kioskId(), new Kiosk(k.kioskId(), k.publicKey(), revoked.contains(k.kioskId())));
-    } else if (payload instanceof EntryPayload.KioskRevoked k) {
-      revoked.add(k.kioskId());
-      kiosks.computeIfPresent(k.kioskId(), (id, old) -> new Kiosk(id, old.publicKey(), true));
-    } else if (payload instanceof EntryPayload.PollsClosed) {
-      polls = Polls.CLOSED;
-    } else if (payload instanceof EntryPayload.TallyPublished t) {
-      tally = t;
-    }
+    Runnable change = switch (payload.kind()) {
+      case ELECTION_PUBLISHED -> () -> {
+        if (boardKey == null) {
+          boardKey = ((EntryPayload.ElectionPublished) payload).boardKey();
+        }
+      };
+      case POLLS_OPENED -> () -> {
+        if (polls == Polls.NOT_OPENED) {
+          polls = Polls.OPEN;
+        }
+      };
+      case KIOSK_REGISTERED -> () -> {
+        EntryPayload.KioskRegistered k = (EntryPayload.KioskRegistered) payload;
+        kiosks.put(k.kioskId(), new Kiosk(k.kioskId(), k.publicKey(), revoked.contains(k.kioskId())));
+      };
+      case KIOSK_REVOKED -> () -> {
+        String id = ((EntryPayload.KioskRevoked) payload).kioskId();
+        revoked.add(id);
+        kiosks.computeIfPresent(id, (kioskId, old) -> new Kiosk(kioskId, old.publicKey(), true));
+      };
+      case POLLS_CLOSED -> () -> polls = Polls.CLOSED;
+      case TALLY_PUBLISHED -> () -> tally = (EntryPayload.TallyPublished) payload;
+      case BALLOT_CAST, BALLOT_CHALLENGED -> throw new IllegalStateException("ballots are EntryFacts.Ballot");
+    };
+    change.run();
   }
 
   /** The chain closes the polls_closed entry must carry now: every registered kiosk, by id (§5.4). */
