@@ -26,7 +26,7 @@ public final class ElectionChecks {
     Optional<ElectionConfig> config = run(election, log);
     Optional<VerificationReport.StepOutcome> failed = log.report().firstFailure();
     if (failed.isPresent()) {
-      String first = failed.get().failures().get(0);
+      String first = failed.get().failures().get(0).toString();
       throw new InvalidFieldException("election", failed.get().step().id() + " " + first);
     }
     return config.orElseThrow();

@@ -15,8 +15,23 @@ public record VerificationReport(List<StepOutcome> steps) {
 
   public enum Status { PASS, FAIL, NOT_APPLICABLE }
 
-  /** One step's outcome; {@code failures} holds at most {@link #MAX_FAILURES} messages. */
-  public record StepOutcome(Step step, Status status, long checked, List<String> failures, String note) {
+  /** One failure: the object it concerns (guardian, entry, ballot, contest/selection, file) and why. */
+  public record Failure(String object, String reason) {
+    public Failure {
+      if (object == null || reason == null) {
+        throw new IllegalArgumentException("a failure names its object and reason");
+      }
+    }
+
+    /** "object: reason". */
+    @Override
+    public String toString() {
+      return object + ": " + reason;
+    }
+  }
+
+  /** One step's outcome; {@code failures} holds at most {@link #MAX_FAILURES} of them. */
+  public record StepOutcome(Step step, Status status, long checked, List<Failure> failures, String note) {
     public StepOutcome {
       failures = List.copyOf(failures);
     }
@@ -56,7 +71,7 @@ public record VerificationReport(List<StepOutcome> steps) {
         out.append(" — ").append(s.note());
       }
       out.append('\n');
-      for (String f : s.failures()) {
+      for (Failure f : s.failures()) {
         out.append("       ").append(f).append('\n');
       }
     }
@@ -68,7 +83,7 @@ public record VerificationReport(List<StepOutcome> steps) {
   static final class Recorder {
     private final Step step;
     private long checked;
-    private final List<String> failures = new ArrayList<>();
+    private final List<Failure> failures = new ArrayList<>();
     private long failureCount;
     private String note = "";
 
@@ -83,7 +98,7 @@ public record VerificationReport(List<StepOutcome> steps) {
     synchronized void fail(String object, String reason) {
       failureCount++;
       if (failures.size() < MAX_FAILURES) {
-        failures.add(object + ": " + reason);
+        failures.add(new Failure(object, reason));
       }
     }
 

@@ -112,7 +112,7 @@ class RecordVerifierTest {
     assertFalse(report.isValid());
     var v5 = report.outcome(Step.V5_BOARD_CHAIN);
     assertEquals(VerificationReport.Status.FAIL, v5.status());
-    assertTrue(v5.failures().get(0).startsWith("entry " + 4), v5.failures().toString());
+    assertTrue(v5.failures().get(0).toString().startsWith("entry " + 4), v5.failures().toString());
     assertEquals(VerificationReport.Status.FAIL, report.outcome(Step.V6_SIGNED_HEADS).status());
     assertEquals(VerificationReport.Status.FAIL, report.outcome(Step.V9_SELECTION_PROOFS).status());
   }
@@ -173,7 +173,7 @@ class RecordVerifierTest {
     VerificationReport report = verify(dir);
     var v15 = report.outcome(Step.V15_DECRYPTION_SHARES);
     assertEquals(VerificationReport.Status.FAIL, v15.status());
-    assertTrue(v15.failures().get(0).contains("guardian 1"), v15.failures().toString());
+    assertTrue(v15.failures().get(0).toString().contains("guardian 1"), v15.failures().toString());
     assertEquals(VerificationReport.Status.FAIL, report.outcome(Step.V17_TALLY_PUBLISHED).status());
   }
 
@@ -192,7 +192,7 @@ class RecordVerifierTest {
     VerificationReport report = verify(dir);
     var v16 = report.outcome(Step.V16_RESULT);
     assertEquals(VerificationReport.Status.FAIL, v16.status());
-    assertTrue(v16.failures().get(0).contains(contestId + "/" + sel), v16.failures().toString());
+    assertTrue(v16.failures().get(0).toString().contains(contestId + "/" + sel), v16.failures().toString());
   }
 
   @Test
@@ -226,7 +226,7 @@ class RecordVerifierTest {
     });
     VerificationReport report = verify(dir);
     assertEquals(VerificationReport.Status.FAIL, report.outcome(Step.V14_ENCRYPTED_TALLY).status());
-    assertTrue(report.outcome(Step.V14_ENCRYPTED_TALLY).failures().get(0).contains("polls_closed"));
+    assertTrue(report.outcome(Step.V14_ENCRYPTED_TALLY).failures().get(0).toString().contains("polls_closed"));
   }
 
   @Test
@@ -239,7 +239,7 @@ class RecordVerifierTest {
     });
     VerificationReport report = verify(dir);
     assertTrue(report.outcome(Step.V12_KIOSK_CHAINS).failures().stream()
-        .anyMatch(f -> f.contains("after the board received it")), report.render());
+        .anyMatch(f -> f.reason().contains("after the board received it")), report.render());
   }
 
   @Test
@@ -256,7 +256,7 @@ class RecordVerifierTest {
     VerificationReport report = verify(dir);
     var v2 = report.outcome(Step.V2_MANIFEST);
     assertEquals(VerificationReport.Status.FAIL, v2.status(), report.render());
-    assertTrue(v2.failures().get(0).contains("manifest.contests[0].vote_variation"), v2.failures().toString());
+    assertTrue(v2.failures().get(0).toString().contains("manifest.contests[0].vote_variation"), v2.failures().toString());
   }
 
   @Test
@@ -271,7 +271,7 @@ class RecordVerifierTest {
     VerificationReport report = verify(dir);
     var v4 = report.outcome(Step.V4_JOINT_KEY);
     assertEquals(VerificationReport.Status.FAIL, v4.status());
-    assertTrue(v4.failures().get(0).contains("extended_hash"));
+    assertTrue(v4.failures().get(0).toString().contains("extended_hash"));
   }
 
   @Test
@@ -297,7 +297,7 @@ class RecordVerifierTest {
     java.nio.file.Files.writeString(dir.resolve(RecordFiles.SHARES), "{\"shares\": [");
     report = verify(dir);
     assertEquals(VerificationReport.Status.FAIL, report.outcome(Step.V15_DECRYPTION_SHARES).status());
-    assertTrue(report.outcome(Step.V15_DECRYPTION_SHARES).failures().get(0).contains("malformed JSON"));
+    assertTrue(report.outcome(Step.V15_DECRYPTION_SHARES).failures().get(0).toString().contains("malformed JSON"));
     java.nio.file.Files.writeString(dir.resolve(RecordFiles.ELECTION), "not json");
     report = verify(dir);
     assertEquals(VerificationReport.Status.FAIL, report.outcome(Step.V1_PARAMETERS).status());
@@ -318,7 +318,7 @@ class RecordVerifierTest {
     java.nio.file.Files.writeString(dir.resolve(RecordFiles.BOARD), doubled);
     VerificationReport report = verify(dir);
     assertEquals(VerificationReport.Status.FAIL, report.outcome(Step.V5_BOARD_CHAIN).status(), report.render());
-    assertTrue(report.outcome(Step.V5_BOARD_CHAIN).failures().get(0).contains("duplicate member name"));
+    assertTrue(report.outcome(Step.V5_BOARD_CHAIN).failures().get(0).toString().contains("duplicate member name"));
   }
 
   @Test
@@ -332,7 +332,7 @@ class RecordVerifierTest {
     VerificationReport report = verify(dir);
     var v8 = report.outcome(Step.V8_BALLOT_STRUCTURE);
     assertEquals(VerificationReport.Status.FAIL, v8.status());
-    assertTrue(v8.failures().get(0).contains("confirmation_code"), v8.failures().toString());
+    assertTrue(v8.failures().get(0).toString().contains("confirmation_code"), v8.failures().toString());
   }
 
 }

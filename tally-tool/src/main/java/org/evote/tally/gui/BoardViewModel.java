@@ -162,7 +162,8 @@ public final class BoardViewModel {
   private void showReport(VerificationReport report) {
     progress.set(1);
     for (VerificationReport.StepOutcome o : report.steps()) {
-      String detail = o.failures().isEmpty() ? o.note() : String.join("; ", o.failures());
+      String detail = o.failures().isEmpty() ? o.note()
+          : String.join("; ", o.failures().stream().map(Object::toString).toList());
       steps.add(new StepRow(o.step().id(), switch (o.status()) {
         case PASS -> "PASS";
         case FAIL -> "FAIL";
