@@ -63,7 +63,25 @@ function toHex(bytes) {
   return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
 }
 
-// What the voter typed, as the board's tracking code (Crockford base 32: I and L are 1, O is 0).
+// What the voter typed or scanned, as the code to look up: the receipt's QR code holds the look-up URL
+// <board>/?code=<H_C, 64 hex> (docs/protocol.md §5.5), so a scanned URL gives its `code` parameter; a 64-hex run
+// is the full confirmation code; anything else is a short tracking code.
+function lookupCode(input) {
+  let c = input.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(c) || c.includes('?code=')) {
+    try {
+      const fromUrl = new URL(c, location.href).searchParams.get('code');
+      if (fromUrl) c = fromUrl.trim();
+    } catch (e) {
+      // not a URL after all: look it up as typed
+    }
+  }
+  const hex = c.match(/(^|[^0-9a-f])([0-9a-f]{64})($|[^0-9a-f])/i);
+  return hex ? hex[2].toLowerCase() : normalizeCode(c);
+}
+
+// A short tracking code as the board writes it (§5.5: upper case; no dashes or spaces; I and L are 1, O is 0;
+// regrouped in fours); a full 64-hex code in lower case.
 function normalizeCode(typed) {
   const c = typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
   return c.length === 16 ? c.match(/.{4}/g).join('-') : c.toLowerCase();
@@ -178,7 +196,8 @@ async function loadChallenged() {
 async function check(code) {
   const out = $('result');
   out.replaceChildren(text('p', 'Checking…'));
-  const r = await getJson('/api/receipts/' + encodeURIComponent(code.trim()));
+  code = lookupCode(code);
+  const r = await getJson('/api/receipts/' + encodeURIComponent(code));
   const box = document.createElement('div');
   if (r.status === 404) {
     box.className = 'missing';
@@ -211,7 +230,7 @@ async function check(code) {
   let matches = false;
   try {
     // The entry itself: it must hold this very ballot, and its hash must be what the proof is about.
-    const typed = normalizeCode(code.trim());
+    const typed = code;
     const page = await getJson('/api/board?from=' + receipt.sequence + '&limit=1');
     const entry = page.ok ? page.body.entries[0] : null;
     matches = entry !== undefined && entry !== null && entry.sequence === receipt.sequence

@@ -110,6 +110,29 @@ class ObserverPageBrowserTest {
   }
 
   @Test
+  void theShortCodeAnySpacingAndCaseTheFullCodeAndTheScannedQrUrlAllFindTheBallot() throws Exception {
+    String shortCode = cast.ballot().trackingCode();
+    String fullCode = cast.ballot().confirmationCode().toHex();
+    String qrUrl = t.base + "/?code=" + fullCode;
+    String spacedShort = shortCode.replace("-", "").toLowerCase().replaceAll("(.{4})", "$1 ").trim()
+        .replace('1', 'l').replace('0', 'o');
+    for (String typed : List.of(spacedShort, " " + fullCode.toUpperCase() + " ", qrUrl)) {
+      browser.get(t.base.toString());
+      waiting().until(d -> d.findElement(By.id("cast")).getText().equals("1"));
+      browser.findElement(By.id("code")).sendKeys(typed, Keys.ENTER);
+      waiting().until(d -> d.findElement(By.id("result")).getText().contains("signature"));
+      String result = browser.findElement(By.id("result")).getText();
+      assertTrue(result.contains("Found") && result.contains(shortCode), typed + ": " + result);
+      assertTrue(result.contains("Inclusion proof checked in this browser"), typed + ": " + result);
+    }
+    // Opening the QR code's URL itself (a phone's camera) checks the ballot at once.
+    browser.get(qrUrl);
+    waiting().until(d -> d.findElement(By.id("result")).getText().contains("Inclusion proof checked"));
+    assertTrue(browser.findElement(By.id("result")).getText().contains(shortCode));
+    screenshot("observer-receipt-found-by-qr");
+  }
+
+  @Test
   void anUnknownCodeIsReportedAsNotFound() throws Exception {
     browser.get(t.base + "/?code=ABCD-EFGH-JKMN-PQRS");
     waiting().until(d -> d.findElement(By.id("result")).getText().contains("Not found"));
