@@ -148,7 +148,8 @@ public final class KioskMain implements Callable<Integer> {
 
   private int runRobot(BallotCaster caster, KioskStore store, Uploader uploader, SecureRandom random)
       throws Exception {
-    RobotVoter voter = new RobotVoter(caster, random, challengeRate);
+    RobotVoter voter = new RobotVoter(caster, random, challengeRate,
+        java.util.Optional.of(data.resolve("receipts")));
     voter.vote(robot);
     Uploader.awaitEmpty(java.util.List.of(uploader), Duration.ofSeconds(60), Duration.ofMillis(200));
     if (robotLog != null) {

@@ -59,6 +59,7 @@ class KioskScreensTest {
   KioskView view;
   final AtomicLong now = new AtomicLong(1_000_000);
   Stage stage;
+  Path receipts;
 
   @Start
   void start(Stage stage) throws Exception {
@@ -74,7 +75,7 @@ class KioskScreensTest {
     BallotCaster caster = new BallotCaster(board.config, creds, store, uploader, new SecureRandom(),
         Clock.systemUTC(), board.uri(), Duration.ofSeconds(5));
     controller = new KioskController(new VotingSession(board.config.manifest()), caster, uploader,
-        "Hamilton County General Election", dir.resolve("receipts"), now::get);
+        "Hamilton County General Election", receipts = dir.resolve("receipts"), now::get);
     view = new KioskView(controller);
     stage.setScene(new Scene(view.root(), 1200, 1000));
     stage.show();
@@ -146,6 +147,14 @@ class KioskScreensTest {
     waitFor(Screen.RECEIPT);
     assertTrue(text(robot, "#upload-state").contains("entry"), text(robot, "#upload-state"));
     shot(robot, "06-receipt");
+    // The screen saved the receipt PDF, with the whole tracking code on a line of its own.
+    try (var pdfs = Files.list(receipts)) {
+      Path pdf = pdfs.filter(f -> f.toString().endsWith(".pdf")).findFirst().orElseThrow();
+      try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+        String printed = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        assertTrue(printed.lines().map(String::strip).anyMatch(code::equals), printed);
+      }
+    }
     assertEquals(1, status().getJsonNumber("cast_ballots").longValue());
     robot.clickOn("#done");
     waitFor(Screen.ACTIVATION);

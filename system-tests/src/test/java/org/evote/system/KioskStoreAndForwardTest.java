@@ -148,7 +148,8 @@ class KioskStoreAndForwardTest {
             "congressional-race-01", List.of("benjamin-franklin-selection")));
         LocalReceipt r = k.caster().cast(p);
         Path pdf = temp.resolve("receipt.pdf");
-        ReceiptDocument.writePdf(pdf, "Franklin County", r, ZoneId.of("UTC"));
+        ReceiptDocument.writePdf(pdf, new org.evote.kiosk.session.Texts("en"), "Franklin County", r,
+            ZoneId.of("UTC"));
         String text;
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
           text = new PDFTextStripper().getText(doc);
@@ -157,14 +158,16 @@ class KioskStoreAndForwardTest {
         assertTrue(text.contains("Kiosk: K2"), text);
         assertTrue(text.contains("Bulletin board entry"), text);
         assertFalse(text.toLowerCase().contains("franklin-selection"), "the vote is not on the receipt");
-        BufferedImage qr = ReceiptDocument.qrCode(r.checkUrl().toString(), 300);
+        BufferedImage qr = ReceiptDocument.qrCode(r, 300);
         int[] pixels = qr.getRGB(0, 0, qr.getWidth(), qr.getHeight(), null, 0, qr.getWidth());
         String decoded = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(
             qr.getWidth(), qr.getHeight(), pixels)))).getText();
-        assertEquals(r.checkUrl().toString(), decoded);
-        HttpResponse<String> check = HttpClient.newHttpClient().send(HttpRequest.newBuilder(b.uri().resolve(
-            "/api/receipts/" + r.trackingCode())).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, check.statusCode(), check.body());
+        assertEquals(b.uri().resolve("/?code=" + r.confirmationCode()).toString(), decoded);
+        for (String code : List.of(r.trackingCode(), r.confirmationCode())) {
+          HttpResponse<String> check = HttpClient.newHttpClient().send(HttpRequest.newBuilder(b.uri().resolve(
+              "/api/receipts/" + code)).build(), HttpResponse.BodyHandlers.ofString());
+          assertEquals(200, check.statusCode(), check.body());
+        }
       }
     }
   }

@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.keystore.KioskCredentials;
 import org.evote.kiosk.KioskMain;
@@ -44,6 +45,23 @@ class RobotKioskTest {
       assertEquals(12 - challenged, status.getJsonNumber("cast_ballots").longValue());
       assertEquals(challenged, status.getJsonNumber("challenged_ballots").longValue());
       assertTrue(written.getJsonArray("ballots").getJsonObject(0).containsKey("choices"));
+      // The robot keeps the same receipt PDFs as the kiosk's screens, one per ballot, with the whole code on it.
+      Path receipts = temp.resolve("kiosk").resolve("receipts");
+      for (JsonObject ballot : written.getJsonArray("ballots").getValuesAs(JsonObject.class)) {
+        Path pdf = receipts.resolve(ballot.getString("ballot_id") + ".pdf");
+        assertTrue(Files.isRegularFile(pdf), pdf.toString());
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+          text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+        List<String> lines = text.lines().map(String::strip).toList();
+        assertTrue(lines.contains(ballot.getString("tracking_code")), text);
+        String full = ballot.getString("confirmation_code");
+        assertTrue(lines.contains(full.substring(0, 32)) && lines.contains(full.substring(32)), text);
+      }
+      try (var files = Files.list(receipts)) {
+        assertEquals(12, files.count());
+      }
     }
   }
 

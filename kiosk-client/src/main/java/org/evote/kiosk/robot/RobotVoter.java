@@ -5,26 +5,33 @@ import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.evote.crypto.ballot.RandomBallots;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.manifest.Manifest;
 import org.evote.kiosk.service.BallotCaster;
 import org.evote.kiosk.service.LocalReceipt;
 import org.evote.kiosk.service.PreparedBallot;
+import org.evote.kiosk.service.ReceiptDocument;
+import org.evote.kiosk.session.Texts;
 
 /**
  * Casts random valid ballots headless through the kiosk's own encrypt-and-cast path:
  * each ballot picks a style and, in every contest, between zero and the allowed number of selections; a fraction
- * is challenged instead of cast. The log lists every ballot with its choices so a mock election's tally can be
- * checked against the truth — it exists only for robots, never for real voters.
+ * is challenged instead of cast. Given a receipts folder, it saves each ballot's receipt PDF there exactly as the
+ * kiosk's screens do ({@link ReceiptDocument#save}), in a language of the manifest picked at random. The log
+ * lists every ballot with its choices so a mock election's tally can be checked against the truth — it exists only
+ * for robots, never for real voters.
  */
 public final class RobotVoter {
   private final BallotCaster caster;
   private final SecureRandom random;
   private final double challengeRate;
+  private final Optional<Path> receipts;
   private final List<Entry> log = new ArrayList<>();
 
   /**
@@ -34,13 +41,20 @@ public final class RobotVoter {
   public record Entry(String styleId, Map<String, List<String>> choices, LocalReceipt receipt, long encryptNanos,
       long receiptNanos) {}
 
+  /** A robot that keeps no receipt files (load runs and tests that only need the board). */
   public RobotVoter(BallotCaster caster, SecureRandom random, double challengeRate) {
+    this(caster, random, challengeRate, Optional.empty());
+  }
+
+  /** A robot that saves every receipt PDF in {@code receipts} (the kiosk's {@code --data}/receipts), if present. */
+  public RobotVoter(BallotCaster caster, SecureRandom random, double challengeRate, Optional<Path> receipts) {
     if (challengeRate < 0 || challengeRate > 1) {
       throw new IllegalArgumentException("the challenge rate is between 0 and 1");
     }
     this.caster = caster;
     this.random = random;
     this.challengeRate = challengeRate;
+    this.receipts = receipts;
   }
 
   /** Votes {@code ballots} ballots; returns the receipts in order. */
@@ -77,10 +91,24 @@ public final class RobotVoter {
     long prepared = System.nanoTime();
     LocalReceipt r = random.nextDouble() < challengeRate ? caster.challenge(p) : caster.cast(p);
     Entry e = new Entry(style, choices, r, prepared - start, System.nanoTime() - prepared);
+    if (receipts.isPresent()) {
+      saveReceipt(receipts.get(), m, r);
+    }
     synchronized (log) {
       log.add(e);
     }
     return e;
+  }
+
+  private void saveReceipt(Path dir, Manifest m, LocalReceipt r) {
+    List<String> languages = m.languages().isEmpty() ? List.of("en") : m.languages();
+    String language = languages.get(random.nextInt(languages.size()));
+    String name = m.name().in(language).filter(n -> !n.isBlank()).orElse(m.electionScopeId());
+    try {
+      ReceiptDocument.save(dir, new Texts(language), name, r, ZoneId.systemDefault());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot save the receipt of " + r.ballotId(), e);
+    }
   }
 
   /** Writes the log: every ballot's style, choices per contest, cast or challenged, and tracking code. */

@@ -106,7 +106,7 @@ public final class BallotCaster {
         checkUrl(b.trackingCode()));
   }
 
-  /** The URL a voter's phone opens from the receipt's QR code to check the ballot on the board. */
+  /** The look-up URL printed on the receipt (short code); the QR code carries {@link LocalReceipt#lookupUrl()}. */
   public URI checkUrl(String trackingCode) {
     return server.resolve("/?code=" + URLEncoder.encode(trackingCode, StandardCharsets.UTF_8));
   }

@@ -4,8 +4,19 @@ import java.net.URI;
 import java.util.Optional;
 
 /**
- * What the voter's printed receipt says: tracking code, time, kiosk, the board sequence number
- * once known, and the URL to check it. It never holds or shows the vote.
+ * What the voter's printed receipt says: tracking code, full confirmation code, time, kiosk, the board sequence
+ * number once known, and the URL to check it. It never holds or shows the vote.
  */
 public record LocalReceipt(String ballotId, boolean challenged, String trackingCode, String confirmationCode,
-    String kioskId, long timestamp, Optional<Long> boardSequence, boolean uploadPending, URI checkUrl) {}
+    String kioskId, long timestamp, Optional<Long> boardSequence, boolean uploadPending, URI checkUrl) {
+
+  /**
+   * What the receipt's QR code carries (docs/protocol.md §5.5): the observer page's look-up URL, from
+   * {@link #checkUrl()}, with the full confirmation code H_C (64 lower-case hex) as its {@code code} parameter,
+   * e.g. {@code http://board.example/?code=b8b3…}.
+   */
+  public URI lookupUrl() {
+    String path = checkUrl.getRawPath() == null || checkUrl.getRawPath().isEmpty() ? "/" : checkUrl.getRawPath();
+    return URI.create(checkUrl.getScheme() + "://" + checkUrl.getRawAuthority() + path + "?code=" + confirmationCode);
+  }
+}

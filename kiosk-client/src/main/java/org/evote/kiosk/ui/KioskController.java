@@ -1,6 +1,5 @@
 package org.evote.kiosk.ui;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
@@ -65,6 +64,11 @@ public final class KioskController implements AutoCloseable {
 
   public String electionName() {
     return electionName;
+  }
+
+  /** The election's name in the voter's language, as the receipt prints it. */
+  public String receiptElectionName() {
+    return session.manifest().name().in(session.language()).filter(n -> !n.isBlank()).orElse(electionName);
   }
 
   public Uploader.Status uploadStatus() {
@@ -156,9 +160,7 @@ public final class KioskController implements AutoCloseable {
 
   private String saveAndPrint(LocalReceipt r) {
     try {
-      Files.createDirectories(receipts);
-      Path pdf = receipts.resolve(r.ballotId() + ".pdf");
-      ReceiptDocument.writePdf(pdf, electionName, r, ZoneId.systemDefault());
+      Path pdf = ReceiptDocument.save(receipts, session.texts(), receiptElectionName(), r, ZoneId.systemDefault());
       return ReceiptPrinter.print(pdf) ? "" : session.texts().get("receipt.noPrinter");
     } catch (java.io.IOException e) {
       LOG.error("cannot save the receipt of {}", r.ballotId(), e);

@@ -278,11 +278,12 @@ public final class KioskView {
 
   private Node receiptBox(Texts t, LocalReceipt r) {
     VBox box = new VBox(8);
-    for (String line : ReceiptDocument.lines(controller.electionName(), r, java.time.ZoneId.systemDefault())) {
+    for (String line : ReceiptDocument.screenLines(t, controller.receiptElectionName(), r,
+        java.time.ZoneId.systemDefault())) {
       box.getChildren().add(text(line));
     }
-    ImageView qr = new ImageView(SwingFXUtils.toFXImage(ReceiptDocument.qrCode(r.checkUrl().toString(), 240), null));
-    qr.setAccessibleText(r.checkUrl().toString());
+    ImageView qr = new ImageView(SwingFXUtils.toFXImage(ReceiptDocument.qrCode(r, 240), null));
+    qr.setAccessibleText(r.lookupUrl().toString());
     box.getChildren().add(qr);
     if (!controller.printStatus().isEmpty()) {
       box.getChildren().add(text(controller.printStatus()));

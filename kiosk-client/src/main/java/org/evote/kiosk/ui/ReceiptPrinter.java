@@ -28,7 +28,9 @@ final class ReceiptPrinter {
     if (job == null) {
       return false;
     }
+    // The whole page, scaled to fit the paper: the tracking code must never be cut off.
     view.setFitWidth(job.getJobSettings().getPageLayout().getPrintableWidth());
+    view.setFitHeight(job.getJobSettings().getPageLayout().getPrintableHeight());
     boolean ok = job.printPage(view);
     return ok && job.endJob();
   }
