@@ -11,8 +11,8 @@ import org.evote.crypto.json.Fields;
 
 /**
  * A ballot's signed receipt (docs/api.md): where it is on the board and a signed head with the inclusion proof
- * from its entry to that head's Merkle root. The client only decodes it; checking the head's signature and the
- * proof is the caller's (see {@link SignedHead#signatureValid}, {@link InclusionProof#verifies}).
+ * from its entry to that head's Merkle root. The client only decodes it; a kiosk checks it with
+ * {@link ReceiptCheck} (protocol §9.7) before it believes it.
  *
  * @param previousHash the hash of the entry before it (with the entry's payload, its hash can be recomputed)
  * @param json the receipt exactly as the board sent it (what a kiosk keeps)
