@@ -84,7 +84,14 @@ public final class KioskMain implements Callable<Integer> {
   public Integer call() throws Exception {
     Digest pinned = Digest.decode(electionHash, "--election-hash");
     char[] passphrase = SecretFiles.passphrase(passphraseFile, "kiosk credential passphrase (poll worker PIN)");
-    KioskCredentials creds = KioskCredentials.read(credentials, passphrase);
+    KioskCredentials creds;
+    try {
+      creds = KioskCredentials.read(credentials, passphrase);
+    } catch (org.evote.crypto.InvalidFieldException e) {
+      java.util.Arrays.fill(passphrase, '\0');
+      System.err.println("error: the credential file " + credentials + " cannot be used: " + e.getMessage());
+      return 2;
+    }
     byte[] pinHash = MessageDigest.getInstance("SHA-256").digest(new String(passphrase).getBytes(
         java.nio.charset.StandardCharsets.UTF_8));
     java.util.Arrays.fill(passphrase, '\0');
@@ -96,7 +103,7 @@ public final class KioskMain implements Callable<Integer> {
     BoardClient board = BoardClient.create(server, Duration.ofSeconds(5));
     ElectionConfig config;
     try {
-      config = pinnedElection(board, pinned);
+      config = pinnedElection(board, pinned, creds.boardKey());
     } catch (java.io.IOException e) {
       System.err.println("error: " + e.getMessage());
       return 2;
@@ -104,7 +111,7 @@ public final class KioskMain implements Callable<Integer> {
     SecureRandom random = new SecureRandom();
     try (KioskStore store = KioskStore.open(data.resolve("kiosk.sqlite"), creds.kioskId(),
         ConfirmationCodes.chainStart(config.extendedHash(), creds.kioskId()));
-        Uploader uploader = new Uploader(store, board)) {
+        Uploader uploader = new Uploader(store, board, creds)) {
       uploader.start();
       BallotCaster caster = new BallotCaster(config, creds, store, uploader, random, Clock.systemUTC(), server,
           Duration.ofSeconds(robot != null ? 10 : 4));
@@ -122,13 +129,17 @@ public final class KioskMain implements Callable<Integer> {
 
   /**
    * Fetches the election and checks it is the one pinned at set-up: a board serving another election (another
-   * key, another manifest) is refused, so a substituted key cannot be slipped in.
+   * key, another manifest) is refused, so a substituted key cannot be slipped in; so is a board that states
+   * another board key than the one pinned in the credentials (its receipts would fail their checks anyway).
    */
-  static ElectionConfig pinnedElection(BoardClient board, Digest pinnedHash)
-      throws java.io.IOException, InterruptedException {
+  static ElectionConfig pinnedElection(BoardClient board, Digest pinnedHash,
+      org.evote.crypto.board.Ed25519.PublicKey pinnedBoardKey) throws java.io.IOException, InterruptedException {
     ElectionConfig config;
+    org.evote.crypto.board.Ed25519.PublicKey boardKey;
     try {
-      config = board.election().config();
+      org.evote.board.client.BoardElection election = board.election();
+      config = election.config();
+      boardKey = election.boardPublicKey();
     } catch (BoardRefusedException e) {
       throw new java.io.IOException("the board answered " + e.status() + " for the election");
     } catch (BoardUnavailableException u) {
@@ -142,6 +153,10 @@ public final class KioskMain implements Callable<Integer> {
     if (!config.extendedHash().equals(pinnedHash)) {
       throw new java.io.IOException("the board serves election " + config.extendedHash().toHex()
           + ", not the election " + pinnedHash.toHex() + " this kiosk was set up for");
+    }
+    if (!boardKey.equals(pinnedBoardKey)) {
+      throw new java.io.IOException("the board states board key " + boardKey.hex() + ", not the key "
+          + pinnedBoardKey.hex() + " pinned in this kiosk's credentials");
     }
     return config;
   }

@@ -4,6 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
+import java.util.List;
+import org.evote.board.client.BoardReceipt;
+import org.evote.board.client.ReceiptCheck;
+import org.evote.crypto.board.Ed25519;
+import org.evote.crypto.board.InclusionProof;
+import org.evote.crypto.board.SignedHead;
+import org.evote.crypto.json.JsonText;
 import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.hash.DomainTags;
@@ -36,8 +43,12 @@ class KioskStoreTest {
       assertEquals(3, s.takeNumber());
       assertEquals(1, s.pendingCount());
       long id = s.nextPending().orElseThrow().id();
-      s.markUploaded(id, "{\"sequence\":7}");
+      s.markUploaded(id, new ReceiptCheck.Valid(new BoardReceipt("K1-1", EntryKind.BALLOT_CAST, d("c1").toHex(),
+          "AAAA-AAAA-AAAA-AAAA", 7, d("e7"), d("e6"), 100, new SignedHead(8, d("e7"), d("root"), 100,
+          new Ed25519.Signature("00".repeat(64))), new InclusionProof(7, 8, List.of(d("p1"), d("p2"), d("p3"))),
+          JsonText.parseObject("{\"sequence\":7}"))));
       assertEquals(0, s.pendingCount());
+      assertEquals("{\"sequence\":7}", s.byId(id).orElseThrow().receipt().orElseThrow());
     }
     assertThrows(IllegalStateException.class, () -> KioskStore.open(temp.resolve("k.sqlite"), "K2", start));
   }

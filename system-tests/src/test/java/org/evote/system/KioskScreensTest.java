@@ -70,7 +70,7 @@ class KioskScreensTest {
     board.openPolls();
     store = KioskStore.open(dir.resolve("kiosk.sqlite"), "K1", ConfirmationCodes.chainStart(
         board.config.extendedHash(), "K1"));
-    uploader = new Uploader(store, BoardClient.create(board.uri(), Duration.ofSeconds(3)));
+    uploader = new Uploader(store, BoardClient.create(board.uri(), Duration.ofSeconds(3)), creds);
     uploader.start();
     BallotCaster caster = new BallotCaster(board.config, creds, store, uploader, new SecureRandom(),
         Clock.systemUTC(), board.uri(), Duration.ofSeconds(5));

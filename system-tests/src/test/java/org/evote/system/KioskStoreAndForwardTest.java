@@ -59,7 +59,7 @@ class KioskStoreAndForwardTest {
     BoardClient client = BoardClient.create(b.uri(), Duration.ofSeconds(3));
     KioskStore store = KioskStore.open(dir.resolve("kiosk.sqlite"), c.kioskId(),
         ConfirmationCodes.chainStart(b.config.extendedHash(), c.kioskId()));
-    Uploader uploader = new Uploader(store, client);
+    Uploader uploader = new Uploader(store, client, c);
     uploader.start();
     BallotCaster caster = new BallotCaster(b.config, c, store, uploader, new SecureRandom(), Clock.systemUTC(),
         b.uri(), Duration.ofSeconds(5));

@@ -67,7 +67,7 @@ class TallyToolEndToEndTest {
       b.openPolls();
       KioskStore store = KioskStore.open(temp.resolve("k1.sqlite"), "K1", ConfirmationCodes.chainStart(
           b.config.extendedHash(), "K1"));
-      Uploader uploader = new Uploader(store, BoardClient.create(b.uri(), Duration.ofSeconds(3)));
+      Uploader uploader = new Uploader(store, BoardClient.create(b.uri(), Duration.ofSeconds(3)), creds);
       uploader.start();
       RobotVoter robot = new RobotVoter(new BallotCaster(b.config, creds, store, uploader, new SecureRandom(),
           Clock.systemUTC(), b.uri(), Duration.ofSeconds(5)), new SecureRandom(), 0.2);

@@ -124,9 +124,9 @@ public final class BoardReads {
    * The receipt of a ballot the writer just handled in a batch that committed {@code head}: a row appended in this
    * batch (at or after {@code sizeBefore}) was first covered by {@code head}, an older one by its own head.
    */
-  Receipt receiptFirstCovering(BallotRow row, SignedHead head, long sizeBefore, Digest knownEntryHash) {
+  Receipt receiptFirstCovering(BallotRow row, SignedHead head, long sizeBefore, BoardEntry knownEntry) {
     long headSize = row.sequence() >= sizeBefore ? head.size() : row.headSize();
-    return receiptAt(row, knownEntryHash, headSize == head.size() ? head : headOfSize(headSize));
+    return receiptAt(row, knownEntry, headSize == head.size() ? head : headOfSize(headSize));
   }
 
   private Receipt currentReceipt(BallotRow row) {
@@ -137,11 +137,10 @@ public final class BoardReads {
     return store.head(size).orElseThrow(() -> new StoreException("no signed head of size " + size, null));
   }
 
-  private Receipt receiptAt(BallotRow row, Digest knownEntryHash, SignedHead h) {
+  private Receipt receiptAt(BallotRow row, BoardEntry knownEntry, SignedHead h) {
     InclusionProof proof = inclusion(row.sequence(), h.size());
-    Digest entryHash = knownEntryHash != null ? knownEntryHash
-        : store.entry(row.sequence()).orElseThrow().entryHash();
+    BoardEntry entry = knownEntry != null ? knownEntry : store.entry(row.sequence()).orElseThrow();
     return new Receipt(row.ballotId(), row.kind(), row.confirmationCode(), row.trackingCode(), row.sequence(),
-        entryHash, row.timestamp(), h, proof);
+        entry.entryHash(), entry.previousHash(), row.timestamp(), h, proof);
   }
 }

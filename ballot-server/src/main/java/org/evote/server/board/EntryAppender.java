@@ -80,7 +80,7 @@ final class EntryAppender {
     tx.upsertKiosk(new KioskRow(k.kioskId(), k.publicKey().hex(), k.revoked(), Optional.of(code), b.timestamp(),
         view.state().chain(k.kioskId()).ballots() + 1));
     applied(e, s.facts());
-    return (head, sizeBefore, reads) -> reads.receiptFirstCovering(row, head, sizeBefore, e.entryHash());
+    return (head, sizeBefore, reads) -> reads.receiptFirstCovering(row, head, sizeBefore, e);
   }
 
   private BoardEntry control(WriteCommand.AdminCommand command) {

@@ -179,6 +179,28 @@ public final class BoardClient {
     return decode(post(ApiPaths.submission(kind), body, Optional.empty()), BoardReceipt::decode);
   }
 
+  /**
+   * {@link #submit}, but a 200 answer is returned as the text the board sent, undecoded and unchecked: what a
+   * kiosk hands to {@link ReceiptCheck#check}, so that a malformed receipt is a failed check, not an unavailable
+   * board. Any other answer throws as for {@link #submit}.
+   */
+  public String submitForReceipt(EntryKind kind, String body)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
+    HttpRequest.Builder b = request(ApiPaths.submission(kind)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpResponse<String> r;
+    try {
+      r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw BoardUnavailableException.transport(e);
+    }
+    if (r.statusCode() == 200) {
+      return r.body();
+    }
+    answer(r.statusCode(), r.body());
+    throw BoardUnavailableException.unreadable(r.statusCode(), null);
+  }
+
   /** {@link #submit} of a cast ballot. */
   public BoardReceipt cast(String body) throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     return submit(EntryKind.BALLOT_CAST, body);

@@ -11,20 +11,22 @@ import org.evote.crypto.json.Fields;
 
 /**
  * A ballot's signed receipt (docs/api.md): where it is on the board and a signed head with the inclusion proof
- * from its entry to that head's Merkle root. The client only decodes it; checking the head's signature and the
- * proof is the caller's (see {@link SignedHead#signatureValid}, {@link InclusionProof#verifies}).
+ * from its entry to that head's Merkle root. The client only decodes it; a kiosk checks it with
+ * {@link ReceiptCheck} (protocol §9.7) before it believes it.
  *
+ * @param previousHash the hash of the entry before it (with the entry's payload, its hash can be recomputed)
  * @param json the receipt exactly as the board sent it (what a kiosk keeps)
  */
 public record BoardReceipt(String ballotId, EntryKind kind, String confirmationCode, String trackingCode,
-    long sequence, Digest entryHash, long timestamp, SignedHead signedHead, InclusionProof inclusionProof,
-    JsonObject json) {
+    long sequence, Digest entryHash, Digest previousHash, long timestamp, SignedHead signedHead,
+    InclusionProof inclusionProof, JsonObject json) {
   public BoardReceipt {
     Objects.requireNonNull(ballotId, "ballotId");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(confirmationCode, "confirmationCode");
     Objects.requireNonNull(trackingCode, "trackingCode");
     Objects.requireNonNull(entryHash, "entryHash");
+    Objects.requireNonNull(previousHash, "previousHash");
     Objects.requireNonNull(signedHead, "signedHead");
     Objects.requireNonNull(inclusionProof, "inclusionProof");
     Objects.requireNonNull(json, "json");
@@ -35,7 +37,8 @@ public record BoardReceipt(String ballotId, EntryKind kind, String confirmationC
     EntryKind kind = EntryKind.fromWire(f.string("kind")).orElseThrow(() -> new IllegalArgumentException(
         "unknown entry kind " + f.string("kind")));
     return new BoardReceipt(f.string("ballot_id"), kind, f.string("confirmation_code"), f.string("tracking_code"),
-        f.integer("sequence", 0, Long.MAX_VALUE), f.digest("entry_hash"), f.integer("timestamp"),
+        f.integer("sequence", 0, Long.MAX_VALUE), f.digest("entry_hash"), f.digest("previous_hash"),
+        f.integer("timestamp", 0, Long.MAX_VALUE),
         BoardJson.decodeHead(f.object("signed_head")), BoardJson.decodeInclusion(f.object("inclusion_proof")),
         json);
   }

@@ -12,28 +12,36 @@ import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonText;
 
 /**
- * A kiosk's credential file: its id, the election it serves and its Ed25519 signing key, sealed under a passphrase
- * (docs/api.md, "Kiosk credentials"). The public part — id, public key, election hash — is readable without it.
+ * A kiosk's credential file: its id, the election it serves, the board's Ed25519 public key (pinned: the kiosk
+ * believes only receipts signed with it, protocol §9.7) and the kiosk's Ed25519 signing key, sealed under a
+ * passphrase (docs/api.md). The public part — id, public key, election hash, board key — is readable without it.
+ * A file without {@code board_public_key} (written before the board key was pinned) is refused.
  */
 public final class KioskCredentials {
   public static final String KIND = "evote-kiosk-credentials";
+  /** The public part's member holding the board's public key. */
+  public static final String BOARD_PUBLIC_KEY = "board_public_key";
   private final String kioskId;
   private final Digest electionHash;
+  private final Ed25519.PublicKey boardKey;
   private final Ed25519.PrivateKey key;
 
-  public KioskCredentials(String kioskId, Digest electionHash, Ed25519.PrivateKey key) {
-    this.kioskId = kioskId;
-    this.electionHash = electionHash;
-    this.key = key;
+  public KioskCredentials(String kioskId, Digest electionHash, Ed25519.PublicKey boardKey, Ed25519.PrivateKey key) {
+    this.kioskId = java.util.Objects.requireNonNull(kioskId, "kioskId");
+    this.electionHash = java.util.Objects.requireNonNull(electionHash, "electionHash");
+    this.boardKey = java.util.Objects.requireNonNull(boardKey, "boardKey");
+    this.key = java.util.Objects.requireNonNull(key, "key");
   }
 
-  public static KioskCredentials generate(String kioskId, Digest electionHash, SecureRandom random) {
-    return new KioskCredentials(kioskId, electionHash, Ed25519.PrivateKey.generate(random));
+  /** A new kiosk key for the election {@code electionHash} served by the board with key {@code boardKey}. */
+  public static KioskCredentials generate(String kioskId, Digest electionHash, Ed25519.PublicKey boardKey,
+      SecureRandom random) {
+    return new KioskCredentials(kioskId, electionHash, boardKey, Ed25519.PrivateKey.generate(random));
   }
 
   public void write(Path file, char[] passphrase, SecureRandom random) throws IOException {
     JsonObject pub = JsonText.object().add("kiosk_id", kioskId).add("public_key", key.publicKey().hex())
-        .add("election_hash", electionHash.toHex()).build();
+        .add("election_hash", electionHash.toHex()).add(BOARD_PUBLIC_KEY, boardKey.hex()).build();
     byte[] seed = Hex.decode(key.seedHex(), 32, "seed");
     try {
       SecretFiles.writeOwnerOnly(file, JsonText.pretty(EncryptedKeyFile.seal(KIND, pub, seed, passphrase, random)));
@@ -46,13 +54,19 @@ public final class KioskCredentials {
       throws IOException, EncryptedKeyFile.WrongPassphraseException {
     JsonObject json = JsonText.readObject(file);
     Fields pub = Fields.of(EncryptedKeyFile.publicPart(json, KIND), "public");
+    if (!pub.has(BOARD_PUBLIC_KEY)) {
+      throw new org.evote.crypto.InvalidFieldException(pub.path(BOARD_PUBLIC_KEY), "missing: this credential file "
+          + "predates the pinned board key, which the kiosk needs to check the board's receipts; write a new one "
+          + "with ballot-server kiosk add");
+    }
+    Ed25519.PublicKey boardKey = new Ed25519.PublicKey(pub.string(BOARD_PUBLIC_KEY));
     byte[] seed = EncryptedKeyFile.open(json, KIND, passphrase);
     try {
       Ed25519.PrivateKey key = Ed25519.PrivateKey.fromSeedHex(Hex.encode(seed), "seed");
       if (!key.publicKey().hex().equals(pub.string("public_key"))) {
         throw new org.evote.crypto.InvalidFieldException("public.public_key", "does not match the sealed key");
       }
-      return new KioskCredentials(pub.id("kiosk_id"), pub.digest("election_hash"), key);
+      return new KioskCredentials(pub.id("kiosk_id"), pub.digest("election_hash"), boardKey, key);
     } finally {
       Arrays.fill(seed, (byte) 0);
     }
@@ -64,6 +78,11 @@ public final class KioskCredentials {
 
   public Digest electionHash() {
     return electionHash;
+  }
+
+  /** The board's public key, pinned at set-up: the kiosk believes only receipts signed with it. */
+  public Ed25519.PublicKey boardKey() {
+    return boardKey;
   }
 
   /** The signing key — secret. */

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.evote.board.client.ReceiptCheck;
 import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.hash.Digest;
 
@@ -176,8 +177,13 @@ public final class KioskStore implements AutoCloseable {
     }
   }
 
-  public synchronized void markUploaded(long id, String receipt) {
-    update("UPDATE outbox SET status = 'UPLOADED', receipt = ?, error = NULL WHERE id = ?", receipt, id);
+  /**
+   * Marks submission {@code id} as on the board. Only a receipt that passed {@link ReceiptCheck} does that (protocol
+   * §9.7): the answer as the board sent it is kept.
+   */
+  public synchronized void markUploaded(long id, ReceiptCheck.Valid checked) {
+    update("UPDATE outbox SET status = 'UPLOADED', receipt = ?, error = NULL WHERE id = ?",
+        checked.receipt().json().toString(), id);
   }
 
   public synchronized void markRefused(long id, String error) {

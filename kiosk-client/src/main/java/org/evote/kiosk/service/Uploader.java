@@ -3,9 +3,10 @@ package org.evote.kiosk.service;
 import java.time.Duration;
 import java.util.Optional;
 import org.evote.board.client.BoardClient;
-import org.evote.board.client.BoardReceipt;
 import org.evote.board.client.BoardRefusedException;
 import org.evote.board.client.BoardUnavailableException;
+import org.evote.board.client.ReceiptCheck;
+import org.evote.crypto.keystore.KioskCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,11 @@ import org.slf4j.LoggerFactory;
  * its original receipt — with exponential backoff from 1 s to 30 s; a new ballot wakes it at once. A refusal
  * ({@link BoardRefusedException}: the board answered 4xx) is recorded and reported to the poll workers; it is
  * never retried. Only {@link BoardUnavailableException} (no answer, a 5xx, an unreadable answer) is retried.
+ *
+ * <p>A 200 answer is believed only if it passes {@link ReceiptCheck} (protocol §9.7) under the board key pinned in
+ * the kiosk's credentials. One that fails leaves the ballot queued (never marked uploaded, so never shown as on the
+ * board), raises a {@link ReceiptAlarm} for the poll workers, is logged, and is retried with the same backoff as
+ * an unreachable board.
  */
 public final class Uploader implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
@@ -28,16 +34,31 @@ public final class Uploader implements AutoCloseable {
   private volatile boolean running = true;
   private volatile boolean reachable = true;
   private volatile String lastProblem = "";
-  /** How many attempts found the board unreachable; a waiter stops waiting when it grows. */
+  /**
+   * How many attempts found the board unreachable or answered with a receipt that failed its check; a waiter
+   * stops waiting when it grows.
+   */
   private final java.util.concurrent.atomic.AtomicLong unreachableAttempts = new java.util.concurrent.atomic.AtomicLong();
   private boolean kicked;
 
-  /** What the poll workers see: how many ballots wait, whether the board answers, the last problem. */
-  public record Status(long pending, boolean boardReachable, String lastProblem) {}
+  /**
+   * What the poll workers see: how many ballots wait, whether the board answers, the last problem (English, for
+   * logs), and the alarm of the last receipt that failed its check, until a receipt passes again.
+   */
+  public record Status(long pending, boolean boardReachable, String lastProblem,
+      Optional<ReceiptAlarm> receiptAlarm) {}
 
-  public Uploader(KioskStore store, BoardClient board) {
+  /** The board answered ballot {@code ballotId} with a receipt that failed check {@code failure}. */
+  public record ReceiptAlarm(String ballotId, ReceiptCheck.Failure failure, String reason) {}
+
+  private final ReceiptCheck check;
+  private volatile Optional<ReceiptAlarm> alarm = Optional.empty();
+
+  /** Uploads {@code store}'s outbox to {@code board}, believing only receipts that check under the credentials. */
+  public Uploader(KioskStore store, BoardClient board, KioskCredentials credentials) {
     this.store = store;
     this.board = board;
+    this.check = new ReceiptCheck(credentials.electionHash(), credentials.boardKey());
     this.thread = new Thread(this::run, "kiosk-uploader");
     thread.setDaemon(true);
   }
@@ -72,12 +93,13 @@ public final class Uploader implements AutoCloseable {
   }
 
   public Status status() {
-    return new Status(store.pendingCount(), reachable, lastProblem);
+    return new Status(store.pendingCount(), reachable, lastProblem, alarm);
   }
 
   /**
    * Waits up to {@code timeout} for outbox item {@code id} to leave the PENDING state; returns empty at once if an
-   * attempt to send it found the board unreachable (the voter then gets an "upload pending" receipt).
+   * attempt to send it found the board unreachable or its receipt failed the check (the voter then gets an
+   * "upload pending" receipt).
    */
   public Optional<KioskStore.Outgoing> awaitResult(long id, Duration timeout) throws InterruptedException {
     long failuresBefore = unreachableAttempts.get();
@@ -111,13 +133,27 @@ public final class Uploader implements AutoCloseable {
       KioskStore.Outgoing o = next.get();
       String unreachable;
       try {
-        BoardReceipt receipt = board.submit(o.kind(), o.body());
-        store.markUploaded(o.id(), receipt.json().toString());
+        ReceiptCheck.Result result = check.check(o.kind(), o.body(), board.submitForReceipt(o.kind(), o.body()));
         reachable = true;
-        lastProblem = "";
-        backoff = FIRST_BACKOFF;
-        LOG.info("ballot {} is on the board at sequence {}", o.ballotId(), receipt.sequence());
+        if (result instanceof ReceiptCheck.Valid valid) {
+          store.markUploaded(o.id(), valid);
+          lastProblem = "";
+          alarm = Optional.empty();
+          backoff = FIRST_BACKOFF;
+          LOG.info("ballot {} is on the board at sequence {}", o.ballotId(), valid.receipt().sequence());
+          notifyWaiters();
+          continue;
+        }
+        ReceiptCheck.Invalid invalid = (ReceiptCheck.Invalid) result;
+        alarm = Optional.of(new ReceiptAlarm(o.ballotId(), invalid.failure(), invalid.reason()));
+        lastProblem = "the board's receipt for ballot " + o.ballotId() + " failed its check ("
+            + invalid.failure() + "): " + invalid.reason();
+        LOG.error("ALARM: the board's receipt for ballot {} failed its check ({}): {}; the ballot stays queued, "
+            + "retrying in {} s", o.ballotId(), invalid.failure(), invalid.reason(), backoff.toSeconds());
+        unreachableAttempts.incrementAndGet();
         notifyWaiters();
+        pause(backoff);
+        backoff = next(backoff);
         continue;
       } catch (BoardRefusedException f) {
         store.markRefused(o.id(), f.code() + ": " + f.error().message());
@@ -140,8 +176,12 @@ public final class Uploader implements AutoCloseable {
           backoff.toSeconds());
       notifyWaiters();
       pause(backoff);
-      backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+      backoff = next(backoff);
     }
+  }
+
+  private static Duration next(Duration backoff) {
+    return backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
   }
 
   private void notifyWaiters() {

@@ -346,7 +346,11 @@ public final class KioskView {
     var u = controller.uploadStatus();
     String line = t.get("status.queue", u.pending()) + "   " + (u.boardReachable() ? t.get("status.online")
         : t.get("status.offline"));
-    if (!u.lastProblem().isEmpty()) {
+    if (u.receiptAlarm().isPresent()) {
+      var a = u.receiptAlarm().get();
+      line += "   " + t.get("status.receipt_alarm", a.ballotId(),
+          t.get("receipt_check." + a.failure().name().toLowerCase(java.util.Locale.ROOT)));
+    } else if (!u.lastProblem().isEmpty()) {
       line += "   " + t.get("status.problem", u.lastProblem());
     }
     status.setText(line);

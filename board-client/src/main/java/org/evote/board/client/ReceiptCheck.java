@@ -1,0 +1,142 @@
+package org.evote.board.client;
+
+import jakarta.json.JsonObject;
+import java.util.Objects;
+import org.evote.crypto.board.BoardEntry;
+import org.evote.crypto.board.EntryKind;
+import org.evote.crypto.board.Ed25519;
+import org.evote.crypto.hash.Digest;
+import org.evote.crypto.json.CanonicalJson;
+import org.evote.crypto.json.Fields;
+import org.evote.crypto.json.JsonText;
+
+/**
+ * The kiosk's check of the board's answer to its own submission (protocol §9.7), before anyone is told the ballot
+ * is on the board: the answer decodes as a receipt; its signed head verifies under the board key pinned in the
+ * kiosk's credentials (§9.4); its inclusion proof ties the entry hash at the receipt's sequence number to that
+ * head's Merkle root (§9.3); and that entry is the one the kiosk sent — its hash recomputed (§9.2) from the kiosk's
+ * own signed submission with the receipt's sequence number, time and previous hash, with the same kind, ballot id
+ * and confirmation code.
+ *
+ * <p>Security guarantees: a {@link Valid} result means the holder of the pinned board key signed a head whose tree
+ * contains exactly this submission at that position — a look-alike board without the key cannot produce one, and
+ * the real board cannot later deny it without a split view (§9.4). It does not show that the head is the one other
+ * observers see; that needs consistency proofs between heads. Never throws on hostile input: every defect is an
+ * {@link Invalid} naming the {@link Failure} and why.
+ */
+public final class ReceiptCheck {
+  private final Digest extendedHash;
+  private final Ed25519.PublicKey boardKey;
+
+  /** Which check a receipt failed (the order in which they are made). */
+  public enum Failure {
+    /** The answer is not a receipt: not JSON, a member missing or of the wrong form. */
+    MALFORMED,
+    /** The signed head does not verify under the pinned board key. */
+    HEAD_SIGNATURE,
+    /** The inclusion proof does not lead from the entry hash at the sequence number to the head's root. */
+    INCLUSION_PROOF,
+    /** The entry is not the kiosk's submission: another kind, ballot, confirmation code or entry hash. */
+    NOT_OUR_ENTRY
+  }
+
+  /** The outcome of {@link #check}: {@link Valid} or {@link Invalid}. */
+  public sealed interface Result permits Valid, Invalid {}
+
+  /** The receipt passed every check. */
+  public record Valid(BoardReceipt receipt) implements Result {
+    public Valid {
+      Objects.requireNonNull(receipt, "receipt");
+    }
+  }
+
+  /** The receipt failed {@code failure}; {@code reason} says how (for logs and the poll workers). */
+  public record Invalid(Failure failure, String reason) implements Result {
+    public Invalid {
+      Objects.requireNonNull(failure, "failure");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /** Checks receipts of election {@code extendedHash} (H_E) against the pinned board key. */
+  public ReceiptCheck(Digest extendedHash, Ed25519.PublicKey boardKey) {
+    this.extendedHash = Objects.requireNonNull(extendedHash, "extendedHash");
+    this.boardKey = Objects.requireNonNull(boardKey, "boardKey");
+  }
+
+  /**
+   * Checks {@code answer}, the board's 200 answer as text, to the kiosk's own submission of {@code kind} with body
+   * {@code submissionBody} (the payload plus {@code election_hash}, docs/api.md).
+   *
+   * @throws IllegalArgumentException if {@code submissionBody} is not a ballot submission (the kiosk's own bug)
+   */
+  public Result check(EntryKind kind, String submissionBody, String answer) {
+    if (kind != EntryKind.BALLOT_CAST && kind != EntryKind.BALLOT_CHALLENGED) {
+      throw new IllegalArgumentException("not a ballot submission: " + kind);
+    }
+    Sent sent = Sent.of(submissionBody);
+    BoardReceipt r;
+    try {
+      r = BoardReceipt.decode(JsonText.parseObject(answer));
+    } catch (RuntimeException e) {
+      return new Invalid(Failure.MALFORMED, "the answer is not a receipt: " + e.getMessage());
+    }
+    try {
+      return checkDecoded(kind, sent, r);
+    } catch (RuntimeException e) {
+      return new Invalid(Failure.MALFORMED, "the receipt cannot be checked: " + e.getMessage());
+    }
+  }
+
+  private Result checkDecoded(EntryKind kind, Sent sent, BoardReceipt r) {
+    if (!r.signedHead().signatureValid(extendedHash, boardKey)) {
+      return new Invalid(Failure.HEAD_SIGNATURE, "the signed head of size " + r.signedHead().size()
+          + " is not signed by the board key " + boardKey.hex());
+    }
+    if (r.inclusionProof().index() != r.sequence() || r.inclusionProof().size() != r.signedHead().size()) {
+      return new Invalid(Failure.INCLUSION_PROOF, "the inclusion proof is for entry " + r.inclusionProof().index()
+          + " of " + r.inclusionProof().size() + ", not entry " + r.sequence() + " of the head's "
+          + r.signedHead().size());
+    }
+    if (!r.inclusionProof().verifies(r.entryHash(), r.signedHead().merkleRoot())) {
+      return new Invalid(Failure.INCLUSION_PROOF, "the inclusion proof does not lead from entry " + r.sequence()
+          + "'s hash to the head's Merkle root");
+    }
+    if (r.kind() != kind) {
+      return new Invalid(Failure.NOT_OUR_ENTRY, "the entry is a " + r.kind().wireName() + ", not a "
+          + kind.wireName());
+    }
+    if (!r.ballotId().equals(sent.ballotId())) {
+      return new Invalid(Failure.NOT_OUR_ENTRY, "the receipt is for ballot " + r.ballotId() + ", not "
+          + sent.ballotId());
+    }
+    if (!r.confirmationCode().equals(sent.confirmationCode())) {
+      return new Invalid(Failure.NOT_OUR_ENTRY, "the receipt's confirmation code is not the ballot's");
+    }
+    Digest recomputed = BoardEntry.hash(extendedHash, r.previousHash(), r.sequence(), kind, r.timestamp(),
+        sent.canonicalPayload());
+    if (!recomputed.equals(r.entryHash())) {
+      return new Invalid(Failure.NOT_OUR_ENTRY, "entry " + r.sequence() + "'s hash is not that of the kiosk's "
+          + "submission with the receipt's sequence number, time and previous hash");
+    }
+    if (r.sequence() == r.signedHead().size() - 1 && !r.signedHead().headHash().equals(recomputed)) {
+      return new Invalid(Failure.INCLUSION_PROOF, "the head's last entry hash is not entry " + r.sequence()
+          + "'s");
+    }
+    return new Valid(r);
+  }
+
+  /** What the kiosk sent: the entry payload in canonical form (the body without election_hash), its ballot. */
+  private record Sent(String canonicalPayload, String ballotId, String confirmationCode) {
+    static Sent of(String body) {
+      try {
+        JsonObject payload = JsonText.object(JsonText.parseObject(body)).remove("election_hash").build();
+        Fields ballot = Fields.of(payload).object("ballot");
+        return new Sent(CanonicalJson.write(payload), ballot.string("ballot_id"),
+            ballot.string("confirmation_code"));
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("not a ballot submission body: " + e.getMessage(), e);
+      }
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package org.evote.crypto.keystore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import org.evote.crypto.InvalidFieldException;
+import org.evote.crypto.board.Ed25519;
+import org.evote.crypto.group.Hex;
+import org.evote.crypto.hash.Digest;
+import org.evote.crypto.json.JsonText;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KioskCredentialsTest {
+  @TempDir
+  Path temp;
+
+  final SecureRandom random = new SecureRandom();
+  final Digest election = Digest.decode("ab".repeat(32), "election");
+  final Ed25519.PublicKey board = Ed25519.PrivateKey.generate(random).publicKey();
+  final char[] passphrase = "correct horse".toCharArray();
+
+  @Test
+  void writeThenRead_keepsTheIdTheElectionTheBoardKeyAndTheSigningKey() throws Exception {
+    KioskCredentials c = KioskCredentials.generate("K1", election, board, random);
+    Path file = temp.resolve("k1.credentials");
+    c.write(file, passphrase, random);
+    KioskCredentials read = KioskCredentials.read(file, passphrase);
+    assertEquals("K1", read.kioskId());
+    assertEquals(election, read.electionHash());
+    assertEquals(board, read.boardKey());
+    assertEquals(c.key().publicKey(), read.key().publicKey());
+    assertEquals(board.hex(), JsonText.readObject(file).getJsonObject("public").getString("board_public_key"),
+        "the pinned board key is readable without the passphrase");
+  }
+
+  @Test
+  void read_refusesAFileWrittenBeforeTheBoardKeyWasPinned_namingTheField() throws Exception {
+    Ed25519.PrivateKey key = Ed25519.PrivateKey.generate(random);
+    var pub = JsonText.object().add("kiosk_id", "K1").add("public_key", key.publicKey().hex())
+        .add("election_hash", election.toHex()).build();
+    Path file = temp.resolve("old.credentials");
+    Files.writeString(file, JsonText.pretty(EncryptedKeyFile.seal(KioskCredentials.KIND, pub,
+        Hex.decode(key.seedHex(), 32, "seed"), passphrase, random)));
+    InvalidFieldException e = assertThrows(InvalidFieldException.class, () -> KioskCredentials.read(file,
+        passphrase));
+    assertEquals("public.board_public_key", e.field());
+    assertTrue(e.getMessage().contains("kiosk add"), e.getMessage());
+  }
+}
