@@ -346,10 +346,8 @@ public final class KioskView {
     var u = controller.uploadStatus();
     String line = t.get("status.queue", u.pending()) + "   " + (u.boardReachable() ? t.get("status.online")
         : t.get("status.offline"));
-    if (u.receiptAlarm().isPresent()) {
-      var a = u.receiptAlarm().get();
-      line += "   " + t.get("status.receipt_alarm", a.ballotId(),
-          t.get("receipt_check." + a.failure().name().toLowerCase(java.util.Locale.ROOT)));
+    if (u.alarm().isPresent()) {
+      line += "   " + AlarmLine.of(t, u.alarm().get());
     } else if (!u.lastProblem().isEmpty()) {
       line += "   " + t.get("status.problem", u.lastProblem());
     }
