@@ -39,7 +39,12 @@ public final class KioskStore implements AutoCloseable {
       String confirmationCode, String body, Status status, Optional<String> receipt, Optional<String> error,
       long createdAt) {}
 
-  public enum Status { PENDING, UPLOADED, REFUSED }
+  /**
+   * Where a submission stands: waiting; on the board (receipt and head checked, protocol §9.7); refused by the
+   * board; or disputed — its receipt checked, but under a head the board cannot prove extends the head the kiosk
+   * kept (a rolled-back or forked board), so it is not believed to be on the board and the alarm is raised.
+   */
+  public enum Status { PENDING, UPLOADED, REFUSED, DISPUTED }
 
   /**
    * An alarm the kiosk raised, kept with its evidence: {@code kind} names the check ({@code receipt}, {@code head}
@@ -207,6 +212,23 @@ public final class KioskStore implements AutoCloseable {
           checked.receipt().json().toString(), id);
       keep(head);
     });
+  }
+
+  /**
+   * Marks submission {@code id} as disputed: the board signed a receipt for it that passed {@link ReceiptCheck},
+   * under a head that failed {@link HeadCheck} ({@code reason}). The receipt is kept as evidence; the kept head
+   * stays; the kiosk goes on to the next submission in the chain.
+   */
+  public synchronized void markDisputed(long id, ReceiptCheck.Valid checked, String reason) {
+    try (PreparedStatement p = db.prepareStatement("UPDATE outbox SET status = 'DISPUTED', receipt = ?, error = ?"
+        + " WHERE id = ?")) {
+      p.setString(1, checked.receipt().json().toString());
+      p.setString(2, reason);
+      p.setLong(3, id);
+      p.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot update the outbox", e);
+    }
   }
 
   /** The uploaded submissions, in chain order (what the audit asks the board about). */

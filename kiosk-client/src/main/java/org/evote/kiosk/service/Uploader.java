@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.evote.board.client.BoardClient;
 import org.evote.board.client.BoardRefusedException;
 import org.evote.board.client.BoardUnavailableException;
+import org.evote.board.client.ErrorCodes;
 import org.evote.board.client.HeadCheck;
 import org.evote.board.client.ReceiptCheck;
 import org.evote.crypto.keystore.KioskCredentials;
@@ -21,9 +22,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A 200 answer is believed only if it passes {@link ReceiptCheck} (protocol §9.7) under the board key pinned in
  * the kiosk's credentials, and its signed head passes {@link HeadCheck} against the head the kiosk kept (a
- * consistency proof from it). One that fails leaves the ballot queued (never marked uploaded, so never shown as on
- * the board), raises an {@link Alarm} for the poll workers, is logged, and is retried with the same backoff as an
- * unreachable board.
+ * consistency proof from it). A receipt that fails leaves the ballot queued (never marked uploaded, so never shown as
+ * on the board), raises an {@link Alarm} for the poll workers, is logged, and is retried with the same backoff as an
+ * unreachable board. A receipt that checks under a head that does not (a rolled-back or forked board) marks the
+ * ballot {@link KioskStore.Status#DISPUTED disputed} — kept with its receipt as evidence, never shown as on the
+ * board — raises the alarm and goes on to the next ballot, so that every ballot still reaches the board.
  *
  * <p>At start-up, then every audit interval until the board reports the polls closed, the same thread runs the
  * {@link BoardAudit}: the board's latest head is checked against the kept one, and every uploaded ballot is looked
@@ -190,10 +193,15 @@ public final class Uploader implements AutoCloseable {
             notifyWaiters();
             continue;
           }
-          lastProblem = "the head of the board's receipt for ballot " + o.ballotId() + " failed its check: "
-              + boardAlarm.map(Alarm::reason).orElse("");
-          LOG.error("ballot {} stays queued: its receipt's head is not consistent with the kept head; retrying in "
-              + "{} s", o.ballotId(), backoff.toSeconds());
+          String why = "the head of the board's receipt failed its check: " + boardAlarm.map(Alarm::reason)
+              .orElse("");
+          store.markDisputed(o.id(), valid, why);
+          lastProblem = "ballot " + o.ballotId() + " is disputed: " + why;
+          LOG.error("ballot {} is not believed to be on the board ({}); its receipt is kept as evidence and the "
+              + "kiosk goes on to the next ballot", o.ballotId(), why);
+          unreachableAttempts.incrementAndGet();
+          notifyWaiters();
+          continue;
         } else {
           ReceiptCheck.Invalid invalid = (ReceiptCheck.Invalid) result;
           raise(new Alarm.ReceiptFailed(o.ballotId(), invalid.failure(), invalid.reason()));
@@ -208,6 +216,12 @@ public final class Uploader implements AutoCloseable {
         backoff = next(backoff);
         continue;
       } catch (BoardRefusedException f) {
+        if (f.error().is(ErrorCodes.CHAIN_BROKEN) && auditing && runAudit() > 0) {
+          // the board lost earlier ballots of this chain: they are queued again and go first
+          LOG.warn("ballot {} does not continue the board's copy of the kiosk's chain: the board lost earlier "
+              + "ballots, which are posted again first", o.ballotId());
+          continue;
+        }
         store.markRefused(o.id(), f.code() + ": " + f.error().message());
         reachable = true;
         lastProblem = "ballot " + o.ballotId() + " refused by the board: " + f.code();
@@ -232,11 +246,16 @@ public final class Uploader implements AutoCloseable {
     }
   }
 
-  /** The audit ({@link BoardAudit#audit}); an unreachable board is asked again at the next interval. */
-  private void runAudit() {
+  /**
+   * The audit ({@link BoardAudit#audit}); an unreachable board is asked again at the next interval. Returns how
+   * many uploaded ballots were found lost and queued again.
+   */
+  private int runAudit() {
     nextAudit = System.nanoTime() + auditInterval.toNanos();
+    int[] requeued = {0};
     try {
       BoardAudit.Outcome outcome = audit.audit(lost -> {
+        requeued[0] = lost;
         if (lost > 0) {
           lastProblem = lost + " uploaded ballot(s) no longer on the board: posting them again";
         }
@@ -258,6 +277,7 @@ public final class Uploader implements AutoCloseable {
       running = false;
     }
     notifyWaiters();
+    return requeued[0];
   }
 
   /** The board's latest head at the end of an upload round. */
