@@ -35,6 +35,9 @@ final class BoardAudit {
   private final HeadCheck heads;
   private final Consumer<Alarm> alarm;
   private final Clock clock;
+  /** The failed heads already alarmed about (failure, size, root), so that each is recorded and logged once. */
+  private final java.util.Set<String> alarmed = new java.util.HashSet<>();
+  private static final int MAX_REMEMBERED = 10_000;
 
   /** What an audit found of the polls. */
   enum Outcome { POLLS_OPEN, POLLS_CLOSED }
@@ -64,6 +67,11 @@ final class BoardAudit {
       return Optional.of(c);
     }
     HeadCheck.Invalid invalid = (HeadCheck.Invalid) r;
+    String key = invalid.failure() + ":" + shown.size() + ":" + shown.merkleRoot().toHex() + ":"
+        + shown.signature().hex();
+    if (alarmed.size() < MAX_REMEMBERED && !alarmed.add(key)) {
+      return Optional.empty(); // already alarmed, recorded and logged
+    }
     JsonObject evidence = JsonText.object().add("kept", kept.<JsonValue>map(BoardJson::encode)
         .orElse(JsonValue.NULL)).add("shown", BoardJson.encode(shown)).build();
     store.recordAlarm(now(), "head", Optional.empty(), invalid.failure().name(), invalid.reason(),

@@ -270,8 +270,8 @@ public final class Uploader implements AutoCloseable {
       LOG.warn("the board refused the audit's request: {}", e.code());
     } catch (BoardUnavailableException e) {
       reachable = false;
-      LOG.warn("the audit could not reach the board ({}); trying again in {} s", e.getMessage(),
-          auditInterval.toSeconds());
+      LOG.warn("the audit could not reach the board ({}); trying again in {} ms", e.getMessage(),
+          auditInterval.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       running = false;
