@@ -44,10 +44,14 @@ class BoardConsistencyTest {
 
   record Kiosk(KioskStore store, Uploader uploader, BallotCaster caster) implements AutoCloseable {
     static Kiosk at(LiveBoard b, KioskCredentials c, Path dir) {
+      return at(b, c, dir, AUDIT);
+    }
+
+    static Kiosk at(LiveBoard b, KioskCredentials c, Path dir, Duration audit) {
       URI board = b.uri();
       KioskStore store = KioskStore.open(dir.resolve("kiosk.sqlite"), c.kioskId(),
           ConfirmationCodes.chainStart(b.config.extendedHash(), c.kioskId()));
-      Uploader uploader = new Uploader(store, BoardClient.create(board, Duration.ofSeconds(3)), c, AUDIT);
+      Uploader uploader = new Uploader(store, BoardClient.create(board, Duration.ofSeconds(3)), c, audit);
       uploader.start();
       return new Kiosk(store, uploader, new BallotCaster(b.config, c, store, uploader, new SecureRandom(),
           Clock.systemUTC(), board, Duration.ofSeconds(5)));
@@ -233,6 +237,34 @@ class BoardConsistencyTest {
         assertEquals(3, BoardClient.create(b.uri(), Duration.ofSeconds(5)).status().castBallots(),
             "each ballot on the board exactly once");
         assertInstanceOf(Alarm.class, k.uploader().status().alarm().orElseThrow());
+      }
+    }
+  }
+
+  @Test
+  void aBallotCastRightAfterARollback_doesNotLoseTheBallotsBeforeIt() throws Exception {
+    try (LiveBoard b = new LiveBoard(temp, "manifest-small.json")) {
+      KioskCredentials creds = b.registerKiosk("K1");
+      b.openPolls();
+      Path snapshot = temp.resolve("snapshot");
+      // one audit at start-up only: the refusal of the next ballot is what finds the loss
+      try (Kiosk k = Kiosk.at(b, creds, temp.resolve("kiosk"), Duration.ofHours(1))) {
+        k.vote(1);
+        await("one ballot uploaded", () -> k.uploaded() == 1);
+        snapshot(b, snapshot);
+        List<RobotVoter.Entry> lost = k.vote(2);
+        await("three ballots uploaded", () -> k.uploaded() == 3);
+        rollBack(b, snapshot);
+
+        List<RobotVoter.Entry> next = k.vote(1);
+        await("the new ballot sent", () -> k.store().pendingCount() == 0);
+        for (RobotVoter.Entry e : List.of(lost.get(0), lost.get(1), next.get(0))) {
+          assertTrue(onTheBoard(b, e.receipt().confirmationCode()), e.receipt().ballotId() + " on the board");
+        }
+        assertTrue(k.store().all().stream().noneMatch(o -> o.status() == KioskStore.Status.REFUSED),
+            "the ballot cast after the rollback is not refused: " + k.store().all());
+        assertEquals(2, k.store().alarms().stream().filter(a -> a.failure().equals("BALLOT_LOST")).count());
+        assertEquals(4, BoardClient.create(b.uri(), Duration.ofSeconds(5)).status().castBallots());
       }
     }
   }

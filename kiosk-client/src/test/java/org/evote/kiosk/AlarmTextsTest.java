@@ -15,7 +15,7 @@ import org.evote.kiosk.ui.AlarmLine;
 import org.junit.jupiter.api.Test;
 
 /** Every alarm — each failed receipt check, each failed head check, a lost ballot — has words in every language. */
-class ReceiptAlarmTextsTest {
+class AlarmTextsTest {
   static final String[] LANGUAGES = {"en", "es"};
 
   @Test
