@@ -48,7 +48,7 @@ public final class Uploader implements AutoCloseable {
   private volatile boolean reachable = true;
   private volatile String lastProblem = "";
   /**
-   * How many attempts found the board unreachable or answered with a receipt that failed its check; a waiter
+   * How many attempts found the board unreachable or answered with a receipt (or head) that failed its check; a waiter
    * stops waiting when it grows.
    */
   private final java.util.concurrent.atomic.AtomicLong unreachableAttempts = new java.util.concurrent.atomic.AtomicLong();
