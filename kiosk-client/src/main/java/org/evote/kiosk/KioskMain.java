@@ -172,7 +172,9 @@ public final class KioskMain implements Callable<Integer> {
     }
     long pending = store.pendingCount();
     System.out.println("robot: " + robot + " ballots; " + pending + " still waiting to upload");
-    return pending == 0 ? 0 : 1;
+    java.util.Optional<org.evote.kiosk.service.Alarm> alarm = uploader.status().alarm();
+    alarm.ifPresent(a -> System.out.println("robot: ALARM: " + a.reason()));
+    return pending == 0 && alarm.isEmpty() ? 0 : 1;
   }
 
   private void showWindow(KioskController controller, byte[] pinHash) throws InterruptedException {

@@ -1,25 +1,37 @@
 package org.evote.kiosk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.List;
-import org.evote.board.client.BoardReceipt;
+import java.util.Optional;
+import org.evote.board.client.HeadCheck;
 import org.evote.board.client.ReceiptCheck;
-import org.evote.crypto.board.Ed25519;
-import org.evote.crypto.board.InclusionProof;
-import org.evote.crypto.board.SignedHead;
-import org.evote.crypto.json.JsonText;
+import org.evote.crypto.ballot.BallotSeed;
+import org.evote.crypto.ballot.ConfirmationCodes;
+import org.evote.crypto.ballot.EncryptedBallot;
+import org.evote.crypto.board.BoardEntry;
 import org.evote.crypto.board.EntryKind;
+import org.evote.crypto.board.EntryPayload;
+import org.evote.crypto.board.SignedHead;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.hash.DomainTags;
 import org.evote.crypto.hash.Hasher;
+import org.evote.crypto.json.BoardJson;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.json.Submissions;
+import org.evote.crypto.testing.TestElection;
 import org.evote.kiosk.service.KioskStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class KioskStoreTest {
+  static final SecureRandom RANDOM = new SecureRandom();
   @TempDir
   Path temp;
 
@@ -42,14 +54,78 @@ class KioskStoreTest {
       assertEquals(d("c1"), s.chain().lastCode());
       assertEquals(3, s.takeNumber());
       assertEquals(1, s.pendingCount());
-      long id = s.nextPending().orElseThrow().id();
-      s.markUploaded(id, new ReceiptCheck.Valid(new BoardReceipt("K1-1", EntryKind.BALLOT_CAST, d("c1").toHex(),
-          "AAAA-AAAA-AAAA-AAAA", 7, d("e7"), d("e6"), 100, new SignedHead(8, d("e7"), d("root"), 100,
-          new Ed25519.Signature("00".repeat(64))), new InclusionProof(7, 8, List.of(d("p1"), d("p2"), d("p3"))),
-          JsonText.parseObject("{\"sequence\":7}"))));
-      assertEquals(0, s.pendingCount());
-      assertEquals("{\"sequence\":7}", s.byId(id).orElseThrow().receipt().orElseThrow());
     }
     assertThrows(IllegalStateException.class, () -> KioskStore.open(temp.resolve("k.sqlite"), "K2", start));
+  }
+
+  /** A ballot cast on an in-memory board with a real board key, and the receipt such a board signs for it. */
+  record Signed(TestElection election, EncryptedBallot ballot, String body, String receipt, SignedHead head) {
+    static Signed cast() {
+      TestElection e = new TestElection(TestElection.manifest("manifest-small.json"), 3, 2, RANDOM);
+      e.registerKiosk("K1");
+      e.openPolls();
+      String style = e.manifest.ballotStyles().get(0).id();
+      EncryptedBallot b = e.polling.encrypt("K1", e.randomPlaintext("K1-000001", style), BallotSeed.random(RANDOM));
+      EntryPayload.BallotCast payload = Submissions.cast(e.config.extendedHash(), "K1-000001", b,
+          e.polling.kioskKey("K1"));
+      String body = JsonText.object(BoardJson.encodePayload(payload))
+          .add("election_hash", e.config.extendedHash().toHex()).build().toString();
+      BoardEntry entry = e.polling.post(payload);
+      e.signHead();
+      SignedHead head = e.board.heads().get(e.board.heads().size() - 1);
+      JsonObject receipt = JsonText.object().add("ballot_id", b.ballotId()).add("kind", "ballot_cast")
+          .add("confirmation_code", b.confirmationCode().toHex()).add("tracking_code", b.trackingCode())
+          .add("sequence", entry.sequence()).add("entry_hash", entry.entryHash().toHex())
+          .add("previous_hash", entry.previousHash().toHex()).add("timestamp", entry.timestamp())
+          .add("signed_head", BoardJson.encode(head))
+          .add("inclusion_proof", BoardJson.encode(e.board.tree().proveInclusion(entry.sequence(), head.size())))
+          .build();
+      return new Signed(e, b, body, receipt.toString(), head);
+    }
+
+    Digest extendedHash() {
+      return election.config.extendedHash();
+    }
+  }
+
+  @Test
+  void aBallotIsMarkedUploadedOnlyWithACheckedReceiptAndHead_andBothAreKept() {
+    Signed s = Signed.cast();
+    ReceiptCheck.Valid valid = assertInstanceOf(ReceiptCheck.Valid.class,
+        new ReceiptCheck(s.extendedHash(), s.election().boardKey.publicKey()).check(EntryKind.BALLOT_CAST, s.body(),
+            s.receipt()));
+    Path file = temp.resolve("k.sqlite");
+    Digest start = ConfirmationCodes.chainStart(s.extendedHash(), "K1");
+    long id;
+    try (KioskStore store = KioskStore.open(file, "K1", start)) {
+      assertTrue(store.keptHead().isEmpty());
+      id = store.enqueue("K1-000001", EntryKind.BALLOT_CAST, "K1-000001", s.ballot().trackingCode(),
+          s.ballot().previousCode(), s.ballot().confirmationCode(), s.ballot().timestamp(), s.body(), 100);
+      HeadCheck.Consistent head = assertInstanceOf(HeadCheck.Consistent.class,
+          new HeadCheck(s.extendedHash(), s.election().boardKey.publicKey()).check(store.keptHead(),
+              valid.receipt().signedHead(), HeadCheck.Shown.ANY, Optional.empty()));
+      store.markUploaded(id, valid, head);
+      assertEquals(0, store.pendingCount());
+      assertEquals(List.of(id), store.uploaded().stream().map(KioskStore.Outgoing::id).toList());
+    }
+    try (KioskStore store = KioskStore.open(file, "K1", start)) {
+      assertEquals(s.head(), store.keptHead().orElseThrow(), "the kept head survives reopening");
+      assertEquals(JsonText.parseObject(s.receipt()), JsonText.parseObject(store.byId(id).orElseThrow().receipt()
+          .orElseThrow()), "the receipt as the board sent it");
+
+      store.requeue(id, "BALLOT_LOST", "the board no longer has it", 200);
+      KioskStore.Outgoing again = store.nextPending().orElseThrow();
+      assertEquals(id, again.id());
+      assertEquals(s.body(), again.body(), "the very same signed request is posted again");
+      assertTrue(again.receipt().isEmpty());
+      KioskStore.AlarmRecord alarm = store.alarms().get(0);
+      assertEquals("audit", alarm.kind());
+      assertEquals(Optional.of("K1-000001"), alarm.ballotId());
+      assertEquals(JsonText.parseObject(s.receipt()), JsonText.parseObject(alarm.evidence()),
+          "the lost receipt is kept as evidence");
+      assertThrows(IllegalStateException.class, () -> store.requeue(id, "BALLOT_LOST", "again", 201),
+          "only an uploaded ballot is put back");
+      assertEquals(s.head(), store.keptHead().orElseThrow(), "the kept head is not rolled back with it");
+    }
   }
 }

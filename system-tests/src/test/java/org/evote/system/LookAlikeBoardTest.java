@@ -1,6 +1,7 @@
 package org.evote.system;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -26,6 +27,7 @@ import org.evote.crypto.ballot.ConfirmationCodes;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.keystore.KioskCredentials;
 import org.evote.kiosk.robot.RobotVoter;
+import org.evote.kiosk.service.Alarm;
 import org.evote.kiosk.service.BallotCaster;
 import org.evote.kiosk.service.KioskStore;
 import org.evote.kiosk.service.Uploader;
@@ -125,9 +127,10 @@ class LookAlikeBoardTest {
         assertTrue(k.store().all().stream().allMatch(o -> o.status() == KioskStore.Status.PENDING
             && o.receipt().isEmpty()), "no ballot marked uploaded");
         Uploader.Status status = k.uploader().status();
-        assertTrue(status.receiptAlarm().isPresent(), "the poll workers are alarmed");
-        assertEquals(ReceiptCheck.Failure.MALFORMED, status.receiptAlarm().get().failure());
-        assertEquals(voted.get(0).receipt().ballotId(), status.receiptAlarm().get().ballotId());
+        Alarm.ReceiptFailed alarm = assertInstanceOf(Alarm.ReceiptFailed.class,
+            status.alarm().orElseThrow(() -> new AssertionError("the poll workers are alarmed")));
+        assertEquals(ReceiptCheck.Failure.MALFORMED, alarm.failure());
+        assertEquals(voted.get(0).receipt().ballotId(), alarm.ballotId());
         assertTrue(status.lastProblem().contains("failed its check"), status.lastProblem());
         int answered = fake.ballotsAnswered.get();
         Thread.sleep(1500);
@@ -144,7 +147,7 @@ class LookAlikeBoardTest {
         }
         assertEquals(0, k.store().pendingCount());
         assertTrue(k.store().all().stream().allMatch(o -> o.status() == KioskStore.Status.UPLOADED));
-        assertTrue(k.uploader().status().receiptAlarm().isEmpty(), "a receipt that checks clears the alarm");
+        assertTrue(k.uploader().status().alarm().isEmpty(), "a receipt that checks clears the alarm");
       }
       assertEquals(3, ballotsOnTheBoard(b), "each ballot on the real board exactly once");
     }

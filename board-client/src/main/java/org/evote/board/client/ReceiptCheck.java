@@ -43,10 +43,25 @@ public final class ReceiptCheck {
   /** The outcome of {@link #check}: {@link Valid} or {@link Invalid}. */
   public sealed interface Result permits Valid, Invalid {}
 
-  /** The receipt passed every check. */
-  public record Valid(BoardReceipt receipt) implements Result {
-    public Valid {
-      Objects.requireNonNull(receipt, "receipt");
+  /**
+   * The receipt passed every check. Only {@link ReceiptCheck} makes one, so a value of this type is proof that the
+   * check was run (what the kiosk's store demands before it marks a ballot uploaded).
+   */
+  public static final class Valid implements Result {
+    private final BoardReceipt receipt;
+
+    private Valid(BoardReceipt receipt) {
+      this.receipt = Objects.requireNonNull(receipt, "receipt");
+    }
+
+    /** The checked receipt. */
+    public BoardReceipt receipt() {
+      return receipt;
+    }
+
+    @Override
+    public String toString() {
+      return "Valid[" + receipt.ballotId() + " at " + receipt.sequence() + "]";
     }
   }
 
@@ -81,6 +96,21 @@ public final class ReceiptCheck {
     } catch (RuntimeException e) {
       return new Invalid(Failure.MALFORMED, "the answer is not a receipt: " + e.getMessage());
     }
+    return checked(kind, sent, r);
+  }
+
+  /**
+   * {@link #check(EntryKind, String, String)} of a receipt already decoded by {@link BoardClient} (a look-up by
+   * confirmation code, {@code GET /api/receipts/{code}}, whose inclusion proof is to the board's latest head).
+   */
+  public Result check(EntryKind kind, String submissionBody, BoardReceipt receipt) {
+    if (kind != EntryKind.BALLOT_CAST && kind != EntryKind.BALLOT_CHALLENGED) {
+      throw new IllegalArgumentException("not a ballot submission: " + kind);
+    }
+    return checked(kind, Sent.of(submissionBody), Objects.requireNonNull(receipt, "receipt"));
+  }
+
+  private Result checked(EntryKind kind, Sent sent, BoardReceipt r) {
     try {
       return checkDecoded(kind, sent, r);
     } catch (RuntimeException e) {

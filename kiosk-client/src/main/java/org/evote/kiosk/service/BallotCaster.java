@@ -99,7 +99,8 @@ public final class BallotCaster {
         b.confirmationCode(), b.timestamp(), body.toString(), clock.millis() / 1000);
     uploader.kick();
     Optional<KioskStore.Outgoing> done = uploader.awaitResult(id, receiptWait);
-    Optional<Long> sequence = done.flatMap(KioskStore.Outgoing::receipt)
+    Optional<Long> sequence = done.filter(o -> o.status() == KioskStore.Status.UPLOADED)
+        .flatMap(KioskStore.Outgoing::receipt)
         .map(r -> JsonText.parseObject(r).getJsonNumber("sequence").longValue());
     return new LocalReceipt(b.ballotId(), kind == EntryKind.BALLOT_CHALLENGED, b.trackingCode(),
         b.confirmationCode().toHex(), credentials.kioskId(), b.timestamp(), sequence, sequence.isEmpty(),

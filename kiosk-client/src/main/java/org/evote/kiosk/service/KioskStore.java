@@ -11,15 +11,22 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.evote.board.client.HeadCheck;
 import org.evote.board.client.ReceiptCheck;
 import org.evote.crypto.board.EntryKind;
+import org.evote.crypto.board.SignedHead;
 import org.evote.crypto.hash.Digest;
+import org.evote.crypto.json.BoardJson;
+import org.evote.crypto.json.Fields;
+import org.evote.crypto.json.JsonText;
 
 /**
  * The kiosk's own durable state in a local SQLite file (WAL, synchronous=FULL): the head of its confirmation-code
- * chain and the outbox of signed submissions. Casting a ballot writes its submission and advances the chain in one
+ * chain, the outbox of signed submissions, the latest signed head of the board it verified (protocol §9.7) and the
+ * alarms it raised with their evidence. Casting a ballot writes its submission and advances the chain in one
  * transaction before the voter is told anything, so a ballot is never lost when the network or the kiosk goes down
- * and never sent twice with different contents. Thread-safe (one connection, synchronized).
+ * and never sent twice with different contents. Submissions are kept after upload (never deleted), so that one the
+ * board loses can be posted again. Thread-safe (one connection, synchronized).
  */
 public final class KioskStore implements AutoCloseable {
   private final Connection db;
@@ -32,7 +39,19 @@ public final class KioskStore implements AutoCloseable {
       String confirmationCode, String body, Status status, Optional<String> receipt, Optional<String> error,
       long createdAt) {}
 
-  public enum Status { PENDING, UPLOADED, REFUSED }
+  /**
+   * Where a submission stands: waiting; on the board (receipt and head checked, protocol §9.7); refused by the
+   * board; or disputed — its receipt checked, but under a head the board cannot prove extends the head the kiosk
+   * kept (a rolled-back or forked board), so it is not believed to be on the board and the alarm is raised.
+   */
+  public enum Status { PENDING, UPLOADED, REFUSED, DISPUTED }
+
+  /**
+   * An alarm the kiosk raised, kept with its evidence: {@code kind} names the check ({@code receipt}, {@code head}
+   * or {@code audit}), {@code failure} the failed check's name, {@code evidence} the signed material as JSON.
+   */
+  public record AlarmRecord(long id, long at, String kind, Optional<String> ballotId, String failure, String reason,
+      String evidence) {}
 
   private KioskStore(Connection db) {
     this.db = db;
@@ -56,6 +75,11 @@ public final class KioskStore implements AutoCloseable {
             + " UNIQUE, kind TEXT NOT NULL, ballot_id TEXT NOT NULL, tracking_code TEXT NOT NULL,"
             + " confirmation_code TEXT NOT NULL, body TEXT NOT NULL, status TEXT NOT NULL, receipt TEXT, error TEXT,"
             + " created_at INTEGER NOT NULL)");
+        s.execute("CREATE TABLE IF NOT EXISTS board_head (id INTEGER PRIMARY KEY CHECK (id = 1),"
+            + " head TEXT NOT NULL)");
+        s.execute("CREATE TABLE IF NOT EXISTS alarms (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL,"
+            + " kind TEXT NOT NULL, ballot_id TEXT, failure TEXT NOT NULL, reason TEXT NOT NULL,"
+            + " evidence TEXT NOT NULL)");
       }
       KioskStore store = new KioskStore(c);
       store.initChain(kioskId, chainStart);
@@ -178,12 +202,142 @@ public final class KioskStore implements AutoCloseable {
   }
 
   /**
-   * Marks submission {@code id} as on the board. Only a receipt that passed {@link ReceiptCheck} does that (protocol
-   * §9.7): the answer as the board sent it is kept.
+   * Marks submission {@code id} as on the board, and keeps {@code head} if it advanced, in one transaction. Only a
+   * receipt that passed {@link ReceiptCheck} whose head passed {@link HeadCheck} does that (protocol §9.7): the
+   * answer as the board sent it is kept.
    */
-  public synchronized void markUploaded(long id, ReceiptCheck.Valid checked) {
-    update("UPDATE outbox SET status = 'UPLOADED', receipt = ?, error = NULL WHERE id = ?",
-        checked.receipt().json().toString(), id);
+  public synchronized void markUploaded(long id, ReceiptCheck.Valid checked, HeadCheck.Consistent head) {
+    inTransaction(() -> {
+      update("UPDATE outbox SET status = 'UPLOADED', receipt = ?, error = NULL WHERE id = ?",
+          checked.receipt().json().toString(), id);
+      keep(head);
+    });
+  }
+
+  /**
+   * Marks submission {@code id} as disputed: the board signed a receipt for it that passed {@link ReceiptCheck},
+   * under a head that failed {@link HeadCheck} ({@code reason}). The receipt is kept as evidence; the kept head
+   * stays; the kiosk goes on to the next submission in the chain.
+   */
+  public synchronized void markDisputed(long id, ReceiptCheck.Valid checked, String reason) {
+    try (PreparedStatement p = db.prepareStatement("UPDATE outbox SET status = 'DISPUTED', receipt = ?, error = ?"
+        + " WHERE id = ?")) {
+      p.setString(1, checked.receipt().json().toString());
+      p.setString(2, reason);
+      p.setLong(3, id);
+      p.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot update the outbox", e);
+    }
+  }
+
+  /** The uploaded submissions, in chain order (what the audit asks the board about). */
+  public synchronized List<Outgoing> uploaded() {
+    return query("SELECT * FROM outbox WHERE status = 'UPLOADED' ORDER BY id");
+  }
+
+  /**
+   * Puts uploaded submission {@code id} back in the queue (the board no longer has its entry): it is posted again,
+   * the very same signed request. Its old receipt moves to the alarm's evidence, in the same transaction.
+   */
+  public synchronized void requeue(long id, String failure, String reason, long now) {
+    Outgoing o = byId(id).orElseThrow(() -> new IllegalArgumentException("no submission " + id));
+    if (o.status() != Status.UPLOADED) {
+      throw new IllegalStateException("submission " + id + " is " + o.status() + ", not uploaded");
+    }
+    inTransaction(() -> {
+      update("UPDATE outbox SET status = 'PENDING', receipt = NULL, error = ? WHERE id = ?", reason, id);
+      insertAlarm(now, "audit", Optional.of(o.ballotId()), failure, reason, o.receipt().orElse("{}"));
+    });
+  }
+
+  /** The latest signed head of the board the kiosk verified (protocol §9.7); empty before the first. */
+  public synchronized Optional<SignedHead> keptHead() {
+    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT head FROM board_head")) {
+      if (!r.next()) {
+        return Optional.empty();
+      }
+      return Optional.of(BoardJson.decodeHead(Fields.of(JsonText.parseObject(r.getString(1)))));
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the kept board head", e);
+    }
+  }
+
+  /** Keeps {@code head} as the latest verified head, if it {@link HeadCheck.Consistent#advanced advanced}. */
+  public synchronized void keepHead(HeadCheck.Consistent head) {
+    keep(head);
+  }
+
+  /** Records an alarm with its evidence (signed heads, receipts as JSON), durably. */
+  public synchronized void recordAlarm(long now, String kind, Optional<String> ballotId, String failure,
+      String reason, String evidence) {
+    insertAlarm(now, kind, ballotId, failure, reason, evidence);
+  }
+
+  /** Every alarm raised, oldest first. */
+  public synchronized List<AlarmRecord> alarms() {
+    List<AlarmRecord> out = new ArrayList<>();
+    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT * FROM alarms ORDER BY id")) {
+      while (r.next()) {
+        out.add(new AlarmRecord(r.getLong("id"), r.getLong("at"), r.getString("kind"),
+            Optional.ofNullable(r.getString("ballot_id")), r.getString("failure"), r.getString("reason"),
+            r.getString("evidence")));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the alarms", e);
+    }
+    return out;
+  }
+
+  private void keep(HeadCheck.Consistent head) {
+    if (!head.advanced()) {
+      return;
+    }
+    Optional<SignedHead> kept = keptHead();
+    if (kept.isPresent() && kept.get().size() >= head.head().size()) {
+      throw new IllegalStateException("the head of size " + head.head().size() + " does not advance the kept "
+          + kept.get().size());
+    }
+    try (PreparedStatement p = db.prepareStatement("INSERT INTO board_head (id, head) VALUES (1, ?)"
+        + " ON CONFLICT (id) DO UPDATE SET head = excluded.head")) {
+      p.setString(1, BoardJson.encode(head.head()).toString());
+      p.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot keep the board head", e);
+    }
+  }
+
+  private void insertAlarm(long now, String kind, Optional<String> ballotId, String failure, String reason,
+      String evidence) {
+    try (PreparedStatement p = db.prepareStatement("INSERT INTO alarms (at, kind, ballot_id, failure, reason,"
+        + " evidence) VALUES (?,?,?,?,?,?)")) {
+      p.setLong(1, now);
+      p.setString(2, kind);
+      p.setString(3, ballotId.orElse(null));
+      p.setString(4, failure);
+      p.setString(5, reason);
+      p.setString(6, evidence);
+      p.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot record the alarm", e);
+    }
+  }
+
+  private void inTransaction(Runnable work) {
+    try {
+      db.setAutoCommit(false);
+      try {
+        work.run();
+        db.commit();
+      } catch (RuntimeException e) {
+        db.rollback();
+        throw e;
+      } finally {
+        db.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot update the kiosk's store: " + e.getMessage(), e);
+    }
   }
 
   public synchronized void markRefused(long id, String error) {

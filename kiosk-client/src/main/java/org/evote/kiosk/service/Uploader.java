@@ -1,10 +1,13 @@
 package org.evote.kiosk.service;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.evote.board.client.BoardClient;
 import org.evote.board.client.BoardRefusedException;
 import org.evote.board.client.BoardUnavailableException;
+import org.evote.board.client.ErrorCodes;
+import org.evote.board.client.HeadCheck;
 import org.evote.board.client.ReceiptCheck;
 import org.evote.crypto.keystore.KioskCredentials;
 import org.slf4j.Logger;
@@ -18,14 +21,24 @@ import org.slf4j.LoggerFactory;
  * never retried. Only {@link BoardUnavailableException} (no answer, a 5xx, an unreadable answer) is retried.
  *
  * <p>A 200 answer is believed only if it passes {@link ReceiptCheck} (protocol §9.7) under the board key pinned in
- * the kiosk's credentials. One that fails leaves the ballot queued (never marked uploaded, so never shown as on the
- * board), raises a {@link ReceiptAlarm} for the poll workers, is logged, and is retried with the same backoff as
- * an unreachable board.
+ * the kiosk's credentials, and its signed head passes {@link HeadCheck} against the head the kiosk kept (a
+ * consistency proof from it). A receipt that fails leaves the ballot queued (never marked uploaded, so never shown as
+ * on the board), raises an {@link Alarm} for the poll workers, is logged, and is retried with the same backoff as an
+ * unreachable board. A receipt that checks under a head that does not (a rolled-back or forked board) marks the
+ * ballot {@link KioskStore.Status#DISPUTED disputed} — kept with its receipt as evidence, never shown as on the
+ * board — raises the alarm and goes on to the next ballot, so that every ballot still reaches the board.
+ *
+ * <p>At start-up, then every audit interval until the board reports the polls closed, the same thread runs the
+ * {@link BoardAudit}: the board's latest head is checked against the kept one, and every uploaded ballot is looked
+ * up on the board; one the board no longer has is queued again and posted again. The board's latest head is also
+ * checked at the end of every round that uploaded a ballot.
  */
 public final class Uploader implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
   static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
   static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+  /** How often the kiosk audits the board while the polls are open, unless told otherwise. */
+  public static final Duration AUDIT_INTERVAL = Duration.ofMinutes(2);
 
   private final KioskStore store;
   private final BoardClient board;
@@ -35,7 +48,7 @@ public final class Uploader implements AutoCloseable {
   private volatile boolean reachable = true;
   private volatile String lastProblem = "";
   /**
-   * How many attempts found the board unreachable or answered with a receipt that failed its check; a waiter
+   * How many attempts found the board unreachable or answered with a receipt (or head) that failed its check; a waiter
    * stops waiting when it grows.
    */
   private final java.util.concurrent.atomic.AtomicLong unreachableAttempts = new java.util.concurrent.atomic.AtomicLong();
@@ -43,24 +56,48 @@ public final class Uploader implements AutoCloseable {
 
   /**
    * What the poll workers see: how many ballots wait, whether the board answers, the last problem (English, for
-   * logs), and the alarm of the last receipt that failed its check, until a receipt passes again.
+   * logs), and the alarm: a board alarm (a head that failed its check, a ballot the board lost) stays until the
+   * kiosk restarts; a receipt alarm stays until a receipt passes again. A board alarm is shown before a receipt one.
    */
-  public record Status(long pending, boolean boardReachable, String lastProblem,
-      Optional<ReceiptAlarm> receiptAlarm) {}
-
-  /** The board answered ballot {@code ballotId} with a receipt that failed check {@code failure}. */
-  public record ReceiptAlarm(String ballotId, ReceiptCheck.Failure failure, String reason) {}
+  public record Status(long pending, boolean boardReachable, String lastProblem, Optional<Alarm> alarm) {}
 
   private final ReceiptCheck check;
-  private volatile Optional<ReceiptAlarm> alarm = Optional.empty();
+  private final BoardAudit audit;
+  private final Duration auditInterval;
+  private volatile Optional<Alarm> receiptAlarm = Optional.empty();
+  private volatile Optional<Alarm> boardAlarm = Optional.empty();
+  private boolean auditing = true;
+  private long nextAudit = System.nanoTime();
+  private boolean uploadedSinceHeadPoll;
 
-  /** Uploads {@code store}'s outbox to {@code board}, believing only receipts that check under the credentials. */
+  /** Uploads {@code store}'s outbox to {@code board}, auditing the board every {@link #AUDIT_INTERVAL}. */
   public Uploader(KioskStore store, BoardClient board, KioskCredentials credentials) {
+    this(store, board, credentials, AUDIT_INTERVAL);
+  }
+
+  /**
+   * Uploads {@code store}'s outbox to {@code board}, believing only receipts and heads that check under the
+   * credentials, and auditing the board every {@code auditInterval} while the polls are open.
+   */
+  public Uploader(KioskStore store, BoardClient board, KioskCredentials credentials, Duration auditInterval) {
+    if (auditInterval.isNegative() || auditInterval.isZero()) {
+      throw new IllegalArgumentException("the audit interval must be positive");
+    }
     this.store = store;
     this.board = board;
-    this.check = new ReceiptCheck(credentials.electionHash(), credentials.boardKey());
+    this.auditInterval = auditInterval;
+    this.audit = new BoardAudit(store, board, credentials, this::raise, Clock.systemUTC());
+    this.check = audit.receiptCheck();
     this.thread = new Thread(this::run, "kiosk-uploader");
     thread.setDaemon(true);
+  }
+
+  private void raise(Alarm a) {
+    if (a instanceof Alarm.ReceiptFailed) {
+      receiptAlarm = Optional.of(a);
+    } else {
+      boardAlarm = Optional.of(a);
+    }
   }
 
   public void start() {
@@ -93,7 +130,7 @@ public final class Uploader implements AutoCloseable {
   }
 
   public Status status() {
-    return new Status(store.pendingCount(), reachable, lastProblem, alarm);
+    return new Status(store.pendingCount(), reachable, lastProblem, boardAlarm.or(() -> receiptAlarm));
   }
 
   /**
@@ -125,9 +162,18 @@ public final class Uploader implements AutoCloseable {
   private void run() {
     Duration backoff = FIRST_BACKOFF;
     while (running) {
+      if (auditing && System.nanoTime() - nextAudit >= 0) {
+        runAudit();
+        continue;
+      }
       Optional<KioskStore.Outgoing> next = store.nextPending();
       if (next.isEmpty()) {
-        pause(Duration.ofSeconds(5));
+        if (uploadedSinceHeadPoll) {
+          pollHead();
+          continue;
+        }
+        pause(auditing ? min(Duration.ofSeconds(5), Duration.ofNanos(Math.max(1, nextAudit - System.nanoTime())))
+            : Duration.ofSeconds(5));
         continue;
       }
       KioskStore.Outgoing o = next.get();
@@ -136,26 +182,46 @@ public final class Uploader implements AutoCloseable {
         ReceiptCheck.Result result = check.check(o.kind(), o.body(), board.submitForReceipt(o.kind(), o.body()));
         reachable = true;
         if (result instanceof ReceiptCheck.Valid valid) {
-          store.markUploaded(o.id(), valid);
-          lastProblem = "";
-          alarm = Optional.empty();
-          backoff = FIRST_BACKOFF;
-          LOG.info("ballot {} is on the board at sequence {}", o.ballotId(), valid.receipt().sequence());
+          Optional<HeadCheck.Consistent> head = audit.believe(valid.receipt().signedHead(), HeadCheck.Shown.ANY);
+          if (head.isPresent()) {
+            store.markUploaded(o.id(), valid, head.get());
+            lastProblem = "";
+            receiptAlarm = Optional.empty();
+            backoff = FIRST_BACKOFF;
+            uploadedSinceHeadPoll = true;
+            LOG.info("ballot {} is on the board at sequence {}", o.ballotId(), valid.receipt().sequence());
+            notifyWaiters();
+            continue;
+          }
+          String why = "the head of the board's receipt failed its check: " + boardAlarm.map(Alarm::reason)
+              .orElse("");
+          store.markDisputed(o.id(), valid, why);
+          lastProblem = "ballot " + o.ballotId() + " is disputed: " + why;
+          LOG.error("ballot {} is not believed to be on the board ({}); its receipt is kept as evidence and the "
+              + "kiosk goes on to the next ballot", o.ballotId(), why);
+          unreachableAttempts.incrementAndGet();
           notifyWaiters();
           continue;
+        } else {
+          ReceiptCheck.Invalid invalid = (ReceiptCheck.Invalid) result;
+          raise(new Alarm.ReceiptFailed(o.ballotId(), invalid.failure(), invalid.reason()));
+          lastProblem = "the board's receipt for ballot " + o.ballotId() + " failed its check ("
+              + invalid.failure() + "): " + invalid.reason();
+          LOG.error("ALARM: the board's receipt for ballot {} failed its check ({}): {}; the ballot stays queued, "
+              + "retrying in {} s", o.ballotId(), invalid.failure(), invalid.reason(), backoff.toSeconds());
         }
-        ReceiptCheck.Invalid invalid = (ReceiptCheck.Invalid) result;
-        alarm = Optional.of(new ReceiptAlarm(o.ballotId(), invalid.failure(), invalid.reason()));
-        lastProblem = "the board's receipt for ballot " + o.ballotId() + " failed its check ("
-            + invalid.failure() + "): " + invalid.reason();
-        LOG.error("ALARM: the board's receipt for ballot {} failed its check ({}): {}; the ballot stays queued, "
-            + "retrying in {} s", o.ballotId(), invalid.failure(), invalid.reason(), backoff.toSeconds());
         unreachableAttempts.incrementAndGet();
         notifyWaiters();
         pause(backoff);
         backoff = next(backoff);
         continue;
       } catch (BoardRefusedException f) {
+        if (f.error().is(ErrorCodes.CHAIN_BROKEN) && auditing && runAudit() > 0) {
+          // the board lost earlier ballots of this chain: they are queued again and go first
+          LOG.warn("ballot {} does not continue the board's copy of the kiosk's chain: the board lost earlier "
+              + "ballots, which are posted again first", o.ballotId());
+          continue;
+        }
         store.markRefused(o.id(), f.code() + ": " + f.error().message());
         reachable = true;
         lastProblem = "ballot " + o.ballotId() + " refused by the board: " + f.code();
@@ -180,6 +246,57 @@ public final class Uploader implements AutoCloseable {
     }
   }
 
+  /**
+   * The audit ({@link BoardAudit#audit}); an unreachable board is asked again at the next interval. Returns how
+   * many uploaded ballots were found lost and queued again.
+   */
+  private int runAudit() {
+    nextAudit = System.nanoTime() + auditInterval.toNanos();
+    int[] requeued = {0};
+    try {
+      BoardAudit.Outcome outcome = audit.audit(lost -> {
+        requeued[0] = lost;
+        if (lost > 0) {
+          lastProblem = lost + " uploaded ballot(s) no longer on the board: posting them again";
+        }
+      });
+      reachable = true;
+      uploadedSinceHeadPoll = false;
+      if (outcome == BoardAudit.Outcome.POLLS_CLOSED) {
+        auditing = false;
+        LOG.info("the board reports the polls closed: the kiosk stops auditing it");
+      }
+    } catch (BoardRefusedException e) {
+      LOG.warn("the board refused the audit's request: {}", e.code());
+    } catch (BoardUnavailableException e) {
+      reachable = false;
+      LOG.warn("the audit could not reach the board ({}); trying again in {} ms", e.getMessage(),
+          auditInterval.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+    notifyWaiters();
+    return requeued[0];
+  }
+
+  /** The board's latest head at the end of an upload round. */
+  private void pollHead() {
+    uploadedSinceHeadPoll = false;
+    try {
+      audit.pollHead();
+    } catch (BoardRefusedException | BoardUnavailableException e) {
+      LOG.warn("the board's latest head could not be read: {}", e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
   private static Duration next(Duration backoff) {
     return backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
   }
@@ -197,7 +314,7 @@ public final class Uploader implements AutoCloseable {
         return;
       }
       try {
-        signal.wait(d.toMillis());
+        signal.wait(Math.max(1, d.toMillis()));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         running = false;

@@ -53,6 +53,9 @@ public final class KioskView {
     root.setCenter(center);
     HBox bottom = new HBox(status);
     bottom.getStyleClass().add("status-line");
+    status.setWrapText(true); // an alarm is read in full, never cut short
+    HBox.setHgrow(status, Priority.ALWAYS);
+    status.setMaxWidth(Double.MAX_VALUE);
     root.setBottom(bottom);
     warning.getStyleClass().add("overlay");
     warning.setAlignment(Pos.CENTER);
@@ -346,10 +349,15 @@ public final class KioskView {
     var u = controller.uploadStatus();
     String line = t.get("status.queue", u.pending()) + "   " + (u.boardReachable() ? t.get("status.online")
         : t.get("status.offline"));
-    if (u.receiptAlarm().isPresent()) {
-      var a = u.receiptAlarm().get();
-      line += "   " + t.get("status.receipt_alarm", a.ballotId(),
-          t.get("receipt_check." + a.failure().name().toLowerCase(java.util.Locale.ROOT)));
+    if (u.alarm().isPresent() != status.getStyleClass().contains("alarm")) {
+      if (u.alarm().isPresent()) {
+        status.getStyleClass().add("alarm");
+      } else {
+        status.getStyleClass().remove("alarm");
+      }
+    }
+    if (u.alarm().isPresent()) {
+      line += "   " + AlarmLine.of(t, u.alarm().get());
     } else if (!u.lastProblem().isEmpty()) {
       line += "   " + t.get("status.problem", u.lastProblem());
     }

@@ -1,0 +1,145 @@
+package org.evote.kiosk.service;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.evote.board.client.BoardClient;
+import org.evote.board.client.BoardReceipt;
+import org.evote.board.client.BoardRefusedException;
+import org.evote.board.client.BoardStatus;
+import org.evote.board.client.BoardUnavailableException;
+import org.evote.board.client.HeadCheck;
+import org.evote.board.client.ReceiptCheck;
+import org.evote.crypto.board.SignedHead;
+import org.evote.crypto.json.BoardJson;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.keystore.KioskCredentials;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The kiosk's watch on the board (protocol §9.7): every head it is shown is checked with {@link HeadCheck} against
+ * the head kept in the {@link KioskStore}, and believed (kept) only if consistent; and the audit asks the board,
+ * for every uploaded ballot by its full confirmation code, whether it still has it — one it no longer has is put
+ * back in the queue to be posted again. A failure raises an {@link Alarm}, is logged and recorded in the store
+ * with its evidence. Not thread-safe: the uploader's thread runs it.
+ */
+final class BoardAudit {
+  private static final Logger LOG = LoggerFactory.getLogger(BoardAudit.class);
+  private final KioskStore store;
+  private final BoardClient board;
+  private final ReceiptCheck receipts;
+  private final HeadCheck heads;
+  private final Consumer<Alarm> alarm;
+  private final Clock clock;
+  /** The failed heads already alarmed about (failure, size, root), so that each is recorded and logged once. */
+  private final java.util.Set<String> alarmed = new java.util.HashSet<>();
+  private static final int MAX_REMEMBERED = 10_000;
+
+  /** What an audit found of the polls. */
+  enum Outcome { POLLS_OPEN, POLLS_CLOSED }
+
+  BoardAudit(KioskStore store, BoardClient board, KioskCredentials credentials, Consumer<Alarm> alarm, Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.board = Objects.requireNonNull(board, "board");
+    this.receipts = new ReceiptCheck(credentials.electionHash(), credentials.boardKey());
+    this.heads = new HeadCheck(credentials.electionHash(), credentials.boardKey());
+    this.alarm = Objects.requireNonNull(alarm, "alarm");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  ReceiptCheck receiptCheck() {
+    return receipts;
+  }
+
+  /**
+   * Checks {@code shown} against the kept head; keeps it if it advanced. Returns the consistent result, or empty
+   * after raising the alarm (the kept head stays).
+   */
+  Optional<HeadCheck.Consistent> believe(SignedHead shown, HeadCheck.Shown claim)
+      throws BoardUnavailableException, InterruptedException {
+    Optional<SignedHead> kept = store.keptHead();
+    HeadCheck.Result r = heads.check(kept, shown, claim, board);
+    if (r instanceof HeadCheck.Consistent c) {
+      return Optional.of(c);
+    }
+    HeadCheck.Invalid invalid = (HeadCheck.Invalid) r;
+    String key = invalid.failure() + ":" + shown.size() + ":" + shown.merkleRoot().toHex() + ":"
+        + shown.signature().hex();
+    if (alarmed.size() < MAX_REMEMBERED && !alarmed.add(key)) {
+      return Optional.empty(); // already alarmed, recorded and logged
+    }
+    JsonObject evidence = JsonText.object().add("kept", kept.<JsonValue>map(BoardJson::encode)
+        .orElse(JsonValue.NULL)).add("shown", BoardJson.encode(shown)).build();
+    store.recordAlarm(now(), "head", Optional.empty(), invalid.failure().name(), invalid.reason(),
+        evidence.toString());
+    LOG.error("ALARM: the board's head failed its check ({}): {}; the kiosk keeps the head of size {}",
+        invalid.failure(), invalid.reason(), kept.map(SignedHead::size).orElse(0L));
+    alarm.accept(new Alarm.HeadFailed(invalid.failure(), invalid.reason()));
+    return Optional.empty();
+  }
+
+  /** Polls the board's latest head and checks it (keeping it if consistent and newer). */
+  void pollHead() throws BoardRefusedException, BoardUnavailableException, InterruptedException {
+    Optional<SignedHead> latest = board.head();
+    if (latest.isPresent()) {
+      believe(latest.get(), HeadCheck.Shown.LATEST).ifPresent(store::keepHead);
+    }
+  }
+
+  /**
+   * The audit: the board's status and latest head, then each uploaded ballot looked up by its full confirmation
+   * code. Returns how many ballots were put back in the queue through {@code requeued}; {@link Outcome#POLLS_CLOSED}
+   * once the board reports the polls closed (no more audits are needed: no ballot can be added).
+   */
+  Outcome audit(Consumer<Integer> requeued)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
+    BoardStatus status = board.status();
+    if (status.signedHead().isPresent()) {
+      believe(status.signedHead().get(), HeadCheck.Shown.LATEST).ifPresent(store::keepHead);
+    }
+    int lost = 0;
+    for (KioskStore.Outgoing o : store.uploaded()) {
+      Optional<BoardReceipt> found;
+      try {
+        found = board.receipt(o.confirmationCode());
+      } catch (BoardUnavailableException e) {
+        if (e.status().isPresent() && e.status().getAsInt() == 200) {
+          receiptFailed(o, ReceiptCheck.Failure.MALFORMED, "the board's look-up answer is not a receipt");
+          continue;
+        }
+        throw e;
+      }
+      if (found.isEmpty()) {
+        String why = "the board no longer has ballot " + o.ballotId() + " (its receipt was checked at upload)";
+        store.requeue(o.id(), "BALLOT_LOST", why, now());
+        LOG.error("ALARM: {}; it is queued to be posted again", why);
+        alarm.accept(new Alarm.BallotLost(o.ballotId(), why));
+        lost++;
+        continue;
+      }
+      ReceiptCheck.Result r = receipts.check(o.kind(), o.body(), found.get());
+      if (r instanceof ReceiptCheck.Invalid invalid) {
+        receiptFailed(o, invalid.failure(), invalid.reason());
+        continue;
+      }
+      believe(found.get().signedHead(), HeadCheck.Shown.ANY).ifPresent(store::keepHead);
+    }
+    requeued.accept(lost);
+    return status.polls() == BoardStatus.Polls.CLOSED ? Outcome.POLLS_CLOSED : Outcome.POLLS_OPEN;
+  }
+
+  private void receiptFailed(KioskStore.Outgoing o, ReceiptCheck.Failure failure, String reason) {
+    store.recordAlarm(now(), "receipt", Optional.of(o.ballotId()), failure.name(), reason, "{}");
+    LOG.error("ALARM: the board's look-up receipt for ballot {} failed its check ({}): {}", o.ballotId(), failure,
+        reason);
+    alarm.accept(new Alarm.ReceiptFailed(o.ballotId(), failure, reason));
+  }
+
+  private long now() {
+    return clock.millis() / 1000;
+  }
+}

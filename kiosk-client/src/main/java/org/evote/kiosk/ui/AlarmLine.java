@@ -1,0 +1,26 @@
+package org.evote.kiosk.ui;
+
+import java.util.Locale;
+import org.evote.kiosk.service.Alarm;
+import org.evote.kiosk.session.Texts;
+
+/** The poll workers' alarm line (protocol §9.7), naming the failed check in the kiosk's words. */
+public final class AlarmLine {
+  private AlarmLine() {}
+
+  /** The words for {@code alarm} in the language of {@code texts}. */
+  public static String of(Texts texts, Alarm alarm) {
+    if (alarm instanceof Alarm.ReceiptFailed r) {
+      return texts.get("status.receipt_alarm", r.ballotId(), texts.get("receipt_check." + key(r.failure())));
+    }
+    if (alarm instanceof Alarm.HeadFailed h) {
+      return texts.get("status.head_alarm", texts.get("head_check." + key(h.failure())));
+    }
+    Alarm.BallotLost l = (Alarm.BallotLost) alarm;
+    return texts.get("status.ballot_lost", l.ballotId());
+  }
+
+  private static String key(Enum<?> failure) {
+    return failure.name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,61 @@
+package org.evote.kiosk;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.evote.board.client.HeadCheck;
+import org.evote.board.client.ReceiptCheck;
+import org.evote.kiosk.service.Alarm;
+import org.evote.kiosk.session.Texts;
+import org.evote.kiosk.ui.AlarmLine;
+import org.junit.jupiter.api.Test;
+
+/** Every alarm — each failed receipt check, each failed head check, a lost ballot — has words in every language. */
+class AlarmTextsTest {
+  static final String[] LANGUAGES = {"en", "es"};
+
+  @Test
+  void everyReceiptCheckFailure_isNamedInEveryLanguage() {
+    for (String language : LANGUAGES) {
+      Texts t = new Texts(language);
+      Set<String> seen = new HashSet<>();
+      for (ReceiptCheck.Failure f : ReceiptCheck.Failure.values()) {
+        String words = t.get("receipt_check." + f.name().toLowerCase(Locale.ROOT));
+        assertFalse(words.isBlank());
+        assertTrue(seen.add(words), "each failure has its own words: " + words);
+        String alarm = AlarmLine.of(t, new Alarm.ReceiptFailed("K1-000001", f, "why"));
+        assertTrue(alarm.contains("K1-000001") && alarm.contains(words), alarm);
+      }
+    }
+  }
+
+  @Test
+  void everyHeadCheckFailure_isNamedInEveryLanguage() {
+    for (String language : LANGUAGES) {
+      Texts t = new Texts(language);
+      Set<String> seen = new HashSet<>();
+      for (HeadCheck.Failure f : HeadCheck.Failure.values()) {
+        String words = t.get("head_check." + f.name().toLowerCase(Locale.ROOT));
+        assertFalse(words.isBlank());
+        assertTrue(seen.add(words), "each failure has its own words: " + words);
+        String alarm = AlarmLine.of(t, new Alarm.HeadFailed(f, "why"));
+        assertTrue(alarm.contains(words), alarm);
+      }
+    }
+  }
+
+  @Test
+  void aLostBallot_isNamedInEveryLanguage() {
+    for (String language : LANGUAGES) {
+      String alarm = AlarmLine.of(new Texts(language), new Alarm.BallotLost("K1-000007", "why"));
+      assertTrue(alarm.contains("K1-000007"), alarm);
+      if (!language.equals("en")) {
+        assertNotEquals(AlarmLine.of(new Texts("en"), new Alarm.BallotLost("K1-000007", "why")), alarm);
+      }
+    }
+  }
+}
