@@ -69,7 +69,7 @@ class TranscriptJsonTest {
     assertEquals("shares", rejected(t -> JsonText.object(t).add("shares", "none").build()).field());
     assertEquals("shares[0].ephemeral", rejected(t -> editFirstShare(t, b -> b.add("ephemeral", "00"))).field());
     assertEquals("shares[0].ephemeral",
-        rejected(t -> editFirstShare(t, b -> b.add("ephemeral", "02" + "00".repeat(32)))).field());
+        rejected(t -> editFirstShare(t, b -> b.add("ephemeral", "02" + "ff".repeat(32)))).field());
     assertEquals("shares[0].mac", rejected(t -> editFirstShare(t, b -> b.add("mac", "ab"))).field());
     assertEquals("shares[0].sender", rejected(t -> editFirstShare(t, b -> b.add("sender", 1001))).field());
     assertEquals("shares[0].sender", rejected(t -> editFirstShare(t, b -> b.add("sender", 1.5))).field());
