@@ -18,8 +18,18 @@ import org.evote.crypto.json.Fields;
  * its guardians, and every complaint is answered by a reveal that passes check 5 of §7.3, with fewer than k
  * complaints against any guardian. What it cannot check — a share's MAC and content — only its recipient can.
  */
-final class TranscriptCheck {
+public final class TranscriptCheck {
   private TranscriptCheck() {}
+
+  /**
+   * V18 on a decoded transcript, for tools that assemble one (the distributed ceremony): the failures, each naming
+   * its object, or none.
+   */
+  public static java.util.List<VerificationReport.Failure> failures(ElectionConfig config, CeremonyTranscript t) {
+    VerificationReport.Recorder v18 = new VerificationReport.Recorder(Step.V18_CEREMONY_TRANSCRIPT);
+    check(config, t, v18);
+    return v18.outcome().failures();
+  }
 
   /** V18 on the record's transcript file; an absent one fails (the caller makes V18 n/a where it may be absent). */
   static void run(ElectionConfig config, TranscriptFile file, VerificationReport.Recorder v18) {
