@@ -99,7 +99,7 @@ public final class TallyService {
       Files.copy(transcript, out.resolve(RecordFiles.TRANSCRIPT), StandardCopyOption.REPLACE_EXISTING);
     }
     RecordWriter.writeTally(out, tally, shares, result);
-    // The files as written are read back and checked (V14–V17) against the same board pass.
+    // The files as written are read back and checked (V14–V18) against the same board pass.
     VerificationReport after = RecordFiles.verifyTally(check, electionJson, out.resolve(RecordFiles.BOARD), out);
     return new Outcome(result, out, after);
   }
