@@ -2,6 +2,7 @@ package org.evote.crypto.verify;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.evote.crypto.InvalidFieldException;
@@ -22,10 +23,10 @@ public final class TranscriptCheck {
   private TranscriptCheck() {}
 
   /**
-   * V18 on a decoded transcript, for tools that assemble one (the distributed ceremony): the failures, each naming
-   * its object, or none.
+   * V18 on a decoded transcript, for tools that assemble one (the distributed ceremony): the first failures (at most
+   * {@link VerificationReport#MAX_FAILURES}), each naming its object, or none.
    */
-  public static java.util.List<VerificationReport.Failure> failures(ElectionConfig config, CeremonyTranscript t) {
+  public static List<VerificationReport.Failure> failures(ElectionConfig config, CeremonyTranscript t) {
     VerificationReport.Recorder v18 = new VerificationReport.Recorder(Step.V18_CEREMONY_TRANSCRIPT);
     check(config, t, v18);
     return v18.outcome().failures();
@@ -48,7 +49,8 @@ public final class TranscriptCheck {
       v18.fail(TranscriptFile.NAME, "cannot be read: " + u.reason());
     } else {
       v18.checked(1);
-      v18.fail(TranscriptFile.NAME, "missing: a record with a tally must publish the key ceremony's transcript");
+      v18.fail(TranscriptFile.NAME, "missing: a final record (a tally, or a tally_published entry) must publish the key "
+          + "ceremony's transcript");
     }
   }
 
