@@ -56,7 +56,7 @@ public final class TestBoard implements AutoCloseable {
 
   /**
    * An election on the test manifest {@code manifestFile} from a real key ceremony (3 guardians, quorum 2), written
-   * to {@code electionFile} as the tally tool's ceremony writes it.
+   * to {@code electionFile} as the tally tool's ceremony writes it, with the ceremony's transcript beside it.
    */
   public static ElectionConfig writeElection(Path electionFile, String manifestFile, SecureRandom random)
       throws IOException {
@@ -64,6 +64,8 @@ public final class TestBoard implements AutoCloseable {
     KeyCeremony.Outcome ceremony = KeyCeremony.run(ElectionHashes.baseHash(manifest, 3, 2), 3, 2, random);
     ElectionConfig config = new ElectionConfig(manifest, 3, 2, ceremony.records());
     JsonText.write(electionFile, ElectionJson.encode(config));
+    org.evote.crypto.record.RecordWriter.writeTranscript(electionFile.toAbsolutePath().getParent(),
+        ceremony.transcript(config.extendedHash()));
     return config;
   }
 

@@ -10,7 +10,7 @@ import org.evote.crypto.proof.ProofCheck;
 /**
  * The whole key ceremony of protocol §7 for n guardians on one machine: every guardian generates, publishes,
  * checks the others' proofs, exchanges encrypted shares, checks them and combines. Fails naming the guardian if a
- * proof or share is bad.
+ * proof or share is bad. The shares sent make the ceremony's public transcript ({@link Outcome#transcript}).
  */
 public final class KeyCeremony {
   private KeyCeremony() {}
@@ -19,10 +19,27 @@ public final class KeyCeremony {
   public static final class Outcome {
     private final List<GuardianRecord> records;
     private final List<GuardianKey> keys;
+    private final Digest baseHash;
+    private final List<EncryptedShare> shares;
 
-    Outcome(List<GuardianRecord> records, List<GuardianKey> keys) {
+    Outcome(Digest baseHash, List<GuardianRecord> records, List<GuardianKey> keys, List<EncryptedShare> shares) {
+      this.baseHash = baseHash;
       this.records = List.copyOf(records);
       this.keys = List.copyOf(keys);
+      this.shares = List.copyOf(shares);
+    }
+
+    /** Every encrypted share sent, in order of sender, then recipient (public). */
+    public List<EncryptedShare> shares() {
+      return shares;
+    }
+
+    /**
+     * The ceremony's public transcript for the record (§10.3), bound to the election's H_E, which is computed from
+     * these records (by {@code ElectionConfig}). The honest ceremony has no complaints and no reveals.
+     */
+    public CeremonyTranscript transcript(Digest extendedHash) {
+      return new CeremonyTranscript(baseHash, extendedHash, shares, List.of(), List.of());
     }
 
     public List<GuardianRecord> records() {
@@ -51,8 +68,10 @@ public final class KeyCeremony {
             + invalid.reason());
       }
     }
+    List<EncryptedShare> sent = new ArrayList<>();
     for (GuardianCeremony sender : parties) {
       for (EncryptedShare share : sender.sharesFor(records, random)) {
+        sent.add(share);
         GuardianCeremony recipient = parties.get(share.recipient() - 1);
         Optional<ShareComplaint> complaint = recipient.receive(share, sender.record());
         if (complaint.isPresent()) {
@@ -65,6 +84,6 @@ public final class KeyCeremony {
     for (GuardianCeremony g : parties) {
       keys.add(g.finish());
     }
-    return new Outcome(records, keys);
+    return new Outcome(baseHash, records, keys, sent);
   }
 }

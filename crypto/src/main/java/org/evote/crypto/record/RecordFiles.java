@@ -17,11 +17,13 @@ import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.verify.RecordVerifier;
 import org.evote.crypto.verify.TallyFile;
+import org.evote.crypto.verify.TranscriptFile;
 import org.evote.crypto.verify.VerificationReport;
 
 /**
  * The published election record as a directory (protocol §10.2): {@code election.json}, {@code board.json},
- * and after the tally {@code encrypted_tally.json}, {@code decryption_shares.json} and {@code result.json}.
+ * {@code ceremony_transcript.json}, and after the tally {@code encrypted_tally.json}, {@code decryption_shares.json}
+ * and {@code result.json}.
  */
 public final class RecordFiles {
   public static final String ELECTION = "election.json";
@@ -29,6 +31,8 @@ public final class RecordFiles {
   public static final String TALLY = TallyFile.ENCRYPTED_TALLY.fileName();
   public static final String SHARES = TallyFile.DECRYPTION_SHARES.fileName();
   public static final String RESULT = TallyFile.RESULT.fileName();
+  /** The key ceremony's public transcript (§10.2, V18). */
+  public static final String TRANSCRIPT = TranscriptFile.NAME;
 
   private RecordFiles() {}
 
@@ -89,7 +93,17 @@ public final class RecordFiles {
       unreadable.put(TallyFile.DECRYPTION_SHARES, e.getMessage());
       shares.clear();
     }
-    return new RecordVerifier.Input(electionJson, board, tally, shares, result, unreadable);
+    return new RecordVerifier.Input(electionJson, board, tally, shares, result, unreadable, transcript(tallyDir));
+  }
+
+  /** The record's ceremony transcript: absent, unreadable (with why) or its JSON object. */
+  private static TranscriptFile transcript(Path dir) throws IOException {
+    try {
+      return optional(dir == null ? null : dir.resolve(TRANSCRIPT)).<TranscriptFile>map(TranscriptFile.Present::new)
+          .orElse(TranscriptFile.ABSENT);
+    } catch (InvalidFieldException e) {
+      return new TranscriptFile.Unreadable(e.getMessage());
+    }
   }
 
   private static Optional<JsonObject> optional(Path dir, TallyFile file, Map<TallyFile, String> unreadable)

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.util.List;
 import org.evote.crypto.board.BoardEntry;
 import org.evote.crypto.board.SignedHead;
+import org.evote.crypto.ceremony.CeremonyTranscript;
 import org.evote.crypto.decrypt.DecryptionShare;
 import org.evote.crypto.decrypt.ElectionResult;
 import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.json.CeremonyJson;
 import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.json.TallyJson;
@@ -25,6 +27,12 @@ public final class RecordWriter {
     Files.createDirectories(dir);
     JsonText.write(dir.resolve(RecordFiles.ELECTION), ElectionJson.encode(config));
     BoardFile.write(dir.resolve(RecordFiles.BOARD), entries, heads);
+  }
+
+  /** ceremony_transcript.json: the key ceremony's public transcript (no secret is in it). */
+  public static void writeTranscript(Path dir, CeremonyTranscript transcript) throws IOException {
+    Files.createDirectories(dir);
+    JsonText.write(dir.resolve(RecordFiles.TRANSCRIPT), CeremonyJson.encode(transcript));
   }
 
   /** encrypted_tally.json, decryption_shares.json and result.json. */

@@ -21,7 +21,8 @@ import org.evote.crypto.tally.EncryptedTally;
  * Verifies a whole election record against every numbered step of protocol §10.4 and reports each: V1–V4 on the
  * election ({@link ElectionChecks}), one streaming pass over the board for V5–V13 ({@link BoardPass}; memory grows
  * with the number of ballots only by fingerprints of their ids and ciphertexts), then V14–V17 on the tally files
- * ({@link EncryptedTallyCheck}, {@link SharesCheck}, {@link ResultCheck}, {@link PublishedTallyCheck}). Never
+ * ({@link EncryptedTallyCheck}, {@link SharesCheck}, {@link ResultCheck}, {@link PublishedTallyCheck}), and V18 on
+ * the key ceremony's transcript ({@link TranscriptCheck}). Never
  * throws on hostile input: a file or object that cannot be read fails the step it belongs to, naming the field.
  */
 public final class RecordVerifier {
@@ -58,15 +59,34 @@ public final class RecordVerifier {
    * tally file that exists but could not be parsed to the reason, so the step it feeds fails with it.
    */
   public record Input(JsonObject election, BoardSource board, Optional<JsonObject> tally, List<JsonObject> shares,
-      Optional<JsonObject> result, Map<TallyFile, String> unreadable) {
+      Optional<JsonObject> result, Map<TallyFile, String> unreadable, TranscriptFile transcript) {
     public Input {
       shares = List.copyOf(shares);
       unreadable = Map.copyOf(unreadable);
+      if (transcript == null) {
+        throw new IllegalArgumentException("say whether the record has a ceremony transcript");
+      }
+    }
+
+    /** A record without a ceremony transcript. */
+    public Input(JsonObject election, BoardSource board, Optional<JsonObject> tally, List<JsonObject> shares,
+        Optional<JsonObject> result, Map<TallyFile, String> unreadable) {
+      this(election, board, tally, shares, result, unreadable, TranscriptFile.ABSENT);
     }
 
     public Input(JsonObject election, BoardSource board, Optional<JsonObject> tally, List<JsonObject> shares,
         Optional<JsonObject> result) {
       this(election, board, tally, shares, result, Map.of());
+    }
+
+    /** This input with {@code transcript} as its ceremony transcript. */
+    public Input withTranscript(TranscriptFile file) {
+      return new Input(election, board, tally, shares, result, unreadable, file);
+    }
+
+    /** True if the record claims to be final: it has tally files (readable or not). */
+    boolean hasTally() {
+      return tally.isPresent() || !unreadable.isEmpty();
     }
   }
 
@@ -120,10 +140,12 @@ public final class RecordVerifier {
       this.log = log;
     }
 
-    /** V1–V13 (V14–V17 not applicable: no tally yet). */
+    /** V1–V13 (V14–V17 not applicable: no tally yet; V18 is checked with the whole record). */
     public VerificationReport report() {
       StepLog copy = log.copyOfNotApplicable();
       copy.notApplicableUnlessMarked("no tally in this record", TALLY_STEPS);
+      copy.notApplicableUnlessMarked("not run: the ceremony transcript is checked with the whole record",
+          Step.V18_CEREMONY_TRANSCRIPT);
       return copy.report();
     }
 
@@ -140,7 +162,10 @@ public final class RecordVerifier {
       return board == null ? 0 : board.challenged();
     }
 
-    /** The whole report once the tally files exist: V14–V17 against this pass. Call at most once. */
+    /**
+     * The whole report once the tally files exist: V14–V17 against this pass, and V18 on the record's ceremony
+     * transcript. Call at most once.
+     */
     public VerificationReport withTally(Input input) {
       if (config == null) {
         return report();
@@ -149,6 +174,7 @@ public final class RecordVerifier {
         throw new IllegalStateException("the tally was already checked against this board pass");
       }
       tallyChecked = true;
+      transcript(input);
       input.unreadable().forEach((file, reason) -> log.step(file.step()).fail(file.fileName(), reason));
       if (!input.unreadable().isEmpty()) {
         log.notRun("a tally file cannot be read", Step.V17_TALLY_PUBLISHED);
@@ -160,6 +186,20 @@ public final class RecordVerifier {
         checkTally(input);
       }
       return log.report();
+    }
+
+    /**
+     * V18. A record without a transcript fails it if it claims to be final — it has tally files or the board has a
+     * tally_published entry — and is otherwise n/a with a note (a board checked during the election).
+     */
+    private void transcript(Input input) {
+      boolean finalRecord = input.hasTally() || board.tally().isPresent();
+      if (input.transcript() instanceof TranscriptFile.Absent && !finalRecord) {
+        log.notApplicable("no ceremony transcript in this record (required once it has a tally)",
+            Step.V18_CEREMONY_TRANSCRIPT);
+        return;
+      }
+      TranscriptCheck.run(config, input.transcript(), log.step(Step.V18_CEREMONY_TRANSCRIPT));
     }
 
     /** V14–V17. */

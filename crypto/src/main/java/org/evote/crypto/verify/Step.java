@@ -21,7 +21,8 @@ public enum Step {
   V14_ENCRYPTED_TALLY("V14", "encrypted tally is the sum of the cast ballots"),
   V15_DECRYPTION_SHARES("V15", "partial decryptions come from a quorum and their proofs hold"),
   V16_RESULT("V16", "result matches the combined decryptions and ballot counts"),
-  V17_TALLY_PUBLISHED("V17", "the published tally entry matches the record");
+  V17_TALLY_PUBLISHED("V17", "the published tally entry matches the record"),
+  V18_CEREMONY_TRANSCRIPT("V18", "the key-ceremony transcript is complete and every complaint is resolved");
 
   private final String id;
   private final String title;

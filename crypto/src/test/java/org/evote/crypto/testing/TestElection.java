@@ -15,6 +15,7 @@ import org.evote.crypto.board.BoardState;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.EntryPayload;
+import org.evote.crypto.ceremony.CeremonyTranscript;
 import org.evote.crypto.ceremony.GuardianKey;
 import org.evote.crypto.ceremony.GuardianRecord;
 import org.evote.crypto.ceremony.KeyCeremony;
@@ -50,6 +51,8 @@ public final class TestElection {
   public EncryptedTally tally;
   public List<DecryptionShare> shares;
   public ElectionResult result;
+  /** The key ceremony's public transcript, written into the record (tests may replace it). */
+  public CeremonyTranscript transcript;
   private final SecureRandom random;
   /** The board's rules' view of {@link #board}: every posted entry is applied, so chains and closes follow it. */
   public final BoardState state;
@@ -67,6 +70,7 @@ public final class TestElection {
     KeyCeremony.Outcome outcome = KeyCeremony.run(hb, guardians, quorum, random);
     this.config = new ElectionConfig(manifest, guardians, quorum, records.apply(outcome.records()));
     this.keys = outcome.keys();
+    this.transcript = outcome.transcript(config.extendedHash());
     this.polling = PollingBoard.unchecked(config, 1_700_000_000L, random);
     this.boardKey = polling.boardKey;
     this.board = polling.board;
@@ -213,6 +217,9 @@ public final class TestElection {
   /** Writes the record directory. */
   public void write(Path dir) throws IOException {
     RecordWriter.writeElectionAndBoard(dir, config, board.entries(), board.heads());
+    if (transcript != null) {
+      RecordWriter.writeTranscript(dir, transcript);
+    }
     if (tally != null) {
       RecordWriter.writeTally(dir, tally, shares, result);
     }

@@ -22,6 +22,7 @@ import org.evote.crypto.board.BoardState;
 import org.evote.crypto.board.EntryFacts;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.board.EntryPayload;
+import org.evote.crypto.ceremony.CeremonyTranscript;
 import org.evote.crypto.ceremony.EncryptedShare;
 import org.evote.crypto.ceremony.GuardianKey;
 import org.evote.crypto.ceremony.GuardianPolynomial;
@@ -164,6 +165,7 @@ public final class TestVectors {
           .add("schnorr_nonces", nonces).add("record", CeremonyJson.encode(record)));
     }
     JsonArrayBuilder shares = Json.createArrayBuilder();
+    List<EncryptedShare> sent = new ArrayList<>();
     List<GuardianKey> keys = new ArrayList<>();
     Map<Integer, SecretScalar> sums = new LinkedHashMap<>();
     for (int i = 1; i <= n; i++) {
@@ -179,6 +181,7 @@ public final class TestVectors {
             xi);
         SecretScalar value = ShareEncryption.decrypt(hb, s, records.get(i - 1), polys.get(l - 1), records.get(l - 1));
         sums.put(l, sums.get(l).add(value));
+        sent.add(s);
         shares.add(Json.createObjectBuilder().add("ephemeral_secret", hex(xi)).add("share", hex(value))
             .add("encrypted", CeremonyJson.encode(s)));
       }
@@ -202,6 +205,8 @@ public final class TestVectors {
         .add("joint_public_key", config.jointKey().element().toHex())
         .add("extended_hash", config.extendedHash().toHex())
         .add("election", ElectionJson.encode(config))
+        .add("ceremony_transcript", CeremonyJson.encode(new CeremonyTranscript(hb, config.extendedHash(), sent,
+            List.of(), List.of())))
         .build());
 
     // --- encryption and the standalone proofs

@@ -23,6 +23,9 @@ import org.evote.crypto.json.JsonText;
 import org.evote.crypto.testing.TestData;
 import org.evote.crypto.verify.BallotVerifier;
 import org.evote.crypto.verify.VerificationResult;
+import org.evote.crypto.record.RecordFiles;
+import org.evote.crypto.verify.Step;
+import org.evote.crypto.verify.VerificationReport;
 import org.junit.jupiter.api.Test;
 
 /** The checked-in vectors are exactly what the code produces, and they check as an outsider would check them. */
@@ -38,6 +41,22 @@ class TestVectorsTest {
       assertEquals(onDisk, e.getValue(), e.getKey() + " differs: regenerate with the command in "
           + "docs/test-vectors/README.md only if the protocol changed on purpose");
     }
+  }
+
+  @Test
+  void theCeremonyTranscriptPassesV18InARecordWithTheVectorBoard(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    JsonObject ceremony = JsonText.readObject(DIR.resolve("ceremony.json"));
+    JsonObject board = JsonText.readObject(DIR.resolve("board.json"));
+    JsonText.write(dir.resolve(RecordFiles.ELECTION), ceremony.getJsonObject("election"));
+    JsonText.write(dir.resolve(RecordFiles.BOARD), JsonText.object().add("entries", board.getJsonArray("entries"))
+        .add("signed_heads", board.getJsonArray("signed_heads")).build());
+    JsonText.write(dir.resolve(RecordFiles.TRANSCRIPT), ceremony.getJsonObject("ceremony_transcript"));
+    VerificationReport report = RecordFiles.verify(dir, new SecureRandom(), 1, n -> { });
+    assertEquals(VerificationReport.Status.PASS, report.outcome(Step.V18_CEREMONY_TRANSCRIPT).status(),
+        report.render());
+    assertEquals(1 + 6, report.outcome(Step.V18_CEREMONY_TRANSCRIPT).checked());
+    assertTrue(report.isValid(), report.render());
   }
 
   @Test

@@ -51,6 +51,41 @@ class RecordVerifierTest {
   }
 
   @Test
+  void aBoardWithoutTallyOrTranscriptLeavesV18NotApplicableSayingWhy() throws IOException {
+    Path dir = temp.resolve("no-transcript-no-tally");
+    election.write(dir);
+    java.nio.file.Files.delete(dir.resolve(RecordFiles.TRANSCRIPT));
+    for (String f : List.of(RecordFiles.TALLY, RecordFiles.SHARES, RecordFiles.RESULT)) {
+      java.nio.file.Files.delete(dir.resolve(f));
+    }
+    // The board still has its tally_published entry: it claims a tally, so the transcript is required.
+    VerificationReport claimed = verify(dir);
+    assertEquals(VerificationReport.Status.FAIL, claimed.outcome(Step.V18_CEREMONY_TRANSCRIPT).status());
+
+    TestElection during = new TestElection(election.manifest, 3, 2, RANDOM);
+    during.registerKiosk("kiosk-1");
+    during.openPolls();
+    during.signHead();
+    Path polling = temp.resolve("during-polling");
+    during.write(polling);
+    assertEquals(VerificationReport.Status.PASS, verify(polling).outcome(Step.V18_CEREMONY_TRANSCRIPT).status());
+    java.nio.file.Files.delete(polling.resolve(RecordFiles.TRANSCRIPT));
+    VerificationReport.StepOutcome v18 = verify(polling).outcome(Step.V18_CEREMONY_TRANSCRIPT);
+    assertEquals(VerificationReport.Status.NOT_APPLICABLE, v18.status());
+    assertTrue(v18.note().contains("no ceremony transcript"), v18.note());
+  }
+
+  @Test
+  void anUnreadableTranscriptFailsV18Only() throws IOException {
+    Path dir = temp.resolve("unreadable-transcript");
+    election.write(dir);
+    java.nio.file.Files.writeString(dir.resolve(RecordFiles.TRANSCRIPT), "{\"shares\": [], \"shares\": []}");
+    VerificationReport report = verify(dir);
+    assertEquals(Step.V18_CEREMONY_TRANSCRIPT, report.firstFailure().orElseThrow().step(), report.render());
+    assertTrue(report.outcome(Step.V18_CEREMONY_TRANSCRIPT).failures().get(0).reason().contains("cannot be read"));
+  }
+
+  @Test
   void resultMatchesThePlaintextsCast() {
     for (var contest : election.manifest.contests()) {
       for (var sel : contest.selections()) {

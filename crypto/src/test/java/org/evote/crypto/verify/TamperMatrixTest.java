@@ -43,7 +43,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The tamper matrix: for every step V1–V17 of protocol §10.4, records that differ from an honest one by a single
+ * The tamper matrix: for every step V1–V18 of protocol §10.4, records that differ from an honest one by a single
  * change — made before the board was signed, so only the changed thing is wrong — and the exact set of steps each
  * fails. Every step is failed by at least one case; the honest record fails none.
  */
@@ -166,7 +166,28 @@ class TamperMatrixTest {
             new int[] {1, 2}, Step.V16_RESULT),
         onTally("V17: the published tally hash is wrong", e -> TestElection.Tamper.entry(t ->
             new EntryPayload.TallyPublished(Digest.ZERO, t.sharesHash(), t.resultHash())), new int[] {1, 2},
-            Step.V17_TALLY_PUBLISHED));
+            Step.V17_TALLY_PUBLISHED),
+        onFiles("V18: the ceremony transcript removed from a tallied record",
+            d -> delete(d, RecordFiles.TRANSCRIPT), Step.V18_CEREMONY_TRANSCRIPT),
+        onFiles("V18: one encrypted share removed", d -> editShares(d, s -> {
+          s.remove(3);
+          return s;
+        }), Step.V18_CEREMONY_TRANSCRIPT),
+        onFiles("V18: one encrypted share twice", d -> editShares(d, s -> {
+          s.add(s.get(0));
+          return s;
+        }), Step.V18_CEREMONY_TRANSCRIPT),
+        onFiles("V18: a share's sender and recipient swapped", d -> editShares(d, s -> {
+          JsonObject first = s.get(0);
+          s.set(0, JsonText.object(first).add("sender", first.getInt("recipient"))
+              .add("recipient", first.getInt("sender")).build());
+          return s;
+        }), Step.V18_CEREMONY_TRANSCRIPT),
+        onFiles("V18: the transcript of another election", d -> editFile(d, RecordFiles.TRANSCRIPT,
+            t -> JsonText.object(t).add("election_base_hash", otherDigest()).build()), Step.V18_CEREMONY_TRANSCRIPT),
+        onFiles("V18: a complaint nobody answered", d -> editFile(d, RecordFiles.TRANSCRIPT,
+            t -> JsonText.object(t).add("complaints", JsonText.array().add(JsonText.object().add("accuser", 2)
+                .add("accused", 1).add("reason", "wrong MAC"))).build()), Step.V18_CEREMONY_TRANSCRIPT));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -331,6 +352,22 @@ class TamperMatrixTest {
       }
       return JsonText.object(board).add("signed_heads", arr).build();
     });
+  }
+
+  private static Path editShares(Path dir, UnaryOperator<List<JsonObject>> edit) {
+    return editFile(dir, RecordFiles.TRANSCRIPT, t -> {
+      List<JsonObject> shares = new ArrayList<>(t.getJsonArray("shares").getValuesAs(JsonObject.class));
+      return JsonText.object(t).add("shares", JsonText.array(edit.apply(shares))).build();
+    });
+  }
+
+  private static Path delete(Path dir, String file) {
+    try {
+      java.nio.file.Files.delete(dir.resolve(file));
+      return dir;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Path editFile(Path dir, String file, UnaryOperator<JsonObject> edit) {

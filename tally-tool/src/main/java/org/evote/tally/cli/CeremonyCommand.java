@@ -12,14 +12,17 @@ import org.evote.crypto.json.ManifestJson;
 import org.evote.crypto.keystore.EncryptedKeyFile;
 import org.evote.crypto.keystore.SecretFiles;
 import org.evote.crypto.manifest.Manifest;
+import org.evote.crypto.record.RecordFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The key ceremony on one machine (docs/protocol.md §7): election.json and one sealed key file per guardian. */
 @Command(name = "ceremony", mixinStandardHelpOptions = true,
     description = {"Run the key ceremony for N guardians with quorum K on this machine,",
-        "or, for guardians on separate offline machines, its three steps: guardian-init, exchange, finish."},
-    subcommands = {CeremonyCommand.Init.class, CeremonyCommand.Exchange.class, CeremonyCommand.Finish.class})
+        "or, for guardians on separate offline machines, its steps: guardian-init, exchange, finish",
+        "(reveal answers a complaint), then transcript, which assembles the ceremony's public transcript."},
+    subcommands = {CeremonyCommand.Init.class, CeremonyCommand.Exchange.class, CeremonyCommand.Finish.class,
+        CeremonyCommand.Reveal.class, CeremonyCommand.Transcript.class})
 public final class CeremonyCommand implements Callable<Integer> {
   @Option(names = "--manifest", description = "ElectionGuard 1.0 manifest")
   Path manifest;
@@ -64,7 +67,8 @@ public final class CeremonyCommand implements Callable<Integer> {
     passphrases.forEach(p -> java.util.Arrays.fill(p, '\0'));
     System.out.println("Election " + m.electionScopeId() + ": " + guardians + " guardians, quorum " + quorum);
     System.out.println("extended hash H_E = " + config.extendedHash().toHex());
-    System.out.println("wrote " + out.resolve("election.json") + " and " + guardians + " guardian key files");
+    System.out.println("wrote " + out.resolve("election.json") + ", " + out.resolve(RecordFiles.TRANSCRIPT)
+        + " and " + guardians + " guardian key files");
     return 0;
   }
 
@@ -144,13 +148,16 @@ public final class CeremonyCommand implements Callable<Integer> {
     @Option(names = "--shares", required = true, description = "directory with the shares sent to this guardian")
     Path shares;
 
+    @Option(names = "--reveals", description = "directory with the reveals answering this guardian's complaints")
+    Path reveals;
+
     @Option(names = "--out", required = true, description = "directory for election.json and guardian-I.key.json")
     Path out;
 
     @Override
     int step(DistributedCeremony ceremony) throws Exception {
       char[] pass = passphrase();
-      List<ShareComplaint> complaints = ceremony.finish(index, polynomial, records, shares, out, pass, pass,
+      List<ShareComplaint> complaints = ceremony.finish(index, polynomial, records, shares, reveals, out, pass, pass,
           new SecureRandom());
       if (!complaints.isEmpty()) {
         for (var c : complaints) {
@@ -160,6 +167,71 @@ public final class CeremonyCommand implements Callable<Integer> {
       }
       System.out.println("guardian " + index + ": key sealed in guardian-" + index + ".key.json; election.json written");
       return 0;
+    }
+  }
+
+  @Command(name = "reveal", mixinStandardHelpOptions = true,
+      description = "Answer the complaints against this guardian: its shares for the accusers, in the clear.")
+  static final class Reveal extends Common implements Callable<Integer> {
+    @Option(names = "--polynomial", required = true, description = "this guardian's polynomial file") Path polynomial;
+
+    @Option(names = "--complaints", required = true, description = "directory with the complaint files")
+    Path complaints;
+
+    @Option(names = "--out", required = true, description = "directory for the reveals (reveal-I-to-L.json)")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      try {
+        int n = new DistributedCeremony(manifest, guardians, quorum).reveal(index, polynomial, complaints, out,
+            passphrase());
+        System.out.println("guardian " + index + ": " + n + " reveal(s) written; publish them with the transcript");
+        return 0;
+      } catch (DistributedCeremony.CeremonyException e) {
+        System.err.println("error: " + e.getMessage());
+        return 1;
+      } catch (EncryptedKeyFile.WrongPassphraseException e) {
+        System.err.println("error: wrong passphrase");
+        return 2;
+      }
+    }
+  }
+
+  @Command(name = "transcript", mixinStandardHelpOptions = true,
+      description = {"Assemble the ceremony's public transcript (ceremony_transcript.json) from the records, shares,",
+          "complaints and reveals the guardians exchanged, and check it (verification step V18)."})
+  static final class Transcript implements Callable<Integer> {
+    @Option(names = "--manifest", required = true, description = "ElectionGuard 1.0 manifest") Path manifest;
+
+    @Option(names = "--guardians", required = true, description = "n") int guardians;
+
+    @Option(names = "--quorum", required = true, description = "k") int quorum;
+
+    @Option(names = "--records", required = true, description = "directory with every guardian's record") Path records;
+
+    @Option(names = "--shares", required = true, description = "directory with every share-I-to-L.json") Path shares;
+
+    @Option(names = "--complaints", description = "directory with the complaint files, if any") Path complaints;
+
+    @Option(names = "--reveals", description = "directory with the reveal files, if any") Path reveals;
+
+    @Option(names = "--out", required = true, description = "directory for ceremony_transcript.json (put it beside "
+        + "election.json: the tally copies it into the record)") Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      try {
+        var failures = new DistributedCeremony(manifest, guardians, quorum).transcript(records, shares, complaints,
+            reveals, out);
+        failures.forEach(f -> System.err.println("V18 " + f));
+        System.out.println("wrote " + out.resolve(RecordFiles.TRANSCRIPT)
+            + (failures.isEmpty() ? " (V18 passes)" : " (V18 FAILS: the ceremony must restart)"));
+        return failures.isEmpty() ? 0 : 1;
+      } catch (DistributedCeremony.CeremonyException e) {
+        System.err.println("error: " + e.getMessage());
+        return 1;
+      }
     }
   }
 }

@@ -13,7 +13,9 @@ import org.evote.crypto.ceremony.GuardianCeremony;
 import org.evote.crypto.ceremony.GuardianKey;
 import org.evote.crypto.ceremony.GuardianPolynomial;
 import org.evote.crypto.ceremony.GuardianRecord;
+import org.evote.crypto.ceremony.CeremonyTranscript;
 import org.evote.crypto.ceremony.ShareComplaint;
+import org.evote.crypto.ceremony.ShareReveal;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.election.ElectionHashes;
 import org.evote.crypto.group.Scalar;
@@ -29,12 +31,16 @@ import org.evote.crypto.keystore.GuardianKeyFile;
 import org.evote.crypto.keystore.SecretFiles;
 import org.evote.crypto.manifest.Manifest;
 import org.evote.crypto.proof.ProofCheck;
+import org.evote.crypto.record.RecordWriter;
+import org.evote.crypto.verify.TranscriptCheck;
+import org.evote.crypto.verify.VerificationReport;
 
 /**
  * The key ceremony for guardians on separate offline machines exchanging files (docs/protocol.md §7): each
  * guardian initialises (public record + sealed polynomial), exchanges (checks every record's proofs, writes an
  * encrypted share for each other guardian), and finishes (checks the shares addressed to it — a bad one is named
- * in a complaint file — and seals its key share). Every guardian ends with the same election.json.
+ * in a complaint file, which the accused answers with a reveal — and seals its key share). Every guardian ends with
+ * the same election.json; the ceremony's public transcript is assembled from the exchanged files.
  */
 final class DistributedCeremony {
   static final String POLYNOMIAL_KIND = "evote-guardian-polynomial";
@@ -58,6 +64,14 @@ final class DistributedCeremony {
 
   static Path shareFile(Path dir, int from, int to) {
     return dir.resolve("share-" + from + "-to-" + to + ".json");
+  }
+
+  static Path complaintFile(Path dir, int accuser, int accused) {
+    return dir.resolve("complaint-" + accuser + "-against-" + accused + ".json");
+  }
+
+  static Path revealFile(Path dir, int from, int to) {
+    return dir.resolve("reveal-" + from + "-to-" + to + ".json");
   }
 
   /** Step 1: a fresh polynomial; publishes the record, seals the polynomial. */
@@ -92,7 +106,7 @@ final class DistributedCeremony {
    * Step 3: checks the shares addressed to this guardian. Writes its sealed key and election.json, or complaint
    * files naming every guardian whose share is bad (the ceremony is then restarted without them, §7.3).
    */
-  List<ShareComplaint> finish(int index, Path polynomialFile, Path records, Path shares, Path out,
+  List<ShareComplaint> finish(int index, Path polynomialFile, Path records, Path shares, Path reveals, Path out,
       char[] passphrase, char[] keyPassphrase, SecureRandom random)
       throws IOException, EncryptedKeyFile.WrongPassphraseException, CeremonyException {
     GuardianCeremony me = resume(index, polynomialFile, passphrase);
@@ -100,6 +114,15 @@ final class DistributedCeremony {
     List<ShareComplaint> complaints = new ArrayList<>();
     for (GuardianRecord sender : all) {
       if (sender.index() == index) {
+        continue;
+      }
+      Path revealed = reveals == null ? null : revealFile(reveals, sender.index(), index);
+      if (revealed != null && Files.exists(revealed)) {
+        // The answer to this guardian's complaint (§7.3): accepted only if it passes check 5.
+        ShareReveal r = CeremonyJson.decodeReveal(Fields.of(JsonText.readObject(revealed)));
+        if (r.sender() != sender.index() || !me.acceptReveal(r, sender)) {
+          complaints.add(new ShareComplaint(index, sender.index(), "revealed share fails the public check"));
+        }
         continue;
       }
       Path f = shareFile(shares, sender.index(), index);
@@ -117,8 +140,7 @@ final class DistributedCeremony {
     Files.createDirectories(out);
     if (!complaints.isEmpty()) {
       for (ShareComplaint c : complaints) {
-        JsonText.write(out.resolve("complaint-" + c.accuser() + "-against-" + c.accused() + ".json"),
-            CeremonyJson.encode(c));
+        JsonText.write(complaintFile(out, c.accuser(), c.accused()), CeremonyJson.encode(c));
       }
       return complaints;
     }
@@ -128,6 +150,72 @@ final class DistributedCeremony {
     GuardianKeyFile.write(out.resolve("guardian-" + index + ".key.json"), key, config.extendedHash(), keyPassphrase,
         random);
     return List.of();
+  }
+
+  /**
+   * The accused's answer (§7.3): for every complaint against guardian {@code index} in {@code complaints}, writes
+   * the share it owes the accuser in the clear ({@code reveal-I-to-L.json}). Returns how many.
+   */
+  int reveal(int index, Path polynomialFile, Path complaints, Path out, char[] passphrase)
+      throws IOException, EncryptedKeyFile.WrongPassphraseException, CeremonyException {
+    GuardianCeremony me = resume(index, polynomialFile, passphrase);
+    Files.createDirectories(out);
+    int n = 0;
+    for (ShareComplaint c : readComplaints(complaints)) {
+      if (c.accused() == index) {
+        JsonText.write(revealFile(out, index, c.accuser()), CeremonyJson.encode(me.reveal(c.accuser())));
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The ceremony's public transcript (§10.3) from the files the guardians exchanged: every share file, complaint
+   * and reveal, bound to the election the records make. Writes {@code ceremony_transcript.json} into {@code out}
+   * and returns what V18 finds wrong with it (nothing for a complete ceremony).
+   */
+  List<VerificationReport.Failure> transcript(Path records, Path shares, Path complaints, Path reveals, Path out)
+      throws IOException, CeremonyException {
+    List<GuardianRecord> all = readRecords(records);
+    ElectionConfig config = new ElectionConfig(manifest, guardians, quorum, all);
+    List<EncryptedShare> sent = new ArrayList<>();
+    for (int i = 1; i <= guardians; i++) {
+      for (int l = 1; l <= guardians; l++) {
+        Path f = shareFile(shares, i, l);
+        if (i != l && Files.exists(f)) {
+          sent.add(CeremonyJson.decodeShare(Fields.of(JsonText.readObject(f))));
+        }
+      }
+    }
+    List<ShareComplaint> complained = complaints == null ? List.of() : readComplaints(complaints);
+    List<ShareReveal> revealed = new ArrayList<>();
+    for (ShareComplaint c : complained) {
+      Path f = reveals == null ? null : revealFile(reveals, c.accused(), c.accuser());
+      if (f != null && Files.exists(f)) {
+        revealed.add(CeremonyJson.decodeReveal(Fields.of(JsonText.readObject(f))));
+      }
+    }
+    CeremonyTranscript t = new CeremonyTranscript(baseHash, config.extendedHash(), sent, complained, revealed);
+    RecordWriter.writeTranscript(out, t);
+    return TranscriptCheck.failures(config, t);
+  }
+
+  /** Every complaint file in {@code dir}, in order of accuser, then accused. */
+  private List<ShareComplaint> readComplaints(Path dir) throws IOException {
+    List<ShareComplaint> out = new ArrayList<>();
+    for (int accuser = 1; accuser <= guardians; accuser++) {
+      for (int accused = 1; accused <= guardians; accused++) {
+        Path f = complaintFile(dir, accuser, accused);
+        if (accuser != accused && Files.exists(f)) {
+          ShareComplaint c = CeremonyJson.decodeComplaint(Fields.of(JsonText.readObject(f)));
+          if (c.accuser() == accuser && c.accused() == accused) {
+            out.add(c);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** A ceremony step that cannot go on; the message names the guardian and the reason. */

@@ -13,8 +13,12 @@ import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.keystore.GuardianKeyFile;
 import org.evote.crypto.manifest.Manifest;
+import org.evote.crypto.record.RecordWriter;
 
-/** The key ceremony on one machine: election.json and one sealed key file per guardian (docs/protocol.md §7). */
+/**
+ * The key ceremony on one machine: election.json, the ceremony's public transcript (ceremony_transcript.json, for the
+ * record) and one sealed key file per guardian (docs/protocol.md §7).
+ */
 public final class CeremonyService {
   private final SecureRandom random;
 
@@ -33,6 +37,7 @@ public final class CeremonyService {
     ElectionConfig config = new ElectionConfig(manifest, guardians, quorum, outcome.records());
     Files.createDirectories(out);
     JsonText.write(out.resolve("election.json"), ElectionJson.encode(config));
+    RecordWriter.writeTranscript(out, outcome.transcript(config.extendedHash()));
     for (GuardianKey key : outcome.keys()) {
       GuardianKeyFile.write(keyFile(out, key.index()), key, config.extendedHash(), passphrases.get(key.index() - 1),
           random);

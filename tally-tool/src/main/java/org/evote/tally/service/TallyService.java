@@ -24,8 +24,9 @@ import org.evote.crypto.verify.VerificationReport;
 
 /**
  * The tally: in one streaming pass, verify the whole board (V1–V13) and add the cast ballots
- * homomorphically; then have each present guardian decrypt with proofs, combine, write the complete election record,
- * and read its tally files back to check them (V14–V17) against that pass. Used by the command line and the desktop
+ * homomorphically; then have each present guardian decrypt with proofs, combine, write the complete election record
+ * (with the key ceremony's transcript found beside election.json), and read its files back to check them (V14–V18)
+ * against that pass. Used by the command line and the desktop
  * app.
  */
 public final class TallyService {
@@ -54,7 +55,16 @@ public final class TallyService {
     return RecordFiles.verify(election, board, null, random, threads, progress);
   }
 
-  /** The whole tally with the given guardians' keys (at least k). */
+  /**
+   * The key ceremony's transcript that goes into the record: {@code ceremony_transcript.json} beside election.json,
+   * where the ceremony writes it. A record without one fails V18.
+   */
+  public static Path transcriptBeside(Path election) {
+    Path dir = election.toAbsolutePath().getParent();
+    return dir.resolve(RecordFiles.TRANSCRIPT);
+  }
+
+  /** The whole tally with the given guardians' keys (at least k); the record includes the ceremony transcript. */
   public Outcome tally(Path election, Path board, List<GuardianKey> keys, Path out, LongConsumer progress)
       throws IOException, TallyException {
     JsonObject electionJson = JsonText.readObject(election);
@@ -84,8 +94,12 @@ public final class TallyService {
     Files.createDirectories(out);
     JsonText.write(out.resolve(RecordFiles.ELECTION), electionJson);
     Files.copy(board, out.resolve(RecordFiles.BOARD), StandardCopyOption.REPLACE_EXISTING);
+    Path transcript = transcriptBeside(election);
+    if (Files.exists(transcript) && !Files.isSameFile(transcript.getParent(), out)) {
+      Files.copy(transcript, out.resolve(RecordFiles.TRANSCRIPT), StandardCopyOption.REPLACE_EXISTING);
+    }
     RecordWriter.writeTally(out, tally, shares, result);
-    // The files as written are read back and checked (V14–V17) against the same board pass.
+    // The files as written are read back and checked (V14–V18) against the same board pass.
     VerificationReport after = RecordFiles.verifyTally(check, electionJson, out.resolve(RecordFiles.BOARD), out);
     return new Outcome(result, out, after);
   }
