@@ -113,6 +113,20 @@ class SignedNoteTest {
   }
 
   @Test
+  void theEmptyTreeWithAnotherRootIsRecognisedForTheWitnesss422() {
+    String other = "CsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=";
+    String empty = Base64.getEncoder().encodeToString(Checkpoint.EMPTY_ROOT.toBytes());
+    assertTrue(Checkpoint.isEmptyTreeWithOtherRoot("o\n0\n" + other + "\n"));
+    assertTrue(Checkpoint.isEmptyTreeWithOtherRoot("o\n0\n" + other + "\next\n"));
+    assertFalse(Checkpoint.isEmptyTreeWithOtherRoot("o\n0\n" + empty + "\n"));
+    assertFalse(Checkpoint.isEmptyTreeWithOtherRoot("o\n1\n" + other + "\n"));
+    assertFalse(Checkpoint.isEmptyTreeWithOtherRoot("o\n0\nCsUY\n"));
+    assertFalse(Checkpoint.isEmptyTreeWithOtherRoot("o\n0\n" + other));
+    assertFalse(Checkpoint.isEmptyTreeWithOtherRoot("\n0\n" + other + "\n"));
+    assertFalse(Checkpoint.isEmptyTreeWithOtherRoot("o\n0\n" + other + "\n\n"));
+  }
+
+  @Test
   void cosignaturesOfBothTypesVerifyAndBindTheirTime() {
     Checkpoint cp = new Checkpoint("board.example/e1", 7, Digest.of(new byte[32]));
     for (SignatureType type : List.of(SignatureType.COSIGNATURE_ED25519, SignatureType.COSIGNATURE_ML_DSA_44)) {
