@@ -79,7 +79,11 @@ public final class WitnessApi {
       }
       ctx.status(200).contentType(TEXT).result(b.toString());
     } else if (outcome instanceof Outcome.StaleOldSize s) {
-      ctx.status(409).contentType(SIZE_CONTENT_TYPE).result(s.latestSize() + "\n");
+      // Exactly the spec's media type, without the "; charset" Jetty would add to a text/* type set otherwise.
+      ctx.status(409);
+      ctx.result((s.latestSize() + "\n").getBytes(StandardCharsets.US_ASCII));
+      ctx.res().setCharacterEncoding(null);
+      ctx.res().setHeader("Content-Type", SIZE_CONTENT_TYPE);
     } else {
       text(ctx, outcome.status(), outcome.reason());
     }
