@@ -177,6 +177,29 @@ class SignedNoteTest {
   }
 
   @Test
+  void aWitnessWithTwoKeysCountsOnceTowardsTheQuorum() {
+    Ed25519NoteSigner log = Ed25519NoteSigner.generate("board.example/e1", RANDOM);
+    Checkpoint cp = new Checkpoint(log.name(), 3, Digest.of(new byte[32]));
+    Cosigner aEd = Cosigner.generate("a.example/w", SignatureType.COSIGNATURE_ED25519, RANDOM);
+    Cosigner aMl = Cosigner.generate("a.example/w", SignatureType.COSIGNATURE_ML_DSA_44, RANDOM);
+    Cosigner bEd = Cosigner.generate("b.example/w", SignatureType.COSIGNATURE_ED25519, RANDOM);
+    Cosigner bMl = Cosigner.generate("b.example/w", SignatureType.COSIGNATURE_ML_DSA_44, RANDOM);
+    List<VerifierKey> ws = List.of(aEd.verifierKey(), aMl.verifierKey(), bEd.verifierKey(), bMl.verifierKey());
+    assertThrows(InvalidFieldException.class, () -> new WitnessPolicy(log.verifierKey(), ws, 3));
+    WitnessPolicy policy = new WitnessPolicy(log.verifierKey(), ws, 2);
+    SignedNote signed = log.signNote(cp.text());
+    // Both keys of one witness are one witness.
+    assertInstanceOf(WitnessPolicy.Result.BelowQuorum.class,
+        policy.check(signed.withSignatures(List.of(aEd.cosign(cp, 10), aMl.cosign(cp, 10)))));
+    assertEquals(new WitnessPolicy.Result.Satisfied(cp, List.of(aEd.verifierKey(), bMl.verifierKey())),
+        policy.check(signed.withSignatures(List.of(aEd.cosign(cp, 10), bMl.cosign(cp, 11)))));
+    // A failing line of either key of a witness makes that witness not count.
+    Checkpoint other = new Checkpoint(log.name(), 4, Digest.of(new byte[32]));
+    assertInstanceOf(WitnessPolicy.Result.BelowQuorum.class, policy.check(signed.withSignatures(
+        List.of(aEd.cosign(cp, 10), bEd.cosign(cp, 11), bMl.cosign(other, 11)))));
+  }
+
+  @Test
   void addCheckpointRequestsParseTheSpecificationsExample() {
     String body = "old 20852014\n"
         + "PlRNCrwHpqhGrupue0L7gxbjbMiKA9temvuZZDDpkaw=\n"
