@@ -32,7 +32,7 @@ public final class WitnessStore implements AutoCloseable {
   }
 
   /** The latest checkpoint cosigned for an origin: its size, root and the note as served to monitors. */
-  public record Latest(long size, Digest rootHash, SignedNote note) {}
+  public record Latest(long size, Digest rootHash, String note) {}
 
   private WitnessStore(Connection db) {
     this.db = db;
@@ -87,7 +87,7 @@ public final class WitnessStore implements AutoCloseable {
           return Optional.empty();
         }
         return Optional.of(new Latest(r.getLong(1), Digest.decode(r.getString(2), "root_hash"),
-            SignedNote.parse(r.getString(3))));
+            r.getString(3)));
       }
     } catch (SQLException e) {
       throw new Failure("cannot read the latest checkpoint", e);
@@ -135,7 +135,7 @@ public final class WitnessStore implements AutoCloseable {
         try (PreparedStatement p = db.prepareStatement(sql)) {
           p.setLong(1, next.size());
           p.setString(2, next.rootHash().toHex());
-          p.setString(3, next.note().format());
+          p.setString(3, next.note());
           p.setLong(4, now);
           p.setString(5, origin);
           if (!present) {
@@ -170,7 +170,7 @@ public final class WitnessStore implements AutoCloseable {
       p.setInt(4, status);
       p.setString(5, reason);
       p.setString(6, request);
-      p.setString(7, latest.map(l -> l.note().format()).orElse(null));
+      p.setString(7, latest.map(Latest::note).orElse(null));
       p.executeUpdate();
     } catch (SQLException e) {
       throw new Failure("cannot keep the evidence", e);
