@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
         + "  server   the ballot server (bulletin board): ballot-server's commands%n"
         + "  kiosk    the polling-place kiosk: kiosk-client's options%n"
         + "  tally    the officials' tool: tally-tool's commands (ceremony, verify, tally, gui)%n"
-        + "  witness  a witness an observer runs, cosigning the board's checkpoints: witness's commands (init, serve)%n"
+        + "  witness  the observers' witness of the board's checkpoints: witness's commands (init, serve)%n"
         + "  load     robot kiosks voting at full speed against one server for a while%n",
     subcommands = {Evote.Demo.class, Evote.Load.class})
 public final class Evote {
