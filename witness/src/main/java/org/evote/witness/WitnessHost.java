@@ -110,6 +110,11 @@ public final class WitnessHost implements AutoCloseable {
     return witness;
   }
 
+  /** The open database (for the tests' look at the evidence kept). */
+  WitnessStore store() {
+    return store;
+  }
+
   /** Stops serving, closes the database and releases the directory (once). */
   @Override
   public synchronized void close() {

@@ -232,9 +232,7 @@ class AddCheckpointTest {
     assertEquals(200, client.addCheckpoint(log.request(5, 7)).status());
   }
 
-  private WitnessStore storeOf() throws Exception {
-    java.lang.reflect.Field f = WitnessHost.class.getDeclaredField("store");
-    f.setAccessible(true);
-    return (WitnessStore) f.get(witness.host());
+  private WitnessStore storeOf() {
+    return witness.host().store();
   }
 }
