@@ -18,13 +18,15 @@ import org.evote.launcher.election.MockElection;
 import org.evote.launcher.load.LoadRun;
 import org.evote.server.BallotServer;
 import org.evote.tally.TallyTool;
+import org.evote.witness.WitnessMain;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code evote} command: every program from one jar ({@code server}, {@code kiosk}, {@code tally} take exactly
- * the arguments of {@code ballot-server}, {@code kiosk-client} and {@code tally-tool}), the mock election
+ * The {@code evote} command: every program from one jar ({@code server}, {@code kiosk}, {@code tally},
+ * {@code witness} take exactly the arguments of {@code ballot-server}, {@code kiosk-client}, {@code tally-tool} and
+ * {@code witness}), the mock election
  * ({@code demo}) and the board's load test ({@code load}).
  */
 @Command(name = "evote", mixinStandardHelpOptions = true, version = "evote 0.1.0",
@@ -33,6 +35,7 @@ import picocli.CommandLine.Option;
         + "  server   the ballot server (bulletin board): ballot-server's commands%n"
         + "  kiosk    the polling-place kiosk: kiosk-client's options%n"
         + "  tally    the officials' tool: tally-tool's commands (ceremony, verify, tally, gui)%n"
+        + "  witness  the observers' witness of the board's checkpoints: witness's commands (init, serve)%n"
         + "  load     robot kiosks voting at full speed against one server for a while%n",
     subcommands = {Evote.Demo.class, Evote.Load.class})
 public final class Evote {
@@ -50,6 +53,10 @@ public final class Evote {
         }
         case "tally" -> {
           TallyTool.main(rest);
+          return;
+        }
+        case "witness" -> {
+          WitnessMain.main(rest);
           return;
         }
         default -> { }

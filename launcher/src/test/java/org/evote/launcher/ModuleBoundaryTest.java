@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The launcher sits on top: it may use every program, and no program or the library may use it. Below it, the
- * programs (server, kiosk, tally tool) depend on crypto and board-client and never on each other; board-client
- * depends on crypto only.
+ * programs (server, kiosk, tally tool, witness) depend on crypto and board-client and never on each other; the
+ * witness, which observers run on their own machines, depends on crypto only; board-client depends on crypto only.
  */
 class ModuleBoundaryTest {
   static final JavaClasses ALL = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -26,7 +26,7 @@ class ModuleBoundaryTest {
 
   @Test
   void theProgramsNeverDependOnEachOther() {
-    String[] programs = {"org.evote.server..", "org.evote.kiosk..", "org.evote.tally.."};
+    String[] programs = {"org.evote.server..", "org.evote.kiosk..", "org.evote.tally..", "org.evote.witness.."};
     for (String program : programs) {
       String[] others = java.util.Arrays.stream(programs).filter(p -> !p.equals(program))
           .toArray(String[]::new);
@@ -36,9 +36,20 @@ class ModuleBoundaryTest {
   }
 
   @Test
+  void theWitnessDependsOnTheLibraryOnly() {
+    noClasses().that().resideInAPackage("org.evote.witness..").should().dependOnClassesThat()
+        .resideInAnyPackage("org.evote.board.client..", "org.evote.server..", "org.evote.kiosk..",
+            "org.evote.tally..", "org.evote.launcher..")
+        .check(ALL);
+    noClasses().that().resideOutsideOfPackage("org.evote.witness..").and().resideOutsideOfPackage(
+        "org.evote.launcher..").should().dependOnClassesThat().resideInAPackage("org.evote.witness..").check(ALL);
+  }
+
+  @Test
   void theBoardClientDependsOnTheLibraryOnly() {
     noClasses().that().resideInAPackage("org.evote.board.client..").should().dependOnClassesThat()
-        .resideInAnyPackage("org.evote.server..", "org.evote.kiosk..", "org.evote.tally..", "org.evote.launcher..")
+        .resideInAnyPackage("org.evote.server..", "org.evote.kiosk..", "org.evote.tally..", "org.evote.witness..",
+            "org.evote.launcher..")
         .check(ALL);
     noClasses().that().resideInAPackage("org.evote.crypto..").should().dependOnClassesThat()
         .resideInAPackage("org.evote.board.client..").check(ALL);

@@ -15,6 +15,8 @@ import org.evote.crypto.hash.Digest;
 public record AddCheckpointRequest(long oldSize, List<Digest> consistencyProof, SignedNote checkpoint) {
   /** The most proof lines a client may send. */
   public static final int MAX_PROOF_LINES = 63;
+  /** The largest body accepted: the largest signed note, and room for the old size and proof lines. */
+  public static final int MAX_BODY_BYTES = SignedNote.MAX_BYTES + 8 * 1024;
 
   public AddCheckpointRequest {
     if (oldSize < 0) {
@@ -28,7 +30,7 @@ public record AddCheckpointRequest(long oldSize, List<Digest> consistencyProof, 
 
   /** Parses a request body (strict UTF-8), naming the offending part on failure. */
   public static AddCheckpointRequest parse(byte[] body) {
-    if (body.length > SignedNote.MAX_BYTES + 8 * 1024) {
+    if (body.length > MAX_BODY_BYTES) {
       throw new InvalidFieldException("body", "larger than the largest request accepted");
     }
     String s = NoteText.utf8(body, "body");

@@ -65,6 +65,35 @@ public record Checkpoint(String origin, long size, Digest rootHash, List<String>
     return new Checkpoint(lines[0], size, Digest.of(root), ext);
   }
 
+  /**
+   * True if {@code text} is a well-formed checkpoint text except that it claims the empty tree (size 0) with a root
+   * other than SHA-256(""): {@link #parse} refuses it, and a witness answers it "422 Unprocessable Entity"
+   * (c2sp.org/tlog-witness) rather than "400 Bad Request". Linear in the text's length.
+   */
+  public static boolean isEmptyTreeWithOtherRoot(String text) {
+    if (!text.endsWith("\n")) {
+      return false;
+    }
+    String[] lines = text.substring(0, text.length() - 1).split("\n", -1);
+    if (lines.length < 3 || !lines[1].equals("0")) {
+      return false;
+    }
+    try {
+      byte[] root = NoteText.base64(lines[2], "checkpoint.root_hash");
+      if (root.length != Digest.BYTES || Digest.of(root).equals(EMPTY_ROOT)) {
+        return false;
+      }
+      List<String> ext = new ArrayList<>();
+      for (int i = 3; i < lines.length; i++) {
+        ext.add(lines[i]);
+      }
+      new Checkpoint(lines[0], 0, EMPTY_ROOT, ext);
+      return true;
+    } catch (InvalidFieldException e) {
+      return false;
+    }
+  }
+
   /** The note text, ending in a newline. */
   public String text() {
     StringBuilder b = new StringBuilder(origin).append('\n').append(size).append('\n')

@@ -6,7 +6,9 @@ import org.evote.crypto.InvalidFieldException;
 
 /**
  * Who must have signed a checkpoint for it to be believed: the log's key and at least {@code quorum} of the
- * listed witnesses' cosigning keys (c2sp.org/tlog-policy, a "log" line and a k-of-n "group" of witnesses).
+ * listed witnesses (c2sp.org/tlog-policy, a "log" line and a k-of-n "group" of witnesses). A witness is a key name:
+ * one witness may list several cosigning keys under its name (this system's witnesses have an Ed25519 and an
+ * ML-DSA-44 key, protocol §9.9), and it counts once towards the quorum.
  */
 public record WitnessPolicy(VerifierKey logKey, List<VerifierKey> witnesses, int quorum) {
   public WitnessPolicy {
@@ -22,8 +24,9 @@ public record WitnessPolicy(VerifierKey logKey, List<VerifierKey> witnesses, int
         throw new InvalidFieldException("witnesses[" + i + "]", "listed twice");
       }
     }
-    if (quorum < 0 || quorum > witnesses.size()) {
-      throw new InvalidFieldException("witness_quorum", "must be between 0 and the number of witnesses");
+    if (quorum < 0 || quorum > witnesses.stream().map(VerifierKey::name).distinct().count()) {
+      throw new InvalidFieldException("witness_quorum", "must be between 0 and the number of witnesses (distinct "
+          + "key names)");
     }
   }
 
@@ -41,8 +44,9 @@ public record WitnessPolicy(VerifierKey logKey, List<VerifierKey> witnesses, int
 
   /**
    * Checks a cosigned checkpoint: its origin is the log key's name, the log key's signature verifies, and the
-   * valid cosignatures of listed witnesses reach the quorum. A failing line of a listed witness counts as no
-   * cosignature by that witness.
+   * witnesses with a valid cosignature reach the quorum. A witness counts if a line of one of its keys verifies and
+   * no line of any of its keys fails; {@code cosignedBy} lists the keys whose lines verified, of the witnesses
+   * that count.
    */
   public Result check(SignedNote note) {
     Checkpoint cp;
@@ -57,23 +61,31 @@ public record WitnessPolicy(VerifierKey logKey, List<VerifierKey> witnesses, int
     if (!note.verify(List.of(logKey)).verified()) {
       return new Result.NotSignedByLog("the log's signature does not verify");
     }
-    List<VerifierKey> ok = new ArrayList<>();
+    java.util.Map<String, List<VerifierKey>> valid = new java.util.LinkedHashMap<>();
+    java.util.Set<String> failed = new java.util.HashSet<>();
     for (VerifierKey w : witnesses) {
       boolean any = false;
-      boolean bad = false;
       for (NoteSignature s : note.signatures()) {
         if (w.matches(s)) {
           if (w.verifies(note.text(), s.signature())) {
             any = true;
           } else {
-            bad = true;
+            failed.add(w.name());
           }
         }
       }
-      if (any && !bad) {
-        ok.add(w);
+      if (any) {
+        valid.computeIfAbsent(w.name(), n -> new ArrayList<>()).add(w);
       }
     }
-    return ok.size() >= quorum ? new Result.Satisfied(cp, ok) : new Result.BelowQuorum(cp, ok, quorum);
+    List<VerifierKey> ok = new ArrayList<>();
+    int counted = 0;
+    for (var e : valid.entrySet()) {
+      if (!failed.contains(e.getKey())) {
+        ok.addAll(e.getValue());
+        counted++;
+      }
+    }
+    return counted >= quorum ? new Result.Satisfied(cp, ok) : new Result.BelowQuorum(cp, ok, quorum);
   }
 }

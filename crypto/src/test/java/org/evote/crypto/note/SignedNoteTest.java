@@ -113,6 +113,20 @@ class SignedNoteTest {
   }
 
   @Test
+  void theEmptyTreeWithAnotherRootIsRecognisedForTheWitnesss422() {
+    String other = "CsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=";
+    String empty = Base64.getEncoder().encodeToString(Checkpoint.EMPTY_ROOT.toBytes());
+    assertTrue(Checkpoint.isEmptyTreeWithOtherRoot("o\n0\n" + other + "\n"));
+    assertTrue(Checkpoint.isEmptyTreeWithOtherRoot("o\n0\n" + other + "\next\n"));
+    assertFalse(Checkpoint.isEmptyTreeWithOtherRoot("o\n0\n" + empty + "\n"));
+    assertFalse(Checkpoint.isEmptyTreeWithOtherRoot("o\n1\n" + other + "\n"));
+    assertFalse(Checkpoint.isEmptyTreeWithOtherRoot("o\n0\nCsUY\n"));
+    assertFalse(Checkpoint.isEmptyTreeWithOtherRoot("o\n0\n" + other));
+    assertFalse(Checkpoint.isEmptyTreeWithOtherRoot("\n0\n" + other + "\n"));
+    assertFalse(Checkpoint.isEmptyTreeWithOtherRoot("o\n0\n" + other + "\n\n"));
+  }
+
+  @Test
   void cosignaturesOfBothTypesVerifyAndBindTheirTime() {
     Checkpoint cp = new Checkpoint("board.example/e1", 7, Digest.of(new byte[32]));
     for (SignatureType type : List.of(SignatureType.COSIGNATURE_ED25519, SignatureType.COSIGNATURE_ML_DSA_44)) {
@@ -160,6 +174,29 @@ class SignedNoteTest {
     SignedNote wrongOrigin = Ed25519NoteSigner.fromSeedHex("board.example/e2", log.seedHex(), "seed")
         .signNote(new Checkpoint("board.example/e2", 3, cp.rootHash()).text());
     assertInstanceOf(WitnessPolicy.Result.NotSignedByLog.class, policy.check(wrongOrigin));
+  }
+
+  @Test
+  void aWitnessWithTwoKeysCountsOnceTowardsTheQuorum() {
+    Ed25519NoteSigner log = Ed25519NoteSigner.generate("board.example/e1", RANDOM);
+    Checkpoint cp = new Checkpoint(log.name(), 3, Digest.of(new byte[32]));
+    Cosigner aEd = Cosigner.generate("a.example/w", SignatureType.COSIGNATURE_ED25519, RANDOM);
+    Cosigner aMl = Cosigner.generate("a.example/w", SignatureType.COSIGNATURE_ML_DSA_44, RANDOM);
+    Cosigner bEd = Cosigner.generate("b.example/w", SignatureType.COSIGNATURE_ED25519, RANDOM);
+    Cosigner bMl = Cosigner.generate("b.example/w", SignatureType.COSIGNATURE_ML_DSA_44, RANDOM);
+    List<VerifierKey> ws = List.of(aEd.verifierKey(), aMl.verifierKey(), bEd.verifierKey(), bMl.verifierKey());
+    assertThrows(InvalidFieldException.class, () -> new WitnessPolicy(log.verifierKey(), ws, 3));
+    WitnessPolicy policy = new WitnessPolicy(log.verifierKey(), ws, 2);
+    SignedNote signed = log.signNote(cp.text());
+    // Both keys of one witness are one witness.
+    assertInstanceOf(WitnessPolicy.Result.BelowQuorum.class,
+        policy.check(signed.withSignatures(List.of(aEd.cosign(cp, 10), aMl.cosign(cp, 10)))));
+    assertEquals(new WitnessPolicy.Result.Satisfied(cp, List.of(aEd.verifierKey(), bMl.verifierKey())),
+        policy.check(signed.withSignatures(List.of(aEd.cosign(cp, 10), bMl.cosign(cp, 11)))));
+    // A failing line of either key of a witness makes that witness not count.
+    Checkpoint other = new Checkpoint(log.name(), 4, Digest.of(new byte[32]));
+    assertInstanceOf(WitnessPolicy.Result.BelowQuorum.class, policy.check(signed.withSignatures(
+        List.of(aEd.cosign(cp, 10), bEd.cosign(cp, 11), bMl.cosign(other, 11)))));
   }
 
   @Test
