@@ -60,6 +60,8 @@ import org.evote.crypto.proof.SchnorrProof;
 import org.evote.crypto.tally.EncryptedTally;
 import org.evote.crypto.tally.TallyAccumulator;
 import org.evote.crypto.testing.DeterministicRandom;
+import org.evote.crypto.board.BoardOrigin;
+import org.evote.crypto.note.Ed25519NoteSigner;
 
 /**
  * Generates the fixed-seed test vectors in docs/test-vectors (docs/protocol.md, "Test vectors"). Every secret used
@@ -252,11 +254,15 @@ public final class TestVectors {
     // --- ballots and a small board
     Ed25519.PrivateKey boardKey = Ed25519.PrivateKey.fromSeedHex(hex(scalar(random)), "seed");
     Ed25519.PrivateKey kioskKey = Ed25519.PrivateKey.fromSeedHex(hex(scalar(random)), "seed");
+    // The checkpoint key's seed is fixed rather than drawn, so the byte stream of the other vectors is unchanged.
+    BoardOrigin origin = new BoardOrigin("board.test-vectors.example", he);
+    Ed25519NoteSigner checkpointKey = Ed25519NoteSigner.fromSeedHex(origin.origin(),
+        "c0ffee00" + "11".repeat(28), "seed");
     BulletinBoard board = new BulletinBoard(he);
     BoardState state = new BoardState(he, ElectionJson.canonical(config));
     long time = TIME;
     post(board, state, new EntryPayload.ElectionPublished(he, CanonicalJson.write(ElectionJson.encode(config)),
-        boardKey.publicKey()), time++);
+        boardKey.publicKey(), checkpointKey.verifierKey()), time++);
     post(board, state, new EntryPayload.KioskRegistered("kiosk-1", kioskKey.publicKey()), time++);
     post(board, state, new EntryPayload.PollsOpened(), time++);
     board.signHead(boardKey, time++);
@@ -329,10 +335,14 @@ public final class TestVectors {
             + "consistency proof from the first head to the second")
         .add("board_private_key_seed", boardKey.seedHex()).add("board_public_key", boardKey.publicKey().hex())
         .add("kiosk_private_key_seed", kioskKey.seedHex()).add("kiosk_public_key", kioskKey.publicKey().hex())
+        .add("board_name", origin.boardName())
+        .add("checkpoint_private_key_seed", checkpointKey.seedHex())
+        .add("checkpoint_key", checkpointKey.verifierKey().encoded())
         .add("entries", entries).add("signed_heads", heads)
         .add("merkle_root", tree.root().toHex())
         .add("inclusion_proof", BoardJson.encodeInclusion(4, size, tree.inclusionProof(4, size)))
         .add("consistency_proof", BoardJson.encodeConsistency(3, size, tree.consistencyProof(3, size)))
+        .add("checkpoint", checkpointKey.signNote(origin.checkpoint(size, tree.root()).text()).format())
         .build());
     return out;
   }
