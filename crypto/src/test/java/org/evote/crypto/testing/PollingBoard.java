@@ -1,6 +1,8 @@
 package org.evote.crypto.testing;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.evote.crypto.ballot.BallotEncryptor;
@@ -19,7 +21,13 @@ import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.BoardJson;
 import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.Submissions;
+import org.evote.crypto.note.Checkpoint;
+import org.evote.crypto.note.Cosigner;
 import org.evote.crypto.note.Ed25519NoteSigner;
+import org.evote.crypto.note.NoteSignature;
+import org.evote.crypto.note.SignedNote;
+import org.evote.crypto.notice.ElectionNotice;
+import org.evote.crypto.notice.NoticeBuilder;
 
 /**
  * Election day for an existing election without a server: an in-memory {@link BulletinBoard} with a fresh board
@@ -123,6 +131,35 @@ public final class PollingBoard {
 
   public void signHead() {
     board.signHead(boardKey, time++);
+  }
+
+  /** The checkpoint (§9.8) of the whole board, signed by {@link #checkpointKey}, cosigned by {@code witnesses}. */
+  public SignedNote checkpoint(List<Cosigner> witnesses) {
+    return checkpoint(board.entries().size(), witnesses);
+  }
+
+  /** The checkpoint of the board's first {@code size} entries, signed and cosigned by {@code witnesses}. */
+  public SignedNote checkpoint(long size, List<Cosigner> witnesses) {
+    Checkpoint cp = new BoardOrigin(BOARD_NAME, config.extendedHash()).checkpoint(size,
+        board.tree().root(size));
+    SignedNote note = checkpointKey.signNote(cp.text());
+    List<NoteSignature> cosignatures = new ArrayList<>();
+    for (Cosigner w : witnesses) {
+      cosignatures.add(w.cosign(cp, time));
+    }
+    return note.withSignatures(cosignatures);
+  }
+
+  /** The election notice (§10.3) of this board as it is now, with these witnesses and quorum. */
+  public ElectionNotice notice(List<Cosigner> witnesses, int quorum) {
+    NoticeBuilder b = new NoticeBuilder();
+    board.entries().forEach(b);
+    List<ElectionNotice.Witness> listed = new ArrayList<>();
+    for (int i = 0; i < witnesses.size(); i++) {
+      listed.add(new ElectionNotice.Witness(java.net.URI.create("http://witness-" + (i + 1) + ".test"),
+          witnesses.get(i).verifierKey()));
+    }
+    return b.notice(listed, quorum);
   }
 
   /** Encrypts a ballot at {@code kiosk} on the board's clock, continuing from {@code previousCode}. */
