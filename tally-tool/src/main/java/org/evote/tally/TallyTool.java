@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     subcommands = {org.evote.tally.cli.CeremonyCommand.class,
         org.evote.tally.cli.VerifyCommand.class, org.evote.tally.cli.TallyCommand.class,
         org.evote.tally.cli.ChallengedCommand.class, org.evote.tally.cli.PublishCommand.class,
-        org.evote.tally.cli.NoticeCommand.class, org.evote.tally.cli.GuiCommand.class})
+        org.evote.tally.cli.NoticeCommand.class, org.evote.tally.cli.FetchCommand.class,
+        org.evote.tally.cli.GuiCommand.class})
 public final class TallyTool {
   public static void main(String[] args) {
     System.exit(run(args));

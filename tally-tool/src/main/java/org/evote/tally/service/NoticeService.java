@@ -113,7 +113,7 @@ public final class NoticeService {
           consumer.accept(json);
           count[0]++;
           try {
-            builder.accept(BoardJson.decodeEntry(json));
+            builder.accept(BoardJson.decodeEntry(org.evote.crypto.json.Fields.of(json)));
           } catch (InvalidFieldException e) {
             // the verifier fails this entry; the notice is then not made
           }
