@@ -24,7 +24,8 @@ import org.evote.crypto.notice.NoticeJson;
  * (§10.3, §12). The notice is of this election; the board key and checkpoint key of entry 0 are the notice's; the
  * kiosks registered on the board are exactly the notice's, with the same keys; and the final checkpoint is cosigned
  * by at least the notice's quorum of its witnesses, no listed witness's line failing. Without a notice V20 is not
- * checked and every trust check is reported as not made; a notice with quorum 0 leaves the witness check unmade.
+ * checked and every trust check is reported as not made, as it is when the notice cannot be read or is of another
+ * election (V20 then fails); a notice with quorum 0 leaves the witness check unmade.
  */
 final class NoticeCheck {
   static final String OBJECT = "notice";
@@ -36,6 +37,7 @@ final class NoticeCheck {
     VerificationReport.Recorder v20 = log.step(Step.V20_ELECTION_NOTICE);
     if (input instanceof RecordVerifier.NoticeInput.Unreadable u) {
       v20.fail(OBJECT, "cannot be read: " + u.reason());
+      log.trustChecksNotMade(EnumSet.allOf(VerificationReport.TrustCheck.class));
       return;
     }
     if (!(input instanceof RecordVerifier.NoticeInput.Given g)) {
@@ -48,11 +50,13 @@ final class NoticeCheck {
       notice = NoticeJson.decode(g.json());
     } catch (InvalidFieldException e) {
       v20.fail(OBJECT, e.getMessage());
+      log.trustChecksNotMade(EnumSet.allOf(VerificationReport.TrustCheck.class));
       return;
     }
     v20.checked(1);
     if (!notice.extendedHash().equals(extendedHash)) {
       v20.fail(OBJECT, "is the notice of another election (extended_hash " + notice.extendedHash().toHex() + ")");
+      log.trustChecksNotMade(EnumSet.allOf(VerificationReport.TrustCheck.class));
       return;
     }
     keys(notice, state, v20);

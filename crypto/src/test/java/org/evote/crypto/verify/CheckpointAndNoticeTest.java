@@ -156,7 +156,9 @@ class CheckpointAndNoticeTest {
     Path dir = record();
     Path bad = temp.resolve("bad.json");
     Files.writeString(bad, "{\"extended_hash\": 1, \"extended_hash\": 2}");
-    assertTrue(failures(verify(dir, bad), Step.V20_ELECTION_NOTICE).get(0).startsWith("notice: cannot be read"));
+    VerificationReport unreadable = verify(dir, bad);
+    assertTrue(failures(unreadable, Step.V20_ELECTION_NOTICE).get(0).startsWith("notice: cannot be read"));
+    assertEquals(java.util.EnumSet.allOf(VerificationReport.TrustCheck.class), unreadable.trustChecksNotMade());
     assertEquals(List.of("notice: cannot be read: absent.json does not exist"),
         failures(verify(dir, temp.resolve("absent.json")), Step.V20_ELECTION_NOTICE));
     Files.writeString(bad, "{}");

@@ -248,7 +248,9 @@ class TamperMatrixTest {
     c.files().edit(e, dir);
     Path notice = c.notice().edit(e, e.writeNotice(temp.resolve("notice.json")));
     VerificationReport report = RecordFiles.verify(dir, notice, random, 2, n -> { });
-    assertTrue(report.anchored(), "a notice with witnesses leaves no trust check unmade");
+    if (c.fails().isEmpty()) {
+      assertTrue(report.anchored(), "a notice with witnesses leaves no trust check unmade");
+    }
     Set<Step> failed = EnumSet.noneOf(Step.class);
     report.steps().stream().filter(s -> s.status() == VerificationReport.Status.FAIL).forEach(s -> failed.add(s.step()));
     assertEquals(c.fails(), failed, report.render());
