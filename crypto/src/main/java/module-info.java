@@ -21,6 +21,7 @@ module org.evote.crypto {
   exports org.evote.crypto.keystore;
   exports org.evote.crypto.manifest;
   exports org.evote.crypto.note;
+  exports org.evote.crypto.notice;
   exports org.evote.crypto.proof;
   exports org.evote.crypto.record;
   exports org.evote.crypto.tally;

@@ -84,18 +84,43 @@ public final class BallotServer {
     @Option(names = "--data", required = true, description = "data directory to create")
     Path data;
 
+    @Option(names = "--board-name", description = "the board's public name, the first part of its checkpoint "
+        + "origin <name>/<hex H_E>: the host name observers will reach it at, e.g. board.example.org "
+        + "(default: this machine's host name)")
+    String boardName;
+
     @CommandLine.Mixin
     BoardPassphrase passphrase;
 
     @Override
     public Integer call() throws Exception {
+      String name = boardName == null ? defaultBoardName() : boardName;
+      try {
+        new org.evote.crypto.board.BoardOrigin(name, org.evote.crypto.hash.Digest.ZERO);
+      } catch (InvalidFieldException e) {
+        System.err.println("error: --board-name: " + e.reason());
+        return 2;
+      }
       DataDir dir = new DataDir(data);
-      AdminCredentials admin = BoardSetup.init(dir, JsonText.readObject(election), passphrase.read(),
+      BoardSetup.Created created = BoardSetup.init(dir, JsonText.readObject(election), name, passphrase.read(),
           new SecureRandom(), Clock.systemUTC());
       System.out.println("Board created in " + data.toAbsolutePath());
       System.out.println("Administrator credential: " + dir.adminCredentialsFile().toAbsolutePath()
-          + " (keep it safe; " + admin.name() + ")");
+          + " (keep it safe; " + created.admin().name() + ")");
+      System.out.println("Checkpoint key (give it to the witnesses and publish it; every checkpoint of this board "
+          + "is signed with it, and its name is the checkpoint origin):");
+      System.out.println("  " + created.checkpointKey().encoded());
       return 0;
+    }
+
+    private static String defaultBoardName() {
+      try {
+        String host = java.net.InetAddress.getLocalHost().getHostName();
+        new org.evote.crypto.board.BoardOrigin(host, org.evote.crypto.hash.Digest.ZERO);
+        return host;
+      } catch (IOException | InvalidFieldException e) {
+        return BoardSetup.DEFAULT_BOARD_NAME;
+      }
     }
   }
 

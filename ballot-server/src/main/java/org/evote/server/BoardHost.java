@@ -9,6 +9,7 @@ import java.util.Arrays;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.keystore.EncryptedKeyFile;
+import org.evote.crypto.note.Ed25519NoteSigner;
 import org.evote.server.board.BoardLoader;
 import org.evote.server.board.BoardService;
 import org.evote.server.board.SubmissionChecker;
@@ -73,9 +74,11 @@ public final class BoardHost implements AutoCloseable {
       throws IOException, EncryptedKeyFile.WrongPassphraseException, TamperedBoardException {
     ElectionConfig config;
     Ed25519.PrivateKey key;
+    Ed25519NoteSigner checkpointKey;
     try {
       config = data.election();
       key = data.boardKey(passphrase);
+      checkpointKey = data.checkpointKey(passphrase);
     } finally {
       Arrays.fill(passphrase, '\0');
     }
@@ -84,7 +87,7 @@ public final class BoardHost implements AutoCloseable {
       if (maxDatabaseBytes > 0) {
         store.limitSize(maxDatabaseBytes);
       }
-      return BoardLoader.load(config, store, key, Clock.systemUTC());
+      return BoardLoader.load(config, store, key, checkpointKey, Clock.systemUTC());
     } catch (TamperedBoardException | RuntimeException e) {
       store.close();
       throw e;

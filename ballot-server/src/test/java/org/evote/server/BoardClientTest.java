@@ -46,6 +46,7 @@ class BoardClientTest {
       BoardElection election = client.election();
       assertEquals(t.config.extendedHash(), election.config().extendedHash());
       assertEquals(t.board.boardPublicKey(), election.boardPublicKey());
+      assertEquals(t.data.checkpointVerifierKey(), election.checkpointKey());
       BoardStatus before = client.status();
       assertEquals(BoardStatus.Polls.NOT_OPENED, before.polls());
       assertTrue(before.acceptingBallots());

@@ -71,6 +71,8 @@ public final class ScaleBoard {
     }
 
     Ed25519.PrivateKey boardKey = Ed25519.PrivateKey.generate(random);
+    org.evote.crypto.note.Ed25519NoteSigner checkpointKey = org.evote.crypto.note.Ed25519NoteSigner.generate(
+        new org.evote.crypto.board.BoardOrigin("scale-board", he).origin(), random);
     Map<String, Ed25519.PrivateKey> kioskKeys = new LinkedHashMap<>();
     KIOSKS.forEach(k -> kioskKeys.put(k, Ed25519.PrivateKey.generate(random)));
     List<BlockingQueue<Posted>> queues = new ArrayList<>();
@@ -123,7 +125,8 @@ public final class ScaleBoard {
         last[0] = e;
         g.write(BoardJson.encode(e));
       };
-      append.post(new EntryPayload.ElectionPublished(he, ElectionJson.canonical(config), boardKey.publicKey()),
+      append.post(new EntryPayload.ElectionPublished(he, ElectionJson.canonical(config), boardKey.publicKey(),
+          checkpointKey.verifierKey()),
           time);
       for (String k : KIOSKS) {
         append.post(new EntryPayload.KioskRegistered(k, kioskKeys.get(k).publicKey()), time);

@@ -3,12 +3,14 @@ package org.evote.tally;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The officials' offline tool: key ceremony, verification, tally, challenged-ballot checks, publishing, desktop app. */
+/** The officials' offline tool: key ceremony, election notice, verification, tally, challenged-ballot checks, publishing,
+ * desktop app. */
 @Command(name = "tally-tool", mixinStandardHelpOptions = true, version = "tally-tool 0.1.0",
     description = "Election officials' offline tool.",
     subcommands = {org.evote.tally.cli.CeremonyCommand.class,
         org.evote.tally.cli.VerifyCommand.class, org.evote.tally.cli.TallyCommand.class,
         org.evote.tally.cli.ChallengedCommand.class, org.evote.tally.cli.PublishCommand.class,
+        org.evote.tally.cli.NoticeCommand.class, org.evote.tally.cli.FetchCommand.class,
         org.evote.tally.cli.GuiCommand.class})
 public final class TallyTool {
   public static void main(String[] args) {

@@ -11,6 +11,7 @@ import org.evote.crypto.board.SignedHead;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.ElectionJson;
+import org.evote.crypto.note.Ed25519NoteSigner;
 import org.evote.server.store.BoardStore;
 import org.evote.server.store.StoreException;
 import org.evote.server.store.WriteTransaction;
@@ -26,8 +27,8 @@ public final class BoardLoader {
   private BoardLoader() {}
 
   /** Checks the stored board and serves it; takes over {@code store} (closed by the service). */
-  public static BoardService load(ElectionConfig config, BoardStore store, Ed25519.PrivateKey boardKey, Clock clock)
-      throws TamperedBoardException {
+  public static BoardService load(ElectionConfig config, BoardStore store, Ed25519.PrivateKey boardKey,
+      Ed25519NoteSigner checkpointKey, Clock clock) throws TamperedBoardException {
     Digest he = config.extendedHash();
     BoardState state = new BoardState(he, ElectionJson.canonical(config));
     BoardReplay replay = new BoardReplay(he, state);
@@ -56,10 +57,14 @@ public final class BoardLoader {
     if (!state.boardKey().map(k -> k.equals(boardKey.publicKey())).orElse(false)) {
       throw new TamperedBoardException(0, "entry 0 does not publish this election with this board key");
     }
+    if (!state.checkpointKey().map(k -> k.equals(checkpointKey.verifierKey())).orElse(false)) {
+      throw new TamperedBoardException(0, "entry 0 does not publish this board's checkpoint key");
+    }
     // The index tables are derived from the entries: rebuild them.
     WriteTransaction tx = store.writeTransaction();
     tx.replaceIndexes(replay.kiosks(), replay.ballots(heads));
-    return new BoardService(new BoardView(config, state, tree, last, latest), store, tx, boardKey, clock);
+    return new BoardService(new BoardView(config, state, tree, last, latest), store, tx, boardKey, checkpointKey,
+        clock);
   }
 
   private static SignedHead checkHeads(List<SignedHead> heads, MerkleTree tree, Digest he, Ed25519.PublicKey key)

@@ -8,6 +8,8 @@ import org.evote.crypto.board.BoardState;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.note.Ed25519NoteSigner;
+import org.evote.crypto.note.VerifierKey;
 import org.evote.server.store.BoardStore;
 import org.evote.server.store.WriteTransaction;
 
@@ -22,11 +24,14 @@ public final class BoardService implements AutoCloseable {
   private final BoardReads reads;
   private final BoardWriter writer;
   private final Ed25519.PublicKey boardPublicKey;
+  private final VerifierKey checkpointKey;
 
-  BoardService(BoardView view, BoardStore store, WriteTransaction tx, Ed25519.PrivateKey boardKey, Clock clock) {
+  BoardService(BoardView view, BoardStore store, WriteTransaction tx, Ed25519.PrivateKey boardKey,
+      Ed25519NoteSigner checkpointSigner, Clock clock) {
     this.view = view;
     this.store = store;
     this.boardPublicKey = boardKey.publicKey();
+    this.checkpointKey = checkpointSigner.verifierKey();
     this.reads = new BoardReads(view, store);
     this.writer = new BoardWriter(view, reads, tx, boardKey, clock);
   }
@@ -37,6 +42,11 @@ public final class BoardService implements AutoCloseable {
 
   public Ed25519.PublicKey boardPublicKey() {
     return boardPublicKey;
+  }
+
+  /** The board's checkpoint key (§9.8); its name is the checkpoint origin. */
+  public VerifierKey checkpointKey() {
+    return checkpointKey;
   }
 
   /** What the board answers to readers. */

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import org.evote.crypto.verify.ElectionChecks;
 import org.evote.crypto.board.BoardEntry;
+import org.evote.crypto.board.BoardOrigin;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.EntryPayload;
@@ -17,33 +18,54 @@ import org.evote.crypto.json.BoardJson;
 import org.evote.crypto.json.CanonicalJson;
 import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.keystore.AdminCredentials;
+import org.evote.crypto.note.Ed25519NoteSigner;
+import org.evote.crypto.note.VerifierKey;
 import org.evote.server.store.BoardStore;
 import org.evote.server.store.DataDir;
 import org.evote.server.store.WriteTransaction;
 
 /**
- * Creates a new board (the {@code init} command): the election file, a fresh board signing key sealed under the
- * operator's passphrase, the database with entry 0 "election published" and its signed head, and the first
- * administrator credential.
+ * Creates a new board (the {@code init} command): the election file, a fresh board signing key and checkpoint key
+ * (§9.8) sealed under the operator's passphrase, the database with entry 0 "election published" and its signed
+ * head, and the first administrator credential.
  */
 public final class BoardSetup {
+  /** The board name used when none is given: the tests' and the launcher's loopback boards. */
+  public static final String DEFAULT_BOARD_NAME = "localhost";
+
   private BoardSetup() {}
 
+  /** What {@link #init} made that the operator is told about. */
+  public record Created(AdminCredentials admin, VerifierKey checkpointKey) {}
+
+  /** {@link #init(DataDir, JsonObject, String, char[], SecureRandom, Clock)} under {@link #DEFAULT_BOARD_NAME}. */
   public static AdminCredentials init(DataDir data, JsonObject electionJson, char[] passphrase, SecureRandom random,
       Clock clock) throws IOException {
+    return init(data, electionJson, DEFAULT_BOARD_NAME, passphrase, random, clock).admin();
+  }
+
+  /**
+   * Creates the board named {@code boardName} (the first part of its checkpoint origin, {@link BoardOrigin}) for the
+   * election in {@code electionJson}.
+   */
+  public static Created init(DataDir data, JsonObject electionJson, String boardName, char[] passphrase,
+      SecureRandom random, Clock clock) throws IOException {
     ElectionConfig config = ElectionChecks.accept(electionJson);
+    BoardOrigin origin = new BoardOrigin(boardName, config.extendedHash());
     if (data.exists()) {
       throw new IOException("a board already exists in " + data.dir());
     }
     try (DataDir.Lock lock = data.lock()) {
       Ed25519.PrivateKey boardKey = Ed25519.PrivateKey.generate(random);
       JsonObject canonicalElection = ElectionJson.encode(config);
+      Ed25519NoteSigner checkpointKey = Ed25519NoteSigner.generate(origin.origin(), random);
       data.writeElectionAndKey(canonicalElection, boardKey, passphrase, random);
+      data.writeCheckpointKey(checkpointKey, passphrase, random);
       AdminCredentials admin = AdminCredentials.generate("admin", random);
       try (BoardStore store = BoardStore.create(data.database())) {
         long now = clock.millis() / 1000;
         String payload = BoardJson.payloadText(new EntryPayload.ElectionPublished(config.extendedHash(),
-            CanonicalJson.write(canonicalElection), boardKey.publicKey()));
+            CanonicalJson.write(canonicalElection), boardKey.publicKey(), checkpointKey.verifierKey()));
         BoardEntry first = BoardEntry.append(config.extendedHash(), null, EntryKind.ELECTION_PUBLISHED, now,
             payload);
         WriteTransaction tx = store.writeTransaction();
@@ -55,7 +77,7 @@ public final class BoardSetup {
         tx.commit();
       }
       admin.write(data.adminCredentialsFile());
-      return admin;
+      return new Created(admin, checkpointKey.verifierKey());
     }
   }
 }

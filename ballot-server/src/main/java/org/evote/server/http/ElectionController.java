@@ -26,7 +26,8 @@ final class ElectionController {
     this.electionJson = JsonText.object()
         .add("election", ElectionJson.encode(board.config()))
         .add("extended_hash", board.config().extendedHash().toHex())
-        .add("board_public_key", board.boardPublicKey().hex()).build().toString();
+        .add("board_public_key", board.boardPublicKey().hex())
+        .add("checkpoint_key", board.checkpointKey().encoded()).build().toString();
   }
 
   void routes(RoutesConfig routes) {

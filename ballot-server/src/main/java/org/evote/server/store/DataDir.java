@@ -17,14 +17,19 @@ import org.evote.crypto.group.Hex;
 import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.keystore.EncryptedKeyFile;
+import org.evote.crypto.note.Ed25519NoteSigner;
+import org.evote.crypto.note.VerifierKey;
 
 /**
  * The board's data directory: {@code board.sqlite} (the board), {@code election.json} (the election it serves),
- * {@code board-key.json} (the board's Ed25519 signing key, sealed under a passphrase) and a lock file held by the
- * one process that may write the database at a time.
+ * {@code board-key.json} (the board's Ed25519 signing key, sealed under a passphrase), {@code checkpoint-key.json}
+ * (the board's C2SP note key, sealed the same way, protocol §9.8), {@code checkpoint.txt} (the newest checkpoint
+ * the board signed before giving a receipt, kept apart from the database) and a lock file held by the one process
+ * that may write the database at a time.
  */
 public final class DataDir {
   public static final String BOARD_KEY_KIND = "evote-board-key";
+  public static final String CHECKPOINT_KEY_KIND = "evote-checkpoint-key";
   private final Path dir;
 
   public DataDir(Path dir) {
@@ -45,6 +50,15 @@ public final class DataDir {
 
   public Path boardKeyFile() {
     return dir.resolve("board-key.json");
+  }
+
+  public Path checkpointKeyFile() {
+    return dir.resolve("checkpoint-key.json");
+  }
+
+  /** The newest checkpoint the board signed before giving a receipt (§9.8), written apart from the database. */
+  public Path checkpointFile() {
+    return dir.resolve("checkpoint.txt");
   }
 
   public Path adminCredentialsFile() {
@@ -95,6 +109,42 @@ public final class DataDir {
       String expected = Fields.of(EncryptedKeyFile.publicPart(file, BOARD_KEY_KIND)).string("board_public_key");
       if (!key.publicKey().hex().equals(expected)) {
         throw new org.evote.crypto.InvalidFieldException("public.board_public_key", "does not match the sealed key");
+      }
+      return key;
+    } finally {
+      Arrays.fill(seed, (byte) 0);
+    }
+  }
+
+  /** Writes the sealed checkpoint key; its public part carries the verifier key (vkey). */
+  public void writeCheckpointKey(Ed25519NoteSigner key, char[] passphrase, SecureRandom random) throws IOException {
+    createPrivately();
+    byte[] seed = Hex.decode(key.seedHex(), 32, "seed");
+    try {
+      JsonObject pub = JsonText.object().add("checkpoint_key", key.verifierKey().encoded()).build();
+      org.evote.crypto.keystore.SecretFiles.writeOwnerOnly(checkpointKeyFile(), JsonText.pretty(
+          EncryptedKeyFile.seal(CHECKPOINT_KEY_KIND, pub, seed, passphrase, random)));
+    } finally {
+      Arrays.fill(seed, (byte) 0);
+    }
+  }
+
+  /** The checkpoint key's verifier key, read from the sealed file's public part (no passphrase needed). */
+  public VerifierKey checkpointVerifierKey() throws IOException {
+    JsonObject file = JsonText.readObject(checkpointKeyFile());
+    return VerifierKey.parse(Fields.of(EncryptedKeyFile.publicPart(file, CHECKPOINT_KEY_KIND))
+        .string("checkpoint_key"), "public.checkpoint_key");
+  }
+
+  /** Opens the checkpoint key with the board's passphrase. */
+  public Ed25519NoteSigner checkpointKey(char[] passphrase)
+      throws IOException, EncryptedKeyFile.WrongPassphraseException {
+    VerifierKey expected = checkpointVerifierKey();
+    byte[] seed = EncryptedKeyFile.open(JsonText.readObject(checkpointKeyFile()), CHECKPOINT_KEY_KIND, passphrase);
+    try {
+      Ed25519NoteSigner key = Ed25519NoteSigner.fromSeedHex(expected.name(), Hex.encode(seed), "seed");
+      if (!key.verifierKey().equals(expected)) {
+        throw new org.evote.crypto.InvalidFieldException("public.checkpoint_key", "does not match the sealed key");
       }
       return key;
     } finally {

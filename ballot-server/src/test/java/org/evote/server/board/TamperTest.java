@@ -64,7 +64,7 @@ class TamperTest {
     BoardStore store = BoardStore.open(t.data.database());
     try {
       return assertThrows(TamperedBoardException.class, () -> BoardLoader.load(t.config, store,
-          t.data.boardKey(TestBoard.passphrase()), Clock.systemUTC()));
+          t.data.boardKey(TestBoard.passphrase()), t.data.checkpointKey(TestBoard.passphrase()), Clock.systemUTC()));
     } finally {
       store.close();
     }

@@ -14,7 +14,12 @@ public final class ApiPaths {
 
   // ---- public reads ----
 
-  /** {@code GET}: the election, its extended hash H_E and the board's public key. */
+  /**
+   * {@code GET}: the latest C2SP checkpoint (protocol §9.8), a signed note in {@code text/plain}, with every witness
+   * cosignature collected so far (c2sp.org/tlog-checkpoint, c2sp.org/tlog-cosignature).
+   */
+  public static final String CHECKPOINT = "/checkpoint";
+  /** {@code GET}: the election, its extended hash H_E, the board's public key and its checkpoint key. */
   public static final String ELECTION = "/api/election";
   /** {@code GET}: the polls, the ballot counts and the latest signed head. */
   public static final String STATUS = "/api/status";

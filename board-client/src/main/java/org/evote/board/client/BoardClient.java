@@ -22,6 +22,7 @@ import org.evote.crypto.json.BoardJson;
 import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.keystore.AdminCredentials;
+import org.evote.crypto.note.SignedNote;
 
 /**
  * A client of the bulletin board's HTTP API (docs/api.md), over {@code java.net.http}: the public reads, kiosk
@@ -80,6 +81,33 @@ public final class BoardClient {
   /** {@code GET /api/status}. */
   public BoardStatus status() throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     return decode(get(ApiPaths.STATUS), BoardStatus::decode);
+  }
+
+  /**
+   * {@code GET /checkpoint}: the board's latest checkpoint with the cosignatures it has collected, parsed but not
+   * verified (check it with {@link org.evote.crypto.note.WitnessPolicy} or {@link SignedNote#verify}); empty if
+   * the board has none.
+   */
+  public Optional<SignedNote> checkpoint()
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
+    HttpResponse<byte[]> r;
+    try {
+      r = http.send(request(ApiPaths.CHECKPOINT).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw BoardUnavailableException.transport(e);
+    }
+    if (r.statusCode() == 404) {
+      return Optional.empty();
+    }
+    if (r.statusCode() != 200) {
+      answer(r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+      throw BoardUnavailableException.unreadable(r.statusCode(), new IllegalStateException("not a checkpoint"));
+    }
+    try {
+      return Optional.of(SignedNote.parse(r.body()));
+    } catch (RuntimeException e) {
+      throw BoardUnavailableException.unreadable(200, e);
+    }
   }
 
   /** {@code GET /api/board/head}: the latest signed head; empty while the board has none. */

@@ -29,5 +29,6 @@ class ApiPathsTest {
     assertEquals("/api/board/proof/inclusion?seq=3", ApiPaths.inclusionProof(3));
     assertEquals("/api/board/proof/consistency?from=2&to=9", ApiPaths.consistencyProof(2, 9));
     assertEquals("/api/challenged?from=0&limit=100", ApiPaths.challenged(0, 100));
+    assertEquals("/checkpoint", ApiPaths.CHECKPOINT);
   }
 }

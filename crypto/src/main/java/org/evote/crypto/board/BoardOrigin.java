@@ -3,6 +3,8 @@ package org.evote.crypto.board;
 import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.note.Checkpoint;
+import org.evote.crypto.note.SignatureType;
+import org.evote.crypto.note.VerifierKey;
 
 /**
  * The origin line of the board's C2SP checkpoints (protocol §9.8): {@code <board name>/<hex H_E>}, naming the board
@@ -45,5 +47,24 @@ public record BoardOrigin(String boardName, Digest extendedHash) {
     } catch (InvalidFieldException e) {
       throw new InvalidFieldException(field, e.reason());
     }
+  }
+
+  /**
+   * Checks that {@code key} can be the checkpoint key of the board of the election {@code extendedHash} (§9.1, §9.8):
+   * an Ed25519 note key (type 0x01) whose name is a board origin naming that election. Returns the origin; names
+   * {@code field} on failure.
+   */
+  public static BoardOrigin ofCheckpointKey(VerifierKey key, Digest extendedHash, String field) {
+    if (key == null) {
+      throw new InvalidFieldException(field, "missing");
+    }
+    if (key.type() != SignatureType.ED25519) {
+      throw new InvalidFieldException(field, "the checkpoint key is an Ed25519 note key (signature type 0x01)");
+    }
+    BoardOrigin origin = parse(key.name(), field);
+    if (!origin.extendedHash().equals(extendedHash)) {
+      throw new InvalidFieldException(field, "its name names another election (" + key.name() + ")");
+    }
+    return origin;
   }
 }

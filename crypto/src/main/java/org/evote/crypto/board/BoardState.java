@@ -47,6 +47,7 @@ public final class BoardState {
   private volatile long challenged;
   private volatile long lastTime;
   private volatile Ed25519.PublicKey boardKey;
+  private volatile org.evote.crypto.note.VerifierKey checkpointKey;
   private volatile EntryPayload.TallyPublished tally;
 
   /**
@@ -276,6 +277,7 @@ public final class BoardState {
       case ELECTION_PUBLISHED -> () -> {
         if (boardKey == null) {
           boardKey = ((EntryPayload.ElectionPublished) payload).boardKey();
+          checkpointKey = ((EntryPayload.ElectionPublished) payload).checkpointKey();
         }
       };
       case POLLS_OPENED -> () -> {
@@ -350,6 +352,11 @@ public final class BoardState {
   /** The board key of entry 0, once applied. */
   public Optional<Ed25519.PublicKey> boardKey() {
     return Optional.ofNullable(boardKey);
+  }
+
+  /** The board's checkpoint key (§9.8), published with the board key by the first {@code election_published}. */
+  public Optional<org.evote.crypto.note.VerifierKey> checkpointKey() {
+    return Optional.ofNullable(checkpointKey);
   }
 
   /** The last tally_published entry applied. */

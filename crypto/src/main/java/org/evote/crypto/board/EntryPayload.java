@@ -5,14 +5,22 @@ import org.evote.crypto.ballot.BallotSeed;
 import org.evote.crypto.ballot.EncryptedBallot;
 import org.evote.crypto.ballot.PlaintextBallot;
 import org.evote.crypto.hash.Digest;
+import org.evote.crypto.note.VerifierKey;
 
 /** The payload of each {@link EntryKind} (protocol §9.1), read from an entry's canonical JSON. */
 public sealed interface EntryPayload {
   EntryKind kind();
 
-  /** Entry 0: the election's extended hash, the election object's canonical JSON, and the board's public key. */
-  record ElectionPublished(Digest extendedHash, String electionJson, Ed25519.PublicKey boardKey)
-      implements EntryPayload {
+  /**
+   * Entry 0: the election's extended hash, the election object's canonical JSON, the board's public key, and the
+   * board's checkpoint key (§9.8), whose name is the board's checkpoint origin for this election.
+   */
+  record ElectionPublished(Digest extendedHash, String electionJson, Ed25519.PublicKey boardKey,
+      VerifierKey checkpointKey) implements EntryPayload {
+    public ElectionPublished {
+      BoardOrigin.ofCheckpointKey(checkpointKey, extendedHash, "checkpoint_key");
+    }
+
     @Override
     public EntryKind kind() {
       return EntryKind.ELECTION_PUBLISHED;

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.ballot.BallotSeed;
 import org.evote.crypto.board.BoardEntry;
+import org.evote.crypto.board.BoardOrigin;
 import org.evote.crypto.board.ConsistencyProof;
 import org.evote.crypto.board.InclusionProof;
 import org.evote.crypto.board.Ed25519;
@@ -16,6 +17,7 @@ import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.board.SignedHead;
 import org.evote.crypto.hash.Digest;
+import org.evote.crypto.note.VerifierKey;
 
 /**
  * JSON for board entries, their payloads, signed heads and Merkle proofs (protocol §9, §10.3). An entry's payload
@@ -49,7 +51,8 @@ public final class BoardJson {
   public static JsonObject encodePayload(EntryPayload p) {
     JsonObjectBuilder b = JsonText.object();
     if (p instanceof EntryPayload.ElectionPublished e) {
-      b.add("election", JsonText.parseObject(e.electionJson())).add("board_public_key", e.boardKey().hex());
+      b.add("election", JsonText.parseObject(e.electionJson())).add("board_public_key", e.boardKey().hex())
+          .add("checkpoint_key", e.checkpointKey().encoded());
     } else if (p instanceof EntryPayload.KioskRegistered k) {
       b.add("kiosk_id", k.kioskId()).add("public_key", k.publicKey().hex());
     } else if (p instanceof EntryPayload.KioskRevoked k) {
@@ -84,11 +87,13 @@ public final class BoardJson {
     Fields f = Fields.of(payload, "payload");
     return switch (kind) {
       case ELECTION_PUBLISHED -> {
-        f.only(Set.of("election", "board_public_key"));
+        f.only(Set.of("election", "board_public_key", "checkpoint_key"));
         JsonObject election = f.rawObject("election");
         Digest he = f.object("election").digest("extended_hash");
+        VerifierKey checkpointKey = VerifierKey.parse(f.string("checkpoint_key"), f.path("checkpoint_key"));
+        BoardOrigin.ofCheckpointKey(checkpointKey, he, f.path("checkpoint_key"));
         yield new EntryPayload.ElectionPublished(he, CanonicalJson.write(election),
-            publicKey(f, "board_public_key"));
+            publicKey(f, "board_public_key"), checkpointKey);
       }
       case POLLS_OPENED -> {
         f.only(Set.of());

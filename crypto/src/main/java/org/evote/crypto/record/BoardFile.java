@@ -26,14 +26,41 @@ import org.evote.crypto.verify.RecordVerifier;
  */
 public final class BoardFile implements RecordVerifier.BoardSource {
   private final Path path;
+  private final Path checkpoint;
   private List<JsonObject> heads = new ArrayList<>();
 
-  private BoardFile(Path path) {
+  private BoardFile(Path path, Path checkpoint) {
     this.path = path;
+    this.checkpoint = checkpoint;
   }
 
+  /** A board file published without its checkpoint. */
   public static BoardFile open(Path path) {
-    return new BoardFile(path);
+    return new BoardFile(path, null);
+  }
+
+  /**
+   * A board file and the file of its final checkpoint (§9.8, {@code checkpoint.txt}); a {@code checkpoint} that
+   * does not exist counts as none.
+   */
+  public static BoardFile open(Path path, Path checkpoint) {
+    return new BoardFile(path, checkpoint);
+  }
+
+  /** The checkpoint file's bytes; refuses one larger than a signed note may be without reading it all. */
+  @Override
+  public java.util.Optional<byte[]> checkpoint() throws IOException {
+    if (checkpoint == null || !Files.exists(checkpoint)) {
+      return java.util.Optional.empty();
+    }
+    try (java.io.InputStream in = Files.newInputStream(checkpoint)) {
+      byte[] b = in.readNBytes(org.evote.crypto.note.SignedNote.MAX_BYTES + 1);
+      if (b.length > org.evote.crypto.note.SignedNote.MAX_BYTES) {
+        throw new InvalidFieldException(RecordFiles.CHECKPOINT, "larger than "
+            + org.evote.crypto.note.SignedNote.MAX_BYTES + " bytes");
+      }
+      return java.util.Optional.of(b);
+    }
   }
 
   @Override

@@ -22,12 +22,14 @@ import org.evote.crypto.verify.VerificationReport;
 
 /**
  * The published election record as a directory (protocol §10.2): {@code election.json}, {@code board.json},
- * {@code ceremony_transcript.json}, and after the tally {@code encrypted_tally.json}, {@code decryption_shares.json}
- * and {@code result.json}.
+ * {@code ceremony_transcript.json}, {@code checkpoint.txt} once the polls are closed, and after the tally
+ * {@code encrypted_tally.json}, {@code decryption_shares.json} and {@code result.json}.
  */
 public final class RecordFiles {
   public static final String ELECTION = "election.json";
   public static final String BOARD = "board.json";
+  /** The board's final checkpoint (§9.8), the signed note as {@code GET /checkpoint} serves it. */
+  public static final String CHECKPOINT = "checkpoint.txt";
   public static final String TALLY = TallyFile.ENCRYPTED_TALLY.fileName();
   public static final String SHARES = TallyFile.DECRYPTION_SHARES.fileName();
   public static final String RESULT = TallyFile.RESULT.fileName();
@@ -39,7 +41,17 @@ public final class RecordFiles {
   /** Verifies the record in {@code dir}; a missing or unreadable file fails the step it belongs to. */
   public static VerificationReport verify(Path dir, SecureRandom random, int threads, LongConsumer progress)
       throws IOException {
-    return verify(dir.resolve(ELECTION), dir.resolve(BOARD), dir, random, threads, progress);
+    return verify(dir, null, random, threads, progress);
+  }
+
+  /**
+   * Verifies the record in {@code dir} against the election notice in {@code notice} (V20; {@code null}: none, V20
+   * is not checked and the report lists the trust checks not made).
+   */
+  public static VerificationReport verify(Path dir, Path notice, SecureRandom random, int threads,
+      LongConsumer progress) throws IOException {
+    return verify(dir.resolve(ELECTION), BoardFile.open(dir.resolve(BOARD), dir.resolve(CHECKPOINT)), dir, notice,
+        random, threads, progress);
   }
 
   /**
@@ -48,14 +60,40 @@ public final class RecordFiles {
    */
   public static VerificationReport verify(Path election, Path board, Path tallyDir, SecureRandom random, int threads,
       LongConsumer progress) throws IOException {
+    return verify(election, BoardFile.open(board, checkpointBeside(board)), tallyDir, null, random, threads,
+        progress);
+  }
+
+  /**
+   * Verifies an election file, a board file with its checkpoint file ({@link BoardFile#open(Path, Path)}), the tally
+   * files if {@code tallyDir} holds them, against the notice file {@code notice} if not null.
+   */
+  public static VerificationReport verify(Path election, BoardFile board, Path tallyDir, Path notice,
+      SecureRandom random, int threads, LongConsumer progress) throws IOException {
     JsonObject electionJson;
     try {
       electionJson = JsonText.readObject(election);
     } catch (InvalidFieldException e) {
       return RecordVerifier.unreadableElection(e.getMessage());
     }
-    return new RecordVerifier(random, threads, progress).verify(tallyInput(electionJson, BoardFile.open(board),
-        tallyDir));
+    RecordVerifier.Input in = tallyInput(electionJson, board, tallyDir);
+    return new RecordVerifier(random, threads, progress).verify(new RecordVerifier.Input(in.election(), in.board(),
+        in.tally(), in.shares(), in.result(), in.unreadable(), in.transcript(), notice(notice)));
+  }
+
+  /** The notice file as V20 takes it: absent ({@code null}), its JSON, or why it cannot be read. */
+  public static RecordVerifier.NoticeInput notice(Path file) throws IOException {
+    if (file == null) {
+      return RecordVerifier.NoticeInput.ABSENT;
+    }
+    if (!Files.exists(file)) {
+      return new RecordVerifier.NoticeInput.Unreadable(file.getFileName() + " does not exist");
+    }
+    try {
+      return new RecordVerifier.NoticeInput.Given(JsonText.readObject(file));
+    } catch (InvalidFieldException e) {
+      return new RecordVerifier.NoticeInput.Unreadable(e.getMessage());
+    }
   }
 
   /**
@@ -64,13 +102,29 @@ public final class RecordFiles {
    */
   public static RecordVerifier.BoardCheck verifyBoard(JsonObject electionJson, Path board, SecureRandom random,
       int threads, LongConsumer progress) {
-    return new RecordVerifier(random, threads, progress).verifyBoard(electionJson, BoardFile.open(board));
+    return verifyBoard(electionJson, BoardFile.open(board, checkpointBeside(board)), random, threads, progress);
+  }
+
+  /** {@link #verifyBoard(JsonObject, Path, SecureRandom, int, LongConsumer)} of a board file and its checkpoint. */
+  public static RecordVerifier.BoardCheck verifyBoard(JsonObject electionJson, BoardFile board, SecureRandom random,
+      int threads, LongConsumer progress) {
+    return new RecordVerifier(random, threads, progress).verifyBoard(electionJson, board);
+  }
+
+  /**
+   * Where a board file's checkpoint is looked for when none is named: {@link #CHECKPOINT} in the board file's
+   * directory, as in a record and in what {@code tally fetch} downloads.
+   */
+  public static Path checkpointBeside(Path board) {
+    Path dir = board.toAbsolutePath().getParent();
+    return dir.resolve(CHECKPOINT);
   }
 
   /** Every step, the tally steps V14–V17 checked on the files in {@code tallyDir} against {@code board}'s pass. */
   public static VerificationReport verifyTally(RecordVerifier.BoardCheck board, JsonObject electionJson,
       Path boardFile, Path tallyDir) throws IOException {
-    return board.withTally(tallyInput(electionJson, BoardFile.open(boardFile), tallyDir));
+    return board.withTally(tallyInput(electionJson, BoardFile.open(boardFile, checkpointBeside(boardFile)),
+        tallyDir));
   }
 
   private static RecordVerifier.Input tallyInput(JsonObject electionJson, RecordVerifier.BoardSource board,
@@ -93,7 +147,8 @@ public final class RecordFiles {
       unreadable.put(TallyFile.DECRYPTION_SHARES, e.getMessage());
       shares.clear();
     }
-    return new RecordVerifier.Input(electionJson, board, tally, shares, result, unreadable, transcript(tallyDir));
+    return new RecordVerifier.Input(electionJson, board, tally, shares, result, unreadable, transcript(tallyDir),
+        RecordVerifier.NoticeInput.ABSENT);
   }
 
   /** The record's ceremony transcript: absent, unreadable (with why) or its JSON object. */

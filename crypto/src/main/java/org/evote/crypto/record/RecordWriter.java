@@ -35,6 +35,20 @@ public final class RecordWriter {
     JsonText.write(dir.resolve(RecordFiles.TRANSCRIPT), CeremonyJson.encode(transcript));
   }
 
+  /** checkpoint.txt: the board's final checkpoint as it serves it (§9.8), written atomically. */
+  public static void writeCheckpoint(Path dir, org.evote.crypto.note.SignedNote checkpoint) throws IOException {
+    Files.createDirectories(dir);
+    Path target = dir.resolve(RecordFiles.CHECKPOINT);
+    Path partial = Files.createTempFile(dir, RecordFiles.CHECKPOINT, ".part");
+    try {
+      Files.write(partial, checkpoint.bytes());
+      Files.move(partial, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+  }
+
   /** encrypted_tally.json, decryption_shares.json and result.json. */
   public static void writeTally(Path dir, EncryptedTally tally, List<DecryptionShare> shares, ElectionResult result)
       throws IOException {

@@ -3,11 +3,13 @@ package org.evote.crypto.verify;
 import jakarta.json.JsonObject;
 import java.security.SecureRandom;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongConsumer;
 import org.evote.crypto.board.BoardState;
 import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.json.ElectionJson;
+import org.evote.crypto.note.SignedNote;
 import org.evote.crypto.tally.EncryptedTally;
 
 /**
@@ -65,6 +67,16 @@ final class BoardPass implements AutoCloseable {
     ballots.finish();
     close();
     HeadsCheck.run(heads, state().boardKey(), config.extendedHash(), chain, log.step(Step.V6_SIGNED_HEADS));
+  }
+
+  /**
+   * After {@link #finish}: V19 on the board's checkpoint ({@code null}: it could not be read, V19 already failed)
+   * and V20 against the notice.
+   */
+  void finishCheckpoint(Optional<byte[]> checkpoint, RecordVerifier.NoticeInput notice) {
+    Optional<SignedNote> note = checkpoint == null ? Optional.empty() : CheckpointCheck.run(checkpoint, state(),
+        config.extendedHash(), chain, log.step(Step.V19_BOARD_CHECKPOINT), log);
+    NoticeCheck.run(notice, state(), config.extendedHash(), note, log);
   }
 
   /** The board as its rules saw it: polls, counts, the tally entry. */

@@ -20,9 +20,10 @@ import org.evote.crypto.tally.EncryptedTally;
 /**
  * Verifies a whole election record against every numbered step of protocol §10.4 and reports each: V1–V4 on the
  * election ({@link ElectionChecks}), one streaming pass over the board for V5–V13 ({@link BoardPass}; memory grows
- * with the number of ballots only by fingerprints of their ids and ciphertexts), then V14–V17 on the tally files
- * ({@link EncryptedTallyCheck}, {@link SharesCheck}, {@link ResultCheck}, {@link PublishedTallyCheck}), and V18 on
- * the key ceremony's transcript ({@link TranscriptCheck}). Never
+ * with the number of ballots only by fingerprints of their ids and ciphertexts), V19 on the board's final
+ * checkpoint ({@link CheckpointCheck}) and V20 against the election notice ({@link NoticeCheck}), then V14–V17 on
+ * the tally files ({@link EncryptedTallyCheck}, {@link SharesCheck}, {@link ResultCheck},
+ * {@link PublishedTallyCheck}), and V18 on the key ceremony's transcript ({@link TranscriptCheck}). Never
  * throws on hostile input: a file or object that cannot be read fails the step it belongs to, naming the field.
  */
 public final class RecordVerifier {
@@ -52,6 +53,28 @@ public final class RecordVerifier {
 
     /** The signed heads; called after {@link #forEachEntry}. */
     List<JsonObject> heads();
+
+    /**
+     * The board's final checkpoint (§9.8) as published with it — the signed note's bytes — or empty if none was
+     * published with the board (V19 then fails if the polls are closed).
+     */
+    default Optional<byte[]> checkpoint() throws IOException {
+      return Optional.empty();
+    }
+  }
+
+  /** The election notice a record is checked against (V20): none, its JSON, or a file that cannot be read. */
+  public sealed interface NoticeInput {
+    /** No notice: V20 is not checked, and the report lists the trust checks not made. */
+    record Absent() implements NoticeInput {}
+
+    /** The notice's JSON object, decoded and checked by V20. */
+    record Given(JsonObject json) implements NoticeInput {}
+
+    /** A notice file that exists but cannot be read: V20 fails with {@code reason}. */
+    record Unreadable(String reason) implements NoticeInput {}
+
+    NoticeInput ABSENT = new Absent();
   }
 
   /**
@@ -59,19 +82,21 @@ public final class RecordVerifier {
    * tally file that exists but could not be parsed to the reason, so the step it feeds fails with it.
    */
   public record Input(JsonObject election, BoardSource board, Optional<JsonObject> tally, List<JsonObject> shares,
-      Optional<JsonObject> result, Map<TallyFile, String> unreadable, TranscriptFile transcript) {
+      Optional<JsonObject> result, Map<TallyFile, String> unreadable, TranscriptFile transcript,
+      NoticeInput notice) {
     public Input {
       shares = List.copyOf(shares);
       unreadable = Map.copyOf(unreadable);
       if (transcript == null) {
         throw new IllegalArgumentException("say whether the record has a ceremony transcript");
       }
+      java.util.Objects.requireNonNull(notice, "notice");
     }
 
-    /** A record without a ceremony transcript. */
+    /** A record without a ceremony transcript and without a notice. */
     public Input(JsonObject election, BoardSource board, Optional<JsonObject> tally, List<JsonObject> shares,
         Optional<JsonObject> result, Map<TallyFile, String> unreadable) {
-      this(election, board, tally, shares, result, unreadable, TranscriptFile.ABSENT);
+      this(election, board, tally, shares, result, unreadable, TranscriptFile.ABSENT, NoticeInput.ABSENT);
     }
 
     public Input(JsonObject election, BoardSource board, Optional<JsonObject> tally, List<JsonObject> shares,
@@ -81,7 +106,7 @@ public final class RecordVerifier {
 
     /** This input with {@code transcript} as its ceremony transcript. */
     public Input withTranscript(TranscriptFile file) {
-      return new Input(election, board, tally, shares, result, unreadable, file);
+      return new Input(election, board, tally, shares, result, unreadable, file, notice);
     }
 
     /** True if the record claims to be final: it has tally files (readable or not). */
@@ -99,14 +124,20 @@ public final class RecordVerifier {
   }
 
   public VerificationReport verify(Input input) {
-    return verifyBoard(input.election(), input.board()).withTally(input);
+    return verifyBoard(input.election(), input.board(), input.notice()).withTally(input);
+  }
+
+  /** {@link #verifyBoard(JsonObject, BoardSource, NoticeInput)} without an election notice. */
+  public BoardCheck verifyBoard(JsonObject election, BoardSource board) {
+    return verifyBoard(election, board, NoticeInput.ABSENT);
   }
 
   /**
-   * Steps V1–V13 over an election and its board in one pass, keeping what the pass computed — the encrypted sum of
-   * the cast ballots — so a tally can be formed and its files checked (V14–V17) without reading the board again.
+   * Steps V1–V13, V19 and V20 over an election, its board and checkpoint, and the election notice, in one pass,
+   * keeping what the pass computed — the encrypted sum of the cast ballots — so a tally can be formed and its files
+   * checked (V14–V17) without reading the board again.
    */
-  public BoardCheck verifyBoard(JsonObject election, BoardSource board) {
+  public BoardCheck verifyBoard(JsonObject election, BoardSource board, NoticeInput notice) {
     StepLog log = new StepLog();
     Optional<ElectionConfig> config = ElectionChecks.run(election, log);
     if (config.isEmpty()) {
@@ -119,6 +150,14 @@ public final class RecordVerifier {
         log.step(Step.V5_BOARD_CHAIN).fail("board", "cannot be read: " + e.getMessage());
       }
       pass.finish(board.heads());
+      Optional<byte[]> checkpoint;
+      try {
+        checkpoint = board.checkpoint();
+      } catch (IOException | InvalidFieldException e) {
+        log.step(Step.V19_BOARD_CHECKPOINT).fail(CheckpointCheck.OBJECT, "cannot be read: " + e.getMessage());
+        checkpoint = null;
+      }
+      pass.finishCheckpoint(checkpoint, notice);
       return new BoardCheck(config.get(), pass.state(), pass.castSum(), log);
     }
   }

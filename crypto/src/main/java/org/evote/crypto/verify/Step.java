@@ -22,7 +22,10 @@ public enum Step {
   V15_DECRYPTION_SHARES("V15", "partial decryptions come from a quorum and their proofs hold"),
   V16_RESULT("V16", "result matches the combined decryptions and ballot counts"),
   V17_TALLY_PUBLISHED("V17", "the published tally entry matches the record"),
-  V18_CEREMONY_TRANSCRIPT("V18", "the key-ceremony transcript is complete and every complaint is resolved");
+  V18_CEREMONY_TRANSCRIPT("V18", "the key-ceremony transcript is complete and every complaint is resolved"),
+  V19_BOARD_CHECKPOINT("V19", "the board's final checkpoint is signed by its checkpoint key and covers the board"),
+  V20_ELECTION_NOTICE("V20", "the board's keys and kiosks are the notice's, and its witnesses cosigned the "
+      + "checkpoint");
 
   private final String id;
   private final String title;

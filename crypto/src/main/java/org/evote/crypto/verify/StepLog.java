@@ -2,17 +2,22 @@ package org.evote.crypto.verify;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The report of protocol §10.4 while it is being made: a {@link VerificationReport.Recorder} per step that
- * collects its checks and failures (object, reason), and the steps marked not applicable with why. A step that
- * failed is reported as failed even if it was also marked not applicable.
+ * collects its checks and failures (object, reason), the steps marked not applicable or not checked with why, and
+ * the trust checks of V20 that could not be made. A step that failed is reported as failed even if it was also
+ * marked not applicable.
  */
 final class StepLog {
   private final Map<Step, VerificationReport.Recorder> recorders = new EnumMap<>(Step.class);
   private final Map<Step, VerificationReport.StepOutcome> notApplicable = new EnumMap<>(Step.class);
+  private final Set<VerificationReport.TrustCheck> trustChecksNotMade =
+      EnumSet.noneOf(VerificationReport.TrustCheck.class);
 
   StepLog() {
     for (Step s : Step.values()) {
@@ -38,6 +43,16 @@ final class StepLog {
     }
   }
 
+  /** Marks {@code step} not checked (nothing to check it against) because of {@code why}. */
+  void notChecked(String why, Step step) {
+    notApplicable.put(step, VerificationReport.Recorder.notChecked(step, why));
+  }
+
+  /** Records trust checks that could not be made (V20). */
+  void trustChecksNotMade(Set<VerificationReport.TrustCheck> checks) {
+    trustChecksNotMade.addAll(checks);
+  }
+
   /** Marks {@code steps} not run because of {@code why}. */
   void notRun(String why, Step... steps) {
     notApplicable("not run: " + why, steps);
@@ -57,6 +72,7 @@ final class StepLog {
     StepLog copy = new StepLog();
     copy.recorders.putAll(recorders);
     copy.notApplicable.putAll(notApplicable);
+    copy.trustChecksNotMade.addAll(trustChecksNotMade);
     return copy;
   }
 
@@ -66,6 +82,6 @@ final class StepLog {
       VerificationReport.Recorder r = recorders.get(s);
       out.add(!r.failed() && notApplicable.containsKey(s) ? notApplicable.get(s) : r.outcome());
     }
-    return new VerificationReport(out);
+    return new VerificationReport(out, trustChecksNotMade);
   }
 }

@@ -1,19 +1,53 @@
 package org.evote.crypto.verify;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The outcome of every numbered step of protocol §10.4 for one election record: pass, fail (with how many objects
  * were checked and the first failures, each naming its object) or not applicable (e.g. the tally steps for a board
  * that has not been tallied yet).
  */
-public record VerificationReport(List<StepOutcome> steps) {
+public record VerificationReport(List<StepOutcome> steps, Set<TrustCheck> trustChecksNotMade) {
   public VerificationReport {
     steps = List.copyOf(steps);
+    trustChecksNotMade = trustChecksNotMade.isEmpty() ? Set.of()
+        : Collections.unmodifiableSet(EnumSet.copyOf(trustChecksNotMade));
   }
 
-  public enum Status { PASS, FAIL, NOT_APPLICABLE }
+  /** A report in which every trust check of the election notice was made (or none was possible). */
+  public VerificationReport(List<StepOutcome> steps) {
+    this(steps, Set.of());
+  }
+
+  /**
+   * PASS, FAIL, NOT_APPLICABLE (nothing to check, e.g. the tally steps before the tally), or NOT_CHECKED: there
+   * was something to check but not what to check it against (V20 without an election notice).
+   */
+  public enum Status { PASS, FAIL, NOT_APPLICABLE, NOT_CHECKED }
+
+  /**
+   * The checks only an election notice (V20, protocol §12) makes: without it a record can be consistent and signed
+   * yet come from another board with other keys and kiosks, or from a board no witness ever saw.
+   */
+  public enum TrustCheck {
+    BOARD_KEY("the board's head-signing and checkpoint keys are the ones the officials published"),
+    KIOSK_KEYS("the kiosks registered on the board are exactly the ones the officials published"),
+    WITNESS_COSIGNATURES("the final checkpoint is cosigned by a quorum of the published witnesses");
+
+    private final String description;
+
+    TrustCheck(String description) {
+      this.description = description;
+    }
+
+    public String description() {
+      return description;
+    }
+  }
 
   /** One failure: the object it concerns (guardian, entry, ballot, contest/selection, file) and why. */
   public record Failure(String object, String reason) {
@@ -39,6 +73,11 @@ public record VerificationReport(List<StepOutcome> steps) {
 
   public static final int MAX_FAILURES = 10;
 
+  /** True if every trust check of V20 was made: the record was checked against an election notice with witnesses. */
+  public boolean anchored() {
+    return trustChecksNotMade.isEmpty();
+  }
+
   /** True if no step failed. */
   public boolean isValid() {
     return steps.stream().noneMatch(s -> s.status() == Status.FAIL);
@@ -62,6 +101,7 @@ public record VerificationReport(List<StepOutcome> steps) {
         case PASS -> "PASS";
         case FAIL -> "FAIL";
         case NOT_APPLICABLE -> "n/a ";
+        case NOT_CHECKED -> "----";
       };
       out.append(String.format("%-4s %s  %s", s.step().id(), status, s.step().title()));
       if (s.checked() > 0) {
@@ -73,6 +113,12 @@ public record VerificationReport(List<StepOutcome> steps) {
       out.append('\n');
       for (Failure f : s.failures()) {
         out.append("       ").append(f).append('\n');
+      }
+    }
+    if (!trustChecksNotMade.isEmpty()) {
+      out.append("NOT CHECKED (no election notice, or a notice without witnesses; docs/protocol.md §12):\n");
+      for (TrustCheck t : trustChecksNotMade) {
+        out.append("       ").append(t.description()).append('\n');
       }
     }
     out.append(isValid() ? "RESULT: all steps passed\n" : "RESULT: verification FAILED\n");
@@ -124,6 +170,10 @@ public record VerificationReport(List<StepOutcome> steps) {
 
     static StepOutcome notApplicable(Step step, String why) {
       return new StepOutcome(step, Status.NOT_APPLICABLE, 0, List.of(), why);
+    }
+
+    static StepOutcome notChecked(Step step, String why) {
+      return new StepOutcome(step, Status.NOT_CHECKED, 0, List.of(), why);
     }
   }
 }

@@ -57,7 +57,12 @@ class BoardStateTest {
   }
 
   private EntryFacts published() {
-    return control(new EntryPayload.ElectionPublished(HE, ELECTION, boardKey.publicKey()));
+    return control(new EntryPayload.ElectionPublished(HE, ELECTION, boardKey.publicKey(), checkpointKey(HE)));
+  }
+
+  private org.evote.crypto.note.VerifierKey checkpointKey(Digest he) {
+    return org.evote.crypto.note.Ed25519NoteSigner.generate(new BoardOrigin("board.test", he).origin(), random)
+        .verifierKey();
   }
 
   private EntryFacts register(String kiosk) {
@@ -166,9 +171,11 @@ class BoardStateTest {
 
   @Test
   void electionMatches() {
-    refused(control(new EntryPayload.ElectionPublished(Digest.ZERO, ELECTION, boardKey.publicKey())),
+    refused(control(new EntryPayload.ElectionPublished(Digest.ZERO, ELECTION, boardKey.publicKey(),
+        checkpointKey(Digest.ZERO))),
         Rule.ELECTION_MATCHES);
-    refused(control(new EntryPayload.ElectionPublished(HE, "{\"election\":\"another\"}", boardKey.publicKey())),
+    refused(control(new EntryPayload.ElectionPublished(HE, "{\"election\":\"another\"}", boardKey.publicKey(),
+        checkpointKey(HE))),
         Rule.ELECTION_MATCHES);
     append(published());
   }

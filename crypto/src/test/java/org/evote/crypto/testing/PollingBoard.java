@@ -1,6 +1,8 @@
 package org.evote.crypto.testing;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.evote.crypto.ballot.BallotEncryptor;
@@ -9,6 +11,7 @@ import org.evote.crypto.ballot.EncryptedBallot;
 import org.evote.crypto.ballot.PlaintextBallot;
 import org.evote.crypto.board.Admission;
 import org.evote.crypto.board.BoardEntry;
+import org.evote.crypto.board.BoardOrigin;
 import org.evote.crypto.board.BoardState;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.board.EntryFacts;
@@ -18,6 +21,13 @@ import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.BoardJson;
 import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.Submissions;
+import org.evote.crypto.note.Checkpoint;
+import org.evote.crypto.note.Cosigner;
+import org.evote.crypto.note.Ed25519NoteSigner;
+import org.evote.crypto.note.NoteSignature;
+import org.evote.crypto.note.SignedNote;
+import org.evote.crypto.notice.ElectionNotice;
+import org.evote.crypto.notice.NoticeBuilder;
 
 /**
  * Election day for an existing election without a server: an in-memory {@link BulletinBoard} with a fresh board
@@ -28,8 +38,12 @@ import org.evote.crypto.json.Submissions;
  * for tests that build bad boards. Not thread-safe.
  */
 public final class PollingBoard {
+  /** The board name of the fixture's checkpoint origin. */
+  public static final String BOARD_NAME = "board.test";
   public final ElectionConfig config;
   public final Ed25519.PrivateKey boardKey;
+  /** The board's checkpoint key (§9.8), named {@link #BOARD_NAME}{@code /<hex H_E>}; derived from the board key. */
+  public final Ed25519NoteSigner checkpointKey;
   public final BulletinBoard board;
   /** The board's rules' view of {@link #board}. */
   public final BoardState state;
@@ -45,10 +59,22 @@ public final class PollingBoard {
     this.random = random;
     this.time = startSecond;
     this.boardKey = Ed25519.PrivateKey.generate(random);
+    // Derived, not drawn, so the random stream the fixtures' other values come from is unchanged.
+    this.checkpointKey = Ed25519NoteSigner.fromSeedHex(new BoardOrigin(BOARD_NAME, config.extendedHash()).origin(),
+        derivedSeed(boardKey.seedHex()), "seed");
     this.board = new BulletinBoard(config.extendedHash());
     this.state = new BoardState(config.extendedHash(), ElectionJson.canonical(config));
     post(new EntryPayload.ElectionPublished(config.extendedHash(), ElectionJson.canonical(config),
-        boardKey.publicKey()));
+        boardKey.publicKey(), checkpointKey.verifierKey()));
+  }
+
+  private static String derivedSeed(String seedHex) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(("checkpoint key of " + seedHex).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A board that posts whatever it is given (bad boards too), its clock starting at {@code startSecond}. */
@@ -105,6 +131,35 @@ public final class PollingBoard {
 
   public void signHead() {
     board.signHead(boardKey, time++);
+  }
+
+  /** The checkpoint (§9.8) of the whole board, signed by {@link #checkpointKey}, cosigned by {@code witnesses}. */
+  public SignedNote checkpoint(List<Cosigner> witnesses) {
+    return checkpoint(board.entries().size(), witnesses);
+  }
+
+  /** The checkpoint of the board's first {@code size} entries, signed and cosigned by {@code witnesses}. */
+  public SignedNote checkpoint(long size, List<Cosigner> witnesses) {
+    Checkpoint cp = new BoardOrigin(BOARD_NAME, config.extendedHash()).checkpoint(size,
+        board.tree().root(size));
+    SignedNote note = checkpointKey.signNote(cp.text());
+    List<NoteSignature> cosignatures = new ArrayList<>();
+    for (Cosigner w : witnesses) {
+      cosignatures.add(w.cosign(cp, time));
+    }
+    return note.withSignatures(cosignatures);
+  }
+
+  /** The election notice (§10.3) of this board as it is now, with these witnesses and quorum. */
+  public ElectionNotice notice(List<Cosigner> witnesses, int quorum) {
+    NoticeBuilder b = new NoticeBuilder();
+    board.entries().forEach(b);
+    List<ElectionNotice.Witness> listed = new ArrayList<>();
+    for (int i = 0; i < witnesses.size(); i++) {
+      listed.add(new ElectionNotice.Witness(java.net.URI.create("http://witness-" + (i + 1) + ".test"),
+          witnesses.get(i).verifierKey()));
+    }
+    return b.notice(listed, quorum);
   }
 
   /** Encrypts a ballot at {@code kiosk} on the board's clock, continuing from {@code previousCode}. */

@@ -31,6 +31,11 @@ import org.evote.crypto.json.JsonText;
 import org.evote.crypto.json.ManifestJson;
 import org.evote.crypto.json.TallyJson;
 import org.evote.crypto.manifest.Manifest;
+import org.evote.crypto.note.Cosigner;
+import org.evote.crypto.note.SignatureType;
+import org.evote.crypto.note.SignedNote;
+import org.evote.crypto.notice.ElectionNotice;
+import org.evote.crypto.notice.NoticeJson;
 import org.evote.crypto.record.RecordWriter;
 import org.evote.crypto.tally.EncryptedTally;
 import org.evote.crypto.tally.TallyAccumulator;
@@ -56,6 +61,13 @@ public final class TestElection {
   private final SecureRandom random;
   /** The board's rules' view of {@link #board}: every posted entry is applied, so chains and closes follow it. */
   public final BoardState state;
+  /** The quorum of {@link #witnesses} that {@link #notice()} requires. */
+  public static final int WITNESS_QUORUM = 2;
+  /**
+   * The board's witnesses: two Ed25519 cosigners (0x04) and one ML-DSA-44 cosigner (0x06), their seeds derived
+   * from the board key so the fixture's random stream is unchanged; all three cosign {@link #checkpoint()}.
+   */
+  public final List<Cosigner> witnesses;
 
   public TestElection(Manifest manifest, int guardians, int quorum, SecureRandom random) {
     this(manifest, guardians, quorum, random, UnaryOperator.identity());
@@ -75,6 +87,34 @@ public final class TestElection {
     this.boardKey = polling.boardKey;
     this.board = polling.board;
     this.state = polling.state;
+    this.witnesses = List.of(witness(1, SignatureType.COSIGNATURE_ED25519),
+        witness(2, SignatureType.COSIGNATURE_ED25519), witness(3, SignatureType.COSIGNATURE_ML_DSA_44));
+  }
+
+  private Cosigner witness(int i, SignatureType type) {
+    try {
+      String seed = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(("witness " + i + " of " + boardKey.seedHex()).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return Cosigner.fromSeedHex("witness-" + i + ".test", type, seed, "seed", random);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The checkpoint of the whole board as the board serves it: signed, and cosigned by every witness. */
+  public SignedNote checkpoint() {
+    return polling.checkpoint(witnesses);
+  }
+
+  /** The election notice of this board: its keys, its registered kiosks, the witnesses, quorum 2. */
+  public ElectionNotice notice() {
+    return polling.notice(witnesses, WITNESS_QUORUM);
+  }
+
+  /** Writes {@link #notice()} to {@code file}. */
+  public Path writeNotice(Path file) throws IOException {
+    JsonText.write(file, NoticeJson.encode(notice()));
+    return file;
   }
 
   public static Manifest manifest(String file) {
@@ -214,12 +254,13 @@ public final class TestElection {
     return e;
   }
 
-  /** Writes the record directory. */
+  /** Writes the record directory, with the board's checkpoint of all its entries ({@link #checkpoint()}). */
   public void write(Path dir) throws IOException {
     RecordWriter.writeElectionAndBoard(dir, config, board.entries(), board.heads());
     if (transcript != null) {
       RecordWriter.writeTranscript(dir, transcript);
     }
+    RecordWriter.writeCheckpoint(dir, checkpoint());
     if (tally != null) {
       RecordWriter.writeTally(dir, tally, shares, result);
     }

@@ -61,6 +61,15 @@ import org.evote.crypto.proof.SchnorrProof;
 import org.evote.crypto.tally.EncryptedTally;
 import org.evote.crypto.tally.TallyAccumulator;
 import org.evote.crypto.testing.DeterministicRandom;
+import org.evote.crypto.board.BoardOrigin;
+import org.evote.crypto.note.Checkpoint;
+import org.evote.crypto.note.Cosigner;
+import org.evote.crypto.note.Ed25519NoteSigner;
+import org.evote.crypto.note.NoteSignature;
+import org.evote.crypto.note.SignatureType;
+import org.evote.crypto.note.SignedNote;
+import org.evote.crypto.notice.ElectionNotice;
+import org.evote.crypto.notice.NoticeJson;
 
 /**
  * Generates the fixed-seed test vectors in docs/test-vectors (docs/protocol.md, "Test vectors"). Every secret used
@@ -257,11 +266,15 @@ public final class TestVectors {
     // --- ballots and a small board
     Ed25519.PrivateKey boardKey = Ed25519.PrivateKey.fromSeedHex(hex(scalar(random)), "seed");
     Ed25519.PrivateKey kioskKey = Ed25519.PrivateKey.fromSeedHex(hex(scalar(random)), "seed");
+    // The checkpoint key's seed is fixed rather than drawn, so the byte stream of the other vectors is unchanged.
+    BoardOrigin origin = new BoardOrigin("board.test-vectors.example", he);
+    Ed25519NoteSigner checkpointKey = Ed25519NoteSigner.fromSeedHex(origin.origin(),
+        "c0ffee00" + "11".repeat(28), "seed");
     BulletinBoard board = new BulletinBoard(he);
     BoardState state = new BoardState(he, ElectionJson.canonical(config));
     long time = TIME;
     post(board, state, new EntryPayload.ElectionPublished(he, CanonicalJson.write(ElectionJson.encode(config)),
-        boardKey.publicKey()), time++);
+        boardKey.publicKey(), checkpointKey.verifierKey()), time++);
     post(board, state, new EntryPayload.KioskRegistered("kiosk-1", kioskKey.publicKey()), time++);
     post(board, state, new EntryPayload.PollsOpened(), time++);
     board.signHead(boardKey, time++);
@@ -334,12 +347,85 @@ public final class TestVectors {
             + "consistency proof from the first head to the second")
         .add("board_private_key_seed", boardKey.seedHex()).add("board_public_key", boardKey.publicKey().hex())
         .add("kiosk_private_key_seed", kioskKey.seedHex()).add("kiosk_public_key", kioskKey.publicKey().hex())
+        .add("board_name", origin.boardName())
+        .add("checkpoint_private_key_seed", checkpointKey.seedHex())
+        .add("checkpoint_key", checkpointKey.verifierKey().encoded())
         .add("entries", entries).add("signed_heads", heads)
         .add("merkle_root", tree.root().toHex())
         .add("inclusion_proof", BoardJson.encodeInclusion(4, size, tree.inclusionProof(4, size)))
         .add("consistency_proof", BoardJson.encodeConsistency(3, size, tree.consistencyProof(3, size)))
+        .add("checkpoint", checkpointKey.signNote(origin.checkpoint(size, tree.root()).text()).format())
         .build());
+    out.put("checkpoints.json", checkpoints(origin, checkpointKey, size, tree.root(), boardKey, kioskKey, time));
     return out;
+  }
+
+  /**
+   * The final checkpoint of the board of board.json cosigned by two witnesses — Ed25519 (0x04, deterministic, so
+   * reproducible) and ML-DSA-44 (0x06, hedged signing: verify only) — and the election notice of that board
+   * (§9.8, §10.3, V19, V20).
+   */
+  private static JsonObject checkpoints(BoardOrigin origin, Ed25519NoteSigner checkpointKey, long size, Digest root,
+      Ed25519.PrivateKey boardKey, Ed25519.PrivateKey kioskKey, long time) {
+    Checkpoint cp = origin.checkpoint(size, root);
+    long cosigned = time + 60;
+    // Fixed seeds, and the ML-DSA-44 hedge from its own stream: the byte stream of the other vectors is unchanged.
+    Cosigner ed = Cosigner.fromSeedHex("witness-1.test-vectors.example", SignatureType.COSIGNATURE_ED25519,
+        "d00d0001" + "22".repeat(28), "seed", new DeterministicRandom("evote/1 test vectors: unused"));
+    Cosigner ml = Cosigner.fromSeedHex("witness-2.test-vectors.example", SignatureType.COSIGNATURE_ML_DSA_44,
+        "d00d0002" + "33".repeat(28), "seed", new DeterministicRandom("evote/1 test vectors: ML-DSA-44 hedge"));
+    NoteSignature edLine = ed.cosign(cp, cosigned);
+    NoteSignature mlLine = ml.cosign(cp, cosigned);
+    SignedNote note = checkpointKey.signNote(cp.text()).withSignatures(List.of(edLine, mlLine));
+    ElectionNotice notice = new ElectionNotice(origin.extendedHash(), boardKey.publicKey(),
+        checkpointKey.verifierKey(), List.of(
+            new ElectionNotice.Witness(java.net.URI.create("https://witness-1.test-vectors.example"),
+                ed.verifierKey()),
+            new ElectionNotice.Witness(java.net.URI.create("https://witness-2.test-vectors.example"),
+                ml.verifierKey())), 2,
+        List.of(new ElectionNotice.Kiosk("kiosk-1", kioskKey.publicKey())));
+    return Json.createObjectBuilder()
+        .add("description", "The final checkpoint of the board of board.json (§9.8), its checkpoint key, two "
+            + "witness cosignatures (c2sp.org/tlog-cosignature) and the election notice of that board (§10.3); with "
+            + "board.json, ceremony.json and decryption.json they pass V19 and V20")
+        .add("checkpoint_private_key_seed", checkpointKey.seedHex())
+        .add("checkpoint_key", checkpointKey.verifierKey().encoded())
+        .add("checkpoint_text", cp.text())
+        .add("checkpoint", checkpointKey.signNote(cp.text()).format())
+        .add("cosignatures", Json.createArrayBuilder()
+            .add(Json.createObjectBuilder().add("type", "0x04 Ed25519 cosignature")
+                .add("private_key_seed", ed.seedHex()).add("vkey", ed.verifierKey().encoded())
+                .add("timestamp", cosigned)
+                .add("signed_message", "cosignature/v1\ntime " + cosigned + "\n" + cp.text())
+                .add("line", edLine.line()))
+            .add(Json.createObjectBuilder().add("type", "0x06 ML-DSA-44 cosignature")
+                .add("key_generation_seed", ml.seedHex()).add("vkey", ml.verifierKey().encoded())
+                .add("timestamp", cosigned)
+                .add("signed_message_hex", java.util.HexFormat.of().formatHex(mlDsaMessage(ml.name(), cosigned,
+                    cp)))
+                .add("line", mlLine.line())
+                .add("note", "ML-DSA-44 signing is hedged (FIPS 204, randomized): verify this signature, it "
+                    + "cannot be reproduced")))
+        .add("cosigned_checkpoint", note.format())
+        .add("notice", NoticeJson.encode(notice))
+        .add("notice_hash", NoticeJson.hash(notice).toHex())
+        .build();
+  }
+
+  /** The tlog-cosignature ML-DSA-44 signed message, written out here independently of the library's. */
+  static byte[] mlDsaMessage(String name, long time, Checkpoint cp) {
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    b.writeBytes("subtree/v1\n\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    byte[] n = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    b.write(n.length);
+    b.writeBytes(n);
+    b.writeBytes(java.nio.ByteBuffer.allocate(8).putLong(time).array());
+    byte[] o = cp.origin().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    b.write(o.length);
+    b.writeBytes(o);
+    b.writeBytes(java.nio.ByteBuffer.allocate(16).putLong(0).putLong(cp.size()).array());
+    b.writeBytes(cp.rootHash().toBytes());
+    return b.toByteArray();
   }
 
   /** Appends an entry the board's rules admit (the vectors' board is valid). */

@@ -1,5 +1,6 @@
 package org.evote.crypto.vectors;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,16 @@ import org.evote.crypto.json.JsonText;
 import org.evote.crypto.testing.TestData;
 import org.evote.crypto.verify.BallotVerifier;
 import org.evote.crypto.verify.VerificationResult;
+import org.evote.crypto.note.Checkpoint;
+import org.evote.crypto.note.Cosigner;
+import org.evote.crypto.note.Ed25519NoteSigner;
+import org.evote.crypto.note.NoteSignature;
+import org.evote.crypto.note.SignatureType;
+import org.evote.crypto.note.SignedNote;
+import org.evote.crypto.note.VerifierKey;
+import org.evote.crypto.note.WitnessPolicy;
+import org.evote.crypto.notice.ElectionNotice;
+import org.evote.crypto.notice.NoticeJson;
 import org.evote.crypto.record.RecordFiles;
 import org.evote.crypto.verify.Step;
 import org.evote.crypto.verify.VerificationReport;
@@ -35,7 +46,7 @@ class TestVectorsTest {
   @Test
   void theCheckedInVectorsAreReproducedExactly() throws Exception {
     Map<String, JsonObject> generated = TestVectors.generate();
-    assertEquals(6, generated.size());
+    assertEquals(7, generated.size());
     for (Map.Entry<String, JsonObject> e : generated.entrySet()) {
       JsonObject onDisk = JsonText.readObject(DIR.resolve(e.getKey()));
       assertEquals(onDisk, e.getValue(), e.getKey() + " differs: regenerate with the command in "
@@ -74,6 +85,72 @@ class TestVectorsTest {
       assertEquals(expected, again);
       assertEquals(VerificationResult.VALID, new BallotVerifier(config, new SecureRandom()).verify(expected));
       assertEquals(b.getString("tracking_code"), expected.trackingCode());
+    }
+  }
+
+  /** The checkpoint, the cosignatures and the notice check as an outsider would check them (V19, V20). */
+  @Test
+  void theCosignedCheckpointAndTheNoticeCheck() throws Exception {
+    JsonObject board = JsonText.readObject(DIR.resolve("board.json"));
+    JsonObject v = JsonText.readObject(DIR.resolve("checkpoints.json"));
+    List<Digest> leaves = new ArrayList<>();
+    for (var e : board.getJsonArray("entries")) {
+      leaves.add(BoardJson.decodeEntry(Fields.of(e.asJsonObject())).entryHash());
+    }
+    Checkpoint cp = Checkpoint.parse(v.getString("checkpoint_text"));
+    assertEquals(leaves.size(), cp.size());
+    assertEquals(MerkleTree.of(leaves).root(), cp.rootHash());
+    VerifierKey logKey = VerifierKey.parse(v.getString("checkpoint_key"), "checkpoint_key");
+    assertEquals(logKey, Ed25519NoteSigner.fromSeedHex(logKey.name(), v.getString("checkpoint_private_key_seed"),
+        "seed").verifierKey());
+    assertEquals(cp.origin(), logKey.name());
+    SignedNote note = SignedNote.parse(v.getString("cosigned_checkpoint"));
+    assertEquals(v.getString("checkpoint_text"), note.text());
+    var cos = v.getJsonArray("cosignatures");
+    // Ed25519 (0x04): the message is given in full; the signature is recomputed from the seed.
+    JsonObject ed = cos.getJsonObject(0);
+    VerifierKey edKey = VerifierKey.parse(ed.getString("vkey"), "vkey");
+    assertEquals(ed.getString("line"), Cosigner.fromSeedHex(edKey.name(), SignatureType.COSIGNATURE_ED25519,
+        ed.getString("private_key_seed"), "seed", new SecureRandom()).cosign(cp, ed.getJsonNumber("timestamp")
+            .longValue()).line());
+    assertEquals("cosignature/v1\ntime " + ed.getJsonNumber("timestamp").longValue() + "\n" + cp.text(),
+        ed.getString("signed_message"));
+    // ML-DSA-44 (0x06): verify only, over the message written out in the vector.
+    JsonObject ml = cos.getJsonObject(1);
+    VerifierKey mlKey = VerifierKey.parse(ml.getString("vkey"), "vkey");
+    byte[] message = java.util.HexFormat.of().parseHex(ml.getString("signed_message_hex"));
+    assertArrayEquals(TestVectors.mlDsaMessage(mlKey.name(), ml.getJsonNumber("timestamp").longValue(), cp),
+        message);
+    NoteSignature mlLine = SignedNote.parseSignatureLines(ml.getString("line"), "line").get(0);
+    byte[] sig = java.util.Arrays.copyOfRange(mlLine.signature(), 8, mlLine.signature().length);
+    org.bouncycastle.crypto.signers.MLDSASigner bc = new org.bouncycastle.crypto.signers.MLDSASigner();
+    bc.init(false, new org.bouncycastle.crypto.params.MLDSAPublicKeyParameters(
+        org.bouncycastle.crypto.params.MLDSAParameters.ml_dsa_44, mlKey.publicKey()));
+    bc.update(message, 0, message.length);
+    assertTrue(bc.verifySignature(sig));
+    assertEquals(mlKey, Cosigner.fromSeedHex(mlKey.name(), SignatureType.COSIGNATURE_ML_DSA_44,
+        ml.getString("key_generation_seed"), "seed", new SecureRandom()).verifierKey());
+    // The notice: the board's keys, the kiosk, both witnesses, quorum 2 — satisfied by the cosigned checkpoint.
+    ElectionNotice notice = NoticeJson.decode(v.getJsonObject("notice"));
+    assertEquals(board.getString("board_public_key"), notice.boardKey().hex());
+    assertEquals(logKey, notice.checkpointKey());
+    assertEquals(List.of(edKey, mlKey), notice.witnesses().stream().map(ElectionNotice.Witness::key).toList());
+    assertEquals(v.getString("notice_hash"), NoticeJson.hash(notice).toHex());
+    assertTrue(notice.witnessPolicy().check(note) instanceof WitnessPolicy.Result.Satisfied);
+    // ... and the vectors' record passes V19 and V20 against it.
+    Path dir = java.nio.file.Files.createTempDirectory("vectors-record");
+    JsonObject ceremony = JsonText.readObject(DIR.resolve("ceremony.json"));
+    JsonText.write(dir.resolve(RecordFiles.ELECTION), ceremony.getJsonObject("election"));
+    JsonText.write(dir.resolve(RecordFiles.BOARD), jakarta.json.Json.createObjectBuilder()
+        .add("entries", board.getJsonArray("entries")).add("signed_heads", board.getJsonArray("signed_heads"))
+        .build());
+    java.nio.file.Files.writeString(dir.resolve(RecordFiles.CHECKPOINT), v.getString("cosigned_checkpoint"));
+    Path noticeFile = dir.resolve("notice.json");
+    JsonText.write(noticeFile, v.getJsonObject("notice"));
+    VerificationReport report = RecordFiles.verify(dir, noticeFile, new SecureRandom(), 2, n -> { });
+    for (Step s : List.of(Step.V19_BOARD_CHECKPOINT, Step.V20_ELECTION_NOTICE, Step.V6_SIGNED_HEADS,
+        Step.V7_BOARD_SEQUENCE)) {
+      assertEquals(VerificationReport.Status.PASS, report.outcome(s).status(), report.render());
     }
   }
 

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.evote.crypto.json.JsonText;
@@ -41,13 +42,36 @@ class RecordVerifierTest {
   }
 
   @Test
-  void anHonestRecordPassesEveryStep() throws IOException {
-    VerificationReport report = verify(record);
+  void anHonestRecordPassesEveryStepAgainstItsNotice() throws IOException {
+    VerificationReport report = RecordFiles.verify(record, election.writeNotice(temp.resolve("notice.json")),
+        RANDOM, 2, n -> { });
     assertTrue(report.isValid(), report.render());
     for (VerificationReport.StepOutcome s : report.steps()) {
       assertEquals(VerificationReport.Status.PASS, s.status(), s.step() + " " + s.note());
     }
     assertEquals(12, report.outcome(Step.V8_BALLOT_STRUCTURE).checked());
+    assertTrue(report.anchored());
+    assertEquals("checkpoint cosigned by 3 of 3 witnesses, quorum 2", report.outcome(Step.V20_ELECTION_NOTICE)
+        .note());
+  }
+
+  @Test
+  void withoutANoticeTheTrustChecksAreReportedAsNotMade() throws IOException {
+    VerificationReport report = verify(record);
+    assertTrue(report.isValid(), report.render());
+    assertEquals(VerificationReport.Status.NOT_CHECKED, report.outcome(Step.V20_ELECTION_NOTICE).status());
+    assertEquals(EnumSet.allOf(VerificationReport.TrustCheck.class), report.trustChecksNotMade());
+    assertFalse(report.anchored());
+    for (VerificationReport.StepOutcome s : report.steps()) {
+      if (s.step() != Step.V20_ELECTION_NOTICE) {
+        assertEquals(VerificationReport.Status.PASS, s.status(), s.step() + " " + s.note());
+      }
+    }
+    String text = report.render();
+    assertTrue(text.contains("V20  ----"), text);
+    for (VerificationReport.TrustCheck t : VerificationReport.TrustCheck.values()) {
+      assertTrue(text.contains(t.description()), text);
+    }
   }
 
   @Test

@@ -1,10 +1,12 @@
 package org.evote.crypto.verify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -33,7 +35,11 @@ import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.Manifest;
+import org.evote.crypto.note.Ed25519NoteSigner;
+import org.evote.crypto.note.NoteSignature;
+import org.evote.crypto.note.SignedNote;
 import org.evote.crypto.record.RecordFiles;
+import org.evote.crypto.record.RecordWriter;
 import org.evote.crypto.tally.EncryptedTally;
 import org.evote.crypto.testing.DeterministicRandom;
 import org.evote.crypto.testing.TestElection;
@@ -43,9 +49,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The tamper matrix: for every step V1–V18 of protocol §10.4, records that differ from an honest one by a single
+ * The tamper matrix: for every step V1–V20 of protocol §10.4, records that differ from an honest one by a single
  * change — made before the board was signed, so only the changed thing is wrong — and the exact set of steps each
- * fails. Every step is failed by at least one case; the honest record fails none.
+ * fails. Every record is verified against an election notice (the honest one unless the case changes it). Every
+ * step is failed by at least one case; the honest record fails none.
  */
 class TamperMatrixTest {
   /** Each case's own randomness, seeded by its name, so a failing case can be re-run exactly. */
@@ -54,12 +61,32 @@ class TamperMatrixTest {
   @TempDir
   Path temp;
 
-  /** One change to an honest election, and the steps it must fail. */
-  record Case(String name, Set<Step> fails, Election election, UnaryOperator<Path> files) {
+  /**
+   * One change to an honest election, and the steps it must fail: to the election as it runs, to the record's files
+   * once written ({@code files}, which may re-sign the checkpoint with the election's keys), or to the election
+   * notice the record is verified against ({@code notice}, given the honest notice's file).
+   */
+  record Case(String name, Set<Step> fails, Election election, RecordEdit files, NoticeEdit notice) {
+    Case(String name, Set<Step> fails, Election election, UnaryOperator<Path> files) {
+      this(name, fails, election, (e, d) -> files.apply(d), (e, n) -> n);
+    }
+
     @Override
     public String toString() {
       return name;
     }
+  }
+
+  /** Changes the record directory written from the election. */
+  @FunctionalInterface
+  interface RecordEdit {
+    void edit(TestElection e, Path dir) throws Exception;
+  }
+
+  /** Returns the notice file to verify against, given the honest one. */
+  @FunctionalInterface
+  interface NoticeEdit {
+    Path edit(TestElection e, Path honest) throws Exception;
   }
 
   /** How the election of a case runs. */
@@ -90,6 +117,14 @@ class TamperMatrixTest {
 
   private static Case onFiles(String name, UnaryOperator<Path> files, Step... fails) {
     return new Case(name, steps(fails), honestElection(), files);
+  }
+
+  private static Case onCheckpoint(String name, RecordEdit edit, Step... fails) {
+    return new Case(name, steps(fails), honestElection(), edit, (e, n) -> n);
+  }
+
+  private static Case onNotice(String name, NoticeEdit edit, Step... fails) {
+    return new Case(name, steps(fails), honestElection(), (e, d) -> { }, edit);
   }
 
   private static Set<Step> steps(Step... s) {
@@ -187,7 +222,40 @@ class TamperMatrixTest {
             t -> JsonText.object(t).add("election_base_hash", otherDigest()).build()), Step.V18_CEREMONY_TRANSCRIPT),
         onFiles("V18: a complaint nobody answered", d -> editFile(d, RecordFiles.TRANSCRIPT,
             t -> JsonText.object(t).add("complaints", JsonText.array().add(JsonText.object().add("accuser", 2)
-                .add("accused", 1).add("reason", "wrong MAC"))).build()), Step.V18_CEREMONY_TRANSCRIPT));
+                .add("accused", 1).add("reason", "wrong MAC"))).build()), Step.V18_CEREMONY_TRANSCRIPT),
+        onCheckpoint("V19: the checkpoint signed by another key of the same name", (e, d) -> {
+          Ed25519NoteSigner other = Ed25519NoteSigner.generate(e.polling.checkpointKey.name(), e.random());
+          SignedNote honest = e.checkpoint();
+          RecordWriter.writeCheckpoint(d, new SignedNote(honest.text(), List.of(other.sign(honest.text())))
+              .withSignatures(honest.signatures().subList(1, honest.signatures().size())));
+        }, Step.V19_BOARD_CHECKPOINT, Step.V20_ELECTION_NOTICE),
+        onCheckpoint("V19: the checkpoint of a shorter board (cosigned)", (e, d) -> RecordWriter.writeCheckpoint(d,
+            e.polling.checkpoint(e.board.entries().size() - 1, e.witnesses)), Step.V19_BOARD_CHECKPOINT),
+        onCheckpoint("V19: no checkpoint with a closed board", (e, d) -> Files.delete(
+            d.resolve(RecordFiles.CHECKPOINT)), Step.V19_BOARD_CHECKPOINT, Step.V20_ELECTION_NOTICE),
+        onCheckpoint("V20: a witness's cosignature forged", (e, d) -> {
+          SignedNote honest = e.checkpoint();
+          List<NoteSignature> lines = new ArrayList<>(honest.signatures());
+          NoteSignature w = lines.get(1);
+          byte[] sig = w.signature();
+          sig[sig.length - 1] ^= 1;
+          lines.set(1, new NoteSignature(w.keyName(), w.keyId(), sig));
+          RecordWriter.writeCheckpoint(d, new SignedNote(honest.text(), lines));
+        }, Step.V20_ELECTION_NOTICE),
+        onCheckpoint("V20: cosigned by fewer witnesses than the quorum", (e, d) -> RecordWriter.writeCheckpoint(d,
+            e.polling.checkpoint(e.witnesses.subList(0, 1))), Step.V20_ELECTION_NOTICE),
+        onNotice("V20: a kiosk registered on the board but not in the notice", (e, n) -> editNotice(n, o ->
+            JsonText.object(o).add("kiosks", JsonText.array().add(o.getJsonArray("kiosks").get(0))).build()),
+            Step.V20_ELECTION_NOTICE),
+        onNotice("V20: another board key in the notice", (e, n) -> editNotice(n, o -> JsonText.object(o)
+            .add("board_public_key", Ed25519.PrivateKey.generate(e.random()).publicKey().hex()).build()),
+            Step.V20_ELECTION_NOTICE),
+        onNotice("V20: the notice of another election", (e, n) -> {
+          TestElection other = new TestElection(e.manifest, 3, 2, e.random());
+          other.registerKiosk("kiosk-1");
+          other.registerKiosk("kiosk-2");
+          return other.writeNotice(n.resolveSibling("other-notice.json"));
+        }, Step.V20_ELECTION_NOTICE));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -196,8 +264,14 @@ class TamperMatrixTest {
     random = new DeterministicRandom("tamper matrix: " + c.name());
     manifest = TestElection.manifest("manifest-small.json");
     Path dir = temp.resolve("record");
-    run(c.election()).write(dir);
-    VerificationReport report = RecordFiles.verify(c.files().apply(dir), random, 2, n -> { });
+    TestElection e = run(c.election());
+    e.write(dir);
+    c.files().edit(e, dir);
+    Path notice = c.notice().edit(e, e.writeNotice(temp.resolve("notice.json")));
+    VerificationReport report = RecordFiles.verify(dir, notice, random, 2, n -> { });
+    if (c.fails().isEmpty()) {
+      assertTrue(report.anchored(), "a notice with witnesses leaves no trust check unmade");
+    }
     Set<Step> failed = EnumSet.noneOf(Step.class);
     report.steps().stream().filter(s -> s.status() == VerificationReport.Status.FAIL).forEach(s -> failed.add(s.step()));
     assertEquals(c.fails(), failed, report.render());
@@ -368,6 +442,11 @@ class TamperMatrixTest {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static Path editNotice(Path file, UnaryOperator<JsonObject> edit) throws IOException {
+    JsonText.write(file, edit.apply(JsonText.readObject(file)));
+    return file;
   }
 
   private static Path editFile(Path dir, String file, UnaryOperator<JsonObject> edit) {

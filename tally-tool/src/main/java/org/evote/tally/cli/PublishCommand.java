@@ -13,9 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Posts the record's tally hashes to the board (the only command that uses the network). */
+/** Posts the record's tally hashes to the board, then completes the record with the final board and checkpoint. */
 @Command(name = "publish", mixinStandardHelpOptions = true,
-    description = "Post the tally of a record to the bulletin board (tally_published).")
+    description = "Post the tally of a record to the bulletin board (tally_published), then download the final "
+        + "board file and its checkpoint into the record.")
 public final class PublishCommand implements Callable<Integer> {
   @Option(names = "--server", required = true, description = "board URL") URI server;
 
@@ -23,6 +24,12 @@ public final class PublishCommand implements Callable<Integer> {
   Path credentials;
 
   @Parameters(index = "0", description = "record directory") Path record;
+
+  @Option(names = "--notice", description = "the election notice: wait until its quorum of witnesses has "
+      + "cosigned the final checkpoint") Path notice;
+
+  @Option(names = "--wait", paramLabel = "SECONDS", description = "how long to wait for the final, cosigned "
+      + "checkpoint (default: ${DEFAULT-VALUE})") long waitSeconds = 120;
 
   @Override
   public Integer call() throws Exception {
@@ -32,7 +39,8 @@ public final class PublishCommand implements Callable<Integer> {
       AdminEntry e = BoardClient.create(server, Duration.ofSeconds(60)).admin(admin).publishTally(tally);
       System.out.println("published: " + e.kind().wireName() + " at sequence " + e.sequence() + ", entry hash "
           + e.entryHash().toHex());
-      return 0;
+      // The record ends with the final board: downloaded again with its checkpoint of exactly those entries.
+      return FetchCommand.fetch(server, record, notice, Duration.ofSeconds(waitSeconds));
     } catch (BoardException e) {
       System.err.println("error: " + e.getMessage());
       return 1;

@@ -29,6 +29,9 @@ public final class TallyCommand implements Callable<Integer> {
 
   @Option(names = "--board", required = true, description = "board file (the server's export)") Path board;
 
+  @Option(names = "--checkpoint", description = "the board's final checkpoint (default: checkpoint.txt next to "
+      + "the board file)") Path checkpoint;
+
   @Option(names = "--guardian-key", required = true, description = "a present guardian's key file (repeat)")
   List<Path> keys;
 
@@ -68,7 +71,9 @@ public final class TallyCommand implements Callable<Integer> {
     TallyService.Outcome outcome;
     try (ProgressBar bar = new ProgressBarBuilder().setTaskName("verifying board").setStyle(ProgressBarStyle.ASCII)
         .setInitialMax(-1).setUpdateIntervalMillis(500).build()) {
-      outcome = service.tally(election, board, List.copyOf(opened.values()), out, bar::stepTo);
+      outcome = service.tally(election, board,
+          checkpoint != null ? checkpoint : org.evote.crypto.record.RecordFiles.checkpointBeside(board),
+          List.copyOf(opened.values()), out, bar::stepTo);
     } catch (TallyService.TallyException e) {
       System.err.println("error: " + e.getMessage());
       return 1;

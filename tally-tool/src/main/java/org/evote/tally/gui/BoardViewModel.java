@@ -168,6 +168,7 @@ public final class BoardViewModel {
         case PASS -> "PASS";
         case FAIL -> "FAIL";
         case NOT_APPLICABLE -> "n/a";
+        case NOT_CHECKED -> "not checked";
       }, o.step().title(), o.checked(),
           detail == null ? "" : detail));
     }

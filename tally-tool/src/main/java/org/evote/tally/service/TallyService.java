@@ -16,6 +16,7 @@ import org.evote.crypto.decrypt.Decryptor;
 import org.evote.crypto.decrypt.ElectionResult;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.json.JsonText;
+import org.evote.crypto.record.BoardFile;
 import org.evote.crypto.record.RecordFiles;
 import org.evote.crypto.record.RecordWriter;
 import org.evote.crypto.tally.EncryptedTally;
@@ -67,6 +68,15 @@ public final class TallyService {
   /** The whole tally with the given guardians' keys (at least k); the record includes the ceremony transcript. */
   public Outcome tally(Path election, Path board, List<GuardianKey> keys, Path out, LongConsumer progress)
       throws IOException, TallyException {
+    return tally(election, board, RecordFiles.checkpointBeside(board), keys, out, progress);
+  }
+
+  /**
+   * The whole tally of {@code board} and its final checkpoint {@code checkpoint} (copied into the record with the
+   * board file) with the given guardians' keys (at least k).
+   */
+  public Outcome tally(Path election, Path board, Path checkpoint, List<GuardianKey> keys, Path out,
+      LongConsumer progress) throws IOException, TallyException {
     JsonObject electionJson = JsonText.readObject(election);
     ElectionConfig config = ElectionChecks.accept(electionJson);
     if (keys.size() < config.quorum()) {
@@ -74,7 +84,8 @@ public final class TallyService {
           + " guardians' keys; " + keys.size() + " given");
     }
     // One pass over the board verifies it and adds up the cast ballots; nothing is decrypted unless it all holds.
-    RecordVerifier.BoardCheck check = RecordFiles.verifyBoard(electionJson, board, random, threads, progress);
+    RecordVerifier.BoardCheck check = RecordFiles.verifyBoard(electionJson, BoardFile.open(board, checkpoint), random,
+        threads, progress);
     VerificationReport before = check.report();
     if (!before.isValid()) {
       throw new TallyException("the board does not verify; nothing was decrypted:\n" + before.render());
@@ -97,6 +108,11 @@ public final class TallyService {
     Path transcript = transcriptBeside(election);
     if (Files.exists(transcript) && !Files.isSameFile(transcript.getParent(), out)) {
       Files.copy(transcript, out.resolve(RecordFiles.TRANSCRIPT), StandardCopyOption.REPLACE_EXISTING);
+    }
+    if (Files.exists(checkpoint)
+        && !checkpoint.toAbsolutePath().normalize().equals(out.resolve(RecordFiles.CHECKPOINT).toAbsolutePath()
+            .normalize())) {
+      Files.copy(checkpoint, out.resolve(RecordFiles.CHECKPOINT), StandardCopyOption.REPLACE_EXISTING);
     }
     RecordWriter.writeTally(out, tally, shares, result);
     // The files as written are read back and checked (V14–V18) against the same board pass.

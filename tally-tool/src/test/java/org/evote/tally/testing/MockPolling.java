@@ -39,15 +39,17 @@ public final class MockPolling {
   /** A closed board and what was actually voted on it. */
   public static final class Polling {
     private final BulletinBoard board;
+    private final PollingBoard polls;
     private final Ed25519.PrivateKey boardKey;
     private final Map<String, Map<String, Long>> truth;
     private final long cast;
     private final long challenged;
     private final List<String> trackingCodes;
 
-    Polling(BulletinBoard board, Ed25519.PrivateKey boardKey, Map<String, Map<String, Long>> truth, long cast,
+    Polling(PollingBoard polls, BulletinBoard board, Ed25519.PrivateKey boardKey, Map<String, Map<String, Long>> truth, long cast,
         long challenged, List<String> trackingCodes) {
       this.board = board;
+      this.polls = polls;
       this.boardKey = boardKey;
       this.truth = truth;
       this.cast = cast;
@@ -82,9 +84,14 @@ public final class MockPolling {
       return trackingCodes;
     }
 
-    /** Writes the board file, as the server's export would be. */
+    /**
+     * Writes the board file, as the server's export would be, and beside it the board's checkpoint of exactly those
+     * entries ({@code checkpoint.txt}, as {@code tally fetch} downloads it).
+     */
     public void writeBoard(Path file) throws IOException {
       BoardFile.write(file, board.entries(), board.heads());
+      org.evote.crypto.record.RecordWriter.writeCheckpoint(file.toAbsolutePath().getParent(),
+          polls.checkpoint(List.of()));
     }
   }
 
@@ -122,7 +129,7 @@ public final class MockPolling {
     }
     polls.closePolls();
     polls.signHead();
-    return new Polling(polls.board, polls.boardKey, truth, ballots - challenged, challenged, codes);
+    return new Polling(polls, polls.board, polls.boardKey, truth, ballots - challenged, challenged, codes);
   }
 
   static Map<String, Map<String, Long>> emptyCounts(Manifest manifest) {
