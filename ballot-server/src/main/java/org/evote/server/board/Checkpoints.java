@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.evote.crypto.board.BoardOrigin;
 import org.evote.crypto.board.SignedHead;
 import org.evote.crypto.note.Ed25519NoteSigner;
+import org.evote.crypto.note.NoteSignature;
 import org.evote.crypto.note.SignedNote;
 import org.evote.crypto.note.VerifierKey;
 import org.evote.server.store.CheckpointFile;
@@ -68,8 +69,12 @@ public final class Checkpoints implements AutoCloseable {
     return quorum;
   }
 
-  public CosignatureStore cosignatures() {
-    return cosignatures;
+  /** Keeps, durably, {@code witness}'s verified cosignature line over the checkpoint of {@code size}. */
+  public void keep(VerifierKey witness, long size, NoteSignature line) {
+    if (!witnesses.contains(witness) || !witness.matches(line)) {
+      throw new IllegalArgumentException("not a cosignature of a configured witness");
+    }
+    cosignatures.put(witness.encoded(), size, line);
   }
 
   /** The board-signed checkpoint of {@code head} (no cosignatures). */

@@ -94,7 +94,7 @@ public final class WitnessSubmitter implements AutoCloseable {
         String who = client.witness().name() + " (" + client.witness().url() + ")";
         if (outcome instanceof WitnessClient.Outcome.Cosigned c) {
           for (NoteSignature line : c.lines()) {
-            checkpoints.cosignatures().put(client.witness().key().encoded(), head.size(), line);
+            checkpoints.keep(client.witness().key(), head.size(), line);
           }
           cosigned = head.size();
           LOG.info("witness {} cosigned the checkpoint of size {}", who, head.size());

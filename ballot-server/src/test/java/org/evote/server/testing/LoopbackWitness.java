@@ -35,6 +35,7 @@ public final class LoopbackWitness implements AutoCloseable {
   private final HttpServer server;
   private SignedNote latest;
   private volatile boolean down;
+  private volatile boolean silent;
   private int requests;
 
   public LoopbackWitness(String name, VerifierKey log, SecureRandom random) throws IOException {
@@ -63,6 +64,11 @@ public final class LoopbackWitness implements AutoCloseable {
     this.down = isDown;
   }
 
+  /** While silent, the monitoring API answers 404 (as if it had never cosigned), add-checkpoint still works. */
+  public void silent(boolean isSilent) {
+    this.silent = isSilent;
+  }
+
   public synchronized long size() {
     return latest == null ? 0 : Checkpoint.parse(latest.text()).size();
   }
@@ -82,7 +88,7 @@ public final class LoopbackWitness implements AutoCloseable {
       if (x.getRequestMethod().equals("GET") && path.endsWith("/checkpoint")) {
         String hash = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
             .digest(log.name().getBytes(StandardCharsets.UTF_8)));
-        if (latest == null || !path.equals("/" + hash + "/checkpoint")) {
+        if (latest == null || silent || !path.equals("/" + hash + "/checkpoint")) {
           send(x, 404, "text/plain", "unknown\n");
         } else {
           send(x, 200, "text/plain; charset=utf-8", latest.format());

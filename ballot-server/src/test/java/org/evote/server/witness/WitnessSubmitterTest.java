@@ -84,6 +84,62 @@ class WitnessSubmitterTest {
     }
   }
 
+  @Test
+  void aWitnessAheadOfWhatTheBoardKnows_answers409_andTheBoardResubmitsFromItsSize() throws Exception {
+    try (TestBoard t = new TestBoard(temp, "manifest-small.json");
+        LoopbackWitness w = new LoopbackWitness("w.example", t.board.checkpointKey(), t.random)) {
+      TestKiosk kiosk = t.registerKiosk("kiosk-1");
+      t.stop();
+      t.start(LoopbackWitness.all(w));
+      long size = t.board.reads().status().entries();
+      await(() -> w.size() == size);
+      t.stop();
+      // The board forgets what the witness cosigned (and the witness does not tell it at start).
+      Files.delete(t.data.cosignatureDatabase());
+      w.silent(true);
+      t.start(LoopbackWitness.all(w));
+      assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
+      long later = t.board.reads().status().entries();
+      await(() -> w.size() == later);
+      await(() -> TestBoard.json(t.get("/api/status")).getBoolean("quorum_covers_latest"));
+    }
+  }
+
+  @Test
+  void aWitnessBeyondTheBoard_isARollbackAlarm_andNeverStopsVoting() throws Exception {
+    try (TestBoard t = new TestBoard(temp, "manifest-small.json");
+        LoopbackWitness w = new LoopbackWitness("w.example", t.board.checkpointKey(), t.random)) {
+      TestKiosk kiosk = t.registerKiosk("kiosk-1");
+      assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
+      long size = t.board.reads().status().entries();
+      t.stop();
+      t.start(LoopbackWitness.all(w));
+      org.evote.crypto.hash.Digest chainBefore = kiosk.chain();
+      assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b0"), false).body()).statusCode());
+      long later = t.board.reads().status().entries();
+      await(() -> w.size() == later);
+      t.stop();
+      // Roll the board back behind the witness, and hide that from the start-up check.
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + t.data.database());
+          Statement s = c.createStatement()) {
+        s.executeUpdate("DELETE FROM ballots WHERE seq >= " + size);
+        s.executeUpdate("DELETE FROM entries WHERE seq >= " + size);
+        s.executeUpdate("DELETE FROM heads WHERE size > " + size);
+      }
+      Files.delete(t.data.checkpointFile());
+      Files.delete(t.data.cosignatureDatabase());
+      w.silent(true);
+      t.start(LoopbackWitness.all(w));
+      kiosk.setChain(chainBefore);
+      int before = w.requests();
+      assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b1"), false).body()).statusCode(),
+          "voting goes on");
+      await(() -> w.requests() > before + 1);
+      assertEquals(later, w.size(), "the witness never cosigns the other history");
+      assertFalse(TestBoard.json(t.get("/api/status")).getBoolean("quorum_covers_latest"));
+    }
+  }
+
   private static SignedNote checkpoint(TestBoard t) throws Exception {
     return SignedNote.parse(t.get("/checkpoint").body());
   }
