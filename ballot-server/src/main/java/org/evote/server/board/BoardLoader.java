@@ -99,6 +99,10 @@ public final class BoardLoader {
       out.add(new NoSilentLoss.Claim("the newest checkpoint the board signed (checkpoint.txt, size " + cp.size()
           + ")", cp.size(), cp.rootHash()));
     }
+    for (org.evote.server.store.CosignatureStore.Newest n : checkpoints.newestCosigned()) {
+      out.add(new NoSilentLoss.Claim("the checkpoint of size " + n.size() + " a witness cosigned ("
+          + n.witness() + ", cosignatures.sqlite)", n.size(), n.root()));
+    }
     for (VouchedCheckpoint w : witnessed) {
       out.add(new NoSilentLoss.Claim("the checkpoint of size " + w.checkpoint().size() + " witness " + w.witness()
           + " cosigned", w.checkpoint().size(), w.checkpoint().rootHash()));

@@ -32,8 +32,10 @@ public final class Checkpoints implements AutoCloseable {
   private final List<String> witnessIds;
   private final int quorum;
   private final List<Consumer<SignedHead>> listeners = new CopyOnWriteArrayList<>();
-  private volatile SignedHead latest;
-  private volatile SignedNote latestNote;
+  /** The latest head a checkpoint was made of, with that checkpoint: one value, so readers see a matching pair. */
+  private record Latest(SignedHead head, SignedNote note) {}
+
+  private volatile Latest latest;
 
   /**
    * Checkpoints signed by {@code signer}, written to {@code file}; {@code quorum} of {@code witnesses} (their
@@ -69,19 +71,24 @@ public final class Checkpoints implements AutoCloseable {
     return quorum;
   }
 
-  /** Keeps, durably, {@code witness}'s verified cosignature line over the checkpoint of {@code size}. */
-  public void keep(VerifierKey witness, long size, NoteSignature line) {
+  /** Keeps, durably, {@code witness}'s verified cosignature line over the checkpoint of {@code head}. */
+  public void keep(VerifierKey witness, SignedHead head, NoteSignature line) {
     if (!witnesses.contains(witness) || !witness.matches(line)) {
       throw new IllegalArgumentException("not a cosignature of a configured witness");
     }
-    cosignatures.put(witness.encoded(), size, line);
+    cosignatures.put(witness.encoded(), head.size(), head.merkleRoot(), line);
+  }
+
+  /** For each witness that has cosigned, the newest checkpoint it cosigned as stored (for the start-up check). */
+  List<CosignatureStore.Newest> newestCosigned() {
+    return cosignatures.newestPerWitness();
   }
 
   /** The board-signed checkpoint of {@code head} (no cosignatures). */
   public SignedNote of(SignedHead head) {
-    SignedNote cached = latestNote;
-    if (cached != null && latest.size() == head.size() && latest.merkleRoot().equals(head.merkleRoot())) {
-      return cached;
+    Latest l = latest;
+    if (l != null && l.head().size() == head.size() && l.head().merkleRoot().equals(head.merkleRoot())) {
+      return l.note();
     }
     return signer.signNote(origin.checkpoint(head.size(), head.merkleRoot()).text());
   }
@@ -97,8 +104,7 @@ public final class Checkpoints implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the checkpoint file " + file.path(), e);
     }
-    latestNote = note;
-    latest = head;
+    latest = new Latest(head, note);
     for (Consumer<SignedHead> l : listeners) {
       l.accept(head);
     }
@@ -106,7 +112,7 @@ public final class Checkpoints implements AutoCloseable {
 
   /** The latest head a checkpoint was made of. */
   public SignedHead latestHead() {
-    return latest;
+    return latest.head();
   }
 
   /** Calls {@code listener} with every head a checkpoint is made of from now on (on the board's writer thread). */
@@ -116,7 +122,8 @@ public final class Checkpoints implements AutoCloseable {
 
   /** The latest checkpoint with every cosignature of the configured witnesses collected for it. */
   public SignedNote latestCosigned() {
-    return withCosignatures(latestNote, latest.size());
+    Latest l = latest;
+    return withCosignatures(l.note(), l.head().size());
   }
 
   private SignedNote withCosignatures(SignedNote note, long size) {
@@ -132,14 +139,15 @@ public final class Checkpoints implements AutoCloseable {
    */
   public OptionalLong newestQuorumSize(long atLeast) {
     if (quorum == 0) {
-      return latest.size() >= atLeast ? OptionalLong.of(latest.size()) : OptionalLong.empty();
+      long size = latest.head().size();
+      return size >= atLeast ? OptionalLong.of(size) : OptionalLong.empty();
     }
     return cosignatures.newestCosignedBy(quorum, witnessIds, atLeast);
   }
 
   /** True if the quorum has cosigned the latest checkpoint. */
   public boolean quorumCoversLatest() {
-    return newestQuorumSize(latest.size()).isPresent();
+    return newestQuorumSize(latest.head().size()).isPresent();
   }
 
   /** The checkpoint of {@code head} with the witnesses' cosignatures collected for it. */

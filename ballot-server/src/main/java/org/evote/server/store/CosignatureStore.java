@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import org.evote.crypto.hash.Digest;
 import org.evote.crypto.note.NoteSignature;
 import org.evote.crypto.note.SignedNote;
 
@@ -34,7 +35,7 @@ public final class CosignatureStore implements AutoCloseable {
         s.execute("PRAGMA synchronous=FULL");
         s.execute("PRAGMA busy_timeout=10000");
         s.execute("CREATE TABLE IF NOT EXISTS cosignatures (witness TEXT NOT NULL, size INTEGER NOT NULL,"
-            + " line TEXT NOT NULL, PRIMARY KEY (witness, size))");
+            + " root TEXT NOT NULL, line TEXT NOT NULL, PRIMARY KEY (witness, size))");
       }
       return new CosignatureStore(c);
     } catch (SQLException e) {
@@ -42,13 +43,20 @@ public final class CosignatureStore implements AutoCloseable {
     }
   }
 
-  /** Keeps a verified cosignature line of {@code witness} (its vkey) over the checkpoint of {@code size}. */
-  public synchronized void put(String witness, long size, NoteSignature line) {
+  /** The newest checkpoint a witness cosigned, as stored. */
+  public record Newest(String witness, long size, Digest root) {}
+
+  /**
+   * Keeps a verified cosignature line of {@code witness} (its vkey) over the checkpoint of {@code size} entries with
+   * Merkle root {@code root}.
+   */
+  public synchronized void put(String witness, long size, Digest root, NoteSignature line) {
     try (PreparedStatement p = db.prepareStatement(
-        "INSERT OR REPLACE INTO cosignatures (witness, size, line) VALUES (?, ?, ?)")) {
+        "INSERT OR REPLACE INTO cosignatures (witness, size, root, line) VALUES (?, ?, ?, ?)")) {
       p.setString(1, witness);
       p.setLong(2, size);
-      p.setString(3, line.line());
+      p.setString(3, root.toHex());
+      p.setString(4, line.line());
       p.executeUpdate();
     } catch (SQLException e) {
       throw StoreException.of("cannot store a cosignature", e);
@@ -66,6 +74,21 @@ public final class CosignatureStore implements AutoCloseable {
             out.addAll(SignedNote.parseSignatureLines(r.getString(2), "cosignature"));
           }
         }
+      }
+    } catch (SQLException e) {
+      throw StoreException.of("cannot read cosignatures", e);
+    }
+    return out;
+  }
+
+  /** For each witness, its newest stored cosignature's size and root. */
+  public synchronized List<Newest> newestPerWitness() {
+    List<Newest> out = new ArrayList<>();
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("SELECT c.witness, c.size, c.root FROM cosignatures c WHERE c.size = "
+            + "(SELECT max(size) FROM cosignatures d WHERE d.witness = c.witness)")) {
+      while (r.next()) {
+        out.add(new Newest(r.getString(1), r.getLong(2), Digest.decode(r.getString(3), "cosignatures.root")));
       }
     } catch (SQLException e) {
       throw StoreException.of("cannot read cosignatures", e);

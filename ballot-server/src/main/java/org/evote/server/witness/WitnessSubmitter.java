@@ -87,14 +87,14 @@ public final class WitnessSubmitter implements AutoCloseable {
             && checkpoints.lastCosigned(client.witness().key()).orElse(-1) >= head.size()) {
           return true;
         }
-        List<org.evote.crypto.hash.Digest> proof = old == 0 ? List.of()
+        List<org.evote.crypto.hash.Digest> proof = old == 0 || old == head.size() ? List.of()
             : board.reads().consistency(old, head.size()).path();
         AddCheckpointRequest request = new AddCheckpointRequest(old, proof, checkpoints.of(head));
         WitnessClient.Outcome outcome = client.addCheckpoint(request);
         String who = client.witness().name() + " (" + client.witness().url() + ")";
         if (outcome instanceof WitnessClient.Outcome.Cosigned c) {
           for (NoteSignature line : c.lines()) {
-            checkpoints.keep(client.witness().key(), head.size(), line);
+            checkpoints.keep(client.witness().key(), head, line);
           }
           cosigned = head.size();
           LOG.info("witness {} cosigned the checkpoint of size {}", who, head.size());

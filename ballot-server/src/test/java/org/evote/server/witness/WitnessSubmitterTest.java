@@ -52,9 +52,15 @@ class WitnessSubmitterTest {
       assertTrue(status.getBoolean("quorum_covers_latest"), status.toString());
       assertEquals(size, status.getJsonArray("witnesses").getJsonObject(0).getJsonNumber("last_cosigned_size")
           .longValue());
-      JsonObject lookedUp = TestBoard.json(t.get("/api/receipts/" + first.getString("confirmation_code")));
-      assertInstanceOf(WitnessPolicy.Result.Satisfied.class,
-          policy.check(SignedNote.parse(lookedUp.getString("cosigned_checkpoint"))));
+      var lookedUp = org.evote.board.client.BoardClient.create(t.base, Duration.ofSeconds(30))
+          .receipt(first.getString("confirmation_code")).orElseThrow();
+      var cosigned = lookedUp.cosignedCheckpoint().orElseThrow();
+      WitnessPolicy.Result quorum = policy.check(cosigned.checkpoint());
+      assertInstanceOf(WitnessPolicy.Result.Satisfied.class, quorum);
+      Checkpoint cp = ((WitnessPolicy.Result.Satisfied) quorum).checkpoint();
+      assertEquals(cp.size(), cosigned.inclusionProof().size());
+      assertTrue(cosigned.inclusionProof().verifies(lookedUp.entryHash(), cp.rootHash()));
+      assertTrue(lookedUp.checkpoint().orElseThrow().verify(List.of(t.board.checkpointKey())).verified());
 
       // A witness that is down delays cosigning, never voting; it catches up from the size it last cosigned.
       w2.down(true);
@@ -76,11 +82,40 @@ class WitnessSubmitterTest {
         s.executeUpdate("DELETE FROM entries WHERE seq >= " + size);
         s.executeUpdate("DELETE FROM heads WHERE size > " + size);
       }
+      // With the board's own records of it gone too, the witnesses still tell.
       Files.delete(t.data.checkpointFile());
+      Files.delete(t.data.cosignatureDatabase());
       BoardBehindException e = assertThrows(BoardBehindException.class, () -> t.start(LoopbackWitness.all(w1, w2)));
       assertEquals(size, e.firstMissing());
       assertEquals(later - 1, e.lastMissing());
-      assertTrue(e.getMessage().contains("w1.example") || e.getMessage().contains("w2.example"), e.getMessage());
+      assertTrue(e.getMessage().contains("witness w1.example") || e.getMessage().contains("witness w2.example"),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void theBoardsOwnRecordOfCosignatures_alsoCatchesALostTail() throws Exception {
+    try (TestBoard t = new TestBoard(temp, "manifest-small.json");
+        LoopbackWitness w = new LoopbackWitness("w.example", t.board.checkpointKey(), t.random)) {
+      TestKiosk kiosk = t.registerKiosk("kiosk-1");
+      long size = t.board.reads().status().entries();
+      t.stop();
+      t.start(LoopbackWitness.all(w));
+      assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
+      long later = t.board.reads().status().entries();
+      await(() -> w.size() == later);
+      t.stop();
+      try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + t.data.database());
+          Statement s = c.createStatement()) {
+        s.executeUpdate("DELETE FROM entries WHERE seq >= " + size);
+        s.executeUpdate("DELETE FROM heads WHERE size > " + size);
+      }
+      Files.delete(t.data.checkpointFile());
+      w.down(true);
+      BoardBehindException e = assertThrows(BoardBehindException.class, () -> t.start(LoopbackWitness.all(w)));
+      assertEquals(size, e.firstMissing());
+      assertEquals(later - 1, e.lastMissing());
+      assertTrue(e.getMessage().contains("cosignatures.sqlite"), e.getMessage());
     }
   }
 
