@@ -118,6 +118,30 @@ class NoSilentLossTest {
     assertEquals(cut, JsonText.readObject(out).getJsonArray("entries").size());
   }
 
+  @Test
+  void noReceiptIsGivenBeforeTheCheckpointFileIsWritten() throws Exception {
+    try (TestBoard t = new TestBoard(temp, "manifest-small.json")) {
+      TestKiosk kiosk = t.registerKiosk("kiosk-1");
+      assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
+      Path file = t.data.checkpointFile();
+      Files.delete(file);
+      Files.createDirectories(file.resolve("in-the-way"));
+      TestKiosk.Submission s = kiosk.next(t.randomBallot("b0"), false);
+      HttpResponse<String> refused = t.post("/api/ballots", s.body());
+      assertEquals(503, refused.statusCode(), refused.body());
+      assertTrue(refused.body().contains("board_unavailable"), refused.body());
+      t.stop();
+      Files.delete(file.resolve("in-the-way"));
+      Files.delete(file);
+      t.start();
+      HttpResponse<String> retried = t.post("/api/ballots", s.body());
+      assertEquals(200, retried.statusCode(), retried.body());
+      assertEquals(1, t.board.reads().status().castBallots(), "stored once, its receipt given on the retry");
+      Checkpoint signed = Checkpoint.parse(SignedNote.parse(Files.readAllBytes(file)).text());
+      assertEquals(t.board.reads().status().entries(), signed.size());
+    }
+  }
+
   private static Console serve(TestBoard t, Path pass) {
     return assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Console.run(BallotServer::run, "serve",
         "--data", t.data.dir().toString(), "--port", "0", "--board-passphrase-file", pass.toString()));

@@ -172,6 +172,10 @@ final class BoardWriter implements AutoCloseable {
 
   private static String describe(RuntimeException e) {
     String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e instanceof java.io.UncheckedIOException io) {
+      return why + " (" + io.getCause().getMessage() + "; is its disk full?): the entries are stored but no receipt "
+          + "was given for them";
+    }
     if (e instanceof StoreException s && s.kind() == StoreException.Kind.FULL) {
       return "the board's database is full: its disk is full or its --max-database-mb limit is reached (" + why
           + ")";

@@ -27,7 +27,8 @@ public record Witness(URI url, VerifierKey key) {
   public static Witness parse(String option) {
     int eq = option.indexOf('=');
     if (eq <= 0) {
-      throw new InvalidFieldException("--witness", "URL=VKEY, e.g. http://witness.example:7380=witness.example+1a2b3c4d+BK…");
+      throw new InvalidFieldException("--witness",
+          "URL=VKEY, e.g. http://witness.example:7380=witness.example+1a2b3c4d+BK…");
     }
     URI url;
     try {
