@@ -24,8 +24,11 @@ import org.evote.server.store.WriteTransaction;
  * Opens a board for serving after re-checking all of it (docs/api.md): every entry's sequence number, previous
  * hash and recomputed hash, every entry against the board's rules ({@link BoardReplay}), the Merkle tree, and every
  * signed head's signature, head hash and root; the last signed head must cover every entry, and entry 0 must carry
- * this board's key. Any mismatch refuses the board, naming the first bad entry (and the rule it breaks, if one
- * does). The kiosk and ballot index tables are then rebuilt from the entries.
+ * this board's key and checkpoint key. The stored board must also contain every checkpoint the board vouched for
+ * (§9.8: the checkpoint file, the newest stored cosignature of each witness, and what the witnesses say they
+ * cosigned); one it lacks entries of is refused with a {@link BoardBehindException} naming the missing range. Any
+ * mismatch refuses the board, naming the first bad entry (and the rule it breaks, if one does). The kiosk and ballot
+ * index tables are then rebuilt from the entries, and the checkpoint of the latest head is written.
  */
 public final class BoardLoader {
   private BoardLoader() {}
