@@ -140,11 +140,34 @@ public final class BallotServer {
         + "this size, as on a full disk; its write-ahead log comes on top (default: no limit but the disk's)")
     Long maxDatabaseMb;
 
+    @Option(names = "--witness", paramLabel = "URL=VKEY", description = "a witness to submit every checkpoint to "
+        + "(c2sp.org/tlog-witness): its URL prefix and its cosignature verifier key; repeatable")
+    java.util.List<String> witnesses = new java.util.ArrayList<>();
+
+    @Option(names = "--witness-quorum", paramLabel = "K", description = "how many witnesses must cosign a "
+        + "checkpoint for receipts to carry it (0 to the number of witnesses; default: all of them)")
+    Integer witnessQuorum;
+
     @CommandLine.Mixin
     BoardPassphrase passphrase;
 
     @Override
     public Integer call() throws Exception {
+      java.util.List<org.evote.server.witness.Witness> ws = new java.util.ArrayList<>();
+      for (String w : witnesses) {
+        try {
+          ws.add(org.evote.server.witness.Witness.parse(w));
+        } catch (InvalidFieldException e) {
+          System.err.println("error: --witness " + w + ": " + e.reason());
+          return 2;
+        }
+      }
+      int quorum = witnessQuorum == null ? ws.size() : witnessQuorum;
+      if (quorum < 0 || quorum > ws.size()) {
+        System.err.println("error: --witness-quorum is between 0 and the number of --witness options (" + ws.size()
+            + ")");
+        return 2;
+      }
       if (maxDatabaseMb != null && (maxDatabaseMb < 1 || maxDatabaseMb > (1L << 30))) {
         System.err.println("error: --max-database-mb is between 1 and 2^30");
         return 2;
@@ -153,7 +176,10 @@ public final class BallotServer {
       BoardHost started;
       try {
         started = BoardHost.start(new DataDir(data), passphrase::read, host, port, maxDatabaseBytes,
-            new SecureRandom());
+            new BoardHost.Witnesses(ws, quorum, Duration.ofSeconds(10)), new SecureRandom());
+      } catch (org.evote.server.board.BoardBehindException e) {
+        System.err.println("refusing to serve: " + e.getMessage());
+        return 4;
       } catch (TamperedBoardException e) {
         System.err.println("refusing to serve: " + e.getMessage());
         return 3;

@@ -5,13 +5,24 @@ import java.io.IOException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.keystore.EncryptedKeyFile;
 import org.evote.crypto.note.Ed25519NoteSigner;
 import org.evote.server.board.BoardLoader;
 import org.evote.server.board.BoardService;
+import org.evote.server.board.Checkpoints;
+import org.evote.server.store.CheckpointFile;
+import org.evote.server.store.CosignatureStore;
+import org.evote.server.witness.StartupWitnessCheck;
+import org.evote.server.witness.Witness;
+import org.evote.server.witness.WitnessClient;
+import org.evote.server.witness.WitnessSubmitter;
 import org.evote.server.board.SubmissionChecker;
 import org.evote.server.board.TamperedBoardException;
 import org.evote.server.http.BulletinBoardApp;
@@ -36,12 +47,27 @@ public final class BoardHost implements AutoCloseable {
   private final DataDir.Lock lock;
   private final BoardService board;
   private final Javalin app;
+  private final WitnessSubmitter submitter;
   private boolean closed;
 
-  private BoardHost(DataDir.Lock lock, BoardService board, Javalin app) {
+  private BoardHost(DataDir.Lock lock, BoardService board, Javalin app, WitnessSubmitter submitter) {
     this.lock = lock;
     this.board = board;
     this.app = app;
+    this.submitter = submitter;
+  }
+
+  /** The witnesses a board submits its checkpoints to and how many must cosign (0 to their number). */
+  public record Witnesses(List<Witness> witnesses, int quorum, Duration timeout) {
+    public static final Witnesses NONE = new Witnesses(List.of(), 0, Duration.ofSeconds(10));
+
+    public Witnesses {
+      witnesses = List.copyOf(witnesses);
+      if (quorum < 0 || quorum > witnesses.size()) {
+        throw new IllegalArgumentException("the witness quorum is between 0 and the number of witnesses ("
+            + witnesses.size() + ")");
+      }
+    }
   }
 
   /**
@@ -50,14 +76,33 @@ public final class BoardHost implements AutoCloseable {
    */
   public static BoardHost start(DataDir data, Passphrase passphrase, String host, int port, long maxDatabaseBytes,
       SecureRandom random) throws IOException, EncryptedKeyFile.WrongPassphraseException, TamperedBoardException {
+    return start(data, passphrase, host, port, maxDatabaseBytes, Witnesses.NONE, random);
+  }
+
+  /**
+   * As {@link #start(DataDir, Passphrase, String, int, long, SecureRandom)}, submitting every checkpoint to
+   * {@code witnesses} in the background ({@link WitnessSubmitter}); each is asked at start what it has cosigned
+   * (an unreachable one is logged, not fatal), and a board behind that refuses to start.
+   */
+  public static BoardHost start(DataDir data, Passphrase passphrase, String host, int port, long maxDatabaseBytes,
+      Witnesses witnesses, SecureRandom random)
+      throws IOException, EncryptedKeyFile.WrongPassphraseException, TamperedBoardException {
     DataDir.Lock lock = data.lock();
     BoardService board = null;
+    WitnessSubmitter submitter = null;
     try {
-      board = open(data, passphrase.read(), maxDatabaseBytes);
+      List<WitnessClient> clients = witnesses.witnesses().stream()
+          .map(w -> new WitnessClient(w, witnesses.timeout())).toList();
+      List<OptionalLong> known = new ArrayList<>();
+      board = open(data, passphrase.read(), maxDatabaseBytes, witnesses, clients, known);
+      submitter = new WitnessSubmitter(board, clients, known);
       Javalin app = BulletinBoardApp.create(board, new SubmissionChecker(board.config(), random, board))
           .start(host, port);
-      return new BoardHost(lock, board, app);
+      return new BoardHost(lock, board, app, submitter);
     } catch (IOException | EncryptedKeyFile.WrongPassphraseException | TamperedBoardException | RuntimeException e) {
+      if (submitter != null) {
+        submitter.close();
+      }
       if (board != null) {
         board.close();
       }
@@ -72,6 +117,12 @@ public final class BoardHost implements AutoCloseable {
    */
   public static BoardService open(DataDir data, char[] passphrase, long maxDatabaseBytes)
       throws IOException, EncryptedKeyFile.WrongPassphraseException, TamperedBoardException {
+    return open(data, passphrase, maxDatabaseBytes, Witnesses.NONE, List.of(), new ArrayList<>());
+  }
+
+  private static BoardService open(DataDir data, char[] passphrase, long maxDatabaseBytes, Witnesses witnesses,
+      List<WitnessClient> clients, List<OptionalLong> known)
+      throws IOException, EncryptedKeyFile.WrongPassphraseException, TamperedBoardException {
     ElectionConfig config;
     Ed25519.PrivateKey key;
     Ed25519NoteSigner checkpointKey;
@@ -82,14 +133,20 @@ public final class BoardHost implements AutoCloseable {
     } finally {
       Arrays.fill(passphrase, '\0');
     }
+    List<BoardLoader.VouchedCheckpoint> witnessed = StartupWitnessCheck.ask(clients, checkpointKey.verifierKey(),
+        known);
+    Checkpoints checkpoints = new Checkpoints(checkpointKey, new CheckpointFile(data.checkpointFile()),
+        CosignatureStore.open(data.cosignatureDatabase()),
+        witnesses.witnesses().stream().map(Witness::key).toList(), witnesses.quorum());
     BoardStore store = BoardStore.open(data.database());
     try {
       if (maxDatabaseBytes > 0) {
         store.limitSize(maxDatabaseBytes);
       }
-      return BoardLoader.load(config, store, key, checkpointKey, Clock.systemUTC());
+      return BoardLoader.load(config, store, key, checkpoints, witnessed, Clock.systemUTC());
     } catch (TamperedBoardException | RuntimeException e) {
       store.close();
+      checkpoints.close();
       throw e;
     }
   }
@@ -116,6 +173,7 @@ public final class BoardHost implements AutoCloseable {
     }
     closed = true;
     app.stop();
+    submitter.close();
     board.close();
     release(lock);
   }

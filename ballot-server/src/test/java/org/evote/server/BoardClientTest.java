@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.evote.board.client.AdminEntry;
 import org.evote.board.client.BoardAdmin;
@@ -47,6 +48,10 @@ class BoardClientTest {
       assertEquals(t.config.extendedHash(), election.config().extendedHash());
       assertEquals(t.board.boardPublicKey(), election.boardPublicKey());
       assertEquals(t.data.checkpointVerifierKey(), election.checkpointKey());
+      org.evote.crypto.note.SignedNote checkpoint = client.checkpoint().orElseThrow();
+      assertTrue(checkpoint.verify(List.of(election.checkpointKey())).verified());
+      assertEquals(client.head().orElseThrow().merkleRoot(),
+          org.evote.crypto.note.Checkpoint.parse(checkpoint.text()).rootHash());
       BoardStatus before = client.status();
       assertEquals(BoardStatus.Polls.NOT_OPENED, before.polls());
       assertTrue(before.acceptingBallots());

@@ -45,6 +45,16 @@ class ModuleBoundaryTest {
   }
 
   @Test
+  void theWitnessClientReachesTheBoardOnlyThroughItsService() {
+    noClasses().that().resideInAPackage("org.evote.server.witness..").should().dependOnClassesThat()
+        .resideInAnyPackage("org.evote.server.store..", "org.evote.server.http..", "io.javalin..", "java.sql..")
+        .check(MAIN);
+    noClasses().that().resideInAnyPackage("org.evote.server.board..", "org.evote.server.store..",
+        "org.evote.server.http..").should().dependOnClassesThat().resideInAPackage("org.evote.server.witness..")
+        .check(MAIN);
+  }
+
+  @Test
   void theStoreKnowsNothingOfTheBoard() {
     noClasses().that().resideInAPackage("org.evote.server.store..").should().dependOnClassesThat()
         .resideInAnyPackage("org.evote.server.board..", "org.evote.server.http..").check(MAIN);

@@ -1,7 +1,10 @@
 package org.evote.server.board;
 
+import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.board.BoardEntry;
 import org.evote.crypto.board.BoardState;
@@ -11,7 +14,8 @@ import org.evote.crypto.board.SignedHead;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.ElectionJson;
-import org.evote.crypto.note.Ed25519NoteSigner;
+import org.evote.crypto.note.Checkpoint;
+import org.evote.crypto.note.SignedNote;
 import org.evote.server.store.BoardStore;
 import org.evote.server.store.StoreException;
 import org.evote.server.store.WriteTransaction;
@@ -20,15 +24,18 @@ import org.evote.server.store.WriteTransaction;
  * Opens a board for serving after re-checking all of it (docs/api.md): every entry's sequence number, previous
  * hash and recomputed hash, every entry against the board's rules ({@link BoardReplay}), the Merkle tree, and every
  * signed head's signature, head hash and root; the last signed head must cover every entry, and entry 0 must carry
- * this board's key. Any mismatch refuses the board, naming the first bad entry (and the rule it breaks, if one
- * does). The kiosk and ballot index tables are then rebuilt from the entries.
+ * this board's key and checkpoint key. The stored board must also contain every checkpoint the board vouched for
+ * (§9.8: the checkpoint file, the newest stored cosignature of each witness, and what the witnesses say they
+ * cosigned); one it lacks entries of is refused with a {@link BoardBehindException} naming the missing range. Any
+ * mismatch refuses the board, naming the first bad entry (and the rule it breaks, if one does). The kiosk and ballot
+ * index tables are then rebuilt from the entries, and the checkpoint of the latest head is written.
  */
 public final class BoardLoader {
   private BoardLoader() {}
 
   /** Checks the stored board and serves it; takes over {@code store} (closed by the service). */
   public static BoardService load(ElectionConfig config, BoardStore store, Ed25519.PrivateKey boardKey,
-      Ed25519NoteSigner checkpointKey, Clock clock) throws TamperedBoardException {
+      Checkpoints checkpoints, List<VouchedCheckpoint> witnessed, Clock clock) throws TamperedBoardException {
     Digest he = config.extendedHash();
     BoardState state = new BoardState(he, ElectionJson.canonical(config));
     BoardReplay replay = new BoardReplay(he, state);
@@ -46,6 +53,7 @@ public final class BoardLoader {
       throw new TamperedBoardException(0, "the board is empty: the election was never published");
     }
     MerkleTree tree = replay.tree();
+    NoSilentLoss.check(tree, claims(checkpoints, witnessed));
     List<SignedHead> heads = store.heads();
     SignedHead latest = checkHeads(heads, tree, he, boardKey.publicKey());
     if (!latest.headHash().equals(last.entryHash())) {
@@ -57,14 +65,52 @@ public final class BoardLoader {
     if (!state.boardKey().map(k -> k.equals(boardKey.publicKey())).orElse(false)) {
       throw new TamperedBoardException(0, "entry 0 does not publish this election with this board key");
     }
-    if (!state.checkpointKey().map(k -> k.equals(checkpointKey.verifierKey())).orElse(false)) {
+    if (!state.checkpointKey().map(k -> k.equals(checkpoints.key())).orElse(false)) {
       throw new TamperedBoardException(0, "entry 0 does not publish this board's checkpoint key");
     }
     // The index tables are derived from the entries: rebuild them.
     WriteTransaction tx = store.writeTransaction();
     tx.replaceIndexes(replay.kiosks(), replay.ballots(heads));
-    return new BoardService(new BoardView(config, state, tree, last, latest), store, tx, boardKey, checkpointKey,
+    checkpoints.made(latest);
+    return new BoardService(new BoardView(config, state, tree, last, latest), store, tx, boardKey, checkpoints,
         clock);
+  }
+
+  /** A checkpoint a witness cosigned, already verified; {@code witness} names it. */
+  public record VouchedCheckpoint(String witness, Checkpoint checkpoint) {}
+
+  private static List<NoSilentLoss.Claim> claims(Checkpoints checkpoints, List<VouchedCheckpoint> witnessed)
+      throws TamperedBoardException {
+    List<NoSilentLoss.Claim> out = new ArrayList<>();
+    Optional<SignedNote> stored;
+    try {
+      stored = checkpoints.stored();
+    } catch (IOException | InvalidFieldException e) {
+      throw new TamperedBoardException(0, "the checkpoint file cannot be read: " + e.getMessage());
+    }
+    if (stored.isPresent()) {
+      Checkpoint cp;
+      try {
+        cp = Checkpoint.parse(stored.get().text());
+      } catch (InvalidFieldException e) {
+        throw new TamperedBoardException(0, "the checkpoint file holds no checkpoint: " + e.getMessage());
+      }
+      if (!cp.origin().equals(checkpoints.origin().origin())
+          || !stored.get().verify(List.of(checkpoints.key())).verified()) {
+        throw new TamperedBoardException(0, "the checkpoint file is not signed by this board's checkpoint key");
+      }
+      out.add(new NoSilentLoss.Claim("the newest checkpoint the board signed (checkpoint.txt, size " + cp.size()
+          + ")", cp.size(), cp.rootHash()));
+    }
+    for (org.evote.server.store.CosignatureStore.Newest n : checkpoints.newestCosigned()) {
+      out.add(new NoSilentLoss.Claim("the checkpoint of size " + n.size() + " a witness cosigned ("
+          + n.witness() + ", cosignatures.sqlite)", n.size(), n.root()));
+    }
+    for (VouchedCheckpoint w : witnessed) {
+      out.add(new NoSilentLoss.Claim("the checkpoint of size " + w.checkpoint().size() + " witness " + w.witness()
+          + " cosigned", w.checkpoint().size(), w.checkpoint().rootHash()));
+    }
+    return out;
   }
 
   private static SignedHead checkHeads(List<SignedHead> heads, MerkleTree tree, Digest he, Ed25519.PublicKey key)

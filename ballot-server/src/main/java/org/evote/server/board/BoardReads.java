@@ -24,10 +24,12 @@ import org.evote.server.store.StoreException;
 public final class BoardReads {
   private final BoardView view;
   private final BoardStore store;
+  private final Checkpoints checkpoints;
 
-  BoardReads(BoardView view, BoardStore store) {
+  BoardReads(BoardView view, BoardStore store, Checkpoints checkpoints) {
     this.view = view;
     this.store = store;
+    this.checkpoints = checkpoints;
   }
 
   /** The public state shown to everyone; {@code problem} is why writes stopped, if they did. */
@@ -129,8 +131,15 @@ public final class BoardReads {
     return receiptAt(row, knownEntry, headSize == head.size() ? head : headOfSize(headSize));
   }
 
+  /** A receipt looked up later: with the newest quorum-cosigned checkpoint covering the ballot, if there is one. */
   private Receipt currentReceipt(BallotRow row) {
-    return receiptAt(row, null, head());
+    Receipt r = receiptAt(row, null, head());
+    java.util.OptionalLong size = checkpoints.newestQuorumSize(row.sequence() + 1);
+    if (size.isEmpty()) {
+      return r;
+    }
+    SignedHead h = size.getAsLong() == r.signedHead().size() ? r.signedHead() : headOfSize(size.getAsLong());
+    return r.withCosigned(new Receipt.Cosigned(checkpoints.cosigned(h), inclusion(row.sequence(), h.size())));
   }
 
   private SignedHead headOfSize(long size) {
@@ -141,6 +150,6 @@ public final class BoardReads {
     InclusionProof proof = inclusion(row.sequence(), h.size());
     BoardEntry entry = knownEntry != null ? knownEntry : store.entry(row.sequence()).orElseThrow();
     return new Receipt(row.ballotId(), row.kind(), row.confirmationCode(), row.trackingCode(), row.sequence(),
-        entry.entryHash(), entry.previousHash(), row.timestamp(), h, proof);
+        entry.entryHash(), entry.previousHash(), row.timestamp(), h, proof, checkpoints.of(h), Optional.empty());
   }
 }

@@ -8,7 +8,6 @@ import org.evote.crypto.board.BoardState;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.election.ElectionConfig;
-import org.evote.crypto.note.Ed25519NoteSigner;
 import org.evote.crypto.note.VerifierKey;
 import org.evote.server.store.BoardStore;
 import org.evote.server.store.WriteTransaction;
@@ -24,16 +23,16 @@ public final class BoardService implements AutoCloseable {
   private final BoardReads reads;
   private final BoardWriter writer;
   private final Ed25519.PublicKey boardPublicKey;
-  private final VerifierKey checkpointKey;
+  private final Checkpoints checkpoints;
 
   BoardService(BoardView view, BoardStore store, WriteTransaction tx, Ed25519.PrivateKey boardKey,
-      Ed25519NoteSigner checkpointSigner, Clock clock) {
+      Checkpoints checkpoints, Clock clock) {
     this.view = view;
     this.store = store;
     this.boardPublicKey = boardKey.publicKey();
-    this.checkpointKey = checkpointSigner.verifierKey();
-    this.reads = new BoardReads(view, store);
-    this.writer = new BoardWriter(view, reads, tx, boardKey, clock);
+    this.checkpoints = checkpoints;
+    this.reads = new BoardReads(view, store, checkpoints);
+    this.writer = new BoardWriter(view, reads, tx, boardKey, checkpoints, clock);
   }
 
   public ElectionConfig config() {
@@ -46,7 +45,12 @@ public final class BoardService implements AutoCloseable {
 
   /** The board's checkpoint key (§9.8); its name is the checkpoint origin. */
   public VerifierKey checkpointKey() {
-    return checkpointKey;
+    return checkpoints.key();
+  }
+
+  /** The board's checkpoints and their cosignatures. */
+  public Checkpoints checkpoints() {
+    return checkpoints;
   }
 
   /** What the board answers to readers. */
@@ -104,5 +108,6 @@ public final class BoardService implements AutoCloseable {
   public void close() {
     writer.close();
     store.close();
+    checkpoints.close();
   }
 }

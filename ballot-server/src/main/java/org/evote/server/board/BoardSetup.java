@@ -21,6 +21,7 @@ import org.evote.crypto.keystore.AdminCredentials;
 import org.evote.crypto.note.Ed25519NoteSigner;
 import org.evote.crypto.note.VerifierKey;
 import org.evote.server.store.BoardStore;
+import org.evote.server.store.CheckpointFile;
 import org.evote.server.store.DataDir;
 import org.evote.server.store.WriteTransaction;
 
@@ -71,10 +72,11 @@ public final class BoardSetup {
         WriteTransaction tx = store.writeTransaction();
         tx.begin();
         tx.insertEntry(first);
-        tx.insertHead(SignedHead.sign(config.extendedHash(), 1, first.entryHash(),
-            MerkleTree.of(List.of(first.entryHash())).root(), now, boardKey));
+        org.evote.crypto.hash.Digest root = MerkleTree.of(List.of(first.entryHash())).root();
+        tx.insertHead(SignedHead.sign(config.extendedHash(), 1, first.entryHash(), root, now, boardKey));
         tx.insertAdminToken(AdminCredentials.hash(admin.token()), admin.name());
         tx.commit();
+        new CheckpointFile(data.checkpointFile()).write(checkpointKey.signNote(origin.checkpoint(1, root).text()));
       }
       admin.write(data.adminCredentialsFile());
       return new Created(admin, checkpointKey.verifierKey());

@@ -30,6 +30,7 @@ final class BoardWriter implements AutoCloseable {
   private final WriteTransaction tx;
   private final EntryAppender appender;
   private final Ed25519.PrivateKey boardKey;
+  private final Checkpoints checkpoints;
   private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean running = true;
@@ -53,8 +54,10 @@ final class BoardWriter implements AutoCloseable {
     }
   }
 
-  BoardWriter(BoardView view, BoardReads reads, WriteTransaction tx, Ed25519.PrivateKey boardKey, Clock clock) {
+  BoardWriter(BoardView view, BoardReads reads, WriteTransaction tx, Ed25519.PrivateKey boardKey,
+      Checkpoints checkpoints, Clock clock) {
     this.view = view;
+    this.checkpoints = checkpoints;
     this.reads = reads;
     this.tx = tx;
     this.boardKey = boardKey;
@@ -124,6 +127,11 @@ final class BoardWriter implements AutoCloseable {
         tx.assignPendingHeads(size);
       }
       tx.commit();
+      if (size > sizeBefore) {
+        // The checkpoint file is durable before any receipt covering this head is handed out or can be looked up
+        // (§9.8); if it cannot be written the writer stops, as on a failed commit.
+        checkpoints.made(head);
+      }
       view.committed(head);
     } catch (RuntimeException e) {
       tx.rollbackQuietly();
@@ -164,6 +172,10 @@ final class BoardWriter implements AutoCloseable {
 
   private static String describe(RuntimeException e) {
     String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e instanceof java.io.UncheckedIOException io) {
+      return why + " (" + io.getCause().getMessage() + "; is its disk full?): the entries are stored but no receipt "
+          + "was given for them";
+    }
     if (e instanceof StoreException s && s.kind() == StoreException.Kind.FULL) {
       return "the board's database is full: its disk is full or its --max-database-mb limit is reached (" + why
           + ")";

@@ -8,7 +8,7 @@ import org.evote.crypto.board.Violation;
  * The database does not match its own hash chain, Merkle tree or signed heads, or a stored entry breaks a board
  * rule; the server refuses to serve it.
  */
-public final class TamperedBoardException extends Exception {
+public class TamperedBoardException extends Exception {
   private static final long serialVersionUID = 1L;
   private final long sequence;
   private final transient Rule rule;
@@ -27,6 +27,13 @@ public final class TamperedBoardException extends Exception {
     super("the board database has been tampered with: first bad sequence number " + sequence + ": " + reason);
     this.sequence = sequence;
     this.rule = rule;
+  }
+
+  /** For a subclass that words its own message. */
+  protected TamperedBoardException(String message, long sequence) {
+    super(message);
+    this.sequence = sequence;
+    this.rule = null;
   }
 
   /** The first entry that does not check out. */

@@ -20,6 +20,7 @@ public final class BulletinBoardApp {
   public static Javalin create(BoardService board, SubmissionChecker checker) {
     ObserverPage page = new ObserverPage();
     ElectionController election = new ElectionController(board);
+    CheckpointController checkpoint = new CheckpointController(board.checkpoints());
     BoardController entries = new BoardController(board.reads());
     ReceiptController receipts = new ReceiptController(board.reads(), board.config().manifest());
     SubmissionController submissions = new SubmissionController(board, checker, MAX_BODY_BYTES);
@@ -38,6 +39,7 @@ public final class BulletinBoardApp {
       auth.guard(config.routes, AdminController.ALL);
       page.routes(config.routes);
       election.routes(config.routes);
+      checkpoint.routes(config.routes);
       entries.routes(config.routes);
       receipts.routes(config.routes);
       submissions.routes(config.routes);

@@ -3,7 +3,10 @@ package org.evote.server.http;
 import org.evote.board.client.ApiPaths;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import org.evote.crypto.note.VerifierKey;
+import org.evote.server.board.Checkpoints;
 import org.evote.crypto.json.BoardJson;
 import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.JsonText;
@@ -17,11 +20,13 @@ final class ElectionController {
   private static final String STATUS = ApiPaths.STATUS;
 
   private final BoardReads reads;
+  private final Checkpoints checkpoints;
   private final Manifest manifest;
   private final String electionJson;
 
   ElectionController(BoardService board) {
     this.reads = board.reads();
+    this.checkpoints = board.checkpoints();
     this.manifest = board.config().manifest();
     this.electionJson = JsonText.object()
         .add("election", ElectionJson.encode(board.config()))
@@ -44,6 +49,14 @@ final class ElectionController {
         .add("entries", s.entries())
         .add("signed_head", BoardJson.encode(s.head()));
     s.problem().ifPresent(r -> o.add("accepting_ballots", false).add("problem", r));
+    JsonArrayBuilder witnesses = JsonText.array();
+    for (VerifierKey w : checkpoints.witnesses()) {
+      JsonObjectBuilder wo = JsonText.object().add("name", w.name()).add("key", w.encoded());
+      checkpoints.lastCosigned(w).ifPresent(size -> wo.add("last_cosigned_size", size));
+      witnesses.add(wo);
+    }
+    o.add("checkpoint_size", checkpoints.latestHead().size()).add("witnesses", witnesses)
+        .add("witness_quorum", checkpoints.quorum()).add("quorum_covers_latest", checkpoints.quorumCoversLatest());
     Json.send(ctx, o.build().toString());
   }
 }

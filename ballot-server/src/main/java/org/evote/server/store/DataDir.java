@@ -61,6 +61,11 @@ public final class DataDir {
     return dir.resolve("checkpoint.txt");
   }
 
+  /** The witnesses' cosignatures of the board's checkpoints (§9.8). */
+  public Path cosignatureDatabase() {
+    return dir.resolve("cosignatures.sqlite");
+  }
+
   public Path adminCredentialsFile() {
     return dir.resolve("admin.credentials");
   }

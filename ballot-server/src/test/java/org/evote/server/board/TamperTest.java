@@ -61,13 +61,8 @@ class TamperTest {
   }
 
   TamperedBoardException refusal(TestBoard t) throws Exception {
-    BoardStore store = BoardStore.open(t.data.database());
-    try {
-      return assertThrows(TamperedBoardException.class, () -> BoardLoader.load(t.config, store,
-          t.data.boardKey(TestBoard.passphrase()), t.data.checkpointKey(TestBoard.passphrase()), Clock.systemUTC()));
-    } finally {
-      store.close();
-    }
+    return assertThrows(TamperedBoardException.class,
+        () -> org.evote.server.BoardHost.open(t.data, TestBoard.passphrase(), 0).close());
   }
 
   @Test

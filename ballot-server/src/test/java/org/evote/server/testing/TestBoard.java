@@ -71,7 +71,12 @@ public final class TestBoard implements AutoCloseable {
 
   /** Serves the board ({@link BoardHost}: lock, full start-up check) on a random loopback port. */
   public void start() throws Exception {
-    host = BoardHost.start(data, TestBoard::passphrase, "127.0.0.1", 0, 0, random);
+    start(BoardHost.Witnesses.NONE);
+  }
+
+  /** Serves the board on a random loopback port, submitting its checkpoints to {@code witnesses}. */
+  public void start(BoardHost.Witnesses witnesses) throws Exception {
+    host = BoardHost.start(data, TestBoard::passphrase, "127.0.0.1", 0, 0, witnesses, random);
     board = host.board();
     base = host.loopbackUri();
   }

@@ -2,12 +2,14 @@ package org.evote.board.client;
 
 import jakarta.json.JsonObject;
 import java.util.Objects;
+import java.util.Optional;
 import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.InclusionProof;
 import org.evote.crypto.board.SignedHead;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.BoardJson;
 import org.evote.crypto.json.Fields;
+import org.evote.crypto.note.SignedNote;
 
 /**
  * A ballot's signed receipt (docs/api.md): where it is on the board and a signed head with the inclusion proof
@@ -30,6 +32,31 @@ public record BoardReceipt(String ballotId, EntryKind kind, String confirmationC
     Objects.requireNonNull(signedHead, "signedHead");
     Objects.requireNonNull(inclusionProof, "inclusionProof");
     Objects.requireNonNull(json, "json");
+  }
+
+  /**
+   * The board-signed C2SP checkpoint of {@link #signedHead} (protocol §9.8), parsed but not verified, if the board
+   * sent one.
+   */
+  public Optional<SignedNote> checkpoint() {
+    return note("checkpoint");
+  }
+
+  /**
+   * The newest checkpoint covering the ballot that the board's witness quorum cosigned, with the inclusion proof to
+   * its size (a receipt looked up after cosigning; parsed but not verified), if the board sent one.
+   */
+  public Optional<CosignedCheckpoint> cosignedCheckpoint() {
+    return note("cosigned_checkpoint").map(n -> new CosignedCheckpoint(n,
+        BoardJson.decodeInclusion(Fields.of(json).object("cosigned_inclusion_proof"))));
+  }
+
+  /** A witness-cosigned checkpoint and the inclusion proof from the receipt's entry to its root. */
+  public record CosignedCheckpoint(SignedNote checkpoint, InclusionProof inclusionProof) {}
+
+  private Optional<SignedNote> note(String member) {
+    return json.containsKey(member) ? Optional.of(SignedNote.parse(Fields.of(json).string(member)))
+        : Optional.empty();
   }
 
   static BoardReceipt decode(JsonObject json) {

@@ -1,0 +1,137 @@
+package org.evote.server.witness;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.evote.crypto.InvalidFieldException;
+import org.evote.crypto.note.AddCheckpointRequest;
+import org.evote.crypto.note.NoteSignature;
+import org.evote.crypto.note.SignedNote;
+
+/**
+ * The board's side of the C2SP tlog-witness protocol with one witness: {@code POST <url>/add-checkpoint} and the
+ * monitoring {@code GET <url>/<hex SHA-256(origin)>/checkpoint}. Answers are bounded in size and checked: only
+ * cosignature lines that verify under the witness's key are returned.
+ */
+public final class WitnessClient {
+  /** The largest answer read from a witness. */
+  static final int MAX_ANSWER = SignedNote.MAX_BYTES;
+  private final Witness witness;
+  private final HttpClient http;
+  private final Duration timeout;
+
+  public WitnessClient(Witness witness, Duration timeout) {
+    this.witness = witness;
+    this.timeout = timeout;
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+  }
+
+  public Witness witness() {
+    return witness;
+  }
+
+  /** What an add-checkpoint request came to. */
+  public sealed interface Outcome {
+    /** 200: the witness's cosignature lines over the checkpoint that verify under its key (never empty). */
+    record Cosigned(List<NoteSignature> lines) implements Outcome {}
+
+    /** 409: the witness has cosigned a checkpoint of another size ({@code text/x.tlog.size}). */
+    record Conflict(long size) implements Outcome {}
+
+    /** Any other answer, or one that does not check out (bad cosignature, unreadable). */
+    record Refused(int status, String reason) implements Outcome {}
+
+    /** No answer: the witness is down, slow or unreachable. */
+    record Unreachable(String reason) implements Outcome {}
+  }
+
+  /** Submits {@code request}; never throws for what the witness answers or fails to answer. */
+  public Outcome addCheckpoint(AddCheckpointRequest request) throws InterruptedException {
+    HttpResponse<byte[]> r;
+    try {
+      r = http.send(HttpRequest.newBuilder(URI.create(witness.url() + "/add-checkpoint")).timeout(timeout)
+          .header("Content-Type", "text/plain; charset=utf-8")
+          .POST(HttpRequest.BodyPublishers.ofByteArray(request.body())).build(), bounded());
+    } catch (IOException e) {
+      return new Outcome.Unreachable(e.toString());
+    }
+    String body = r.body() == null ? "" : new String(r.body(), StandardCharsets.UTF_8);
+    if (r.statusCode() == 409) {
+      String type = r.headers().firstValue("Content-Type").orElse("");
+      if (!type.startsWith("text/x.tlog.size") || !body.matches("(0|[1-9][0-9]{0,18})\n")) {
+        return new Outcome.Refused(409, "a 409 answer without a text/x.tlog.size tree size");
+      }
+      return new Outcome.Conflict(Long.parseLong(body.strip()));
+    }
+    if (r.statusCode() != 200) {
+      return new Outcome.Refused(r.statusCode(), body.length() > 200 ? body.substring(0, 200) : body.strip());
+    }
+    List<NoteSignature> lines;
+    try {
+      lines = SignedNote.parseSignatureLines(body, "cosignatures");
+    } catch (InvalidFieldException e) {
+      return new Outcome.Refused(200, "unreadable cosignature lines: " + e.getMessage());
+    }
+    String text = request.checkpoint().text();
+    List<NoteSignature> mine = new ArrayList<>();
+    for (NoteSignature s : lines) {
+      if (witness.key().matches(s)) {
+        if (!witness.key().verifies(text, s.signature())) {
+          return new Outcome.Refused(200, "a cosignature line of the witness's key does not verify");
+        }
+        mine.add(s);
+      }
+    }
+    return mine.isEmpty() ? new Outcome.Refused(200, "no cosignature by the witness's key " + witness.key().name())
+        : new Outcome.Cosigned(mine);
+  }
+
+  /**
+   * The checkpoint the witness serves for {@code origin} (c2sp.org/tlog-witness, "Monitor Retrieval Mechanism"),
+   * parsed but not verified; empty if it has none (404).
+   */
+  public Optional<SignedNote> latest(String origin) throws IOException, InterruptedException {
+    String hash = HexFormat.of().formatHex(sha256(origin));
+    HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(witness.url() + "/" + hash + "/checkpoint"))
+        .timeout(timeout).GET().build(), bounded());
+    if (r.statusCode() == 404) {
+      return Optional.empty();
+    }
+    if (r.statusCode() != 200) {
+      throw new IOException("the witness answered " + r.statusCode());
+    }
+    try {
+      return Optional.of(SignedNote.parse(r.body()));
+    } catch (InvalidFieldException e) {
+      throw new IOException("the witness's checkpoint is unreadable: " + e.getMessage());
+    }
+  }
+
+  /** Reads at most {@link #MAX_ANSWER} bytes of an answer; a longer one reads as empty (and fails to parse). */
+  private static HttpResponse.BodyHandler<byte[]> bounded() {
+    return info -> HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(), in -> {
+      try (in) {
+        byte[] b = in.readNBytes(MAX_ANSWER + 1);
+        return b.length > MAX_ANSWER ? new byte[0] : b;
+      } catch (IOException e) {
+        return new byte[0];
+      }
+    });
+  }
+
+  private static byte[] sha256(String s) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
