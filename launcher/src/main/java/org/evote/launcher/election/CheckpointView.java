@@ -17,7 +17,7 @@ import org.evote.crypto.note.VerifierKey;
  */
 public final class CheckpointView {
   /** The longest signature line shown whole. */
-  static final int MAX_LINE = 100;
+  static final int MAX_LINE = 200;
 
   private CheckpointView() {}
 

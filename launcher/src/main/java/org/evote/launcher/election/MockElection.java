@@ -21,9 +21,7 @@ import org.evote.crypto.json.ManifestJson;
 import org.evote.crypto.keystore.GuardianKeyFile;
 import org.evote.crypto.keystore.KioskCredentials;
 import org.evote.crypto.keystore.SecretFiles;
-import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.Manifest;
-import org.evote.crypto.manifest.SelectionDescription;
 import org.evote.crypto.note.SignatureType;
 import org.evote.crypto.note.SignedNote;
 import org.evote.crypto.note.VerifierKey;
@@ -170,14 +168,14 @@ public final class MockElection implements AutoCloseable {
     log.printf("%n7. Tally published on the board; the final board and its checkpoint, cosigned by %d of %d "
         + "witnesses, downloaded into the record%n   %s:%n", WITNESS_QUORUM, WITNESSES,
         record.resolve(RecordFiles.CHECKPOINT));
-    CheckpointView.lines(checkpoint, notice).forEach(l -> log.printf("     %s%n", l));
+    CheckpointView.lines(checkpoint, notice).forEach(l -> log.println(l.isEmpty() ? "" : "     " + l));
     log.printf("%n   The record verified against the notice (docs/protocol.md §10.4):%n");
     log.print(report.render().indent(3));
 
     long challenged = voting.voted().stream().filter(e -> e.receipt().challenged()).count();
     Outcome outcome = new Outcome(tallied.result(), voting.truth(), voting.voted().size() - challenged, challenged,
         report, voting.problems(), record, noticeFile, checkpoint);
-    printResult(manifest, outcome);
+    ResultView.print(log, manifest, outcome);
     return outcome;
   }
 
@@ -381,33 +379,6 @@ public final class MockElection implements AutoCloseable {
       }
     }
     return true;
-  }
-
-  private void printResult(Manifest manifest, Outcome o) {
-    ResultReport names = new ResultReport(manifest, o.result());
-    log.printf("%n8. Result beside the robots' plaintext truth%n");
-    log.printf("   %-46s %9s %9s%n", "contest / selection", "decrypted", "truth");
-    for (ContestDescription c : manifest.contests()) {
-      log.printf("   %s%n", names.contestName(c));
-      for (SelectionDescription s : c.selections()) {
-        long decrypted = o.result().count(c.id(), s.id()).orElse(-1L);
-        long t = o.truth().getOrDefault(c.id(), Map.of()).getOrDefault(s.id(), 0L);
-        log.printf("     %-44s %9d %9d%s%n", abbreviate(names.selectionName(s), 44), decrypted, t,
-            decrypted == t ? "" : "  MISMATCH");
-      }
-    }
-    log.printf("   cast ballots %d (robots: %d), challenged %d (robots: %d)%n", o.result().castBallots(), o.cast(),
-        o.result().challengedBallots(), o.challenged());
-    log.printf("%n%s%n", o.succeeded() ? "The decrypted result equals the truth exactly, and the record verifies "
-        + "against the election notice, cosigned by its witnesses."
-        : "FAILED: " + (o.report().isValid() ? "" : "the record does not verify; ")
-            + (o.anchored() ? "" : "the record is not anchored in the election notice; ")
-            + (o.boardProblems().isEmpty() ? "" : "ballots lost or duplicated; ")
-            + (countsMatch(o.result(), o.truth()) ? "" : "the result differs from the truth"));
-  }
-
-  private static String abbreviate(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 
   /** Closes the boards, then the witnesses. */
