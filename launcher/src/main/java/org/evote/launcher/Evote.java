@@ -14,6 +14,7 @@ import org.evote.crypto.json.JsonText;
 import org.evote.crypto.json.ManifestJson;
 import org.evote.kiosk.KioskMain;
 import org.evote.launcher.election.LocalBoard;
+import org.evote.launcher.election.LocalWitness;
 import org.evote.launcher.election.MockElection;
 import org.evote.launcher.load.LoadRun;
 import org.evote.server.BallotServer;
@@ -85,8 +86,10 @@ public final class Evote {
 
   @Command(name = "demo", mixinStandardHelpOptions = true,
       description = "Run a complete mock election on this machine: key ceremony, a ballot server on an embedded "
-          + "SQLite board, robot kiosks casting and challenging ballots, polls closed, the tally by a quorum of "
-          + "guardians, the record verified in full, and the result printed beside the robots' plaintext truth.")
+          + "SQLite board with two witnesses cosigning its checkpoints (quorum 2), the election notice, robot kiosks "
+          + "casting and challenging ballots, polls closed, the tally by a quorum of guardians, the record with its "
+          + "cosigned final checkpoint verified in full against the notice, and the result printed beside the "
+          + "robots' plaintext truth.")
   static final class Demo implements Callable<Integer> {
     @Option(names = "--manifest", description = "ElectionGuard 1.0 manifest (default: the embedded county general "
         + "election)")
@@ -117,8 +120,9 @@ public final class Evote {
         + "free port)")
     int port;
 
-    @Option(names = "--keep-serving", description = "leave the server up afterwards, until Ctrl+C, to look up "
-        + "receipts in a browser; also opens a practice board (polls open) to vote on in a real kiosk window")
+    @Option(names = "--keep-serving", description = "leave the server and its two witnesses up afterwards, until "
+        + "Ctrl+C, to look up receipts in a browser and read the cosigned checkpoints; also opens a practice board "
+        + "(polls open) to vote on in a real kiosk window")
     boolean keepServing;
 
     @Override
@@ -135,18 +139,26 @@ public final class Evote {
         var board = election.board();
         Path d = dir.toAbsolutePath().normalize();
         log.printf("%nThe election record is in %s%n", outcome.record());
-        log.printf("  re-verify it:  ./evote tally verify --record %s%n", outcome.record());
+        log.printf("  re-verify it:  ./evote tally verify --record %s --notice %s%n", outcome.record(),
+            outcome.notice());
         log.printf("  results:       %s (and result.csv, result.html)%n", outcome.record().resolve("result.txt"));
         if (!keepServing) {
-          log.printf("The server has stopped. To open the observer page and look up receipts, serve the board "
-              + "again:%n  ./evote server serve --data %s --board-passphrase-file %s%n  then open http://127.0.0.1:8080/ "
-              + "and type a tracking code from %s%n", d.resolve("board"), d.resolve("board.pass"),
-              d.resolve("robots"));
+          log.printf("The server and the witnesses have stopped. To open the observer page and look up receipts, "
+              + "serve the board again:%n  ./evote server serve --data %s --board-passphrase-file %s%n  then open "
+              + "http://127.0.0.1:8080/ and type a tracking code from %s%n", d.resolve("board"),
+              d.resolve("board.pass"), d.resolve("robots"));
           return outcome.succeeded() ? 0 : 1;
         }
         LocalBoard practice = election.openPracticeBoard();
-        log.printf("%nThe server keeps serving the election's board at %s (Ctrl+C stops it).%n", board.uri());
+        log.printf("%nThe server keeps serving the election's board at %s, and its witnesses keep serving (Ctrl+C "
+            + "stops them all).%n", board.uri());
         log.printf("  observer page:  %s/  (type a tracking code from %s)%n", board.uri(), d.resolve("robots"));
+        log.printf("  checkpoint:     %s/checkpoint%n", board.uri());
+        String origin = board.checkpointKey().name();
+        for (LocalWitness w : election.witnesses()) {
+          log.printf("  witness %s serving %s; its latest cosigned checkpoint of the board: %s%n", w.name(), w.uri(),
+              w.monitoringUri(origin));
+        }
         log.printf("%nIts polls are closed. To vote in a real kiosk window, a practice board for the same election is "
             + "open at %s:%n", practice.uri());
         log.printf("  ./evote kiosk --windowed --server %s --credentials %s --passphrase-file %s --election-hash %s "

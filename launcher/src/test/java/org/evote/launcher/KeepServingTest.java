@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Optional;
@@ -17,14 +18,16 @@ import org.evote.board.client.ApiPaths;
 import org.evote.crypto.json.JsonText;
 import org.evote.kiosk.KioskMain;
 import org.evote.launcher.election.LocalBoard;
+import org.evote.launcher.election.LocalWitness;
 import org.evote.launcher.election.MockElection;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * What {@code demo --keep-serving} leaves up: the election's board answers receipt look-ups after the tally, and a
- * kiosk started with the printed credentials votes on the practice board (its robot mode: the window's own path).
+ * What {@code demo --keep-serving} leaves up: the election's board answers receipt look-ups after the tally, both
+ * witnesses serve the final checkpoint they cosigned, and a kiosk started with the printed credentials votes on the
+ * practice board (its robot mode: the window's own path).
  */
 class KeepServingTest {
   @TempDir
@@ -48,6 +51,17 @@ class KeepServingTest {
       HttpResponse<String> receipt = get(board.uri() + ApiPaths.receipt(code));
       assertEquals(200, receipt.statusCode(), receipt.body());
       assertTrue(receipt.body().contains("\"ballot_cast\""), receipt.body());
+
+      // Both witnesses are still up, and each serves the board's final checkpoint it cosigned to monitors.
+      String finalCheckpoint = Files.readString(out.resolve("record/checkpoint.txt"));
+      String sizeLine = finalCheckpoint.split("\n")[1];
+      assertEquals(2, election.witnesses().size());
+      for (LocalWitness w : election.witnesses()) {
+        HttpResponse<String> seen = get(w.monitoringUri(board.checkpointKey().name()).toString());
+        assertEquals(200, seen.statusCode(), seen.body());
+        assertEquals(sizeLine, seen.body().split("\n")[1], "the witness saw the whole final board");
+        assertTrue(seen.body().contains("\u2014 " + w.name() + " "), seen.body());
+      }
 
       LocalBoard practice = election.openPracticeBoard();
       int exit = new CommandLine(new KioskMain()).execute("--server", practice.uri().toString(), "--credentials",

@@ -1,6 +1,8 @@
 package org.evote.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -9,8 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.evote.crypto.json.JsonText;
+import org.evote.crypto.note.SignatureType;
+import org.evote.crypto.note.SignedNote;
+import org.evote.crypto.note.VerifierKey;
+import org.evote.crypto.note.WitnessPolicy;
+import org.evote.crypto.notice.ElectionNotice;
+import org.evote.crypto.notice.NoticeJson;
+import org.evote.crypto.record.BoardFile;
 import org.evote.server.testing.Console;
 import org.evote.tally.TallyTool;
 import org.junit.jupiter.api.Test;
@@ -18,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The main job in miniature, as CI runs it: {@code evote demo} on the embedded county manifest
- * with a real server on a loopback port, robot kiosks on the kiosk's own code path and the real tally tool; then
- * the record is re-verified by {@code tally verify} and its result recounted here from the robots' logs.
+ * with a real server on a loopback port, two real witnesses, robot kiosks on the kiosk's own code path and the real
+ * tally tool; then the record's checkpoint is checked against the election notice's witness policy, the record is
+ * re-verified by {@code tally verify --notice} and its result recounted here from the robots' logs.
  */
 class MockElectionTest {
   @TempDir
@@ -38,21 +50,49 @@ class MockElectionTest {
     Console run = evote("demo", "--kiosks", "3", "--ballots", "16", "--challenge-rate", "0.5", "--out",
         dir.toString());
     assertEquals(0, run.code(), run.out() + run.err());
-    assertTrue(run.out().contains("The decrypted result equals the truth exactly, and the record verifies."),
-        run.out());
+    assertTrue(run.out().contains("The decrypted result equals the truth exactly, and the record verifies against "
+        + "the election notice, cosigned by its witnesses."), run.out());
+    assertTrue(run.out().contains("notice hash "), run.out());
     assertTrue(run.out().contains("every ballot the kiosks gave a receipt for is on it exactly once"), run.out());
     assertTrue(run.out().contains("The election record is in " + dir.resolve("record")), run.out());
 
     // What the output folder keeps: the record, the guardians' sealed keys, the robots' logs.
     for (String f : new String[] {"record/election.json", "record/board.json", "record/encrypted_tally.json",
         "record/decryption_shares.json", "record/result.json", "record/result.html", "guardians/guardian-1.key.json",
-        "guardians/guardian-3.key.json", "robots/K-01.json", "robots/K-03.json", "board/board.sqlite"}) {
+        "guardians/guardian-3.key.json", "robots/K-01.json", "robots/K-03.json", "board/board.sqlite",
+        "record/checkpoint.txt", "notice.json", "closed/board.json", "closed/checkpoint.txt",
+        "witness-1/witness-key.json", "witness-2/witness.sqlite", "witness-1.pass", "witness-2.pass"}) {
       assertTrue(Files.isRegularFile(dir.resolve(f)), f);
     }
 
-    // The real tally tool re-verifies the record on its own.
-    Console verify = evote("tally", "verify", "--record", dir.resolve("record").toString());
+    // The record's final checkpoint is signed by the notice's board key and cosigned by both of its witnesses.
+    ElectionNotice notice = NoticeJson.decode(JsonText.readObject(dir.resolve("notice.json")));
+    assertEquals(2, notice.witnesses().size());
+    assertEquals(2, notice.witnessQuorum());
+    assertEquals(3, notice.kiosks().size());
+    SignedNote checkpoint = SignedNote.parse(Files.readAllBytes(dir.resolve("record/checkpoint.txt")));
+    WitnessPolicy.Result cosigned = notice.witnessPolicy().check(checkpoint);
+    WitnessPolicy.Result.Satisfied satisfied = assertInstanceOf(WitnessPolicy.Result.Satisfied.class, cosigned,
+        cosigned.toString());
+    assertEquals(Set.of("witness-1.demo.invalid", "witness-2.demo.invalid"),
+        satisfied.cosignedBy().stream().map(VerifierKey::name).collect(Collectors.toSet()));
+    assertEquals(Set.of(SignatureType.COSIGNATURE_ED25519, SignatureType.COSIGNATURE_ML_DSA_44),
+        satisfied.cosignedBy().stream().map(VerifierKey::type).collect(Collectors.toSet()));
+    long[] entries = {0};
+    BoardFile.open(dir.resolve("record/board.json")).forEachEntry(e -> entries[0]++);
+    assertEquals(entries[0], satisfied.checkpoint().size(),
+        "the checkpoint covers the whole final board");
+    // The demo showed that checkpoint, each line with whose key it is.
+    assertTrue(run.out().contains(checkpoint.text().split("\n")[2]), run.out());
+    assertTrue(run.out().contains("witness witness-2.demo.invalid, ML-DSA-44 cosignature (type 0x06)"), run.out());
+
+    // The real tally tool re-verifies the record on its own, against the notice: every trust check made.
+    Console verify = evote("tally", "verify", "--record", dir.resolve("record").toString(), "--notice",
+        dir.resolve("notice.json").toString());
     assertEquals(0, verify.code(), verify.out() + verify.err());
+    assertTrue(verify.out().contains("V19  PASS") && verify.out().contains("V20  PASS"), verify.out());
+    assertFalse(verify.out().contains("NOT CHECKED"), verify.out());
+    assertFalse(verify.out().contains("FAIL"), verify.out());
 
     // Recount the truth from the robots' logs and compare with the published result.
     Map<String, Long> truth = new HashMap<>();

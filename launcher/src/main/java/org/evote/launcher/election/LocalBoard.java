@@ -7,9 +7,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import org.evote.board.client.AdminEntry;
 import org.evote.board.client.BoardAdmin;
 import org.evote.board.client.BoardClient;
+import org.evote.board.client.BoardDownload;
 import org.evote.board.client.BoardException;
 import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.election.ElectionConfig;
@@ -17,6 +19,8 @@ import org.evote.crypto.json.JsonText;
 import org.evote.crypto.keystore.AdminCredentials;
 import org.evote.crypto.keystore.EncryptedKeyFile;
 import org.evote.crypto.keystore.KioskCredentials;
+import org.evote.crypto.note.VerifierKey;
+import org.evote.crypto.note.WitnessPolicy;
 import org.evote.server.BoardHost;
 import org.evote.server.board.BoardSetup;
 import org.evote.server.board.TamperedBoardException;
@@ -24,8 +28,10 @@ import org.evote.server.store.DataDir;
 
 /**
  * The ballot server run inside this process on its embedded SQLite board: the same board, checks and HTTP API as
- * {@code ballot-server serve}, reached by the kiosks over loopback. Administration (polls, export) goes through the
- * HTTP API (board-client) with the administrator credential, as an official's would.
+ * {@code ballot-server serve}, reached by the kiosks over loopback, submitting its checkpoints to the witnesses it is
+ * given ({@link #witnessedBy}, as {@code serve --witness}). Administration (polls, export) goes through the HTTP API
+ * (board-client) with the administrator credential, as an official's would; the board's part of the record is
+ * downloaded as {@code tally fetch} does ({@link BoardDownload}).
  */
 public final class LocalBoard implements AutoCloseable {
   private final DataDir data;
@@ -37,6 +43,7 @@ public final class LocalBoard implements AutoCloseable {
   private BoardHost served;
   private BoardClient client;
   private long maxDatabaseBytes;
+  private BoardHost.Witnesses witnesses = BoardHost.Witnesses.NONE;
 
   private LocalBoard(DataDir data, char[] passphrase, SecureRandom random) throws IOException {
     this.data = data;
@@ -59,7 +66,7 @@ public final class LocalBoard implements AutoCloseable {
       throw new IllegalStateException("the board is already serving");
     }
     try {
-      served = BoardHost.start(data, passphrase::clone, host, port, maxDatabaseBytes, random);
+      served = BoardHost.start(data, passphrase::clone, host, port, maxDatabaseBytes, witnesses, random);
     } catch (EncryptedKeyFile.WrongPassphraseException e) {
       throw new IOException("the board key did not open: " + e.getMessage(), e);
     }
@@ -68,6 +75,19 @@ public final class LocalBoard implements AutoCloseable {
   /** From the next {@link #start}, caps the database at about this size (0: no cap), like {@code --max-database-mb}. */
   public void limitDatabase(long maxBytes) {
     this.maxDatabaseBytes = maxBytes;
+  }
+
+  /**
+   * From the next {@link #start}, submits every checkpoint to these witnesses, as {@code serve --witness URL=VKEY
+   * --witness-quorum K}.
+   */
+  public void witnessedBy(BoardHost.Witnesses witnesses) {
+    this.witnesses = java.util.Objects.requireNonNull(witnesses, "witnesses");
+  }
+
+  /** The board's checkpoint key (its verifier key, what {@code server init} prints), from its data directory. */
+  public VerifierKey checkpointKey() throws IOException {
+    return data.checkpointVerifierKey();
   }
 
   /** The board's base URL. */
@@ -131,6 +151,23 @@ public final class LocalBoard implements AutoCloseable {
   public Path export(Path file) throws IOException, InterruptedException {
     BoardClient c = client();
     return refusedAsIo(() -> c.export(file), "the board export");
+  }
+
+  /**
+   * Downloads the board file and the board's checkpoint of exactly those entries into {@code dir} ({@code board.json},
+   * {@code checkpoint.txt}), as {@code tally fetch} does; with {@code policy} (an election notice's), waits until the
+   * checkpoint is cosigned by its quorum of witnesses, for at most {@code patience}.
+   */
+  public BoardDownload.Downloaded download(Path dir, Optional<WitnessPolicy> policy, Duration patience)
+      throws IOException, InterruptedException {
+    BoardDownload download = new BoardDownload(client(), patience, Duration.ofMillis(200));
+    try {
+      return download.into(dir, policy);
+    } catch (BoardException e) {
+      throw new IOException("downloading the board failed: " + e.getMessage(), e);
+    } catch (BoardDownload.MismatchException e) {
+      throw new IOException(e.getMessage(), e);
+    }
   }
 
   private interface Call<T> {

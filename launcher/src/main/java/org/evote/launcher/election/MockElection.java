@@ -21,29 +21,41 @@ import org.evote.crypto.json.ManifestJson;
 import org.evote.crypto.keystore.GuardianKeyFile;
 import org.evote.crypto.keystore.KioskCredentials;
 import org.evote.crypto.keystore.SecretFiles;
-import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.Manifest;
-import org.evote.crypto.manifest.SelectionDescription;
+import org.evote.crypto.note.SignatureType;
+import org.evote.crypto.note.SignedNote;
+import org.evote.crypto.note.VerifierKey;
+import org.evote.crypto.notice.ElectionNotice;
+import org.evote.crypto.notice.NoticeJson;
 import org.evote.crypto.record.RecordFiles;
+import org.evote.crypto.verify.Step;
 import org.evote.crypto.verify.VerificationReport;
 import org.evote.kiosk.robot.RobotVoter;
+import org.evote.server.BoardHost;
 import org.evote.tally.report.ResultReport;
 import org.evote.tally.service.CeremonyService;
+import org.evote.tally.service.NoticeService;
 import org.evote.tally.service.TallyPublication;
 import org.evote.tally.service.TallyService;
 
 /**
  * A complete mock election with the real programs on one machine: the tally tool's key ceremony, a ballot server on
- * its embedded SQLite board, robot kiosks voting through the kiosk's own code path over loopback HTTP, the polls
- * closed, the board exported, the tally decrypted by a quorum of guardians, the tally published, and the whole
- * record verified; the result is compared with the plaintext truth the robots kept. Everything it makes stays in the
- * output folder.
+ * its embedded SQLite board with two witnesses cosigning its checkpoints (quorum 2), the election notice made from
+ * the board, robot kiosks voting through the kiosk's own code path over loopback HTTP, the polls closed, the board
+ * downloaded with its checkpoint, the tally decrypted by a quorum of guardians, the tally published, and the whole
+ * record — with the final checkpoint cosigned by both witnesses — verified against the notice; the result is
+ * compared with the plaintext truth the robots kept. Everything it makes stays in the output folder.
  */
 public final class MockElection implements AutoCloseable {
   /** The embedded default manifest: a real county general election (8 contests, 11 ballot styles). */
   public static final String DEFAULT_MANIFEST = "manifest-hamilton-general.json";
   /** The id of the kiosk registered on the practice board for a person's kiosk window. */
   public static final String DESK_KIOSK = "DESK-1";
+  /** The demo's witnesses, and how many of them must cosign. */
+  public static final int WITNESSES = 2;
+  public static final int WITNESS_QUORUM = 2;
+  /** How long the demo waits for a checkpoint of the whole board cosigned by the quorum. */
+  static final Duration COSIGNING_PATIENCE = Duration.ofMinutes(2);
 
   /** What to run. {@code manifest} empty means the embedded county manifest; {@code port} 0 means any free port. */
   public record Settings(Optional<Path> manifest, int guardians, int quorum, int kiosks, int ballots,
@@ -69,11 +81,20 @@ public final class MockElection implements AutoCloseable {
 
   /** What the election established. */
   public record Outcome(ElectionResult result, Map<String, Map<String, Long>> truth, long cast, long challenged,
-      VerificationReport report, List<String> boardProblems, Path record) {
-    /** The record verifies, every ballot is on the board once, and the decrypted counts equal the truth. */
+      VerificationReport report, List<String> boardProblems, Path record, Path notice, SignedNote checkpoint) {
+    /**
+     * The record verifies against the election notice with every trust check made (V20 passes: the board's keys,
+     * the kiosks and the witnesses' quorum are the notice's), every ballot is on the board once, and the decrypted
+     * counts equal the truth.
+     */
     public boolean succeeded() {
-      return report.isValid() && boardProblems.isEmpty() && result.castBallots() == cast
+      return report.isValid() && anchored() && boardProblems.isEmpty() && result.castBallots() == cast
           && result.challengedBallots() == challenged && countsMatch(result, truth);
+    }
+
+    /** V20 passed and no trust check was left unmade. */
+    public boolean anchored() {
+      return report.anchored() && report.outcome(Step.V20_ELECTION_NOTICE).status() == VerificationReport.Status.PASS;
     }
   }
 
@@ -83,6 +104,8 @@ public final class MockElection implements AutoCloseable {
   private final Path out;
   private LocalBoard board;
   private LocalBoard practice;
+  private final List<LocalWitness> witnesses = new ArrayList<>();
+  private ElectionNotice notice;
 
   public MockElection(Settings settings, SecureRandom random, PrintStream log) {
     this.settings = settings;
@@ -94,6 +117,11 @@ public final class MockElection implements AutoCloseable {
   /** The board, serving, once {@link #run} has started it (for {@code --keep-serving}). */
   public LocalBoard board() {
     return board;
+  }
+
+  /** The witnesses, serving, once {@link #run} has started them. */
+  public List<LocalWitness> witnesses() {
+    return List.copyOf(witnesses);
   }
 
   public Outcome run() throws Exception {
@@ -112,7 +140,7 @@ public final class MockElection implements AutoCloseable {
     ElectionConfig config = keyCeremony(manifest, guardians);
     Path electionFile = guardians.resolve("election.json");
     List<KioskCredentials> robots = openBoard(electionFile);
-    Path boardFile = out.resolve("board.json");
+    Path boardFile = out.resolve("closed").resolve(RecordFiles.BOARD);
     Voting voting = vote(config, robots, boardFile);
 
     // 6. Tally by a quorum
@@ -131,17 +159,23 @@ public final class MockElection implements AutoCloseable {
     log.printf("%n6. Tally: the board verified, the cast ballots added up, decrypted by guardians %s of %d%n",
         present, settings.guardians());
 
-    // 7. Tally published on the board; the final board goes into the record, which is verified in full
+    // 7. Tally published on the board; the final board and its cosigned checkpoint go into the record (as tally
+    // publish --notice does), which is verified in full against the notice
     board.publishTally(TallyPublication.of(record));
-    board.export(record.resolve(RecordFiles.BOARD));
-    VerificationReport report = RecordFiles.verify(record, random, threads, n -> { });
-    log.printf("%n7. Tally published on the board; the record in %s verified (docs/protocol.md §10.4):%n", record);
+    SignedNote checkpoint = board.download(record, Optional.of(notice.witnessPolicy()), COSIGNING_PATIENCE).note();
+    Path noticeFile = out.resolve("notice.json");
+    VerificationReport report = RecordFiles.verify(record, noticeFile, random, threads, n -> { });
+    log.printf("%n7. Tally published on the board; the final board and its checkpoint, cosigned by %d of %d "
+        + "witnesses, downloaded into the record%n   %s:%n", WITNESS_QUORUM, WITNESSES,
+        record.resolve(RecordFiles.CHECKPOINT));
+    CheckpointView.lines(checkpoint, notice).forEach(l -> log.println(l.isEmpty() ? "" : "     " + l));
+    log.printf("%n   The record verified against the notice (docs/protocol.md §10.4):%n");
     log.print(report.render().indent(3));
 
     long challenged = voting.voted().stream().filter(e -> e.receipt().challenged()).count();
     Outcome outcome = new Outcome(tallied.result(), voting.truth(), voting.voted().size() - challenged, challenged,
-        report, voting.problems(), record);
-    printResult(manifest, outcome);
+        report, voting.problems(), record, noticeFile, checkpoint);
+    ResultView.print(log, manifest, outcome);
     return outcome;
   }
 
@@ -177,21 +211,63 @@ public final class MockElection implements AutoCloseable {
     return config;
   }
 
-  /** Steps 2–3: the ballot server on its SQLite board, the robot kiosks registered, the polls opened. */
+  /**
+   * Steps 2–3: the ballot server on its SQLite board and its two witnesses (each trusting the board's checkpoint
+   * key; the board submitting every checkpoint to both, quorum 2), the robot kiosks registered, the election notice
+   * made from the board as {@code tally notice --server} does, the polls opened.
+   */
   private List<KioskCredentials> openBoard(Path electionFile) throws Exception {
     String boardPass = secret();
     SecretFiles.writeOwnerOnly(out.resolve("board.pass"), boardPass + "\n");
     board = LocalBoard.create(out.resolve("board"), electionFile, boardPass.toCharArray(), random);
+    VerifierKey checkpointKey = board.checkpointKey();
+    List<ElectionNotice.Witness> listed = startWitnesses(checkpointKey);
+    board.witnessedBy(new BoardHost.Witnesses(listed.stream()
+        .map(w -> new org.evote.server.witness.Witness(w.url(), w.key())).toList(), WITNESS_QUORUM,
+        Duration.ofSeconds(10)));
     board.start("127.0.0.1", settings.port());
-    log.printf("%n2. Ballot server on an embedded SQLite board (%s), serving %s%n", board.data().database(),
-        board.uri());
+    log.printf("%n2. Ballot server on an embedded SQLite board (%s), serving %s%n   checkpoint key %s%n",
+        board.data().database(), board.uri(), checkpointKey.encoded());
+    for (int i = 0; i < witnesses.size(); i++) {
+      log.printf("   witness %s serving %s, cosigning with its %s key (quorum %d of %d)%n", witnesses.get(i).name(),
+          witnesses.get(i).uri(), keyType(listed.get(i).key()), WITNESS_QUORUM, WITNESSES);
+    }
     List<KioskCredentials> robots = new ArrayList<>();
     for (int i = 1; i <= settings.kiosks(); i++) {
       robots.add(board.registerKiosk(String.format("K-%02d", i)));
     }
+    Path noticeFile = out.resolve("notice.json");
+    notice = new NoticeService(random).fromServer(board.client(), listed, WITNESS_QUORUM).notice();
+    NoticeService.write(notice, noticeFile);
     board.openPolls();
-    log.printf("%n3. %d robot kiosks registered; polls open%n", settings.kiosks());
+    log.printf("%n3. %d robot kiosks registered; election notice %s (board keys, %d kiosks, %d witnesses, quorum "
+        + "%d)%n   notice hash %s%n   polls open%n", settings.kiosks(), noticeFile, notice.kiosks().size(),
+        notice.witnesses().size(), notice.witnessQuorum(), NoticeJson.hash(notice).toHex());
     return robots;
+  }
+
+  /**
+   * Makes and serves the demo's witnesses, {@code witness-<i>.demo.invalid} in {@code witness-<i>/} (passphrases
+   * beside them, for this demo only), trusting the board's checkpoint key. The first is listed with its Ed25519
+   * key, the second with its ML-DSA-44 key, so that the final checkpoint shows both kinds of cosignature.
+   */
+  private List<ElectionNotice.Witness> startWitnesses(VerifierKey checkpointKey) throws IOException {
+    List<ElectionNotice.Witness> listed = new ArrayList<>();
+    for (int i = 1; i <= WITNESSES; i++) {
+      String pass = secret();
+      SecretFiles.writeOwnerOnly(out.resolve("witness-" + i + ".pass"), pass + "\n");
+      LocalWitness w = LocalWitness.create(out.resolve("witness-" + i),
+          new org.evote.witness.WitnessName("witness-" + i + ".demo.invalid"), pass.toCharArray(), random);
+      witnesses.add(w);
+      w.start("127.0.0.1", 0, checkpointKey);
+      listed.add(new ElectionNotice.Witness(w.uri(), w.key(i % 2 == 1 ? SignatureType.COSIGNATURE_ED25519
+          : SignatureType.COSIGNATURE_ML_DSA_44)));
+    }
+    return listed;
+  }
+
+  private static String keyType(VerifierKey k) {
+    return k.type() == SignatureType.COSIGNATURE_ED25519 ? "Ed25519" : "ML-DSA-44";
   }
 
   /** What the robots voted, the truth they kept, and what the audit of the exported board found. */
@@ -218,11 +294,12 @@ public final class MockElection implements AutoCloseable {
         throw new IOException("the board refused " + kiosks.refused() + " robot ballots");
       }
       board.closePolls();
-      board.export(boardFile);
+      // as tally fetch --notice: the board file and its checkpoint of exactly those entries, cosigned
+      board.download(boardFile.getParent(), Optional.of(notice.witnessPolicy()), COSIGNING_PATIENCE);
       List<String> problems = BoardAudit.problems(BoardAudit.ballots(boardFile), voted);
       long challenged = voted.stream().filter(e -> e.receipt().challenged()).count();
-      log.printf("%n5. Polls closed; board exported to %s%n   %d cast, %d challenged; %s%n", boardFile,
-          voted.size() - challenged, challenged, problems.isEmpty()
+      log.printf("%n5. Polls closed; board downloaded with its cosigned checkpoint to %s%n   %d cast, %d challenged; "
+          + "%s%n", boardFile.getParent(), voted.size() - challenged, challenged, problems.isEmpty()
               ? "every ballot the kiosks gave a receipt for is on it exactly once"
               : problems.size() + " PROBLEMS:\n     " + String.join("\n     ", problems));
       return new Voting(voted, kiosks.truth(), problems);
@@ -247,7 +324,6 @@ public final class MockElection implements AutoCloseable {
     }
   }
 
-  /** A random passphrase (130 bits), for the demo's generated guardians, board and kiosk. */
   /**
    * For {@code --keep-serving}: a second board for the same election with the polls open and a desk kiosk
    * registered, so that a person can vote in a real kiosk window (the election's own board is closed by then).
@@ -269,6 +345,7 @@ public final class MockElection implements AutoCloseable {
     return practice;
   }
 
+  /** A random passphrase (130 bits), for the demo's generated guardians, board, witnesses and kiosk. */
   private String secret() {
     return new java.math.BigInteger(130, random).toString(32);
   }
@@ -304,31 +381,7 @@ public final class MockElection implements AutoCloseable {
     return true;
   }
 
-  private void printResult(Manifest manifest, Outcome o) {
-    ResultReport names = new ResultReport(manifest, o.result());
-    log.printf("%n8. Result beside the robots' plaintext truth%n");
-    log.printf("   %-46s %9s %9s%n", "contest / selection", "decrypted", "truth");
-    for (ContestDescription c : manifest.contests()) {
-      log.printf("   %s%n", names.contestName(c));
-      for (SelectionDescription s : c.selections()) {
-        long decrypted = o.result().count(c.id(), s.id()).orElse(-1L);
-        long t = o.truth().getOrDefault(c.id(), Map.of()).getOrDefault(s.id(), 0L);
-        log.printf("     %-44s %9d %9d%s%n", abbreviate(names.selectionName(s), 44), decrypted, t,
-            decrypted == t ? "" : "  MISMATCH");
-      }
-    }
-    log.printf("   cast ballots %d (robots: %d), challenged %d (robots: %d)%n", o.result().castBallots(), o.cast(),
-        o.result().challengedBallots(), o.challenged());
-    log.printf("%n%s%n", o.succeeded() ? "The decrypted result equals the truth exactly, and the record verifies."
-        : "FAILED: " + (o.report().isValid() ? "" : "the record does not verify; ")
-            + (o.boardProblems().isEmpty() ? "" : "ballots lost or duplicated; ")
-            + (countsMatch(o.result(), o.truth()) ? "" : "the result differs from the truth"));
-  }
-
-  private static String abbreviate(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-  }
-
+  /** Closes the boards, then the witnesses. */
   @Override
   public void close() {
     if (practice != null) {
@@ -337,5 +390,6 @@ public final class MockElection implements AutoCloseable {
     if (board != null) {
       board.close();
     }
+    witnesses.forEach(LocalWitness::close);
   }
 }

@@ -115,7 +115,7 @@ public final class LoadRun {
         boolean uploaded = robots.awaitUploads(Duration.ofMinutes(2));
         refused = robots.refused();
         stillQueued = uploaded ? 0 : robots.pending();
-        board.export(boardFile);
+        board.download(boardFile.getParent(), java.util.Optional.empty(), Duration.ofMinutes(1));
       }
       List<String> problems = new ArrayList<>();
       if (stillQueued > 0) {
