@@ -26,8 +26,10 @@ import org.evote.witness.WitnessName;
 import org.evote.witness.WitnessStore;
 
 /**
- * A real witness ({@code witness init} and {@code witness serve}, module witness) in this process on a fixed
- * loopback port, so it can be stopped (down) and served again at the same address the boards were told.
+ * A real witness ({@code witness init} and {@code witness serve}, module witness) on a fixed loopback port, so it
+ * can be stopped (down) and served again at the same address the boards were told: in this process
+ * ({@link #start}), or as {@code witness serve} in a separate operating-system process ({@link #startProcess}) that
+ * can be killed with SIGKILL.
  */
 final class LiveWitness implements AutoCloseable {
   static final String PASSPHRASE = "live witness passphrase";
@@ -42,6 +44,7 @@ final class LiveWitness implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private List<VerifierKey> logs = List.of();
   private WitnessHost host;
+  private Process process;
 
   private LiveWitness(WitnessDir dir, String name, List<VerifierKey> vkeys, int port, SecureRandom random) {
     this.dir = dir;
@@ -60,8 +63,13 @@ final class LiveWitness implements AutoCloseable {
 
   /** Serves it, following the boards whose checkpoint keys are {@code logs}. */
   LiveWitness serve(VerifierKey... logs) throws Exception {
+    return follow(logs).start();
+  }
+
+  /** Follows the boards whose checkpoint keys are {@code logs} (from its next start on). */
+  LiveWitness follow(VerifierKey... logs) {
     this.logs = List.of(logs);
-    return start();
+    return this;
   }
 
   /** Serves it (again) on its port, following the same boards. */
@@ -72,11 +80,59 @@ final class LiveWitness implements AutoCloseable {
     return this;
   }
 
+  /** Serves it (again) on its port as {@code witness serve} in another JVM, its output appended to {@code output}. */
+  LiveWitness startProcess(Path output) throws Exception {
+    Path pass = dir.dir().resolveSibling(dir.dir().getFileName() + ".pass");
+    Files.writeString(pass, PASSPHRASE + "\n");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        org.evote.witness.WitnessMain.class.getName(), "serve", "--data", dir.dir().toString(), "--port",
+        String.valueOf(port), "--passphrase-file", pass.toString()));
+    for (VerifierKey l : logs) {
+      cmd.add("--log");
+      cmd.add(l.encoded());
+    }
+    process = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile())).start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the witness exited: " + Files.readString(output));
+      }
+      try {
+        latest("up?");
+        return this;
+      } catch (IOException e) {
+        // not up yet
+      }
+      Thread.sleep(50);
+    }
+    process.destroyForcibly().waitFor();
+    throw new IllegalStateException("the witness did not start: " + Files.readString(output));
+  }
+
+  /** SIGKILL to the witness's process: no shutdown hook, nothing flushed. */
+  void kill9() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+    process = null;
+  }
+
   /** Stops serving: to the boards, the witness is down. */
   void stop() {
     if (host != null) {
       host.close();
       host = null;
+    }
+    if (process != null) {
+      process.destroy();
+      try {
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      process = null;
     }
   }
 

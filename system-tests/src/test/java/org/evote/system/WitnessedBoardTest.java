@@ -145,14 +145,21 @@ class WitnessedBoardTest {
     try (TestBoard t = new TestBoard(dir("board"), "manifest-small.json");
         LiveWitness w1 = LiveWitness.init(temp.resolve("w1"), "witness.test/w1", RANDOM);
         LiveWitness w2 = LiveWitness.init(temp.resolve("w2"), "witness.test/w2", RANDOM)) {
-      TestKiosk kiosk = openWith(t, w1, w2);
+      TestKiosk kiosk = t.registerKiosk("kiosk-1");
+      assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
       VerifierKey key = t.board.checkpointKey();
       String origin = key.name();
+      w1.serve(key);
+      // The second witness runs as its own process, killed with SIGKILL while the kiosk votes.
+      Path w2log = temp.resolve("w2.log");
+      w2.follow(key).startProcess(w2log);
+      t.stop();
+      t.start(LiveWitness.quorum(2, w1, w2));
       WitnessPolicy policy = new WitnessPolicy(key, List.of(w1.vkeys.get(0), w2.vkeys.get(0)), 2);
       vote(t.base, t, kiosk, "b0");
       await("both witnesses cosign", () -> quorumCoversLatest(t.base));
 
-      w2.stop();
+      w2.kill9();
       for (int i = 1; i <= 4; i++) {
         JsonObject receipt = vote(t.base, t, kiosk, "b" + i);
         assertTrue(receipt.containsKey("confirmation_code"), receipt.toString());
@@ -163,7 +170,7 @@ class WitnessedBoardTest {
       assertFalse(quorumCoversLatest(t.base));
       assertInstanceOf(WitnessPolicy.Result.BelowQuorum.class, policy.check(checkpoint(t.base)));
 
-      w2.start();
+      w2.startProcess(w2log);
       BoardDownload.Downloaded d = new BoardDownload(BoardClient.create(t.base, Duration.ofSeconds(10)),
           Duration.ofSeconds(90), Duration.ofMillis(100)).into(temp.resolve("record"), Optional.of(policy));
       assertEquals(later, d.entries());
