@@ -1,7 +1,5 @@
 package org.evote.system;
 
-import static org.evote.system.WitnessedBoards.await;
-import static org.evote.system.WitnessedBoards.quorumCoversLatest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -41,8 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real boards and real witnesses (module witness) on loopback (protocol §9.8, §9.9; c2sp.org/tlog-witness): a
- * split view refused with the specification's status, a witness down during voting, and a board behind what its
- * witnesses cosigned.
+ * split view refused with the specification's status, a witness killed (SIGKILL) during voting, and a board behind
+ * what its witnesses cosigned.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class WitnessedBoardTest {
