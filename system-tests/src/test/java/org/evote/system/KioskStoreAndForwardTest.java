@@ -24,6 +24,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.evote.board.client.BoardClient;
+import org.evote.board.client.BoardDownload;
 import org.evote.crypto.ballot.ConfirmationCodes;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.keystore.KioskCredentials;
@@ -127,11 +128,10 @@ class KioskStoreAndForwardTest {
       k.close();
 
       b.closePolls();
-      HttpResponse<byte[]> export = HttpClient.newHttpClient().send(HttpRequest.newBuilder(b.uri().resolve(
-          "/api/board/export")).build(), HttpResponse.BodyHandlers.ofByteArray());
       Path record = temp.resolve("record");
-      Files.createDirectories(record);
-      Files.write(record.resolve(RecordFiles.BOARD), export.body());
+      // The board file and its final checkpoint, as tally fetch downloads them.
+      new BoardDownload(BoardClient.create(b.uri(), Duration.ofSeconds(10)), Duration.ofSeconds(30),
+          Duration.ofMillis(100)).into(record, java.util.Optional.empty());
       Files.copy(b.data.electionFile(), record.resolve(RecordFiles.ELECTION));
       VerificationReport report = RecordFiles.verify(record, new SecureRandom(), 2, n -> { });
       assertTrue(report.isValid(), report.render());

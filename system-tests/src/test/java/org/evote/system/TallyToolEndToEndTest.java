@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -41,12 +38,10 @@ class TallyToolEndToEndTest {
     return TallyTool.run(args);
   }
 
-  Path export(LiveBoard b, String name) throws Exception {
-    HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(b.uri().resolve(
-        "/api/board/export")).build(), HttpResponse.BodyHandlers.ofByteArray());
-    Path f = temp.resolve(name);
-    Files.write(f, r.body());
-    return f;
+  /** {@code tally fetch}: the board file and the board's checkpoint of exactly those entries, in {@code dir}. */
+  Path fetch(LiveBoard b, Path dir) {
+    assertEquals(0, tool("fetch", "--server", b.uri().toString(), "--out", dir.toString(), "--wait", "30"));
+    return dir.resolve("board.json");
   }
 
   @Test
@@ -75,7 +70,7 @@ class TallyToolEndToEndTest {
       uploader.close();
       store.close();
       b.closePolls();
-      Path board = export(b, "board.json");
+      Path board = fetch(b, temp.resolve("fetched"));
 
       Path record = temp.resolve("record");
       // Fewer than k keys: a clear refusal.
@@ -119,8 +114,7 @@ class TallyToolEndToEndTest {
 
       assertEquals(0, tool("publish", "--server", b.uri().toString(), "--admin-credentials",
           b.data.adminCredentialsFile().toString(), record.toString()));
-      Files.copy(export(b, "published-board.json"), record.resolve("board.json"),
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      fetch(b, record);
       assertEquals(0, tool("verify", "--record", record.toString()), "V17: the published entry matches");
       // A tampered result fails verification.
       String tampered = Files.readString(record.resolve("result.json")).replaceFirst("\"cast_ballots\": \\d+",

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Board file tampered: after a real election day, one change to the server's SQLite board — a ciphertext
  * edited, a row deleted, two rows swapped, a column made unreadable — makes the server refuse to start, and the
- * tally tool, given the board as stored ({@code ballot-server export}), names the entry.
+ * tally tool, given the board as stored ({@code ballot-server export}) with the checkpoint the board last wrote to
+ * its data directory, names the entry.
  */
 class TamperedBoardTest {
   /** Entry 6 is a ballot: 0 election, 1–2 kiosks, 3 polls opened, 4… ballots. */
@@ -67,7 +68,7 @@ class TamperedBoardTest {
     assertEquals(0, Console.run(BallotServer::run, "export", "--data", data.toString(), "--out", clean.toString())
         .code());
     Console ok = Console.run(TallyTool::run, "verify", "--election", election.toString(), "--board",
-        clean.toString());
+        clean.toString(), "--checkpoint", data.resolve("checkpoint.txt").toString());
     assertEquals(0, ok.code(), ok.printed());
 
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("board.sqlite"));
@@ -87,7 +88,7 @@ class TamperedBoardTest {
     assertEquals(0, Console.run(BallotServer::run, "export", "--data", data.toString(), "--out", stored.toString())
         .code());
     Console verify = Console.run(TallyTool::run, "verify", "--election", election.toString(), "--board",
-        stored.toString());
+        stored.toString(), "--checkpoint", data.resolve("checkpoint.txt").toString());
     assertEquals(1, verify.code(), verify.printed());
     assertTrue(verify.printed().contains("entry " + ENTRY), verify.printed());
   }

@@ -320,12 +320,16 @@ class BoardApiTest {
     HttpResponse<byte[]> export = t.http.send(java.net.http.HttpRequest.newBuilder(t.base.resolve(
         "/api/board/export")).build(), HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, export.statusCode());
+    // The record's board part as tally fetch downloads it: the board file and its checkpoint (V19).
     Path dir = temp.resolve("record");
-    Files.createDirectories(dir);
-    Files.write(dir.resolve(RecordFiles.BOARD), export.body());
+    new org.evote.board.client.BoardDownload(org.evote.board.client.BoardClient.create(t.base,
+        java.time.Duration.ofSeconds(10)), java.time.Duration.ofSeconds(30), java.time.Duration.ofMillis(50))
+        .into(dir, java.util.Optional.empty());
+    assertEquals(new String(export.body()), Files.readString(dir.resolve(RecordFiles.BOARD)), "the same export");
     Files.copy(t.data.electionFile(), dir.resolve(RecordFiles.ELECTION));
     VerificationReport report = RecordFiles.verify(dir, t.random, 2, n -> { });
     assertTrue(report.isValid(), report.render());
+    assertEquals(VerificationReport.Status.PASS, report.outcome(Step.V19_BOARD_CHECKPOINT).status());
     assertEquals(VerificationReport.Status.PASS, report.outcome(Step.V12_KIOSK_CHAINS).status());
     assertTrue(report.outcome(Step.V8_BALLOT_STRUCTURE).checked() >= 5, report.render());
     assertFalse(new String(export.body()).contains("token"));

@@ -35,10 +35,18 @@ public final class ServerProcess implements AutoCloseable {
 
   /** Starts {@code serve} on the data directory and waits until it answers. */
   public static ServerProcess start(Path data, Path passphraseFile, int port, Path log) throws Exception {
+    return start(data, passphraseFile, port, log, List.of());
+  }
+
+  /** As {@link #start(Path, Path, int, Path)}, with more {@code serve} options (e.g. {@code --witness URL=VKEY}). */
+  public static ServerProcess start(Path data, Path passphraseFile, int port, Path log, List<String> options)
+      throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+    List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
         "org.evote.server.BallotServer", "serve", "--data", data.toString(), "--port", String.valueOf(port),
-        "--board-passphrase-file", passphraseFile.toString()))
+        "--board-passphrase-file", passphraseFile.toString()));
+    cmd.addAll(options);
+    Process p = new ProcessBuilder(cmd)
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     URI base = URI.create("http://127.0.0.1:" + port);
     HttpClient http = HttpClient.newHttpClient();

@@ -63,6 +63,9 @@ class TestVectorsTest {
     JsonText.write(dir.resolve(RecordFiles.BOARD), JsonText.object().add("entries", board.getJsonArray("entries"))
         .add("signed_heads", board.getJsonArray("signed_heads")).build());
     JsonText.write(dir.resolve(RecordFiles.TRANSCRIPT), ceremony.getJsonObject("ceremony_transcript"));
+    // A closed board is published with its final checkpoint (V19), as tally fetch writes it.
+    java.nio.file.Files.writeString(dir.resolve(RecordFiles.CHECKPOINT),
+        JsonText.readObject(DIR.resolve("checkpoints.json")).getString("checkpoint"));
     VerificationReport report = RecordFiles.verify(dir, new SecureRandom(), 1, n -> { });
     assertEquals(VerificationReport.Status.PASS, report.outcome(Step.V18_CEREMONY_TRANSCRIPT).status(),
         report.render());

@@ -1,0 +1,134 @@
+package org.evote.system;
+
+import static org.evote.system.WitnessedBoards.await;
+import static org.evote.system.WitnessedBoards.checkpoint;
+import static org.evote.system.WitnessedBoards.quorumCoversLatest;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.evote.crypto.note.AddCheckpointRequest;
+import org.evote.crypto.note.Checkpoint;
+import org.evote.crypto.note.Cosigner;
+import org.evote.crypto.note.SignatureType;
+import org.evote.crypto.note.SignedNote;
+import org.evote.server.BoardHost;
+import org.evote.server.testing.TestBoard;
+import org.evote.server.testing.TestKiosk;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * What a real witness never does, so only a deliberately hostile endpoint can show it: answers that are not
+ * cosignatures, cosignatures by another key, a line of the witness's key that does not verify, a 409 without a
+ * size. The board keeps none of them, serves no line of that witness, and voting goes on; an honest witness next
+ * to it still cosigns.
+ */
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class HostileWitnessTest {
+  private static final SecureRandom RANDOM = new SecureRandom();
+  @TempDir
+  Path temp;
+
+  enum Answer { GARBAGE, OTHER_KEY, BAD_SIGNATURE, CONFLICT_WITHOUT_SIZE }
+
+  /** An endpoint that answers every add-checkpoint with {@code answer}, as a witness named "hostile.test". */
+  private static final class HostileWitness implements AutoCloseable {
+    final Cosigner key = Cosigner.generate("hostile.test", SignatureType.COSIGNATURE_ED25519, RANDOM);
+    final Cosigner impostor = Cosigner.generate("hostile.test", SignatureType.COSIGNATURE_ED25519, RANDOM);
+    final AtomicInteger posts = new AtomicInteger();
+    final HttpServer server;
+    final Answer answer;
+
+    HostileWitness(Answer answer) throws IOException {
+      this.answer = answer;
+      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      server.createContext("/", this::handle);
+      server.start();
+    }
+
+    org.evote.server.witness.Witness asBoardSees() {
+      return new org.evote.server.witness.Witness(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+          key.verifierKey());
+    }
+
+    private void handle(HttpExchange x) throws IOException {
+      try (x) {
+        if (!x.getRequestMethod().equals("POST")) {
+          send(x, 404, "text/plain", "never cosigned\n");
+          return;
+        }
+        Checkpoint cp = Checkpoint.parse(AddCheckpointRequest.parse(x.getRequestBody().readAllBytes())
+            .checkpoint().text());
+        long now = System.currentTimeMillis() / 1000;
+        switch (answer) {
+          case GARBAGE -> send(x, 200, "text/plain", "cosigned, trust me\n");
+          case OTHER_KEY -> send(x, 200, "text/plain", impostor.cosign(cp, now).line());
+          case BAD_SIGNATURE -> send(x, 200, "text/plain",
+              key.cosign(new Checkpoint(cp.origin(), cp.size() + 1, cp.rootHash()), now).line());
+          case CONFLICT_WITHOUT_SIZE -> send(x, 409, "text/plain", "0\n");
+          default -> throw new IllegalStateException();
+        }
+        posts.incrementAndGet();
+      }
+    }
+
+    private static void send(HttpExchange x, int status, String type, String body) throws IOException {
+      byte[] b = body.getBytes(StandardCharsets.UTF_8);
+      x.getResponseHeaders().set("Content-Type", type);
+      x.sendResponseHeaders(status, b.length);
+      x.getResponseBody().write(b);
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Answer.class)
+  void theBoardKeepsNothingAHostileWitnessAnswers(Answer answer) throws Exception {
+    try (TestBoard t = new TestBoard(Files.createDirectories(temp.resolve("board")), "manifest-small.json");
+        HostileWitness hostile = new HostileWitness(answer);
+        LiveWitness honest = LiveWitness.init(temp.resolve("honest"), "witness.test/honest", RANDOM)) {
+      TestKiosk kiosk = t.registerKiosk("kiosk-1");
+      assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
+      honest.serve(t.board.checkpointKey());
+      t.stop();
+      t.start(new BoardHost.Witnesses(List.of(hostile.asBoardSees(), honest.asBoardSees()), 1,
+          Duration.ofSeconds(5)));
+      for (int i = 0; i < 2; i++) {
+        assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b" + i), false).body()).statusCode(),
+            "voting goes on");
+      }
+      long size = t.board.reads().size();
+      // A second request is sent only once the first answer was dealt with.
+      await("the board asks the hostile witness twice", () -> hostile.posts.get() >= 2);
+      await("the honest witness cosigns", () -> honest.size(t.board.checkpointKey().name()) == size
+          && checkpoint(t.base).text().contains("\n" + size + "\n")
+          && checkpoint(t.base).signatures().stream().anyMatch(s -> honest.vkeys.get(0).matches(s)));
+      SignedNote served = checkpoint(t.base);
+      assertFalse(served.signatures().stream().anyMatch(s -> s.keyName().equals("hostile.test")), served.format());
+      assertTrue(quorumCoversLatest(t.base), "quorum 1: the honest witness");
+      var hostileStatus = WitnessedBoards.status(t.base).getJsonArray("witnesses").getJsonObject(0);
+      assertEquals("hostile.test", hostileStatus.getString("name"));
+      assertFalse(hostileStatus.containsKey("last_cosigned_size"), "nothing kept: " + hostileStatus);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package org.evote.system;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.note.SignedNote;
+
+/** What the witness tests do to boards: read them over HTTP, copy and cut their data directories, and wait. */
+final class WitnessedBoards {
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private WitnessedBoards() {}
+
+  static HttpResponse<String> post(URI base, String path, String body) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
+        .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  static HttpResponse<String> get(URI base, String path) throws IOException, InterruptedException {
+    return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The board's {@code GET /checkpoint}: its latest checkpoint with the cosignatures collected. */
+  static SignedNote checkpoint(URI base) throws IOException, InterruptedException {
+    return SignedNote.parse(get(base, "/checkpoint").body());
+  }
+
+  static JsonObject status(URI base) throws IOException, InterruptedException {
+    return JsonText.parseObject(get(base, "/api/status").body());
+  }
+
+  static boolean quorumCoversLatest(URI base) throws IOException, InterruptedException {
+    return status(base).getBoolean("quorum_covers_latest");
+  }
+
+  /** Copies a stopped board's data directory (a backup, or a second board with the same keys). */
+  static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  /** Cuts a stopped board's database back to its first {@code size} entries, heads included. */
+  static void cutTail(Path database, long size) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + database);
+        Statement s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM ballots WHERE seq >= " + size);
+      s.executeUpdate("DELETE FROM entries WHERE seq >= " + size);
+      s.executeUpdate("DELETE FROM heads WHERE size > " + size);
+    }
+  }
+
+  @FunctionalInterface
+  interface Check {
+    boolean ok() throws Exception;
+  }
+
+  /** Polls {@code c} until it holds, for at most 60 s. */
+  static void await(String what, Check c) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (!c.ok()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("not within 60 s: " + what);
+      }
+      Thread.sleep(50);
+    }
+  }
+}
