@@ -107,11 +107,8 @@ public final class Witness {
         }
       }
       served.addAll(cosignatures);
+      // Fits in a note monitors can read: AddCheckpointRequest.parse bounds the submitted note to leave room.
       String servedNote = new SignedNote(text, served).format();
-      if (servedNote.getBytes(StandardCharsets.UTF_8).length > SignedNote.MAX_BYTES) {
-        // Monitors could not read it back: refused before anything is stored.
-        return new Outcome.Malformed("the checkpoint is too large to serve with its cosignatures");
-      }
       WitnessStore.Latest next = new WitnessStore.Latest(size, checkpoint.rootHash(), servedNote);
       if (!store.advance(origin, latestSize, next, time)) {
         // Only another process could have changed it, and the data directory's lock keeps any other out.

@@ -144,13 +144,52 @@ class AddCheckpointTest {
     assertRefused(400, client.addCheckpoint(tooLong.toString().getBytes(StandardCharsets.UTF_8)));
     assertRefused(400, client.addCheckpoint(new AddCheckpointRequest(4, List.of(), log.signed(3)).body()));
     assertRefused(413, client.addCheckpoint(new byte[WitnessApi.MAX_BODY_BYTES + 1]));
-    // A checkpoint so large that with the cosignatures monitors could not read it back is not cosigned.
-    Checkpoint big = new Checkpoint(log.origin(), 3, log.tree.root(3), List.of("x".repeat(SignedNote.MAX_BYTES - 2000)));
-    assertRefused(400, client.addCheckpoint(new AddCheckpointRequest(0, List.of(), log.key.signNote(big.text())).body()));
     assertRefused(404, client.checkpoint(log.origin()));
     // Other paths and methods: a plain one-line 404 too.
     assertRefused(404, client.get("/add-checkpoint"));
     assertRefused(404, client.get("/"));
+  }
+
+  /** A signed checkpoint of {@code size} whose note is {@code bytes} long, padded with an extension line. */
+  private SignedNote noteOfBytes(long size, int bytes) {
+    Checkpoint bare = log.growTo(size).checkpoint(size);
+    int overhead = log.key.signNote(new Checkpoint(log.origin(), size, bare.rootHash(), List.of("x")).text())
+        .bytes().length - 1;
+    Checkpoint padded = new Checkpoint(log.origin(), size, bare.rootHash(), List.of("x".repeat(bytes - overhead)));
+    SignedNote note = log.key.signNote(padded.text());
+    assertEquals(bytes, note.bytes().length);
+    return note;
+  }
+
+  @Test
+  void aCheckpointTooLargeToServeWithTheCosignaturesIsMalformed400BeforeAnyOtherCheck() throws Exception {
+    // The largest checkpoint accepted is cosigned, and the note served with its cosignatures can be read back.
+    SignedNote largest = noteOfBytes(3, AddCheckpointRequest.MAX_CHECKPOINT_BYTES);
+    assertEquals(200, client.addCheckpoint(new AddCheckpointRequest(0, List.of(), largest).body()).status());
+    SignedNote served = SignedNote.parse(client.checkpoint(log.origin()).body());
+    assertEquals(largest.text(), served.text());
+    assertInstanceOf(WitnessPolicy.Result.Satisfied.class, new WitnessPolicy(log.vkey(), witness.vkeys, 1)
+        .check(served));
+    // One byte more is malformed (step 1), whatever a later step would have said: here a stale old size (409) ...
+    SignedNote tooLarge = noteOfBytes(3, AddCheckpointRequest.MAX_CHECKPOINT_BYTES + 1);
+    assertRefused(400, client.addCheckpoint(new AddCheckpointRequest(0, List.of(), tooLarge).body()));
+    // ... or a signature that does not verify (403).
+    byte[] sig = tooLarge.signatures().get(0).signature();
+    sig[0] ^= 1;
+    SignedNote forged = new SignedNote(tooLarge.text(), List.of(new NoteSignature(log.origin(), log.vkey().keyId(), sig)));
+    assertRefused(400, client.addCheckpoint(new AddCheckpointRequest(3, List.of(), forged).body()));
+    // Too many signature lines to add the two cosignatures to is malformed too, and 62 are cosigned.
+    List<NoteSignature> many = new ArrayList<>(log.signed(5).signatures());
+    while (many.size() < AddCheckpointRequest.MAX_CHECKPOINT_SIGNATURES) {
+      many.add(Ed25519NoteSigner.generate("other.example/" + many.size(), RANDOM).sign(log.checkpoint(5).text()));
+    }
+    List<org.evote.crypto.hash.Digest> proof = log.tree.consistencyProof(3, 5);
+    SignedNote most = new SignedNote(log.checkpoint(5).text(), many);
+    many.add(Ed25519NoteSigner.generate("other.example/last", RANDOM).sign(log.checkpoint(5).text()));
+    SignedNote tooMany = new SignedNote(log.checkpoint(5).text(), many);
+    assertRefused(400, client.addCheckpoint(new AddCheckpointRequest(3, proof, tooMany).body()));
+    assertEquals(200, client.addCheckpoint(new AddCheckpointRequest(3, proof, most).body()).status());
+    assertEquals(5, latestSize());
   }
 
   @Test
