@@ -179,7 +179,7 @@ class AddCheckpointTest {
     SignedNote forged = new SignedNote(tooLarge.text(), List.of(new NoteSignature(log.origin(), log.vkey().keyId(), sig)));
     assertRefused(400, client.addCheckpoint(new AddCheckpointRequest(3, List.of(), forged).body()));
     // Too many signature lines to add the two cosignatures to is malformed too, and 62 are cosigned.
-    List<NoteSignature> many = new ArrayList<>(log.signed(5).signatures());
+    List<NoteSignature> many = new ArrayList<>(log.growTo(5).signed(5).signatures());
     while (many.size() < AddCheckpointRequest.MAX_CHECKPOINT_SIGNATURES) {
       many.add(Ed25519NoteSigner.generate("other.example/" + many.size(), RANDOM).sign(log.checkpoint(5).text()));
     }
@@ -257,6 +257,80 @@ class AddCheckpointTest {
     assertEquals(2, storeOf().evidenceCount(log.origin()));
     // The honest history goes on being cosigned.
     assertEquals(200, client.addCheckpoint(log.request(8, 12)).status());
+  }
+
+  @Test
+  void theFirstStatusThatAppliesInTheSpecifiedOrderIsTheAnswer() throws Exception {
+    assertEquals(200, client.addCheckpoint(log.request(0, 3)).status());
+    // A forged signature (403) with a stale old size (409): 403, signature before old size.
+    String text = log.growTo(5).checkpoint(5).text();
+    byte[] sig = log.key.sign(text).signature();
+    sig[0] ^= 1;
+    SignedNote forged = new SignedNote(text, List.of(new NoteSignature(log.origin(), log.vkey().keyId(), sig)));
+    assertRefused(403, client.addCheckpoint(new AddCheckpointRequest(0, List.of(), forged).body()));
+    // An unknown origin (404) with an old size above the checkpoint's (400 at step 4): 404, origin first.
+    TestLog stranger = TestLog.create("other.example.org", RANDOM);
+    assertRefused(404, client.addCheckpoint(new AddCheckpointRequest(7, List.of(),
+        stranger.growTo(3).signed(3)).body()));
+    // A body that does not parse (400 at step 1) with an unknown origin (404): 400, parsing first.
+    assertRefused(400, client.addCheckpoint(("old 00\n\n" + stranger.signed(3).format())
+        .getBytes(StandardCharsets.UTF_8)));
+    // A forged signature with an old size above the checkpoint's: 403, before step 4's 400.
+    assertRefused(403, client.addCheckpoint(new AddCheckpointRequest(6, List.of(), forged).body()));
+    assertEquals(3, latestSize());
+  }
+
+  /** A clock the test sets, to turn it back. */
+  private static final class SetClock extends java.time.Clock {
+    private final java.util.concurrent.atomic.AtomicLong seconds;
+
+    SetClock(long seconds) {
+      this.seconds = new java.util.concurrent.atomic.AtomicLong(seconds);
+    }
+
+    void set(long s) {
+      seconds.set(s);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochSecond(seconds.get());
+    }
+  }
+
+  private static long timeOf(WitnessClient.Answer a) {
+    assertEquals(200, a.status(), a.body());
+    List<Long> times = lines(a).stream().map(NoteSignature::cosignatureTimestamp).distinct().toList();
+    assertEquals(1, times.size(), "both cosignatures carry one time");
+    return times.get(0);
+  }
+
+  @Test
+  void cosignatureTimesNeverGoBackwardsWhenTheClockDoes() throws Exception {
+    witness.stop();
+    SetClock clock = new SetClock(1_800_000_000L);
+    witness.serve(RANDOM, clock, log);
+    client = witness.client;
+    assertEquals(1_800_000_000L, timeOf(client.addCheckpoint(log.request(0, 3))));
+    clock.set(1_700_000_000L);
+    assertEquals(1_800_000_000L, timeOf(client.addCheckpoint(log.request(3, 5))));
+    // Across a restart too: the time is the one stored with the origin's latest checkpoint.
+    witness.stop();
+    witness.serve(RANDOM, clock, log);
+    client = witness.client;
+    assertEquals(1_800_000_000L, timeOf(client.addCheckpoint(log.request(5, 5))));
+    clock.set(1_800_000_100L);
+    assertEquals(1_800_000_100L, timeOf(client.addCheckpoint(log.request(5, 9))));
   }
 
   @Test
