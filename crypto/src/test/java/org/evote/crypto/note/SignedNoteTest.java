@@ -277,6 +277,21 @@ class SignedNoteTest {
     }
     tooLong.append("\nx\n\n\u2014 a AAAAAAA=\n");
     assertField("proof", () -> AddCheckpointRequest.parse(tooLong.toString().getBytes()));
+    // The signed checkpoint leaves room for a witness's two cosignature lines, in bytes and in lines.
+    String big = "o\n1\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n";
+    String sigLine = "\u2014 a AAAAAAA=\n";
+    String pad = "x".repeat(AddCheckpointRequest.MAX_CHECKPOINT_BYTES - big.length() - 2 - sigLine.length() - 2);
+    String fits = big + pad + "\n\n" + sigLine;
+    assertEquals(AddCheckpointRequest.MAX_CHECKPOINT_BYTES, fits.getBytes(StandardCharsets.UTF_8).length);
+    AddCheckpointRequest.parse(("old 0\n\n" + fits).getBytes(StandardCharsets.UTF_8));
+    assertField("checkpoint", () -> AddCheckpointRequest.parse(("old 0\n\n" + big + pad + "x\n\n" + sigLine)
+        .getBytes(StandardCharsets.UTF_8)));
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i <= AddCheckpointRequest.MAX_CHECKPOINT_SIGNATURES; i++) {
+      lines.append("\u2014 k").append(i).append(" AAAAAAA=\n");
+    }
+    assertField("checkpoint", () -> AddCheckpointRequest.parse(("old 0\n\n" + big + "\n" + lines)
+        .getBytes(StandardCharsets.UTF_8)));
   }
 
   private static void assertField(String field, org.junit.jupiter.api.function.Executable e) {
