@@ -95,7 +95,8 @@ public final class Witness {
         store.keepEvidence(origin, note, 422, inconsistency, new String(body, StandardCharsets.UTF_8), latest, now());
         return new Outcome.Inconsistent(inconsistency);
       }
-      long time = now();
+      // Never earlier than the last cosignature of this origin, whatever the clock did since (protocol §9.9).
+      long time = Math.max(now(), latest.map(WitnessStore.Latest::cosignedAt).orElse(0L));
       List<NoteSignature> cosignatures = new ArrayList<>();
       for (Cosigner c : keys.cosigners()) {
         cosignatures.add(c.cosign(checkpoint, time));
@@ -107,13 +108,10 @@ public final class Witness {
         }
       }
       served.addAll(cosignatures);
+      // Fits in a note monitors can read: AddCheckpointRequest.parse bounds the submitted note to leave room.
       String servedNote = new SignedNote(text, served).format();
-      if (servedNote.getBytes(StandardCharsets.UTF_8).length > SignedNote.MAX_BYTES) {
-        // Monitors could not read it back: refused before anything is stored.
-        return new Outcome.Malformed("the checkpoint is too large to serve with its cosignatures");
-      }
-      WitnessStore.Latest next = new WitnessStore.Latest(size, checkpoint.rootHash(), servedNote);
-      if (!store.advance(origin, latestSize, next, time)) {
+      WitnessStore.Latest next = new WitnessStore.Latest(size, checkpoint.rootHash(), servedNote, time);
+      if (!store.advance(origin, latestSize, next)) {
         // Only another process could have changed it, and the data directory's lock keeps any other out.
         return new Outcome.StaleOldSize(store.latest(origin).map(WitnessStore.Latest::size).orElse(0L));
       }

@@ -32,7 +32,8 @@ public final class WitnessStore implements AutoCloseable {
   }
 
   /** The latest checkpoint cosigned for an origin: its size, root and the note as served to monitors. */
-  public record Latest(long size, Digest rootHash, String note) {}
+  /** The latest cosigned checkpoint of an origin: its size, root, the note served, and the time it was cosigned at. */
+  public record Latest(long size, Digest rootHash, String note, long cosignedAt) {}
 
   private WitnessStore(Connection db) {
     this.db = db;
@@ -80,14 +81,14 @@ public final class WitnessStore implements AutoCloseable {
 
   /** The latest checkpoint cosigned for {@code origin}. */
   public synchronized Optional<Latest> latest(String origin) {
-    try (PreparedStatement p = db.prepareStatement("SELECT size, root_hash, note FROM latest WHERE origin = ?")) {
+    try (PreparedStatement p = db.prepareStatement("SELECT size, root_hash, note, updated FROM latest WHERE origin = ?")) {
       p.setString(1, origin);
       try (ResultSet r = p.executeQuery()) {
         if (!r.next()) {
           return Optional.empty();
         }
         return Optional.of(new Latest(r.getLong(1), Digest.decode(r.getString(2), "root_hash"),
-            r.getString(3)));
+            r.getString(3), r.getLong(4)));
       }
     } catch (SQLException e) {
       throw new Failure("cannot read the latest checkpoint", e);
@@ -110,7 +111,7 @@ public final class WitnessStore implements AutoCloseable {
    * Replaces the latest checkpoint of {@code origin} by {@code next} in one durable transaction, if the stored size
    * is still {@code expectedSize} (0: none stored yet); false, and nothing changed, otherwise.
    */
-  public synchronized boolean advance(String origin, long expectedSize, Latest next, long now) {
+  public synchronized boolean advance(String origin, long expectedSize, Latest next) {
     try (Statement tx = db.createStatement()) {
       tx.execute("BEGIN IMMEDIATE");
       boolean done = false;
@@ -136,7 +137,7 @@ public final class WitnessStore implements AutoCloseable {
           p.setLong(1, next.size());
           p.setString(2, next.rootHash().toHex());
           p.setString(3, next.note());
-          p.setLong(4, now);
+          p.setLong(4, next.cosignedAt());
           p.setString(5, origin);
           if (!present) {
             p.setString(6, originHash(origin));

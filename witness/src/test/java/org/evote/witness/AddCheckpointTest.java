@@ -144,13 +144,52 @@ class AddCheckpointTest {
     assertRefused(400, client.addCheckpoint(tooLong.toString().getBytes(StandardCharsets.UTF_8)));
     assertRefused(400, client.addCheckpoint(new AddCheckpointRequest(4, List.of(), log.signed(3)).body()));
     assertRefused(413, client.addCheckpoint(new byte[WitnessApi.MAX_BODY_BYTES + 1]));
-    // A checkpoint so large that with the cosignatures monitors could not read it back is not cosigned.
-    Checkpoint big = new Checkpoint(log.origin(), 3, log.tree.root(3), List.of("x".repeat(SignedNote.MAX_BYTES - 2000)));
-    assertRefused(400, client.addCheckpoint(new AddCheckpointRequest(0, List.of(), log.key.signNote(big.text())).body()));
     assertRefused(404, client.checkpoint(log.origin()));
     // Other paths and methods: a plain one-line 404 too.
     assertRefused(404, client.get("/add-checkpoint"));
     assertRefused(404, client.get("/"));
+  }
+
+  /** A signed checkpoint of {@code size} whose note is {@code bytes} long, padded with an extension line. */
+  private SignedNote noteOfBytes(long size, int bytes) {
+    Checkpoint bare = log.growTo(size).checkpoint(size);
+    int overhead = log.key.signNote(new Checkpoint(log.origin(), size, bare.rootHash(), List.of("x")).text())
+        .bytes().length - 1;
+    Checkpoint padded = new Checkpoint(log.origin(), size, bare.rootHash(), List.of("x".repeat(bytes - overhead)));
+    SignedNote note = log.key.signNote(padded.text());
+    assertEquals(bytes, note.bytes().length);
+    return note;
+  }
+
+  @Test
+  void aCheckpointTooLargeToServeWithTheCosignaturesIsMalformed400BeforeAnyOtherCheck() throws Exception {
+    // The largest checkpoint accepted is cosigned, and the note served with its cosignatures can be read back.
+    SignedNote largest = noteOfBytes(3, AddCheckpointRequest.MAX_CHECKPOINT_BYTES);
+    assertEquals(200, client.addCheckpoint(new AddCheckpointRequest(0, List.of(), largest).body()).status());
+    SignedNote served = SignedNote.parse(client.checkpoint(log.origin()).body());
+    assertEquals(largest.text(), served.text());
+    assertInstanceOf(WitnessPolicy.Result.Satisfied.class, new WitnessPolicy(log.vkey(), witness.vkeys, 1)
+        .check(served));
+    // One byte more is malformed (step 1), whatever a later step would have said: here a stale old size (409) ...
+    SignedNote tooLarge = noteOfBytes(3, AddCheckpointRequest.MAX_CHECKPOINT_BYTES + 1);
+    assertRefused(400, client.addCheckpoint(new AddCheckpointRequest(0, List.of(), tooLarge).body()));
+    // ... or a signature that does not verify (403).
+    byte[] sig = tooLarge.signatures().get(0).signature();
+    sig[0] ^= 1;
+    SignedNote forged = new SignedNote(tooLarge.text(), List.of(new NoteSignature(log.origin(), log.vkey().keyId(), sig)));
+    assertRefused(400, client.addCheckpoint(new AddCheckpointRequest(3, List.of(), forged).body()));
+    // Too many signature lines to add the two cosignatures to is malformed too, and 62 are cosigned.
+    List<NoteSignature> many = new ArrayList<>(log.growTo(5).signed(5).signatures());
+    while (many.size() < AddCheckpointRequest.MAX_CHECKPOINT_SIGNATURES) {
+      many.add(Ed25519NoteSigner.generate("other.example/" + many.size(), RANDOM).sign(log.checkpoint(5).text()));
+    }
+    List<org.evote.crypto.hash.Digest> proof = log.tree.consistencyProof(3, 5);
+    SignedNote most = new SignedNote(log.checkpoint(5).text(), many);
+    many.add(Ed25519NoteSigner.generate("other.example/last", RANDOM).sign(log.checkpoint(5).text()));
+    SignedNote tooMany = new SignedNote(log.checkpoint(5).text(), many);
+    assertRefused(400, client.addCheckpoint(new AddCheckpointRequest(3, proof, tooMany).body()));
+    assertEquals(200, client.addCheckpoint(new AddCheckpointRequest(3, proof, most).body()).status());
+    assertEquals(5, latestSize());
   }
 
   @Test
@@ -218,6 +257,80 @@ class AddCheckpointTest {
     assertEquals(2, storeOf().evidenceCount(log.origin()));
     // The honest history goes on being cosigned.
     assertEquals(200, client.addCheckpoint(log.request(8, 12)).status());
+  }
+
+  @Test
+  void theFirstStatusThatAppliesInTheSpecifiedOrderIsTheAnswer() throws Exception {
+    assertEquals(200, client.addCheckpoint(log.request(0, 3)).status());
+    // A forged signature (403) with a stale old size (409): 403, signature before old size.
+    String text = log.growTo(5).checkpoint(5).text();
+    byte[] sig = log.key.sign(text).signature();
+    sig[0] ^= 1;
+    SignedNote forged = new SignedNote(text, List.of(new NoteSignature(log.origin(), log.vkey().keyId(), sig)));
+    assertRefused(403, client.addCheckpoint(new AddCheckpointRequest(0, List.of(), forged).body()));
+    // An unknown origin (404) with an old size above the checkpoint's (400 at step 4): 404, origin first.
+    TestLog stranger = TestLog.create("other.example.org", RANDOM);
+    assertRefused(404, client.addCheckpoint(new AddCheckpointRequest(7, List.of(),
+        stranger.growTo(3).signed(3)).body()));
+    // A body that does not parse (400 at step 1) with an unknown origin (404): 400, parsing first.
+    assertRefused(400, client.addCheckpoint(("old 00\n\n" + stranger.signed(3).format())
+        .getBytes(StandardCharsets.UTF_8)));
+    // A forged signature with an old size above the checkpoint's: 403, before step 4's 400.
+    assertRefused(403, client.addCheckpoint(new AddCheckpointRequest(6, List.of(), forged).body()));
+    assertEquals(3, latestSize());
+  }
+
+  /** A clock the test sets, to turn it back. */
+  private static final class SetClock extends java.time.Clock {
+    private final java.util.concurrent.atomic.AtomicLong seconds;
+
+    SetClock(long seconds) {
+      this.seconds = new java.util.concurrent.atomic.AtomicLong(seconds);
+    }
+
+    void set(long s) {
+      seconds.set(s);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochSecond(seconds.get());
+    }
+  }
+
+  private static long timeOf(WitnessClient.Answer a) {
+    assertEquals(200, a.status(), a.body());
+    List<Long> times = lines(a).stream().map(NoteSignature::cosignatureTimestamp).distinct().toList();
+    assertEquals(1, times.size(), "both cosignatures carry one time");
+    return times.get(0);
+  }
+
+  @Test
+  void cosignatureTimesNeverGoBackwardsWhenTheClockDoes() throws Exception {
+    witness.stop();
+    SetClock clock = new SetClock(1_800_000_000L);
+    witness.serve(RANDOM, clock, log);
+    client = witness.client;
+    assertEquals(1_800_000_000L, timeOf(client.addCheckpoint(log.request(0, 3))));
+    clock.set(1_700_000_000L);
+    assertEquals(1_800_000_000L, timeOf(client.addCheckpoint(log.request(3, 5))));
+    // Across a restart too: the time is the one stored with the origin's latest checkpoint.
+    witness.stop();
+    witness.serve(RANDOM, clock, log);
+    client = witness.client;
+    assertEquals(1_800_000_000L, timeOf(client.addCheckpoint(log.request(5, 5))));
+    clock.set(1_800_000_100L);
+    assertEquals(1_800_000_100L, timeOf(client.addCheckpoint(log.request(5, 9))));
   }
 
   @Test

@@ -36,9 +36,15 @@ final class TestWitness implements AutoCloseable {
 
   /** Serves it, trusting {@code logs}. */
   TestWitness serve(SecureRandom random, TestLog... logs) throws IOException, EncryptedKeyFile.WrongPassphraseException {
+    return serve(random, Clock.systemUTC(), logs);
+  }
+
+  /** Serves it, trusting {@code logs}, cosigning at the times {@code clock} tells. */
+  TestWitness serve(SecureRandom random, Clock clock, TestLog... logs)
+      throws IOException, EncryptedKeyFile.WrongPassphraseException {
     List<String> vkeys = java.util.Arrays.stream(logs).map(l -> l.vkey().encoded()).toList();
     host = WitnessHost.start(dir, PASSPHRASE::toCharArray, TrustedLogs.parse(vkeys), "127.0.0.1", 0, random,
-        Clock.systemUTC());
+        clock);
     client = new WitnessClient(host.loopbackUri());
     return this;
   }

@@ -17,11 +17,24 @@ final class CosignedMessages {
     return ("cosignature/v1\ntime " + timestamp + "\n" + checkpointText).getBytes(StandardCharsets.UTF_8);
   }
 
+  /**
+   * True if the cosigned_message for {@code cosignerName} and {@code checkpoint} can be formed: both the name and the
+   * origin are 1 to 255 bytes of UTF-8 (their lengths are one byte each in the structure).
+   */
+  static boolean canFormMlDsa44(String cosignerName, Checkpoint checkpoint) {
+    return fitsInOneByteLength(cosignerName) && fitsInOneByteLength(checkpoint.origin());
+  }
+
+  private static boolean fitsInOneByteLength(String s) {
+    int n = s.getBytes(StandardCharsets.UTF_8).length;
+    return n >= 1 && n <= 255;
+  }
+
   /** The cosigned_message structure for the whole tree of {@code checkpoint} (start 0, end = size). */
   static byte[] mlDsa44(String cosignerName, long timestamp, Checkpoint checkpoint) {
     byte[] name = cosignerName.getBytes(StandardCharsets.UTF_8);
     byte[] origin = checkpoint.origin().getBytes(StandardCharsets.UTF_8);
-    if (name.length > 255 || origin.length > 255) {
+    if (!canFormMlDsa44(cosignerName, checkpoint)) {
       throw new InvalidFieldException("checkpoint.origin", "cosigner name and origin must be 1 to 255 bytes");
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();

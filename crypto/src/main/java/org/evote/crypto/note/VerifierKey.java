@@ -95,6 +95,9 @@ public record VerifierKey(String name, SignatureType type, byte[] publicKey) {
    * tlog-cosignature message for the checkpoint in {@code text}.
    */
   public boolean verifies(String text, byte[] signature) {
+    if (text == null || signature == null) {
+      return false;
+    }
     byte[] t = text.getBytes(StandardCharsets.UTF_8);
     switch (type) {
       case ED25519:
@@ -104,20 +107,26 @@ public record VerifierKey(String name, SignatureType type, byte[] publicKey) {
           return false;
         }
         long time = ByteBuffer.wrap(signature, 0, 8).getLong();
-        return time >= 0 && ed25519(CosignedMessages.ed25519(time, text), Arrays.copyOfRange(signature, 8, 72));
+        // c2sp.org/tlog-cosignature: the timestamp is a uint64 that MUST NOT be 0 (tlog-witness); a long read of
+        // one above 2^63 - 1 is negative. Protocol §9.9: never 0.
+        return time > 0 && ed25519(CosignedMessages.ed25519(time, text), Arrays.copyOfRange(signature, 8, 72));
       }
       case COSIGNATURE_ML_DSA_44: {
         if (signature.length != 8 + CosignedMessages.ML_DSA_44_SIGNATURE_BYTES) {
           return false;
         }
         long time = ByteBuffer.wrap(signature, 0, 8).getLong();
+        if (time <= 0) {
+          return false;
+        }
         Checkpoint cp;
         try {
           cp = Checkpoint.parse(text);
         } catch (InvalidFieldException e) {
           return false;
         }
-        if (time <= 0) {
+        // A message that cannot be formed (an origin or a key name over 255 bytes) is one no key signed.
+        if (!CosignedMessages.canFormMlDsa44(name, cp)) {
           return false;
         }
         MLDSASigner v = new MLDSASigner();

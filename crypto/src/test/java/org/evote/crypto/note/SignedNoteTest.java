@@ -152,6 +152,54 @@ class SignedNoteTest {
   }
 
   @Test
+  void anMlDsaLineOverAMessageThatCannotBeFormedFailsInsteadOfThrowing() {
+    Cosigner w = Cosigner.generate("witness.example/ml", SignatureType.COSIGNATURE_ML_DSA_44, RANDOM);
+    Checkpoint longOrigin = new Checkpoint("o".repeat(300), 7, Digest.of(new byte[32]));
+    byte[] garbage = new byte[8 + CosignedMessages.ML_DSA_44_SIGNATURE_BYTES];
+    RANDOM.nextBytes(garbage);
+    garbage[0] = 0; // a positive timestamp
+    garbage[7] |= 1;
+    assertFalse(w.verifierKey().verifies(longOrigin.text(), garbage));
+    SignedNote note = new SignedNote(longOrigin.text(),
+        List.of(new NoteSignature(w.name(), w.verifierKey().keyId(), garbage)));
+    assertInstanceOf(NoteVerification.BadSignature.class, note.verify(List.of(w.verifierKey())));
+    // A key whose name is over 255 bytes can form no message either.
+    VerifierKey longName = new VerifierKey("n".repeat(300), SignatureType.COSIGNATURE_ML_DSA_44,
+        w.verifierKey().publicKey());
+    Checkpoint cp = new Checkpoint("board.example/e1", 7, Digest.of(new byte[32]));
+    assertFalse(longName.verifies(cp.text(), w.cosign(cp, 10).signature()));
+    // Garbage over a well-formed checkpoint is false too, never an exception.
+    assertFalse(w.verifierKey().verifies(cp.text(), garbage));
+  }
+
+  @Test
+  void aCosignatureWithTimestampZeroIsRefusedForBothTypes() throws Exception {
+    Checkpoint cp = new Checkpoint("board.example/e1", 7, Digest.of(new byte[32]));
+    Cosigner ed = Cosigner.generate("witness.example/ed", SignatureType.COSIGNATURE_ED25519, RANDOM);
+    org.bouncycastle.crypto.signers.Ed25519Signer s = new org.bouncycastle.crypto.signers.Ed25519Signer();
+    s.init(true, new org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters(
+        java.util.HexFormat.of().parseHex(ed.seedHex()), 0));
+    for (long time : new long[] {0, -1, Long.MIN_VALUE}) {
+      byte[] m = CosignedMessages.ed25519(time, cp.text());
+      s.update(m, 0, m.length);
+      byte[] line = java.nio.ByteBuffer.allocate(72).putLong(time).put(s.generateSignature()).array();
+      assertFalse(ed.verifierKey().verifies(cp.text(), line), "Ed25519 cosignature at time " + time);
+    }
+    Cosigner ml = Cosigner.generate("witness.example/ml", SignatureType.COSIGNATURE_ML_DSA_44, RANDOM);
+    org.bouncycastle.crypto.signers.MLDSASigner m = new org.bouncycastle.crypto.signers.MLDSASigner();
+    m.init(true, new org.bouncycastle.crypto.params.MLDSAPrivateKeyParameters(
+        org.bouncycastle.crypto.params.MLDSAParameters.ml_dsa_44, java.util.HexFormat.of().parseHex(ml.seedHex())));
+    byte[] msg = CosignedMessages.mlDsa44(ml.name(), 0, cp);
+    m.update(msg, 0, msg.length);
+    byte[] line = java.nio.ByteBuffer.allocate(8 + CosignedMessages.ML_DSA_44_SIGNATURE_BYTES).putLong(0)
+        .put(m.generateSignature()).array();
+    assertFalse(ml.verifierKey().verifies(cp.text(), line), "ML-DSA-44 cosignature at time 0");
+    // The same keys' cosignatures at time 1 verify: the refusal is of the time alone.
+    assertTrue(ed.verifierKey().verifies(cp.text(), ed.cosign(cp, 1).signature()));
+    assertTrue(ml.verifierKey().verifies(cp.text(), ml.cosign(cp, 1).signature()));
+  }
+
+  @Test
   void aWitnessPolicyCountsValidCosignaturesOfListedWitnesses() {
     Ed25519NoteSigner log = Ed25519NoteSigner.generate("board.example/e1", RANDOM);
     Checkpoint cp = new Checkpoint(log.name(), 3, Digest.of(new byte[32]));
@@ -229,6 +277,21 @@ class SignedNoteTest {
     }
     tooLong.append("\nx\n\n\u2014 a AAAAAAA=\n");
     assertField("proof", () -> AddCheckpointRequest.parse(tooLong.toString().getBytes()));
+    // The signed checkpoint leaves room for a witness's two cosignature lines, in bytes and in lines.
+    String big = "o\n1\nCsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I=\n";
+    String sigLine = "\u2014 a AAAAAAA=\n";
+    String pad = "x".repeat(AddCheckpointRequest.MAX_CHECKPOINT_BYTES - big.length() - 2 - sigLine.length() - 2);
+    String fits = big + pad + "\n\n" + sigLine;
+    assertEquals(AddCheckpointRequest.MAX_CHECKPOINT_BYTES, fits.getBytes(StandardCharsets.UTF_8).length);
+    AddCheckpointRequest.parse(("old 0\n\n" + fits).getBytes(StandardCharsets.UTF_8));
+    assertField("checkpoint", () -> AddCheckpointRequest.parse(("old 0\n\n" + big + pad + "x\n\n" + sigLine)
+        .getBytes(StandardCharsets.UTF_8)));
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i <= AddCheckpointRequest.MAX_CHECKPOINT_SIGNATURES; i++) {
+      lines.append("\u2014 k").append(i).append(" AAAAAAA=\n");
+    }
+    assertField("checkpoint", () -> AddCheckpointRequest.parse(("old 0\n\n" + big + "\n" + lines)
+        .getBytes(StandardCharsets.UTF_8)));
   }
 
   private static void assertField(String field, org.junit.jupiter.api.function.Executable e) {

@@ -140,6 +140,28 @@ class CheckpointAndNoticeTest {
   }
 
   @Test
+  void aCheckpointWithA300ByteOriginAndAGarbageMlDsaLineFailsV20WithoutThrowing() throws Exception {
+    Path dir = record();
+    SignedNote honest = election.checkpoint();
+    org.evote.crypto.note.Checkpoint cp = org.evote.crypto.note.Checkpoint.parse(honest.text());
+    org.evote.crypto.note.Checkpoint hostile = new org.evote.crypto.note.Checkpoint("x".repeat(300), cp.size(),
+        cp.rootHash());
+    org.evote.crypto.note.Cosigner ml = election.witnesses.get(2);
+    byte[] garbage = new byte[8 + 2420];
+    RANDOM.nextBytes(garbage);
+    garbage[0] = 0;
+    garbage[7] |= 1;
+    List<NoteSignature> lines = new ArrayList<>(honest.signatures());
+    lines.add(new NoteSignature(ml.name(), ml.verifierKey().keyId(), garbage));
+    RecordWriter.writeCheckpoint(dir, new SignedNote(hostile.text(), lines));
+    VerificationReport r = verify(dir, notice(election.notice()));
+    assertEquals(VerificationReport.Status.FAIL, r.outcome(Step.V19_BOARD_CHECKPOINT).status());
+    List<String> f = failures(r, Step.V20_ELECTION_NOTICE);
+    assertTrue(f.contains("witness witness-3.test: its cosignature on the checkpoint does not verify"), f.toString());
+    assertFalse(r.isValid());
+  }
+
+  @Test
   void aNoticeWithoutWitnessQuorumLeavesTheWitnessCheckUnmade() throws Exception {
     Path dir = record();
     ElectionNotice n = election.notice();

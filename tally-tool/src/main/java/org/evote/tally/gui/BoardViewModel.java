@@ -40,6 +40,7 @@ public final class BoardViewModel {
 
   private final TallyService service;
   private final Background background;
+  private final GuiTexts texts;
   private final StringProperty electionPath = new SimpleStringProperty("");
   private final StringProperty boardPath = new SimpleStringProperty("");
   private final ObjectProperty<BoardSummary> summary = new SimpleObjectProperty<>();
@@ -51,8 +52,13 @@ public final class BoardViewModel {
   private Path board;
 
   public BoardViewModel(TallyService service, Background background) {
+    this(service, background, GuiTexts.forDefaultLocale());
+  }
+
+  public BoardViewModel(TallyService service, Background background, GuiTexts texts) {
     this.service = service;
     this.background = background;
+    this.texts = texts;
     electionPath.addListener((o, a, b) -> invalidate());
     boardPath.addListener((o, a, b) -> invalidate());
   }
@@ -105,14 +111,14 @@ public final class BoardViewModel {
       e = Path.of(electionPath.get().strip());
       b = Path.of(boardPath.get().strip());
     } catch (InvalidPathException ex) {
-      message.set("Not a valid path: " + ex.getInput());
+      message.set(texts.get("board.invalidPath", ex.getInput()));
       return;
     }
     if (electionPath.get().isBlank() || boardPath.get().isBlank()) {
-      message.set("Choose election.json and the board file exported by the ballot server.");
+      message.set(texts.get("board.chooseFiles"));
       return;
     }
-    message.set("Importing the board…");
+    message.set(texts.get("board.importing"));
     background.start(() -> {
       ElectionConfig config = ElectionChecks.accept(JsonText.readObject(e));
       long[] counts = new long[3];
@@ -130,22 +136,21 @@ public final class BoardViewModel {
       election = e;
       board = b;
       summary.set(s);
-      message.set(String.format("Board imported: %,d entries, %,d cast and %,d challenged ballots. Verify it next.",
-          s.entries(), s.cast(), s.challenged()));
-    }, error -> message.set("Cannot import: " + error));
+      message.set(texts.get("board.imported", s.entries(), s.cast(), s.challenged()));
+    }, error -> message.set(texts.get("board.cannotImport", error)));
   }
 
   /** Verifies the imported board on all cores, updating the progress. */
   public void verify() {
     BoardSummary s = summary.get();
     if (s == null) {
-      message.set("Import a board first.");
+      message.set(texts.get("board.importFirst"));
       return;
     }
     steps.clear();
     verified.set(false);
     progress.set(0);
-    message.set("Verifying…");
+    message.set(texts.get("board.verifying"));
     AtomicLong shown = new AtomicLong(-1);
     long total = Math.max(1, s.entries());
     background.start(() -> service.verifyBoard(election, board, n -> {
@@ -155,7 +160,7 @@ public final class BoardViewModel {
       }
     }), this::showReport, error -> {
       progress.set(0);
-      message.set("Verification could not run: " + error);
+      message.set(texts.get("board.cannotVerify", error));
     });
   }
 
@@ -164,18 +169,35 @@ public final class BoardViewModel {
     for (VerificationReport.StepOutcome o : report.steps()) {
       String detail = o.failures().isEmpty() ? o.note()
           : String.join("; ", o.failures().stream().map(Object::toString).toList());
-      steps.add(new StepRow(o.step().id(), switch (o.status()) {
-        case PASS -> "PASS";
-        case FAIL -> "FAIL";
-        case NOT_APPLICABLE -> "n/a";
-        case NOT_CHECKED -> "not checked";
-      }, o.step().title(), o.checked(),
+      steps.add(new StepRow(o.step().id(), texts.get("status." + o.status().name()), o.step().title(), o.checked(),
           detail == null ? "" : detail));
     }
     verified.set(report.isValid());
-    message.set(report.isValid() ? "Every step passed: the board may be tallied."
-        : "The board does NOT verify: " + report.firstFailure().map(f -> f.step().id() + " " + f.step().title())
-            .orElse("") + ". Nothing may be decrypted.");
+    message.set(verdict(report));
+  }
+
+  /**
+   * The verdict and, next to it, the trust checks not made (protocol §10.4: a verifier MUST show them; a record
+   * verified without an election notice must not be presented as anchored, §12).
+   */
+  private String verdict(VerificationReport report) {
+    StringBuilder b = new StringBuilder();
+    if (report.isValid()) {
+      b.append(texts.get(report.anchored() ? "board.passed" : "board.passedNotAnchored"));
+    } else {
+      VerificationReport.StepOutcome f = report.firstFailure().orElseThrow();
+      b.append(texts.get("board.failed", f.step().id(), f.step().title()));
+      if (!report.anchored()) {
+        b.append('\n').append(texts.get("board.notAnchored"));
+      }
+    }
+    if (!report.anchored()) {
+      for (VerificationReport.TrustCheck t : report.trustChecksNotMade()) {
+        b.append('\n').append(texts.get("board.trustCheck", texts.get("trust." + t.name())));
+      }
+      b.append('\n').append(texts.get("board.checkWithNotice"));
+    }
+    return b.toString();
   }
 
   private void invalidate() {

@@ -95,6 +95,68 @@ class DesktopViewModelsTest {
   }
 
   @Test
+  void aBoardThatPassesIsShownWithTheTrustChecksNotMadeAndNotAsAnchored() throws Exception {
+    Path election = runCeremony(temp.resolve("e1"));
+    ElectionConfig config = ElectionChecks.accept(JsonText.readObject(election));
+    Path board = temp.resolve("board.json");
+    new MockPolling(config, random).vote(3, 0).writeBoard(board);
+    GuiTexts texts = new GuiTexts(java.util.Locale.ROOT);
+    BoardViewModel boardModel = new BoardViewModel(new TallyService(random, 2), background, texts);
+    boardModel.electionPathProperty().set(election.toString());
+    boardModel.boardPathProperty().set(board.toString());
+    boardModel.importBoard();
+    boardModel.verify();
+    assertTrue(boardModel.verifiedProperty().get(), boardModel.messageProperty().get());
+    java.util.List<String> lines = java.util.List.of(boardModel.messageProperty().get().split("\n"));
+    // The verdict says it is not anchored, then every trust check not made (the desktop gives no notice), each in
+    // the bundle's words, then how to make them.
+    assertEquals(texts.get("board.passedNotAnchored"), lines.get(0));
+    assertTrue(lines.get(0).contains("NOT anchored to an election notice"), lines.get(0));
+    java.util.List<String> expected = new java.util.ArrayList<>();
+    for (org.evote.crypto.verify.VerificationReport.TrustCheck t
+        : org.evote.crypto.verify.VerificationReport.TrustCheck.values()) {
+      expected.add("\u2022 " + texts.get("trust." + t.name()));
+    }
+    assertEquals(expected, lines.subList(1, 4));
+    assertEquals("\u2022 the board's head-signing and checkpoint keys are the ones the officials published",
+        lines.get(1));
+    assertEquals("Check the record against the officials' election notice with: tally verify --notice FILE",
+        lines.get(4));
+    assertEquals(5, lines.size());
+    assertTrue(boardModel.steps().stream().allMatch(r -> !r.status().isEmpty() && !r.status().startsWith("status.")));
+    assertTrue(boardModel.steps().stream().anyMatch(r -> r.id().equals("V20") && r.status().equals("not checked")),
+        boardModel.steps().toString());
+  }
+
+  @Test
+  void everyTextKeyTheViewModelUsesIsInEveryBundle() throws Exception {
+    java.util.List<Path> bundles;
+    Path dir = Path.of(GuiTexts.class.getResource("texts.properties").toURI()).getParent();
+    try (var files = Files.list(dir)) {
+      bundles = files.filter(f -> f.getFileName().toString().matches("texts(_[A-Za-z_]+)?\\.properties")).toList();
+    }
+    java.util.Properties base = new java.util.Properties();
+    try (InputStream in = Files.newInputStream(dir.resolve("texts.properties"))) {
+      base.load(in);
+    }
+    for (org.evote.crypto.verify.VerificationReport.TrustCheck t
+        : org.evote.crypto.verify.VerificationReport.TrustCheck.values()) {
+      assertTrue(base.containsKey("trust." + t.name()), t.name());
+    }
+    for (org.evote.crypto.verify.VerificationReport.Status st
+        : org.evote.crypto.verify.VerificationReport.Status.values()) {
+      assertTrue(base.containsKey("status." + st.name()), st.name());
+    }
+    for (Path b : bundles) {
+      java.util.Properties p = new java.util.Properties();
+      try (InputStream in = Files.newInputStream(b)) {
+        p.load(in);
+      }
+      assertEquals(base.keySet(), p.keySet(), b.getFileName().toString());
+    }
+  }
+
+  @Test
   void aBoardOfAnotherElectionDoesNotVerifyAndCannotBeTallied() throws Exception {
     Path election = runCeremony(temp.resolve("e1"));
     Path other = runCeremony(temp.resolve("e2"));
@@ -114,6 +176,8 @@ class DesktopViewModelsTest {
     assertTrue(boardModel.messageProperty().get().startsWith("The board does NOT verify"),
         boardModel.messageProperty().get());
     assertTrue(boardModel.steps().stream().anyMatch(r -> r.status().equals("FAIL")));
+    assertTrue(boardModel.messageProperty().get().contains("not anchored to an election notice either"),
+        boardModel.messageProperty().get());
 
     tally.keyFilePathProperty().set(temp.resolve("e1").resolve("guardian-1.key.json").toString());
     tally.addGuardian("guardian 1 secret".toCharArray());
