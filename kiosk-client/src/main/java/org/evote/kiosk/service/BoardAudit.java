@@ -45,7 +45,8 @@ final class BoardAudit {
   BoardAudit(KioskStore store, BoardClient board, KioskCredentials credentials, Consumer<Alarm> alarm, Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
     this.board = Objects.requireNonNull(board, "board");
-    this.receipts = new ReceiptCheck(credentials.electionHash(), credentials.boardKey());
+    this.receipts = new ReceiptCheck(credentials.electionHash(), credentials.boardKey(),
+        credentials.checkpointKey());
     this.heads = new HeadCheck(credentials.electionHash(), credentials.boardKey());
     this.alarm = Objects.requireNonNull(alarm, "alarm");
     this.clock = Objects.requireNonNull(clock, "clock");
