@@ -46,6 +46,7 @@ final class BoardAudit {
   static final int COVERAGE_ROUNDS = 5;
   private final Optional<WitnessedHistory> witnessed;
   private int roundsSinceClose = -1;
+  private volatile Optional<Boolean> covered = Optional.empty();
 
   /**
    * What an audit found of the polls: still open; closed, with every uploaded ballot covered by a quorum-cosigned
@@ -68,6 +69,14 @@ final class BoardAudit {
     this.heads = new HeadCheck(credentials.electionHash(), credentials.boardKey());
     this.alarm = Objects.requireNonNull(alarm, "alarm");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * With a notice, after the polls closed: true once every uploaded ballot was found covered by a quorum-cosigned
+   * checkpoint, false once the kiosk alarmed about ballots not covered; empty before (or without a notice).
+   */
+  Optional<Boolean> covered() {
+    return covered;
   }
 
   ReceiptCheck receiptCheck() {
@@ -170,6 +179,7 @@ final class BoardAudit {
   private Outcome coverage(java.util.List<String> notCovered, String whyNot, int lost) {
     if (witnessed.isEmpty() || (notCovered.isEmpty() && lost == 0)) {
       if (witnessed.isPresent()) {
+        covered = Optional.of(true);
         LOG.info("every uploaded ballot of this kiosk is covered by a checkpoint the witness quorum cosigned");
       }
       return Outcome.POLLS_CLOSED;
@@ -185,6 +195,7 @@ final class BoardAudit {
     store.recordAlarm(now(), "witness", Optional.empty(), "NOT_COVERED", reason,
         JsonText.object().add("ballots", jakarta.json.Json.createArrayBuilder(notCovered)).build().toString());
     LOG.error("ALARM: {}", reason);
+    covered = Optional.of(false);
     alarm.accept(new Alarm.NotCovered(notCovered, reason));
     return Outcome.POLLS_CLOSED;
   }

@@ -157,6 +157,14 @@ public final class Uploader implements AutoCloseable {
     return true;
   }
 
+  /**
+   * With an election notice, after the polls closed: true once the audit found every uploaded ballot covered by a
+   * checkpoint the notice's witness quorum cosigned, false once it alarmed about ballots not covered; empty before.
+   */
+  public Optional<Boolean> witnessedCoverage() {
+    return audit.covered();
+  }
+
   public Status status() {
     return new Status(store.pendingCount(), reachable, lastProblem, boardAlarm.or(() -> receiptAlarm));
   }
