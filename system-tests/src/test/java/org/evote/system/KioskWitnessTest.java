@@ -99,6 +99,33 @@ class KioskWitnessTest {
   }
 
   @Test
+  void withTooFewWitnessesUp_noAlarmDuringThePolls_butAfterCloseTheBallotsNotCoveredAreNamed() throws Exception {
+    try (LiveBoard b = new LiveBoard(temp, "manifest-small.json");
+        LiveWitness w1 = LiveWitness.init(temp.resolve("w1"), "witness.test/w1", RANDOM);
+        LiveWitness w2 = LiveWitness.init(temp.resolve("w2"), "witness.test/w2", RANDOM)) {
+      KioskCredentials creds = b.registerKiosk("K1");
+      b.openPolls();
+      w1.serve(b.checkpointKey()); // w2 never serves: the quorum of 2 is never reached
+      b.stop();
+      b.witnessedBy(LiveWitness.quorum(2, w1, w2));
+      b.start();
+      try (Kiosk k = Kiosk.at(b, b.uri(), creds, temp.resolve("kiosk"), Optional.of(notice(b, creds, w1, w2)))) {
+        List<RobotVoter.Entry> voted = new RobotVoter(k.caster(), RANDOM, 0).vote(2);
+        await("the ballots are uploaded", () -> k.store().pendingCount() == 0);
+        Thread.sleep(3 * AUDIT.toMillis());
+        assertTrue(k.uploader().status().alarm().isEmpty(), "cosigning that lags is no verdict during the polls");
+        b.closePolls();
+        await("the kiosk gives up waiting for cosignatures", () -> k.uploader().witnessedCoverage().isPresent());
+        assertEquals(Optional.of(false), k.uploader().witnessedCoverage());
+        Alarm.NotCovered alarm = assertInstanceOf(Alarm.NotCovered.class, k.uploader().status().alarm()
+            .orElseThrow());
+        assertEquals(voted.stream().map(e -> e.receipt().ballotId()).sorted().toList(),
+            alarm.ballotIds().stream().sorted().toList(), "names every ballot not covered");
+      }
+    }
+  }
+
+  @Test
   void aBoardShowingItsWitnessesAnotherHistory_raisesTheWitnessedHistoryAlarm() throws Exception {
     try (LiveBoard a = new LiveBoard(temp, "manifest-small.json");
         LiveWitness w1 = LiveWitness.init(temp.resolve("w1"), "witness.test/w1", RANDOM);

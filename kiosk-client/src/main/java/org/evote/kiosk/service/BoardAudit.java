@@ -143,6 +143,7 @@ final class BoardAudit {
       } catch (BoardUnavailableException e) {
         if (e.status().isPresent() && e.status().getAsInt() == 200) {
           receiptFailed(o, ReceiptCheck.Failure.MALFORMED, "the board's look-up answer is not a receipt");
+          notCovered.add(o.ballotId());
           continue;
         }
         throw e;

@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>At start-up, then every audit interval until the board reports the polls closed, the same thread runs the
  * {@link BoardAudit}: the board's latest head is checked against the kept one, and every uploaded ballot is looked
  * up on the board; one the board no longer has is queued again and posted again. The board's latest head is also
- * checked at the end of every round that uploaded a ballot.
+ * checked at the end of every round that uploaded a ballot. With an election notice the audit also holds the
+ * board's witness-cosigned checkpoint to the kept head, and goes on after the polls close until every uploaded
+ * ballot is covered by a cosigned checkpoint (or a bounded number of audits has passed, and it alarms).
  */
 public final class Uploader implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
