@@ -193,8 +193,10 @@ final class BoardAudit {
     }
     String reason = notCovered.size() + " uploaded ballot(s) not covered by a quorum-cosigned checkpoint after the "
         + "polls closed (" + whyNot + "): " + String.join(", ", notCovered);
+    jakarta.json.JsonArrayBuilder ballots = JsonText.array();
+    notCovered.forEach(ballots::add);
     store.recordAlarm(now(), "witness", Optional.empty(), "NOT_COVERED", reason,
-        JsonText.object().add("ballots", jakarta.json.Json.createArrayBuilder(notCovered)).build().toString());
+        JsonText.object().add("ballots", ballots).build().toString());
     LOG.error("ALARM: {}", reason);
     covered = Optional.of(false);
     alarm.accept(new Alarm.NotCovered(notCovered, reason));
