@@ -154,8 +154,12 @@ class KioskWitnessTest {
           Alarm.WitnessFailed alarm = assertInstanceOf(Alarm.WitnessFailed.class,
               k.uploader().status().alarm().orElseThrow());
           assertEquals(WitnessedHistory.Failure.HISTORY_DIFFERS, alarm.failure(), alarm.reason());
-          assertTrue(k.store().alarms().stream().anyMatch(r -> r.failure().equals("HISTORY_DIFFERS")),
-              "recorded in the kiosk's store");
+          KioskStore.AlarmRecord recorded = k.store().alarms().stream().filter(r -> r.failure().equals(
+              "HISTORY_DIFFERS")).findFirst().orElseThrow(() -> new AssertionError("recorded in the kiosk's store"));
+          org.evote.crypto.note.SignedNote evidence = org.evote.crypto.note.SignedNote.parse(
+              org.evote.crypto.json.JsonText.parseObject(recorded.evidence()).getString("checkpoint"));
+          assertTrue(evidence.verify(List.of(k1.checkpointKey())).verified(),
+              "the evidence: the witnessed checkpoint, signed by the board's checkpoint key, with the kept head");
         }
       }
     }

@@ -50,7 +50,8 @@ public final class BoardCheckpoint {
       return new Result.Refused("the checkpoint is not a checkpoint: " + e.getMessage());
     }
     if (!cp.origin().equals(checkpointKey.name())) {
-      return new Result.Refused("the checkpoint's origin " + cp.origin() + " is not the board's " + checkpointKey.name());
+      return new Result.Refused("the checkpoint's origin " + cp.origin() + " is not the board's "
+          + checkpointKey.name());
     }
     try {
       if (!BoardOrigin.parse(cp.origin(), "origin").extendedHash().equals(extendedHash)) {

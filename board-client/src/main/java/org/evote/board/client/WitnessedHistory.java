@@ -42,11 +42,15 @@ public final class WitnessedHistory {
     /** No verdict: the board has no checkpoint yet, or too few witnesses have cosigned it. */
     record NotWitnessed(String reason) implements Result {}
 
-    /** Failure {@code failure}; {@code reason} says how (English, for logs). */
-    record Invalid(Failure failure, String reason) implements Result {
+    /**
+     * Failure {@code failure}; {@code reason} says how (English, for logs); {@code checkpoint} is the board's
+     * checkpoint that failed, if it could be read (with the kept head, the evidence).
+     */
+    record Invalid(Failure failure, String reason, Optional<SignedNote> checkpoint) implements Result {
       public Invalid {
         Objects.requireNonNull(failure, "failure");
         Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(checkpoint, "checkpoint");
       }
     }
   }
@@ -78,7 +82,8 @@ public final class WitnessedHistory {
       note = board.checkpoint();
     } catch (BoardUnavailableException e) {
       if (e.status().isPresent() && e.status().getAsInt() == 200) {
-        return new Result.Invalid(Failure.NOT_SIGNED_BY_BOARD, "the board's checkpoint cannot be read");
+        return new Result.Invalid(Failure.NOT_SIGNED_BY_BOARD, "the board's checkpoint cannot be read",
+            Optional.empty());
       }
       throw e;
     }
@@ -97,11 +102,11 @@ public final class WitnessedHistory {
     } catch (BoardRefusedException e) {
       return new Result.Invalid(Failure.HISTORY_DIFFERS, "the board refused a consistency proof between the "
           + "witnessed checkpoint of " + cp.size() + " entries and the kept head of " + kept.size() + ": "
-          + e.code());
+          + e.code(), note);
     } catch (BoardUnavailableException e) {
       if (e.status().isPresent() && e.status().getAsInt() == 200) {
         return new Result.Invalid(Failure.HISTORY_DIFFERS, "the board's consistency proof from size " + from
-            + " to " + to + " cannot be read");
+            + " to " + to + " cannot be read", note);
       }
       throw e;
     }
@@ -117,7 +122,8 @@ public final class WitnessedHistory {
     Objects.requireNonNull(proof, "proof");
     WitnessPolicy.Result r = policy.check(checkpoint);
     if (r instanceof WitnessPolicy.Result.NotSignedByLog n) {
-      return new Result.Invalid(Failure.NOT_SIGNED_BY_BOARD, "the board's checkpoint: " + n.reason());
+      return new Result.Invalid(Failure.NOT_SIGNED_BY_BOARD, "the board's checkpoint: " + n.reason(),
+          Optional.of(checkpoint));
     }
     if (r instanceof WitnessPolicy.Result.BelowQuorum b) {
       return new Result.NotWitnessed("the checkpoint of " + b.checkpoint().size() + " entries has "
@@ -128,25 +134,26 @@ public final class WitnessedHistory {
       return cp.rootHash().equals(kept.merkleRoot()) ? new Result.Consistent(cp)
           : new Result.Invalid(Failure.HISTORY_DIFFERS, "the witnesses cosigned a tree of " + cp.size()
               + " entries with root " + cp.rootHash().toHex() + "; the kiosk's kept head of that size has root "
-              + kept.merkleRoot().toHex());
+              + kept.merkleRoot().toHex(), Optional.of(checkpoint));
     }
     boolean witnessedSmaller = cp.size() < kept.size();
     long m = Math.min(cp.size(), kept.size());
     long n = Math.max(cp.size(), kept.size());
     if (proof.isEmpty()) {
-      return new Result.Invalid(Failure.HISTORY_DIFFERS, "the board gave no consistency proof from size " + m + " to " + n);
+      return new Result.Invalid(Failure.HISTORY_DIFFERS, "the board gave no consistency proof from size " + m
+          + " to " + n, Optional.of(checkpoint));
     }
     ConsistencyProof p = proof.get();
     if (p.first() != m || p.second() != n) {
       return new Result.Invalid(Failure.HISTORY_DIFFERS, "the board gave a consistency proof from size "
-          + p.first() + " to " + p.second() + ", not from " + m + " to " + n);
+          + p.first() + " to " + p.second() + ", not from " + m + " to " + n, Optional.of(checkpoint));
     }
     boolean ok = witnessedSmaller ? p.verifies(cp.rootHash(), kept.merkleRoot())
         : p.verifies(kept.merkleRoot(), cp.rootHash());
     return ok ? new Result.Consistent(cp) : new Result.Invalid(Failure.HISTORY_DIFFERS, "the tree of " + m
         + " entries the " + (witnessedSmaller ? "witnesses cosigned" : "kiosk kept")
         + " is not a prefix of the tree of " + n + " entries the " + (witnessedSmaller ? "kiosk kept"
-            : "witnesses cosigned"));
+            : "witnesses cosigned"), Optional.of(checkpoint));
   }
 
   /**

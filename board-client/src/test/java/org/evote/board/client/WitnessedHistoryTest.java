@@ -99,7 +99,9 @@ class WitnessedHistoryTest {
     History a = new History().grow("e", 9);
     History other = new History().grow("e", 5).grow("forked", 8);
     SignedHead kept = head(a, 9);
-    invalid(check.check(kept, cosigned(other, 9, w1, w2), Optional.empty()), WitnessedHistory.Failure.HISTORY_DIFFERS);
+    SignedNote differing = cosigned(other, 9, w1, w2);
+    assertEquals(Optional.of(differing), invalid(check.check(kept, differing, Optional.empty()),
+        WitnessedHistory.Failure.HISTORY_DIFFERS).checkpoint(), "the failing checkpoint is kept as evidence");
     invalid(check.check(kept, cosigned(other, 13, w1, w2), Optional.of(other.tree.proveConsistency(9, 13))),
         WitnessedHistory.Failure.HISTORY_DIFFERS);
     invalid(check.check(kept, cosigned(other, 7, w1, w2), Optional.of(other.tree.proveConsistency(7, 9))),

@@ -218,8 +218,10 @@ final class BoardAudit {
     if (alarmed.size() < MAX_REMEMBERED && !alarmed.add(key)) {
       return;
     }
+    jakarta.json.JsonObjectBuilder evidence = JsonText.object().add("kept", BoardJson.encode(kept));
+    invalid.checkpoint().ifPresent(n -> evidence.add("checkpoint", n.format()));
     store.recordAlarm(now(), "witness", Optional.empty(), invalid.failure().name(), invalid.reason(),
-        JsonText.object().add("kept", BoardJson.encode(kept)).build().toString());
+        evidence.build().toString());
     LOG.error("ALARM: the board's witnessed history failed its check ({}): {}", invalid.failure(), invalid.reason());
     alarm.accept(new Alarm.WitnessFailed(invalid.failure(), invalid.reason()));
   }
