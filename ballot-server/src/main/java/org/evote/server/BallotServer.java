@@ -231,7 +231,7 @@ public final class BallotServer {
         SecureRandom random = new SecureRandom();
         try (DataDir.Lock lock = dir.lock(); BoardService board = BoardHost.open(dir, passphrase.read(), 0)) {
           KioskCredentials credentials = KioskCredentials.generate(name, board.config().extendedHash(),
-              board.boardPublicKey(), random);
+              board.boardPublicKey(), board.checkpointKey(), random);
           // The credential file exists before the kiosk is on the board: a failure here registers nothing.
           credentials.write(out, SecretFiles.passphrase(kioskPassphrase, "kiosk credential passphrase"), random);
           var entry = board.registerKiosk(name, credentials.key().publicKey()).get();

@@ -17,9 +17,10 @@ class KioskAddCommandTest {
   Path temp;
 
   @Test
-  void kioskAdd_writesCredentialsPinningTheBoardKey() throws Exception {
+  void kioskAdd_writesCredentialsPinningTheBoardKeyAndTheCheckpointKey() throws Exception {
     try (TestBoard t = new TestBoard(temp, "manifest-small.json")) {
       Ed25519.PublicKey boardKey = t.board.boardPublicKey();
+      var checkpointKey = t.board.checkpointKey();
       t.stop();
       Path pass = Files.writeString(temp.resolve("pass"), new String(TestBoard.passphrase()));
       Path kioskPass = Files.writeString(temp.resolve("kiosk-pass"), "kiosk passphrase");
@@ -32,6 +33,7 @@ class KioskAddCommandTest {
       assertEquals("K9", c.kioskId());
       assertEquals(t.config.extendedHash(), c.electionHash());
       assertEquals(boardKey, c.boardKey());
+      assertEquals(checkpointKey, c.checkpointKey(), "the board's checkpoint key is pinned too");
     }
   }
 }

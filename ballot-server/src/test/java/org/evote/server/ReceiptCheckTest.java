@@ -15,6 +15,8 @@ import org.evote.board.client.ReceiptCheck.Failure;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.json.JsonText;
+import org.evote.crypto.note.Ed25519NoteSigner;
+import org.evote.crypto.note.SignedNote;
 import org.evote.server.testing.TestBoard;
 import org.evote.server.testing.TestKiosk;
 import org.junit.jupiter.api.AfterAll;
@@ -42,7 +44,7 @@ class ReceiptCheckTest {
     TestKiosk kiosk = t.registerKiosk("kiosk-r");
     t.adminPost("/api/admin/polls/open", "");
     BoardClient client = BoardClient.create(t.base, Duration.ofSeconds(30));
-    check = new ReceiptCheck(t.config.extendedHash(), t.board.boardPublicKey());
+    check = new ReceiptCheck(t.config.extendedHash(), t.board.boardPublicKey(), t.board.checkpointKey());
     cast = kiosk.next(t.randomBallot("ballot-1"), false);
     castAnswer = client.submitForReceipt(EntryKind.BALLOT_CAST, cast.body());
     challenged = kiosk.next(t.randomBallot("ballot-2"), true);
@@ -93,7 +95,7 @@ class ReceiptCheckTest {
   @Test
   void aHeadSignedByAnotherKey_failsTheHeadSignature() {
     ReceiptCheck other = new ReceiptCheck(t.config.extendedHash(),
-        Ed25519.PrivateKey.generate(new SecureRandom()).publicKey());
+        Ed25519.PrivateKey.generate(new SecureRandom()).publicKey(), t.board.checkpointKey());
     invalid(other.check(EntryKind.BALLOT_CAST, cast.body(), castAnswer), Failure.HEAD_SIGNATURE);
     String root = JsonText.parseObject(castAnswer).getJsonObject("signed_head").getString("merkle_root");
     String otherRoot = (root.charAt(0) == '0' ? "1" : "0") + root.substring(1);
@@ -128,5 +130,48 @@ class ReceiptCheckTest {
         with(castAnswer, "confirmation_code", Json.createValue("00".repeat(32)))), Failure.NOT_OUR_ENTRY);
     String otherSubmission = TestKiosk.with(cast.body(), "request_id", Json.createValue("another-request"));
     invalid(check.check(EntryKind.BALLOT_CAST, otherSubmission, castAnswer), Failure.NOT_OUR_ENTRY);
+  }
+
+  /** The receipt's checkpoint (§9.8) as another signer signs the checkpoint text of {@code size} and {@code root}. */
+  static String withCheckpoint(String answer, Ed25519NoteSigner signer, long size, org.evote.crypto.hash.Digest root) {
+    String note = signer.signNote(new org.evote.crypto.board.BoardOrigin(signer.name().substring(0,
+        signer.name().lastIndexOf('/')), t.config.extendedHash()).checkpoint(size, root).text()).format();
+    return with(answer, "checkpoint", Json.createValue(note));
+  }
+
+  @Test
+  void theReceiptsCheckpoint_isTheBoardsCheckpointOfTheReceiptsHead() {
+    org.evote.crypto.note.Checkpoint cp = org.evote.crypto.note.Checkpoint.parse(SignedNote.parse(
+        JsonText.parseObject(castAnswer).getString("checkpoint")).text());
+    JsonObject head = JsonText.parseObject(castAnswer).getJsonObject("signed_head");
+    assertEquals(head.getJsonNumber("size").longValue(), cp.size());
+    assertEquals(head.getString("merkle_root"), cp.rootHash().toHex());
+  }
+
+  @Test
+  void aCheckpointSignedByAnotherKey_orOfAnotherTree_orMissing_failsTheCheckpointCheck() throws Exception {
+    JsonObject head = JsonText.parseObject(castAnswer).getJsonObject("signed_head");
+    long size = head.getJsonNumber("size").longValue();
+    var root = org.evote.crypto.hash.Digest.decode(head.getString("merkle_root"), "root");
+    String origin = t.board.checkpointKey().name();
+    Ed25519NoteSigner impostor = Ed25519NoteSigner.generate(origin, new SecureRandom());
+    ReceiptCheck.Invalid i = invalid(check.check(EntryKind.BALLOT_CAST, cast.body(),
+        withCheckpoint(castAnswer, impostor, size, root)), Failure.CHECKPOINT);
+    assertTrue(i.reason().contains("not signed by the board's checkpoint key"), i.reason());
+
+    Ed25519NoteSigner real = t.data.checkpointKey(TestBoard.passphrase());
+    assertInstanceOf(ReceiptCheck.Valid.class, check.check(EntryKind.BALLOT_CAST, cast.body(),
+        withCheckpoint(castAnswer, real, size, root)), "the real key's checkpoint of the head passes");
+    var otherRoot = org.evote.crypto.hash.Digest.decode((head.getString("merkle_root").charAt(0) == '0' ? "1" : "0")
+        + head.getString("merkle_root").substring(1), "root");
+    i = invalid(check.check(EntryKind.BALLOT_CAST, cast.body(), withCheckpoint(castAnswer, real, size, otherRoot)),
+        Failure.CHECKPOINT);
+    assertTrue(i.reason().contains("root"), i.reason());
+    invalid(check.check(EntryKind.BALLOT_CAST, cast.body(), withCheckpoint(castAnswer, real, size + 1, root)),
+        Failure.CHECKPOINT);
+    invalid(check.check(EntryKind.BALLOT_CAST, cast.body(), JsonText.object(JsonText.parseObject(castAnswer))
+        .remove("checkpoint").build().toString()), Failure.CHECKPOINT);
+    invalid(check.check(EntryKind.BALLOT_CAST, cast.body(), with(castAnswer, "checkpoint",
+        Json.createValue("not a note"))), Failure.CHECKPOINT);
   }
 }

@@ -62,6 +62,14 @@ public final class KioskMain implements Callable<Integer> {
       + "receipts (default: ${DEFAULT-VALUE})")
   Path data;
 
+  @Option(names = "--notice", description = "the election notice (notice.json, published by the officials): the "
+      + "kiosk also holds the board's witness-cosigned checkpoints to the history it was shown, and after the polls "
+      + "close checks that the witnesses cosigned every ballot it uploaded")
+  Path notice;
+
+  @Option(names = "--audit-seconds", description = "how often the kiosk audits the board (default: 120)")
+  Integer auditSeconds;
+
   @Option(names = "--robot", description = "cast this many random ballots headless, then exit")
   Integer robot;
 
@@ -100,10 +108,25 @@ public final class KioskMain implements Callable<Integer> {
           + ", not the pinned " + pinned.toHex());
       return 2;
     }
+    java.util.Optional<org.evote.crypto.notice.ElectionNotice> electionNotice = java.util.Optional.empty();
+    if (notice != null) {
+      try {
+        electionNotice = java.util.Optional.of(org.evote.crypto.notice.NoticeJson.decode(
+            org.evote.crypto.json.JsonText.readObject(notice)));
+      } catch (RuntimeException | java.io.IOException e) {
+        System.err.println("error: the notice " + notice + " cannot be used: " + e.getMessage());
+        return 2;
+      }
+    }
+    Duration auditInterval = auditSeconds == null ? Uploader.AUDIT_INTERVAL : Duration.ofSeconds(auditSeconds);
+    if (auditInterval.isNegative() || auditInterval.isZero()) {
+      System.err.println("error: --audit-seconds must be positive");
+      return 2;
+    }
     BoardClient board = BoardClient.create(server, Duration.ofSeconds(5));
     ElectionConfig config;
     try {
-      config = pinnedElection(board, pinned, creds.boardKey());
+      config = pinnedElection(board, pinned, creds.boardKey(), creds.checkpointKey());
     } catch (java.io.IOException e) {
       System.err.println("error: " + e.getMessage());
       return 2;
@@ -111,7 +134,10 @@ public final class KioskMain implements Callable<Integer> {
     SecureRandom random = new SecureRandom();
     try (KioskStore store = KioskStore.open(data.resolve("kiosk.sqlite"), creds.kioskId(),
         ConfirmationCodes.chainStart(config.extendedHash(), creds.kioskId()));
-        Uploader uploader = new Uploader(store, board, creds)) {
+        Uploader uploader = uploader(store, board, creds, auditInterval, electionNotice)) {
+      if (uploader == null) {
+        return 2;
+      }
       uploader.start();
       BallotCaster caster = new BallotCaster(config, creds, store, uploader, random, Clock.systemUTC(), server,
           Duration.ofSeconds(robot != null ? 10 : 4));
@@ -127,19 +153,33 @@ public final class KioskMain implements Callable<Integer> {
     }
   }
 
+  private static Uploader uploader(KioskStore store, BoardClient board, KioskCredentials creds, Duration interval,
+      java.util.Optional<org.evote.crypto.notice.ElectionNotice> notice) {
+    try {
+      return new Uploader(store, board, creds, interval, notice);
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: the notice cannot be used with these credentials: " + e.getMessage());
+      return null;
+    }
+  }
+
   /**
    * Fetches the election and checks it is the one pinned at set-up: a board serving another election (another
    * key, another manifest) is refused, so a substituted key cannot be slipped in; so is a board that states
-   * another board key than the one pinned in the credentials (its receipts would fail their checks anyway).
+   * another board key or checkpoint key than those pinned in the credentials (its receipts would fail their checks
+   * anyway).
    */
   static ElectionConfig pinnedElection(BoardClient board, Digest pinnedHash,
-      org.evote.crypto.board.Ed25519.PublicKey pinnedBoardKey) throws java.io.IOException, InterruptedException {
+      org.evote.crypto.board.Ed25519.PublicKey pinnedBoardKey, org.evote.crypto.note.VerifierKey pinnedCheckpointKey)
+      throws java.io.IOException, InterruptedException {
     ElectionConfig config;
     org.evote.crypto.board.Ed25519.PublicKey boardKey;
+    org.evote.crypto.note.VerifierKey checkpointKey;
     try {
       org.evote.board.client.BoardElection election = board.election();
       config = election.config();
       boardKey = election.boardPublicKey();
+      checkpointKey = election.checkpointKey();
     } catch (BoardRefusedException e) {
       throw new java.io.IOException("the board answered " + e.status() + " for the election");
     } catch (BoardUnavailableException u) {
@@ -157,6 +197,10 @@ public final class KioskMain implements Callable<Integer> {
     if (!boardKey.equals(pinnedBoardKey)) {
       throw new java.io.IOException("the board states board key " + boardKey.hex() + ", not the key "
           + pinnedBoardKey.hex() + " pinned in this kiosk's credentials");
+    }
+    if (!checkpointKey.equals(pinnedCheckpointKey)) {
+      throw new java.io.IOException("the board states checkpoint key " + checkpointKey.encoded() + ", not the key "
+          + pinnedCheckpointKey.encoded() + " pinned in this kiosk's credentials");
     }
     return config;
   }

@@ -9,12 +9,16 @@ import java.util.Locale;
 import java.util.Set;
 import org.evote.board.client.HeadCheck;
 import org.evote.board.client.ReceiptCheck;
+import org.evote.board.client.WitnessedHistory;
 import org.evote.kiosk.service.Alarm;
 import org.evote.kiosk.session.Texts;
 import org.evote.kiosk.ui.AlarmLine;
 import org.junit.jupiter.api.Test;
 
-/** Every alarm — each failed receipt check, each failed head check, a lost ballot — has words in every language. */
+/**
+ * Every alarm — each failed receipt check (the checkpoint check too), each failed head check, a lost ballot, each
+ * failed witnessed-history check, ballots not covered after the polls closed — has words in every language.
+ */
 class AlarmTextsTest {
   static final String[] LANGUAGES = {"en", "es"};
 
@@ -55,6 +59,34 @@ class AlarmTextsTest {
       assertTrue(alarm.contains("K1-000007"), alarm);
       if (!language.equals("en")) {
         assertNotEquals(AlarmLine.of(new Texts("en"), new Alarm.BallotLost("K1-000007", "why")), alarm);
+      }
+    }
+  }
+
+  @Test
+  void everyWitnessedHistoryFailure_isNamedInEveryLanguage() {
+    for (String language : LANGUAGES) {
+      Texts t = new Texts(language);
+      Set<String> seen = new HashSet<>();
+      for (WitnessedHistory.Failure f : WitnessedHistory.Failure.values()) {
+        String words = t.get("witness_check." + f.name().toLowerCase(Locale.ROOT));
+        assertFalse(words.isBlank());
+        assertTrue(seen.add(words), "each failure has its own words: " + words);
+        String alarm = AlarmLine.of(t, new Alarm.WitnessFailed(f, "why"));
+        assertTrue(alarm.contains(words), alarm);
+      }
+    }
+  }
+
+  @Test
+  void ballotsNotCoveredAfterClose_areNamedInEveryLanguage() {
+    for (String language : LANGUAGES) {
+      String alarm = AlarmLine.of(new Texts(language), new Alarm.NotCovered(java.util.List.of("K1-000003",
+          "K1-000009"), "why"));
+      assertTrue(alarm.contains("K1-000003") && alarm.contains("K1-000009") && alarm.contains("2"), alarm);
+      if (!language.equals("en")) {
+        assertNotEquals(AlarmLine.of(new Texts("en"), new Alarm.NotCovered(java.util.List.of("K1-000003",
+            "K1-000009"), "why")), alarm);
       }
     }
   }

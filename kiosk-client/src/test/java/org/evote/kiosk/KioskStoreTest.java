@@ -79,6 +79,7 @@ class KioskStoreTest {
           .add("previous_hash", entry.previousHash().toHex()).add("timestamp", entry.timestamp())
           .add("signed_head", BoardJson.encode(head))
           .add("inclusion_proof", BoardJson.encode(e.board.tree().proveInclusion(entry.sequence(), head.size())))
+          .add("checkpoint", e.polling.checkpoint(head.size(), List.of()).format())
           .build();
       return new Signed(e, b, body, receipt.toString(), head);
     }
@@ -92,7 +93,8 @@ class KioskStoreTest {
   void aBallotIsMarkedUploadedOnlyWithACheckedReceiptAndHead_andBothAreKept() {
     Signed s = Signed.cast();
     ReceiptCheck.Valid valid = assertInstanceOf(ReceiptCheck.Valid.class,
-        new ReceiptCheck(s.extendedHash(), s.election().boardKey.publicKey()).check(EntryKind.BALLOT_CAST, s.body(),
+        new ReceiptCheck(s.extendedHash(), s.election().boardKey.publicKey(),
+            s.election().polling.checkpointKey.verifierKey()).check(EntryKind.BALLOT_CAST, s.body(),
             s.receipt()));
     Path file = temp.resolve("k.sqlite");
     Digest start = ConfirmationCodes.chainStart(s.extendedHash(), "K1");

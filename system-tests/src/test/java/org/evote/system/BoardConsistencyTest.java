@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The kiosk's watch on the board's history (protocol §9.7, checks 5–7, and the audit) against a real board: a
+ * The kiosk's watch on the board's history (protocol §9.7, checks 6–8, and the audit) against a real board: a
  * growing board moves the kiosk's kept head forward with no alarm; the same board restored from an older copy of
  * its data (same board key, shorter history: rolled back) raises the alarm, keeps the old head and marks no new
  * ballot as on the board; and the ballots that board lost are posted again and end up on it.

@@ -57,6 +57,16 @@ final class LiveBoard implements AutoCloseable {
     board.stop();
   }
 
+  /** From the next {@link #start}, submits its checkpoints to these witnesses. */
+  void witnessedBy(org.evote.server.BoardHost.Witnesses witnesses) {
+    board.witnessedBy(witnesses);
+  }
+
+  /** The board's checkpoint key (§9.8). */
+  org.evote.crypto.note.VerifierKey checkpointKey() throws java.io.IOException {
+    return board.checkpointKey();
+  }
+
   /** Registers a kiosk and returns its credentials. */
   KioskCredentials registerKiosk(String id) throws Exception {
     return board.registerKiosk(id);

@@ -49,6 +49,8 @@ class LookAlikeBoardTest {
         "{\"ballot_id\":\"not-even-yours\",\"kind\":\"ballot_cast\"}");
     final HttpServer server;
     final AtomicInteger ballotsAnswered = new AtomicInteger();
+    /** When each ballot was answered (System.nanoTime). */
+    final List<Long> answeredAt = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     private final HttpClient http = HttpClient.newHttpClient();
 
     LookAlike(URI realBoard) throws IOException {
@@ -57,6 +59,7 @@ class LookAlikeBoardTest {
         try (exchange) {
           if (exchange.getRequestMethod().equals("POST")) {
             exchange.getRequestBody().readAllBytes();
+            answeredAt.add(System.nanoTime());
             int n = ballotsAnswered.getAndIncrement();
             reply(exchange, 200, FAKE_RECEIPTS.get(n % FAKE_RECEIPTS.size()));
           } else {
@@ -132,10 +135,21 @@ class LookAlikeBoardTest {
         assertEquals(ReceiptCheck.Failure.MALFORMED, alarm.failure());
         assertEquals(voted.get(0).receipt().ballotId(), alarm.ballotId());
         assertTrue(status.lastProblem().contains("failed its check"), status.lastProblem());
+        // Backs off instead of hammering: after three failed receipts, the wait between two retries that no new
+        // ballot cut short is at least 2 s (the backoff doubles from 1 s per failure). Waits for two more retries.
         int answered = fake.ballotsAnswered.get();
-        Thread.sleep(1500);
-        assertTrue(fake.ballotsAnswered.get() - answered <= 2, "backs off instead of hammering: "
-            + (fake.ballotsAnswered.get() - answered) + " retries in 1.5 s");
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (fake.ballotsAnswered.get() < answered + 2 && System.nanoTime() < deadline) {
+          Thread.sleep(50);
+        }
+        assertTrue(fake.ballotsAnswered.get() >= answered + 2, "the kiosk keeps retrying: "
+            + (fake.ballotsAnswered.get() - answered) + " retries in 90 s");
+        long gap;
+        synchronized (fake.answeredAt) {
+          gap = fake.answeredAt.get(answered + 1) - fake.answeredAt.get(answered);
+        }
+        assertTrue(gap >= Duration.ofSeconds(2).toNanos(), "backs off instead of hammering: a retry "
+            + gap / 1_000_000 + " ms after the one before");
       }
       assertEquals(0, ballotsOnTheBoard(b), "none of them reached the board");
 

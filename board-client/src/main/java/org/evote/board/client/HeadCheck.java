@@ -8,8 +8,8 @@ import org.evote.crypto.board.SignedHead;
 import org.evote.crypto.hash.Digest;
 
 /**
- * An observer's check of a signed head it is shown against the latest head it believed (protocol §9.7, checks 5
- * to 7): the shown head verifies under the pinned board key (§9.4), and the board proves with an RFC 9162
+ * An observer's check of a signed head it is shown against the latest head it believed (protocol §9.7, checks 6
+ * to 8): the shown head verifies under the pinned board key (§9.4), and the board proves with an RFC 9162
  * consistency proof (§9.3) that the tree of the kept head is a prefix of the tree of the newer one. A kiosk runs
  * it on every receipt's head and on the board's latest head when it polls; a head that fails is not believed (the
  * kept head stays) and raises the poll workers' alarm.

@@ -2,6 +2,7 @@ package org.evote.board.client;
 
 import jakarta.json.JsonObject;
 import java.util.Objects;
+import java.util.Optional;
 import org.evote.crypto.board.BoardEntry;
 import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.Ed25519;
@@ -9,6 +10,8 @@ import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.CanonicalJson;
 import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonText;
+import org.evote.crypto.note.SignedNote;
+import org.evote.crypto.note.VerifierKey;
 
 /**
  * The kiosk's check of the board's answer to its own submission (protocol §9.7), before anyone is told the ballot
@@ -16,7 +19,9 @@ import org.evote.crypto.json.JsonText;
  * kiosk's credentials (§9.4); its inclusion proof ties the entry hash at the receipt's sequence number to that
  * head's Merkle root (§9.3); and that entry is the one the kiosk sent — its hash recomputed (§9.2) from the kiosk's
  * own signed submission with the receipt's sequence number, time and previous hash, with the same kind, ballot id
- * and confirmation code.
+ * and confirmation code; and the receipt's C2SP checkpoint is the checkpoint of that same head, signed by the
+ * board's checkpoint key pinned in the credentials (§9.8, {@link BoardCheckpoint}) — so that the history the kiosk
+ * holds the board to under its board key is the one the witnesses hold it to under its checkpoint key.
  *
  * <p>Security guarantees: a {@link Valid} result means the holder of the pinned board key signed a head whose tree
  * contains exactly this submission at that position — a look-alike board without the key cannot produce one, and
@@ -27,6 +32,7 @@ import org.evote.crypto.json.JsonText;
 public final class ReceiptCheck {
   private final Digest extendedHash;
   private final Ed25519.PublicKey boardKey;
+  private final BoardCheckpoint checkpoints;
 
   /** Which check a receipt failed (the order in which they are made). */
   public enum Failure {
@@ -37,7 +43,12 @@ public final class ReceiptCheck {
     /** The inclusion proof does not lead from the entry hash at the sequence number to the head's root. */
     INCLUSION_PROOF,
     /** The entry is not the kiosk's submission: another kind, ballot, confirmation code or entry hash. */
-    NOT_OUR_ENTRY
+    NOT_OUR_ENTRY,
+    /**
+     * The receipt's checkpoint is missing, not signed by the pinned checkpoint key, of another origin, or not of
+     * the signed head's size and Merkle root.
+     */
+    CHECKPOINT
   }
 
   /** The outcome of {@link #check}: {@link Valid} or {@link Invalid}. */
@@ -73,10 +84,15 @@ public final class ReceiptCheck {
     }
   }
 
-  /** Checks receipts of election {@code extendedHash} (H_E) against the pinned board key. */
-  public ReceiptCheck(Digest extendedHash, Ed25519.PublicKey boardKey) {
+  /**
+   * Checks receipts of election {@code extendedHash} (H_E) against the pinned board key and checkpoint key.
+   *
+   * @throws org.evote.crypto.InvalidFieldException if {@code checkpointKey} cannot be this election's board's
+   */
+  public ReceiptCheck(Digest extendedHash, Ed25519.PublicKey boardKey, VerifierKey checkpointKey) {
     this.extendedHash = Objects.requireNonNull(extendedHash, "extendedHash");
     this.boardKey = Objects.requireNonNull(boardKey, "boardKey");
+    this.checkpoints = new BoardCheckpoint(extendedHash, checkpointKey);
   }
 
   /**
@@ -152,6 +168,20 @@ public final class ReceiptCheck {
     if (r.sequence() == r.signedHead().size() - 1 && !r.signedHead().headHash().equals(recomputed)) {
       return new Invalid(Failure.INCLUSION_PROOF, "the head's last entry hash is not entry " + r.sequence()
           + "'s");
+    }
+    Optional<SignedNote> checkpoint;
+    try {
+      checkpoint = r.checkpoint();
+    } catch (RuntimeException e) {
+      return new Invalid(Failure.CHECKPOINT, "the receipt's checkpoint is not a signed note: " + e.getMessage());
+    }
+    if (checkpoint.isEmpty()) {
+      return new Invalid(Failure.CHECKPOINT, "the receipt carries no checkpoint of its head");
+    }
+    Optional<String> mismatch = checkpoints.mismatch(checkpoint.get(), r.signedHead().size(),
+        r.signedHead().merkleRoot());
+    if (mismatch.isPresent()) {
+      return new Invalid(Failure.CHECKPOINT, mismatch.get());
     }
     return new Valid(r);
   }

@@ -19,7 +19,7 @@ import org.evote.crypto.hash.DomainTags;
 import org.evote.crypto.hash.Hasher;
 import org.junit.jupiter.api.Test;
 
-/** Protocol §9.7 checks 5–7 on heads of real Merkle trees signed by a real key: each outcome and each failure. */
+/** Protocol §9.7 checks 6–8 on heads of real Merkle trees signed by a real key: each outcome and each failure. */
 class HeadCheckTest {
   static final SecureRandom RANDOM = new SecureRandom();
   static final Digest H_E = leaf("election");

@@ -5,43 +5,61 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import org.evote.crypto.board.BoardOrigin;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.group.Hex;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonText;
+import org.evote.crypto.note.VerifierKey;
 
 /**
- * A kiosk's credential file: its id, the election it serves, the board's Ed25519 public key (pinned: the kiosk
- * believes only receipts signed with it, protocol §9.7) and the kiosk's Ed25519 signing key, sealed under a
- * passphrase (docs/api.md). The public part — id, public key, election hash, board key — is readable without it.
- * A file without {@code board_public_key} (written before the board key was pinned) is refused.
+ * A kiosk's credential file: its id, the election it serves, the board's Ed25519 public key and the board's
+ * checkpoint key (both pinned: the kiosk believes only receipts whose head is signed with the one and whose
+ * checkpoint is signed with the other, protocol §9.7) and the kiosk's Ed25519 signing key, sealed under a passphrase
+ * (docs/api.md). The public part — id, public key, election hash, board key, checkpoint key — is readable without
+ * it. A file without {@code board_public_key} or {@code checkpoint_key} (written before they were pinned) is
+ * refused.
  */
 public final class KioskCredentials {
   public static final String KIND = "evote-kiosk-credentials";
   /** The public part's member holding the board's public key. */
   public static final String BOARD_PUBLIC_KEY = "board_public_key";
+  /** The public part's member holding the board's checkpoint key (signed-note verifier key, §9.8). */
+  public static final String CHECKPOINT_KEY = "checkpoint_key";
   private final String kioskId;
   private final Digest electionHash;
   private final Ed25519.PublicKey boardKey;
+  private final VerifierKey checkpointKey;
   private final Ed25519.PrivateKey key;
 
-  public KioskCredentials(String kioskId, Digest electionHash, Ed25519.PublicKey boardKey, Ed25519.PrivateKey key) {
+  /**
+   * @throws org.evote.crypto.InvalidFieldException if {@code checkpointKey} cannot be the checkpoint key of the
+   *     election's board (§9.8: an Ed25519 note key named after a board origin of {@code electionHash})
+   */
+  public KioskCredentials(String kioskId, Digest electionHash, Ed25519.PublicKey boardKey, VerifierKey checkpointKey,
+      Ed25519.PrivateKey key) {
     this.kioskId = java.util.Objects.requireNonNull(kioskId, "kioskId");
     this.electionHash = java.util.Objects.requireNonNull(electionHash, "electionHash");
     this.boardKey = java.util.Objects.requireNonNull(boardKey, "boardKey");
+    BoardOrigin.ofCheckpointKey(checkpointKey, electionHash, CHECKPOINT_KEY);
+    this.checkpointKey = checkpointKey;
     this.key = java.util.Objects.requireNonNull(key, "key");
   }
 
-  /** A new kiosk key for the election {@code electionHash} served by the board with key {@code boardKey}. */
+  /**
+   * A new kiosk key for the election {@code electionHash} served by the board with key {@code boardKey} and
+   * checkpoint key {@code checkpointKey}.
+   */
   public static KioskCredentials generate(String kioskId, Digest electionHash, Ed25519.PublicKey boardKey,
-      SecureRandom random) {
-    return new KioskCredentials(kioskId, electionHash, boardKey, Ed25519.PrivateKey.generate(random));
+      VerifierKey checkpointKey, SecureRandom random) {
+    return new KioskCredentials(kioskId, electionHash, boardKey, checkpointKey, Ed25519.PrivateKey.generate(random));
   }
 
   public void write(Path file, char[] passphrase, SecureRandom random) throws IOException {
     JsonObject pub = JsonText.object().add("kiosk_id", kioskId).add("public_key", key.publicKey().hex())
-        .add("election_hash", electionHash.toHex()).add(BOARD_PUBLIC_KEY, boardKey.hex()).build();
+        .add("election_hash", electionHash.toHex()).add(BOARD_PUBLIC_KEY, boardKey.hex())
+        .add(CHECKPOINT_KEY, checkpointKey.encoded()).build();
     byte[] seed = Hex.decode(key.seedHex(), 32, "seed");
     try {
       SecretFiles.writeOwnerOnly(file, JsonText.pretty(EncryptedKeyFile.seal(KIND, pub, seed, passphrase, random)));
@@ -59,14 +77,21 @@ public final class KioskCredentials {
           + "predates the pinned board key, which the kiosk needs to check the board's receipts; write a new one "
           + "with ballot-server kiosk add");
     }
+    if (!pub.has(CHECKPOINT_KEY)) {
+      throw new org.evote.crypto.InvalidFieldException(pub.path(CHECKPOINT_KEY), "missing: this credential file "
+          + "predates the pinned checkpoint key, which the kiosk needs to check the checkpoints in the board's "
+          + "receipts; write a new one with ballot-server kiosk add");
+    }
     Ed25519.PublicKey boardKey = new Ed25519.PublicKey(pub.string(BOARD_PUBLIC_KEY));
+    VerifierKey checkpointKey = VerifierKey.parse(pub.string(CHECKPOINT_KEY), pub.path(CHECKPOINT_KEY));
     byte[] seed = EncryptedKeyFile.open(json, KIND, passphrase);
     try {
       Ed25519.PrivateKey key = Ed25519.PrivateKey.fromSeedHex(Hex.encode(seed), "seed");
       if (!key.publicKey().hex().equals(pub.string("public_key"))) {
         throw new org.evote.crypto.InvalidFieldException("public.public_key", "does not match the sealed key");
       }
-      return new KioskCredentials(pub.id("kiosk_id"), pub.digest("election_hash"), boardKey, key);
+      return new KioskCredentials(pub.id("kiosk_id"), pub.digest("election_hash"), boardKey, checkpointKey,
+          key);
     } finally {
       Arrays.fill(seed, (byte) 0);
     }
@@ -83,6 +108,14 @@ public final class KioskCredentials {
   /** The board's public key, pinned at set-up: the kiosk believes only receipts signed with it. */
   public Ed25519.PublicKey boardKey() {
     return boardKey;
+  }
+
+  /**
+   * The board's checkpoint key (§9.8), pinned at set-up: the kiosk believes only receipts whose checkpoint is
+   * signed with it.
+   */
+  public VerifierKey checkpointKey() {
+    return checkpointKey;
   }
 
   /** The signing key — secret. */

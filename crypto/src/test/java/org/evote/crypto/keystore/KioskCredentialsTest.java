@@ -12,6 +12,8 @@ import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.group.Hex;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.JsonText;
+import org.evote.crypto.note.Ed25519NoteSigner;
+import org.evote.crypto.note.VerifierKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,20 +24,47 @@ class KioskCredentialsTest {
   final SecureRandom random = new SecureRandom();
   final Digest election = Digest.decode("ab".repeat(32), "election");
   final Ed25519.PublicKey board = Ed25519.PrivateKey.generate(random).publicKey();
+  final VerifierKey checkpointKey = Ed25519NoteSigner.generate("board.example/" + "ab".repeat(32), random)
+      .verifierKey();
   final char[] passphrase = "correct horse".toCharArray();
 
   @Test
   void writeThenRead_keepsTheIdTheElectionTheBoardKeyAndTheSigningKey() throws Exception {
-    KioskCredentials c = KioskCredentials.generate("K1", election, board, random);
+    KioskCredentials c = KioskCredentials.generate("K1", election, board, checkpointKey, random);
     Path file = temp.resolve("k1.credentials");
     c.write(file, passphrase, random);
     KioskCredentials read = KioskCredentials.read(file, passphrase);
     assertEquals("K1", read.kioskId());
     assertEquals(election, read.electionHash());
     assertEquals(board, read.boardKey());
+    assertEquals(checkpointKey, read.checkpointKey());
     assertEquals(c.key().publicKey(), read.key().publicKey());
     assertEquals(board.hex(), JsonText.readObject(file).getJsonObject("public").getString("board_public_key"),
         "the pinned board key is readable without the passphrase");
+    assertEquals(checkpointKey.encoded(), JsonText.readObject(file).getJsonObject("public")
+        .getString("checkpoint_key"), "the pinned checkpoint key is readable without the passphrase");
+  }
+
+  @Test
+  void read_refusesAFileWrittenBeforeTheCheckpointKeyWasPinned_namingTheField() throws Exception {
+    Ed25519.PrivateKey key = Ed25519.PrivateKey.generate(random);
+    var pub = JsonText.object().add("kiosk_id", "K1").add("public_key", key.publicKey().hex())
+        .add("election_hash", election.toHex()).add("board_public_key", board.hex()).build();
+    Path file = temp.resolve("old2.credentials");
+    Files.writeString(file, JsonText.pretty(EncryptedKeyFile.seal(KioskCredentials.KIND, pub,
+        Hex.decode(key.seedHex(), 32, "seed"), passphrase, random)));
+    InvalidFieldException e = assertThrows(InvalidFieldException.class, () -> KioskCredentials.read(file,
+        passphrase));
+    assertEquals("public.checkpoint_key", e.field());
+    assertTrue(e.getMessage().contains("kiosk add"), e.getMessage());
+  }
+
+  @Test
+  void aCheckpointKeyOfAnotherElection_isRefused() {
+    VerifierKey other = Ed25519NoteSigner.generate("board.example/" + "cd".repeat(32), random).verifierKey();
+    InvalidFieldException e = assertThrows(InvalidFieldException.class, () -> KioskCredentials.generate("K1",
+        election, board, other, random));
+    assertEquals("checkpoint_key", e.field());
   }
 
   @Test

@@ -3,13 +3,17 @@ package org.evote.kiosk.service;
 import java.util.Objects;
 import org.evote.board.client.HeadCheck;
 import org.evote.board.client.ReceiptCheck;
+import org.evote.board.client.WitnessedHistory;
 
 /**
  * What the kiosk alarms the poll workers about (protocol §9.7): a receipt that failed its check, a board head that
- * failed its check against the head the kiosk kept (rolled back, forked), or an uploaded ballot the board no longer
- * has. Each names the failed check as a type; {@code reason} is English, for logs.
+ * failed its check against the head the kiosk kept (rolled back, forked), an uploaded ballot the board no longer
+ * has, and — with an election notice — a witnessed history other than the kept one, or ballots no quorum-cosigned
+ * checkpoint covers after the polls closed. Each names the failed check as a type; {@code reason} is English, for
+ * logs.
  */
-public sealed interface Alarm permits Alarm.ReceiptFailed, Alarm.HeadFailed, Alarm.BallotLost {
+public sealed interface Alarm permits Alarm.ReceiptFailed, Alarm.HeadFailed, Alarm.BallotLost, Alarm.WitnessFailed,
+    Alarm.NotCovered {
   /** How the check failed, in English (for logs; the screen names the check in the voter's language). */
   String reason();
 
@@ -34,6 +38,25 @@ public sealed interface Alarm permits Alarm.ReceiptFailed, Alarm.HeadFailed, Ala
   record BallotLost(String ballotId, String reason) implements Alarm {
     public BallotLost {
       Objects.requireNonNull(ballotId, "ballotId");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /** The board's witness-cosigned checkpoint failed check {@code failure} against the kept head. */
+  record WitnessFailed(WitnessedHistory.Failure failure, String reason) implements Alarm {
+    public WitnessFailed {
+      Objects.requireNonNull(failure, "failure");
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /** After the polls closed, no quorum-cosigned checkpoint covers these uploaded ballots. */
+  record NotCovered(java.util.List<String> ballotIds, String reason) implements Alarm {
+    public NotCovered {
+      ballotIds = java.util.List.copyOf(ballotIds);
+      if (ballotIds.isEmpty()) {
+        throw new IllegalArgumentException("no ballots");
+      }
       Objects.requireNonNull(reason, "reason");
     }
   }

@@ -13,6 +13,7 @@ import org.evote.board.client.BoardStatus;
 import org.evote.board.client.BoardUnavailableException;
 import org.evote.board.client.HeadCheck;
 import org.evote.board.client.ReceiptCheck;
+import org.evote.board.client.WitnessedHistory;
 import org.evote.crypto.board.SignedHead;
 import org.evote.crypto.json.BoardJson;
 import org.evote.crypto.json.JsonText;
@@ -24,8 +25,11 @@ import org.slf4j.LoggerFactory;
  * The kiosk's watch on the board (protocol §9.7): every head it is shown is checked with {@link HeadCheck} against
  * the head kept in the {@link KioskStore}, and believed (kept) only if consistent; and the audit asks the board,
  * for every uploaded ballot by its full confirmation code, whether it still has it — one it no longer has is put
- * back in the queue to be posted again. A failure raises an {@link Alarm}, is logged and recorded in the store
- * with its evidence. Not thread-safe: the uploader's thread runs it.
+ * back in the queue to be posted again. With an election notice ({@link WitnessedHistory}), every audit also checks
+ * the board's quorum-cosigned checkpoint against the kept head, and once the polls are closed the audit goes on
+ * until every uploaded ballot is covered by a quorum-cosigned checkpoint — or, after {@link #COVERAGE_ROUNDS} more
+ * audits, alarms naming the ballots not covered. A failure raises an {@link Alarm}, is logged and recorded in the
+ * store with its evidence. Not thread-safe: the uploader's thread runs it.
  */
 final class BoardAudit {
   private static final Logger LOG = LoggerFactory.getLogger(BoardAudit.class);
@@ -38,17 +42,41 @@ final class BoardAudit {
   /** The failed heads already alarmed about (failure, size, root), so that each is recorded and logged once. */
   private final java.util.Set<String> alarmed = new java.util.HashSet<>();
   private static final int MAX_REMEMBERED = 10_000;
+  /** How many audits after the one that found the polls closed wait for cosigning before alarming. */
+  static final int COVERAGE_ROUNDS = 5;
+  private final Optional<WitnessedHistory> witnessed;
+  private int roundsSinceClose = -1;
+  private volatile Optional<Boolean> covered = Optional.empty();
 
-  /** What an audit found of the polls. */
-  enum Outcome { POLLS_OPEN, POLLS_CLOSED }
+  /**
+   * What an audit found of the polls: still open; closed, with every uploaded ballot covered by a quorum-cosigned
+   * checkpoint (or no notice); closed, still waiting for cosignatures (audit again).
+   */
+  enum Outcome { POLLS_OPEN, POLLS_CLOSED, AWAITING_COSIGNATURES }
 
   BoardAudit(KioskStore store, BoardClient board, KioskCredentials credentials, Consumer<Alarm> alarm, Clock clock) {
+    this(store, board, credentials, Optional.empty(), alarm, clock);
+  }
+
+  /** An audit that also checks the board's witnessed history against {@code witnessed}, if given (a notice). */
+  BoardAudit(KioskStore store, BoardClient board, KioskCredentials credentials, Optional<WitnessedHistory> witnessed,
+      Consumer<Alarm> alarm, Clock clock) {
+    this.witnessed = Objects.requireNonNull(witnessed, "witnessed");
     this.store = Objects.requireNonNull(store, "store");
     this.board = Objects.requireNonNull(board, "board");
-    this.receipts = new ReceiptCheck(credentials.electionHash(), credentials.boardKey());
+    this.receipts = new ReceiptCheck(credentials.electionHash(), credentials.boardKey(),
+        credentials.checkpointKey());
     this.heads = new HeadCheck(credentials.electionHash(), credentials.boardKey());
     this.alarm = Objects.requireNonNull(alarm, "alarm");
     this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * With a notice, after the polls closed: true once every uploaded ballot was found covered by a quorum-cosigned
+   * checkpoint, false once the kiosk alarmed about ballots not covered; empty before (or without a notice).
+   */
+  Optional<Boolean> covered() {
+    return covered;
   }
 
   ReceiptCheck receiptCheck() {
@@ -101,6 +129,12 @@ final class BoardAudit {
     if (status.signedHead().isPresent()) {
       believe(status.signedHead().get(), HeadCheck.Shown.LATEST).ifPresent(store::keepHead);
     }
+    if (witnessed.isPresent() && store.keptHead().isPresent()) {
+      checkWitnessed(witnessed.get(), store.keptHead().get());
+    }
+    boolean closed = status.polls() == BoardStatus.Polls.CLOSED;
+    java.util.List<String> notCovered = new java.util.ArrayList<>();
+    String whyNot = "";
     int lost = 0;
     for (KioskStore.Outgoing o : store.uploaded()) {
       Optional<BoardReceipt> found;
@@ -109,6 +143,7 @@ final class BoardAudit {
       } catch (BoardUnavailableException e) {
         if (e.status().isPresent() && e.status().getAsInt() == 200) {
           receiptFailed(o, ReceiptCheck.Failure.MALFORMED, "the board's look-up answer is not a receipt");
+          notCovered.add(o.ballotId());
           continue;
         }
         throw e;
@@ -124,12 +159,71 @@ final class BoardAudit {
       ReceiptCheck.Result r = receipts.check(o.kind(), o.body(), found.get());
       if (r instanceof ReceiptCheck.Invalid invalid) {
         receiptFailed(o, invalid.failure(), invalid.reason());
+        notCovered.add(o.ballotId());
         continue;
       }
       believe(found.get().signedHead(), HeadCheck.Shown.ANY).ifPresent(store::keepHead);
+      if (closed && witnessed.isPresent()
+          && witnessed.get().covers(found.get()) instanceof WitnessedHistory.Coverage.NotCovered n) {
+        notCovered.add(o.ballotId());
+        whyNot = n.reason();
+      }
     }
     requeued.accept(lost);
-    return status.polls() == BoardStatus.Polls.CLOSED ? Outcome.POLLS_CLOSED : Outcome.POLLS_OPEN;
+    if (!closed) {
+      return Outcome.POLLS_OPEN;
+    }
+    return coverage(notCovered, whyNot, lost);
+  }
+
+  /** The coverage check after the polls closed: done, or wait for cosigning, or (after the bound) alarm. */
+  private Outcome coverage(java.util.List<String> notCovered, String whyNot, int lost) {
+    if (witnessed.isEmpty() || (notCovered.isEmpty() && lost == 0)) {
+      if (witnessed.isPresent()) {
+        covered = Optional.of(true);
+        LOG.info("every uploaded ballot of this kiosk is covered by a checkpoint the witness quorum cosigned");
+      }
+      return Outcome.POLLS_CLOSED;
+    }
+    roundsSinceClose++;
+    if (roundsSinceClose < COVERAGE_ROUNDS) {
+      LOG.info("{} uploaded ballot(s) not yet covered by a quorum-cosigned checkpoint ({}); asking again at the next "
+          + "audit", notCovered.size(), whyNot);
+      return Outcome.AWAITING_COSIGNATURES;
+    }
+    String reason = notCovered.size() + " uploaded ballot(s) not covered by a quorum-cosigned checkpoint after the "
+        + "polls closed (" + whyNot + "): " + String.join(", ", notCovered);
+    jakarta.json.JsonArrayBuilder ballots = JsonText.array();
+    notCovered.forEach(ballots::add);
+    store.recordAlarm(now(), "witness", Optional.empty(), "NOT_COVERED", reason,
+        JsonText.object().add("ballots", ballots).build().toString());
+    LOG.error("ALARM: {}", reason);
+    covered = Optional.of(false);
+    alarm.accept(new Alarm.NotCovered(notCovered, reason));
+    return Outcome.POLLS_CLOSED;
+  }
+
+  /** The board's cosigned checkpoint against the kept head; an alarm (once per checkpoint) if it differs. */
+  private void checkWitnessed(WitnessedHistory rule, SignedHead kept)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
+    WitnessedHistory.Result r = rule.check(kept, board);
+    if (r instanceof WitnessedHistory.Result.NotWitnessed n) {
+      LOG.info("the board's checkpoint is not witnessed yet: {}", n.reason());
+      return;
+    }
+    if (!(r instanceof WitnessedHistory.Result.Invalid invalid)) {
+      return;
+    }
+    String key = "witness:" + invalid.failure() + ":" + kept.size() + ":" + invalid.reason();
+    if (alarmed.size() < MAX_REMEMBERED && !alarmed.add(key)) {
+      return;
+    }
+    jakarta.json.JsonObjectBuilder evidence = JsonText.object().add("kept", BoardJson.encode(kept));
+    invalid.checkpoint().ifPresent(n -> evidence.add("checkpoint", n.format()));
+    store.recordAlarm(now(), "witness", Optional.empty(), invalid.failure().name(), invalid.reason(),
+        evidence.build().toString());
+    LOG.error("ALARM: the board's witnessed history failed its check ({}): {}", invalid.failure(), invalid.reason());
+    alarm.accept(new Alarm.WitnessFailed(invalid.failure(), invalid.reason()));
   }
 
   private void receiptFailed(KioskStore.Outgoing o, ReceiptCheck.Failure failure, String reason) {

@@ -9,7 +9,9 @@ import org.evote.board.client.BoardUnavailableException;
 import org.evote.board.client.ErrorCodes;
 import org.evote.board.client.HeadCheck;
 import org.evote.board.client.ReceiptCheck;
+import org.evote.board.client.WitnessedHistory;
 import org.evote.crypto.keystore.KioskCredentials;
+import org.evote.crypto.notice.ElectionNotice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * <p>At start-up, then every audit interval until the board reports the polls closed, the same thread runs the
  * {@link BoardAudit}: the board's latest head is checked against the kept one, and every uploaded ballot is looked
  * up on the board; one the board no longer has is queued again and posted again. The board's latest head is also
- * checked at the end of every round that uploaded a ballot.
+ * checked at the end of every round that uploaded a ballot. With an election notice the audit also holds the
+ * board's witness-cosigned checkpoint to the kept head, and goes on after the polls close until every uploaded
+ * ballot is covered by a cosigned checkpoint (or a bounded number of audits has passed, and it alarms).
  */
 public final class Uploader implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Uploader.class);
@@ -80,16 +84,42 @@ public final class Uploader implements AutoCloseable {
    * credentials, and auditing the board every {@code auditInterval} while the polls are open.
    */
   public Uploader(KioskStore store, BoardClient board, KioskCredentials credentials, Duration auditInterval) {
+    this(store, board, credentials, auditInterval, Optional.empty());
+  }
+
+  /**
+   * As {@link #Uploader(KioskStore, BoardClient, KioskCredentials, Duration)}; with an election {@code notice}
+   * (which must name the credentials' election, board key and checkpoint key), the audit also holds the board's
+   * witness-cosigned checkpoints to the kept head and, after the polls close, checks that every uploaded ballot is
+   * covered by one (protocol §9.7).
+   *
+   * @throws IllegalArgumentException if the notice is of another election or names other board keys
+   */
+  public Uploader(KioskStore store, BoardClient board, KioskCredentials credentials, Duration auditInterval,
+      Optional<ElectionNotice> notice) {
+    notice.ifPresent(n -> requireSameBoard(n, credentials));
     if (auditInterval.isNegative() || auditInterval.isZero()) {
       throw new IllegalArgumentException("the audit interval must be positive");
     }
     this.store = store;
     this.board = board;
     this.auditInterval = auditInterval;
-    this.audit = new BoardAudit(store, board, credentials, this::raise, Clock.systemUTC());
+    this.audit = new BoardAudit(store, board, credentials, notice.map(n -> new WitnessedHistory(n.witnessPolicy())),
+        this::raise, Clock.systemUTC());
     this.check = audit.receiptCheck();
     this.thread = new Thread(this::run, "kiosk-uploader");
     thread.setDaemon(true);
+  }
+
+  private static void requireSameBoard(ElectionNotice n, KioskCredentials c) {
+    if (!n.extendedHash().equals(c.electionHash())) {
+      throw new IllegalArgumentException("the notice is for election " + n.extendedHash().toHex() + ", not "
+          + c.electionHash().toHex());
+    }
+    if (!n.boardKey().equals(c.boardKey()) || !n.checkpointKey().equals(c.checkpointKey())) {
+      throw new IllegalArgumentException("the notice names other board keys than those pinned in the kiosk's "
+          + "credentials");
+    }
   }
 
   private void raise(Alarm a) {
@@ -127,6 +157,14 @@ public final class Uploader implements AutoCloseable {
       Thread.sleep(poll.toMillis());
     }
     return true;
+  }
+
+  /**
+   * With an election notice, after the polls closed: true once the audit found every uploaded ballot covered by a
+   * checkpoint the notice's witness quorum cosigned, false once it alarmed about ballots not covered; empty before.
+   */
+  public Optional<Boolean> witnessedCoverage() {
+    return audit.covered();
   }
 
   public Status status() {
@@ -265,6 +303,8 @@ public final class Uploader implements AutoCloseable {
       if (outcome == BoardAudit.Outcome.POLLS_CLOSED) {
         auditing = false;
         LOG.info("the board reports the polls closed: the kiosk stops auditing it");
+      } else if (outcome == BoardAudit.Outcome.AWAITING_COSIGNATURES) {
+        LOG.info("the polls are closed; the kiosk audits again for the witnesses' cosignatures");
       }
     } catch (BoardRefusedException e) {
       LOG.warn("the board refused the audit's request: {}", e.code());

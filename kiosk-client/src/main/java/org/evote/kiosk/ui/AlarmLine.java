@@ -16,6 +16,14 @@ public final class AlarmLine {
     if (alarm instanceof Alarm.HeadFailed h) {
       return texts.get("status.head_alarm", texts.get("head_check." + key(h.failure())));
     }
+    if (alarm instanceof Alarm.WitnessFailed w) {
+      return texts.get("status.witness_alarm", texts.get("witness_check." + key(w.failure())));
+    }
+    if (alarm instanceof Alarm.NotCovered n) {
+      int shown = Math.min(5, n.ballotIds().size());
+      String ids = String.join(", ", n.ballotIds().subList(0, shown)) + (shown < n.ballotIds().size() ? ", …" : "");
+      return texts.get("status.not_covered", n.ballotIds().size(), ids);
+    }
     Alarm.BallotLost l = (Alarm.BallotLost) alarm;
     return texts.get("status.ballot_lost", l.ballotId());
   }
