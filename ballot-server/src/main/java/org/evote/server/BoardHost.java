@@ -133,6 +133,8 @@ public final class BoardHost implements AutoCloseable {
     } finally {
       Arrays.fill(passphrase, '\0');
     }
+    requireRecord(data.checkpointFile(), "the newest checkpoint the board signed");
+    requireRecord(data.cosignatureDatabase(), "the witnesses' cosignatures the board collected");
     List<BoardLoader.VouchedCheckpoint> witnessed = StartupWitnessCheck.ask(clients, checkpointKey.verifierKey(),
         known);
     Checkpoints checkpoints = new Checkpoints(checkpointKey, new CheckpointFile(data.checkpointFile()),
@@ -148,6 +150,19 @@ public final class BoardHost implements AutoCloseable {
       store.close();
       checkpoints.close();
       throw e;
+    }
+  }
+
+  /**
+   * Refuses a board whose {@code file} is gone (protocol §9.8): {@code init} writes both the checkpoint file and the
+   * cosignature database, and a board that lost one may have lost its tail with it; restoring an older copy of the
+   * whole data directory keeps them, and is caught by the checks that follow.
+   */
+  private static void requireRecord(java.nio.file.Path file, String what) throws TamperedBoardException {
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new TamperedBoardException(0, file.getFileName() + " (" + what + ") is missing from the data directory "
+          + file.toAbsolutePath().getParent() + ": init writes it and the board never deletes it, so a board without "
+          + "it may have lost entries it vouched for; restore the data directory as a whole");
     }
   }
 

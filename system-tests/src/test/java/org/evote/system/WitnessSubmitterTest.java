@@ -91,13 +91,16 @@ class WitnessSubmitterTest {
       long size = t.board.reads().status().entries();
       w.serve(t.board.checkpointKey());
       t.stop();
+      Path backup = WitnessedBoards.backUpRecords(t.data.dir(), temp.resolve("backup"));
       t.start(LiveWitness.quorum(1, w));
       assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
       long later = t.board.reads().status().entries();
       await("the witness cosigns", () -> quorumCoversLatest(t.base));
       t.stop();
+      // The database and the checkpoint file rolled back to the older backup; the cosignatures kept.
       WitnessedBoards.cutTail(t.data.database(), size);
-      Files.delete(t.data.checkpointFile());
+      Files.copy(backup.resolve("checkpoint.txt"), t.data.checkpointFile(),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       w.stop();
       BoardBehindException e = assertThrows(BoardBehindException.class, () -> t.start(LiveWitness.quorum(1, w)));
       assertEquals(size, e.firstMissing());
@@ -113,12 +116,14 @@ class WitnessSubmitterTest {
       String origin = t.board.checkpointKey().name();
       w.serve(t.board.checkpointKey());
       t.stop();
+      Path backup = WitnessedBoards.backUpRecords(t.data.dir(), temp.resolve("backup"));
       t.start(LiveWitness.quorum(1, w));
       long size = t.board.reads().status().entries();
       await("the witness cosigns", () -> w.size(origin) == size);
       t.stop();
-      // The board forgets what the witness cosigned, and the witness is down when it starts: it cannot be asked.
-      Files.delete(t.data.cosignatureDatabase());
+      // The board forgets what the witness cosigned (its cosignatures restored from a backup taken before), and
+      // the witness is down when it starts: it cannot be asked.
+      WitnessedBoards.restoreRecords(backup, t.data.dir());
       w.stop();
       t.start(LiveWitness.quorum(1, w));
       assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
@@ -141,6 +146,7 @@ class WitnessSubmitterTest {
       long size = t.board.reads().status().entries();
       w.serve(t.board.checkpointKey());
       t.stop();
+      Path backup = WitnessedBoards.backUpRecords(t.data.dir(), temp.resolve("backup"));
       t.start(LiveWitness.quorum(1, w));
       Digest chainBefore = kiosk.chain();
       assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b0"), false).body()).statusCode());
@@ -148,11 +154,10 @@ class WitnessSubmitterTest {
       await("the witness cosigns", () -> w.size(origin) == later);
       String cosigned = w.latest(origin).orElseThrow().format();
       t.stop();
-      // Roll the board back behind the witness and hide it from the start-up check: its own records go too, and
-      // the witness is down while the board starts.
+      // Roll the board back behind the witness and hide it from the start-up check: its own records are restored
+      // from the older backup too, and the witness is down while the board starts.
       WitnessedBoards.cutTail(t.data.database(), size);
-      Files.delete(t.data.checkpointFile());
-      Files.delete(t.data.cosignatureDatabase());
+      WitnessedBoards.restoreRecords(backup, t.data.dir());
       w.stop();
       Path pass = temp.resolve("board.pass");
       Files.writeString(pass, new String(TestBoard.passphrase()) + "\n");

@@ -1,5 +1,7 @@
 package org.evote.server.store;
 
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,8 +28,26 @@ public final class CosignatureStore implements AutoCloseable {
     this.db = db;
   }
 
-  /** Opens (creating if need be) the store in {@code file}. */
-  public static CosignatureStore open(Path file) {
+  /** Creates the (empty) store in {@code file}, as {@code init} does; the file must not exist. */
+  public static void create(Path file) {
+    if (Files.exists(file)) {
+      throw new IllegalStateException(file + " already exists");
+    }
+    connect(file).close();
+  }
+
+  /**
+   * Opens the store in {@code file}, which {@code init} created: a missing one is never silently recreated (it would
+   * forget what the witnesses cosigned, protocol §9.8).
+   */
+  public static CosignatureStore open(Path file) throws NoSuchFileException {
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString(), null, "the cosignature database is missing");
+    }
+    return connect(file);
+  }
+
+  private static CosignatureStore connect(Path file) {
     try {
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
       try (Statement s = c.createStatement()) {
