@@ -110,6 +110,32 @@ class WitnessSubmitterTest {
   }
 
   @Test
+  void aLaneThatFailsOnTheBoardsSide_goesOnAfterAPause() throws Exception {
+    try (TestBoard t = board(); LiveWitness w = witness("w1")) {
+      t.registerKiosk("kiosk-1");
+      String origin = t.board.checkpointKey().name();
+      w.serve(t.board.checkpointKey());
+      t.stop();
+      t.start(LiveWitness.quorum(1, w));
+      await("the witness cosigns", () -> quorumCoversLatest(t.base));
+      long later;
+      // Another writer holds the board's cosignature database: storing the next cosignature fails once the
+      // database's busy timeout (10 s) runs out, a RuntimeException in the witness's lane.
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+          + t.data.cosignatureDatabase()); java.sql.Statement s = c.createStatement()) {
+        s.execute("BEGIN EXCLUSIVE");
+        assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
+        later = t.board.reads().status().entries();
+        await("the witness cosigns", () -> w.size(origin) == later);
+        Thread.sleep(12_000);
+        assertFalse(quorumCoversLatest(t.base));
+        s.execute("ROLLBACK");
+      }
+      await("the lane goes on and stores the cosignature", () -> quorumCoversLatest(t.base));
+    }
+  }
+
+  @Test
   void aWitnessAheadOfWhatTheBoardRemembers_answers409_andTheBoardSubmitsAgainFromItsSize() throws Exception {
     try (TestBoard t = board(); LiveWitness w = witness("w1")) {
       t.registerKiosk("kiosk-1");

@@ -123,14 +123,14 @@ public final class Checkpoints implements AutoCloseable {
   /** The latest checkpoint with every cosignature of the configured witnesses collected for it. */
   public SignedNote latestCosigned() {
     Latest l = latest;
-    return withCosignatures(l.note(), l.head().size());
+    return withCosignatures(l.note(), l.head());
   }
 
-  private SignedNote withCosignatures(SignedNote note, long size) {
+  private SignedNote withCosignatures(SignedNote note, SignedHead head) {
     if (witnesses.isEmpty()) {
       return note;
     }
-    return note.withSignatures(cosignatures.of(size, witnessIds));
+    return note.withSignatures(cosignatures.of(head.size(), head.merkleRoot(), witnessIds));
   }
 
   /**
@@ -152,7 +152,7 @@ public final class Checkpoints implements AutoCloseable {
 
   /** The checkpoint of {@code head} with the witnesses' cosignatures collected for it. */
   public SignedNote cosigned(SignedHead head) {
-    return withCosignatures(of(head), head.size());
+    return withCosignatures(of(head), head);
   }
 
   /** The largest size {@code witness} has cosigned, if any. */

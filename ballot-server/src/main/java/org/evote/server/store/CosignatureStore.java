@@ -83,11 +83,16 @@ public final class CosignatureStore implements AutoCloseable {
     }
   }
 
-  /** The cosignature lines collected for the checkpoint of {@code size}, of the witnesses in {@code witnesses}. */
-  public synchronized List<NoteSignature> of(long size, List<String> witnesses) {
+  /**
+   * The cosignature lines collected for the checkpoint of {@code size} entries and Merkle root {@code root}, of the
+   * witnesses in {@code witnesses}: a cosignature of another checkpoint of that size is never served with this one.
+   */
+  public synchronized List<NoteSignature> of(long size, Digest root, List<String> witnesses) {
     List<NoteSignature> out = new ArrayList<>();
-    try (PreparedStatement p = db.prepareStatement("SELECT witness, line FROM cosignatures WHERE size = ?")) {
+    try (PreparedStatement p = db.prepareStatement(
+        "SELECT witness, line FROM cosignatures WHERE size = ? AND root = ?")) {
       p.setLong(1, size);
+      p.setString(2, root.toHex());
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
           if (witnesses.contains(r.getString(1))) {

@@ -69,7 +69,11 @@ public final class WitnessClient {
       if (!type.startsWith("text/x.tlog.size") || !body.matches("(0|[1-9][0-9]{0,18})\n")) {
         return new Outcome.Refused(409, "a 409 answer without a text/x.tlog.size tree size");
       }
-      return new Outcome.Conflict(Long.parseLong(body.strip()));
+      try {
+        return new Outcome.Conflict(Long.parseLong(body.strip()));
+      } catch (NumberFormatException e) {
+        return new Outcome.Refused(409, "a 409 answer with a tree size beyond 2^63 - 1");
+      }
     }
     if (r.statusCode() != 200) {
       return new Outcome.Refused(r.statusCode(), body.length() > 200 ? body.substring(0, 200) : body.strip());

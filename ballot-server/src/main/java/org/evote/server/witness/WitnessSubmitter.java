@@ -60,13 +60,27 @@ public final class WitnessSubmitter implements AutoCloseable {
     @Override
     public void run() {
       long backoff = FIRST_BACKOFF.toMillis();
+      boolean retry = false;
       try {
         while (running) {
-          awaitWork();
+          if (!retry) {
+            awaitWork();
+          }
           if (!running) {
             return;
           }
-          if (submitNewest()) {
+          boolean done;
+          try {
+            done = submitNewest();
+          } catch (RuntimeException e) {
+            // A failure of the board's side (its cosignature database, a proof): this lane goes on after a pause.
+            LOG.warn("witness {} ({}): submitting the newest checkpoint failed, retrying: {}",
+                client.witness().key().name(), client.witness().url(), e.toString());
+            done = false;
+          }
+          // A failed round is tried again after the pause, whatever the lane believes the witness has.
+          retry = !done;
+          if (done) {
             backoff = FIRST_BACKOFF.toMillis();
           } else {
             Thread.sleep(backoff);
