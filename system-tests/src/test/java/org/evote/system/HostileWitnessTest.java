@@ -131,4 +131,92 @@ class HostileWitnessTest {
       assertFalse(hostileStatus.containsKey("last_cosigned_size"), "nothing kept: " + hostileStatus);
     }
   }
+
+  /**
+   * An endpoint that accepts every connection, sends the headers of a long answer and then one byte a second: a
+   * witness that would hold the board forever if only the wait for headers were bounded.
+   */
+  private static final class DrippingWitness implements AutoCloseable {
+    final Cosigner key = Cosigner.generate("drip.test", SignatureType.COSIGNATURE_ED25519, RANDOM);
+    final java.net.ServerSocket socket;
+    final AtomicInteger connections = new AtomicInteger();
+    final AtomicInteger posts = new AtomicInteger();
+
+    DrippingWitness() throws IOException {
+      socket = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+      Thread accept = new Thread(() -> {
+        while (!socket.isClosed()) {
+          try {
+            java.net.Socket s = socket.accept();
+            connections.incrementAndGet();
+            Thread drip = new Thread(() -> drip(s), "drip");
+            drip.setDaemon(true);
+            drip.start();
+          } catch (IOException e) {
+            return;
+          }
+        }
+      }, "drip-accept");
+      accept.setDaemon(true);
+      accept.start();
+    }
+
+    private void drip(java.net.Socket s) {
+      try (s) {
+        byte[] head = new byte[8192];
+        int n = s.getInputStream().read(head);
+        if (n > 4 && new String(head, 0, 4, StandardCharsets.US_ASCII).equals("POST")) {
+          posts.incrementAndGet();
+        }
+        var out = s.getOutputStream();
+        out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000000\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        for (int i = 0; i < 600 && !socket.isClosed(); i++) {
+          out.write('a');
+          out.flush();
+          Thread.sleep(1000);
+        }
+      } catch (IOException | InterruptedException e) {
+        // the board hung up: what it should do
+      }
+    }
+
+    URI uri() {
+      return URI.create("http://127.0.0.1:" + socket.getLocalPort());
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aWitnessThatDripsItsAnswers_neitherHoldsTheStartNorItsLane() throws Exception {
+    try (TestBoard t = new TestBoard(Files.createDirectories(temp.resolve("board")), "manifest-small.json");
+        DrippingWitness drip = new DrippingWitness();
+        LiveWitness honest = LiveWitness.init(temp.resolve("honest"), "witness.test/honest", RANDOM)) {
+      TestKiosk kiosk = t.registerKiosk("kiosk-1");
+      assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
+      honest.serve(t.board.checkpointKey());
+      t.stop();
+      long start = System.nanoTime();
+      t.start(new BoardHost.Witnesses(List.of(new org.evote.server.witness.Witness(drip.uri(),
+          drip.key.verifierKey()), honest.asBoardSees()), 1, Duration.ofSeconds(2)));
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(ms < 8_000, "the start-up check is bounded (2 s timeout + 1 s): " + ms + " ms");
+      assertTrue(drip.connections.get() >= 1, "the dripping witness was asked at start");
+      for (int i = 0; i < 2; i++) {
+        assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b" + i), false).body()).statusCode(),
+            "voting goes on");
+      }
+      long size = t.board.reads().size();
+      await("the honest witness cosigns", () -> quorumCoversLatest(t.base)
+          && honest.size(t.board.checkpointKey().name()) == size);
+      // Each request is cut off at its deadline and the lane asks again (after its back-off): it never hangs.
+      await("the dripping witness's lane asks again", () -> drip.posts.get() >= 2);
+      assertFalse(checkpoint(t.base).signatures().stream().anyMatch(s -> s.keyName().equals("drip.test")));
+    }
+  }
 }
