@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * What a real witness never does, so only a deliberately hostile endpoint can show it: answers that are not
  * cosignatures, cosignatures by another key, a line of the witness's key that does not verify, a 409 without a
- * size. The board keeps none of them, serves no line of that witness, and voting goes on; an honest witness next
+ * size, a 409 beyond the board's size without a checkpoint the board signed. The board keeps none of them, serves no line of that witness, and voting goes on; an honest witness next
  * to it still cosigns.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
@@ -45,7 +45,7 @@ class HostileWitnessTest {
   @TempDir
   Path temp;
 
-  enum Answer { GARBAGE, OTHER_KEY, BAD_SIGNATURE, CONFLICT_WITHOUT_SIZE }
+  enum Answer { GARBAGE, OTHER_KEY, BAD_SIGNATURE, CONFLICT_WITHOUT_SIZE, CONFLICT_BEYOND_UNSIGNED }
 
   /** An endpoint that answers every add-checkpoint with {@code answer}, as a witness named "hostile.test". */
   private static final class HostileWitness implements AutoCloseable {
@@ -82,6 +82,8 @@ class HostileWitnessTest {
           case BAD_SIGNATURE -> send(x, 200, "text/plain",
               key.cosign(new Checkpoint(cp.origin(), cp.size() + 1, cp.rootHash()), now).line());
           case CONFLICT_WITHOUT_SIZE -> send(x, 409, "text/plain", "0\n");
+          // Claims a size beyond the board's, but shows no checkpoint the board signed (its GET answers 404).
+          case CONFLICT_BEYOND_UNSIGNED -> send(x, 409, "text/x.tlog.size", "1000000\n");
           default -> throw new IllegalStateException();
         }
         posts.incrementAndGet();
@@ -129,6 +131,8 @@ class HostileWitnessTest {
       var hostileStatus = WitnessedBoards.status(t.base).getJsonArray("witnesses").getJsonObject(0);
       assertEquals("hostile.test", hostileStatus.getString("name"));
       assertFalse(hostileStatus.containsKey("last_cosigned_size"), "nothing kept: " + hostileStatus);
+      assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b2"), false).body()).statusCode(),
+          "a witness cannot stop the board's writes");
     }
   }
 

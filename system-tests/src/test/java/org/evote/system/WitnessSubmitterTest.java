@@ -164,7 +164,7 @@ class WitnessSubmitterTest {
   }
 
   @Test
-  void aWitnessBeyondARolledBackBoard_isAnAlarm_votingGoesOn_andTheOtherHistoryIsNeverCosigned() throws Exception {
+  void aWitnessBeyondARolledBackBoard_stopsItsWrites_andTheOtherHistoryIsNeverCosigned() throws Exception {
     try (TestBoard t = board(); LiveWitness w = witness("w1")) {
       TestKiosk kiosk = t.registerKiosk("kiosk-1");
       assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
@@ -192,13 +192,19 @@ class WitnessSubmitterTest {
           List.of("--witness", w.option()))) {
         w.start();
         await("the board raises the alarm", () -> Files.readString(log).contains("ALARM: witness " + w.name
-            + " (" + w.uri() + ") has cosigned a checkpoint of size " + later + " but this board has only " + size
-            + " entries"));
+            + " (" + w.uri() + ") holds a checkpoint of size " + later + " signed by this board's checkpoint key "
+            + "beyond this board's " + size + " entries"));
+        // Every later receipt would be on a history that can never be cosigned: writes stop, and say why.
         kiosk.setChain(chainBefore);
-        assertEquals(200, WitnessedBoards.post(server.base, "/api/ballots", kiosk.next(t.randomBallot("b1"), false)
-            .body()).statusCode(), "voting goes on");
-        // At the witness's size with another root: refused (422) and kept as evidence, never cosigned.
-        await("the witness keeps the other history as evidence", () -> w.evidence(origin) >= 1);
+        var refused = WitnessedBoards.post(server.base, "/api/ballots", kiosk.next(t.randomBallot("b1"), false)
+            .body());
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("\"board_forked\""), refused.body());
+        JsonObject status = WitnessedBoards.status(server.base);
+        assertFalse(status.getBoolean("accepting_ballots", true), status.toString());
+        assertTrue(status.getString("problem").contains("rolled back or another board signs with its key"),
+            status.toString());
+        assertEquals(size, WitnessedBoards.status(server.base).getJsonNumber("entries").longValue());
         assertEquals(cosigned, w.latest(origin).orElseThrow().format(), "the witness never moves");
         assertFalse(quorumCoversLatest(server.base));
         assertFalse(checkpoint(server.base).signatures().stream().anyMatch(s -> w.vkeys.get(0).matches(s)));
