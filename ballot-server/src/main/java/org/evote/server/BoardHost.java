@@ -20,7 +20,7 @@ import org.evote.server.board.Checkpoints;
 import org.evote.server.store.CheckpointFile;
 import org.evote.server.store.CosignatureStore;
 import org.evote.server.witness.StartupWitnessCheck;
-import org.evote.server.witness.Witness;
+import org.evote.crypto.notice.ElectionNotice.Witness;
 import org.evote.server.witness.WitnessClient;
 import org.evote.server.witness.WitnessSubmitter;
 import org.evote.server.board.SubmissionChecker;
@@ -61,12 +61,29 @@ public final class BoardHost implements AutoCloseable {
   public record Witnesses(List<Witness> witnesses, int quorum, Duration timeout) {
     public static final Witnesses NONE = new Witnesses(List.of(), 0, Duration.ofSeconds(10));
 
+    /**
+     * The witnesses, one cosignature key each, as in the election notice (a second key or key name of one witness
+     * is refused, as {@code ElectionNotice} refuses it); {@code quorum} is counted in witnesses (key names) by the
+     * one rule of {@link org.evote.crypto.note.WitnessPolicy}.
+     */
     public Witnesses {
       witnesses = List.copyOf(witnesses);
-      if (quorum < 0 || quorum > witnesses.size()) {
-        throw new IllegalArgumentException("the witness quorum is between 0 and the number of witnesses ("
-            + witnesses.size() + ")");
+      java.util.Set<String> names = new java.util.HashSet<>();
+      for (Witness w : witnesses) {
+        if (!names.add(w.key().name())) {
+          throw new IllegalArgumentException("the witness " + w.key().name() + " is listed twice: give each "
+              + "witness once, with one of its keys");
+        }
       }
+      if (quorum < 0 || quorum > names.size()) {
+        throw new IllegalArgumentException("the witness quorum is between 0 and the number of witnesses ("
+            + names.size() + ")");
+      }
+    }
+
+    /** The default quorum: every witness (the number of distinct witness names). */
+    public static int allOf(List<Witness> witnesses) {
+      return (int) witnesses.stream().map(w -> w.key().name()).distinct().count();
     }
   }
 

@@ -62,8 +62,8 @@ class HostileWitnessTest {
       server.start();
     }
 
-    org.evote.server.witness.Witness asBoardSees() {
-      return new org.evote.server.witness.Witness(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+    org.evote.crypto.notice.ElectionNotice.Witness asBoardSees() {
+      return new org.evote.crypto.notice.ElectionNotice.Witness(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
           key.verifierKey());
     }
 
@@ -206,7 +206,7 @@ class HostileWitnessTest {
       honest.serve(t.board.checkpointKey());
       t.stop();
       long start = System.nanoTime();
-      t.start(new BoardHost.Witnesses(List.of(new org.evote.server.witness.Witness(drip.uri(),
+      t.start(new BoardHost.Witnesses(List.of(new org.evote.crypto.notice.ElectionNotice.Witness(drip.uri(),
           drip.key.verifierKey()), honest.asBoardSees()), 1, Duration.ofSeconds(2)));
       long ms = (System.nanoTime() - start) / 1_000_000;
       assertTrue(ms < 8_000, "the start-up check is bounded (2 s timeout + 1 s): " + ms + " ms");

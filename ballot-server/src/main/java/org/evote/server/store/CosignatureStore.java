@@ -134,11 +134,15 @@ public final class CosignatureStore implements AutoCloseable {
     }
   }
 
+  /** A checkpoint (size and root) some witnesses have cosigned. */
+  public record Candidate(long size, Digest root) {}
+
   /**
-   * The largest size of at least {@code atLeast} that at least {@code quorum} (&gt; 0) of {@code witnesses} have all
-   * cosigned, if any.
+   * The checkpoints of at least {@code atLeast} entries with cosignatures of at least {@code quorum} (&gt; 0) of
+   * {@code witnesses} (their vkeys), newest first: the candidates for "cosigned by the quorum", which only
+   * {@code WitnessPolicy} decides (it counts witnesses by key name).
    */
-  public synchronized OptionalLong newestCosignedBy(int quorum, List<String> witnesses, long atLeast) {
+  public synchronized List<Candidate> candidates(int quorum, List<String> witnesses, long atLeast) {
     if (witnesses.isEmpty() || quorum < 1) {
       throw new IllegalArgumentException("a quorum of at least one of one or more witnesses");
     }
@@ -146,19 +150,23 @@ public final class CosignatureStore implements AutoCloseable {
     for (int i = 0; i < witnesses.size(); i++) {
       in.append(i == 0 ? "?" : ", ?");
     }
-    try (PreparedStatement p = db.prepareStatement("SELECT size FROM cosignatures WHERE size >= ? AND witness IN ("
-        + in + ") GROUP BY size HAVING count(DISTINCT witness) >= ? ORDER BY size DESC LIMIT 1")) {
+    List<Candidate> out = new ArrayList<>();
+    try (PreparedStatement p = db.prepareStatement("SELECT size, root FROM cosignatures WHERE size >= ? AND witness"
+        + " IN (" + in + ") GROUP BY size, root HAVING count(DISTINCT witness) >= ? ORDER BY size DESC LIMIT 16")) {
       p.setLong(1, atLeast);
       for (int i = 0; i < witnesses.size(); i++) {
         p.setString(2 + i, witnesses.get(i));
       }
       p.setInt(2 + witnesses.size(), quorum);
       try (ResultSet r = p.executeQuery()) {
-        return r.next() ? OptionalLong.of(r.getLong(1)) : OptionalLong.empty();
+        while (r.next()) {
+          out.add(new Candidate(r.getLong(1), Digest.decode(r.getString(2), "cosignatures.root")));
+        }
       }
     } catch (SQLException e) {
       throw StoreException.of("cannot read cosignatures", e);
     }
+    return out;
   }
 
   @Override

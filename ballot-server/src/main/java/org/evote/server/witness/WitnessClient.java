@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.evote.board.client.BoundedExchange;
 import org.evote.crypto.InvalidFieldException;
+import org.evote.crypto.notice.ElectionNotice.Witness;
 import org.evote.crypto.note.AddCheckpointRequest;
 import org.evote.crypto.note.NoteSignature;
 import org.evote.crypto.note.SignedNote;

@@ -46,7 +46,7 @@ public final class WitnessSubmitter implements AutoCloseable {
     Lane(WitnessClient client, long cosigned) {
       this.client = client;
       this.cosigned = cosigned;
-      this.thread = new Thread(this, "witness-" + client.witness().name());
+      this.thread = new Thread(this, "witness-" + client.witness().key().name());
       thread.setDaemon(true);
     }
 
@@ -110,7 +110,7 @@ public final class WitnessSubmitter implements AutoCloseable {
             : board.reads().consistency(old, head.size()).path();
         AddCheckpointRequest request = new AddCheckpointRequest(old, proof, checkpoints.of(head));
         WitnessClient.Outcome outcome = client.addCheckpoint(request);
-        String who = client.witness().name() + " (" + client.witness().url() + ")";
+        String who = client.witness().key().name() + " (" + client.witness().url() + ")";
         if (outcome instanceof WitnessClient.Outcome.Cosigned c) {
           for (NoteSignature line : c.lines()) {
             checkpoints.keep(client.witness().key(), head, line);
