@@ -223,4 +223,49 @@ class HostileWitnessTest {
       assertFalse(checkpoint(t.base).signatures().stream().anyMatch(s -> s.keyName().equals("drip.test")));
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void aCheckpointTheBoardSigned_isAClaimAtStart_evenWithoutAValidCosignature() throws Exception {
+    try (TestBoard t = new TestBoard(Files.createDirectories(temp.resolve("board")), "manifest-small.json")) {
+      TestKiosk kiosk = t.registerKiosk("kiosk-1");
+      assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
+      long size = t.board.reads().size();
+      t.stop();
+      Path backup = WitnessedBoards.backUpRecords(t.data.dir(), temp.resolve("backup"));
+      t.start();
+      for (int i = 0; i < 2; i++) {
+        assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b" + i), false).body()).statusCode());
+      }
+      long later = t.board.reads().size();
+      t.stop();
+      // The newest checkpoint the board signed, served by a witness with a cosignature line that does not verify.
+      Cosigner key = Cosigner.generate("witness.test/w", SignatureType.COSIGNATURE_ED25519, RANDOM);
+      SignedNote signed = SignedNote.parse(Files.readAllBytes(t.data.checkpointFile()));
+      Checkpoint cp = Checkpoint.parse(signed.text());
+      SignedNote served = signed.withSignatures(List.of(key.cosign(new Checkpoint(cp.origin(), cp.size() + 1,
+          cp.rootHash()), System.currentTimeMillis() / 1000)));
+      HttpServer w = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      w.createContext("/", x -> {
+        try (x) {
+          byte[] b = served.bytes();
+          x.sendResponseHeaders(x.getRequestMethod().equals("GET") ? 200 : 503, b.length);
+          x.getResponseBody().write(b);
+        }
+      });
+      w.start();
+      try {
+        // Rolled back to the backup: database, checkpoint file and cosignatures together.
+        WitnessedBoards.cutTail(t.data.database(), size);
+        WitnessedBoards.restoreRecords(backup, t.data.dir());
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.evote.server.board.BoardBehindException.class,
+            () -> t.start(new BoardHost.Witnesses(List.of(new org.evote.crypto.notice.ElectionNotice.Witness(
+                URI.create("http://127.0.0.1:" + w.getAddress().getPort()), key.verifierKey())), 1,
+                Duration.ofSeconds(5))));
+        assertEquals(size, e.firstMissing());
+        assertEquals(later - 1, e.lastMissing());
+      } finally {
+        w.stop(0);
+      }
+    }
+  }
 }
