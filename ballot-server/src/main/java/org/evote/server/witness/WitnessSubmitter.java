@@ -119,9 +119,11 @@ public final class WitnessSubmitter implements AutoCloseable {
           LOG.info("witness {} cosigned the checkpoint of size {}", who, head.size());
           return true;
         } else if (outcome instanceof WitnessClient.Outcome.Conflict conflict) {
-          if (conflict.size() >= head.size() && forkShown(client, head, who)) {
+          if (conflict.size() >= head.size() && forkShown(client, head, who) && conflict.size() > head.size()) {
             return false;
           }
+          // At the witness's size with another root, writes stopped but the checkpoint is still shown to the
+          // witness, which refuses it (422) and keeps it as evidence of the fork.
           if (conflict.size() > head.size()) {
             LOG.error("ALARM: witness {} says it has cosigned a checkpoint of size {} but this board has only {} "
                 + "entries, and shows no such checkpoint signed by this board: this board was rolled back or "
