@@ -141,7 +141,8 @@ public final class BallotServer {
     Long maxDatabaseMb;
 
     @Option(names = "--witness", paramLabel = "URL=VKEY", description = "a witness to submit every checkpoint to "
-        + "(c2sp.org/tlog-witness): its URL prefix and its cosignature verifier key; repeatable")
+        + "(c2sp.org/tlog-witness): its URL prefix and the one cosignature verifier key of it listed in the election "
+        + "notice (ML-DSA-44 recommended, Ed25519 accepted); repeatable, each witness once")
     java.util.List<String> witnesses = new java.util.ArrayList<>();
 
     @Option(names = "--witness-quorum", paramLabel = "K", description = "how many witnesses must cosign a "
@@ -153,19 +154,24 @@ public final class BallotServer {
 
     @Override
     public Integer call() throws Exception {
-      java.util.List<org.evote.server.witness.Witness> ws = new java.util.ArrayList<>();
+      java.util.List<org.evote.crypto.notice.ElectionNotice.Witness> ws = new java.util.ArrayList<>();
       for (String w : witnesses) {
         try {
-          ws.add(org.evote.server.witness.Witness.parse(w));
+          // The parser of the election notice's witnesses: the board accepts exactly the witnesses it can list.
+          ws.add(org.evote.crypto.notice.ElectionNotice.Witness.parse(w, "--witness"));
         } catch (InvalidFieldException e) {
           System.err.println("error: --witness " + w + ": " + e.reason());
           return 2;
         }
       }
-      int quorum = witnessQuorum == null ? ws.size() : witnessQuorum;
-      if (quorum < 0 || quorum > ws.size()) {
-        System.err.println("error: --witness-quorum is between 0 and the number of --witness options (" + ws.size()
-            + ")");
+      int all = BoardHost.Witnesses.allOf(ws);
+      if (all != ws.size()) {
+        System.err.println("error: --witness: a witness is given once, with one of its keys (each key name once)");
+        return 2;
+      }
+      int quorum = witnessQuorum == null ? all : witnessQuorum;
+      if (quorum < 0 || quorum > all) {
+        System.err.println("error: --witness-quorum is between 0 and the number of witnesses (" + all + ")");
         return 2;
       }
       if (maxDatabaseMb != null && (maxDatabaseMb < 1 || maxDatabaseMb > (1L << 30))) {

@@ -20,7 +20,7 @@ import org.evote.server.board.Checkpoints;
 import org.evote.server.store.CheckpointFile;
 import org.evote.server.store.CosignatureStore;
 import org.evote.server.witness.StartupWitnessCheck;
-import org.evote.server.witness.Witness;
+import org.evote.crypto.notice.ElectionNotice.Witness;
 import org.evote.server.witness.WitnessClient;
 import org.evote.server.witness.WitnessSubmitter;
 import org.evote.server.board.SubmissionChecker;
@@ -61,12 +61,29 @@ public final class BoardHost implements AutoCloseable {
   public record Witnesses(List<Witness> witnesses, int quorum, Duration timeout) {
     public static final Witnesses NONE = new Witnesses(List.of(), 0, Duration.ofSeconds(10));
 
+    /**
+     * The witnesses, one cosignature key each, as in the election notice (a second key or key name of one witness
+     * is refused, as {@code ElectionNotice} refuses it); {@code quorum} is counted in witnesses (key names) by the
+     * one rule of {@link org.evote.crypto.note.WitnessPolicy}.
+     */
     public Witnesses {
       witnesses = List.copyOf(witnesses);
-      if (quorum < 0 || quorum > witnesses.size()) {
-        throw new IllegalArgumentException("the witness quorum is between 0 and the number of witnesses ("
-            + witnesses.size() + ")");
+      java.util.Set<String> names = new java.util.HashSet<>();
+      for (Witness w : witnesses) {
+        if (!names.add(w.key().name())) {
+          throw new IllegalArgumentException("the witness " + w.key().name() + " is listed twice: give each "
+              + "witness once, with one of its keys");
+        }
       }
+      if (quorum < 0 || quorum > names.size()) {
+        throw new IllegalArgumentException("the witness quorum is between 0 and the number of witnesses ("
+            + names.size() + ")");
+      }
+    }
+
+    /** The default quorum: every witness (the number of distinct witness names). */
+    public static int allOf(List<Witness> witnesses) {
+      return (int) witnesses.stream().map(w -> w.key().name()).distinct().count();
     }
   }
 
@@ -133,6 +150,8 @@ public final class BoardHost implements AutoCloseable {
     } finally {
       Arrays.fill(passphrase, '\0');
     }
+    requireRecord(data.checkpointFile(), "the newest checkpoint the board signed");
+    requireRecord(data.cosignatureDatabase(), "the witnesses' cosignatures the board collected");
     List<BoardLoader.VouchedCheckpoint> witnessed = StartupWitnessCheck.ask(clients, checkpointKey.verifierKey(),
         known);
     Checkpoints checkpoints = new Checkpoints(checkpointKey, new CheckpointFile(data.checkpointFile()),
@@ -148,6 +167,19 @@ public final class BoardHost implements AutoCloseable {
       store.close();
       checkpoints.close();
       throw e;
+    }
+  }
+
+  /**
+   * Refuses a board whose {@code file} is gone (protocol §9.8): {@code init} writes both the checkpoint file and the
+   * cosignature database, and a board that lost one may have lost its tail with it; restoring an older copy of the
+   * whole data directory keeps them, and is caught by the checks that follow.
+   */
+  private static void requireRecord(java.nio.file.Path file, String what) throws TamperedBoardException {
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new TamperedBoardException(0, file.getFileName() + " (" + what + ") is missing from the data directory "
+          + file.toAbsolutePath().getParent() + ": init writes it and the board never deletes it, so a board without "
+          + "it may have lost entries it vouched for; restore the data directory as a whole");
     }
   }
 

@@ -20,6 +20,7 @@ import org.evote.crypto.json.JsonText;
 import org.evote.crypto.note.Checkpoint;
 import org.evote.crypto.note.SignedNote;
 import org.evote.server.board.BoardBehindException;
+import org.evote.server.board.TamperedBoardException;
 import org.evote.server.testing.Console;
 import org.evote.server.testing.ServerProcess;
 import org.evote.server.testing.TestBoard;
@@ -124,6 +125,7 @@ class NoSilentLossTest {
       TestKiosk kiosk = t.registerKiosk("kiosk-1");
       assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
       Path file = t.data.checkpointFile();
+      Path older = Files.copy(file, temp.resolve("checkpoint-before.txt"));
       Files.delete(file);
       Files.createDirectories(file.resolve("in-the-way"));
       TestKiosk.Submission s = kiosk.next(t.randomBallot("b0"), false);
@@ -133,6 +135,7 @@ class NoSilentLossTest {
       t.stop();
       Files.delete(file.resolve("in-the-way"));
       Files.delete(file);
+      Files.copy(older, file);
       t.start();
       HttpResponse<String> retried = t.post("/api/ballots", s.body());
       assertEquals(200, retried.statusCode(), retried.body());
@@ -140,6 +143,46 @@ class NoSilentLossTest {
       Checkpoint signed = Checkpoint.parse(SignedNote.parse(Files.readAllBytes(file)).text());
       assertEquals(t.board.reads().status().entries(), signed.size());
     }
+  }
+
+  @Test
+  void aCutTailWithItsCheckpointFileGone_isRefusedAsTampered_namingTheMissingFile() throws Exception {
+    TestBoard t = new TestBoard(temp, "manifest-small.json");
+    TestKiosk kiosk = t.registerKiosk("kiosk-1");
+    assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
+    long size = t.board.reads().status().entries();
+    for (int i = 0; i < 3; i++) {
+      assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b" + i), false).body()).statusCode());
+    }
+    t.stop();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + t.data.database());
+        Statement s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM ballots WHERE seq >= " + size);
+      s.executeUpdate("DELETE FROM entries WHERE seq >= " + size);
+      s.executeUpdate("DELETE FROM heads WHERE size > " + size);
+    }
+    Files.delete(t.data.checkpointFile());
+    TamperedBoardException e = assertThrows(TamperedBoardException.class,
+        () -> BoardHost.open(t.data, TestBoard.passphrase(), 0).close());
+    assertTrue(e.getMessage().contains("checkpoint.txt"), e.getMessage());
+    assertTrue(e.getMessage().contains("missing"), e.getMessage());
+    Path pass = Files.writeString(temp.resolve("passphrase"), new String(TestBoard.passphrase()));
+    Console serve = serve(t, pass);
+    assertEquals(3, serve.code(), serve.printed());
+    assertTrue(serve.printed().contains("checkpoint.txt"), serve.printed());
+  }
+
+  @Test
+  void aMissingCosignatureDatabase_isRefusedAsTampered_notRecreated() throws Exception {
+    TestBoard t = new TestBoard(temp, "manifest-small.json");
+    t.stop();
+    assertTrue(Files.isRegularFile(t.data.cosignatureDatabase()), "init made the cosignature database");
+    Files.delete(t.data.cosignatureDatabase());
+    Path pass = Files.writeString(temp.resolve("passphrase"), new String(TestBoard.passphrase()));
+    Console serve = serve(t, pass);
+    assertEquals(3, serve.code(), serve.printed());
+    assertTrue(serve.printed().contains("cosignatures.sqlite"), serve.printed());
+    assertTrue(Files.notExists(t.data.cosignatureDatabase()), "never silently recreated");
   }
 
   private static Console serve(TestBoard t, Path pass) {

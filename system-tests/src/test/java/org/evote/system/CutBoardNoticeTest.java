@@ -61,6 +61,12 @@ class CutBoardNoticeTest {
 
       assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
       for (int i = 0; i < 4; i++) {
+        if (i == 2) {
+          // A backup of the board's records, taken while it held what the cut below keeps.
+          t.stop();
+          WitnessedBoards.backUpRecords(t.data.dir(), temp.resolve("backup"));
+          t.start(LiveWitness.quorum(2, w1, w2));
+        }
         assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b" + i), false).body()).statusCode());
       }
       long kept = t.board.reads().size() - 2;
@@ -100,10 +106,10 @@ class CutBoardNoticeTest {
       assertEquals(1, cliCut.code(), cliCut.printed());
       assertTrue(cliCut.printed().contains("V19  FAIL"), cliCut.printed());
 
-      // The operator hides the cut: the board's own records of what it signed go too, and it is served without
-      // its witnesses, so it signs a checkpoint of the cut board. Fetched, it fails V20: no witness cosigned it.
-      Files.delete(t.data.checkpointFile());
-      Files.delete(t.data.cosignatureDatabase());
+      // The operator hides the cut: the board's own records of what it signed are rolled back to the older copy
+      // of the backup, and it is served without its witnesses, so it signs a checkpoint of the cut board. Fetched,
+      // it fails V20: no witness cosigned it.
+      WitnessedBoards.restoreRecords(temp.resolve("backup"), t.data.dir());
       t.start();
       assertEquals(kept, t.board.reads().size());
       Path resigned = record(t, "re-signed");

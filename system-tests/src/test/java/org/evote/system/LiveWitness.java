@@ -141,8 +141,8 @@ final class LiveWitness implements AutoCloseable {
   }
 
   /** The witness as a board is told it ({@code serve --witness URL=VKEY}, with the Ed25519 key). */
-  org.evote.server.witness.Witness asBoardSees() {
-    return new org.evote.server.witness.Witness(uri(), vkeys.get(0));
+  org.evote.crypto.notice.ElectionNotice.Witness asBoardSees() {
+    return new org.evote.crypto.notice.ElectionNotice.Witness(uri(), vkeys.get(0));
   }
 
   /** {@code witnesses}, {@code quorum} of them needed. */

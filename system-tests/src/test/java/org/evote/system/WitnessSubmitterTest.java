@@ -91,18 +91,47 @@ class WitnessSubmitterTest {
       long size = t.board.reads().status().entries();
       w.serve(t.board.checkpointKey());
       t.stop();
+      Path backup = WitnessedBoards.backUpRecords(t.data.dir(), temp.resolve("backup"));
       t.start(LiveWitness.quorum(1, w));
       assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
       long later = t.board.reads().status().entries();
       await("the witness cosigns", () -> quorumCoversLatest(t.base));
       t.stop();
+      // The database and the checkpoint file rolled back to the older backup; the cosignatures kept.
       WitnessedBoards.cutTail(t.data.database(), size);
-      Files.delete(t.data.checkpointFile());
+      Files.copy(backup.resolve("checkpoint.txt"), t.data.checkpointFile(),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       w.stop();
       BoardBehindException e = assertThrows(BoardBehindException.class, () -> t.start(LiveWitness.quorum(1, w)));
       assertEquals(size, e.firstMissing());
       assertEquals(later - 1, e.lastMissing());
       assertTrue(e.getMessage().contains("cosignatures.sqlite"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aLaneThatFailsOnTheBoardsSide_goesOnAfterAPause() throws Exception {
+    try (TestBoard t = board(); LiveWitness w = witness("w1")) {
+      t.registerKiosk("kiosk-1");
+      String origin = t.board.checkpointKey().name();
+      w.serve(t.board.checkpointKey());
+      t.stop();
+      t.start(LiveWitness.quorum(1, w));
+      await("the witness cosigns", () -> quorumCoversLatest(t.base));
+      long later;
+      // Another writer holds the board's cosignature database: storing the next cosignature fails once the
+      // database's busy timeout (10 s) runs out, a RuntimeException in the witness's lane.
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+          + t.data.cosignatureDatabase()); java.sql.Statement s = c.createStatement()) {
+        s.execute("BEGIN EXCLUSIVE");
+        assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
+        later = t.board.reads().status().entries();
+        await("the witness cosigns", () -> w.size(origin) == later);
+        Thread.sleep(12_000);
+        assertFalse(quorumCoversLatest(t.base));
+        s.execute("ROLLBACK");
+      }
+      await("the lane goes on and stores the cosignature", () -> quorumCoversLatest(t.base));
     }
   }
 
@@ -113,12 +142,14 @@ class WitnessSubmitterTest {
       String origin = t.board.checkpointKey().name();
       w.serve(t.board.checkpointKey());
       t.stop();
+      Path backup = WitnessedBoards.backUpRecords(t.data.dir(), temp.resolve("backup"));
       t.start(LiveWitness.quorum(1, w));
       long size = t.board.reads().status().entries();
       await("the witness cosigns", () -> w.size(origin) == size);
       t.stop();
-      // The board forgets what the witness cosigned, and the witness is down when it starts: it cannot be asked.
-      Files.delete(t.data.cosignatureDatabase());
+      // The board forgets what the witness cosigned (its cosignatures restored from a backup taken before), and
+      // the witness is down when it starts: it cannot be asked.
+      WitnessedBoards.restoreRecords(backup, t.data.dir());
       w.stop();
       t.start(LiveWitness.quorum(1, w));
       assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
@@ -133,7 +164,7 @@ class WitnessSubmitterTest {
   }
 
   @Test
-  void aWitnessBeyondARolledBackBoard_isAnAlarm_votingGoesOn_andTheOtherHistoryIsNeverCosigned() throws Exception {
+  void aWitnessBeyondARolledBackBoard_stopsItsWrites_andTheOtherHistoryIsNeverCosigned() throws Exception {
     try (TestBoard t = board(); LiveWitness w = witness("w1")) {
       TestKiosk kiosk = t.registerKiosk("kiosk-1");
       assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
@@ -141,6 +172,7 @@ class WitnessSubmitterTest {
       long size = t.board.reads().status().entries();
       w.serve(t.board.checkpointKey());
       t.stop();
+      Path backup = WitnessedBoards.backUpRecords(t.data.dir(), temp.resolve("backup"));
       t.start(LiveWitness.quorum(1, w));
       Digest chainBefore = kiosk.chain();
       assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b0"), false).body()).statusCode());
@@ -148,11 +180,10 @@ class WitnessSubmitterTest {
       await("the witness cosigns", () -> w.size(origin) == later);
       String cosigned = w.latest(origin).orElseThrow().format();
       t.stop();
-      // Roll the board back behind the witness and hide it from the start-up check: its own records go too, and
-      // the witness is down while the board starts.
+      // Roll the board back behind the witness and hide it from the start-up check: its own records are restored
+      // from the older backup too, and the witness is down while the board starts.
       WitnessedBoards.cutTail(t.data.database(), size);
-      Files.delete(t.data.checkpointFile());
-      Files.delete(t.data.cosignatureDatabase());
+      WitnessedBoards.restoreRecords(backup, t.data.dir());
       w.stop();
       Path pass = temp.resolve("board.pass");
       Files.writeString(pass, new String(TestBoard.passphrase()) + "\n");
@@ -161,13 +192,19 @@ class WitnessSubmitterTest {
           List.of("--witness", w.option()))) {
         w.start();
         await("the board raises the alarm", () -> Files.readString(log).contains("ALARM: witness " + w.name
-            + " (" + w.uri() + ") has cosigned a checkpoint of size " + later + " but this board has only " + size
-            + " entries"));
+            + " (" + w.uri() + ") holds a checkpoint of size " + later + " signed by this board's checkpoint key "
+            + "beyond this board's " + size + " entries"));
+        // Every later receipt would be on a history that can never be cosigned: writes stop, and say why.
         kiosk.setChain(chainBefore);
-        assertEquals(200, WitnessedBoards.post(server.base, "/api/ballots", kiosk.next(t.randomBallot("b1"), false)
-            .body()).statusCode(), "voting goes on");
-        // At the witness's size with another root: refused (422) and kept as evidence, never cosigned.
-        await("the witness keeps the other history as evidence", () -> w.evidence(origin) >= 1);
+        var refused = WitnessedBoards.post(server.base, "/api/ballots", kiosk.next(t.randomBallot("b1"), false)
+            .body());
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("\"board_forked\""), refused.body());
+        JsonObject status = WitnessedBoards.status(server.base);
+        assertFalse(status.getBoolean("accepting_ballots", true), status.toString());
+        assertTrue(status.getString("problem").contains("rolled back or another board signs with its key"),
+            status.toString());
+        assertEquals(size, WitnessedBoards.status(server.base).getJsonNumber("entries").longValue());
         assertEquals(cosigned, w.latest(origin).orElseThrow().format(), "the witness never moves");
         assertFalse(quorumCoversLatest(server.base));
         assertFalse(checkpoint(server.base).signatures().stream().anyMatch(s -> w.vkeys.get(0).matches(s)));

@@ -80,7 +80,8 @@ class WitnessedBoardTest {
   void aSecondBoardWithTheSameKeysShowingAnotherHistory_isRefusedByTheWitness_whichKeepsTheEvidence()
       throws Exception {
     try (TestBoard a = new TestBoard(dir("a"), "manifest-small.json");
-        LiveWitness w = LiveWitness.init(temp.resolve("w"), "witness.test/w1", RANDOM)) {
+        LiveWitness w = LiveWitness.init(temp.resolve("w"), "witness.test/w1", RANDOM);
+        BlockingProxy cable = new BlockingProxy(w.uri().getPort())) {
       TestKiosk kiosk = a.registerKiosk("kiosk-1");
       assertEquals(200, a.adminPost("/api/admin/polls/open", "").statusCode());
       VerifierKey key = a.board.checkpointKey();
@@ -94,8 +95,11 @@ class WitnessedBoardTest {
       long forkedAt = a.board.reads().size();
       await("the witness cosigns the first board", () -> w.size(origin) == forkedAt);
       WitnessPolicy policy = new WitnessPolicy(key, List.of(w.vkeys.get(0)), 1);
+      // The second board reaches the witness through a cable that is pulled while it takes its ballots.
+      cable.cut();
       try (BoardHost b = BoardHost.start(new DataDir(copy), TestBoard::passphrase, "127.0.0.1", 0, 0,
-          LiveWitness.quorum(1, w), RANDOM)) {
+          new BoardHost.Witnesses(List.of(new org.evote.crypto.notice.ElectionNotice.Witness(
+              URI.create("http://127.0.0.1:" + cable.port()), w.vkeys.get(0))), 1, Duration.ofSeconds(5)), RANDOM)) {
         URI bUri = b.loopbackUri();
         Digest chainAtFork = kiosk.chain();
         vote(a.base, a, kiosk, "a1");
@@ -110,8 +114,15 @@ class WitnessedBoardTest {
         vote(bUri, a, kiosk, "b2");
         assertEquals(size, b.board().reads().size());
         await("the second board checkpoints its ballots", () -> checkpoint(bUri).text().contains("\n" + size + "\n"));
+        cable.restore();
         // The second board submits its history itself; the witness refuses it and keeps the evidence.
         await("the witness keeps the second history as evidence", () -> w.evidence(origin) >= 1);
+        // The second board learnt from the witness that its history can never be cosigned: its writes stop.
+        await("the second board stops its writes", () -> b.board().brokenReason().isPresent());
+        HttpResponse<String> refused = WitnessedBoards.post(bUri, "/api/ballots", kiosk.next(a.randomBallot("b3"),
+            false).body());
+        assertEquals(503, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("board_forked"), refused.body());
 
         // As c2sp.org/tlog-witness says: 409 with the witness's size from any other old size, 422 at its size.
         SignedHead head = b.board().checkpoints().latestHead();

@@ -78,6 +78,34 @@ final class WitnessedBoards {
     }
   }
 
+  /** The board's own records of what it vouched for, apart from its database (protocol §9.8). */
+  private static final String[] RECORDS = {"checkpoint.txt", "cosignatures.sqlite", "cosignatures.sqlite-wal",
+      "cosignatures.sqlite-shm"};
+
+  /**
+   * Copies the stopped board's checkpoint file and cosignature database into {@code to}, as a backup of its data
+   * directory taken now would hold them.
+   */
+  static Path backUpRecords(Path dataDir, Path to) throws IOException {
+    Files.createDirectories(to);
+    for (String name : RECORDS) {
+      if (Files.exists(dataDir.resolve(name))) {
+        Files.copy(dataDir.resolve(name), to.resolve(name));
+      }
+    }
+    return to;
+  }
+
+  /** Puts back the records {@link #backUpRecords} copied: the stopped board is restored to that older copy. */
+  static void restoreRecords(Path backup, Path dataDir) throws IOException {
+    for (String name : RECORDS) {
+      Files.deleteIfExists(dataDir.resolve(name));
+      if (Files.exists(backup.resolve(name))) {
+        Files.copy(backup.resolve(name), dataDir.resolve(name));
+      }
+    }
+  }
+
   @FunctionalInterface
   interface Check {
     boolean ok() throws Exception;

@@ -88,20 +88,22 @@ public final class BoardLoader {
     } catch (IOException | InvalidFieldException e) {
       throw new TamperedBoardException(0, "the checkpoint file cannot be read: " + e.getMessage());
     }
-    if (stored.isPresent()) {
-      Checkpoint cp;
-      try {
-        cp = Checkpoint.parse(stored.get().text());
-      } catch (InvalidFieldException e) {
-        throw new TamperedBoardException(0, "the checkpoint file holds no checkpoint: " + e.getMessage());
-      }
-      if (!cp.origin().equals(checkpoints.origin().origin())
-          || !stored.get().verify(List.of(checkpoints.key())).verified()) {
-        throw new TamperedBoardException(0, "the checkpoint file is not signed by this board's checkpoint key");
-      }
-      out.add(new NoSilentLoss.Claim("the newest checkpoint the board signed (checkpoint.txt, size " + cp.size()
-          + ")", cp.size(), cp.rootHash()));
+    if (stored.isEmpty()) {
+      throw new TamperedBoardException(0, "checkpoint.txt (the newest checkpoint the board signed) is missing: a "
+          + "board without it may have lost entries it vouched for");
     }
+    Checkpoint cp;
+    try {
+      cp = Checkpoint.parse(stored.get().text());
+    } catch (InvalidFieldException e) {
+      throw new TamperedBoardException(0, "the checkpoint file holds no checkpoint: " + e.getMessage());
+    }
+    if (!cp.origin().equals(checkpoints.origin().origin())
+        || !stored.get().verify(List.of(checkpoints.key())).verified()) {
+      throw new TamperedBoardException(0, "the checkpoint file is not signed by this board's checkpoint key");
+    }
+    out.add(new NoSilentLoss.Claim("the newest checkpoint the board signed (checkpoint.txt, size " + cp.size()
+        + ")", cp.size(), cp.rootHash()));
     for (org.evote.server.store.CosignatureStore.Newest n : checkpoints.newestCosigned()) {
       out.add(new NoSilentLoss.Claim("the checkpoint of size " + n.size() + " a witness cosigned ("
           + n.witness() + ", cosignatures.sqlite)", n.size(), n.root()));

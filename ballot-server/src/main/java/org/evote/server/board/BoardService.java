@@ -98,6 +98,14 @@ public final class BoardService implements AutoCloseable {
     return perform(new WriteCommand.PublishTally(tally));
   }
 
+  /**
+   * Stops accepting writes: a witness showed a checkpoint signed by this board's key that its history does not
+   * contain (protocol §9.8). Every later write is refused with {@code board_forked}; {@code /api/status} says why.
+   */
+  public void stopWritesForked(String why) {
+    view.broke(Refusal.Unavailable.BOARD_FORKED, why);
+  }
+
   /** Why writes stopped, if they did. */
   public Optional<String> brokenReason() {
     return view.brokenReason();

@@ -22,6 +22,7 @@ import org.evote.crypto.note.Ed25519NoteSigner;
 import org.evote.crypto.note.VerifierKey;
 import org.evote.server.store.BoardStore;
 import org.evote.server.store.CheckpointFile;
+import org.evote.server.store.CosignatureStore;
 import org.evote.server.store.DataDir;
 import org.evote.server.store.WriteTransaction;
 
@@ -76,6 +77,7 @@ public final class BoardSetup {
         tx.insertHead(SignedHead.sign(config.extendedHash(), 1, first.entryHash(), root, now, boardKey));
         tx.insertAdminToken(AdminCredentials.hash(admin.token()), admin.name());
         tx.commit();
+        CosignatureStore.create(data.cosignatureDatabase());
         new CheckpointFile(data.checkpointFile()).write(checkpointKey.signNote(origin.checkpoint(1, root).text()));
       }
       admin.write(data.adminCredentialsFile());

@@ -23,7 +23,10 @@ final class BoardView {
   private final ElectionConfig config;
   private final BoardState state;
   private final MerkleTree tree;
-  private final AtomicReference<String> broken = new AtomicReference<>();
+  /** Why writes stopped, with the code refused writes get. */
+  private record Stop(Refusal.Unavailable code, String why) {}
+
+  private final AtomicReference<Stop> broken = new AtomicReference<>();
   private volatile BoardEntry last;
   private volatile Committed committed;
 
@@ -97,10 +100,21 @@ final class BoardView {
 
   /** Marks the board as no longer accepting writes; the first reason given is kept. */
   void broke(String why) {
-    broken.compareAndSet(null, why);
+    broke(Refusal.Unavailable.BOARD_UNAVAILABLE, why);
+  }
+
+  /** As {@link #broke(String)}, refused writes getting {@code code}. */
+  void broke(Refusal.Unavailable code, String why) {
+    broken.compareAndSet(null, new Stop(code, why));
   }
 
   Optional<String> brokenReason() {
-    return Optional.ofNullable(broken.get());
+    return Optional.ofNullable(broken.get()).map(Stop::why);
+  }
+
+  /** The code refused writes get once writes stopped. */
+  Refusal.Unavailable brokenCode() {
+    Stop s = broken.get();
+    return s == null ? Refusal.Unavailable.BOARD_UNAVAILABLE : s.code();
   }
 }

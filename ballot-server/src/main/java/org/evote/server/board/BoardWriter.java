@@ -72,7 +72,7 @@ final class BoardWriter implements AutoCloseable {
     Task<R> task = new Task<>(command);
     String why = view.brokenReason().orElse(null);
     if (why != null || !running) {
-      task.result.completeExceptionally(new Refusal(Refusal.Unavailable.BOARD_UNAVAILABLE, why == null
+      task.result.completeExceptionally(new Refusal(view.brokenCode(), why == null
           ? "the board is shutting down" : "the board stopped accepting writes: " + why + "; restart it"));
       return task.result;
     }
@@ -105,7 +105,10 @@ final class BoardWriter implements AutoCloseable {
 
   private void runBatch(List<Task<?>> batch) {
     if (view.brokenReason().isPresent()) {
-      failAll(batch, "the board stopped accepting writes: " + view.brokenReason().get() + "; restart it");
+      for (Task<?> t : batch) {
+        t.result.completeExceptionally(new Refusal(view.brokenCode(), "the board stopped accepting writes: "
+            + view.brokenReason().get() + "; restart it"));
+      }
       return;
     }
     List<Task<?>> performed = new ArrayList<>();

@@ -13,6 +13,7 @@ import org.evote.crypto.note.Ed25519NoteSigner;
 import org.evote.crypto.note.NoteSignature;
 import org.evote.crypto.note.SignedNote;
 import org.evote.crypto.note.VerifierKey;
+import org.evote.crypto.note.WitnessPolicy;
 import org.evote.server.store.CheckpointFile;
 import org.evote.server.store.CosignatureStore;
 
@@ -31,6 +32,8 @@ public final class Checkpoints implements AutoCloseable {
   private final List<VerifierKey> witnesses;
   private final List<String> witnessIds;
   private final int quorum;
+  /** The one rule of "cosigned by the quorum" (distinct witness names, c2sp.org/tlog-policy). */
+  private final WitnessPolicy policy;
   private final List<Consumer<SignedHead>> listeners = new CopyOnWriteArrayList<>();
   /** The latest head a checkpoint was made of, with that checkpoint: one value, so readers see a matching pair. */
   private record Latest(SignedHead head, SignedNote note) {}
@@ -49,9 +52,7 @@ public final class Checkpoints implements AutoCloseable {
     this.cosignatures = cosignatures;
     this.witnesses = List.copyOf(witnesses);
     this.witnessIds = this.witnesses.stream().map(VerifierKey::encoded).toList();
-    if (quorum < 0 || quorum > witnesses.size()) {
-      throw new IllegalArgumentException("the witness quorum is between 0 and the number of witnesses");
-    }
+    this.policy = new WitnessPolicy(signer.verifierKey(), this.witnesses, quorum);
     this.quorum = quorum;
   }
 
@@ -123,14 +124,14 @@ public final class Checkpoints implements AutoCloseable {
   /** The latest checkpoint with every cosignature of the configured witnesses collected for it. */
   public SignedNote latestCosigned() {
     Latest l = latest;
-    return withCosignatures(l.note(), l.head().size());
+    return withCosignatures(l.note(), l.head());
   }
 
-  private SignedNote withCosignatures(SignedNote note, long size) {
+  private SignedNote withCosignatures(SignedNote note, SignedHead head) {
     if (witnesses.isEmpty()) {
       return note;
     }
-    return note.withSignatures(cosignatures.of(size, witnessIds));
+    return note.withSignatures(cosignatures.of(head.size(), head.merkleRoot(), witnessIds));
   }
 
   /**
@@ -142,7 +143,15 @@ public final class Checkpoints implements AutoCloseable {
       long size = latest.head().size();
       return size >= atLeast ? OptionalLong.of(size) : OptionalLong.empty();
     }
-    return cosignatures.newestCosignedBy(quorum, witnessIds, atLeast);
+    // The store proposes the checkpoints with enough witnesses' rows, newest first; WitnessPolicy decides.
+    for (CosignatureStore.Candidate c : cosignatures.candidates(quorum, witnessIds, atLeast)) {
+      SignedNote note = signer.signNote(origin.checkpoint(c.size(), c.root()).text())
+          .withSignatures(cosignatures.of(c.size(), c.root(), witnessIds));
+      if (policy.check(note) instanceof WitnessPolicy.Result.Satisfied) {
+        return OptionalLong.of(c.size());
+      }
+    }
+    return OptionalLong.empty();
   }
 
   /** True if the quorum has cosigned the latest checkpoint. */
@@ -152,7 +161,7 @@ public final class Checkpoints implements AutoCloseable {
 
   /** The checkpoint of {@code head} with the witnesses' cosignatures collected for it. */
   public SignedNote cosigned(SignedHead head) {
-    return withCosignatures(of(head), head.size());
+    return withCosignatures(of(head), head);
   }
 
   /** The largest size {@code witness} has cosigned, if any. */

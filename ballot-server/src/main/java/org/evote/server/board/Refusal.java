@@ -125,6 +125,12 @@ public final class Refusal extends RuntimeException {
   public enum Unavailable implements Reason {
     /** The writer stopped accepting writes (a failed commit, or shutting down). */
     BOARD_UNAVAILABLE("board_unavailable"),
+    /**
+     * The board stopped accepting writes because a witness holds a checkpoint signed by this board's key beyond
+     * (or beside) its history (protocol §9.8): this board was rolled back or forked, and no later receipt could ever
+     * be cosigned. Until the operators resolve it, writes are refused.
+     */
+    BOARD_FORKED("board_forked"),
     /** The write was not confirmed in time (it may still be stored: a retry is answered idempotently). */
     BOARD_BUSY("board_busy");
 

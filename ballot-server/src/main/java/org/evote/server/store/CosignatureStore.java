@@ -1,5 +1,7 @@
 package org.evote.server.store;
 
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,8 +28,26 @@ public final class CosignatureStore implements AutoCloseable {
     this.db = db;
   }
 
-  /** Opens (creating if need be) the store in {@code file}. */
-  public static CosignatureStore open(Path file) {
+  /** Creates the (empty) store in {@code file}, as {@code init} does; the file must not exist. */
+  public static void create(Path file) {
+    if (Files.exists(file)) {
+      throw new IllegalStateException(file + " already exists");
+    }
+    connect(file).close();
+  }
+
+  /**
+   * Opens the store in {@code file}, which {@code init} created: a missing one is never silently recreated (it would
+   * forget what the witnesses cosigned, protocol §9.8).
+   */
+  public static CosignatureStore open(Path file) throws NoSuchFileException {
+    if (!Files.isRegularFile(file)) {
+      throw new NoSuchFileException(file.toString(), null, "the cosignature database is missing");
+    }
+    return connect(file);
+  }
+
+  private static CosignatureStore connect(Path file) {
     try {
       Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
       try (Statement s = c.createStatement()) {
@@ -63,11 +83,16 @@ public final class CosignatureStore implements AutoCloseable {
     }
   }
 
-  /** The cosignature lines collected for the checkpoint of {@code size}, of the witnesses in {@code witnesses}. */
-  public synchronized List<NoteSignature> of(long size, List<String> witnesses) {
+  /**
+   * The cosignature lines collected for the checkpoint of {@code size} entries and Merkle root {@code root}, of the
+   * witnesses in {@code witnesses}: a cosignature of another checkpoint of that size is never served with this one.
+   */
+  public synchronized List<NoteSignature> of(long size, Digest root, List<String> witnesses) {
     List<NoteSignature> out = new ArrayList<>();
-    try (PreparedStatement p = db.prepareStatement("SELECT witness, line FROM cosignatures WHERE size = ?")) {
+    try (PreparedStatement p = db.prepareStatement(
+        "SELECT witness, line FROM cosignatures WHERE size = ? AND root = ?")) {
       p.setLong(1, size);
+      p.setString(2, root.toHex());
       try (ResultSet r = p.executeQuery()) {
         while (r.next()) {
           if (witnesses.contains(r.getString(1))) {
@@ -109,11 +134,15 @@ public final class CosignatureStore implements AutoCloseable {
     }
   }
 
+  /** A checkpoint (size and root) some witnesses have cosigned. */
+  public record Candidate(long size, Digest root) {}
+
   /**
-   * The largest size of at least {@code atLeast} that at least {@code quorum} (&gt; 0) of {@code witnesses} have all
-   * cosigned, if any.
+   * The checkpoints of at least {@code atLeast} entries with cosignatures of at least {@code quorum} (&gt; 0) of
+   * {@code witnesses} (their vkeys), newest first: the candidates for "cosigned by the quorum", which only
+   * {@code WitnessPolicy} decides (it counts witnesses by key name).
    */
-  public synchronized OptionalLong newestCosignedBy(int quorum, List<String> witnesses, long atLeast) {
+  public synchronized List<Candidate> candidates(int quorum, List<String> witnesses, long atLeast) {
     if (witnesses.isEmpty() || quorum < 1) {
       throw new IllegalArgumentException("a quorum of at least one of one or more witnesses");
     }
@@ -121,19 +150,23 @@ public final class CosignatureStore implements AutoCloseable {
     for (int i = 0; i < witnesses.size(); i++) {
       in.append(i == 0 ? "?" : ", ?");
     }
-    try (PreparedStatement p = db.prepareStatement("SELECT size FROM cosignatures WHERE size >= ? AND witness IN ("
-        + in + ") GROUP BY size HAVING count(DISTINCT witness) >= ? ORDER BY size DESC LIMIT 1")) {
+    List<Candidate> out = new ArrayList<>();
+    try (PreparedStatement p = db.prepareStatement("SELECT size, root FROM cosignatures WHERE size >= ? AND witness"
+        + " IN (" + in + ") GROUP BY size, root HAVING count(DISTINCT witness) >= ? ORDER BY size DESC LIMIT 16")) {
       p.setLong(1, atLeast);
       for (int i = 0; i < witnesses.size(); i++) {
         p.setString(2 + i, witnesses.get(i));
       }
       p.setInt(2 + witnesses.size(), quorum);
       try (ResultSet r = p.executeQuery()) {
-        return r.next() ? OptionalLong.of(r.getLong(1)) : OptionalLong.empty();
+        while (r.next()) {
+          out.add(new Candidate(r.getLong(1), Digest.decode(r.getString(2), "cosignatures.root")));
+        }
       }
     } catch (SQLException e) {
       throw StoreException.of("cannot read cosignatures", e);
     }
+    return out;
   }
 
   @Override

@@ -11,15 +11,18 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.evote.board.client.BoundedExchange;
 import org.evote.crypto.InvalidFieldException;
+import org.evote.crypto.notice.ElectionNotice.Witness;
 import org.evote.crypto.note.AddCheckpointRequest;
 import org.evote.crypto.note.NoteSignature;
 import org.evote.crypto.note.SignedNote;
 
 /**
  * The board's side of the C2SP tlog-witness protocol with one witness: {@code POST <url>/add-checkpoint} and the
- * monitoring {@code GET <url>/<hex SHA-256(origin)>/checkpoint}. Answers are bounded in size and checked: only
- * cosignature lines that verify under the witness's key are returned.
+ * monitoring {@code GET <url>/<hex SHA-256(origin)>/checkpoint}. Every exchange has one overall deadline (connecting,
+ * the request and the whole answer: a witness that drips its answer is cut off) and answers are bounded in size
+ * ({@link BoundedExchange}) and checked: only cosignature lines that verify under the witness's key are returned.
  */
 public final class WitnessClient {
   /** The largest answer read from a witness. */
@@ -57,9 +60,11 @@ public final class WitnessClient {
   public Outcome addCheckpoint(AddCheckpointRequest request) throws InterruptedException {
     HttpResponse<byte[]> r;
     try {
-      r = http.send(HttpRequest.newBuilder(URI.create(witness.url() + "/add-checkpoint")).timeout(timeout)
+      r = BoundedExchange.send(http, HttpRequest.newBuilder(URI.create(base() + "/add-checkpoint")).timeout(timeout)
           .header("Content-Type", "text/plain; charset=utf-8")
-          .POST(HttpRequest.BodyPublishers.ofByteArray(request.body())).build(), bounded());
+          .POST(HttpRequest.BodyPublishers.ofByteArray(request.body())).build(), MAX_ANSWER, timeout);
+    } catch (BoundedExchange.TooLargeException e) {
+      return new Outcome.Refused(0, e.getMessage());
     } catch (IOException e) {
       return new Outcome.Unreachable(e.toString());
     }
@@ -69,7 +74,11 @@ public final class WitnessClient {
       if (!type.startsWith("text/x.tlog.size") || !body.matches("(0|[1-9][0-9]{0,18})\n")) {
         return new Outcome.Refused(409, "a 409 answer without a text/x.tlog.size tree size");
       }
-      return new Outcome.Conflict(Long.parseLong(body.strip()));
+      try {
+        return new Outcome.Conflict(Long.parseLong(body.strip()));
+      } catch (NumberFormatException e) {
+        return new Outcome.Refused(409, "a 409 answer with a tree size beyond 2^63 - 1");
+      }
     }
     if (r.statusCode() != 200) {
       return new Outcome.Refused(r.statusCode(), body.length() > 200 ? body.substring(0, 200) : body.strip());
@@ -100,8 +109,8 @@ public final class WitnessClient {
    */
   public Optional<SignedNote> latest(String origin) throws IOException, InterruptedException {
     String hash = HexFormat.of().formatHex(sha256(origin));
-    HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(witness.url() + "/" + hash + "/checkpoint"))
-        .timeout(timeout).GET().build(), bounded());
+    HttpResponse<byte[]> r = BoundedExchange.send(http, HttpRequest.newBuilder(URI.create(base() + "/" + hash
+        + "/checkpoint")).timeout(timeout).GET().build(), MAX_ANSWER, timeout);
     if (r.statusCode() == 404) {
       return Optional.empty();
     }
@@ -115,16 +124,15 @@ public final class WitnessClient {
     }
   }
 
-  /** Reads at most {@link #MAX_ANSWER} bytes of an answer; a longer one reads as empty (and fails to parse). */
-  private static HttpResponse.BodyHandler<byte[]> bounded() {
-    return info -> HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(), in -> {
-      try (in) {
-        byte[] b = in.readNBytes(MAX_ANSWER + 1);
-        return b.length > MAX_ANSWER ? new byte[0] : b;
-      } catch (IOException e) {
-        return new byte[0];
-      }
-    });
+  /** The witness's URL prefix without a trailing slash. */
+  private String base() {
+    String u = witness.url().toString();
+    return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+  }
+
+  /** The overall limit on one exchange with the witness: connecting, sending and the whole answer. */
+  public Duration timeout() {
+    return timeout;
   }
 
   private static byte[] sha256(String s) {

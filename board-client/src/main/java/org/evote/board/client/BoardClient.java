@@ -86,13 +86,16 @@ public final class BoardClient {
   /**
    * {@code GET /checkpoint}: the board's latest checkpoint with the cosignatures it has collected, parsed but not
    * verified (check it with {@link org.evote.crypto.note.WitnessPolicy} or {@link SignedNote#verify}); empty if
-   * the board has none.
+   * the board has none. The whole answer must arrive within the timeout and be at most
+   * {@link SignedNote#MAX_BYTES} long; a longer one is {@link BoardUnavailableException unreadable}.
    */
   public Optional<SignedNote> checkpoint()
       throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     HttpResponse<byte[]> r;
     try {
-      r = http.send(request(ApiPaths.CHECKPOINT).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      r = BoundedExchange.send(http, request(ApiPaths.CHECKPOINT).GET().build(), SignedNote.MAX_BYTES, timeout);
+    } catch (BoundedExchange.TooLargeException e) {
+      throw BoardUnavailableException.unreadable(200, e);
     } catch (IOException e) {
       throw BoardUnavailableException.transport(e);
     }

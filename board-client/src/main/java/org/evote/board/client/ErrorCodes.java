@@ -49,6 +49,11 @@ public final class ErrorCodes {
   public static final String BOARD_BUSY = "board_busy";
   /** 503: the board stopped accepting writes (e.g. its disk is full); retry the same request later. */
   public static final String BOARD_UNAVAILABLE = "board_unavailable";
+  /**
+   * 503: the board stopped accepting writes because a witness holds a checkpoint of this board beyond (or beside)
+   * its history — it was rolled back or forked (protocol §9.8); retry once the operators have resolved it.
+   */
+  public static final String BOARD_FORKED = "board_forked";
 
   // ---- administrators ----
   public static final String UNAUTHORIZED = "unauthorized";

@@ -142,6 +142,44 @@ class BoardClientAnswersTest {
   }
 
   @Test
+  void aCheckpointLongerThanASignedNoteCanBe_isRefusedAsTooLarge() {
+    answer(200, "x".repeat(org.evote.crypto.note.SignedNote.MAX_BYTES + 1));
+    BoardUnavailableException e = assertThrows(BoardUnavailableException.class, () -> client().checkpoint());
+    assertEquals(java.util.OptionalInt.of(200), e.status());
+    assertTrue(e.getCause() instanceof BoundedExchange.TooLargeException, String.valueOf(e.getCause()));
+  }
+
+  @Test
+  void aCheckpointDrippedAByteASecond_isCutOffAtTheTimeout() throws Exception {
+    try (java.net.ServerSocket drip = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread t = new Thread(() -> {
+        try (java.net.Socket s = drip.accept()) {
+          s.getInputStream().read(new byte[4096]);
+          java.io.OutputStream out = s.getOutputStream();
+          out.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
+          for (int i = 0; i < 60; i++) {
+            out.write('a');
+            out.flush();
+            Thread.sleep(1000);
+          }
+        } catch (IOException | InterruptedException e) {
+          // the client hung up
+        }
+      });
+      t.setDaemon(true);
+      t.start();
+      BoardClient c = BoardClient.create(URI.create("http://127.0.0.1:" + drip.getLocalPort()),
+          Duration.ofMillis(1500));
+      long start = System.nanoTime();
+      BoardUnavailableException e = assertThrows(BoardUnavailableException.class, c::checkpoint);
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(e.noAnswer(), e.getMessage());
+      assertTrue(ms < 5000, "cut off at the timeout, not after the whole drip: " + ms + " ms");
+    }
+  }
+
+  @Test
   void adminActions_sendTheBearerToken() throws Exception {
     Path creds = Files.createTempFile("admin", ".credentials");
     try {

@@ -222,8 +222,7 @@ public final class MockElection implements AutoCloseable {
     board = LocalBoard.create(out.resolve("board"), electionFile, boardPass.toCharArray(), random);
     VerifierKey checkpointKey = board.checkpointKey();
     List<ElectionNotice.Witness> listed = startWitnesses(checkpointKey);
-    board.witnessedBy(new BoardHost.Witnesses(listed.stream()
-        .map(w -> new org.evote.server.witness.Witness(w.url(), w.key())).toList(), WITNESS_QUORUM,
+    board.witnessedBy(new BoardHost.Witnesses(listed, WITNESS_QUORUM,
         Duration.ofSeconds(10)));
     board.start("127.0.0.1", settings.port());
     log.printf("%n2. Ballot server on an embedded SQLite board (%s), serving %s%n   checkpoint key %s%n",
