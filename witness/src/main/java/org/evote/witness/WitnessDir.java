@@ -7,8 +7,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
+import org.evote.crypto.keystore.SecretFiles;
 
 /**
  * A witness's data directory: {@code witness-key.json} (its two cosigning keys, sealed under a passphrase),
@@ -54,11 +54,7 @@ public final class WitnessDir {
 
   /** Creates the directory readable by its owner only, where the file system allows it. */
   public void createPrivately() throws IOException {
-    try {
-      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-    } catch (UnsupportedOperationException e) {
-      Files.createDirectories(dir);
-    }
+    SecretFiles.createOwnerOnlyDirectory(dir);
   }
 
   /** The exclusive right to serve this directory; refused while another process holds it. */

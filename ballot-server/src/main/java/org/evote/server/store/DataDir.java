@@ -81,12 +81,7 @@ public final class DataDir {
 
   /** Creates the directory readable by its owner only, where the file system allows it. */
   public void createPrivately() throws IOException {
-    try {
-      Files.createDirectories(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-          java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-    } catch (UnsupportedOperationException e) {
-      Files.createDirectories(dir);
-    }
+    org.evote.crypto.keystore.SecretFiles.createOwnerOnlyDirectory(dir);
   }
 
   /** Writes the election file and the sealed board key. */

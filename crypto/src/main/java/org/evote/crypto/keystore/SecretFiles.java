@@ -13,6 +13,15 @@ import java.util.EnumSet;
 public final class SecretFiles {
   private SecretFiles() {}
 
+  /** Creates {@code dir} (and its parents) readable by its owner only, where the file system allows it. */
+  public static void createOwnerOnlyDirectory(Path dir) throws IOException {
+    try {
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (UnsupportedOperationException e) {
+      Files.createDirectories(dir);
+    }
+  }
+
   public static void writeOwnerOnly(Path file, String content) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
