@@ -63,26 +63,26 @@ class BoardClientTest {
           () -> admin.registerKiosk(kiosk.id, kiosk.key.publicKey())).code());
 
       TestKiosk.Submission early = kiosk.next(t.randomBallot("ballot-early"), false);
-      BoardRefusedException closed = assertThrows(BoardRefusedException.class, () -> client.cast(early.body()));
+      BoardRefusedException closed = assertThrows(BoardRefusedException.class, () -> client.cast(early.signed()));
       assertEquals(ErrorCodes.POLLS_NOT_OPEN, closed.code());
       assertEquals(409, closed.status());
       assertEquals(EntryKind.POLLS_OPENED, admin.openPolls().kind());
 
       kiosk.setChain(early.ballot().previousCode());
       TestKiosk.Submission cast = kiosk.next(t.randomBallot("ballot-1"), false);
-      BoardReceipt receipt = client.submit(EntryKind.BALLOT_CAST, cast.body());
+      BoardReceipt receipt = client.submit(cast.signed());
       assertEquals("ballot-1", receipt.ballotId());
       assertEquals(EntryKind.BALLOT_CAST, receipt.kind());
       assertEquals(cast.ballot().trackingCode(), receipt.trackingCode());
       assertTrue(receipt.signedHead().signatureValid(t.config.extendedHash(), election.boardPublicKey()));
       assertTrue(receipt.inclusionProof().verifies(receipt.entryHash(), receipt.signedHead().merkleRoot()));
-      assertEquals(receipt.sequence(), client.submit(EntryKind.BALLOT_CAST, cast.body()).sequence(),
+      assertEquals(receipt.sequence(), client.submit(cast.signed()).sequence(),
           "an identical retry returns the original receipt");
 
       TestKiosk.Submission challenged = kiosk.next(t.randomBallot("ballot-2"), true);
-      assertEquals(EntryKind.BALLOT_CHALLENGED, client.challenge(challenged.body()).kind());
+      assertEquals(EntryKind.BALLOT_CHALLENGED, client.challenge(challenged.signed()).kind());
       assertEquals(ErrorCodes.MALFORMED_JSON, assertThrows(BoardRefusedException.class,
-          () -> client.cast("{not json")).code());
+          () -> client.cast(kiosk.sign(EntryKind.BALLOT_CAST, "{not json"))).code());
 
       BoardReceipt found = client.receipt(cast.ballot().trackingCode().toLowerCase()).orElseThrow();
       assertEquals(receipt.sequence(), found.sequence());

@@ -65,9 +65,8 @@ class KillTest {
           TestKiosk.Submission s = kiosks.get(id).next(t.randomBallot("k" + id + "-b" + (n++)), n % 7 == 0);
           inFlight[id] = s;
           try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.base.resolve(s.challenged()
-                ? "/api/ballots/challenged" : "/api/ballots")).timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(s.body())).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(TestBoard.request(server.base, s).timeout(Duration.ofSeconds(30))
+                .build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
               throw new AssertionError("refused: " + r.body());
             }
@@ -102,9 +101,8 @@ class KillTest {
         if (s == null) {
           continue;
         }
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(again.base.resolve(s.challenged()
-            ? "/api/ballots/challenged" : "/api/ballots")).POST(HttpRequest.BodyPublishers.ofString(s.body()))
-            .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(TestBoard.request(again.base, s).build(),
+            HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         receipts.add(JsonText.parseObject(r.body()));
         retried++;

@@ -51,8 +51,8 @@ class NoSilentLossTest {
       last = -1;
       for (int i = 0; i < 40; i++) {
         TestKiosk.Submission s = kiosk.next(t.randomBallot("b" + i), false);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.base.resolve("/api/ballots"))
-            .POST(HttpRequest.BodyPublishers.ofString(s.body())).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(TestBoard.request(server.base, s).build(),
+            HttpResponse.BodyHandlers.ofString());
         assertEquals(200, r.statusCode(), r.body());
         last = JsonText.parseObject(r.body()).getJsonNumber("sequence").longValue();
       }
@@ -85,7 +85,7 @@ class NoSilentLossTest {
     TestKiosk kiosk = t.registerKiosk("kiosk-1");
     assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
     for (int i = 0; i < 5; i++) {
-      assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b" + i), false).body()).statusCode());
+      assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b" + i), false)).statusCode());
     }
     assertEquals(200, t.adminPost("/api/admin/polls/close", "").statusCode());
     long size = t.board.reads().status().entries();
@@ -129,7 +129,7 @@ class NoSilentLossTest {
       Files.delete(file);
       Files.createDirectories(file.resolve("in-the-way"));
       TestKiosk.Submission s = kiosk.next(t.randomBallot("b0"), false);
-      HttpResponse<String> refused = t.post("/api/ballots", s.body());
+      HttpResponse<String> refused = t.post("/api/ballots", s);
       assertEquals(503, refused.statusCode(), refused.body());
       assertTrue(refused.body().contains("board_unavailable"), refused.body());
       t.stop();
@@ -137,7 +137,7 @@ class NoSilentLossTest {
       Files.delete(file);
       Files.copy(older, file);
       t.start();
-      HttpResponse<String> retried = t.post("/api/ballots", s.body());
+      HttpResponse<String> retried = t.post("/api/ballots", s);
       assertEquals(200, retried.statusCode(), retried.body());
       assertEquals(1, t.board.reads().status().castBallots(), "stored once, its receipt given on the retry");
       Checkpoint signed = Checkpoint.parse(SignedNote.parse(Files.readAllBytes(file)).text());
@@ -152,7 +152,7 @@ class NoSilentLossTest {
     assertEquals(200, t.adminPost("/api/admin/polls/open", "").statusCode());
     long size = t.board.reads().status().entries();
     for (int i = 0; i < 3; i++) {
-      assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b" + i), false).body()).statusCode());
+      assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b" + i), false)).statusCode());
     }
     t.stop();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + t.data.database());

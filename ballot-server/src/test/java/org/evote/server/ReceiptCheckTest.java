@@ -46,9 +46,9 @@ class ReceiptCheckTest {
     BoardClient client = BoardClient.create(t.base, Duration.ofSeconds(30));
     check = new ReceiptCheck(t.config.extendedHash(), t.board.boardPublicKey(), t.board.checkpointKey());
     cast = kiosk.next(t.randomBallot("ballot-1"), false);
-    castAnswer = client.submitForReceipt(EntryKind.BALLOT_CAST, cast.body());
+    castAnswer = client.submitForReceipt(cast.signed());
     challenged = kiosk.next(t.randomBallot("ballot-2"), true);
-    challengedAnswer = client.submitForReceipt(EntryKind.BALLOT_CHALLENGED, challenged.body());
+    challengedAnswer = client.submitForReceipt(challenged.signed());
   }
 
   @AfterAll
@@ -75,20 +75,20 @@ class ReceiptCheckTest {
   @Test
   void aReceiptFromTheRealBoard_isValid_forCastAndChallengedBallots() {
     ReceiptCheck.Valid v = assertInstanceOf(ReceiptCheck.Valid.class,
-        check.check(EntryKind.BALLOT_CAST, cast.body(), castAnswer));
+        check.check(EntryKind.BALLOT_CAST, cast.stored(), castAnswer));
     assertEquals("ballot-1", v.receipt().ballotId());
     assertInstanceOf(ReceiptCheck.Valid.class,
-        check.check(EntryKind.BALLOT_CHALLENGED, challenged.body(), challengedAnswer));
+        check.check(EntryKind.BALLOT_CHALLENGED, challenged.stored(), challengedAnswer));
   }
 
   @Test
   void aLookAlikeAnswer_isMalformed_neverAnException() {
-    invalid(check.check(EntryKind.BALLOT_CAST, cast.body(), "{\"sequence\":4242,\"ballot_id\":\"not-even-yours\"}"),
+    invalid(check.check(EntryKind.BALLOT_CAST, cast.stored(), "{\"sequence\":4242,\"ballot_id\":\"not-even-yours\"}"),
         Failure.MALFORMED);
-    invalid(check.check(EntryKind.BALLOT_CAST, cast.body(), "{\"ballot_id\":\"ballot-1\"}"), Failure.MALFORMED);
-    invalid(check.check(EntryKind.BALLOT_CAST, cast.body(), "<html>ok</html>"), Failure.MALFORMED);
-    invalid(check.check(EntryKind.BALLOT_CAST, cast.body(), "[]"), Failure.MALFORMED);
-    invalid(check.check(EntryKind.BALLOT_CAST, cast.body(), with(castAnswer, "sequence", Json.createValue(-1))),
+    invalid(check.check(EntryKind.BALLOT_CAST, cast.stored(), "{\"ballot_id\":\"ballot-1\"}"), Failure.MALFORMED);
+    invalid(check.check(EntryKind.BALLOT_CAST, cast.stored(), "<html>ok</html>"), Failure.MALFORMED);
+    invalid(check.check(EntryKind.BALLOT_CAST, cast.stored(), "[]"), Failure.MALFORMED);
+    invalid(check.check(EntryKind.BALLOT_CAST, cast.stored(), with(castAnswer, "sequence", Json.createValue(-1))),
         Failure.MALFORMED);
   }
 
@@ -96,10 +96,10 @@ class ReceiptCheckTest {
   void aHeadSignedByAnotherKey_failsTheHeadSignature() {
     ReceiptCheck other = new ReceiptCheck(t.config.extendedHash(),
         Ed25519.PrivateKey.generate(new SecureRandom()).publicKey(), t.board.checkpointKey());
-    invalid(other.check(EntryKind.BALLOT_CAST, cast.body(), castAnswer), Failure.HEAD_SIGNATURE);
+    invalid(other.check(EntryKind.BALLOT_CAST, cast.stored(), castAnswer), Failure.HEAD_SIGNATURE);
     String root = JsonText.parseObject(castAnswer).getJsonObject("signed_head").getString("merkle_root");
     String otherRoot = (root.charAt(0) == '0' ? "1" : "0") + root.substring(1);
-    invalid(check.check(EntryKind.BALLOT_CAST, cast.body(),
+    invalid(check.check(EntryKind.BALLOT_CAST, cast.stored(),
         withIn(castAnswer, "signed_head", "merkle_root", Json.createValue(otherRoot))), Failure.HEAD_SIGNATURE);
   }
 
@@ -109,26 +109,27 @@ class ReceiptCheckTest {
     assertTrue(proof.getJsonArray("path").size() > 0);
     String p0 = proof.getJsonArray("path").getString(0);
     String bad = (p0.charAt(0) == '0' ? "1" : "0") + p0.substring(1);
-    invalid(check.check(EntryKind.BALLOT_CHALLENGED, challenged.body(), withIn(challengedAnswer, "inclusion_proof",
+    invalid(check.check(EntryKind.BALLOT_CHALLENGED, challenged.stored(), withIn(challengedAnswer, "inclusion_proof",
         "path", Json.createArrayBuilder(proof.getJsonArray("path")).set(0, bad).build())), Failure.INCLUSION_PROOF);
-    invalid(check.check(EntryKind.BALLOT_CHALLENGED, challenged.body(), with(challengedAnswer, "entry_hash",
+    invalid(check.check(EntryKind.BALLOT_CHALLENGED, challenged.stored(), with(challengedAnswer, "entry_hash",
         Json.createValue(JsonText.parseObject(castAnswer).getString("entry_hash")))), Failure.INCLUSION_PROOF);
   }
 
   @Test
   void anotherEntry_isNotOurs() {
-    invalid(check.check(EntryKind.BALLOT_CAST, cast.body(), challengedAnswer), Failure.NOT_OUR_ENTRY);
-    invalid(check.check(EntryKind.BALLOT_CHALLENGED, cast.body(),
+    invalid(check.check(EntryKind.BALLOT_CAST, cast.stored(), challengedAnswer), Failure.NOT_OUR_ENTRY);
+    invalid(check.check(EntryKind.BALLOT_CHALLENGED, cast.stored(),
         with(castAnswer, "kind", Json.createValue("ballot_challenged"))), Failure.NOT_OUR_ENTRY);
-    invalid(check.check(EntryKind.BALLOT_CAST, cast.body(),
+    invalid(check.check(EntryKind.BALLOT_CAST, cast.stored(),
         with(castAnswer, "timestamp", Json.createValue(1))), Failure.NOT_OUR_ENTRY);
-    invalid(check.check(EntryKind.BALLOT_CAST, cast.body(),
+    invalid(check.check(EntryKind.BALLOT_CAST, cast.stored(),
         with(castAnswer, "previous_hash", Json.createValue("00".repeat(32)))), Failure.NOT_OUR_ENTRY);
-    invalid(check.check(EntryKind.BALLOT_CAST, cast.body(),
+    invalid(check.check(EntryKind.BALLOT_CAST, cast.stored(),
         with(castAnswer, "ballot_id", Json.createValue("ballot-2"))), Failure.NOT_OUR_ENTRY);
-    invalid(check.check(EntryKind.BALLOT_CAST, cast.body(),
+    invalid(check.check(EntryKind.BALLOT_CAST, cast.stored(),
         with(castAnswer, "confirmation_code", Json.createValue("00".repeat(32)))), Failure.NOT_OUR_ENTRY);
-    String otherSubmission = TestKiosk.with(cast.body(), "request_id", Json.createValue("another-request"));
+    String otherSubmission = TestKiosk.tampered(cast.signed(), "request_id", Json.createValue("another-request"))
+        .stored();
     invalid(check.check(EntryKind.BALLOT_CAST, otherSubmission, castAnswer), Failure.NOT_OUR_ENTRY);
   }
 
@@ -155,23 +156,23 @@ class ReceiptCheckTest {
     var root = org.evote.crypto.hash.Digest.decode(head.getString("merkle_root"), "root");
     String origin = t.board.checkpointKey().name();
     Ed25519NoteSigner impostor = Ed25519NoteSigner.generate(origin, new SecureRandom());
-    ReceiptCheck.Invalid i = invalid(check.check(EntryKind.BALLOT_CAST, cast.body(),
+    ReceiptCheck.Invalid i = invalid(check.check(EntryKind.BALLOT_CAST, cast.stored(),
         withCheckpoint(castAnswer, impostor, size, root)), Failure.CHECKPOINT);
     assertTrue(i.reason().contains("not signed by the board's checkpoint key"), i.reason());
 
     Ed25519NoteSigner real = t.data.checkpointKey(TestBoard.passphrase());
-    assertInstanceOf(ReceiptCheck.Valid.class, check.check(EntryKind.BALLOT_CAST, cast.body(),
+    assertInstanceOf(ReceiptCheck.Valid.class, check.check(EntryKind.BALLOT_CAST, cast.stored(),
         withCheckpoint(castAnswer, real, size, root)), "the real key's checkpoint of the head passes");
     var otherRoot = org.evote.crypto.hash.Digest.decode((head.getString("merkle_root").charAt(0) == '0' ? "1" : "0")
         + head.getString("merkle_root").substring(1), "root");
-    i = invalid(check.check(EntryKind.BALLOT_CAST, cast.body(), withCheckpoint(castAnswer, real, size, otherRoot)),
+    i = invalid(check.check(EntryKind.BALLOT_CAST, cast.stored(), withCheckpoint(castAnswer, real, size, otherRoot)),
         Failure.CHECKPOINT);
     assertTrue(i.reason().contains("root"), i.reason());
-    invalid(check.check(EntryKind.BALLOT_CAST, cast.body(), withCheckpoint(castAnswer, real, size + 1, root)),
+    invalid(check.check(EntryKind.BALLOT_CAST, cast.stored(), withCheckpoint(castAnswer, real, size + 1, root)),
         Failure.CHECKPOINT);
-    invalid(check.check(EntryKind.BALLOT_CAST, cast.body(), JsonText.object(JsonText.parseObject(castAnswer))
+    invalid(check.check(EntryKind.BALLOT_CAST, cast.stored(), JsonText.object(JsonText.parseObject(castAnswer))
         .remove("checkpoint").build().toString()), Failure.CHECKPOINT);
-    invalid(check.check(EntryKind.BALLOT_CAST, cast.body(), with(castAnswer, "checkpoint",
+    invalid(check.check(EntryKind.BALLOT_CAST, cast.stored(), with(castAnswer, "checkpoint",
         Json.createValue("not a note"))), Failure.CHECKPOINT);
   }
 }

@@ -116,7 +116,7 @@ class HostileWitnessTest {
       t.start(new BoardHost.Witnesses(List.of(hostile.asBoardSees(), honest.asBoardSees()), 1,
           Duration.ofSeconds(5)));
       for (int i = 0; i < 2; i++) {
-        assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b" + i), false).body()).statusCode(),
+        assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b" + i), false)).statusCode(),
             "voting goes on");
       }
       long size = t.board.reads().size();
@@ -131,7 +131,7 @@ class HostileWitnessTest {
       var hostileStatus = WitnessedBoards.status(t.base).getJsonArray("witnesses").getJsonObject(0);
       assertEquals("hostile.test", hostileStatus.getString("name"));
       assertFalse(hostileStatus.containsKey("last_cosigned_size"), "nothing kept: " + hostileStatus);
-      assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b2"), false).body()).statusCode(),
+      assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b2"), false)).statusCode(),
           "a witness cannot stop the board's writes");
     }
   }
@@ -212,7 +212,7 @@ class HostileWitnessTest {
       assertTrue(ms < 8_000, "the start-up check is bounded (2 s timeout + 1 s): " + ms + " ms");
       assertTrue(drip.connections.get() >= 1, "the dripping witness was asked at start");
       for (int i = 0; i < 2; i++) {
-        assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b" + i), false).body()).statusCode(),
+        assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b" + i), false)).statusCode(),
             "voting goes on");
       }
       long size = t.board.reads().size();
@@ -234,7 +234,7 @@ class HostileWitnessTest {
       Path backup = WitnessedBoards.backUpRecords(t.data.dir(), temp.resolve("backup"));
       t.start();
       for (int i = 0; i < 2; i++) {
-        assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b" + i), false).body()).statusCode());
+        assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b" + i), false)).statusCode());
       }
       long later = t.board.reads().size();
       t.stop();

@@ -61,7 +61,7 @@ class WitnessSubmitterTest {
       WitnessPolicy policy = new WitnessPolicy(t.board.checkpointKey(), List.of(w1.vkeys.get(0),
           w2.vkeys.get(0)), 2);
 
-      JsonObject first = TestBoard.json(t.post("/api/ballots", kiosk.next(t.randomBallot("b0"), false).body()));
+      JsonObject first = TestBoard.json(t.post("/api/ballots", kiosk.next(t.randomBallot("b0"), false)));
       Checkpoint ofReceipt = Checkpoint.parse(SignedNote.parse(first.getString("checkpoint")).text());
       assertEquals(first.getJsonObject("signed_head").getJsonNumber("size").longValue(), ofReceipt.size());
       long size = t.board.reads().status().entries();
@@ -175,7 +175,7 @@ class WitnessSubmitterTest {
       Path backup = WitnessedBoards.backUpRecords(t.data.dir(), temp.resolve("backup"));
       t.start(LiveWitness.quorum(1, w));
       Digest chainBefore = kiosk.chain();
-      assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b0"), false).body()).statusCode());
+      assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("b0"), false)).statusCode());
       long later = t.board.reads().status().entries();
       await("the witness cosigns", () -> w.size(origin) == later);
       String cosigned = w.latest(origin).orElseThrow().format();

@@ -63,6 +63,8 @@ public final class Refusal extends RuntimeException {
   public enum Invalid implements Reason {
     /** Not strict JSON. */
     MALFORMED_JSON("malformed_json"),
+    /** The signed body is JSON but not its own canonical form (protocol §2.5). */
+    NOT_CANONICAL("not_canonical"),
     /** A field is missing, of the wrong type or invalid. */
     INVALID_FIELD("invalid_field"),
     /** The submission is for another election. */

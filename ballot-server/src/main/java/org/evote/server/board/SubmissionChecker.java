@@ -3,6 +3,7 @@ package org.evote.server.board;
 import jakarta.json.JsonObject;
 import java.security.SecureRandom;
 import java.util.Optional;
+import org.evote.board.client.ApiPaths;
 import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.ballot.EncryptedBallot;
 import org.evote.crypto.board.BoardState;
@@ -25,16 +26,20 @@ import org.evote.server.store.BallotRow;
 
 /**
  * Everything the board checks about a kiosk submission that needs no lock (docs/api.md, "Acceptance rules"),
- * cheapest first: JSON and field validity, the election hash, an exact retry, the kiosk and its signature
- * ({@link BoardState#submitter}) — only then are the ballot's points decoded and its proofs, hashes and codes
- * verified, and for a challenged ballot its disclosed seed re-encrypted. Runs on the request's own thread, so proof
+ * cheapest first: {@link #authenticate} — the headers, the kiosk and its Ed25519 signature over the body's raw bytes,
+ * then the body's JSON and canonical form, all linear in its length — then an exact retry, a revoked kiosk, the
+ * fields the rules read, a reused request id; only then are the ballot's points decoded and its proofs, hashes and
+ * codes verified, and for a challenged ballot its disclosed seed re-encrypted. Runs on the request's own thread, so proof
  * checking never holds the database write lock; the writer admits what passes against the rest of the rules.
  */
 public final class SubmissionChecker {
+  /** The largest submission body the board reads (docs/api.md: 4 MiB). */
+  public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
   private final ElectionConfig config;
   private final BoardService board;
   private final BallotVerifier verifier;
   private final ChallengedBallotCheck challengeCheck;
+  private final SubmissionAuthenticator authenticator;
 
   /** The outcome of a check that did not refuse. */
   public sealed interface Checked {}
@@ -48,46 +53,52 @@ public final class SubmissionChecker {
   /** A checker against a board's registered kiosks and accepted requests. */
   public SubmissionChecker(ElectionConfig config, SecureRandom random, BoardService board) {
     this.config = config;
+    this.authenticator = new SubmissionAuthenticator(config.extendedHash(), board, MAX_BODY_BYTES);
     this.board = board;
     this.verifier = new BallotVerifier(config, random);
     this.challengeCheck = new ChallengedBallotCheck(config);
   }
 
   /**
-   * Checks a request body of {@code kind} ({@link EntryKind#BALLOT_CAST} or {@link EntryKind#BALLOT_CHALLENGED}).
+   * The front of the check, linear in the body's length and run before any other work on it: the headers, the
+   * kiosk and its signature over the raw body, then the body's parse and canonical form
+   * ({@link SubmissionAuthenticator}).
    *
    * @throws Refusal if the submission is refused
    */
-  public Checked check(EntryKind kind, byte[] body) {
-    JsonObject json;
-    try {
-      json = JsonText.parseObject(body);
-    } catch (InvalidFieldException e) {
-      throw new Refusal(Refusal.Invalid.MALFORMED_JSON, e.getMessage(), e.field());
-    }
-    String electionHash = field(() -> Fields.of(json).string("election_hash"));
-    if (!electionHash.equals(config.extendedHash().toHex())) {
-      throw new Refusal(Refusal.Invalid.WRONG_ELECTION, "election_hash does not match this board's election "
-          + config.extendedHash().toHex(), "election_hash");
-    }
-    JsonObject payload = JsonText.object(json).remove("election_hash").build();
+  public Authenticated authenticate(SubmissionRequest request) {
+    return authenticator.authenticate(request);
+  }
+
+  /** {@link #authenticate} then {@link #check(Authenticated)}. */
+  public Checked check(SubmissionRequest request) {
+    return check(authenticate(request));
+  }
+
+  /**
+   * Checks an authenticated submission: an exact retry, a revoked kiosk, a reused request id, then the ballot's
+   * points, proofs and (for a challenge) opening.
+   *
+   * @throws Refusal if the submission is refused
+   */
+  public Checked check(Authenticated a) {
+    EntryKind kind = a.kind();
+    JsonObject payload = JsonText.object(a.unsigned()).add("signature", a.signature().hex()).build();
     String payloadText = field(() -> CanonicalJson.write(payload));
     Digest submissionHash = JsonHashes.ofCanonical(payloadText);
     Fields f = Fields.of(payload, "payload");
     String requestId = field(() -> f.id("request_id"));
-    String kioskId = field(() -> f.object("ballot").id("kiosk_id"));
+    String kioskId = a.kioskId();
     Optional<BallotRow> earlier = board.reads().priorSubmission(kioskId, requestId);
     if (earlier.isPresent() && earlier.get().submissionHash().equals(submissionHash.toHex())) {
       return new Retry(board.reads().originalReceipt(earlier.get()), kioskId, requestId);
     }
-    // The board's facts of the submission, read from its JSON without decoding a point; then the kiosk.
-    EntryFacts.Ballot facts = field(() -> (EntryFacts.Ballot) BoardJson.decodeFacts(kind, payload));
-    Optional<Violation> submitter = board.state().submitter(facts);
-    if (submitter.isPresent()) {
-      Violation v = submitter.get();
-      throw new Refusal(new Refusal.BrokenRule(v.rule()), v.reason(), v.rule() == Rule.BALLOT_SIGNED_BY_KIOSK
-          ? "payload.signature" : "payload.ballot.kiosk_id");
+    if (a.revoked()) {
+      throw new Refusal(new Refusal.BrokenRule(Rule.BALLOT_KIOSK_NOT_REVOKED), "kiosk " + kioskId
+          + " has been revoked", ApiPaths.KIOSK_HEADER);
     }
+    // The board's facts of the submission, read from its JSON without decoding a point.
+    EntryFacts.Ballot facts = field(() -> (EntryFacts.Ballot) BoardJson.decodeFacts(kind, payload));
     if (earlier.isPresent()) {
       throw new Refusal(new Refusal.BrokenRule(Rule.REQUEST_ID_UNUSED), "request id " + requestId + " of kiosk "
           + kioskId + " was already used for a different submission");

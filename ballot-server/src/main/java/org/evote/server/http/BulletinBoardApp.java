@@ -12,7 +12,7 @@ import org.evote.server.board.SubmissionChecker;
  */
 public final class BulletinBoardApp {
   /** The largest request body accepted (a ballot of the county sample is about 90 kB). */
-  public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+  public static final int MAX_BODY_BYTES = SubmissionChecker.MAX_BODY_BYTES;
 
   private BulletinBoardApp() {}
 

@@ -6,10 +6,12 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.concurrent.Semaphore;
 import org.evote.crypto.board.EntryKind;
+import org.evote.server.board.Authenticated;
 import org.evote.server.board.BoardService;
 import org.evote.server.board.Receipt;
 import org.evote.server.board.Refusal;
 import org.evote.server.board.SubmissionChecker;
+import org.evote.server.board.SubmissionRequest;
 import org.evote.server.board.VerifiedSubmission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,26 +37,52 @@ final class SubmissionController {
     this.maxBodyBytes = maxBodyBytes;
   }
 
+  /**
+   * The body, read no further than {@code maxBodyBytes} (whatever the Content-Length says, and for a chunked body
+   * too); a longer one is refused with 413 before any of it is looked at.
+   */
+  private byte[] boundedBody(Context ctx) throws java.io.IOException {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > maxBodyBytes) {
+      throw tooLarge();
+    }
+    try (java.io.InputStream in = ctx.req().getInputStream()) {
+      byte[] body = in.readNBytes(maxBodyBytes + 1);
+      if (body.length > maxBodyBytes) {
+        throw tooLarge();
+      }
+      return body;
+    }
+  }
+
+  private ApiError tooLarge() {
+    return new ApiError(413, ErrorCodes.BODY_TOO_LARGE, "the request body is over the size limit of " + maxBodyBytes
+        + " bytes");
+  }
+
   void routes(RoutesConfig routes) {
     routes.post(CAST, ctx -> submit(ctx, EntryKind.BALLOT_CAST));
     routes.post(CHALLENGED, ctx -> submit(ctx, EntryKind.BALLOT_CHALLENGED));
   }
 
   private void submit(Context ctx, EntryKind kind) throws Exception {
-    byte[] body = ctx.bodyAsBytes();
-    if (body.length > maxBodyBytes) {
-      throw new ApiError(413, ErrorCodes.BODY_TOO_LARGE, "the request body is over the size limit of " + maxBodyBytes
-          + " bytes");
-    }
+    byte[] body = boundedBody(ctx);
+    SubmissionRequest request = new SubmissionRequest(kind, ctx.header(ApiPaths.ELECTION_HEADER),
+        ctx.header(ApiPaths.KIOSK_HEADER), ctx.header(ApiPaths.SIGNATURE_HEADER), body);
     SubmissionChecker.Checked checked;
-    verifying.acquire();
     try {
-      checked = checker.check(kind, body);
+      // Authentication is linear in the body's length and needs no permit: an unauthenticated body never waits
+      // for, nor holds, one of the permits honest kiosks' proofs are checked under.
+      Authenticated authenticated = checker.authenticate(request);
+      verifying.acquire();
+      try {
+        checked = checker.check(authenticated);
+      } finally {
+        verifying.release();
+      }
     } catch (Refusal r) {
       LOG.info("rejected {} from {}: {} {}", kind.wireName(), ctx.ip(), r.code(), r.getMessage());
       throw r;
-    } finally {
-      verifying.release();
     }
     if (checked instanceof SubmissionChecker.Retry again) {
       Receipt original = again.original();

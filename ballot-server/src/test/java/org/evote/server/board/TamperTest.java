@@ -45,7 +45,7 @@ class TamperTest {
     TestKiosk k = t.registerKiosk("kiosk-1");
     t.adminPost("/api/admin/polls/open", "");
     for (int i = 0; i < 5; i++) {
-      assertEquals(200, t.post("/api/ballots", k.next(t.randomBallot("b-" + i), false).body()).statusCode());
+      assertEquals(200, t.post("/api/ballots", k.next(t.randomBallot("b-" + i), false)).statusCode());
     }
     t.stop();
     return t;
@@ -121,7 +121,7 @@ class TamperTest {
         "DELETE FROM ballots WHERE seq = 4");
     t.start();
     try {
-      HttpResponse<String> r = t.post("/api/ballots", ghost.next(t.randomBallot("ghost-1"), false).body());
+      HttpResponse<String> r = t.post("/api/ballots", ghost.next(t.randomBallot("ghost-1"), false));
       assertEquals(403, r.statusCode(), "a kiosk only in the index table is no kiosk: " + r.body());
       try (BoardStore fresh = BoardStore.open(t.data.database())) {
         assertTrue(fresh.ballotByRequest("kiosk-1", "kiosk-1-req-2").isPresent(),
@@ -139,7 +139,7 @@ class TamperTest {
     TestKiosk k2 = t.registerKiosk("kiosk-2");
     t.adminPost("/api/admin/polls/open", "");
     TestKiosk.Submission original = k1.next(t.randomBallot("original"), false);
-    assertEquals(200, t.post("/api/ballots", original.body()).statusCode());
+    assertEquals(200, t.post("/api/ballots", original).statusCode());
     t.stop();
     // Make the database forget the ballot everywhere but in its entry (and the retired ciphertext index, if any).
     sql(t, "DELETE FROM ballots", "DELETE FROM kiosks", "DROP TABLE IF EXISTS alphas");
@@ -153,7 +153,7 @@ class TamperTest {
       EncryptedBallot copy = new EncryptedBallot(b.ballotId(), b.styleId(), "kiosk-2", time, k2.chain(),
           b.contests(), ConfirmationCodes.confirmationCode(t.config.extendedHash(), "kiosk-2", k2.chain(), time,
               b.ballotId(), b.styleId(), chis));
-      HttpResponse<String> r = t.post("/api/ballots", k2.body(Submissions.cast(t.config.extendedHash(), "copy-1",
+      HttpResponse<String> r = t.post("/api/ballots", k2.signed(Submissions.cast(t.config.extendedHash(), "copy-1",
           copy, k2.key)));
       assertEquals(409, r.statusCode(), r.body());
       assertEquals("duplicate_ballot_id", TestBoard.json(r).getJsonObject("error").getString("code"));

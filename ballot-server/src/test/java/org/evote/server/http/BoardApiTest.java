@@ -61,7 +61,7 @@ class BoardApiTest {
   }
 
   void cast(TestKiosk k, String ballotId) throws Exception {
-    HttpResponse<String> r = t.post("/api/ballots", k.next(t.randomBallot(ballotId), false).body());
+    HttpResponse<String> r = t.post("/api/ballots", k.next(t.randomBallot(ballotId), false));
     assertEquals(200, r.statusCode(), r.body());
   }
 
@@ -76,7 +76,7 @@ class BoardApiTest {
 
   @Test
   void ballotsAreRefusedBeforeThePollsOpen() throws Exception {
-    HttpResponse<String> r = t.post("/api/ballots", k1.next(t.randomBallot("early-1"), false).body());
+    HttpResponse<String> r = t.post("/api/ballots", k1.next(t.randomBallot("early-1"), false));
     assertRejected(r, 409, "polls_not_open");
     k1.setChain(org.evote.crypto.ballot.ConfirmationCodes.chainStart(t.config.extendedHash(), "kiosk-1"));
     openPolls();
@@ -112,7 +112,7 @@ class BoardApiTest {
   void aCastBallotGetsASignedDurableReceiptWithAnInclusionProof() throws Exception {
     openPolls();
     TestKiosk.Submission s = k1.next(t.randomBallot("ballot-1"), false);
-    HttpResponse<String> r = t.post("/api/ballots", s.body());
+    HttpResponse<String> r = t.post("/api/ballots", s);
     assertEquals(200, r.statusCode(), r.body());
     JsonObject receipt = TestBoard.json(r);
     assertEquals(s.ballot().confirmationCode().toHex(), receipt.getString("confirmation_code"));
@@ -140,16 +140,16 @@ class BoardApiTest {
   void retryingTheSameSubmissionReturnsTheOriginalReceiptAndStoresNothingNew() throws Exception {
     openPolls();
     TestKiosk.Submission s = k1.next(t.randomBallot("ballot-2"), false);
-    HttpResponse<String> first = t.post("/api/ballots", s.body());
+    HttpResponse<String> first = t.post("/api/ballots", s);
     assertEquals(200, first.statusCode(), first.body());
     long entries = TestBoard.json(t.get("/api/status")).getJsonNumber("entries").longValue();
-    HttpResponse<String> again = t.post("/api/ballots", s.body());
+    HttpResponse<String> again = t.post("/api/ballots", s);
     assertEquals(200, again.statusCode(), again.body());
     assertEquals(TestBoard.json(first), TestBoard.json(again));
     assertEquals(entries, TestBoard.json(t.get("/api/status")).getJsonNumber("entries").longValue());
     // The same request id with a different ballot is a conflict, not a duplicate.
     TestKiosk.Submission other = k1.next(t.randomBallot("ballot-2b"), false);
-    String reused = TestKiosk.with(other.body(), "request_id", Json.createValue(s.requestId()));
+    var reused = TestKiosk.tampered(other.signed(), "request_id", Json.createValue(s.requestId()));
     HttpResponse<String> r = t.post("/api/ballots", reused);
     assertEquals(403, r.statusCode(), "the signature covers the request id: " + r.body());
     k1.setChain(s.ballot().confirmationCode());
@@ -161,7 +161,7 @@ class BoardApiTest {
     PlaintextBallot p = new PlaintextBallot("ballot-3", "franklin-county-no-schooldistrict", Map.of(
         "congressional-race-01", List.of("john-hancock-selection")));
     TestKiosk.Submission s = k2.next(p, true);
-    HttpResponse<String> r = t.post("/api/ballots/challenged", s.body());
+    HttpResponse<String> r = t.post("/api/ballots/challenged", s);
     assertEquals(200, r.statusCode(), r.body());
     assertEquals("ballot_challenged", TestBoard.json(r).getString("kind"));
     JsonObject list = TestBoard.json(t.get("/api/challenged"));
@@ -173,7 +173,7 @@ class BoardApiTest {
         "congressional-race-01", List.of("benjamin-franklin-selection")));
     TestKiosk.Submission honest = k2.next(new PlaintextBallot("ballot-4", "franklin-county-no-schooldistrict",
         Map.of("congressional-race-01", List.of("john-hancock-selection"))), true);
-    String lying = TestKiosk.with(honest.body(), "plaintext", org.evote.crypto.json.BallotJson.encode(lie));
+    var lying = TestKiosk.tampered(honest.signed(), "plaintext", org.evote.crypto.json.BallotJson.encode(lie));
     HttpResponse<String> bad = t.post("/api/ballots/challenged", lying);
     assertEquals(403, bad.statusCode(), "the kiosk's signature covers the plaintext: " + bad.body());
     k2.setChain(s.ballot().confirmationCode());
@@ -185,30 +185,30 @@ class BoardApiTest {
     long before = TestBoard.json(t.get("/api/status")).getJsonNumber("entries").longValue();
     // Unknown kiosk.
     TestKiosk stranger = new TestKiosk("kiosk-x", t.config, t.random);
-    assertRejected(t.post("/api/ballots", stranger.next(t.randomBallot("s-1"), false).body()), 403,
+    assertRejected(t.post("/api/ballots", stranger.next(t.randomBallot("s-1"), false)), 403,
         "unknown_kiosk");
     // Wrong signature: a body signed by another key under kiosk-1's name.
     TestKiosk impostor = new TestKiosk("kiosk-1", t.config, t.random);
     impostor.setChain(k1.chain());
-    assertRejected(t.post("/api/ballots", impostor.next(t.randomBallot("s-2"), false).body()), 403,
+    assertRejected(t.post("/api/ballots", impostor.next(t.randomBallot("s-2"), false)), 403,
         "bad_signature");
     // Wrong election hash.
     TestKiosk.Submission s = k1.next(t.randomBallot("s-3"), false);
     k1.setChain(s.ballot().previousCode());
-    assertRejected(t.post("/api/ballots", TestKiosk.with(s.body(), "election_hash", Json.createValue("00"
-        .repeat(32)))), 400, "wrong_election");
+    assertRejected(t.post("/api/ballots", new org.evote.crypto.json.SignedSubmission(Digest.decode("00".repeat(32),
+        "h"), s.kind(), s.signed().kioskId(), s.body(), s.signed().signature())), 400, "wrong_election");
     // Unknown style.
     PlaintextBallot noStyle = new PlaintextBallot("s-4", "franklin-county-no-schooldistrict", Map.of());
     TestKiosk.Submission good = k1.next(noStyle, false);
     k1.setChain(good.ballot().previousCode());
-    String badStyle = good.body().replace("\"style_id\":\"franklin-county-no-schooldistrict\"",
-        "\"style_id\":\"atlantis\"");
+    var badStyle = TestKiosk.withBody(good.signed(), good.body().replace("\"style_id\":\"franklin-county-no-schooldistrict\"",
+        "\"style_id\":\"atlantis\""));
     HttpResponse<String> r = t.post("/api/ballots", badStyle);
     assertEquals(403, r.statusCode(), "changing any byte breaks the kiosk's signature: " + r.body());
     // A ballot the kiosk signed for a style the election does not have.
     var unknownStyle = new org.evote.crypto.ballot.EncryptedBallot("s-4b", "atlantis", "kiosk-1",
         good.ballot().timestamp(), good.ballot().previousCode(), List.of(), good.ballot().confirmationCode());
-    assertRejected(t.post("/api/ballots", k1.body(org.evote.crypto.json.Submissions.cast(t.config.extendedHash(),
+    assertRejected(t.post("/api/ballots", k1.signed(org.evote.crypto.json.Submissions.cast(t.config.extendedHash(),
         "req-style", unknownStyle, k1.key))), 400, "unknown_style");
     // A ballot the kiosk signed whose proof is wrong (one response changed).
     var b = good.ballot();
@@ -225,7 +225,7 @@ class BoardApiTest {
     contests.set(0, new org.evote.crypto.ballot.EncryptedContest(c0.contestId(), sels, c0.proof(), c0.contestHash()));
     var badProof = new org.evote.crypto.ballot.EncryptedBallot(b.ballotId(), b.styleId(), b.kioskId(), b.timestamp(),
         b.previousCode(), contests, b.confirmationCode());
-    HttpResponse<String> bpf = t.post("/api/ballots", k1.body(org.evote.crypto.json.Submissions.cast(
+    HttpResponse<String> bpf = t.post("/api/ballots", k1.signed(org.evote.crypto.json.Submissions.cast(
         t.config.extendedHash(), "req-proof", badProof, k1.key)));
     assertRejected(bpf, 400, "invalid_ballot");
     assertTrue(TestBoard.json(bpf).getJsonObject("error").getString("message").startsWith("V9"), bpf.body());
@@ -236,20 +236,24 @@ class BoardApiTest {
         "\"alpha\":\"02" + pHex + "\"");
     JsonObject unsigned = Json.createObjectBuilder().add("request_id", "req-bad-point")
         .add("ballot", JsonText.parseObject(badText)).build();
-    String sig = k1.key.sign(org.evote.crypto.board.KioskSubmissions.message(t.config.extendedHash(),
-        org.evote.crypto.board.EntryKind.BALLOT_CAST, org.evote.crypto.json.CanonicalJson.write(unsigned))).hex();
-    String badPoint = Json.createObjectBuilder(unsigned).add("signature", sig)
-        .add("election_hash", t.config.extendedHash().toHex()).build().toString();
+    var badPoint = k1.sign(org.evote.crypto.board.EntryKind.BALLOT_CAST,
+        org.evote.crypto.json.CanonicalJson.write(unsigned));
     HttpResponse<String> bp = t.post("/api/ballots", badPoint);
     assertRejected(bp, 400, "invalid_field");
     assertTrue(TestBoard.json(bp).getJsonObject("error").getString("field").contains("ciphertext.alpha"));
     // Malformed JSON and an oversized body.
-    assertRejected(t.post("/api/ballots", "{\"ballot\": "), 400, "malformed_json");
+    assertRejected(t.post("/api/ballots", k1.sign(org.evote.crypto.board.EntryKind.BALLOT_CAST, "{\"ballot\": ")),
+        400, "malformed_json");
+    // A body without the submission headers, or with a malformed one: refused naming the header, before parsing.
+    HttpResponse<String> bare = t.post("/api/ballots", good.body());
+    assertRejected(bare, 400, "invalid_field");
+    assertEquals(org.evote.board.client.ApiPaths.ELECTION_HEADER,
+        TestBoard.json(bare).getJsonObject("error").getString("field"));
     HttpResponse<String> big = t.post("/api/ballots", "{\"pad\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}");
     assertEquals(413, big.statusCode());
     // A ballot that does not continue the kiosk's chain.
     k1.setChain(Digest.ZERO);
-    assertRejected(t.post("/api/ballots", k1.next(t.randomBallot("s-5"), false).body()), 409, "chain_broken");
+    assertRejected(t.post("/api/ballots", k1.next(t.randomBallot("s-5"), false)), 409, "chain_broken");
     k1.setChain(good.ballot().previousCode());
     // Nothing was stored by any of these.
     assertEquals(before, TestBoard.json(t.get("/api/status")).getJsonNumber("entries").longValue());
@@ -259,10 +263,10 @@ class BoardApiTest {
   void aBallotIdOrCiphertextAlreadyOnTheBoardIsRefused() throws Exception {
     openPolls();
     TestKiosk.Submission s = k1.next(t.randomBallot("dup-1"), false);
-    assertEquals(200, t.post("/api/ballots", s.body()).statusCode());
+    assertEquals(200, t.post("/api/ballots", s).statusCode());
     // Same ballot id from the other kiosk (valid proofs, its own chain).
     TestKiosk.Submission copy = k2.next(t.randomBallot("dup-1"), false);
-    assertRejected(t.post("/api/ballots", copy.body()), 409, "duplicate_ballot_id");
+    assertRejected(t.post("/api/ballots", copy), 409, "duplicate_ballot_id");
     k2.setChain(copy.ballot().previousCode());
     // A submission whose ciphertexts are already on the board (checked by the writer).
     TestKiosk.Submission fresh = k2.next(t.randomBallot("dup-2"), false);
@@ -272,16 +276,16 @@ class BoardApiTest {
     assertEquals(new Refusal.BrokenRule(org.evote.crypto.board.Rule.CIPHERTEXTS_UNIQUE),
         ((Refusal) e.getCause()).reason());
     assertEquals("duplicate_ciphertext", ((Refusal) e.getCause()).code());
-    assertEquals(200, t.post("/api/ballots", fresh.body()).statusCode());
+    assertEquals(200, t.post("/api/ballots", fresh).statusCode());
   }
 
   @Test
   void revokedKiosksAreRefused() throws Exception {
     openPolls();
     TestKiosk k3 = t.registerKiosk("kiosk-3");
-    assertEquals(200, t.post("/api/ballots", k3.next(t.randomBallot("k3-1"), false).body()).statusCode());
+    assertEquals(200, t.post("/api/ballots", k3.next(t.randomBallot("k3-1"), false)).statusCode());
     assertEquals(200, t.adminPost("/api/admin/kiosks/kiosk-3/revoke", "{\"reason\":\"stolen\"}").statusCode());
-    assertRejected(t.post("/api/ballots", k3.next(t.randomBallot("k3-2"), false).body()), 403, "revoked_kiosk");
+    assertRejected(t.post("/api/ballots", k3.next(t.randomBallot("k3-2"), false)), 403, "revoked_kiosk");
   }
 
   @Test
@@ -314,9 +318,9 @@ class BoardApiTest {
     for (int i = 0; i < 4; i++) {
       cast(i % 2 == 0 ? k1 : k2, "e-" + i);
     }
-    assertEquals(200, t.post("/api/ballots/challenged", k2.next(t.randomBallot("e-c"), true).body()).statusCode());
+    assertEquals(200, t.post("/api/ballots/challenged", k2.next(t.randomBallot("e-c"), true)).statusCode());
     assertEquals(200, t.adminPost("/api/admin/polls/close", "").statusCode());
-    assertRejected(t.post("/api/ballots", k1.next(t.randomBallot("late"), false).body()), 409, "polls_not_open");
+    assertRejected(t.post("/api/ballots", k1.next(t.randomBallot("late"), false)), 409, "polls_not_open");
     HttpResponse<byte[]> export = t.http.send(java.net.http.HttpRequest.newBuilder(t.base.resolve(
         "/api/board/export")).build(), HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, export.statusCode());

@@ -52,7 +52,7 @@ class BoardRobustnessTest {
     ExecutorService pool = Executors.newFixedThreadPool(6);
     List<Future<HttpResponse<String>>> answers = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      answers.add(pool.submit((Callable<HttpResponse<String>>) () -> t.post("/api/ballots", s.body())));
+      answers.add(pool.submit((Callable<HttpResponse<String>>) () -> t.post("/api/ballots", s)));
     }
     long sequence = -1;
     for (Future<HttpResponse<String>> f : answers) {
@@ -63,7 +63,7 @@ class BoardRobustnessTest {
       sequence = seq;
     }
     pool.shutdown();
-    assertEquals(200, t.post("/api/ballots", k.next(t.randomBallot("retry-2"), false).body()).statusCode(),
+    assertEquals(200, t.post("/api/ballots", k.next(t.randomBallot("retry-2"), false)).statusCode(),
         "the board still accepts ballots");
     assertTrue(t.board.brokenReason().isEmpty());
   }
@@ -81,22 +81,22 @@ class BoardRobustnessTest {
     contests.set(0, new EncryptedContest(c0.contestId(), sels, c0.proof(), c0.contestHash()));
     EncryptedBallot reused = new EncryptedBallot(b.ballotId(), b.styleId(), b.kioskId(), b.timestamp(),
         b.previousCode(), contests, b.confirmationCode());
-    HttpResponse<String> r = t.post("/api/ballots", k.body(Submissions.cast(t.config.extendedHash(), "nonce-req",
+    HttpResponse<String> r = t.post("/api/ballots", k.signed(Submissions.cast(t.config.extendedHash(), "nonce-req",
         reused, k.key)));
     assertEquals(409, r.statusCode(), r.body());
     assertEquals("duplicate_ciphertext", code(r));
     k.setChain(b.previousCode());
-    assertEquals(200, t.post("/api/ballots", k.next(t.randomBallot("nonce-2"), false).body()).statusCode());
+    assertEquals(200, t.post("/api/ballots", k.next(t.randomBallot("nonce-2"), false)).statusCode());
   }
 
   @Test
   void aRevokedKioskRetryingAnAcceptedBallotGetsItsReceipt() throws Exception {
     TestKiosk k = t.registerKiosk("revoked-retry");
     TestKiosk.Submission s = k.next(t.randomBallot("rr-1"), false);
-    HttpResponse<String> first = t.post("/api/ballots", s.body());
+    HttpResponse<String> first = t.post("/api/ballots", s);
     assertEquals(200, first.statusCode());
     t.adminPost("/api/admin/kiosks/revoked-retry/revoke", "");
-    HttpResponse<String> again = t.post("/api/ballots", s.body());
+    HttpResponse<String> again = t.post("/api/ballots", s);
     assertEquals(200, again.statusCode(), again.body());
     assertEquals(TestBoard.json(first), TestBoard.json(again));
   }
@@ -105,9 +105,9 @@ class BoardRobustnessTest {
   void aKioskCannotRatchetTheBoardClockForward() throws Exception {
     TestKiosk k = t.registerKiosk("clock-kiosk");
     k.setTime(System.currentTimeMillis() / 1000 + 250);
-    assertEquals(200, t.post("/api/ballots", k.next(t.randomBallot("clock-1"), false).body()).statusCode());
+    assertEquals(200, t.post("/api/ballots", k.next(t.randomBallot("clock-1"), false)).statusCode());
     k.setTime(System.currentTimeMillis() / 1000 + 500);
-    HttpResponse<String> r = t.post("/api/ballots", k.next(t.randomBallot("clock-2"), false).body());
+    HttpResponse<String> r = t.post("/api/ballots", k.next(t.randomBallot("clock-2"), false));
     assertEquals(400, r.statusCode(), r.body());
     assertEquals("future_ballot", code(r));
   }
@@ -115,7 +115,8 @@ class BoardRobustnessTest {
   @Test
   void hostileHttpGetsJsonErrorsNeverHtmlOrStackTraces() throws Exception {
     String deep = "[".repeat(5000) + "]".repeat(5000);
-    HttpResponse<String> nested = t.post("/api/ballots", deep);
+    TestKiosk k = t.registerKiosk("deep-kiosk");
+    HttpResponse<String> nested = t.post("/api/ballots", k.sign(org.evote.crypto.board.EntryKind.BALLOT_CAST, deep));
     assertEquals(400, nested.statusCode(), nested.body());
     assertEquals("malformed_json", code(nested));
     String raw = rawGet("/api/receipts/%zz");

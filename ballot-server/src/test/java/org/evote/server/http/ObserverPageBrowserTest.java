@@ -52,11 +52,11 @@ class ObserverPageBrowserTest {
     TestKiosk k = t.registerKiosk("kiosk-1");
     t.adminPost("/api/admin/polls/open", "");
     cast = k.next(t.randomBallot("ballot-1"), false);
-    assertEquals(200, t.post("/api/ballots", cast.body()).statusCode());
+    assertEquals(200, t.post("/api/ballots", cast).statusCode());
     challenged = k.next(new PlaintextBallot("ballot-2", "franklin-county-ozark-schools", Map.of(
         "congressional-race-01", List.of("benjamin-franklin-selection"),
         "ozark-school-board-race", List.of("john-adams-selection", "thomas-jefferson-selection"))), true);
-    assertEquals(200, t.post("/api/ballots/challenged", challenged.body()).statusCode());
+    assertEquals(200, t.post("/api/ballots/challenged", challenged).statusCode());
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -20,10 +20,12 @@ import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
 import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.board.EntryKind;
-import org.evote.crypto.board.KioskSubmissions;
+import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.BallotJson;
 import org.evote.crypto.json.BoardJson;
+import org.evote.crypto.json.CanonicalJson;
 import org.evote.crypto.json.JsonText;
+import org.evote.crypto.json.SignedSubmission;
 import org.evote.crypto.record.RecordFiles;
 import org.evote.server.testing.JsonMutator;
 import org.evote.server.testing.TestBoard;
@@ -33,8 +35,10 @@ import org.evote.server.testing.TestKiosk;
  * Fuzzing the ballot decoder and POST /api/ballots: property-based (jqwik) hostile variations of real
  * signed submissions. The decoder only ever fails with its typed, field-naming error; the board answers every
  * hostile request with a 4xx JSON error (never a 5xx or a stack trace) and stores nothing — and should a mutation
- * happen to be a valid ballot, what is stored still verifies. Half the mutated bodies are re-signed with the
- * registered kiosk's key, so they get past the signature check into decoding and the proofs.
+ * happen to be a valid ballot, what is stored still verifies. Half the mutated bodies are signed with the
+ * registered kiosk's key over their exact bytes (as mutated, or brought into canonical form first), so they get past
+ * the signature check into the parser, the canonical-form check, decoding and the proofs; the rest are forgeries
+ * (the honest signature over a mutated body) or name another election, refused before any parsing.
  */
 class SubmissionFuzzTest {
   // jqwik makes a new instance of this class for each property: each property has a board of its own.
@@ -69,7 +73,8 @@ class SubmissionFuzzTest {
   void theDecoderFailsOnlyWithItsTypedErrorNamingAField(@ForAll long seed,
       @ForAll @IntRange(min = 1, max = 3) int mutations) {
     TestKiosk.Submission s = seeds.get(Math.floorMod(seed, seeds.size()));
-    JsonObject payload = Json.createObjectBuilder(JsonText.parseObject(s.body())).remove("election_hash").build();
+    JsonObject payload = Json.createObjectBuilder(JsonText.parseObject(s.body())).add("signature",
+        s.signed().signature().hex()).build();
     String text = new JsonMutator(new Random(seed)).mutate(payload, mutations);
     try {
       JsonObject json = JsonText.parseObject(text);
@@ -87,26 +92,23 @@ class SubmissionFuzzTest {
   void hostileSubmissionsGetA4xxAndNothingIsStored(@ForAll long seed,
       @ForAll @IntRange(min = 1, max = 3) int mutations, @ForAll boolean resign) throws Exception {
     TestKiosk.Submission s = seeds.get(Math.floorMod(seed, seeds.size()));
-    EntryKind kind = s.challenged() ? EntryKind.BALLOT_CHALLENGED : EntryKind.BALLOT_CAST;
-    JsonObject valid = JsonText.parseObject(s.body());
-    JsonMutator mutator = new JsonMutator(new Random(seed));
-    String body;
-    if (Math.floorMod(seed >> 8, 5) == 0) {
-      body = mutator.mutate(valid, mutations); // the election hash too
-    } else {
-      body = mutator.mutate(Json.createObjectBuilder(valid).remove("election_hash").build(), mutations);
-      try {
-        body = Json.createObjectBuilder(JsonText.parseObject(body)).add("election_hash",
-            valid.getString("election_hash")).build().toString();
-      } catch (InvalidFieldException e) {
-        // no longer a JSON object: sent as it is
-      }
-    }
+    EntryKind kind = s.kind();
+    String body = new JsonMutator(new Random(seed)).mutate(JsonText.parseObject(s.body()), mutations);
+    SignedSubmission sent;
     if (resign) {
-      body = resigned(body, kind);
+      // Signed by the registered kiosk, so the board authenticates it and goes on to parse and check it: as
+      // mutated (the parser, the canonical-form check), or brought into canonical form first (the decoder, the
+      // rules, the proofs).
+      sent = kiosk.sign(kind, Math.floorMod(seed >> 8, 2) == 0 ? body : canonical(body));
+    } else if (Math.floorMod(seed >> 8, 7) == 0) {
+      // The honest body under another election's hash: refused before its signature is looked at.
+      sent = new SignedSubmission(Digest.decode("00".repeat(32), "h"), kind, kiosk.id, s.body(),
+          s.signed().signature());
+    } else {
+      sent = TestKiosk.withBody(s.signed(), body); // a forgery: the honest signature over another body
     }
     long before = entries();
-    HttpResponse<String> r = board.post(s.challenged() ? "/api/ballots/challenged" : "/api/ballots", body);
+    HttpResponse<String> r = board.submit(sent);
     assertTrue(r.statusCode() < 500, r.statusCode() + " " + r.body());
     assertFalse(r.body().contains("Exception") || r.body().contains("\tat "), r.body());
     JsonObject answer = JsonText.parseObject(r.body());
@@ -131,14 +133,10 @@ class SubmissionFuzzTest {
     assertEquals(before, entries(), "a refused submission leaves no entry");
   }
 
-  /** The body signed again by the registered kiosk, when it is still an object the signature can cover. */
-  String resigned(String body, EntryKind kind) {
+  /** The body in canonical form when it is JSON that has one; else as it is. */
+  static String canonical(String body) {
     try {
-      JsonObject json = JsonText.parseObject(body);
-      JsonObject payload = Json.createObjectBuilder(json).remove("election_hash").build();
-      String unsigned = BoardJson.unsignedPayloadText(payload);
-      String signature = kiosk.key.sign(KioskSubmissions.message(board.config.extendedHash(), kind, unsigned)).hex();
-      return Json.createObjectBuilder(json).add("signature", signature).build().toString();
+      return CanonicalJson.write(JsonText.parseObject(body));
     } catch (RuntimeException e) {
       return body; // not JSON, or not canonicalizable: sent as mutated
     }

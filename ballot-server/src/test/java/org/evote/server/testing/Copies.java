@@ -6,6 +6,7 @@ import org.evote.crypto.ballot.EncryptedBallot;
 import org.evote.crypto.board.EntryFacts;
 import org.evote.crypto.board.EntryKind;
 import org.evote.server.board.SubmissionChecker;
+import org.evote.server.board.SubmissionRequest;
 import org.evote.server.board.VerifiedSubmission;
 
 /**
@@ -19,7 +20,8 @@ public final class Copies {
   /** {@code fresh}, checked by the board's own checker, claiming the first selection ciphertext of {@code original}. */
   public static VerifiedSubmission withCiphertextOf(TestBoard t, TestKiosk.Submission fresh, EncryptedBallot original) {
     SubmissionChecker.Checked checked = new SubmissionChecker(t.config, t.random, t.board)
-        .check(EntryKind.BALLOT_CAST, fresh.body().getBytes(StandardCharsets.UTF_8));
+        .check(new SubmissionRequest(EntryKind.BALLOT_CAST, fresh.signed().electionHash().toHex(),
+            fresh.signed().kioskId(), fresh.signed().signature().hex(), fresh.body().getBytes(StandardCharsets.UTF_8)));
     VerifiedSubmission s = ((SubmissionChecker.Fresh) checked).submission();
     EntryFacts.Ballot f = s.facts();
     String copied = original.contests().get(0).selections().get(0).ciphertext().alpha().toHex();

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import org.evote.board.client.ApiPaths;
+import org.evote.crypto.json.SignedSubmission;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -113,6 +115,34 @@ public final class TestBoard implements AutoCloseable {
   public HttpResponse<String> post(String path, String body) throws Exception {
     return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** Posts a signed submission to its kind's endpoint, with the submission headers (docs/api.md). */
+  public HttpResponse<String> submit(SignedSubmission s) throws Exception {
+    return post(ApiPaths.submission(s.kind()), s);
+  }
+
+  /** Posts a signed submission to {@code path}, whatever its kind (for tests of the wrong endpoint). */
+  public HttpResponse<String> post(String path, SignedSubmission s) throws Exception {
+    return send(request(base.resolve(path), s));
+  }
+
+  /** The request posting {@code s} to {@code uri}: its body with the submission headers (docs/api.md). */
+  public static HttpRequest.Builder request(URI uri, SignedSubmission s) {
+    return HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+        .header(ApiPaths.ELECTION_HEADER, s.electionHash().toHex()).header(ApiPaths.KIOSK_HEADER, s.kioskId())
+        .header(ApiPaths.SIGNATURE_HEADER, s.signature().hex())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(s.bodyBytes()));
+  }
+
+  /** The request posting {@code s} to its kind's endpoint on the board at {@code base}. */
+  public static HttpRequest.Builder request(URI base, TestKiosk.Submission s) {
+    return request(base.resolve(ApiPaths.submission(s.kind())), s.signed());
+  }
+
+  /** Posts a test kiosk's prepared submission to {@code path}. */
+  public HttpResponse<String> post(String path, TestKiosk.Submission s) throws Exception {
+    return post(path, s.signed());
   }
 
   public HttpResponse<String> get(String path) throws Exception {

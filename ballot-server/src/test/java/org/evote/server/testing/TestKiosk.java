@@ -2,7 +2,6 @@ package org.evote.server.testing;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import java.security.SecureRandom;
 import org.evote.crypto.ballot.BallotEncryptor;
 import org.evote.crypto.ballot.BallotSeed;
@@ -13,7 +12,10 @@ import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.hash.Digest;
-import org.evote.crypto.json.BoardJson;
+import org.evote.crypto.board.EntryKind;
+import org.evote.crypto.board.KioskSubmissions;
+import org.evote.crypto.json.CanonicalJson;
+import org.evote.crypto.json.SignedSubmission;
 import org.evote.crypto.json.Submissions;
 
 /** A kiosk for tests: encrypts ballots continuing its chain and builds signed submissions for the board. */
@@ -35,8 +37,22 @@ public final class TestKiosk {
     this.time = System.currentTimeMillis() / 1000 - 60;
   }
 
-  /** A prepared submission: the request body and the ballot in it. */
-  public record Submission(String body, EncryptedBallot ballot, boolean challenged, String requestId) {}
+  /** A prepared submission: the signed request and the ballot in it. */
+  public record Submission(SignedSubmission signed, EncryptedBallot ballot, boolean challenged, String requestId) {
+    /** The request body: the canonical JSON the kiosk signed. */
+    public String body() {
+      return signed.body();
+    }
+
+    /** The form a kiosk's store keeps (the entry payload plus election_hash). */
+    public String stored() {
+      return signed.stored();
+    }
+
+    public EntryKind kind() {
+      return signed.kind();
+    }
+  }
 
   /** Encrypts the plaintext as the kiosk's next ballot and builds the signed request body. */
   public Submission next(PlaintextBallot plaintext, boolean challenge) {
@@ -47,20 +63,43 @@ public final class TestKiosk {
     EntryPayload p = challenge
         ? Submissions.challenged(config.extendedHash(), requestId, b, seed, plaintext, key)
         : Submissions.cast(config.extendedHash(), requestId, b, key);
-    return new Submission(body(p), b, challenge, requestId);
+    return new Submission(signed(p), b, challenge, requestId);
   }
 
-  /** The request body for a payload: the payload's members plus the election hash. */
-  public String body(EntryPayload p) {
-    JsonObjectBuilder b = Json.createObjectBuilder(BoardJson.encodePayload(p));
-    b.add("election_hash", config.extendedHash().toHex());
-    return b.build().toString();
+  /** The signed submission of a payload (signed by whichever key signed the payload). */
+  public SignedSubmission signed(EntryPayload p) {
+    return SignedSubmission.of(config.extendedHash(), p);
   }
 
-  /** Rewrites one member of a body (for hostile-input tests). */
-  public static String with(String body, String member, jakarta.json.JsonValue value) {
-    JsonObject o = org.evote.crypto.json.JsonText.parseObject(body);
-    return Json.createObjectBuilder(o).add(member, value).build().toString();
+  /**
+   * Any body, sent as this kiosk's submission of {@code kind} and signed with its key over exactly these bytes (for
+   * hostile-input tests: the board then parses it).
+   */
+  public SignedSubmission sign(EntryKind kind, String body) {
+    Ed25519.Signature signature = key.sign(KioskSubmissions.message(config.extendedHash(), kind,
+        body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return new SignedSubmission(config.extendedHash(), kind, id, body, signature);
+  }
+
+  /**
+   * Rewrites one member of a submission's body (kept canonical) but keeps its signature, as a forger on the network
+   * would: the board must refuse it as {@code bad_signature}.
+   */
+  public static SignedSubmission tampered(SignedSubmission s, String member, jakarta.json.JsonValue value) {
+    JsonObject o = org.evote.crypto.json.JsonText.parseObject(s.body());
+    return new SignedSubmission(s.electionHash(), s.kind(), s.kioskId(),
+        CanonicalJson.write(Json.createObjectBuilder(o).add(member, value).build()), s.signature());
+  }
+
+  /** The same submission with another body, its signature kept (a forgery: refused as {@code bad_signature}). */
+  public static SignedSubmission withBody(SignedSubmission s, String body) {
+    return new SignedSubmission(s.electionHash(), s.kind(), s.kioskId(), body, s.signature());
+  }
+
+  /** Rewrites one member of a submission's body and signs the result canonically (for hostile-input tests). */
+  public SignedSubmission with(SignedSubmission s, String member, jakarta.json.JsonValue value) {
+    JsonObject o = org.evote.crypto.json.JsonText.parseObject(s.body());
+    return sign(s.kind(), CanonicalJson.write(Json.createObjectBuilder(o).add(member, value).build()));
   }
 
   /** Sets the time the kiosk's clock gives its next ballots. */

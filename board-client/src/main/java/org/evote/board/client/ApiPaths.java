@@ -63,6 +63,19 @@ public final class ApiPaths {
   /** The scheme of the administrator header's value. */
   public static final String BEARER = "Bearer ";
 
+  /**
+   * A submission's header with the election's extended hash H_E (64 hex): the election the kiosk signed for; a
+   * board of another election refuses it ({@code wrong_election}) before it reads the body.
+   */
+  public static final String ELECTION_HEADER = "Evote-Election";
+  /** A submission's header with the submitting kiosk's id: the key the board checks the signature with. */
+  public static final String KIOSK_HEADER = "Evote-Kiosk";
+  /**
+   * A submission's header with the kiosk's Ed25519 signature (128 hex) over H(KIOSK_SUBMISSION; H_E, kind, the body's
+   * bytes) (protocol §9.5), checked before the body is parsed.
+   */
+  public static final String SIGNATURE_HEADER = "Evote-Signature";
+
   /** The submission path for a ballot of this kind: {@link #CAST_BALLOTS} or {@link #CHALLENGED_BALLOTS}. */
   public static String submission(EntryKind kind) {
     return switch (kind) {

@@ -21,6 +21,7 @@ import org.evote.crypto.board.SignedHead;
 import org.evote.crypto.json.BoardJson;
 import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonText;
+import org.evote.crypto.json.SignedSubmission;
 import org.evote.crypto.keystore.AdminCredentials;
 import org.evote.crypto.note.SignedNote;
 
@@ -202,12 +203,13 @@ public final class BoardClient {
   // ---- kiosk submissions ----
 
   /**
-   * {@code POST /api/ballots} or {@code /api/ballots/challenged}: a kiosk's signed submission body (docs/api.md),
-   * answered with the receipt once the entry is durable. An identical retry returns the original receipt.
+   * {@code POST /api/ballots} or {@code /api/ballots/challenged}: a kiosk's signed submission (docs/api.md) — the
+   * canonical body with the election, kiosk and signature headers — answered with the receipt once the entry is
+   * durable. An identical retry returns the original receipt.
    */
-  public BoardReceipt submit(EntryKind kind, String body)
+  public BoardReceipt submit(SignedSubmission s)
       throws BoardRefusedException, BoardUnavailableException, InterruptedException {
-    return decode(post(ApiPaths.submission(kind), body, Optional.empty()), BoardReceipt::decode);
+    return decode(send(submission(s)), BoardReceipt::decode);
   }
 
   /**
@@ -215,13 +217,11 @@ public final class BoardClient {
    * kiosk hands to {@link ReceiptCheck#check}, so that a malformed receipt is a failed check, not an unavailable
    * board. Any other answer throws as for {@link #submit}.
    */
-  public String submitForReceipt(EntryKind kind, String body)
+  public String submitForReceipt(SignedSubmission s)
       throws BoardRefusedException, BoardUnavailableException, InterruptedException {
-    HttpRequest.Builder b = request(ApiPaths.submission(kind)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body));
     HttpResponse<String> r;
     try {
-      r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      r = http.send(submission(s).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw BoardUnavailableException.transport(e);
     }
@@ -233,14 +233,31 @@ public final class BoardClient {
   }
 
   /** {@link #submit} of a cast ballot. */
-  public BoardReceipt cast(String body) throws BoardRefusedException, BoardUnavailableException, InterruptedException {
-    return submit(EntryKind.BALLOT_CAST, body);
+  public BoardReceipt cast(SignedSubmission s)
+      throws BoardRefusedException, BoardUnavailableException, InterruptedException {
+    requireKind(s, EntryKind.BALLOT_CAST);
+    return submit(s);
   }
 
   /** {@link #submit} of a challenged ballot. */
-  public BoardReceipt challenge(String body)
+  public BoardReceipt challenge(SignedSubmission s)
       throws BoardRefusedException, BoardUnavailableException, InterruptedException {
-    return submit(EntryKind.BALLOT_CHALLENGED, body);
+    requireKind(s, EntryKind.BALLOT_CHALLENGED);
+    return submit(s);
+  }
+
+  private static void requireKind(SignedSubmission s, EntryKind kind) {
+    if (s.kind() != kind) {
+      throw new IllegalArgumentException("a " + s.kind().wireName() + " submission, not a " + kind.wireName());
+    }
+  }
+
+  /** The request of a submission: its body as it was signed, with the headers of docs/api.md. */
+  private HttpRequest.Builder submission(SignedSubmission s) {
+    return request(ApiPaths.submission(s.kind())).header("Content-Type", "application/json")
+        .header(ApiPaths.ELECTION_HEADER, s.electionHash().toHex()).header(ApiPaths.KIOSK_HEADER, s.kioskId())
+        .header(ApiPaths.SIGNATURE_HEADER, s.signature().hex())
+        .POST(HttpRequest.BodyPublishers.ofByteArray(s.bodyBytes()));
   }
 
   // ---- the exchange ----

@@ -28,6 +28,8 @@ public final class ErrorCodes {
   // ---- submissions (the acceptance rules) ----
   public static final String BODY_TOO_LARGE = "body_too_large";
   public static final String MALFORMED_JSON = "malformed_json";
+  /** The signed body is JSON but not in canonical form (protocol §2.5): the message says where it differs. */
+  public static final String NOT_CANONICAL = "not_canonical";
   public static final String INVALID_FIELD = "invalid_field";
   public static final String WRONG_ELECTION = "wrong_election";
   public static final String UNKNOWN_KIOSK = "unknown_kiosk";

@@ -1,15 +1,14 @@
 package org.evote.board.client;
 
-import jakarta.json.JsonObject;
 import java.util.Objects;
 import java.util.Optional;
 import org.evote.crypto.board.BoardEntry;
 import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.hash.Digest;
-import org.evote.crypto.json.CanonicalJson;
 import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonText;
+import org.evote.crypto.json.SignedSubmission;
 import org.evote.crypto.note.SignedNote;
 import org.evote.crypto.note.VerifierKey;
 
@@ -96,34 +95,50 @@ public final class ReceiptCheck {
   }
 
   /**
-   * Checks {@code answer}, the board's 200 answer as text, to the kiosk's own submission of {@code kind} with body
-   * {@code submissionBody} (the payload plus {@code election_hash}, docs/api.md).
+   * Checks {@code answer}, the board's 200 answer as text, to the kiosk's own submission of {@code kind} as its
+   * store keeps it: {@code storedSubmission} is the entry payload plus {@code election_hash}
+   * ({@link SignedSubmission#stored}).
    *
-   * @throws IllegalArgumentException if {@code submissionBody} is not a ballot submission (the kiosk's own bug)
+   * @throws IllegalArgumentException if {@code storedSubmission} is not a ballot submission (the kiosk's own bug)
    */
-  public Result check(EntryKind kind, String submissionBody, String answer) {
-    if (kind != EntryKind.BALLOT_CAST && kind != EntryKind.BALLOT_CHALLENGED) {
-      throw new IllegalArgumentException("not a ballot submission: " + kind);
-    }
-    Sent sent = Sent.of(submissionBody);
+  public Result check(EntryKind kind, String storedSubmission, String answer) {
+    return check(stored(kind, storedSubmission), answer);
+  }
+
+  /** Checks {@code answer}, the board's 200 answer as text, to the kiosk's own signed submission {@code sent}. */
+  public Result check(SignedSubmission sent, String answer) {
+    Sent s = Sent.of(sent);
     BoardReceipt r;
     try {
       r = BoardReceipt.decode(JsonText.parseObject(answer));
     } catch (RuntimeException e) {
       return new Invalid(Failure.MALFORMED, "the answer is not a receipt: " + e.getMessage());
     }
-    return checked(kind, sent, r);
+    return checked(sent.kind(), s, r);
   }
 
   /**
    * {@link #check(EntryKind, String, String)} of a receipt already decoded by {@link BoardClient} (a look-up by
    * confirmation code, {@code GET /api/receipts/{code}}, whose inclusion proof is to the board's latest head).
    */
-  public Result check(EntryKind kind, String submissionBody, BoardReceipt receipt) {
+  public Result check(EntryKind kind, String storedSubmission, BoardReceipt receipt) {
+    return check(stored(kind, storedSubmission), receipt);
+  }
+
+  /** {@link #check(SignedSubmission, String)} of a receipt already decoded by {@link BoardClient}. */
+  public Result check(SignedSubmission sent, BoardReceipt receipt) {
+    return checked(sent.kind(), Sent.of(sent), Objects.requireNonNull(receipt, "receipt"));
+  }
+
+  private static SignedSubmission stored(EntryKind kind, String storedSubmission) {
     if (kind != EntryKind.BALLOT_CAST && kind != EntryKind.BALLOT_CHALLENGED) {
       throw new IllegalArgumentException("not a ballot submission: " + kind);
     }
-    return checked(kind, Sent.of(submissionBody), Objects.requireNonNull(receipt, "receipt"));
+    try {
+      return SignedSubmission.fromStored(kind, storedSubmission);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("not a ballot submission: " + e.getMessage(), e);
+    }
   }
 
   private Result checked(EntryKind kind, Sent sent, BoardReceipt r) {
@@ -186,13 +201,12 @@ public final class ReceiptCheck {
     return new Valid(r);
   }
 
-  /** What the kiosk sent: the entry payload in canonical form (the body without election_hash), its ballot. */
+  /** What the kiosk sent: the entry payload in canonical form (its body plus its signature), its ballot. */
   private record Sent(String canonicalPayload, String ballotId, String confirmationCode) {
-    static Sent of(String body) {
+    static Sent of(SignedSubmission sent) {
       try {
-        JsonObject payload = JsonText.object(JsonText.parseObject(body)).remove("election_hash").build();
-        Fields ballot = Fields.of(payload).object("ballot");
-        return new Sent(CanonicalJson.write(payload), ballot.string("ballot_id"),
+        Fields ballot = Fields.of(JsonText.parseObject(sent.body())).object("ballot");
+        return new Sent(sent.canonicalEntryPayload(), ballot.string("ballot_id"),
             ballot.string("confirmation_code"));
       } catch (RuntimeException e) {
         throw new IllegalArgumentException("not a ballot submission body: " + e.getMessage(), e);

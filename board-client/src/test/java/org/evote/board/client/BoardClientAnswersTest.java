@@ -19,7 +19,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.board.EntryKind;
+import org.evote.crypto.hash.Digest;
+import org.evote.crypto.json.SignedSubmission;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,6 +75,12 @@ class BoardClientAnswersTest {
         Duration.ofSeconds(2));
   }
 
+  /** A submission of {@code kind} (the fake board does not check it). */
+  private static SignedSubmission submission(EntryKind kind) {
+    return new SignedSubmission(Digest.decode("ab".repeat(32), "h"), kind, "kiosk-1", "{}",
+        new Ed25519.Signature("cd".repeat(64)));
+  }
+
   private void answer(int status, String body) {
     this.status = status;
     this.answer = body;
@@ -81,13 +90,16 @@ class BoardClientAnswersTest {
   void aRefusal_carriesTheApiErrorCodeAndField() {
     answer(400, "{\"error\":{\"status\":400,\"code\":\"invalid_field\",\"message\":\"no\",\"field\":\"ballot\"}}");
     BoardRefusedException e = assertThrows(BoardRefusedException.class,
-        () -> client().submit(EntryKind.BALLOT_CAST, "{}"));
+        () -> client().submit(submission(EntryKind.BALLOT_CAST)));
     assertEquals(new ApiError(400, "invalid_field", "no", Optional.of("ballot")), e.error());
     assertEquals(ErrorCodes.INVALID_FIELD, e.code());
     assertFalse(e.retryable());
     assertEquals("/api/ballots", last.get().getRequestURI().getPath());
     assertEquals("POST", last.get().getRequestMethod());
     assertEquals("{}", lastBody.get());
+    assertEquals("ab".repeat(32), last.get().getRequestHeaders().getFirst(ApiPaths.ELECTION_HEADER));
+    assertEquals("kiosk-1", last.get().getRequestHeaders().getFirst(ApiPaths.KIOSK_HEADER));
+    assertEquals("cd".repeat(64), last.get().getRequestHeaders().getFirst(ApiPaths.SIGNATURE_HEADER));
   }
 
   @Test
@@ -101,7 +113,7 @@ class BoardClientAnswersTest {
   void a5xx_isUnavailableWithItsErrorBody() {
     answer(503, "{\"error\":{\"status\":503,\"code\":\"board_unavailable\",\"message\":\"the disk is full\"}}");
     BoardUnavailableException e = assertThrows(BoardUnavailableException.class,
-        () -> client().submit(EntryKind.BALLOT_CHALLENGED, "{}"));
+        () -> client().submit(submission(EntryKind.BALLOT_CHALLENGED)));
     assertTrue(e.retryable());
     assertFalse(e.noAnswer());
     assertEquals(503, e.status().getAsInt());
@@ -126,7 +138,7 @@ class BoardClientAnswersTest {
       port = s.getLocalPort();
     }
     BoardClient c = BoardClient.create(URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(2));
-    BoardUnavailableException e = assertThrows(BoardUnavailableException.class, () -> c.cast("{}"));
+    BoardUnavailableException e = assertThrows(BoardUnavailableException.class, () -> c.cast(submission(EntryKind.BALLOT_CAST)));
     assertTrue(e.noAnswer());
     assertTrue(e.getMessage().startsWith("ConnectException"), e.getMessage());
   }

@@ -14,10 +14,18 @@ public final class KioskSubmissions {
   private KioskSubmissions() {}
 
   public static Digest message(Digest extendedHash, EntryKind kind, String canonicalUnsignedPayload) {
+    return message(extendedHash, kind, canonicalUnsignedPayload.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The message over the bytes of the canonical unsigned payload as they came (a submission's request body,
+   * docs/api.md): what the board checks the signature against before it parses anything. Linear in their length.
+   */
+  public static Digest message(Digest extendedHash, EntryKind kind, byte[] canonicalUnsignedPayload) {
     if (kind != EntryKind.BALLOT_CAST && kind != EntryKind.BALLOT_CHALLENGED) {
       throw new IllegalArgumentException("only ballot entries are kiosk submissions");
     }
     return Hasher.tagged(DomainTags.KIOSK_SUBMISSION).digest(extendedHash).string(kind.wireName())
-        .bytes(canonicalUnsignedPayload.getBytes(StandardCharsets.UTF_8)).digest();
+        .bytes(canonicalUnsignedPayload).digest();
   }
 }

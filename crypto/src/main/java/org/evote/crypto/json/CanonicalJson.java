@@ -16,38 +16,64 @@ import org.evote.crypto.InvalidFieldException;
  */
 public final class CanonicalJson {
   private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private CanonicalJson() {}
 
-  /** The canonical text of {@code value}; rejects non-integral or out-of-range numbers, naming the path. */
+  /**
+   * The canonical text of {@code value}; rejects non-integral or out-of-range numbers and unpaired surrogates,
+   * naming the path. Linear in the size of the value: the path of a rejected value is put together only as the
+   * error unwinds, never for the values that pass.
+   */
   public static String write(JsonValue value) {
     StringBuilder out = new StringBuilder();
-    write(value, out, "$");
+    try {
+      write(value, out);
+    } catch (Rejected r) {
+      throw new InvalidFieldException(r.path(), r.reason);
+    }
     return out.toString();
   }
 
-  private static void write(JsonValue v, StringBuilder out, String path) {
+  /** A rejection on its way out; each enclosing array or object adds its step, innermost first. */
+  private static final class Rejected extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    /** Member names longer than this are shortened in the path (a hostile name must not fill the message). */
+    private static final int MAX_NAME_IN_PATH = 64;
+    private final String reason;
+    private final transient List<String> steps = new ArrayList<>();
+
+    Rejected(String reason) {
+      super(reason, null, false, false);
+      this.reason = reason;
+    }
+
+    Rejected index(int i) {
+      steps.add("[" + i + "]");
+      return this;
+    }
+
+    Rejected member(String name) {
+      steps.add("." + (name.length() > MAX_NAME_IN_PATH ? name.substring(0, MAX_NAME_IN_PATH) + "…" : name));
+      return this;
+    }
+
+    String path() {
+      StringBuilder p = new StringBuilder("$");
+      for (int i = steps.size() - 1; i >= 0; i--) {
+        p.append(steps.get(i));
+      }
+      return p.toString();
+    }
+  }
+
+  private static void write(JsonValue v, StringBuilder out) {
     switch (v.getValueType()) {
       case NULL -> out.append("null");
       case TRUE -> out.append("true");
       case FALSE -> out.append("false");
       case STRING -> string(((JsonString) v).getString(), out);
-      case NUMBER -> {
-        JsonNumber n = (JsonNumber) v;
-        if (!isPlainInteger(n)) {
-          throw new InvalidFieldException(path, "numbers must be integers");
-        }
-        long l;
-        try {
-          l = n.bigDecimalValue().longValueExact();
-        } catch (ArithmeticException e) {
-          throw new InvalidFieldException(path, "integer out of range");
-        }
-        if (Math.abs(l) > MAX_SAFE_INTEGER) {
-          throw new InvalidFieldException(path, "integer beyond ±(2^53 − 1)");
-        }
-        out.append(l);
-      }
+      case NUMBER -> out.append(integer((JsonNumber) v));
       case ARRAY -> {
         out.append('[');
         JsonArray a = (JsonArray) v;
@@ -55,7 +81,11 @@ public final class CanonicalJson {
           if (i > 0) {
             out.append(',');
           }
-          write(a.get(i), out, path + "[" + i + "]");
+          try {
+            write(a.get(i), out);
+          } catch (Rejected r) {
+            throw r.index(i);
+          }
         }
         out.append(']');
       }
@@ -70,14 +100,38 @@ public final class CanonicalJson {
             out.append(',');
           }
           first = false;
-          string(k, out);
+          try {
+            string(k, out);
+          } catch (Rejected r) {
+            throw new Rejected("member name " + r.reason).member(k);
+          }
           out.append(':');
-          write(o.get(k), out, path + "." + k);
+          try {
+            write(o.get(k), out);
+          } catch (Rejected r) {
+            throw r.member(k);
+          }
         }
         out.append('}');
       }
-      default -> throw new InvalidFieldException(path, "unsupported JSON value");
+      default -> throw new Rejected("unsupported JSON value");
     }
+  }
+
+  private static long integer(JsonNumber n) {
+    if (!isPlainInteger(n)) {
+      throw new Rejected("numbers must be integers");
+    }
+    long l;
+    try {
+      l = n.bigDecimalValue().longValueExact();
+    } catch (ArithmeticException e) {
+      throw new Rejected("integer out of range");
+    }
+    if (Math.abs(l) > MAX_SAFE_INTEGER) {
+      throw new Rejected("integer beyond ±(2^53 − 1)");
+    }
+    return l;
   }
 
   /**
@@ -89,7 +143,8 @@ public final class CanonicalJson {
     return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
   }
 
-  static void string(String s, StringBuilder out) {
+  /** Appends {@code s} as a JSON string; an unpaired surrogate is {@link Rejected} (the caller adds the path). */
+  private static void string(String s, StringBuilder out) {
     out.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -98,7 +153,7 @@ public final class CanonicalJson {
           out.append(c).append(s.charAt(++i));
           continue;
         }
-        throw new InvalidFieldException("$", "string contains an unpaired UTF-16 surrogate (not valid Unicode)");
+        throw new Rejected("string contains an unpaired UTF-16 surrogate (not valid Unicode)");
       }
       switch (c) {
         case '"' -> out.append("\\\"");
@@ -110,7 +165,7 @@ public final class CanonicalJson {
         case '\t' -> out.append("\\t");
         default -> {
           if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
+            out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
           } else {
             out.append(c);
           }

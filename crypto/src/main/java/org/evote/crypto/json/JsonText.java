@@ -32,7 +32,32 @@ public final class JsonText {
   private static final JsonReaderFactory READERS = Json.createReaderFactory(STRICT);
   private static final JsonParserFactory PARSERS = Json.createParserFactory(STRICT);
 
+  /**
+   * The deepest nesting accepted from an unauthenticated or hostile source ({@link #parseUntrusted}): a ballot
+   * submission nests 6 deep; Parsson's own limit is 1,000.
+   */
+  public static final int UNTRUSTED_MAX_DEPTH = 32;
+  /** The longest number accepted by {@link #parseUntrusted}: the protocol's numbers are integers below 2^53. */
+  public static final int UNTRUSTED_MAX_NUMBER_CHARS = 32;
+  private static final JsonReaderFactory UNTRUSTED = Json.createReaderFactory(Map.of(
+      JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE,
+      "org.eclipse.parsson.maxDepth", UNTRUSTED_MAX_DEPTH,
+      "org.eclipse.parsson.maxBigDecimalLength", UNTRUSTED_MAX_NUMBER_CHARS,
+      "org.eclipse.parsson.maxBigIntegerScale", UNTRUSTED_MAX_NUMBER_CHARS));
+
   private JsonText() {}
+
+  /**
+   * Parses a JSON object from strict UTF-8 bytes of a hostile source, in time linear in their length: at most
+   * {@code maxBytes} bytes (checked before parsing), nesting at most {@link #UNTRUSTED_MAX_DEPTH} deep, numbers of at
+   * most {@link #UNTRUSTED_MAX_NUMBER_CHARS} characters, no duplicate member names.
+   */
+  public static JsonObject parseUntrusted(byte[] utf8, int maxBytes) {
+    if (utf8.length > maxBytes) {
+      throw new InvalidFieldException("$", "longer than " + maxBytes + " bytes");
+    }
+    return asObject(read(UNTRUSTED.createReader(utf8(new java.io.ByteArrayInputStream(utf8)))));
+  }
 
   /** Parses a JSON object. */
   public static JsonObject parseObject(String text) {
