@@ -116,7 +116,8 @@ class KioskStoreAndForwardTest {
           .longValue(), "each ballot on the board exactly once");
       // Retrying an uploaded submission changes nothing (idempotent).
       var client = BoardClient.create(b.uri(), Duration.ofSeconds(3));
-      var again = client.submit(all.get(0).kind(), all.get(0).body());
+      var again = client.submit(org.evote.crypto.json.SignedSubmission.fromStored(all.get(0).kind(),
+          all.get(0).body()));
       assertEquals(JsonText.parseObject(all.get(0).receipt().orElseThrow()).getJsonNumber("sequence").longValue(),
           again.sequence(), "the original receipt");
       assertEquals(10, status(b).getJsonNumber("cast_ballots").longValue()

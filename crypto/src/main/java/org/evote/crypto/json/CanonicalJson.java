@@ -119,6 +119,17 @@ public final class CanonicalJson {
   }
 
   private static long integer(JsonNumber n) {
+    if (n.isIntegral()) { // spelled without fraction or exponent: the common case, no BigDecimal arithmetic
+      try {
+        long l = n.longValueExact();
+        if (Math.abs(l) > MAX_SAFE_INTEGER) {
+          throw new Rejected("integer beyond ±(2^53 − 1)");
+        }
+        return l;
+      } catch (ArithmeticException e) {
+        throw new Rejected("integer out of range");
+      }
+    }
     if (!isPlainInteger(n)) {
       throw new Rejected("numbers must be integers");
     }

@@ -1,6 +1,5 @@
 package org.evote.kiosk.service;
 
-import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +16,8 @@ import org.evote.crypto.ballot.PlaintextBallot;
 import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.election.ElectionConfig;
-import org.evote.crypto.json.BoardJson;
 import org.evote.crypto.json.JsonText;
+import org.evote.crypto.json.SignedSubmission;
 import org.evote.crypto.json.Submissions;
 import org.evote.crypto.keystore.KioskCredentials;
 
@@ -93,10 +92,9 @@ public final class BallotCaster {
   }
 
   private LocalReceipt submit(EntryKind kind, EncryptedBallot b, EntryPayload payload) throws InterruptedException {
-    JsonObject body = JsonText.object(BoardJson.encodePayload(payload))
-        .add("election_hash", config.extendedHash().toHex()).build();
+    String stored = SignedSubmission.of(config.extendedHash(), payload).stored();
     long id = store.enqueue(b.ballotId(), kind, b.ballotId(), b.trackingCode(), b.previousCode(),
-        b.confirmationCode(), b.timestamp(), body.toString(), clock.millis() / 1000);
+        b.confirmationCode(), b.timestamp(), stored, clock.millis() / 1000);
     uploader.kick();
     Optional<KioskStore.Outgoing> done = uploader.awaitResult(id, receiptWait);
     Optional<Long> sequence = done.filter(o -> o.status() == KioskStore.Status.UPLOADED)

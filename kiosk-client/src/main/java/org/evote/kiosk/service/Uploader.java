@@ -10,6 +10,7 @@ import org.evote.board.client.ErrorCodes;
 import org.evote.board.client.HeadCheck;
 import org.evote.board.client.ReceiptCheck;
 import org.evote.board.client.WitnessedHistory;
+import org.evote.crypto.json.SignedSubmission;
 import org.evote.crypto.keystore.KioskCredentials;
 import org.evote.crypto.notice.ElectionNotice;
 import org.slf4j.Logger;
@@ -17,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the outbox to the board in chain order, in the background (store-and-forward). A submission the board
- * could not be reached for is retried — the very same signed body, so the board either stores it once or returns
- * its original receipt — with exponential backoff from 1 s to 30 s; a new ballot wakes it at once. A refusal
+ * could not be reached for is retried — the very same signed body and signature ({@link SignedSubmission}, read
+ * back from the store), so the board either stores it once or returns its original receipt — with exponential backoff from 1 s to 30 s; a new ballot wakes it at once. A refusal
  * ({@link BoardRefusedException}: the board answered 4xx) is recorded and reported to the poll workers; it is
  * never retried. Only {@link BoardUnavailableException} (no answer, a 5xx, an unreadable answer) is retried.
  *
@@ -215,9 +216,21 @@ public final class Uploader implements AutoCloseable {
         continue;
       }
       KioskStore.Outgoing o = next.get();
+      SignedSubmission sent;
+      try {
+        sent = SignedSubmission.fromStored(o.kind(), o.body());
+      } catch (RuntimeException e) {
+        // Only a damaged store gets here: the kiosk wrote the submission itself. Never sent; shown as refused.
+        store.markRefused(o.id(), "unreadable stored submission: " + e.getMessage());
+        lastProblem = "ballot " + o.ballotId() + ": its stored submission is unreadable";
+        LOG.error("ballot {}: its stored submission is unreadable ({}); it is not sent", o.ballotId(),
+            e.getMessage());
+        notifyWaiters();
+        continue;
+      }
       String unreachable;
       try {
-        ReceiptCheck.Result result = check.check(o.kind(), o.body(), board.submitForReceipt(o.kind(), o.body()));
+        ReceiptCheck.Result result = check.check(sent, board.submitForReceipt(sent));
         reachable = true;
         if (result instanceof ReceiptCheck.Valid valid) {
           Optional<HeadCheck.Consistent> head = audit.believe(valid.receipt().signedHead(), HeadCheck.Shown.ANY);
