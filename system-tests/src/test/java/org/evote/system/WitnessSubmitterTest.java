@@ -196,8 +196,7 @@ class WitnessSubmitterTest {
             + "beyond this board's " + size + " entries"));
         // Every later receipt would be on a history that can never be cosigned: writes stop, and say why.
         kiosk.setChain(chainBefore);
-        var refused = WitnessedBoards.post(server.base, "/api/ballots", kiosk.next(t.randomBallot("b1"), false)
-            .body());
+        var refused = WitnessedBoards.post(server.base, "/api/ballots", kiosk.next(t.randomBallot("b1"), false));
         assertEquals(503, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("\"board_forked\""), refused.body());
         JsonObject status = WitnessedBoards.status(server.base);

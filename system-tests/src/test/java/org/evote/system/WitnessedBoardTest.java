@@ -67,7 +67,7 @@ class WitnessedBoardTest {
   }
 
   private static JsonObject vote(URI base, TestBoard t, TestKiosk kiosk, String id) throws Exception {
-    HttpResponse<String> r = WitnessedBoards.post(base, "/api/ballots", kiosk.next(t.randomBallot(id), false).body());
+    HttpResponse<String> r = WitnessedBoards.post(base, "/api/ballots", kiosk.next(t.randomBallot(id), false));
     assertEquals(200, r.statusCode(), r.body());
     return JsonText.parseObject(r.body());
   }
@@ -120,7 +120,7 @@ class WitnessedBoardTest {
         // The second board learnt from the witness that its history can never be cosigned: its writes stop.
         await("the second board stops its writes", () -> b.board().brokenReason().isPresent());
         HttpResponse<String> refused = WitnessedBoards.post(bUri, "/api/ballots", kiosk.next(a.randomBallot("b3"),
-            false).body());
+            false));
         assertEquals(503, refused.statusCode(), refused.body());
         assertTrue(refused.body().contains("board_forked"), refused.body());
 

@@ -22,10 +22,11 @@ final class WitnessedBoards {
 
   private WitnessedBoards() {}
 
-  static HttpResponse<String> post(URI base, String path, String body) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
-        .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  /** Posts a test kiosk's signed submission to {@code path}, with its headers (docs/api.md). */
+  static HttpResponse<String> post(URI base, String path, org.evote.server.testing.TestKiosk.Submission s)
+      throws IOException, InterruptedException {
+    return HTTP.send(org.evote.server.testing.TestBoard.request(base.resolve(path), s.signed())
+        .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   static HttpResponse<String> get(URI base, String path) throws IOException, InterruptedException {
