@@ -96,12 +96,6 @@ public final class TestKiosk {
     return new SignedSubmission(s.electionHash(), s.kind(), s.kioskId(), body, s.signature());
   }
 
-  /** Rewrites one member of a submission's body and signs the result canonically (for hostile-input tests). */
-  public SignedSubmission with(SignedSubmission s, String member, jakarta.json.JsonValue value) {
-    JsonObject o = org.evote.crypto.json.JsonText.parseObject(s.body());
-    return sign(s.kind(), CanonicalJson.write(Json.createObjectBuilder(o).add(member, value).build()));
-  }
-
   /** Sets the time the kiosk's clock gives its next ballots. */
   public void setTime(long seconds) {
     time = seconds;
