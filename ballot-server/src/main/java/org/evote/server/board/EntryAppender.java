@@ -7,6 +7,7 @@ import org.evote.crypto.board.Admission;
 import org.evote.crypto.board.BoardEntry;
 import org.evote.crypto.board.BoardState;
 import org.evote.crypto.board.EntryFacts;
+import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.board.SignedHead;
 import org.evote.crypto.board.Violation;
@@ -33,6 +34,7 @@ final class EntryAppender {
   private final BoardView view;
   private final WriteTransaction tx;
   private final Clock clock;
+  private final ChallengedDisplay display;
 
   /** What a performed command gives its caller once the batch's head is committed. */
   interface Completion<R> {
@@ -43,6 +45,7 @@ final class EntryAppender {
     this.view = view;
     this.tx = tx;
     this.clock = clock;
+    this.display = new ChallengedDisplay(view.config().manifest());
   }
 
   /** Performs the command; throws {@link Refusal} (nothing written) if the board refuses it. */
@@ -77,6 +80,9 @@ final class EntryAppender {
     BoardState.Kiosk k = view.state().kiosk(b.kioskId()).orElseThrow();
     tx.insertEntry(e);
     tx.insertBallot(row);
+    if (s.kind() == EntryKind.BALLOT_CHALLENGED) {
+      tx.insertChallengedDisplay(e.sequence(), display.of(row, s.payload()));
+    }
     tx.upsertKiosk(new KioskRow(k.kioskId(), k.publicKey().hex(), k.revoked(), Optional.of(code), b.timestamp(),
         view.state().chain(k.kioskId()).ballots() + 1));
     applied(e, s.facts());
