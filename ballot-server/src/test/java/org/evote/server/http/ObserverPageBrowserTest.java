@@ -52,6 +52,7 @@ class ObserverPageBrowserTest {
   TestBoard t;
   TestKiosk.Submission cast;
   TestKiosk.Submission challenged;
+  TestKiosk kiosk;
   WebDriver browser;
 
   @BeforeEach
@@ -62,6 +63,7 @@ class ObserverPageBrowserTest {
     }
     t = new TestBoard(temp, "manifest-small.json");
     TestKiosk k = t.registerKiosk("kiosk-1");
+    kiosk = k;
     t.adminPost("/api/admin/polls/open", "");
     cast = k.next(t.randomBallot("ballot-1"), false);
     assertEquals(200, t.post("/api/ballots", cast.body()).statusCode());
@@ -160,6 +162,27 @@ class ObserverPageBrowserTest {
     assertTrue(list.contains("Ozark School Board") || list.contains("ozark-school-board-race"), list);
     assertTrue(list.contains("benjamin-franklin") || list.contains("Benjamin Franklin"), list);
     screenshot("observer-challenged");
+  }
+
+  @Test
+  void theChallengedListIsShownAPageAtATime() throws Exception {
+    java.util.Set<String> codes = new java.util.HashSet<>(List.of(challenged.ballot().trackingCode()));
+    for (int i = 0; i < 50; i++) {
+      TestKiosk.Submission s = kiosk.next(t.randomBallot("more-" + i), true);
+      assertEquals(200, t.post("/api/ballots/challenged", s.body()).statusCode());
+      codes.add(s.ballot().trackingCode());
+    }
+    browser.get(t.base.toString());
+    waiting().until(d -> !d.findElements(By.id("challenged-more")).isEmpty());
+    assertEquals(50, browser.findElements(By.cssSelector("#challenged-list tr td:first-child")).size(),
+        "the first page");
+    browser.findElement(By.id("challenged-more")).click();
+    waiting().until(d -> d.findElements(By.cssSelector("#challenged-list tr td:first-child")).size() == 51);
+    assertTrue(browser.findElements(By.id("challenged-more")).isEmpty(), "no more pages");
+    List<String> shown = browser.findElements(By.cssSelector("#challenged-list tr td:first-child")).stream()
+        .map(WebElement::getText).toList();
+    assertEquals(codes, new java.util.HashSet<>(shown));
+    assertEquals(51, shown.size(), "each ballot once");
   }
 
   @Test
