@@ -2,6 +2,7 @@ package org.evote.server.board;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.ballot.EncryptedBallot;
 import org.evote.crypto.board.Admission;
 import org.evote.crypto.board.BoardEntry;
@@ -78,15 +79,26 @@ final class EntryAppender {
     BallotRow row = new BallotRow(b.ballotId(), e.sequence(), b.kioskId(), s.requestId(), s.kind().wireName(), code,
         b.trackingCode(), s.submissionHash().toHex(), BoardStore.PENDING_HEAD, e.timestamp());
     BoardState.Kiosk k = view.state().kiosk(b.kioskId()).orElseThrow();
+    String disclosure = s.kind() == EntryKind.BALLOT_CHALLENGED ? disclosure(row, s.payload()) : null;
     tx.insertEntry(e);
     tx.insertBallot(row);
-    if (s.kind() == EntryKind.BALLOT_CHALLENGED) {
-      tx.insertChallengedDisplay(e.sequence(), display.of(row, s.payload()));
+    if (disclosure != null) {
+      tx.insertChallengedDisplay(e.sequence(), disclosure);
     }
     tx.upsertKiosk(new KioskRow(k.kioskId(), k.publicKey().hex(), k.revoked(), Optional.of(code), b.timestamp(),
         view.state().chain(k.kioskId()).ballots() + 1));
     applied(e, s.facts());
     return (head, sizeBefore, reads) -> reads.receiptFirstCovering(row, head, sizeBefore, e);
+  }
+
+  /** The display form of a challenged ballot's disclosure, made before anything is written (refused if it cannot be). */
+  private String disclosure(BallotRow row, String payload) {
+    try {
+      return display.of(row, payload);
+    } catch (InvalidFieldException | IllegalArgumentException ex) {
+      throw new Refusal(Refusal.Invalid.INVALID_FIELD, "the disclosed choices cannot be shown: " + ex.getMessage(),
+          "plaintext");
+    }
   }
 
   private BoardEntry control(WriteCommand.AdminCommand command) {
