@@ -78,18 +78,18 @@ final class BoardReplay {
             JsonHashes.ofCanonical(e.payload()).toHex(), BoardStore.PENDING_HEAD, e.timestamp());
         ballots.add(row);
         if (e.kind() == EntryKind.BALLOT_CHALLENGED) {
-          challenged.add(challengedDisplay(row, e));
+          challengedDisplay(row, e);
         }
       }
     }
   }
 
-  private BoardStore.ChallengedDisplayRow challengedDisplay(BallotRow row, BoardEntry e) {
+  /** Keeps the display form of a challenged ballot's disclosure; one that cannot be made is a problem. */
+  private void challengedDisplay(BallotRow row, BoardEntry e) {
     try {
-      return new BoardStore.ChallengedDisplayRow(e.sequence(), display.of(row, e.payload()));
+      challenged.add(new BoardStore.ChallengedDisplayRow(e.sequence(), display.of(row, e.payload())));
     } catch (InvalidFieldException | IllegalArgumentException ex) {
       problem = new TamperedBoardException(e.sequence(), "its disclosure cannot be read: " + ex.getMessage());
-      return null;
     }
   }
 
