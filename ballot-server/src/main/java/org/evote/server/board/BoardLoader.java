@@ -28,7 +28,8 @@ import org.evote.server.store.WriteTransaction;
  * (§9.8: the checkpoint file, the newest stored cosignature of each witness, and what the witnesses say they
  * cosigned); one it lacks entries of is refused with a {@link BoardBehindException} naming the missing range. Any
  * mismatch refuses the board, naming the first bad entry (and the rule it breaks, if one does). The kiosk and ballot
- * index tables are then rebuilt from the entries, and the checkpoint of the latest head is written.
+ * index tables and the challenged ballots' display forms are then rebuilt from the entries, and the checkpoint of
+ * the latest head is written.
  */
 public final class BoardLoader {
   private BoardLoader() {}
@@ -38,7 +39,7 @@ public final class BoardLoader {
       Checkpoints checkpoints, List<VouchedCheckpoint> witnessed, Clock clock) throws TamperedBoardException {
     Digest he = config.extendedHash();
     BoardState state = new BoardState(he, ElectionJson.canonical(config));
-    BoardReplay replay = new BoardReplay(he, state);
+    BoardReplay replay = new BoardReplay(he, state, new ChallengedDisplay(config.manifest()));
     try {
       store.forEachEntry(replay::see);
     } catch (StoreException | InvalidFieldException | IllegalArgumentException ex) {
@@ -71,6 +72,7 @@ public final class BoardLoader {
     // The index tables are derived from the entries: rebuild them.
     WriteTransaction tx = store.writeTransaction();
     tx.replaceIndexes(replay.kiosks(), replay.ballots(heads), replay.refusals(heads));
+    tx.replaceChallengedDisplays(replay.challengedDisplays());
     checkpoints.made(latest);
     return new BoardService(new BoardView(config, state, tree, last, latest), store, tx, boardKey, checkpoints,
         clock);

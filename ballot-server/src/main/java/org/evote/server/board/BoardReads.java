@@ -5,12 +5,9 @@ import java.util.Optional;
 import org.evote.crypto.board.BoardEntry;
 import org.evote.crypto.board.BoardState;
 import org.evote.crypto.board.ConsistencyProof;
-import org.evote.crypto.board.EntryKind;
-import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.board.InclusionProof;
 import org.evote.crypto.board.SignedHead;
 import org.evote.crypto.hash.Digest;
-import org.evote.crypto.json.BoardJson;
 import org.evote.crypto.keystore.AdminCredentials;
 import org.evote.server.store.BallotRow;
 import org.evote.server.store.BoardStore;
@@ -42,9 +39,15 @@ public final class BoardReads {
   public record Status(BoardState.Polls polls, long castBallots, long challengedBallots, long refusedBallots,
       long entries, SignedHead head, Optional<String> problem, long time) {}
 
-  /** A challenged ballot on the board with the choices its kiosk disclosed. */
-  public record ChallengedBallot(String ballotId, String trackingCode, String confirmationCode, long sequence,
-      long timestamp, String kioskId, EntryPayload.BallotChallenged payload) {}
+  /**
+   * A page of the committed challenged ballots in board order: each one's display form (a JSON object's text,
+   * {@link ChallengedDisplay}), and the sequence number to ask for the next page from, if more may follow.
+   */
+  public record ChallengedPage(List<String> ballots, java.util.OptionalLong next) {
+    public ChallengedPage {
+      ballots = List.copyOf(ballots);
+    }
+  }
 
   public Status status() {
     BoardView.Committed c = view.committed();
@@ -136,13 +139,17 @@ public final class BoardReads {
     return receiptFirstCovering(row.asBallotRow(), head, sizeBefore, knownEntry);
   }
 
-  /** Committed challenged ballots in board order from sequence number {@code from}, at most {@code limit}. */
-  public List<ChallengedBallot> challenged(long from, int limit) {
-    return store.ballotsOfKind(EntryKind.BALLOT_CHALLENGED.wireName(), from, limit).stream().filter(this::committed)
-        .map(row -> new ChallengedBallot(row.ballotId(), row.trackingCode(), row.confirmationCode(), row.sequence(),
-            row.timestamp(), row.kioskId(), (EntryPayload.BallotChallenged) BoardJson.decodePayload(
-                store.entry(row.sequence()).orElseThrow())))
-        .toList();
+  /**
+   * Committed challenged ballots in board order from sequence number {@code from}, at most {@code limit}: their
+   * display forms stored when they were appended, read in one indexed range (nothing is decoded), so a page costs
+   * the same on a board of any size.
+   */
+  public ChallengedPage challenged(long from, int limit) {
+    List<BoardStore.ChallengedDisplayRow> rows = store.challengedDisplays(from, size(), limit + 1);
+    boolean more = rows.size() > limit;
+    List<BoardStore.ChallengedDisplayRow> page = more ? rows.subList(0, limit) : rows;
+    return new ChallengedPage(page.stream().map(BoardStore.ChallengedDisplayRow::display).toList(),
+        more ? java.util.OptionalLong.of(rows.get(limit).sequence()) : java.util.OptionalLong.empty());
   }
 
   /** True if this bearer token may administer the board (the database keeps only tokens' SHA-256). */

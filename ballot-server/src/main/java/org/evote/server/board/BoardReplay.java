@@ -9,6 +9,7 @@ import org.evote.crypto.board.Admission;
 import org.evote.crypto.board.BoardEntry;
 import org.evote.crypto.board.BoardState;
 import org.evote.crypto.board.EntryFacts;
+import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.MerkleTree;
 import org.evote.crypto.board.SignedHead;
 import org.evote.crypto.hash.Digest;
@@ -32,13 +33,16 @@ final class BoardReplay {
   private final MerkleTree tree = new MerkleTree();
   private final List<BallotRow> ballots = new ArrayList<>();
   private final List<RefusedRow> refusals = new ArrayList<>();
+  private final ChallengedDisplay display;
+  private final List<BoardStore.ChallengedDisplayRow> challenged = new ArrayList<>();
   private BoardEntry last;
   private TamperedBoardException problem;
   private TamperedBoardException brokenRule;
 
-  BoardReplay(Digest extendedHash, BoardState state) {
+  BoardReplay(Digest extendedHash, BoardState state, ChallengedDisplay display) {
     this.extendedHash = extendedHash;
     this.state = state;
+    this.display = display;
   }
 
   /** Checks and replays the next stored entry; ignored after the first problem. */
@@ -71,13 +75,31 @@ final class BoardReplay {
       tree.append(e.entryHash());
       last = e;
       if (facts instanceof EntryFacts.Ballot b) {
-        ballots.add(new BallotRow(b.ballotId(), e.sequence(), b.kioskId(), b.requestId(), e.kind().wireName(),
+        BallotRow row = new BallotRow(b.ballotId(), e.sequence(), b.kioskId(), b.requestId(), e.kind().wireName(),
             b.confirmationCode().toHex(), ConfirmationCodes.shortForm(b.confirmationCode()),
-            JsonHashes.ofCanonical(e.payload()).toHex(), BoardStore.PENDING_HEAD, e.timestamp()));
+            JsonHashes.ofCanonical(e.payload()).toHex(), BoardStore.PENDING_HEAD, e.timestamp());
+        ballots.add(row);
+        if (e.kind() == EntryKind.BALLOT_CHALLENGED) {
+          challengedDisplay(row, e);
+        }
       } else if (facts instanceof EntryFacts.Refused r) {
         refusals.add(RefusalRecorder.row(e, r, JsonHashes.ofCanonical(RefusalRecorder.submissionText(e)).toHex()));
       }
     }
+  }
+
+  /** Keeps the display form of a challenged ballot's disclosure; one that cannot be made is a problem. */
+  private void challengedDisplay(BallotRow row, BoardEntry e) {
+    try {
+      challenged.add(new BoardStore.ChallengedDisplayRow(e.sequence(), display.of(row, e.payload())));
+    } catch (InvalidFieldException | IllegalArgumentException ex) {
+      problem = new TamperedBoardException(e.sequence(), "its disclosure cannot be read: " + ex.getMessage());
+    }
+  }
+
+  /** The display forms of the challenged ballots' disclosures, in board order (the challenged_display table). */
+  List<BoardStore.ChallengedDisplayRow> challengedDisplays() {
+    return challenged;
   }
 
   /** The first entry whose sequence number, previous hash or hash is wrong, or that cannot be read, if any. */

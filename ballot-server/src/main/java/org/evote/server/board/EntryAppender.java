@@ -2,11 +2,13 @@ package org.evote.server.board;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.ballot.EncryptedBallot;
 import org.evote.crypto.board.Admission;
 import org.evote.crypto.board.BoardEntry;
 import org.evote.crypto.board.BoardState;
 import org.evote.crypto.board.EntryFacts;
+import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.board.RefusalReason;
 import org.evote.crypto.board.SignedHead;
@@ -29,6 +31,7 @@ final class EntryAppender {
   private final WriteTransaction tx;
   private final Clock clock;
   private final RefusalRecorder refusals;
+  private final ChallengedDisplay display;
 
   /** What a performed command gives its caller once the batch's head is committed. */
   interface Completion<R> {
@@ -40,6 +43,7 @@ final class EntryAppender {
     this.tx = tx;
     this.clock = clock;
     this.refusals = new RefusalRecorder(view, tx);
+    this.display = new ChallengedDisplay(view.config().manifest());
   }
 
   /** Performs the command; throws {@link Refusal} (nothing written) if the board refuses it. */
@@ -84,12 +88,26 @@ final class EntryAppender {
     BallotRow row = new BallotRow(b.ballotId(), e.sequence(), b.kioskId(), s.requestId(), s.kind().wireName(), code,
         b.trackingCode(), s.submissionHash().toHex(), BoardStore.PENDING_HEAD, e.timestamp());
     BoardState.Kiosk k = view.state().kiosk(b.kioskId()).orElseThrow();
+    String disclosure = s.kind() == EntryKind.BALLOT_CHALLENGED ? disclosure(row, s.payload()) : null;
     tx.insertEntry(e);
     tx.insertBallot(row);
+    if (disclosure != null) {
+      tx.insertChallengedDisplay(e.sequence(), disclosure);
+    }
     tx.upsertKiosk(new KioskRow(k.kioskId(), k.publicKey().hex(), k.revoked(), Optional.of(code), b.timestamp(),
         view.state().chain(k.kioskId()).ballots() + 1));
     applied(e, s.facts());
     return (head, sizeBefore, reads) -> reads.receiptFirstCovering(row, head, sizeBefore, e);
+  }
+
+  /** The display form of a challenged ballot's disclosure, made before anything is written (refused if it cannot be). */
+  private String disclosure(BallotRow row, String payload) {
+    try {
+      return display.of(row, payload);
+    } catch (InvalidFieldException | IllegalArgumentException ex) {
+      throw new Refusal(Refusal.Invalid.INVALID_FIELD, "the disclosed choices cannot be shown: " + ex.getMessage(),
+          "plaintext");
+    }
   }
 
   private BoardEntry control(WriteCommand.AdminCommand command) {

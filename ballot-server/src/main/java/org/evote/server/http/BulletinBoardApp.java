@@ -22,7 +22,7 @@ public final class BulletinBoardApp {
     ElectionController election = new ElectionController(board);
     CheckpointController checkpoint = new CheckpointController(board.checkpoints());
     BoardController entries = new BoardController(board.reads());
-    ReceiptController receipts = new ReceiptController(board.reads(), board.config().manifest());
+    ReceiptController receipts = new ReceiptController(board.reads());
     RefusedController refused = new RefusedController(board.reads());
     SubmissionController submissions = new SubmissionController(board, checker, MAX_BODY_BYTES);
     AdminAuth auth = new AdminAuth(board.reads());

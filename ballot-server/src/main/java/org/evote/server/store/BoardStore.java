@@ -22,8 +22,8 @@ import org.evote.crypto.hash.Digest;
 
 /**
  * The board on an embedded SQLite file (WAL journal, synchronous=FULL, so a committed transaction survives a
- * crash or power cut): the entries, the signed heads, and two index tables derived from the entries (ballots, for
- * receipts and retries; kiosks). One writer connection, reached only through the {@link WriteTransaction} handed out
+ * crash or power cut): the entries, the signed heads, and tables derived from the entries (ballots, for receipts and
+ * retries; kiosks; challenged_display, the display form of each challenged ballot's disclosure). One writer connection, reached only through the {@link WriteTransaction} handed out
  * once ({@link #writeTransaction}); a small pool of reader connections for everything else.
  */
 public final class BoardStore implements AutoCloseable {
@@ -74,7 +74,7 @@ public final class BoardStore implements AutoCloseable {
             + " last_code TEXT, last_time INTEGER NOT NULL, ballots INTEGER NOT NULL)");
         st.execute("CREATE TABLE admin_tokens (token_hash TEXT PRIMARY KEY, name TEXT NOT NULL)");
       }
-      s.createRefusals();
+      s.addDerivedTables();
       return s;
     } catch (SQLException e) {
       throw StoreException.of("cannot create the board database " + file, e);
@@ -83,21 +83,25 @@ public final class BoardStore implements AutoCloseable {
 
   /**
    * Opens an existing database. (A board created before the ciphertext index was retired still has an
-   * {@code alphas} table; nothing reads or writes it any more.)
+   * {@code alphas} table; nothing reads or writes it any more. One created before the challenged_display or refusals
+   * table gets it here, empty; the start-up replay fills it.)
    */
   public static BoardStore open(Path file) {
     try {
       BoardStore s = new BoardStore(file);
-      s.createRefusals();
+      s.addDerivedTables();
       return s;
     } catch (SQLException e) {
       throw StoreException.of("cannot open the board database " + file, e);
     }
   }
 
-  /** The index of refused ballots (added with refusal records; created in older boards when they are opened). */
-  private void createRefusals() throws SQLException {
+  /** Creates the derived tables added after the first schema, if missing (a data directory made by an older board). */
+  private void addDerivedTables() throws SQLException {
     try (Statement st = writer.createStatement()) {
+      st.execute("CREATE TABLE IF NOT EXISTS challenged_display (seq INTEGER PRIMARY KEY REFERENCES entries,"
+          + " display TEXT NOT NULL)");
+      // The index of refused ballots (refusal records, §9.6).
       st.execute("CREATE TABLE IF NOT EXISTS refusals (seq INTEGER PRIMARY KEY REFERENCES entries, kiosk_id TEXT"
           + " NOT NULL, request_id TEXT NOT NULL, ballot_id TEXT NOT NULL, submission_kind TEXT NOT NULL, code TEXT"
           + " NOT NULL, short_code TEXT NOT NULL, reason TEXT NOT NULL, submission_hash TEXT NOT NULL, head_size"
@@ -234,10 +238,27 @@ public final class BoardStore implements AutoCloseable {
         requestId)).stream().findFirst();
   }
 
-  /** Ballot rows of one kind in board order, paged. */
-  public List<BallotRow> ballotsOfKind(String kind, long fromSeq, int limit) {
-    return read(c -> ballots(c, "SELECT * FROM ballots WHERE kind = ? AND seq >= ? ORDER BY seq LIMIT ?", kind,
-        fromSeq, limit));
+  /** A challenged ballot's stored display form (a JSON object's text) and its board sequence number. */
+  public record ChallengedDisplayRow(long sequence, String display) {}
+
+  /**
+   * The display forms of the challenged ballots with sequence numbers from {@code fromSeq} up to (not including)
+   * {@code belowSeq}, in board order, at most {@code limit}: one indexed range read, whatever the board's size.
+   */
+  public List<ChallengedDisplayRow> challengedDisplays(long fromSeq, long belowSeq, int limit) {
+    return read(c -> {
+      List<ChallengedDisplayRow> out = new ArrayList<>();
+      try (PreparedStatement p = c.prepareStatement("SELECT seq, display FROM challenged_display WHERE seq >= ?"
+          + " AND seq < ? ORDER BY seq LIMIT ?")) {
+        bind(p, fromSeq, belowSeq, limit);
+        try (ResultSet r = p.executeQuery()) {
+          while (r.next()) {
+            out.add(new ChallengedDisplayRow(r.getLong("seq"), r.getString("display")));
+          }
+        }
+      }
+      return out;
+    });
   }
 
   public Optional<RefusedRow> refusalByCode(String codeHex) {

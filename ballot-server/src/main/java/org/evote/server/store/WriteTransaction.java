@@ -86,6 +86,26 @@ public final class WriteTransaction {
         r.submissionHash(), r.headSize(), r.timestamp());
   }
 
+  /** Stores the display form of the challenged ballot at {@code seq} (see {@link BoardStore#challengedDisplays}). */
+  public void insertChallengedDisplay(long seq, String display) {
+    update("INSERT INTO challenged_display (seq, display) VALUES (?,?)", seq, display);
+  }
+
+  /** Replaces the challenged_display table in one transaction of its own (rebuilt from the entries at start). */
+  public void replaceChallengedDisplays(List<BoardStore.ChallengedDisplayRow> rows) {
+    begin();
+    try {
+      exec("DELETE FROM challenged_display");
+      for (BoardStore.ChallengedDisplayRow r : rows) {
+        insertChallengedDisplay(r.sequence(), r.display());
+      }
+      commit();
+    } catch (RuntimeException e) {
+      rollbackQuietly();
+      throw e;
+    }
+  }
+
   public void upsertKiosk(KioskRow k) {
     update("INSERT INTO kiosks (kiosk_id, public_key, revoked, last_code, last_time, ballots) VALUES (?,?,?,?,?,?)"
         + " ON CONFLICT (kiosk_id) DO UPDATE SET public_key = excluded.public_key, revoked = excluded.revoked,"

@@ -159,9 +159,12 @@ async function loadStatus() {
   }
 }
 
+// The list of challenged ballots, a page at a time (the board answers at most 200 per request; docs/api.md).
+const CHALLENGED_PAGE = 50;
+
 async function loadChallenged() {
   const list = $('challenged-list');
-  const r = await getJson('/api/challenged?limit=1000');
+  const r = await getJson('/api/challenged?limit=' + CHALLENGED_PAGE);
   list.replaceChildren();
   if (!r.ok || r.body.challenged.length === 0) {
     list.append(text('p', 'No ballot has been challenged.'));
@@ -178,7 +181,12 @@ async function loadChallenged() {
     head.append(th);
   });
   table.append(head);
-  for (const b of r.body.challenged) {
+  list.append(table);
+  appendChallenged(table, r.body);
+}
+
+function appendChallenged(table, page) {
+  for (const b of page.challenged) {
     const tr = document.createElement('tr');
     tr.append(text('td', b.tracking_code), text('td', when(b.timestamp)), text('td', b.kiosk_id));
     const td = document.createElement('td');
@@ -191,7 +199,39 @@ async function loadChallenged() {
     tr.append(td);
     table.append(tr);
   }
-  list.append(table);
+  const old = $('challenged-more');
+  if (old) old.remove();
+  if (page.next === undefined) return;
+  const more = text('button', 'Show more challenged ballots');
+  more.id = 'challenged-more';
+  more.type = 'button';
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    const r = await getJson('/api/challenged?from=' + page.next + '&limit=' + CHALLENGED_PAGE);
+    if (r.ok) {
+      appendChallenged(table, r.body);
+    } else {
+      more.disabled = false;
+    }
+  });
+  table.after(more);
+}
+
+// What a voter is told about a ballot, by the kind of its board entry — the entry the browser verified, never the
+// board's word for it. A kind not listed here is not a ballot, and the check fails.
+const BALLOT_STATUS = {
+  ballot_cast: entry => 'Cast (it will be counted)',
+  ballot_challenged: entry => 'Challenged (opened, not counted)',
+  ballot_refused: entry => 'Refused: ' + entry.payload.reason + ' (not counted; tell an election official)',
+};
+
+// The ballot an entry holds: a refused ballot's entry (ballot_refused) holds the kiosk's submission and the reason.
+function ballotOf(entry) {
+  return entry.kind === 'ballot_refused' ? entry.payload.submission.ballot : entry.payload.ballot;
+}
+
+function ballotStatus(entry) {
+  return Object.prototype.hasOwnProperty.call(BALLOT_STATUS, entry.kind) ? BALLOT_STATUS[entry.kind](entry) : null;
 }
 
 // Ballots the board refused and recorded (docs/protocol.md §9.6): never counted, shown with their reasons.
@@ -244,40 +284,24 @@ async function check(code) {
     return;
   }
   const receipt = r.body;
-  const refused = receipt.kind === 'ballot_refused';
-  box.className = refused ? 'missing' : 'found';
-  box.append(text('h3', refused ? 'Found: the board REFUSED this ballot (it is not counted)'
-    : 'Found: your ballot is on the board'));
-  const kind = receipt.kind === 'ballot_cast' ? 'Cast (it will be counted)'
-    : receipt.kind === 'ballot_challenged' ? 'Challenged (opened, not counted)' : 'Refused (not counted)';
-  const dl = document.createElement('dl');
-  const status = text('dd', kind);
-  status.id = 'status-of-ballot';
-  dl.append(text('dt', 'Tracking code'), text('dd', receipt.tracking_code), text('dt', 'Status'), status);
-  for (const [k, v] of [['Received', when(receipt.timestamp)], ['Board position', 'entry ' + receipt.sequence]]) {
-    dl.append(text('dt', k), text('dd', v));
-  }
-  box.append(dl);
   const head = receipt.signed_head;
   const proof = receipt.inclusion_proof;
   let included = false;
   let signed = null;
   let matches = false;
+  let status = null;
   try {
-    // The entry itself: it must hold this very ballot, and its hash must be what the proof is about.
+    // The entry itself: it must hold this very ballot, with the kind the answer claims, and its hash (which covers
+    // the kind) must be what the proof is about.
     const typed = code;
     const page = await getJson('/api/board?from=' + receipt.sequence + '&limit=1');
     const entry = page.ok ? page.body.entries[0] : null;
-    // A refused ballot's entry (ballot_refused) holds the kiosk's submission and the board's reason.
-    const ballot = entry && entry.kind === 'ballot_refused' ? entry.payload.submission.ballot
-      : entry ? entry.payload.ballot : null;
-    if (refused && entry && entry.kind === 'ballot_refused') {
-      status.textContent = 'Refused: ' + entry.payload.reason + ' (not counted; tell an election official)';
-    }
     matches = entry !== undefined && entry !== null && entry.sequence === receipt.sequence
       && (typed === receipt.tracking_code || typed === receipt.confirmation_code)
-      && ballot.confirmation_code === receipt.confirmation_code
+      && entry.kind === receipt.kind && ballotStatus(entry) !== null
+      && ballotOf(entry).confirmation_code === receipt.confirmation_code
       && toHex(await entryHash(entry)) === receipt.entry_hash;
+    status = matches ? ballotStatus(entry) : null;
     included = matches && proof.index === receipt.sequence && proof.size === head.size
       && await verifyInclusion(proof.index, proof.size, receipt.entry_hash, proof.path, head.merkle_root);
     try {
@@ -288,11 +312,25 @@ async function check(code) {
   } catch (e) {
     included = false;
   }
+  const refused = matches && receipt.kind === 'ballot_refused';
+  box.className = refused ? 'missing' : matches ? 'found' : 'error';
+  box.append(text('h3', refused ? 'Found: the board REFUSED this ballot (it is not counted)'
+    : matches ? 'Found: your ballot is on the board' : 'The board\'s answer does not check out'));
+  const dl = document.createElement('dl');
+  for (const [k, v] of [['Tracking code', receipt.tracking_code],
+    ['Status', status !== null ? status : 'Not verified (see below)'],
+    ['Received', when(receipt.timestamp)], ['Board position', 'entry ' + receipt.sequence]]) {
+    const dd = text('dd', v);
+    if (k === 'Status') dd.id = 'status-of-ballot';
+    dl.append(text('dt', k), dd);
+  }
+  box.append(dl);
   box.append(text('p', included
     ? 'Inclusion proof checked in this browser: the entry is in the board of ' + head.size + ' entries whose Merkle '
       + 'root is ' + head.merkle_root.substring(0, 16) + '…'
     : matches ? 'The inclusion proof does NOT check out. Tell an election official.'
-      : 'The board entry does NOT match this tracking code. Tell an election official.',
+      : 'The board entry does NOT match this tracking code and the status the board gave for it. Tell an election '
+        + 'official.',
     included ? 'check-ok' : 'check-bad'));
   box.append(text('p', signed === true ? 'The board key\'s signature on that signed head is valid.'
     : signed === false ? 'The signature on the signed head is NOT valid. Tell an election official.'

@@ -1,15 +1,27 @@
 package org.evote.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.File;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.evote.crypto.ballot.PlaintextBallot;
+import org.evote.crypto.json.JsonText;
 import org.evote.server.testing.TestBoard;
 import org.evote.server.testing.TestKiosk;
 import org.junit.jupiter.api.AfterEach;
@@ -40,6 +52,7 @@ class ObserverPageBrowserTest {
   TestBoard t;
   TestKiosk.Submission cast;
   TestKiosk.Submission challenged;
+  TestKiosk kiosk;
   WebDriver browser;
 
   @BeforeEach
@@ -50,6 +63,7 @@ class ObserverPageBrowserTest {
     }
     t = new TestBoard(temp, "manifest-small.json");
     TestKiosk k = t.registerKiosk("kiosk-1");
+    kiosk = k;
     t.adminPost("/api/admin/polls/open", "");
     cast = k.next(t.randomBallot("ballot-1"), false);
     assertEquals(200, t.post("/api/ballots", cast).statusCode());
@@ -167,5 +181,89 @@ class ObserverPageBrowserTest {
     assertTrue(result.contains("Inclusion proof checked in this browser"), result);
     assertTrue(!result.contains("Cast") && !result.contains("Challenged ("), result);
     screenshot("observer-refused");
+  }
+
+  @Test
+  void theChallengedListIsShownAPageAtATime() throws Exception {
+    java.util.Set<String> codes = new java.util.HashSet<>(List.of(challenged.ballot().trackingCode()));
+    for (int i = 0; i < 50; i++) {
+      TestKiosk.Submission s = kiosk.next(t.randomBallot("more-" + i), true);
+      assertEquals(200, t.post("/api/ballots/challenged", s).statusCode());
+      codes.add(s.ballot().trackingCode());
+    }
+    browser.get(t.base.toString());
+    waiting().until(d -> !d.findElements(By.id("challenged-more")).isEmpty());
+    assertEquals(50, browser.findElements(By.cssSelector("#challenged-list tr td:first-child")).size(),
+        "the first page");
+    browser.findElement(By.id("challenged-more")).click();
+    waiting().until(d -> d.findElements(By.cssSelector("#challenged-list tr td:first-child")).size() == 51);
+    assertTrue(browser.findElements(By.id("challenged-more")).isEmpty(), "no more pages");
+    List<String> shown = browser.findElements(By.cssSelector("#challenged-list tr td:first-child")).stream()
+        .map(WebElement::getText).toList();
+    assertEquals(codes, new java.util.HashSet<>(shown));
+    assertEquals(51, shown.size(), "each ballot once");
+  }
+
+  @Test
+  void theStatusShownIsTheVerifiedEntrysKind() throws Exception {
+    browser.get(t.base + "/?code=" + challenged.ballot().trackingCode());
+    waiting().until(d -> d.findElement(By.id("result")).getText().contains("signature"));
+    String result = browser.findElement(By.id("result")).getText();
+    assertTrue(result.contains("Found") && result.contains("Challenged (opened, not counted)"), result);
+    assertTrue(result.contains("Inclusion proof checked in this browser"), result);
+  }
+
+  @Test
+  void aBoardThatCallsAChallengedBallotCastIsShownAsFailedNotCast() throws Exception {
+    // A proxy in front of the real board: every answer passes unchanged, except that a receipt claims "ballot_cast".
+    try (LyingProxy proxy = new LyingProxy(t.base)) {
+      browser.get(proxy.base + "/?code=" + challenged.ballot().trackingCode());
+      waiting().until(d -> d.findElement(By.id("result")).getText().contains("signature"));
+      String result = browser.findElement(By.id("result")).getText();
+      assertTrue(proxy.lied.get() > 0, "the proxy changed a receipt");
+      assertFalse(result.contains("Cast"), result);
+      assertFalse(result.contains("Found"), result);
+      assertTrue(result.contains("does not check out") && result.contains("does NOT match"), result);
+      assertFalse(result.contains("Inclusion proof checked in this browser"), result);
+      screenshot("observer-kind-mismatch");
+    }
+  }
+
+  /** An HTTP proxy on loopback that forwards to a board and rewrites every receipt's kind to "ballot_cast". */
+  static final class LyingProxy implements AutoCloseable {
+    final HttpServer server;
+    final String base;
+    final java.util.concurrent.atomic.AtomicInteger lied = new java.util.concurrent.atomic.AtomicInteger();
+    final HttpClient http = HttpClient.newHttpClient();
+
+    LyingProxy(URI board) throws Exception {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.createContext("/", exchange -> {
+        try (exchange) {
+          URI target = board.resolve(exchange.getRequestURI().toString());
+          HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(target).GET().build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+          byte[] body = r.body();
+          if (exchange.getRequestURI().getPath().startsWith("/api/receipts/") && r.statusCode() == 200) {
+            JsonObject receipt = JsonText.parseObject(new String(body, StandardCharsets.UTF_8));
+            body = Json.createObjectBuilder(receipt).add("kind", "ballot_cast").build().toString()
+                .getBytes(StandardCharsets.UTF_8);
+            lied.incrementAndGet();
+          }
+          r.headers().firstValue("Content-Type").ifPresent(v -> exchange.getResponseHeaders().set("Content-Type", v));
+          exchange.sendResponseHeaders(r.statusCode(), body.length);
+          exchange.getResponseBody().write(body);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      server.start();
+      base = "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    @Override
+    public void close() {
+      server.stop(0);
+    }
   }
 }

@@ -13,11 +13,18 @@ import org.evote.crypto.InvalidFieldException;
  * {@code {}} in its place. The skeleton left is parsed strictly by one streaming parser and each queued element by
  * a fresh one, so no parser ever sees more than one element — JSON parsers cap the size of one document (Parsson at
  * 15 million characters), and a county's board is gigabytes. Tracks strings and escapes so braces inside strings
- * are not structure; all syntax checking is left to the parsers.
+ * are not structure; all syntax checking is left to the parsers, except two bounds that keep a hostile file's cost
+ * linear and its memory bounded whatever its size (protocol §10.2): nesting deeper than {@link #MAX_DEPTH} and a
+ * string outside the elements (a member name of the board object) longer than {@link #MAX_SKELETON_STRING} bytes are
+ * refused before any parser sees them.
  */
 final class SkeletonInputStream extends InputStream {
   /** The largest element accepted; a real entry is tens of kilobytes. */
   static final int MAX_ELEMENT = 64 << 20;
+  /** The deepest nesting accepted, counting the board object and its arrays; a real entry is about a dozen deep. */
+  static final int MAX_DEPTH = 128;
+  /** The longest string accepted outside the elements; the only ones a board file has there are its member names. */
+  static final int MAX_SKELETON_STRING = 1024;
 
   private final InputStream in;
   private final byte[] buf = new byte[1 << 16];
@@ -29,6 +36,9 @@ final class SkeletonInputStream extends InputStream {
   private boolean escape;
   private ByteArrayOutputStream element;
   private int pendingClose;
+  private int skeletonString;
+  /** Bytes of the file read so far, to say where a bound was crossed. */
+  private long offset;
 
   SkeletonInputStream(InputStream in) {
     this.in = in;
@@ -76,14 +86,20 @@ final class SkeletonInputStream extends InputStream {
           return n == 0 ? -1 : n;
         }
       }
-      byte c = buf[pos++];
       if (element != null) {
-        element.write(c);
-        track(c);
+        // inside an element: scan to its end or the buffer's, then copy the bytes in one go
+        int start = pos;
+        boolean closed = false;
+        while (pos < limit && !closed) {
+          track(buf[pos++]);
+          closed = depth == 2;
+        }
+        offset += pos - start;
+        element.write(buf, start, pos - start);
         if (element.size() > MAX_ELEMENT) {
           throw new InvalidFieldException("entries", "an element is larger than " + (MAX_ELEMENT >> 20) + " MiB");
         }
-        if (depth == 2) {
+        if (closed) {
           elements.addLast(element.toByteArray());
           element = null;
           b[off + n++] = '{';
@@ -96,7 +112,13 @@ final class SkeletonInputStream extends InputStream {
         }
         continue;
       }
+      byte c = buf[pos++];
+      offset++;
       track(c);
+      if (inString && ++skeletonString > MAX_SKELETON_STRING) {
+        throw new InvalidFieldException("$", "a string outside the entries and heads is longer than "
+            + MAX_SKELETON_STRING + " bytes at byte " + offset);
+      }
       if (!inString && c == '{' && depth == 3) { // { "entries": [ {
         element = new ByteArrayOutputStream(64 << 10);
         element.write(c);
@@ -119,8 +141,15 @@ final class SkeletonInputStream extends InputStream {
       return;
     }
     switch (c) {
-      case '"' -> inString = true;
-      case '{', '[' -> depth++;
+      case '"' -> {
+        inString = true;
+        skeletonString = -1; // the opening quote is counted next
+      }
+      case '{', '[' -> {
+        if (++depth > MAX_DEPTH) {
+          throw new InvalidFieldException("$", "nested deeper than " + MAX_DEPTH + " levels at byte " + offset);
+        }
+      }
       case '}', ']' -> depth--;
       default -> { }
     }

@@ -11,6 +11,9 @@ import org.evote.crypto.manifest.SelectionDescription;
 
 /** The result for people: plain text, CSV, and an HTML page with a bar chart per contest. */
 public final class ResultReport {
+  /** First characters that make a spreadsheet read a cell as a formula (OWASP "CSV Injection"). */
+  private static final String FORMULA_START = "=+-@\t\r\n\0\uff1d\uff0b\uff0d\uff20";
+
   private final Manifest manifest;
   private final ElectionResult result;
 
@@ -51,15 +54,23 @@ public final class ResultReport {
     StringBuilder out = new StringBuilder("contest_id,contest,selection_id,selection,votes\n");
     for (ContestDescription c : manifest.contests()) {
       for (SelectionDescription s : c.selections()) {
-        out.append(String.join(",", List.of(c.id(), quote(contestName(c)), s.id(), quote(selectionName(s)),
-            Long.toString(count(c, s))))).append('\n');
+        out.append(String.join(",", List.of(csvText(c.id()), csvText(contestName(c)), csvText(s.id()),
+            csvText(selectionName(s)), Long.toString(count(c, s))))).append('\n');
       }
     }
     return out.toString();
   }
 
-  static String quote(String s) {
-    return "\"" + s.replace("\"", "\"\"") + "\"";
+  /**
+   * One text cell of the CSV, safe to open in a spreadsheet (OWASP "CSV Injection"): a value that begins with a
+   * character a spreadsheet reads as the start of a formula ({@code = + - @}, tab, carriage return; also line feed,
+   * NUL and the full-width forms of the four signs) gets a single quote in front, and every text cell is quoted
+   * with its double quotes doubled (RFC 4180). Names and ids come from the manifest, which this tool does not
+   * trust to be harmless.
+   */
+  static String csvText(String s) {
+    boolean formula = !s.isEmpty() && FORMULA_START.indexOf(s.charAt(0)) >= 0;
+    return "\"" + (formula ? "'" : "") + s.replace("\"", "\"\"") + "\"";
   }
 
   static String html(String s) {

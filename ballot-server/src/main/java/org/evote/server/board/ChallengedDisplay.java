@@ -1,0 +1,51 @@
+package org.evote.server.board;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import org.evote.crypto.ballot.PlaintextBallot;
+import org.evote.crypto.json.BallotJson;
+import org.evote.crypto.json.Fields;
+import org.evote.crypto.json.JsonText;
+import org.evote.crypto.manifest.ContestDescription;
+import org.evote.crypto.manifest.Manifest;
+import org.evote.server.store.BallotRow;
+
+/**
+ * The display form of a challenged ballot's disclosure, as {@code GET /api/challenged} lists it (docs/api.md): the
+ * ballot's ids, time and kiosk, and for each contest of its style the names of the selections its kiosk disclosed as
+ * marked. Made once per challenged ballot — when the writer appends it, and when the start-up replay rebuilds the
+ * table — from the entry's payload JSON alone (no point is decoded), so a page of the list costs the same however
+ * many ballots were challenged.
+ */
+final class ChallengedDisplay {
+  private final Manifest manifest;
+
+  ChallengedDisplay(Manifest manifest) {
+    this.manifest = manifest;
+  }
+
+  /** The display form (a JSON object's text) of the challenged ballot indexed by {@code row}, whose payload this is. */
+  String of(BallotRow row, String payloadText) {
+    JsonObject payload = JsonText.parseObject(payloadText);
+    PlaintextBallot plaintext = BallotJson.decodePlaintext(Fields.of(payload.get("plaintext"), "plaintext"));
+    String styleId = Fields.of(payload.get("ballot"), "ballot").id("style_id");
+    JsonArrayBuilder contests = JsonText.array();
+    for (ContestDescription d : manifest.contestsFor(styleId)) {
+      JsonArrayBuilder chosen = JsonText.array();
+      for (String sel : plaintext.marked(d.id())) {
+        chosen.add(JsonText.object().add("selection_id", sel).add("name", selectionName(d, sel)));
+      }
+      contests.add(JsonText.object().add("contest_id", d.id())
+          .add("name", d.ballotTitle().in("en").or(() -> d.name().in("en")).orElse(d.id())).add("chosen", chosen));
+    }
+    return JsonText.object().add("ballot_id", row.ballotId()).add("tracking_code", row.trackingCode())
+        .add("confirmation_code", row.confirmationCode()).add("sequence", row.sequence())
+        .add("timestamp", row.timestamp()).add("kiosk_id", row.kioskId()).add("contests", contests).build()
+        .toString();
+  }
+
+  private String selectionName(ContestDescription d, String selectionId) {
+    return d.selection(selectionId).flatMap(s -> manifest.candidate(s.candidateId())).flatMap(c -> c.name().in("en"))
+        .orElse(selectionId);
+  }
+}
