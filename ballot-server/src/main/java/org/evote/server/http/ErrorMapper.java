@@ -69,10 +69,20 @@ final class ErrorMapper {
       LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
       write(ctx, 500, ErrorCodes.INTERNAL_ERROR, "the board could not handle this request", null);
     });
-    routes.error(404, "*", ctx -> write(ctx, 404, ErrorCodes.NOT_FOUND, "no such resource: " + ctx.path(), null));
+    // A 404 of a known resource (revoking an unknown kiosk: unknown_kiosk) keeps its own error; only an unknown
+    // path gets the generic one.
+    routes.error(404, "*", ctx -> {
+      if (ctx.attribute(ANSWERED) == null) {
+        write(ctx, 404, ErrorCodes.NOT_FOUND, "no such resource: " + ctx.path(), null);
+      }
+    });
   }
 
+  /** The context attribute set once a refusal has been written, so that a status handler does not replace it. */
+  private static final String ANSWERED = "evote.error-answered";
+
   static void write(Context ctx, int status, String code, String message, String field) {
+    ctx.attribute(ANSWERED, code);
     JsonObjectBuilder e = JsonText.object().add("status", status).add("code", code).add("message", message);
     if (field != null) {
       e.add("field", field);
