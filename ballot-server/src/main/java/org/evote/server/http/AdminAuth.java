@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Administrator authentication, run before every administrator endpoint (docs/api.md, "Administrators"): the
  * request carries {@code Evote-Admin}, {@code Evote-Time}, {@code Evote-Nonce} and {@code Evote-Admin-Signature},
  * the administrator key's signature over {@link AdminRequests#message}. The cheap checks come first — the headers'
- * form, the time against the board's clock, the nonce against those recently seen, the administrator's key — then
+ * form, the time against the board's clock (and its start: nonces are kept in memory only), the nonce against those recently seen, the administrator's key — then
  * one hash of the body (linear in its size) and one signature verification; only then is the nonce recorded. Each
  * refusal has its own code, names the header and the reason, and is logged once, without the signature.
  */
@@ -31,6 +31,8 @@ final class AdminAuth {
   private final Digest extendedHash;
   private final Clock clock;
   private final AdminNonces nonces;
+  /** When this run of the board began: the nonces of earlier runs are forgotten, so their requests are refused. */
+  private final long startedAt;
 
   AdminAuth(BoardReads reads, Digest extendedHash, Clock clock) {
     this(reads, extendedHash, clock, new AdminNonces(MAX_NONCES, AdminRequests.WINDOW_SECONDS));
@@ -41,6 +43,7 @@ final class AdminAuth {
     this.extendedHash = extendedHash;
     this.clock = clock;
     this.nonces = nonces;
+    this.startedAt = clock.instant().getEpochSecond();
   }
 
   /** Guards every route under {@code pathPattern} that exists (an unknown path stays a 404). */
@@ -75,6 +78,11 @@ final class AdminAuth {
       throw refuse(ctx, 403, ErrorCodes.ADMIN_TIME_SKEW, admin, ApiPaths.ADMIN_TIME + ": " + time + " is "
           + Math.abs(time - now) + " s " + (time < now ? "behind" : "ahead of") + " the board's clock (" + now
           + "); at most " + AdminRequests.WINDOW_SECONDS + " s is accepted");
+    }
+    if (time < startedAt) {
+      throw refuse(ctx, 403, ErrorCodes.ADMIN_TIME_SKEW, admin, ApiPaths.ADMIN_TIME + ": " + time + " is before "
+          + "the board started (" + startedAt + "), so the board cannot know whether it accepted it before; send "
+          + "a new request");
     }
     if (nonces.seen(nonce, now)) {
       throw refuse(ctx, 403, ErrorCodes.ADMIN_NONCE_REPLAYED, admin, ApiPaths.ADMIN_NONCE
