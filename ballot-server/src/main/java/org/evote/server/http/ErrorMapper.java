@@ -55,8 +55,14 @@ final class ErrorMapper {
 
   /** Registers the mapping of every exception a handler may throw. */
   static void register(RoutesConfig routes, int maxBodyBytes) {
-    routes.exception(Refusal.class, (e, ctx) -> write(ctx, status(e.reason()), e.code(), e.getMessage(), e.field()));
-    routes.exception(ApiError.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage(), e.field()));
+    routes.exception(Refusal.class, (e, ctx) -> {
+      ctx.attribute(ANSWERED, e.code());
+      write(ctx, status(e.reason()), e.code(), e.getMessage(), e.field());
+    });
+    routes.exception(ApiError.class, (e, ctx) -> {
+      ctx.attribute(ANSWERED, e.code());
+      write(ctx, e.status(), e.code(), e.getMessage(), e.field());
+    });
     routes.exception(HttpResponseException.class, (e, ctx) -> {
       if (e.getStatus() == 413) {
         write(ctx, 413, ErrorCodes.BODY_TOO_LARGE, "the request body is over the size limit of " + maxBodyBytes + " bytes",
@@ -78,11 +84,10 @@ final class ErrorMapper {
     });
   }
 
-  /** The context attribute set once a refusal has been written, so that a status handler does not replace it. */
-  private static final String ANSWERED = "evote.error-answered";
+  /** The context attribute set once a refusal has been written, so that the 404 handler does not replace it. */
+  private static final String ANSWERED = "evote.refusal-answered";
 
   static void write(Context ctx, int status, String code, String message, String field) {
-    ctx.attribute(ANSWERED, code);
     JsonObjectBuilder e = JsonText.object().add("status", status).add("code", code).add("message", message);
     if (field != null) {
       e.add("field", field);
