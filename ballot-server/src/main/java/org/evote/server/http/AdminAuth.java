@@ -72,6 +72,11 @@ final class AdminAuth {
       throw refuse(ctx, 401, ErrorCodes.ADMIN_HEADER_INVALID, admin, ApiPaths.ADMIN_SIGNATURE
           + ": not an Ed25519 signature (128 lowercase hex characters)");
     }
+    String target = target(ctx);
+    if (target.length() > AdminRequests.MAX_TARGET_LENGTH) {
+      throw refuse(ctx, 401, ErrorCodes.ADMIN_HEADER_INVALID, admin, "the request path is over "
+          + AdminRequests.MAX_TARGET_LENGTH + " characters");
+    }
     long time = Long.parseLong(timeText);
     long now = clock.instant().getEpochSecond();
     if (Math.abs(time - now) > AdminRequests.WINDOW_SECONDS) {
@@ -90,11 +95,6 @@ final class AdminAuth {
     }
     Ed25519.PublicKey key = reads.administratorKey(admin).orElseThrow(() -> refuse(ctx, 403,
         ErrorCodes.ADMIN_UNKNOWN, admin, ApiPaths.ADMIN + ": no administrator of this board is named " + admin));
-    String target = target(ctx);
-    if (target.length() > AdminRequests.MAX_TARGET_LENGTH) {
-      throw refuse(ctx, 401, ErrorCodes.ADMIN_HEADER_INVALID, admin, "the request path is over "
-          + AdminRequests.MAX_TARGET_LENGTH + " characters");
-    }
     Digest message = AdminRequests.message(extendedHash, admin, ctx.method().name(), target, time, nonce,
         ctx.bodyAsBytes());
     if (!key.verifies(message, new Ed25519.Signature(signatureHex))) {
