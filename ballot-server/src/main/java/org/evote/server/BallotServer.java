@@ -1,24 +1,18 @@
 package org.evote.server;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.evote.board.client.AdminEntry;
-import org.evote.board.client.BoardAdmin;
-import org.evote.board.client.BoardClient;
-import org.evote.board.client.BoardException;
 import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.keystore.EncryptedKeyFile;
 import org.evote.server.board.BoardService;
 import org.evote.server.board.BoardSetup;
 import org.evote.server.board.TamperedBoardException;
-import org.evote.crypto.keystore.AdminCredentials;
 import org.evote.crypto.keystore.KioskCredentials;
 import org.evote.crypto.keystore.SecretFiles;
 import org.evote.server.store.BoardStore;
@@ -27,13 +21,12 @@ import org.evote.server.store.RawBoardExport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** The ballot server's command line: create a board, serve it, manage kiosks, and administer a running board. */
 @Command(name = "ballot-server", mixinStandardHelpOptions = true, version = "ballot-server 0.1.0",
     description = "The election's public bulletin board.",
     subcommands = {BallotServer.Init.class, BallotServer.Serve.class, BallotServer.Kiosk.class,
-        BallotServer.Admin.class, BallotServer.Export.class})
+        AdminCommand.class, BallotServer.Export.class})
 public final class BallotServer {
   public static void main(String[] args) {
     int code = run(args);
@@ -92,6 +85,10 @@ public final class BallotServer {
     @CommandLine.Mixin
     BoardPassphrase passphrase;
 
+    @Option(names = "--admin-passphrase-file", description = "first line: the passphrase sealing the first "
+        + "administrator credential's key (default: ask on the console)")
+    Path adminPassphrase;
+
     @Override
     public Integer call() throws Exception {
       String name = boardName == null ? defaultBoardName() : boardName;
@@ -102,11 +99,17 @@ public final class BallotServer {
         return 2;
       }
       DataDir dir = new DataDir(data);
-      BoardSetup.Created created = BoardSetup.init(dir, JsonText.readObject(election), name, passphrase.read(),
+      char[] board = passphrase.read();
+      char[] admin = SecretFiles.passphrase(adminPassphrase, "administrator credential passphrase");
+      if (admin.length < 8) {
+        System.err.println("error: the administrator credential's passphrase needs at least 8 characters");
+        return 2;
+      }
+      BoardSetup.Created created = BoardSetup.init(dir, JsonText.readObject(election), name, board, admin,
           new SecureRandom(), Clock.systemUTC());
       System.out.println("Board created in " + data.toAbsolutePath());
       System.out.println("Administrator credential: " + dir.adminCredentialsFile().toAbsolutePath()
-          + " (keep it safe; " + created.admin().name() + ")");
+          + " (its key sealed under the administrator passphrase; keep it safe; " + created.admin().name() + ")");
       System.out.println("Checkpoint key (give it to the witnesses and publish it; every checkpoint of this board "
           + "is signed with it, and its name is the checkpoint origin):");
       System.out.println("  " + created.checkpointKey().encoded());
@@ -300,38 +303,6 @@ public final class BallotServer {
         System.out.println(w.entries() + " entries and " + w.heads() + " signed heads written to "
             + out.toAbsolutePath() + " as stored, unchecked: verify them with tally-tool verify");
         return 0;
-      }
-    }
-  }
-
-  @Command(name = "admin", mixinStandardHelpOptions = true,
-      description = "Administer a running board over HTTP with an administrator credential.")
-  static final class Admin implements Callable<Integer> {
-    @Parameters(index = "0", description = "open-polls | close-polls")
-    String action;
-
-    @Option(names = "--server", required = true, description = "board URL, e.g. http://127.0.0.1:8080")
-    URI server;
-
-    @Option(names = "--credentials", required = true, description = "administrator credential file")
-    Path credentials;
-
-    @Override
-    public Integer call() throws Exception {
-      if (!action.equals("open-polls") && !action.equals("close-polls")) {
-        System.err.println("error: unknown action " + action + " (open-polls, close-polls)");
-        return 2;
-      }
-      BoardAdmin admin = BoardClient.create(server, Duration.ofSeconds(60))
-          .admin(AdminCredentials.read(credentials));
-      try {
-        AdminEntry e = action.equals("open-polls") ? admin.openPolls() : admin.closePolls();
-        System.out.println(action + ": recorded on the board as entry " + e.sequence() + " ("
-            + e.kind().wireName() + ", hash " + e.entryHash().toHex() + ")");
-        return 0;
-      } catch (BoardException e) {
-        System.err.println("error: " + e.getMessage());
-        return 1;
       }
     }
   }

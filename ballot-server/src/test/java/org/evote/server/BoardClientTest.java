@@ -42,7 +42,7 @@ class BoardClientTest {
   void everyCallOfTheClient_worksAgainstTheRealBoard() throws Exception {
     try (TestBoard t = new TestBoard(temp, "manifest-small.json")) {
       BoardClient client = BoardClient.create(t.base, Duration.ofSeconds(30));
-      BoardAdmin admin = client.admin(t.admin);
+      BoardAdmin admin = client.admin(t.admin, t.random);
 
       BoardElection election = client.election();
       assertEquals(t.config.extendedHash(), election.config().extendedHash());
@@ -126,8 +126,14 @@ class BoardClientTest {
       Path exported = client.export(temp.resolve("export/board.json"));
       assertEquals(client.status().entries(), JsonText.readObject(exported).getJsonArray("entries").size());
 
-      BoardAdmin stranger = client.admin(AdminCredentials.generate("stranger", t.random));
-      assertEquals(ErrorCodes.FORBIDDEN, assertThrows(BoardRefusedException.class, stranger::openPolls).code());
+      BoardAdmin stranger = client.admin(AdminCredentials.generate("stranger", t.config.extendedHash(), t.random),
+          t.random);
+      assertEquals(ErrorCodes.ADMIN_UNKNOWN, assertThrows(BoardRefusedException.class, stranger::openPolls).code());
+      // A key that signs under the registered administrator's name is not that administrator.
+      BoardAdmin impostor = client.admin(AdminCredentials.generate(t.admin.name(), t.config.extendedHash(),
+          t.random), t.random);
+      assertEquals(ErrorCodes.ADMIN_BAD_SIGNATURE, assertThrows(BoardRefusedException.class,
+          impostor::closePolls).code());
 
       t.stop();
       BoardUnavailableException down = assertThrows(BoardUnavailableException.class, client::status);

@@ -2,6 +2,7 @@ package org.evote.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -14,6 +15,10 @@ import org.evote.crypto.note.VerifierKey;
 import org.evote.server.store.DataDir;
 import org.evote.server.testing.Console;
 import org.evote.server.testing.TestBoard;
+import org.evote.crypto.InvalidFieldException;
+import org.evote.crypto.keystore.AdminCredentials;
+import org.evote.crypto.keystore.EncryptedKeyFile;
+import org.evote.server.store.BoardStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,9 +32,11 @@ class InitCommandTest {
     Path electionFile = temp.resolve("election.json");
     ElectionConfig config = TestBoard.writeElection(electionFile, "manifest-small.json", new SecureRandom());
     Path pass = Files.writeString(temp.resolve("pass"), new String(TestBoard.passphrase()));
+    Path adminPass = Files.writeString(temp.resolve("admin.pass"), new String(TestBoard.adminPassphrase()));
     Path data = temp.resolve("data");
     Console init = Console.run(BallotServer::run, "init", "--election", electionFile.toString(), "--data",
-        data.toString(), "--board-name", "board.county.example", "--board-passphrase-file", pass.toString());
+        data.toString(), "--board-name", "board.county.example", "--board-passphrase-file", pass.toString(),
+        "--admin-passphrase-file", adminPass.toString());
     assertEquals(0, init.code(), init.printed());
     DataDir dir = new DataDir(data);
     VerifierKey key = dir.checkpointVerifierKey();
@@ -39,6 +46,28 @@ class InitCommandTest {
     assertEquals(key, dir.checkpointKey(TestBoard.passphrase()).verifierKey());
     assertFalse(Files.readString(dir.checkpointKeyFile()).contains(dir.checkpointKey(TestBoard.passphrase())
         .seedHex()), "the key is sealed at rest");
+
+    AdminCredentials admin = AdminCredentials.read(dir.adminCredentialsFile(), TestBoard.adminPassphrase());
+    assertEquals("admin", admin.name());
+    assertEquals(config.extendedHash(), admin.electionHash());
+    assertFalse(Files.readString(dir.adminCredentialsFile()).contains(admin.key().seedHex()),
+        "the administrator key is sealed at rest");
+    assertThrows(EncryptedKeyFile.WrongPassphraseException.class,
+        () -> AdminCredentials.read(dir.adminCredentialsFile(), TestBoard.passphrase()));
+    try (BoardStore store = BoardStore.open(dir.database())) {
+      assertEquals(admin.publicKey().hex(), store.adminPublicKey("admin").orElseThrow(),
+          "the board registers the administrator's public key");
+    }
+  }
+
+  @Test
+  void aBearerTokenCredentialFromBefore_isRefusedWithWhatToDo() throws Exception {
+    Path old = Files.writeString(temp.resolve("old.credentials"), "{\"kind\":\"evote-admin-credentials\","
+        + "\"name\":\"admin\",\"token\":\"" + "ab".repeat(32) + "\"}");
+    InvalidFieldException e = assertThrows(InvalidFieldException.class,
+        () -> AdminCredentials.read(old, TestBoard.adminPassphrase()));
+    assertEquals("token", e.field());
+    assertTrue(e.getMessage().contains("signed"), e.getMessage());
   }
 
   @Test

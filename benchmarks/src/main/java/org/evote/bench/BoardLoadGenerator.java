@@ -34,7 +34,8 @@ import org.evote.crypto.keystore.AdminCredentials;
  * Reports accepted ballots per second and latency percentiles. Talks only to the address it is given, through
  * board-client.
  *
- * <p>Usage: BoardLoadGenerator SERVER_URL ELECTION_JSON ADMIN_CREDENTIALS [KIOSKS=16] [BALLOTS_PER_KIOSK=40]
+ * <p>Usage: BoardLoadGenerator SERVER_URL ELECTION_JSON ADMIN_CREDENTIALS ADMIN_PASSPHRASE_FILE [KIOSKS=16]
+ * [BALLOTS_PER_KIOSK=40]
  */
 public final class BoardLoadGenerator {
   private BoardLoadGenerator() {}
@@ -42,12 +43,13 @@ public final class BoardLoadGenerator {
   public static void main(String[] args) throws Exception {
     URI server = URI.create(args[0]);
     ElectionConfig config = ElectionChecks.accept(JsonText.readObject(Path.of(args[1])));
-    AdminCredentials credentials = AdminCredentials.read(Path.of(args[2]));
-    int kiosks = args.length > 3 ? Integer.parseInt(args[3]) : 16;
-    int perKiosk = args.length > 4 ? Integer.parseInt(args[4]) : 40;
+    AdminCredentials credentials = AdminCredentials.read(Path.of(args[2]),
+        org.evote.crypto.keystore.SecretFiles.passphrase(Path.of(args[3]), "administrator passphrase"));
+    int kiosks = args.length > 4 ? Integer.parseInt(args[4]) : 16;
+    int perKiosk = args.length > 5 ? Integer.parseInt(args[5]) : 40;
     SecureRandom random = new SecureRandom();
     BoardClient board = BoardClient.create(server, Duration.ofSeconds(120));
-    BoardAdmin admin = board.admin(credentials);
+    BoardAdmin admin = board.admin(credentials, random);
     String run = Long.toString(System.currentTimeMillis(), 36);
 
     List<List<SignedSubmission>> bodies = new ArrayList<>();

@@ -112,8 +112,12 @@ class TallyToolEndToEndTest {
       assertEquals(0, tool("verify", "--record", record.toString()));
       assertEquals(0, tool("challenged", "--election", election.toString(), "--board", board.toString()));
 
+      // The launcher's board seals its administrator credential under the board's passphrase.
+      Path adminPass = temp.resolve("admin.pass");
+      Files.writeString(adminPass, new String(LiveBoard.PASSPHRASE) + "\n");
       assertEquals(0, tool("publish", "--server", b.uri().toString(), "--admin-credentials",
-          b.data.adminCredentialsFile().toString(), record.toString()));
+          b.data.adminCredentialsFile().toString(), "--admin-passphrase-file", adminPass.toString(),
+          record.toString()));
       fetch(b, record);
       assertEquals(0, tool("verify", "--record", record.toString()), "V17: the published entry matches");
       // A tampered result fails verification.

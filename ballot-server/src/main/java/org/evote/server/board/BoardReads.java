@@ -5,9 +5,13 @@ import java.util.Optional;
 import org.evote.crypto.board.BoardEntry;
 import org.evote.crypto.board.BoardState;
 import org.evote.crypto.board.ConsistencyProof;
+import org.evote.crypto.board.Ed25519;
+import org.evote.crypto.board.EntryKind;
+import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.board.InclusionProof;
 import org.evote.crypto.board.SignedHead;
 import org.evote.crypto.hash.Digest;
+import org.evote.crypto.json.BoardJson;
 import org.evote.crypto.keystore.AdminCredentials;
 import org.evote.server.store.BallotRow;
 import org.evote.server.store.BoardStore;
@@ -152,9 +156,9 @@ public final class BoardReads {
         more ? java.util.OptionalLong.of(rows.get(limit).sequence()) : java.util.OptionalLong.empty());
   }
 
-  /** True if this bearer token may administer the board (the database keeps only tokens' SHA-256). */
-  public boolean isAdministrator(String token) {
-    return token.matches("[0-9a-f]{64}") && store.adminTokenHashExists(AdminCredentials.hash(token));
+  /** The public key of the administrator registered under {@code name}, which verifies its requests. */
+  public Optional<Ed25519.PublicKey> administratorKey(String name) {
+    return store.adminPublicKey(name).map(Ed25519.PublicKey::new);
   }
 
   /** The committed ballot row of an accepted (kiosk, request id), if any. */

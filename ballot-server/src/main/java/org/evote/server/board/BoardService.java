@@ -24,6 +24,7 @@ public final class BoardService implements AutoCloseable {
   private final BoardWriter writer;
   private final Ed25519.PublicKey boardPublicKey;
   private final Checkpoints checkpoints;
+  private final Clock clock;
 
   BoardService(BoardView view, BoardStore store, WriteTransaction tx, Ed25519.PrivateKey boardKey,
       Checkpoints checkpoints, Clock clock) {
@@ -31,6 +32,7 @@ public final class BoardService implements AutoCloseable {
     this.store = store;
     this.boardPublicKey = boardKey.publicKey();
     this.checkpoints = checkpoints;
+    this.clock = clock;
     this.reads = new BoardReads(view, store, checkpoints, clock);
     this.writer = new BoardWriter(view, reads, tx, boardKey, checkpoints, clock);
   }
@@ -51,6 +53,11 @@ public final class BoardService implements AutoCloseable {
   /** The board's checkpoints and their cosignatures. */
   public Checkpoints checkpoints() {
     return checkpoints;
+  }
+
+  /** The board's clock: its entries' times, and what administrator requests' times are checked against. */
+  public Clock clock() {
+    return clock;
   }
 
   /** What the board answers to readers. */

@@ -40,22 +40,29 @@ public final class BoardSetup {
   /** What {@link #init} made that the operator is told about. */
   public record Created(AdminCredentials admin, VerifierKey checkpointKey) {}
 
-  /** {@link #init(DataDir, JsonObject, String, char[], SecureRandom, Clock)} under {@link #DEFAULT_BOARD_NAME}. */
-  public static AdminCredentials init(DataDir data, JsonObject electionJson, char[] passphrase, SecureRandom random,
-      Clock clock) throws IOException {
-    return init(data, electionJson, DEFAULT_BOARD_NAME, passphrase, random, clock).admin();
+  /**
+   * {@link #init(DataDir, JsonObject, String, char[], char[], SecureRandom, Clock)} under
+   * {@link #DEFAULT_BOARD_NAME}.
+   */
+  public static AdminCredentials init(DataDir data, JsonObject electionJson, char[] passphrase,
+      char[] adminPassphrase, SecureRandom random, Clock clock) throws IOException {
+    return init(data, electionJson, DEFAULT_BOARD_NAME, passphrase, adminPassphrase, random, clock).admin();
   }
 
   /**
    * Creates the board named {@code boardName} (the first part of its checkpoint origin, {@link BoardOrigin}) for the
-   * election in {@code electionJson}.
+   * election in {@code electionJson}, its keys sealed under {@code passphrase}, with a first administrator whose
+   * key is registered on the board and sealed under {@code adminPassphrase} in its credential file.
    */
   public static Created init(DataDir data, JsonObject electionJson, String boardName, char[] passphrase,
-      SecureRandom random, Clock clock) throws IOException {
+      char[] adminPassphrase, SecureRandom random, Clock clock) throws IOException {
     ElectionConfig config = ElectionChecks.accept(electionJson);
     BoardOrigin origin = new BoardOrigin(boardName, config.extendedHash());
     if (data.exists()) {
       throw new IOException("a board already exists in " + data.dir());
+    }
+    if (adminPassphrase.length < 8) {
+      throw new IllegalArgumentException("the administrator credential's passphrase needs at least 8 characters");
     }
     try (DataDir.Lock lock = data.lock()) {
       Ed25519.PrivateKey boardKey = Ed25519.PrivateKey.generate(random);
@@ -63,7 +70,7 @@ public final class BoardSetup {
       Ed25519NoteSigner checkpointKey = Ed25519NoteSigner.generate(origin.origin(), random);
       data.writeElectionAndKey(canonicalElection, boardKey, passphrase, random);
       data.writeCheckpointKey(checkpointKey, passphrase, random);
-      AdminCredentials admin = AdminCredentials.generate("admin", random);
+      AdminCredentials admin = AdminCredentials.generate("admin", config.extendedHash(), random);
       try (BoardStore store = BoardStore.create(data.database())) {
         long now = clock.millis() / 1000;
         String payload = BoardJson.payloadText(new EntryPayload.ElectionPublished(config.extendedHash(),
@@ -75,12 +82,12 @@ public final class BoardSetup {
         tx.insertEntry(first);
         org.evote.crypto.hash.Digest root = MerkleTree.of(List.of(first.entryHash())).root();
         tx.insertHead(SignedHead.sign(config.extendedHash(), 1, first.entryHash(), root, now, boardKey));
-        tx.insertAdminToken(AdminCredentials.hash(admin.token()), admin.name());
+        tx.insertAdministrator(admin.name(), admin.publicKey().hex());
         tx.commit();
         CosignatureStore.create(data.cosignatureDatabase());
         new CheckpointFile(data.checkpointFile()).write(checkpointKey.signNote(origin.checkpoint(1, root).text()));
       }
-      admin.write(data.adminCredentialsFile());
+      admin.write(data.adminCredentialsFile(), adminPassphrase, random);
       return new Created(admin, checkpointKey.verifierKey());
     }
   }

@@ -25,7 +25,7 @@ public final class BulletinBoardApp {
     ReceiptController receipts = new ReceiptController(board.reads());
     RefusedController refused = new RefusedController(board.reads());
     SubmissionController submissions = new SubmissionController(board, checker, MAX_BODY_BYTES);
-    AdminAuth auth = new AdminAuth(board.reads());
+    AdminAuth auth = new AdminAuth(board.reads(), board.config().extendedHash(), board.clock());
     AdminController admin = new AdminController(board);
     return Javalin.create(config -> {
       config.http.maxRequestSize = MAX_BODY_BYTES;

@@ -57,9 +57,15 @@ final class ErrorMapper {
 
   /** Registers the mapping of every exception a handler may throw. */
   static void register(RoutesConfig routes, int maxBodyBytes) {
-    routes.exception(Refusal.class, (e, ctx) -> write(ctx, status(e.reason()), e.code(), e.getMessage(), e.field(),
-        e.recordedReceipt().map(Receipt::toJson).orElse(null)));
-    routes.exception(ApiError.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage(), e.field()));
+    routes.exception(Refusal.class, (e, ctx) -> {
+      ctx.attribute(ANSWERED, e.code());
+      write(ctx, status(e.reason()), e.code(), e.getMessage(), e.field(),
+          e.recordedReceipt().map(Receipt::toJson).orElse(null));
+    });
+    routes.exception(ApiError.class, (e, ctx) -> {
+      ctx.attribute(ANSWERED, e.code());
+      write(ctx, e.status(), e.code(), e.getMessage(), e.field());
+    });
     routes.exception(HttpResponseException.class, (e, ctx) -> {
       if (e.getStatus() == 413) {
         write(ctx, 413, ErrorCodes.BODY_TOO_LARGE, "the request body is over the size limit of " + maxBodyBytes + " bytes",
@@ -72,8 +78,17 @@ final class ErrorMapper {
       LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
       write(ctx, 500, ErrorCodes.INTERNAL_ERROR, "the board could not handle this request", null);
     });
-    routes.error(404, "*", ctx -> write(ctx, 404, ErrorCodes.NOT_FOUND, "no such resource: " + ctx.path(), null));
+    // A 404 of a known resource (revoking an unknown kiosk: unknown_kiosk) keeps its own error; only an unknown
+    // path gets the generic one.
+    routes.error(404, "*", ctx -> {
+      if (ctx.attribute(ANSWERED) == null) {
+        write(ctx, 404, ErrorCodes.NOT_FOUND, "no such resource: " + ctx.path(), null);
+      }
+    });
   }
+
+  /** The context attribute set once a refusal has been written, so that the 404 handler does not replace it. */
+  private static final String ANSWERED = "evote.refusal-answered";
 
   static void write(Context ctx, int status, String code, String message, String field) {
     write(ctx, status, code, message, field, null);

@@ -72,7 +72,7 @@ public final class BoardStore implements AutoCloseable {
         st.execute("CREATE INDEX ballots_pending ON ballots (head_size) WHERE head_size = -1");
         st.execute("CREATE TABLE kiosks (kiosk_id TEXT PRIMARY KEY, public_key TEXT NOT NULL, revoked INTEGER NOT NULL,"
             + " last_code TEXT, last_time INTEGER NOT NULL, ballots INTEGER NOT NULL)");
-        st.execute("CREATE TABLE admin_tokens (token_hash TEXT PRIMARY KEY, name TEXT NOT NULL)");
+        st.execute("CREATE TABLE admin_keys (name TEXT PRIMARY KEY, public_key TEXT NOT NULL UNIQUE)");
       }
       s.addDerivedTables();
       return s;
@@ -309,13 +309,13 @@ public final class BoardStore implements AutoCloseable {
     });
   }
 
-  /** True if a token with this SHA-256 hash may administer the board. */
-  public boolean adminTokenHashExists(String tokenHash) {
+  /** The Ed25519 public key (hex) of the administrator registered under this name, if any. */
+  public Optional<String> adminPublicKey(String name) {
     return read(c -> {
-      try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM admin_tokens WHERE token_hash = ?")) {
-        p.setString(1, tokenHash);
+      try (PreparedStatement p = c.prepareStatement("SELECT public_key FROM admin_keys WHERE name = ?")) {
+        p.setString(1, name);
         try (ResultSet r = p.executeQuery()) {
-          return r.next();
+          return r.next() ? Optional.of(r.getString(1)) : Optional.<String>empty();
         }
       }
     });

@@ -119,8 +119,9 @@ public final class WriteTransaction {
     update("UPDATE refusals SET head_size = ? WHERE head_size = ?", headSize, BoardStore.PENDING_HEAD);
   }
 
-  public void insertAdminToken(String tokenHash, String name) {
-    update("INSERT INTO admin_tokens (token_hash, name) VALUES (?,?)", tokenHash, name);
+  /** Registers an administrator: its name and Ed25519 public key (hex), which verifies its requests. */
+  public void insertAdministrator(String name, String publicKeyHex) {
+    update("INSERT INTO admin_keys (name, public_key) VALUES (?,?)", name, publicKeyHex);
   }
 
   /** The ballot row of (kiosk, request id), seeing this transaction's own rows. */

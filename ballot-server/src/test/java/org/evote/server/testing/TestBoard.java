@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import org.evote.board.client.AdminRequestSigner;
 import org.evote.crypto.ballot.PlaintextBallot;
 import org.evote.crypto.ballot.RandomBallots;
 import org.evote.crypto.ceremony.KeyCeremony;
@@ -30,6 +31,7 @@ import org.evote.server.store.DataDir;
 /** A real board on a random loopback port, with an election made by a real key ceremony. */
 public final class TestBoard implements AutoCloseable {
   private static final String PASSPHRASE = "board passphrase for tests";
+  private static final String ADMIN_PASSPHRASE = "administrator passphrase for tests";
   public final SecureRandom random = new SecureRandom();
   public final Path dir;
   public final DataDir data;
@@ -46,7 +48,7 @@ public final class TestBoard implements AutoCloseable {
     Path electionFile = dir.resolve("election.json");
     this.config = writeElection(electionFile, manifestFile, random);
     this.data = new DataDir(dir.resolve("data"));
-    this.admin = BoardSetup.init(data, JsonText.readObject(electionFile), passphrase(), random,
+    this.admin = BoardSetup.init(data, JsonText.readObject(electionFile), passphrase(), adminPassphrase(), random,
         Clock.systemUTC());
     start();
   }
@@ -54,6 +56,16 @@ public final class TestBoard implements AutoCloseable {
   /** The board key's passphrase (a fresh array each time: callers may wipe it). */
   public static char[] passphrase() {
     return PASSPHRASE.toCharArray();
+  }
+
+  /** The passphrase of the administrator credential in {@code data/admin.credentials} (a fresh array each time). */
+  public static char[] adminPassphrase() {
+    return ADMIN_PASSPHRASE.toCharArray();
+  }
+
+  /** Signs administrator requests with {@link #admin}, at the system clock's time. */
+  public AdminRequestSigner adminSigner() {
+    return new AdminRequestSigner(admin, random, Clock.systemUTC());
   }
 
   /**
@@ -101,9 +113,13 @@ public final class TestBoard implements AutoCloseable {
     return k;
   }
 
+  /** POST as the administrator: the request signed with {@link #admin}'s key (docs/api.md, "Administrators"). */
   public HttpResponse<String> adminPost(String path, String body) throws Exception {
-    return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + admin.token())
-        .POST(HttpRequest.BodyPublishers.ofString(body)));
+    URI uri = base.resolve(path);
+    byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+    adminSigner().headers("POST", AdminRequestSigner.target(uri), bytes).forEach(b::header);
+    return send(b);
   }
 
   /** POST with an arbitrary Authorization header and no body. */

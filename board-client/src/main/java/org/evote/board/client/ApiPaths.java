@@ -47,7 +47,7 @@ public final class ApiPaths {
   /** {@code POST}: a challenged ballot. */
   public static final String CHALLENGED_BALLOTS = "/api/ballots/challenged";
 
-  // ---- administrators (bearer token) ----
+  // ---- administrators (signed requests) ----
 
   /** {@code POST}: posts {@code polls_opened}. */
   public static final String OPEN_POLLS = "/api/admin/polls/open";
@@ -60,10 +60,19 @@ public final class ApiPaths {
   /** {@code POST {"tally_hash", "shares_hash", "result_hash"}}: posts {@code tally_published}. */
   public static final String TALLY = "/api/admin/tally";
 
-  /** The header administrator requests carry, with {@link #BEARER} and the token. */
+  /**
+   * Every administrator request carries these four headers (docs/api.md, "Administrators"): who signs, when, a
+   * fresh nonce, and the Ed25519 signature over {@link org.evote.crypto.board.AdminRequests#message}.
+   */
+  public static final String ADMIN = "Evote-Admin";
+  /** The request's time, Unix seconds (within a minute of the board's clock). */
+  public static final String ADMIN_TIME = "Evote-Time";
+  /** A fresh nonce, 32 lowercase hex characters (the board accepts each once). */
+  public static final String ADMIN_NONCE = "Evote-Nonce";
+  /** The administrator key's Ed25519 signature over the request, 128 lowercase hex characters. */
+  public static final String ADMIN_SIGNATURE = "Evote-Admin-Signature";
+  /** The standard header that once carried a bearer token; the board refuses a request with only it. */
   public static final String AUTHORIZATION = "Authorization";
-  /** The scheme of the administrator header's value. */
-  public static final String BEARER = "Bearer ";
 
   /**
    * A submission's header with the election's extended hash H_E (64 hex): the election the kiosk signed for; a

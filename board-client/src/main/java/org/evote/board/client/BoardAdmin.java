@@ -1,23 +1,24 @@
 package org.evote.board.client;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.json.JsonText;
 
 /**
- * The administrator actions (docs/api.md, "Administrators"), each sent with the administrator's bearer token and
- * answered with the entry it posted once durable. A missing or unknown token is refused with
- * {@link ErrorCodes#UNAUTHORIZED} or {@link ErrorCodes#FORBIDDEN}. Holds the token: it has no {@code toString}
- * that shows it. Get one from {@link BoardClient#admin}.
+ * The administrator actions (docs/api.md, "Administrators"), each signed by the administrator's key
+ * ({@link AdminRequestSigner}: time, fresh nonce, method, path and body) and answered with the entry it posted once
+ * durable. A request the board does not authenticate is refused with one of the {@code admin_*} codes of
+ * {@link ErrorCodes}. Holds the key: it has no {@code toString} that shows it. Get one from {@link BoardClient#admin}.
  */
 public final class BoardAdmin {
   private final BoardClient client;
-  private final String token;
+  private final AdminRequestSigner signer;
 
-  BoardAdmin(BoardClient client, String token) {
+  BoardAdmin(BoardClient client, AdminRequestSigner signer) {
     this.client = client;
-    this.token = token;
+    this.signer = signer;
   }
 
   /** {@code POST /api/admin/polls/open}: posts {@code polls_opened} (once). */
@@ -60,6 +61,8 @@ public final class BoardAdmin {
 
   private AdminEntry send(String path, String body)
       throws BoardRefusedException, BoardUnavailableException, InterruptedException {
-    return BoardClient.decode(client.post(path, body, Optional.of(token)), AdminEntry::decode);
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    var headers = signer.headers("POST", AdminRequestSigner.target(client.resolve(path)), bytes);
+    return BoardClient.decode(client.post(path, body, headers), AdminEntry::decode);
   }
 }

@@ -11,7 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -67,9 +70,17 @@ public final class BoardClient {
     return timeout;
   }
 
-  /** The administrator actions, authorized by this credential's bearer token. */
-  public BoardAdmin admin(AdminCredentials credentials) {
-    return new BoardAdmin(this, credentials.token());
+  /**
+   * The administrator actions, each request signed with this credential's key at the system clock's time and with
+   * a fresh nonce from {@code random}.
+   */
+  public BoardAdmin admin(AdminCredentials credentials, SecureRandom random) {
+    return admin(credentials, random, Clock.systemUTC());
+  }
+
+  /** {@link #admin(AdminCredentials, SecureRandom)} with the requests' times from {@code clock}. */
+  public BoardAdmin admin(AdminCredentials credentials, SecureRandom random, Clock clock) {
+    return new BoardAdmin(this, new AdminRequestSigner(credentials, random, clock));
   }
 
   // ---- public reads ----
@@ -266,16 +277,21 @@ public final class BoardClient {
     return send(request(path).GET());
   }
 
-  JsonObject post(String path, String body, Optional<String> bearerToken)
+  JsonObject post(String path, String body, Map<String, String> headers)
       throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     HttpRequest.Builder b = request(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body));
-    bearerToken.ifPresent(t -> b.header(ApiPaths.AUTHORIZATION, ApiPaths.BEARER + t));
+    headers.forEach(b::header);
     return send(b);
   }
 
+  /** The URI a request for {@code path} goes to. */
+  URI resolve(String path) {
+    return server.resolve(path);
+  }
+
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(server.resolve(path)).timeout(timeout);
+    return HttpRequest.newBuilder(resolve(path)).timeout(timeout);
   }
 
   private JsonObject send(HttpRequest.Builder b)

@@ -60,8 +60,22 @@ public final class ErrorCodes {
   public static final String BOARD_FORKED = "board_forked";
 
   // ---- administrators ----
-  public static final String UNAUTHORIZED = "unauthorized";
-  public static final String FORBIDDEN = "forbidden";
+  // Authentication (docs/api.md, "Administrators"): 401 when the request does not carry a signature the board
+  // can check, 403 when the board checked it and refuses it, 503 when it cannot remember another nonce now.
+  /** 401: one of the four administrator headers is missing (a bearer token alone is not accepted). */
+  public static final String ADMIN_HEADER_MISSING = "admin_header_missing";
+  /** 401: an administrator header is malformed (the message names it and says why). */
+  public static final String ADMIN_HEADER_INVALID = "admin_header_invalid";
+  /** 403: {@code Evote-Time} is more than a minute from the board's clock. */
+  public static final String ADMIN_TIME_SKEW = "admin_time_skew";
+  /** 403: {@code Evote-Nonce} was already used within the time window: a replayed request. */
+  public static final String ADMIN_NONCE_REPLAYED = "admin_nonce_replayed";
+  /** 403: {@code Evote-Admin} names no administrator registered on this board. */
+  public static final String ADMIN_UNKNOWN = "admin_unknown";
+  /** 403: {@code Evote-Admin-Signature} does not verify over this request under the administrator's key. */
+  public static final String ADMIN_BAD_SIGNATURE = "admin_bad_signature";
+  /** 503: the board holds as many recent nonces as it keeps; retry shortly (with a new nonce). */
+  public static final String ADMIN_BUSY = "admin_busy";
   /** The tally is already published (it is published once). */
   public static final String TALLY_PUBLISHED = "tally_published";
   /** The polls are not in the state the action needs (already open, not yet closed…). */

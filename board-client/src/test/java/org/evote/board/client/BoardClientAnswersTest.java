@@ -192,26 +192,51 @@ class BoardClientAnswersTest {
   }
 
   @Test
-  void adminActions_sendTheBearerToken() throws Exception {
+  void adminActions_areSignedOverMethodPathTimeNonceAndBody() throws Exception {
     Path creds = Files.createTempFile("admin", ".credentials");
     try {
-      org.evote.crypto.keystore.AdminCredentials.generate("a", new java.security.SecureRandom()).write(creds);
-      var admin = org.evote.crypto.keystore.AdminCredentials.read(creds);
+      var random = new java.security.SecureRandom();
+      var electionHash = org.evote.crypto.hash.Digest.of(new byte[32]);
+      char[] pass = "admin passphrase".toCharArray();
+      org.evote.crypto.keystore.AdminCredentials.generate("a", electionHash, random).write(creds, pass, random);
+      var admin = org.evote.crypto.keystore.AdminCredentials.read(creds, pass);
       answer(200, "{\"sequence\":4,\"kind\":\"polls_opened\",\"entry_hash\":\"" + "ab".repeat(32) + "\"}");
-      AdminEntry e = client().admin(admin).openPolls();
+      AdminEntry e = client().admin(admin, random).openPolls();
       assertEquals(4, e.sequence());
       assertEquals(EntryKind.POLLS_OPENED, e.kind());
-      assertEquals("Bearer " + admin.token(), last.get().getRequestHeaders().getFirst("Authorization"));
       assertEquals("/api/admin/polls/open", last.get().getRequestURI().getPath());
+      assertSigned(admin, "", last.get());
+      String firstNonce = last.get().getRequestHeaders().getFirst(ApiPaths.ADMIN_NONCE);
 
-      answer(403, "{\"error\":{\"status\":403,\"code\":\"forbidden\",\"message\":\"no\"}}");
-      assertEquals(ErrorCodes.FORBIDDEN, assertThrows(BoardRefusedException.class,
-          () -> client().admin(admin).revokeKiosk("K 1", Optional.of("stolen"))).code());
+      answer(403, "{\"error\":{\"status\":403,\"code\":\"admin_unknown\",\"message\":\"no\"}}");
+      assertEquals(ErrorCodes.ADMIN_UNKNOWN, assertThrows(BoardRefusedException.class,
+          () -> client().admin(admin, random).revokeKiosk("K 1", Optional.of("stolen"))).code());
       assertEquals("/api/admin/kiosks/K%201/revoke", last.get().getRequestURI().getRawPath());
       assertEquals("{\"reason\":\"stolen\"}", lastBody.get());
+      assertSigned(admin, "{\"reason\":\"stolen\"}", last.get());
+      assertFalse(firstNonce.equals(last.get().getRequestHeaders().getFirst(ApiPaths.ADMIN_NONCE)), "a fresh nonce");
     } finally {
       Files.deleteIfExists(creds);
     }
+  }
+
+  private static void assertSigned(org.evote.crypto.keystore.AdminCredentials admin, String body, HttpExchange x) {
+    var h = x.getRequestHeaders();
+    assertEquals(null, h.getFirst(ApiPaths.AUTHORIZATION), "no bearer token");
+    assertEquals(admin.name(), h.getFirst(ApiPaths.ADMIN));
+    long time = Long.parseLong(h.getFirst(ApiPaths.ADMIN_TIME));
+    assertTrue(Math.abs(time - java.time.Instant.now().getEpochSecond()) < 30, "the clock's time");
+    String nonce = h.getFirst(ApiPaths.ADMIN_NONCE);
+    assertTrue(org.evote.crypto.board.AdminRequests.isNonce(nonce), nonce);
+    var message = org.evote.crypto.board.AdminRequests.message(admin.electionHash(), admin.name(), "POST",
+        x.getRequestURI().getRawPath(), time, nonce, body.getBytes(StandardCharsets.UTF_8));
+    assertTrue(admin.publicKey().verifies(message,
+        new org.evote.crypto.board.Ed25519.Signature(h.getFirst(ApiPaths.ADMIN_SIGNATURE))));
+    // The same signature over another body does not verify.
+    var other = org.evote.crypto.board.AdminRequests.message(admin.electionHash(), admin.name(), "POST",
+        x.getRequestURI().getRawPath(), time, nonce, (body + " ").getBytes(StandardCharsets.UTF_8));
+    assertFalse(admin.publicKey().verifies(other,
+        new org.evote.crypto.board.Ed25519.Signature(h.getFirst(ApiPaths.ADMIN_SIGNATURE))));
   }
 
   @Test

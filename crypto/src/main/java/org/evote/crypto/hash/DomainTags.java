@@ -54,6 +54,8 @@ public final class DomainTags {
   public static final String BOARD_SIGNED_HEAD = PREFIX + "board/signed-head";
   /** The message a kiosk key signs for a submission (§9.5). */
   public static final String KIOSK_SUBMISSION = PREFIX + "board/kiosk-submission";
+  /** The message an administrator key signs for one administrator request (docs/api.md, "Administrators"). */
+  public static final String ADMIN_REQUEST = PREFIX + "board/admin-request";
   /** Hash of a record file's canonical JSON, as named in the tally_published entry (§2.5, §9.1). */
   public static final String JSON_OBJECT = PREFIX + "json-object";
 }

@@ -2,70 +2,104 @@ package org.evote.crypto.keystore;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Set;
+import java.util.Arrays;
+import org.evote.crypto.InvalidFieldException;
+import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.group.Hex;
+import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonText;
+import org.evote.crypto.manifest.Ids;
 
 /**
- * An administrator's bearer credential: a random 256-bit token. The board stores only SHA-256 of it, so a copy of
- * the database grants nothing; the credential file is written readable by its owner only.
+ * An administrator's credential file: the administrator's name, the election of the board it administers and an
+ * Ed25519 key pair whose private key signs every administrator request ({@link org.evote.crypto.board.AdminRequests},
+ * docs/api.md). The board stores only the public key, so a copy of its database grants nothing; the private key is
+ * sealed under a passphrase ({@link EncryptedKeyFile}) in a file readable by its owner only. The public part —
+ * name, public key, election hash — is readable without it.
  */
 public final class AdminCredentials {
   public static final String KIND = "evote-admin-credentials";
   private final String name;
-  private final String token;
+  private final Digest electionHash;
+  private final Ed25519.PrivateKey key;
 
-  private AdminCredentials(String name, String token) {
-    this.name = name;
-    this.token = token;
-  }
-
-  public static AdminCredentials generate(String name, SecureRandom random) {
-    byte[] t = new byte[32];
-    random.nextBytes(t);
-    return new AdminCredentials(name, Hex.encode(t));
-  }
-
-  public static AdminCredentials read(Path file) throws IOException {
-    Fields f = Fields.of(JsonText.readObject(file)).only(Set.of("kind", "name", "token"));
-    if (!f.string("kind").equals(KIND)) {
-      throw new org.evote.crypto.InvalidFieldException("kind", "not an admin credential file");
+  /** @throws InvalidFieldException if {@code name} is not an identifier (1–256 printable ASCII, no spaces) */
+  public AdminCredentials(String name, Digest electionHash, Ed25519.PrivateKey key) {
+    if (!Ids.isValid(name)) {
+      throw new InvalidFieldException("name", "an administrator name is 1-256 printable ASCII characters without "
+          + "spaces");
     }
-    Hex.decode(f.string("token"), 32, "token");
-    return new AdminCredentials(f.string("name"), f.string("token"));
+    this.name = name;
+    this.electionHash = java.util.Objects.requireNonNull(electionHash, "electionHash");
+    this.key = java.util.Objects.requireNonNull(key, "key");
   }
 
-  public void write(Path file) throws IOException {
-    JsonObject o = JsonText.object().add("kind", KIND).add("name", name).add("token", token).build();
-    SecretFiles.writeOwnerOnly(file, JsonText.pretty(o));
+  /** A new administrator key for the board of the election {@code electionHash}. */
+  public static AdminCredentials generate(String name, Digest electionHash, SecureRandom random) {
+    return new AdminCredentials(name, electionHash, Ed25519.PrivateKey.generate(random));
   }
 
+  /** Writes the credential file, owner-only, with the private key sealed under {@code passphrase}. */
+  public void write(Path file, char[] passphrase, SecureRandom random) throws IOException {
+    JsonObject pub = JsonText.object().add("name", name).add("public_key", publicKey().hex())
+        .add("election_hash", electionHash.toHex()).build();
+    byte[] seed = Hex.decode(key.seedHex(), 32, "seed");
+    try {
+      SecretFiles.writeOwnerOnly(file, JsonText.pretty(EncryptedKeyFile.seal(KIND, pub, seed, passphrase, random)));
+    } finally {
+      Arrays.fill(seed, (byte) 0);
+    }
+  }
+
+  /** Reads and opens a credential file. */
+  public static AdminCredentials read(Path file, char[] passphrase)
+      throws IOException, EncryptedKeyFile.WrongPassphraseException {
+    JsonObject json = JsonText.readObject(file);
+    if (json.containsKey("token")) {
+      throw new InvalidFieldException("token", "this is a bearer-token administrator credential, which the board no "
+          + "longer accepts: administrator requests are signed; make a new credential with ballot-server init");
+    }
+    Fields pub = Fields.of(EncryptedKeyFile.publicPart(json, KIND), "public");
+    pub.only(java.util.Set.of("name", "public_key", "election_hash"));
+    Digest electionHash = pub.digest("election_hash");
+    String name = pub.id("name");
+    byte[] seed = EncryptedKeyFile.open(json, KIND, passphrase);
+    try {
+      Ed25519.PrivateKey key = Ed25519.PrivateKey.fromSeedHex(Hex.encode(seed), "seed");
+      if (!key.publicKey().hex().equals(pub.string("public_key"))) {
+        throw new InvalidFieldException(pub.path("public_key"), "does not match the sealed key");
+      }
+      return new AdminCredentials(name, electionHash, key);
+    } finally {
+      Arrays.fill(seed, (byte) 0);
+    }
+  }
+
+  /** The administrator's name: the {@code Evote-Admin} header of its requests. */
   public String name() {
     return name;
   }
 
-  /** The bearer token — secret. */
-  public String token() {
-    return token;
+  /** H_E of the election whose board this credential administers. */
+  public Digest electionHash() {
+    return electionHash;
   }
 
-  /** What the board stores: SHA-256 of the token, hex. */
-  public static String hash(String token) {
-    try {
-      return Hex.encode(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  /** What the board registers for this administrator. */
+  public Ed25519.PublicKey publicKey() {
+    return key.publicKey();
+  }
+
+  /** The signing key — secret. */
+  public Ed25519.PrivateKey key() {
+    return key;
   }
 
   @Override
   public String toString() {
-    return "AdminCredentials[" + name + ", token redacted]";
+    return "AdminCredentials[" + name + ", key redacted]";
   }
 }

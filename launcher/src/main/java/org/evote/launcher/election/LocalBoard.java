@@ -56,7 +56,9 @@ public final class LocalBoard implements AutoCloseable {
   public static LocalBoard create(Path dataDir, Path electionFile, char[] passphrase, SecureRandom random)
       throws IOException {
     DataDir data = new DataDir(dataDir);
-    BoardSetup.init(data, JsonText.readObject(electionFile), passphrase.clone(), random, Clock.systemUTC());
+    // The demo's one operator holds both: the board key and the administrator credential share its passphrase.
+    BoardSetup.init(data, JsonText.readObject(electionFile), passphrase.clone(), passphrase.clone(), random,
+        Clock.systemUTC());
     return new LocalBoard(data, passphrase, random);
   }
 
@@ -126,9 +128,13 @@ public final class LocalBoard implements AutoCloseable {
     return client;
   }
 
-  /** The administrator actions, with the board's first administrator credential. */
+  /** The administrator actions, with the board's first administrator credential (sealed under the passphrase). */
   public BoardAdmin admin() throws IOException {
-    return client().admin(AdminCredentials.read(data.adminCredentialsFile()));
+    try {
+      return client().admin(AdminCredentials.read(data.adminCredentialsFile(), passphrase.clone()), random);
+    } catch (EncryptedKeyFile.WrongPassphraseException e) {
+      throw new IOException("the administrator credential did not open: " + e.getMessage(), e);
+    }
   }
 
   /** {@code POST /api/admin/polls/open}. */

@@ -2,12 +2,14 @@ package org.evote.tally.cli;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.evote.board.client.AdminEntry;
 import org.evote.board.client.BoardClient;
 import org.evote.board.client.BoardException;
 import org.evote.crypto.keystore.AdminCredentials;
+import org.evote.crypto.keystore.SecretFiles;
 import org.evote.tally.service.TallyPublication;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,6 +25,9 @@ public final class PublishCommand implements Callable<Integer> {
   @Option(names = "--admin-credentials", required = true, description = "administrator credential file")
   Path credentials;
 
+  @Option(names = "--admin-passphrase-file", description = "first line: the passphrase sealing the administrator "
+      + "credential's key (default: ask on the console)") Path adminPassphrase;
+
   @Parameters(index = "0", description = "record directory") Path record;
 
   @Option(names = "--notice", description = "the election notice: wait until its quorum of witnesses has "
@@ -34,9 +39,11 @@ public final class PublishCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var tally = TallyPublication.of(record);
-    AdminCredentials admin = AdminCredentials.read(credentials);
+    AdminCredentials admin = AdminCredentials.read(credentials,
+        SecretFiles.passphrase(adminPassphrase, "administrator credential passphrase"));
     try {
-      AdminEntry e = BoardClient.create(server, Duration.ofSeconds(60)).admin(admin).publishTally(tally);
+      AdminEntry e = BoardClient.create(server, Duration.ofSeconds(60)).admin(admin, new SecureRandom())
+          .publishTally(tally);
       System.out.println("published: " + e.kind().wireName() + " at sequence " + e.sequence() + ", entry hash "
           + e.entryHash().toHex());
       // The record ends with the final board: downloaded again with its checkpoint of exactly those entries.
