@@ -26,7 +26,9 @@ import org.evote.crypto.keystore.KioskCredentials;
  * The kiosk's encrypt-and-cast path, shared by the voter screens and the robot voter: encrypt the voter's choices
  * continuing the kiosk's chain, then cast or challenge — sign, store durably in the outbox (advancing the chain in
  * the same transaction), hand to the uploader and wait briefly for the board's receipt. If the board does not
- * answer in time the voter still gets a receipt, marked "upload pending".
+ * answer in time the voter still gets a receipt, marked "upload pending". Ballots are dated by the board's time as
+ * the uploader's {@link BoardClock} reckons it (never by the kiosk's own clock, which the board does not follow);
+ * {@code clock} dates only the kiosk's own records.
  */
 public final class BallotCaster {
   private final ElectionConfig config;
@@ -61,7 +63,7 @@ public final class BallotCaster {
   public PreparedBallot prepare(String styleId, Map<String, ? extends Collection<String>> choices) {
     String ballotId = String.format("%s-%06d", credentials.kioskId(), store.takeNumber());
     KioskStore.Chain chain = store.chain();
-    long time = Math.max(clock.millis() / 1000, chain.lastTime());
+    long time = uploader.boardClock().ballotTime(chain.lastTime());
     PlaintextBallot plaintext = new PlaintextBallot(ballotId, styleId, choices);
     BallotSeed seed = BallotSeed.random(random);
     EncryptedBallot encrypted = new BallotEncryptor(config).encrypt(plaintext, seed, credentials.kioskId(), time,

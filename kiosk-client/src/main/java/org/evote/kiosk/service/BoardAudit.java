@@ -45,6 +45,7 @@ final class BoardAudit {
   /** How many audits after the one that found the polls closed wait for cosigning before alarming. */
   static final int COVERAGE_ROUNDS = 5;
   private final Optional<WitnessedHistory> witnessed;
+  private final BoardClock boardClock;
   private int roundsSinceClose = -1;
   private volatile Optional<Boolean> covered = Optional.empty();
 
@@ -55,12 +56,13 @@ final class BoardAudit {
   enum Outcome { POLLS_OPEN, POLLS_CLOSED, AWAITING_COSIGNATURES }
 
   BoardAudit(KioskStore store, BoardClient board, KioskCredentials credentials, Consumer<Alarm> alarm, Clock clock) {
-    this(store, board, credentials, Optional.empty(), alarm, clock);
+    this(store, board, credentials, Optional.empty(), alarm, clock, new BoardClock(clock));
   }
 
   /** An audit that also checks the board's witnessed history against {@code witnessed}, if given (a notice). */
   BoardAudit(KioskStore store, BoardClient board, KioskCredentials credentials, Optional<WitnessedHistory> witnessed,
-      Consumer<Alarm> alarm, Clock clock) {
+      Consumer<Alarm> alarm, Clock clock, BoardClock boardClock) {
+    this.boardClock = Objects.requireNonNull(boardClock, "boardClock");
     this.witnessed = Objects.requireNonNull(witnessed, "witnessed");
     this.store = Objects.requireNonNull(store, "store");
     this.board = Objects.requireNonNull(board, "board");
@@ -119,13 +121,16 @@ final class BoardAudit {
   }
 
   /**
-   * The audit: the board's status and latest head, then each uploaded ballot looked up by its full confirmation
+   * The audit: the board's status (its time measures the kiosk's {@link BoardClock}) and latest head, then each uploaded ballot looked up by its full confirmation
    * code. Returns how many ballots were put back in the queue through {@code requeued}; {@link Outcome#POLLS_CLOSED}
    * once the board reports the polls closed (no more audits are needed: no ballot can be added).
    */
   Outcome audit(Consumer<Integer> requeued)
       throws BoardRefusedException, BoardUnavailableException, InterruptedException {
+    long sent = boardClock.localMillis();
     BoardStatus status = board.status();
+    long received = boardClock.localMillis();
+    boardTime(status).ifPresent(t -> boardClock.measured(t, sent, received));
     if (status.signedHead().isPresent()) {
       believe(status.signedHead().get(), HeadCheck.Shown.LATEST).ifPresent(store::keepHead);
     }
@@ -231,6 +236,11 @@ final class BoardAudit {
     LOG.error("ALARM: the board's look-up receipt for ballot {} failed its check ({}): {}", o.ballotId(), failure,
         reason);
     alarm.accept(new Alarm.ReceiptFailed(o.ballotId(), failure, reason));
+  }
+
+  /** The board's time in its status answer (BoardStatus.time, from the refusals branch: adapter until merged). */
+  static java.util.OptionalLong boardTime(BoardStatus status) {
+    return java.util.OptionalLong.empty();
   }
 
   private long now() {

@@ -62,12 +62,16 @@ public final class Uploader implements AutoCloseable {
    * What the poll workers see: how many ballots wait, whether the board answers, the last problem (English, for
    * logs), and the alarm: a board alarm (a head that failed its check, a ballot the board lost) stays until the
    * kiosk restarts; a receipt alarm stays until a receipt passes again. A board alarm is shown before a receipt one.
+   * {@code refused} counts the ballots the board refused (each listed, with its reason, by
+   * {@link KioskStore#refused()}).
    */
-  public record Status(long pending, boolean boardReachable, String lastProblem, Optional<Alarm> alarm) {}
+  public record Status(long pending, boolean boardReachable, String lastProblem, Optional<Alarm> alarm,
+      long refused) {}
 
   private final ReceiptCheck check;
   private final BoardAudit audit;
   private final Duration auditInterval;
+  private final BoardClock boardClock;
   private volatile Optional<Alarm> receiptAlarm = Optional.empty();
   private volatile Optional<Alarm> boardAlarm = Optional.empty();
   private boolean auditing = true;
@@ -97,6 +101,15 @@ public final class Uploader implements AutoCloseable {
    */
   public Uploader(KioskStore store, BoardClient board, KioskCredentials credentials, Duration auditInterval,
       Optional<ElectionNotice> notice) {
+    this(store, board, credentials, auditInterval, notice, new BoardClock(Clock.systemUTC()));
+  }
+
+  /**
+   * As {@link #Uploader(KioskStore, BoardClient, KioskCredentials, Duration, Optional)}, measuring the kiosk's
+   * {@code boardClock} against the board's time with every status poll (the kiosk dates its ballots by it).
+   */
+  public Uploader(KioskStore store, BoardClient board, KioskCredentials credentials, Duration auditInterval,
+      Optional<ElectionNotice> notice, BoardClock boardClock) {
     notice.ifPresent(n -> requireSameBoard(n, credentials));
     if (auditInterval.isNegative() || auditInterval.isZero()) {
       throw new IllegalArgumentException("the audit interval must be positive");
@@ -105,7 +118,8 @@ public final class Uploader implements AutoCloseable {
     this.board = board;
     this.auditInterval = auditInterval;
     this.audit = new BoardAudit(store, board, credentials, notice.map(n -> new WitnessedHistory(n.witnessPolicy())),
-        this::raise, Clock.systemUTC());
+        this::raise, Clock.systemUTC(), boardClock);
+    this.boardClock = boardClock;
     this.check = audit.receiptCheck();
     this.thread = new Thread(this::run, "kiosk-uploader");
     thread.setDaemon(true);
@@ -167,8 +181,14 @@ public final class Uploader implements AutoCloseable {
     return audit.covered();
   }
 
+  /** The kiosk's reckoning of the board's time, measured with every status poll. */
+  public BoardClock boardClock() {
+    return boardClock;
+  }
+
   public Status status() {
-    return new Status(store.pendingCount(), reachable, lastProblem, boardAlarm.or(() -> receiptAlarm));
+    return new Status(store.pendingCount(), reachable, lastProblem, boardAlarm.or(() -> receiptAlarm),
+        store.refusedCount());
   }
 
   /**
@@ -260,11 +280,8 @@ public final class Uploader implements AutoCloseable {
               + "ballots, which are posted again first", o.ballotId());
           continue;
         }
-        store.markRefused(o.id(), f.code() + ": " + f.error().message());
         reachable = true;
-        lastProblem = "ballot " + o.ballotId() + " refused by the board: " + f.code();
-        LOG.error("ballot {} refused by the board ({} {}): {}", o.ballotId(), f.status(), f.code(),
-            f.error().message());
+        refused(o, f);
         notifyWaiters();
         continue;
       } catch (BoardUnavailableException u) {
@@ -282,6 +299,25 @@ public final class Uploader implements AutoCloseable {
       pause(backoff);
       backoff = next(backoff);
     }
+  }
+
+  /**
+   * The board refused {@code o} for good: a refusal the board recorded (its receipt passes the refusal check) marks
+   * the ballot refused with that receipt, and the kiosk's chain on the board continues through it; a refusal without
+   * a record (or whose record fails its check) marks it refused without one. Either way the alarm is raised, the
+   * ballot stays listed for the poll workers, and the uploader goes on to the next ballot.
+   */
+  private void refused(KioskStore.Outgoing o, BoardRefusedException f) {
+    Optional<String> record = Optional.empty();
+    String why = "the board refused it without a record";
+    store.markRefused(o.id(), f.code(), f.error().message(), record);
+    String reason = "ballot " + o.ballotId() + " refused by the board (" + f.code() + "): " + why;
+    store.recordAlarm(System.currentTimeMillis() / 1000, "refusal", Optional.of(o.ballotId()), f.code(), reason,
+        record.orElse("{}"));
+    raise(new Alarm.BallotRefused(o.ballotId(), f.code(), record.isPresent(), reason));
+    lastProblem = reason;
+    LOG.error("ALARM: ballot {} refused by the board ({} {}): {}; {}", o.ballotId(), f.status(), f.code(),
+        f.error().message(), why);
   }
 
   /**
