@@ -38,8 +38,17 @@ public final class TestKiosk {
   /** A prepared submission: the request body and the ballot in it. */
   public record Submission(String body, EncryptedBallot ballot, boolean challenged, String requestId) {}
 
-  /** Encrypts the plaintext as the kiosk's next ballot and builds the signed request body. */
+  /**
+   * Encrypts the plaintext as the kiosk's next ballot and builds the signed request body. A ballot id outside the
+   * kiosk's namespace (rule BALLOT_ID_OF_KIOSK) is moved into it: {@code <kiosk>-<id without '-'>}.
+   */
   public Submission next(PlaintextBallot plaintext, boolean challenge) {
+    return nextExactly(org.evote.crypto.board.BoardState.inKioskNamespace(plaintext.ballotId(), id) ? plaintext
+        : plaintext.withBallotId(id + "-" + plaintext.ballotId().replace("-", "")), challenge);
+  }
+
+  /** {@link #next}, keeping the plaintext's ballot id whatever it is (to post into another kiosk's namespace). */
+  public Submission nextExactly(PlaintextBallot plaintext, boolean challenge) {
     BallotSeed seed = BallotSeed.random(random);
     EncryptedBallot b = new BallotEncryptor(config).encrypt(plaintext, seed, id, time, chain);
     chain = b.confirmationCode();

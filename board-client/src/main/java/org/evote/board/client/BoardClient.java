@@ -288,7 +288,9 @@ public final class BoardClient {
     if (status >= 500) {
       throw BoardUnavailableException.failed(error);
     }
-    throw new BoardRefusedException(error);
+    jakarta.json.JsonValue receipt = json.get("receipt");
+    throw new BoardRefusedException(error, receipt instanceof JsonObject o ? Optional.of(o.toString())
+        : Optional.empty());
   }
 
   static <T> T decode(JsonObject json, Function<JsonObject, T> decoder) throws BoardUnavailableException {

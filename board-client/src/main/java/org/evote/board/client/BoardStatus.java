@@ -12,9 +12,13 @@ import org.evote.crypto.json.Fields;
  *
  * @param entries the size of the latest signed head
  * @param acceptingBallots false after a failed write, until the server restarts; {@code problem} then says why
+ * @param refusedBallots the ballots the board refused and recorded ({@code ballot_refused}, protocol §9.6)
+ * @param time the board's clock when it answered (integer Unix seconds): the time it dates entries by, which a
+ *     kiosk measures its own clock against
  */
 public record BoardStatus(String electionName, Polls polls, long castBallots, long challengedBallots, long entries,
-    Optional<SignedHead> signedHead, boolean acceptingBallots, Optional<String> problem) {
+    Optional<SignedHead> signedHead, boolean acceptingBallots, Optional<String> problem, long refusedBallots,
+    long time) {
   public BoardStatus {
     Objects.requireNonNull(electionName, "electionName");
     Objects.requireNonNull(polls, "polls");
@@ -42,6 +46,7 @@ public record BoardStatus(String electionName, Polls polls, long castBallots, lo
         : Optional.empty();
     return new BoardStatus(f.string("election_name"), Polls.fromWire(f.string("polls")), f.integer("cast_ballots"),
         f.integer("challenged_ballots"), f.integer("entries"), head, f.bool("accepting_ballots", true),
-        f.optionalString("problem"));
+        f.optionalString("problem"), f.has("refused_ballots") ? f.integer("refused_ballots", 0, Long.MAX_VALUE) : 0,
+        f.integer("time", 0, Long.MAX_VALUE));
   }
 }

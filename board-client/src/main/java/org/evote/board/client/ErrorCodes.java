@@ -37,6 +37,8 @@ public final class ErrorCodes {
   public static final String INVALID_BALLOT = "invalid_ballot";
   public static final String CHALLENGE_MISMATCH = "challenge_mismatch";
   public static final String POLLS_NOT_OPEN = "polls_not_open";
+  /** The ballot id is not in its kiosk's namespace ({@code <kiosk_id>-<suffix>}); a recorded refusal. */
+  public static final String BALLOT_ID_NAMESPACE = "ballot_id_namespace";
   public static final String DUPLICATE_BALLOT_ID = "duplicate_ballot_id";
   public static final String DUPLICATE_CIPHERTEXT = "duplicate_ciphertext";
   public static final String CHAIN_BROKEN = "chain_broken";
@@ -70,4 +72,6 @@ public final class ErrorCodes {
   public static final String ENTRY_TIME = "entry_time";
   public static final String ELECTION_FIRST = "election_first";
   public static final String CHAINS_NOT_CLOSED = "chains_not_closed";
+  /** A ballot_refused entry refuses a ballot that breaks nothing its reason names (V12). */
+  public static final String REFUSAL_UNJUSTIFIED = "refusal_unjustified";
 }

@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.evote.crypto.board.BoardEntry;
 import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.Ed25519;
+import org.evote.crypto.board.RefusalReason;
 import org.evote.crypto.hash.Digest;
+import org.evote.crypto.json.BoardJson;
 import org.evote.crypto.json.CanonicalJson;
 import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonText;
@@ -126,15 +128,67 @@ public final class ReceiptCheck {
     return checked(kind, Sent.of(submissionBody), Objects.requireNonNull(receipt, "receipt"));
   }
 
-  private Result checked(EntryKind kind, Sent sent, BoardReceipt r) {
+  /**
+   * Checks the receipt of a refusal the board recorded (protocol §9.6, "Refusal records"): {@code answer} is
+   * {@link BoardRefusedException#recordedReceipt()}, {@code reason} the refusal's code
+   * ({@link BoardRefusedException#code()}), and the kiosk's own submission of {@code kind} with body
+   * {@code submissionBody}. The {@code ballot_refused} entry's payload is recomputed from the submission and the
+   * reason, and everything a ballot receipt's check checks is checked for it: signed head, inclusion proof, entry
+   * hash, ballot id and confirmation code, checkpoint. A {@link Valid} result means the board recorded exactly this
+   * submission, refused for exactly this reason, as the kiosk's chain link at that position: the kiosk's next
+   * ballot continues from its confirmation code.
+   *
+   * @throws IllegalArgumentException if {@code submissionBody} is not a ballot submission (the kiosk's own bug)
+   */
+  public Result checkRefusal(EntryKind kind, String submissionBody, String reason, String answer) {
+    if (kind != EntryKind.BALLOT_CAST && kind != EntryKind.BALLOT_CHALLENGED) {
+      throw new IllegalArgumentException("not a ballot submission: " + kind);
+    }
+    Sent sent = Sent.of(submissionBody);
+    BoardReceipt r;
     try {
-      return checkDecoded(kind, sent, r);
+      r = BoardReceipt.decode(JsonText.parseObject(answer));
+    } catch (RuntimeException e) {
+      return new Invalid(Failure.MALFORMED, "the answer is not a receipt: " + e.getMessage());
+    }
+    return checkedRefusal(kind, sent, reason, r);
+  }
+
+  /** {@link #checkRefusal(EntryKind, String, String, String)} of a receipt already decoded (a look-up by code). */
+  public Result checkRefusal(EntryKind kind, String submissionBody, String reason, BoardReceipt receipt) {
+    if (kind != EntryKind.BALLOT_CAST && kind != EntryKind.BALLOT_CHALLENGED) {
+      throw new IllegalArgumentException("not a ballot submission: " + kind);
+    }
+    return checkedRefusal(kind, Sent.of(submissionBody), reason, Objects.requireNonNull(receipt, "receipt"));
+  }
+
+  private Result checkedRefusal(EntryKind kind, Sent sent, String reason, BoardReceipt r) {
+    Optional<RefusalReason> recorded = RefusalReason.fromWire(String.valueOf(reason));
+    if (recorded.isEmpty()) {
+      return new Invalid(Failure.NOT_OUR_ENTRY, "'" + reason + "' is not a reason the board records a refusal for");
+    }
+    String payload;
+    try {
+      payload = BoardJson.refusedPayloadText(kind, sent.canonicalPayload(), recorded.get());
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("not a ballot submission body: " + e.getMessage(), e);
+    }
+    return checked(EntryKind.BALLOT_REFUSED, payload, sent, r);
+  }
+
+  private Result checked(EntryKind kind, Sent sent, BoardReceipt r) {
+    return checked(kind, sent.canonicalPayload(), sent, r);
+  }
+
+  private Result checked(EntryKind kind, String canonicalPayload, Sent sent, BoardReceipt r) {
+    try {
+      return checkDecoded(kind, canonicalPayload, sent, r);
     } catch (RuntimeException e) {
       return new Invalid(Failure.MALFORMED, "the receipt cannot be checked: " + e.getMessage());
     }
   }
 
-  private Result checkDecoded(EntryKind kind, Sent sent, BoardReceipt r) {
+  private Result checkDecoded(EntryKind kind, String canonicalPayload, Sent sent, BoardReceipt r) {
     if (!r.signedHead().signatureValid(extendedHash, boardKey)) {
       return new Invalid(Failure.HEAD_SIGNATURE, "the signed head of size " + r.signedHead().size()
           + " is not signed by the board key " + boardKey.hex());
@@ -160,7 +214,7 @@ public final class ReceiptCheck {
       return new Invalid(Failure.NOT_OUR_ENTRY, "the receipt's confirmation code is not the ballot's");
     }
     Digest recomputed = BoardEntry.hash(extendedHash, r.previousHash(), r.sequence(), kind, r.timestamp(),
-        sent.canonicalPayload());
+        canonicalPayload);
     if (!recomputed.equals(r.entryHash())) {
       return new Invalid(Failure.NOT_OUR_ENTRY, "entry " + r.sequence() + "'s hash is not that of the kiosk's "
           + "submission with the receipt's sequence number, time and previous hash");

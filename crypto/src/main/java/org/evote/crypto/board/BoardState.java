@@ -30,7 +30,10 @@ public final class BoardState {
   /** A registered kiosk: its submission key and whether it was revoked. */
   public record Kiosk(String kioskId, Ed25519.PublicKey publicKey, boolean revoked) {}
 
-  /** A kiosk's confirmation-code chain (§5.4): its head (H_0 before any ballot), last ballot time, ballot count. */
+  /**
+   * A kiosk's confirmation-code chain (§5.4): its head (H_0 before any ballot), the time of its last accepted
+   * ballot, and its links N — accepted and refused ballots alike.
+   */
   public record Chain(Digest head, long lastTime, long ballots) {}
 
   private final Digest extendedHash;
@@ -45,6 +48,7 @@ public final class BoardState {
   private volatile Polls polls = Polls.NOT_OPENED;
   private volatile long cast;
   private volatile long challenged;
+  private volatile long refused;
   private volatile long lastTime;
   private volatile Ed25519.PublicKey boardKey;
   private volatile org.evote.crypto.note.VerifierKey checkpointKey;
@@ -89,6 +93,8 @@ public final class BoardState {
     }
     if (facts instanceof EntryFacts.Ballot b) {
       ballot(b, timestamp, signature, v);
+    } else if (facts instanceof EntryFacts.Refused r) {
+      refused(r, timestamp, signature, v);
     } else {
       control(((EntryFacts.Control) facts).payload(), v);
     }
@@ -145,7 +151,8 @@ public final class BoardState {
           v.add(new Violation(Rule.TALLY_ONCE, "the tally is already on the board"));
         }
       };
-      case BALLOT_CAST, BALLOT_CHALLENGED -> throw new IllegalStateException("ballots are EntryFacts.Ballot");
+      case BALLOT_CAST, BALLOT_CHALLENGED, BALLOT_REFUSED -> throw new IllegalStateException(
+          "ballots are EntryFacts.Ballot or Refused");
     };
     rules.run();
   }
@@ -161,6 +168,28 @@ public final class BoardState {
       v.add(new Violation(Rule.REQUEST_ID_UNUSED, "request id " + b.requestId() + " of kiosk " + b.kioskId()
           + " was already used"));
     }
+    // In the order of §9.6: the content rules before CHAIN_CONTINUES, then it, then the ones after it.
+    List<Violation> content = content(b, timestamp);
+    content.stream().filter(c -> c.rule().ordinal() < Rule.CHAIN_CONTINUES.ordinal()).forEach(v::add);
+    if (!b.previousCode().equals(chain(b.kioskId()).head())) {
+      v.add(new Violation(Rule.CHAIN_CONTINUES, ballot + " does not continue kiosk " + b.kioskId()
+          + "'s confirmation-code chain (its previous code must be the kiosk's last code on the board)"));
+    }
+    content.stream().filter(c -> c.rule().ordinal() > Rule.CHAIN_CONTINUES.ordinal()).forEach(v::add);
+  }
+
+  /**
+   * The rules of a ballot's content at this position — the ones a {@code ballot_refused} entry may name
+   * ({@link RefusalReason}): its id in its kiosk's namespace and unused, its ciphertexts unused, its time not
+   * before its kiosk's previous ballot nor after the entry's.
+   */
+  private List<Violation> content(EntryFacts.Ballot b, long timestamp) {
+    List<Violation> v = new ArrayList<>();
+    String ballot = "ballot " + b.ballotId();
+    if (!inKioskNamespace(b.ballotId(), b.kioskId())) {
+      v.add(new Violation(Rule.BALLOT_ID_OF_KIOSK, ballot + " is not in kiosk " + b.kioskId() + "'s namespace ("
+          + b.kioskId() + "-<suffix without '-'>)"));
+    }
     if (ballotIds.contains(b.ballotId())) {
       v.add(new Violation(Rule.BALLOT_ID_UNIQUE, "ballot id " + b.ballotId() + " appears twice on the board"));
     }
@@ -172,10 +201,6 @@ public final class BoardState {
       }
     }
     Chain chain = chain(b.kioskId());
-    if (!b.previousCode().equals(chain.head())) {
-      v.add(new Violation(Rule.CHAIN_CONTINUES, ballot + " does not continue kiosk " + b.kioskId()
-          + "'s confirmation-code chain (its previous code must be the kiosk's last code on the board)"));
-    }
     if (chain.ballots() > 0 && b.timestamp() < chain.lastTime()) {
       v.add(new Violation(Rule.CHAIN_TIME_NOT_BACKWARDS, ballot + " is dated before the previous ballot of kiosk "
           + b.kioskId()));
@@ -183,6 +208,45 @@ public final class BoardState {
     if (b.timestamp() > timestamp) {
       v.add(new Violation(Rule.BALLOT_NOT_AFTER_ENTRY, ballot + " is dated after the board received it"));
     }
+    return v;
+  }
+
+  /**
+   * The rules of a {@code ballot_refused} entry (§9.6, "Refusal records"): its submission was authenticated and
+   * continued the chain while the polls were open (as for a ballot), and its refusal is justified — the submission
+   * breaks the rule its reason names. A ballot-check reason (invalid_ballot, unknown_style, challenge_mismatch) is
+   * not judged here: the verifier re-runs the ballot check (V12).
+   */
+  private void refused(EntryFacts.Refused r, long timestamp, Signature signature, List<Violation> v) {
+    EntryFacts.Ballot b = r.submission();
+    String ballot = "refused ballot " + b.ballotId();
+    if (polls != Polls.OPEN) {
+      v.add(new Violation(Rule.BALLOT_WHILE_POLLS_OPEN, ballot + " recorded while the polls were not open"));
+    }
+    submitter(b, signature).ifPresent(v::add);
+    if (requests.contains(requestKey(b))) {
+      v.add(new Violation(Rule.REQUEST_ID_UNUSED, "request id " + b.requestId() + " of kiosk " + b.kioskId()
+          + " was already used"));
+    }
+    if (!b.previousCode().equals(chain(b.kioskId()).head())) {
+      v.add(new Violation(Rule.CHAIN_CONTINUES, ballot + " does not continue kiosk " + b.kioskId()
+          + "'s confirmation-code chain (only a ballot that continues it is recorded as refused)"));
+    }
+    Optional<Rule> named = r.reason().rule();
+    if (named.isPresent() && content(b, timestamp).stream().noneMatch(c -> c.rule() == named.get())) {
+      v.add(new Violation(Rule.REFUSAL_JUSTIFIED, "the board refused a valid ballot: " + ballot + " of kiosk "
+          + b.kioskId() + " does not break " + named.get() + " (" + r.reason().wireName() + ")"));
+    }
+  }
+
+  /**
+   * Rule BALLOT_ID_OF_KIOSK: {@code ballotId} is {@code <kioskId>-<suffix>}, the suffix non-empty and without
+   * {@code -}.
+   */
+  public static boolean inKioskNamespace(String ballotId, String kioskId) {
+    String prefix = kioskId + "-";
+    return ballotId.length() > prefix.length() && ballotId.startsWith(prefix)
+        && ballotId.indexOf('-', prefix.length()) < 0;
   }
 
   /**
@@ -272,6 +336,16 @@ public final class BoardState {
       }
       return;
     }
+    if (facts instanceof EntryFacts.Refused r) {
+      // A chain link (N grows, the head moves), but the chain's time stays and nothing joins the seen ids or
+      // ciphertexts: a refused ballot blocks nothing after it.
+      EntryFacts.Ballot b = r.submission();
+      requests.add(requestKey(b));
+      Chain c = chain(b.kioskId());
+      chains.put(b.kioskId(), new Chain(b.confirmationCode(), c.lastTime(), c.ballots() + 1));
+      refused++;
+      return;
+    }
     EntryPayload payload = ((EntryFacts.Control) facts).payload();
     Runnable change = switch (payload.kind()) {
       case ELECTION_PUBLISHED -> () -> {
@@ -296,7 +370,8 @@ public final class BoardState {
       };
       case POLLS_CLOSED -> () -> polls = Polls.CLOSED;
       case TALLY_PUBLISHED -> () -> tally = (EntryPayload.TallyPublished) payload;
-      case BALLOT_CAST, BALLOT_CHALLENGED -> throw new IllegalStateException("ballots are EntryFacts.Ballot");
+      case BALLOT_CAST, BALLOT_CHALLENGED, BALLOT_REFUSED -> throw new IllegalStateException(
+          "ballots are EntryFacts.Ballot or Refused");
     };
     change.run();
   }
@@ -347,6 +422,11 @@ public final class BoardState {
   /** The number of ballot_challenged entries applied. */
   public long challenged() {
     return challenged;
+  }
+
+  /** The number of ballot_refused entries applied (chain links, never counted). */
+  public long refused() {
+    return refused;
   }
 
   /** The board key of entry 0, once applied. */

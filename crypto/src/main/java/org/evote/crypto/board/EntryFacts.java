@@ -22,6 +22,9 @@ public sealed interface EntryFacts {
     if (payload instanceof EntryPayload.BallotChallenged c) {
       return Ballot.of(EntryKind.BALLOT_CHALLENGED, c.requestId(), c.ballot(), c.signature(), unsignedPayload);
     }
+    if (payload instanceof EntryPayload.BallotRefused r) {
+      return new Refused((Ballot) of(r.submission(), unsignedPayload), r.reason());
+    }
     return new Control(payload);
   }
 
@@ -29,14 +32,31 @@ public sealed interface EntryFacts {
   record Control(EntryPayload payload) implements EntryFacts {
     public Control {
       if (payload == null || payload instanceof EntryPayload.BallotCast
-          || payload instanceof EntryPayload.BallotChallenged) {
-        throw new IllegalArgumentException("ballot entries are described by EntryFacts.Ballot");
+          || payload instanceof EntryPayload.BallotChallenged || payload instanceof EntryPayload.BallotRefused) {
+        throw new IllegalArgumentException("ballot entries are described by EntryFacts.Ballot or Refused");
       }
     }
 
     @Override
     public EntryKind kind() {
       return payload.kind();
+    }
+  }
+
+  /**
+   * A {@code ballot_refused} entry: the facts of the refused submission (its kind is the submission's) and the
+   * recorded reason. {@code submission.unsignedPayload()} is the text the kiosk signed.
+   */
+  record Refused(Ballot submission, RefusalReason reason) implements EntryFacts {
+    public Refused {
+      if (submission == null || reason == null) {
+        throw new IllegalArgumentException("a refusal's facts name its submission and reason");
+      }
+    }
+
+    @Override
+    public EntryKind kind() {
+      return EntryKind.BALLOT_REFUSED;
     }
   }
 

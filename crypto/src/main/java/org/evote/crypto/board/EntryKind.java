@@ -10,6 +10,11 @@ public enum EntryKind {
   KIOSK_REVOKED("kiosk_revoked"),
   BALLOT_CAST("ballot_cast"),
   BALLOT_CHALLENGED("ballot_challenged"),
+  /**
+   * A kiosk's authenticated ballot the board refused, recorded with its reason so that it is visible and the
+   * kiosk's chain goes on (§9.6, "Refusal records"); never cast nor challenged, never counted.
+   */
+  BALLOT_REFUSED("ballot_refused"),
   POLLS_CLOSED("polls_closed"),
   TALLY_PUBLISHED("tally_published");
 

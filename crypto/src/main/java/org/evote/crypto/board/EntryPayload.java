@@ -68,6 +68,31 @@ public sealed interface EntryPayload {
     }
   }
 
+  /**
+   * A refused ballot (§9.6, "Refusal records"): the kiosk's submission exactly as it signed it (a
+   * {@link BallotCast} or {@link BallotChallenged} payload, of {@code submissionKind}) and why it was refused.
+   */
+  record BallotRefused(EntryKind submissionKind, EntryPayload submission, RefusalReason reason)
+      implements EntryPayload {
+    public BallotRefused {
+      if (submissionKind == null || submission == null || reason == null || submission.kind() != submissionKind
+          || (submissionKind != EntryKind.BALLOT_CAST && submissionKind != EntryKind.BALLOT_CHALLENGED)) {
+        throw new IllegalArgumentException("a refusal records a cast or challenged ballot of its submission kind,"
+            + " with a reason");
+      }
+    }
+
+    /** The refused ballot. */
+    public EncryptedBallot ballot() {
+      return submission instanceof BallotCast c ? c.ballot() : ((BallotChallenged) submission).ballot();
+    }
+
+    @Override
+    public EntryKind kind() {
+      return EntryKind.BALLOT_REFUSED;
+    }
+  }
+
   /** Polls closed, with every kiosk's chain closing value (§5.4). */
   record PollsClosed(List<ChainClose> chains) implements EntryPayload {
     public PollsClosed {

@@ -30,6 +30,11 @@ public enum Rule {
   BALLOT_SIGNED_BY_KIOSK("V7", "bad_signature"),
   /** A (kiosk, request id) pair is used once. */
   REQUEST_ID_UNUSED("V7", "request_id_reused"),
+  /**
+   * A ballot's id is in its kiosk's namespace: {@code <kiosk_id>-<suffix>}, the suffix non-empty and without
+   * {@code -}, so no kiosk can take another kiosk's ballot ids.
+   */
+  BALLOT_ID_OF_KIOSK("V8", "ballot_id_namespace"),
   /** A ballot id appears once on the board. */
   BALLOT_ID_UNIQUE("V8", "duplicate_ballot_id"),
   /** No selection ciphertext α appears twice on the board, within a ballot or across ballots (copied ballots). */
@@ -40,6 +45,11 @@ public enum Rule {
   CHAIN_TIME_NOT_BACKWARDS("V12", "chain_time"),
   /** A ballot is not dated after the board received it. */
   BALLOT_NOT_AFTER_ENTRY("V12", "future_ballot"),
+  /**
+   * A {@code ballot_refused} entry's submission, checked as a ballot at its position, breaks the rule (or fails the
+   * ballot check) its reason names: the board refused no valid ballot.
+   */
+  REFUSAL_JUSTIFIED("V12", "refusal_unjustified"),
   /** The polls close once, after they opened. */
   POLLS_CLOSE_AFTER_OPEN("V7", "polls_state"),
   /** polls_closed closes every kiosk chain exactly (§5.4). */

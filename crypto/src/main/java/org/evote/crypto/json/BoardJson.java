@@ -11,6 +11,7 @@ import org.evote.crypto.board.BoardEntry;
 import org.evote.crypto.board.BoardOrigin;
 import org.evote.crypto.board.ConsistencyProof;
 import org.evote.crypto.board.InclusionProof;
+import org.evote.crypto.board.RefusalReason;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.board.EntryFacts;
 import org.evote.crypto.board.EntryKind;
@@ -63,6 +64,9 @@ public final class BoardJson {
     } else if (p instanceof EntryPayload.BallotChallenged c) {
       b.add("request_id", c.requestId()).add("ballot", BallotJson.encode(c.ballot())).add("seed", c.seed().toHex())
           .add("plaintext", BallotJson.encode(c.plaintext())).add("signature", c.signature().hex());
+    } else if (p instanceof EntryPayload.BallotRefused r) {
+      b.add("submission_kind", r.submissionKind().wireName()).add("submission", encodePayload(r.submission()))
+          .add("reason", r.reason().wireName());
     } else if (p instanceof EntryPayload.PollsClosed c) {
       JsonArrayBuilder chains = JsonText.array();
       for (EntryPayload.ChainClose ch : c.chains()) {
@@ -84,7 +88,11 @@ public final class BoardJson {
 
   /** Reads a payload of the given kind (a kiosk submission before it is on the board, for instance). */
   public static EntryPayload decodePayload(EntryKind kind, JsonObject payload) {
-    Fields f = Fields.of(payload, "payload");
+    return decodePayload(kind, payload, "payload");
+  }
+
+  private static EntryPayload decodePayload(EntryKind kind, JsonObject payload, String path) {
+    Fields f = Fields.of(payload, path);
     return switch (kind) {
       case ELECTION_PUBLISHED -> {
         f.only(Set.of("election", "board_public_key", "checkpoint_key"));
@@ -118,6 +126,13 @@ public final class BoardJson {
             BallotSeed.decode(f.string("seed"), f.path("seed")), BallotJson.decodePlaintext(f.object("plaintext")),
             signature(f));
       }
+      case BALLOT_REFUSED -> {
+        f.only(Set.of("submission_kind", "submission", "reason"));
+        EntryKind submitted = submissionKind(f);
+        RefusalReason reason = reason(f);
+        yield new EntryPayload.BallotRefused(submitted, decodePayload(submitted, f.rawObject("submission"),
+            f.path("submission")), reason);
+      }
       case POLLS_CLOSED -> {
         f.only(Set.of("chains"));
         yield new EntryPayload.PollsClosed(f.objects("chains", 0, 1_000_000, c -> {
@@ -146,15 +161,56 @@ public final class BoardJson {
   /** The facts of a typed payload (for a ballot, with the canonical text its kiosk signs). */
   public static EntryFacts facts(EntryPayload p) {
     boolean ballot = p instanceof EntryPayload.BallotCast || p instanceof EntryPayload.BallotChallenged;
+    if (p instanceof EntryPayload.BallotRefused r) {
+      return EntryFacts.of(p, unsignedPayloadText(encodePayload(r.submission())));
+    }
     return EntryFacts.of(p, ballot ? unsignedPayloadText(encodePayload(p)) : "");
+  }
+
+  /**
+   * The canonical payload of the {@code ballot_refused} entry recording the kiosk's submission of
+   * {@code submissionKind} whose canonical payload text (with its signature, without election_hash) is
+   * {@code submissionPayload} (§9.1): what the board appends and a kiosk recomputes from its own submission.
+   */
+  public static String refusedPayloadText(EntryKind submissionKind, String submissionPayload, RefusalReason reason) {
+    if (submissionKind != EntryKind.BALLOT_CAST && submissionKind != EntryKind.BALLOT_CHALLENGED) {
+      throw new IllegalArgumentException("only ballots are refused: " + submissionKind);
+    }
+    return CanonicalJson.write(JsonText.object().add("submission_kind", submissionKind.wireName())
+        .add("submission", JsonText.parseObject(submissionPayload)).add("reason", reason.wireName()).build());
+  }
+
+  private static EntryKind submissionKind(Fields f) {
+    String name = f.string("submission_kind");
+    return EntryKind.fromWire(name).filter(k -> k == EntryKind.BALLOT_CAST || k == EntryKind.BALLOT_CHALLENGED)
+        .orElseThrow(() -> new InvalidFieldException(f.path("submission_kind"), "must be ballot_cast or "
+            + "ballot_challenged"));
+  }
+
+  private static RefusalReason reason(Fields f) {
+    String name = f.string("reason");
+    return RefusalReason.fromWire(name).orElseThrow(() -> new InvalidFieldException(f.path("reason"),
+        "unknown refusal reason '" + name + "'"));
   }
 
   /** The facts of a payload of the given kind. */
   public static EntryFacts decodeFacts(EntryKind kind, JsonObject payload) {
+    if (kind == EntryKind.BALLOT_REFUSED) {
+      Fields f = Fields.of(payload, "payload");
+      f.only(Set.of("submission_kind", "submission", "reason"));
+      EntryKind submitted = submissionKind(f);
+      RefusalReason reason = reason(f);
+      return new EntryFacts.Refused(ballotFacts(submitted, f.rawObject("submission"), f.path("submission")),
+          reason);
+    }
     if (kind != EntryKind.BALLOT_CAST && kind != EntryKind.BALLOT_CHALLENGED) {
       return new EntryFacts.Control(decodePayload(kind, payload));
     }
-    Fields f = Fields.of(payload, "payload");
+    return ballotFacts(kind, payload, "payload");
+  }
+
+  private static EntryFacts.Ballot ballotFacts(EntryKind kind, JsonObject payload, String path) {
+    Fields f = Fields.of(payload, path);
     Fields b = f.object("ballot");
     List<String> alphas = new java.util.ArrayList<>();
     b.objects("contests", 0, BallotJson.MAX_ITEMS, c -> c.objects("selections", 1, BallotJson.MAX_ITEMS, s -> {

@@ -26,6 +26,7 @@ final class BoardPass implements AutoCloseable {
   private final ChainCheck chain;
   private final BoardRulesCheck rules;
   private final BallotBatches ballots;
+  private final RefusalCheck refusals;
 
   BoardPass(ElectionConfig config, SecureRandom random, int threads, LongConsumer progress, StepLog log) {
     this.config = config;
@@ -35,6 +36,7 @@ final class BoardPass implements AutoCloseable {
     this.chain = new ChainCheck(config.extendedHash(), log.step(Step.V5_BOARD_CHAIN));
     this.rules = new BoardRulesCheck(new BoardState(config.extendedHash(), ElectionJson.canonical(config)), log);
     this.ballots = new BallotBatches(config, random, threads, log);
+    this.refusals = new RefusalCheck(config, random, log.step(Step.V12_KIOSK_CHAINS));
   }
 
   /** The next entry object of the board file. */
@@ -58,6 +60,8 @@ final class BoardPass implements AutoCloseable {
       ballots.add(d.entry().sequence(), c.ballot(), null);
     } else if (d.payload() instanceof EntryPayload.BallotChallenged c) {
       ballots.add(d.entry().sequence(), c.ballot(), c);
+    } else if (d.payload() instanceof EntryPayload.BallotRefused r) {
+      refusals.check(d.entry(), r);
     }
   }
 
@@ -65,6 +69,7 @@ final class BoardPass implements AutoCloseable {
   void finish(List<JsonObject> heads) {
     stream.finish();
     ballots.finish();
+    log.refusedBallots(refusals.refused());
     close();
     HeadsCheck.run(heads, state().boardKey(), config.extendedHash(), chain, log.step(Step.V6_SIGNED_HEADS));
   }

@@ -27,10 +27,15 @@ final class BoardRulesCheck {
   /** An entry whose payload decoded. */
   void check(BoardEntry e, EntryPayload payload) {
     String object = "entry " + e.sequence() + " (" + e.kind().wireName() + ")";
-    EntryFacts facts = EntryFacts.of(payload, isBallot(e.kind())
-        ? BoardJson.unsignedPayloadText(JsonText.parseObject(e.payload())) : "");
+    String signed = "";
+    if (isBallot(e.kind())) {
+      signed = BoardJson.unsignedPayloadText(JsonText.parseObject(e.payload()));
+    } else if (e.kind() == EntryKind.BALLOT_REFUSED) {
+      signed = BoardJson.unsignedPayloadText(JsonText.parseObject(e.payload()).getJsonObject("submission"));
+    }
+    EntryFacts facts = EntryFacts.of(payload, signed);
     log.step(Step.V7_BOARD_SEQUENCE).checked(1);
-    if (facts instanceof EntryFacts.Ballot) {
+    if (facts instanceof EntryFacts.Ballot || facts instanceof EntryFacts.Refused) {
       log.step(Step.V8_BALLOT_STRUCTURE).checked(1);
       log.step(Step.V12_KIOSK_CHAINS).checked(1);
     }
@@ -44,7 +49,7 @@ final class BoardRulesCheck {
 
   /** An entry whose payload does not decode: V8 for ballot kinds, V7 otherwise. */
   void undecodable(BoardEntry e, String reason) {
-    Step step = isBallot(e.kind()) ? Step.V8_BALLOT_STRUCTURE : Step.V7_BOARD_SEQUENCE;
+    Step step = isBallot(e.kind()) || e.kind() == EntryKind.BALLOT_REFUSED ? Step.V8_BALLOT_STRUCTURE : Step.V7_BOARD_SEQUENCE;
     log.step(step).fail("entry " + e.sequence() + " (" + e.kind().wireName() + ")", reason);
   }
 

@@ -18,6 +18,7 @@ final class StepLog {
   private final Map<Step, VerificationReport.StepOutcome> notApplicable = new EnumMap<>(Step.class);
   private final Set<VerificationReport.TrustCheck> trustChecksNotMade =
       EnumSet.noneOf(VerificationReport.TrustCheck.class);
+  private final List<VerificationReport.RefusedBallot> refusedBallots = new ArrayList<>();
 
   StepLog() {
     for (Step s : Step.values()) {
@@ -48,6 +49,12 @@ final class StepLog {
     notApplicable.put(step, VerificationReport.Recorder.notChecked(step, why));
   }
 
+  /** Lists the board's refused ballots in the report. */
+  void refusedBallots(List<VerificationReport.RefusedBallot> refused) {
+    refusedBallots.clear();
+    refusedBallots.addAll(refused);
+  }
+
   /** Records trust checks that could not be made (V20). */
   void trustChecksNotMade(Set<VerificationReport.TrustCheck> checks) {
     trustChecksNotMade.addAll(checks);
@@ -73,6 +80,7 @@ final class StepLog {
     copy.recorders.putAll(recorders);
     copy.notApplicable.putAll(notApplicable);
     copy.trustChecksNotMade.addAll(trustChecksNotMade);
+    copy.refusedBallots.addAll(refusedBallots);
     return copy;
   }
 
@@ -82,6 +90,6 @@ final class StepLog {
       VerificationReport.Recorder r = recorders.get(s);
       out.add(!r.failed() && notApplicable.containsKey(s) ? notApplicable.get(s) : r.outcome());
     }
-    return new VerificationReport(out, trustChecksNotMade);
+    return new VerificationReport(out, trustChecksNotMade, refusedBallots);
   }
 }

@@ -11,9 +11,11 @@ import java.util.Set;
  * were checked and the first failures, each naming its object) or not applicable (e.g. the tally steps for a board
  * that has not been tallied yet).
  */
-public record VerificationReport(List<StepOutcome> steps, Set<TrustCheck> trustChecksNotMade) {
+public record VerificationReport(List<StepOutcome> steps, Set<TrustCheck> trustChecksNotMade,
+    List<RefusedBallot> refusedBallots) {
   public VerificationReport {
     steps = List.copyOf(steps);
+    refusedBallots = List.copyOf(refusedBallots);
     trustChecksNotMade = trustChecksNotMade.isEmpty() ? Set.of()
         : Collections.unmodifiableSet(EnumSet.copyOf(trustChecksNotMade));
   }
@@ -22,6 +24,17 @@ public record VerificationReport(List<StepOutcome> steps, Set<TrustCheck> trustC
   public VerificationReport(List<StepOutcome> steps) {
     this(steps, Set.of());
   }
+
+  /** A report of a board without refused ballots. */
+  public VerificationReport(List<StepOutcome> steps, Set<TrustCheck> trustChecksNotMade) {
+    this(steps, trustChecksNotMade, List.of());
+  }
+
+  /**
+   * A ballot the board refused and recorded ({@code ballot_refused}, §9.6): never counted, listed so that observers
+   * see every refusal and its reason.
+   */
+  public record RefusedBallot(String kioskId, String ballotId, String trackingCode, long sequence, String reason) {}
 
   /**
    * PASS, FAIL, NOT_APPLICABLE (nothing to check, e.g. the tally steps before the tally), or NOT_CHECKED: there
@@ -114,6 +127,13 @@ public record VerificationReport(List<StepOutcome> steps, Set<TrustCheck> trustC
       for (Failure f : s.failures()) {
         out.append("       ").append(f).append('\n');
       }
+    }
+    if (!refusedBallots.isEmpty()) {
+      out.append("REFUSED BALLOTS (recorded by the board, never counted; docs/protocol.md §9.6), by kiosk:\n");
+      refusedBallots.stream().sorted(java.util.Comparator.comparing(RefusedBallot::kioskId)
+          .thenComparingLong(RefusedBallot::sequence)).forEach(r -> out.append("       kiosk ").append(r.kioskId())
+          .append(": ballot ").append(r.ballotId()).append(" (").append(r.trackingCode()).append(") at entry ")
+          .append(r.sequence()).append(": ").append(r.reason()).append('\n'));
     }
     if (!trustChecksNotMade.isEmpty()) {
       out.append("NOT CHECKED (no election notice, or a notice without witnesses; docs/protocol.md §12):\n");

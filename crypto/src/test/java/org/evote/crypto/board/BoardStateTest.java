@@ -83,7 +83,7 @@ class BoardStateTest {
   }
 
   private EntryFacts.Ballot ballot(String kiosk) {
-    return ballot(kiosk, "req-" + (ballots + 1), "ballot-" + (ballots + 1), state.chain(kiosk).head(), time,
+    return ballot(kiosk, "req-" + (ballots + 1), kiosk + "-" + (ballots + 1), state.chain(kiosk).head(), time,
         List.of(alpha(++alphas), alpha(++alphas)));
   }
 
@@ -234,7 +234,7 @@ class BoardStateTest {
   @Test
   void aCiphertextRepeatedWithinABallotIsFoundWithoutTheBoard() {
     openBoard();
-    EntryFacts.Ballot twice = ballot("K1", "req-1", "ballot-a", state.chain("K1").head(), time,
+    EntryFacts.Ballot twice = ballot("K1", "req-1", "K1-a", state.chain("K1").head(), time,
         List.of(alpha(101), alpha(101)));
     assertEquals(Rule.CIPHERTEXTS_UNIQUE, BoardState.repeatsCiphertextWithin(twice).orElseThrow().rule());
     assertTrue(BoardState.repeatsCiphertextWithin(ballot("K1")).isEmpty());
@@ -283,41 +283,57 @@ class BoardStateTest {
   @Test
   void requestIdUnused() {
     openBoard();
-    append(ballot("K1", "req-1", "ballot-a", state.chain("K1").head(), time, List.of(alpha(101))));
-    refused(ballot("K1", "req-1", "ballot-b", state.chain("K1").head(), time, List.of(alpha(102))),
+    append(ballot("K1", "req-1", "K1-a", state.chain("K1").head(), time, List.of(alpha(101))));
+    refused(ballot("K1", "req-1", "K1-b", state.chain("K1").head(), time, List.of(alpha(102))),
         Rule.REQUEST_ID_UNUSED);
-    append(ballot("K2", "req-1", "ballot-b", state.chain("K2").head(), time, List.of(alpha(102))));
+    append(ballot("K2", "req-1", "K2-b", state.chain("K2").head(), time, List.of(alpha(102))));
+  }
+
+  @Test
+  void ballotIdOfKiosk() {
+    openBoard();
+    refused(ballot("K1", "req-1", "K2-000001", state.chain("K1").head(), time, List.of(alpha(101))),
+        Rule.BALLOT_ID_OF_KIOSK);
+    refused(ballot("K1", "req-1", "K1-", state.chain("K1").head(), time, List.of(alpha(101))),
+        Rule.BALLOT_ID_OF_KIOSK);
+    refused(ballot("K1", "req-1", "K1-0-000001", state.chain("K1").head(), time, List.of(alpha(101))),
+        Rule.BALLOT_ID_OF_KIOSK);
+    refused(ballot("K1", "req-1", "K1000001", state.chain("K1").head(), time, List.of(alpha(101))),
+        Rule.BALLOT_ID_OF_KIOSK);
+    append(ballot("K1", "req-1", "K1-000001", state.chain("K1").head(), time, List.of(alpha(101))));
+    assertTrue(BoardState.inKioskNamespace("kiosk-1-000001", "kiosk-1"));
+    assertTrue(!BoardState.inKioskNamespace("kiosk-1-000001", "kiosk"));
   }
 
   @Test
   void ballotIdUnique() {
     openBoard();
-    append(ballot("K1", "req-1", "ballot-a", state.chain("K1").head(), time, List.of(alpha(101))));
-    refused(ballot("K2", "req-2", "ballot-a", state.chain("K2").head(), time, List.of(alpha(102))),
+    append(ballot("K1", "req-1", "K1-a", state.chain("K1").head(), time, List.of(alpha(101))));
+    refused(ballot("K1", "req-2", "K1-a", state.chain("K1").head(), time, List.of(alpha(102))),
         Rule.BALLOT_ID_UNIQUE);
-    append(ballot("K2", "req-2", "ballot-b", state.chain("K2").head(), time, List.of(alpha(102))));
+    append(ballot("K1", "req-2", "K1-b", state.chain("K1").head(), time, List.of(alpha(102))));
   }
 
   @Test
   void ciphertextsUnique() {
     openBoard();
-    refused(ballot("K1", "req-1", "ballot-a", state.chain("K1").head(), time, List.of(alpha(101), alpha(101))),
+    refused(ballot("K1", "req-1", "K1-a", state.chain("K1").head(), time, List.of(alpha(101), alpha(101))),
         Rule.CIPHERTEXTS_UNIQUE);
-    append(ballot("K1", "req-1", "ballot-a", state.chain("K1").head(), time, List.of(alpha(101), alpha(102))));
-    refused(ballot("K2", "req-2", "ballot-b", state.chain("K2").head(), time, List.of(alpha(103), alpha(102))),
+    append(ballot("K1", "req-1", "K1-a", state.chain("K1").head(), time, List.of(alpha(101), alpha(102))));
+    refused(ballot("K2", "req-2", "K2-b", state.chain("K2").head(), time, List.of(alpha(103), alpha(102))),
         Rule.CIPHERTEXTS_UNIQUE);
-    append(ballot("K2", "req-2", "ballot-b", state.chain("K2").head(), time, List.of(alpha(103), alpha(104))));
+    append(ballot("K2", "req-2", "K2-b", state.chain("K2").head(), time, List.of(alpha(103), alpha(104))));
   }
 
   @Test
   void chainContinues() {
     openBoard();
     append(ballot("K1"));
-    refused(ballot("K1", "req-x", "ballot-x", ConfirmationCodes.chainStart(HE, "K1"), time, List.of(alpha(900))),
+    refused(ballot("K1", "req-x", "K1-x", ConfirmationCodes.chainStart(HE, "K1"), time, List.of(alpha(900))),
         Rule.CHAIN_CONTINUES);
-    refused(ballot("K2", "req-y", "ballot-y", state.chain("K1").head(), time, List.of(alpha(901))),
+    refused(ballot("K2", "req-y", "K2-y", state.chain("K1").head(), time, List.of(alpha(901))),
         Rule.CHAIN_CONTINUES);
-    append(ballot("K1", "req-x", "ballot-x", state.chain("K1").head(), time, List.of(alpha(900))));
+    append(ballot("K1", "req-x", "K1-x", state.chain("K1").head(), time, List.of(alpha(900))));
   }
 
   @Test
@@ -325,17 +341,17 @@ class BoardStateTest {
     openBoard();
     append(ballot("K1"));
     long previous = state.chain("K1").lastTime();
-    refused(ballot("K1", "req-x", "ballot-x", state.chain("K1").head(), previous - 1, List.of(alpha(900))),
+    refused(ballot("K1", "req-x", "K1-x", state.chain("K1").head(), previous - 1, List.of(alpha(900))),
         Rule.CHAIN_TIME_NOT_BACKWARDS);
-    append(ballot("K1", "req-x", "ballot-x", state.chain("K1").head(), previous, List.of(alpha(900))));
+    append(ballot("K1", "req-x", "K1-x", state.chain("K1").head(), previous, List.of(alpha(900))));
   }
 
   @Test
   void ballotNotAfterEntry() {
     openBoard();
-    refused(ballot("K1", "req-x", "ballot-x", state.chain("K1").head(), time + 1, List.of(alpha(900))),
+    refused(ballot("K1", "req-x", "K1-x", state.chain("K1").head(), time + 1, List.of(alpha(900))),
         Rule.BALLOT_NOT_AFTER_ENTRY);
-    append(ballot("K1", "req-x", "ballot-x", state.chain("K1").head(), time, List.of(alpha(900))));
+    append(ballot("K1", "req-x", "K1-x", state.chain("K1").head(), time, List.of(alpha(900))));
   }
 
   @Test
@@ -389,12 +405,98 @@ class BoardStateTest {
   @Test
   void anEntryBreakingSeveralRulesNamesEachInTableOrder() {
     openBoard();
-    append(ballot("K1", "req-1", "ballot-a", state.chain("K1").head(), time, List.of(alpha(101))));
+    append(ballot("K1", "req-1", "K1-a", state.chain("K1").head(), time, List.of(alpha(101))));
     append(closing());
     time -= 5;
-    refused(ballot("K1", "req-1", "ballot-a", Digest.ZERO, time + 1, List.of(alpha(101))),
+    refused(ballot("K1", "req-1", "K1-a", Digest.ZERO, time + 1, List.of(alpha(101))),
         Rule.TIME_NOT_BACKWARDS, Rule.BALLOT_WHILE_POLLS_OPEN, Rule.REQUEST_ID_UNUSED, Rule.BALLOT_ID_UNIQUE,
         Rule.CIPHERTEXTS_UNIQUE, Rule.CHAIN_CONTINUES, Rule.CHAIN_TIME_NOT_BACKWARDS, Rule.BALLOT_NOT_AFTER_ENTRY);
+  }
+
+  // ---- refusal records (§9.6, "Refusal records") ----
+
+  private static EntryFacts.Refused refusal(EntryFacts.Ballot b, RefusalReason reason) {
+    return new EntryFacts.Refused(b, reason);
+  }
+
+  @Test
+  void aRecordedRefusalIsAChainLinkThatBlocksNothingAfterIt() {
+    openBoard();
+    append(ballot("K1"));
+    long lastTime = state.chain("K1").lastTime();
+    // K1 posts a ballot 400 s in the future: the board records it, refused.
+    EntryFacts.Ballot future = ballot("K1", "req-f", "K1-f", state.chain("K1").head(), time + 400,
+        List.of(alpha(700)));
+    refused(future, Rule.BALLOT_NOT_AFTER_ENTRY);
+    append(refusal(future, RefusalReason.FUTURE_BALLOT));
+    BoardState.Chain chain = state.chain("K1");
+    assertEquals(future.confirmationCode(), chain.head());
+    assertEquals(2, chain.ballots());
+    assertEquals(lastTime, chain.lastTime(), "a refused ballot's time does not move the chain's");
+    assertEquals(1, state.cast());
+    assertEquals(1, state.refused());
+    // The next ballot continues from the refused one, dated now (not after the refused ballot's far future),
+    // never reuses the refused request id, but may reuse its ballot id and ciphertext, which were never seen.
+    refused(ballot("K1", "req-f", "K1-g", state.chain("K1").head(), time, List.of(alpha(701))),
+        Rule.REQUEST_ID_UNUSED);
+    append(ballot("K1", "req-g", "K1-f", state.chain("K1").head(), time, List.of(alpha(700))));
+    EntryPayload.ChainClose k1 = state.closing().get(0);
+    assertEquals(3, k1.ballots(), "the chain close counts refused links");
+    append(closing());
+  }
+
+  @Test
+  void aRefusalIsRecordedOnlyForAnAuthenticatedSubmissionThatContinuesTheChainWhileThePollsAreOpen() {
+    append(published());
+    append(register("K1"));
+    EntryFacts.Ballot early = ballot("K1", "req-1", "K2-1", state.chain("K1").head(), time, List.of(alpha(1)));
+    refused(refusal(early, RefusalReason.BALLOT_ID_NAMESPACE), Rule.BALLOT_WHILE_POLLS_OPEN);
+    append(control(new EntryPayload.PollsOpened()));
+    EntryFacts.Ballot broken = ballot("K1", "req-1", "K2-1", Digest.ZERO, time, List.of(alpha(1)));
+    refused(refusal(broken, RefusalReason.BALLOT_ID_NAMESPACE), Rule.CHAIN_CONTINUES);
+    EntryFacts.Ballot unknown = ballot("K9", "req-1", "K2-1", state.chain("K9").head(), time, List.of(alpha(1)));
+    refused(refusal(unknown, RefusalReason.BALLOT_ID_NAMESPACE), Rule.BALLOT_KIOSK_REGISTERED);
+    EntryFacts.Ballot b = ballot("K1", "req-1", "K2-1", state.chain("K1").head(), time, List.of(alpha(1)));
+    refused(refusal(resigned(b, Ed25519.PrivateKey.generate(random)),
+        RefusalReason.BALLOT_ID_NAMESPACE), Rule.BALLOT_SIGNED_BY_KIOSK);
+    append(refusal(b, RefusalReason.BALLOT_ID_NAMESPACE));
+    refused(refusal(ballot("K1", "req-1", "K2-2", state.chain("K1").head(), time, List.of(alpha(2))),
+        RefusalReason.BALLOT_ID_NAMESPACE), Rule.REQUEST_ID_UNUSED);
+  }
+
+  @Test
+  void aRefusalOfAValidBallotIsUnjustified() {
+    openBoard();
+    EntryFacts.Ballot valid = ballot("K1");
+    for (RefusalReason reason : List.of(RefusalReason.BALLOT_ID_NAMESPACE, RefusalReason.DUPLICATE_BALLOT_ID,
+        RefusalReason.DUPLICATE_CIPHERTEXT, RefusalReason.CHAIN_TIME, RefusalReason.FUTURE_BALLOT)) {
+      refused(refusal(valid, reason), Rule.REFUSAL_JUSTIFIED);
+    }
+    // A ballot-check reason is not judged by the rules (the verifier re-runs the check).
+    append(refusal(valid, RefusalReason.INVALID_BALLOT));
+  }
+
+  @Test
+  void eachRuleReasonIsJustifiedByItsRule() {
+    openBoard();
+    append(ballot("K1", "req-1", "K1-a", state.chain("K1").head(), time, List.of(alpha(101))));
+    long previous = state.chain("K1").lastTime();
+    append(refusal(ballot("K1", "req-2", "K2-x", state.chain("K1").head(), time, List.of(alpha(102))),
+        RefusalReason.BALLOT_ID_NAMESPACE));
+    append(refusal(ballot("K1", "req-3", "K1-a", state.chain("K1").head(), time, List.of(alpha(103))),
+        RefusalReason.DUPLICATE_BALLOT_ID));
+    append(refusal(ballot("K1", "req-4", "K1-d", state.chain("K1").head(), time, List.of(alpha(101))),
+        RefusalReason.DUPLICATE_CIPHERTEXT));
+    append(refusal(ballot("K1", "req-5", "K1-e", state.chain("K1").head(), time, List.of(alpha(105), alpha(105))),
+        RefusalReason.DUPLICATE_CIPHERTEXT));
+    append(refusal(ballot("K1", "req-6", "K1-f", state.chain("K1").head(), previous - 1, List.of(alpha(106))),
+        RefusalReason.CHAIN_TIME));
+    append(refusal(ballot("K1", "req-7", "K1-g", state.chain("K1").head(), time + 1, List.of(alpha(107))),
+        RefusalReason.FUTURE_BALLOT));
+    assertEquals(6, state.refused());
+    assertEquals(7, state.chain("K1").ballots());
+    // K2's chain and ids are untouched: its own ballots go on.
+    append(ballot("K2"));
   }
 
   // ---- the rule table of docs/protocol.md ----

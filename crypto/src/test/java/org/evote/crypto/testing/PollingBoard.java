@@ -184,6 +184,7 @@ public final class PollingBoard {
 
   /** Encrypts {@code plaintext} at {@code kiosk} and posts it, cast or (with its seed) challenged. */
   public EncryptedBallot vote(String kiosk, PlaintextBallot plaintext, boolean challenge) {
+    plaintext = inNamespace(kiosk, plaintext);
     BallotSeed seed = BallotSeed.random(random);
     EncryptedBallot b = encrypt(kiosk, plaintext, seed);
     if (challenge) {
@@ -192,5 +193,14 @@ public final class PollingBoard {
       cast(b, kioskKey(kiosk));
     }
     return b;
+  }
+
+  /**
+   * The plaintext under an id in the kiosk's namespace (rule BALLOT_ID_OF_KIOSK): its own id if it already is,
+   * else {@code <kiosk>-<id without '-'>}.
+   */
+  public static PlaintextBallot inNamespace(String kiosk, PlaintextBallot plaintext) {
+    return org.evote.crypto.board.BoardState.inKioskNamespace(plaintext.ballotId(), kiosk) ? plaintext
+        : plaintext.withBallotId(kiosk + "-" + plaintext.ballotId().replace("-", ""));
   }
 }

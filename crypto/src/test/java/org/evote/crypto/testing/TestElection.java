@@ -242,7 +242,8 @@ public final class TestElection {
     List<String> styles = manifest.ballotStyles().stream().map(s -> s.id()).toList();
     for (int i = 0; i < ballots; i++) {
       String style = styles.get(i % styles.size());
-      e.vote(i % 2 == 0 ? "kiosk-1" : "kiosk-2", e.randomPlaintext("ballot-" + i, style), i % 5 == 4);
+      String kiosk = i % 2 == 0 ? "kiosk-1" : "kiosk-2";
+      e.vote(kiosk, e.randomPlaintext(kiosk + "-" + i, style), i % 5 == 4);
     }
     e.closePolls();
     int[] present = new int[quorum];

@@ -279,12 +279,12 @@ public final class TestVectors {
     post(board, state, new EntryPayload.PollsOpened(), time++);
     board.signHead(boardKey, time++);
     List<PlaintextBallot> plaintexts = List.of(
-        new PlaintextBallot("ballot-1", "county-school", Map.of("mayor", List.of("mayor-alice"),
+        new PlaintextBallot("kiosk-1-000001", "county-school", Map.of("mayor", List.of("mayor-alice"),
             "board", List.of("board-bob", "board-carol"), "measure", List.of("measure-yes"))),
-        new PlaintextBallot("ballot-2", "county-only", Map.of("mayor", List.of("mayor-bob"))),
-        new PlaintextBallot("ballot-3", "county-school", Map.of("mayor", List.of("mayor-alice"),
+        new PlaintextBallot("kiosk-1-000002", "county-only", Map.of("mayor", List.of("mayor-bob"))),
+        new PlaintextBallot("kiosk-1-000003", "county-school", Map.of("mayor", List.of("mayor-alice"),
             "board", List.of("board-alice"), "measure", List.of("measure-no"))),
-        new PlaintextBallot("ballot-4", "county-only", Map.of("mayor", List.of("mayor-bob"),
+        new PlaintextBallot("kiosk-1-000004", "county-only", Map.of("mayor", List.of("mayor-bob"),
             "measure", List.of("measure-yes"))));
     BallotEncryptor encryptor = new BallotEncryptor(config);
     Digest chain = ConfirmationCodes.chainStart(he, "kiosk-1");

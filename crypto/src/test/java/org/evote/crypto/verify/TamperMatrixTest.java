@@ -151,7 +151,7 @@ class TamperMatrixTest {
         new Case("V7: a ballot from an unregistered kiosk (board not closed)", steps(Step.V7_BOARD_SEQUENCE),
             new Election(UnaryOperator.identity(), e -> {
               Ed25519.PrivateKey stranger = Ed25519.PrivateKey.generate(e.random());
-              e.cast(e.encrypt("kiosk-9", plaintext(e, "stranger"), BallotSeed.random(e.random()),
+              e.cast(e.encrypt("kiosk-9", plaintext(e, "kiosk-9-stranger"), BallotSeed.random(e.random()),
                   e.state.chain("kiosk-9").head()), stranger);
             }, false, e -> TestElection.Tamper.NONE, new int[] {1, 2}), d -> d),
         onBoard("V7: a ballot from a revoked kiosk", e -> {
@@ -159,12 +159,15 @@ class TamperMatrixTest {
           e.vote("kiosk-2", plaintext(e, "after-revocation"), false);
         }, Step.V7_BOARD_SEQUENCE),
         onBoard("V7: a ballot signed by another kiosk's key", e -> e.cast(e.encrypt("kiosk-1",
-            plaintext(e, "forged"), BallotSeed.random(e.random()), e.state.chain("kiosk-1").head()),
+            plaintext(e, "kiosk-1-forged"), BallotSeed.random(e.random()), e.state.chain("kiosk-1").head()),
             e.kioskKey("kiosk-2")), Step.V7_BOARD_SEQUENCE),
-        onBoard("V8: two ballots with one ballot id", e -> {
-          e.vote("kiosk-1", plaintext(e, "twin"), false);
-          e.vote("kiosk-2", plaintext(e, "twin"), false);
+        onBoard("V8: two ballots of a kiosk with one ballot id", e -> {
+          e.vote("kiosk-1", plaintext(e, "kiosk-1-twin"), false);
+          e.vote("kiosk-1", plaintext(e, "kiosk-1-twin"), false);
         }, Step.V8_BALLOT_STRUCTURE),
+        onBoard("V8: a ballot id in another kiosk's namespace", e -> e.cast(e.encrypt("kiosk-1",
+            plaintext(e, "kiosk-2-000001"), BallotSeed.random(e.random()), e.state.chain("kiosk-1").head()),
+            e.kioskKey("kiosk-1")), Step.V8_BALLOT_STRUCTURE),
         onBoard("V9: selection proofs swapped (challenged ballot)", e -> challengeEdited(e, b ->
             editContest(b, 0, c -> {
               List<EncryptedSelection> s = new ArrayList<>(c.selections());
@@ -175,7 +178,7 @@ class TamperMatrixTest {
               return new EncryptedContest(c.contestId(), s, c.proof(), c.contestHash());
             })), Step.V9_SELECTION_PROOFS),
         onBoard("V10: a contest proof from another encryption (challenged ballot)", e -> {
-          PlaintextBallot p = plaintext(e, "other-proof");
+          PlaintextBallot p = plaintext(e, "kiosk-1-otherproof");
           EncryptedContest other = e.encrypt("kiosk-1", p, BallotSeed.random(e.random()), Digest.ZERO)
               .contests().get(0);
           challengeEdited(e, p, b -> editContest(b, 0, c -> new EncryptedContest(c.contestId(), c.selections(),
@@ -185,10 +188,10 @@ class TamperMatrixTest {
             c -> new EncryptedContest(c.contestId(), c.selections(), c.proof(), Digest.ZERO))),
             Step.V11_CONFIRMATION_CODES),
         onBoard("V12: a ballot that restarts its kiosk's chain", e -> e.cast(e.encrypt("kiosk-1",
-            plaintext(e, "restart"), BallotSeed.random(e.random()), org.evote.crypto.ballot.ConfirmationCodes
+            plaintext(e, "kiosk-1-restart"), BallotSeed.random(e.random()), org.evote.crypto.ballot.ConfirmationCodes
                 .chainStart(e.config.extendedHash(), "kiosk-1")), e.kioskKey("kiosk-1")), Step.V12_KIOSK_CHAINS),
         onBoard("V13: a challenged ballot disclosing other choices", e -> {
-          PlaintextBallot p = plaintext(e, "disclosed");
+          PlaintextBallot p = plaintext(e, "kiosk-1-disclosed");
           BallotSeed seed = BallotSeed.random(e.random());
           EncryptedBallot b = e.encrypt("kiosk-1", p, seed, e.state.chain("kiosk-1").head());
           e.challenge(b, seed, otherChoices(e.manifest, p), e.kioskKey("kiosk-1"));
@@ -309,7 +312,7 @@ class TamperMatrixTest {
   }
 
   private static void challengeEdited(TestElection e, UnaryOperator<EncryptedBallot> edit) {
-    challengeEdited(e, plaintext(e, "edited"), edit);
+    challengeEdited(e, plaintext(e, "kiosk-1-edited"), edit);
   }
 
   /** Encrypts {@code p} at kiosk-1, edits the ballot, and posts it challenged, signed by the kiosk. */
