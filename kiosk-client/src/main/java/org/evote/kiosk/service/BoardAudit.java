@@ -122,7 +122,8 @@ final class BoardAudit {
 
   /**
    * The audit: the board's status (its time measures the kiosk's {@link BoardClock}) and latest head, then each uploaded ballot looked up by its full confirmation
-   * code. Returns how many ballots were put back in the queue through {@code requeued}; {@link Outcome#POLLS_CLOSED}
+   * code (and each refusal the board recorded, which is never posted again). Returns how many ballots were put back
+   * in the queue through {@code requeued}; {@link Outcome#POLLS_CLOSED}
    * once the board reports the polls closed (no more audits are needed: no ballot can be added).
    */
   Outcome audit(Consumer<Integer> requeued)
@@ -174,11 +175,50 @@ final class BoardAudit {
         whyNot = n.reason();
       }
     }
+    auditRefused();
     requeued.accept(lost);
     if (!closed) {
       return Outcome.POLLS_OPEN;
     }
     return coverage(notCovered, whyNot, lost);
+  }
+
+  /**
+   * Each refusal the board recorded is looked up by its code and its receipt checked again with the refusal check:
+   * found, it is present — a refused ballot is never posted again; the board no longer having the record raises the
+   * alarm (it dropped a link of the kiosk's chain), as does a record that fails its check.
+   */
+  private void auditRefused() throws BoardUnavailableException, InterruptedException {
+    for (KioskStore.Outgoing o : store.recordedRefusals()) {
+      Optional<BoardReceipt> found;
+      try {
+        found = board.receipt(o.confirmationCode());
+      } catch (BoardRefusedException e) {
+        LOG.warn("the board refused the look-up of refused ballot {}: {}", o.ballotId(), e.code());
+        continue;
+      } catch (BoardUnavailableException e) {
+        if (e.status().isPresent() && e.status().getAsInt() == 200) {
+          receiptFailed(o, ReceiptCheck.Failure.MALFORMED, "the board's look-up answer is not a receipt");
+          continue;
+        }
+        throw e;
+      }
+      if (found.isEmpty()) {
+        String why = "the board no longer has the record of refused ballot " + o.ballotId();
+        if (alarmed.size() < MAX_REMEMBERED && alarmed.add("refusal-lost:" + o.ballotId())) {
+          store.recordAlarm(now(), "audit", Optional.of(o.ballotId()), "REFUSAL_LOST", why, o.receipt().orElse("{}"));
+          LOG.error("ALARM: {}", why);
+          alarm.accept(new Alarm.BallotLost(o.ballotId(), why));
+        }
+        continue;
+      }
+      ReceiptCheck.Result r = receipts.checkRefusal(o.kind(), o.body(), o.refusal().orElse(""), found.get());
+      if (r instanceof ReceiptCheck.Invalid invalid) {
+        receiptFailed(o, invalid.failure(), invalid.reason());
+        continue;
+      }
+      believe(found.get().signedHead(), HeadCheck.Shown.ANY).ifPresent(store::keepHead);
+    }
   }
 
   /** The coverage check after the polls closed: done, or wait for cosigning, or (after the bound) alarm. */
@@ -238,9 +278,9 @@ final class BoardAudit {
     alarm.accept(new Alarm.ReceiptFailed(o.ballotId(), failure, reason));
   }
 
-  /** The board's time in its status answer (BoardStatus.time, from the refusals branch: adapter until merged). */
+  /** The board's time in its status answer. */
   static java.util.OptionalLong boardTime(BoardStatus status) {
-    return java.util.OptionalLong.empty();
+    return java.util.OptionalLong.of(status.time());
   }
 
   private long now() {

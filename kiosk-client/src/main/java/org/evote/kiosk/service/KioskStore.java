@@ -34,10 +34,13 @@ public final class KioskStore implements AutoCloseable {
   /** Where the kiosk's chain stands. */
   public record Chain(String kioskId, Digest lastCode, long lastTime, long nextNumber) {}
 
-  /** One signed submission waiting for, or done with, the board. */
+  /**
+   * One signed submission waiting for, or done with, the board; {@code refusal} is the board's refusal code of a
+   * refused one.
+   */
   public record Outgoing(long id, String requestId, EntryKind kind, String ballotId, String trackingCode,
       String confirmationCode, String body, Status status, Optional<String> receipt, Optional<String> error,
-      long createdAt) {}
+      long createdAt, Optional<String> refusal) {}
 
   /**
    * Where a submission stands: waiting; on the board (receipt and head checked, protocol §9.7); refused by the
@@ -78,6 +81,9 @@ public final class KioskStore implements AutoCloseable {
             + " created_at INTEGER NOT NULL)");
         if (!hasColumn(c, "outbox", "refusal")) {
           s.execute("ALTER TABLE outbox ADD COLUMN refusal TEXT");
+        }
+        if (!hasColumn(c, "outbox", "ballot_time")) {
+          s.execute("ALTER TABLE outbox ADD COLUMN ballot_time INTEGER");
         }
         s.execute("CREATE TABLE IF NOT EXISTS board_head (id INTEGER PRIMARY KEY CHECK (id = 1),"
             + " head TEXT NOT NULL)");
@@ -146,7 +152,8 @@ public final class KioskStore implements AutoCloseable {
           throw new IllegalStateException("ballot " + ballotId + " does not continue the kiosk's chain");
         }
         try (PreparedStatement p = db.prepareStatement("INSERT INTO outbox (request_id, kind, ballot_id,"
-            + " tracking_code, confirmation_code, body, status, created_at) VALUES (?,?,?,?,?,?,'PENDING',?)",
+            + " tracking_code, confirmation_code, body, status, created_at, ballot_time)"
+            + " VALUES (?,?,?,?,?,?,'PENDING',?,?)",
             Statement.RETURN_GENERATED_KEYS)) {
           p.setString(1, requestId);
           p.setString(2, kind.wireName());
@@ -155,6 +162,7 @@ public final class KioskStore implements AutoCloseable {
           p.setString(5, confirmationCode.toHex());
           p.setString(6, body);
           p.setLong(7, now);
+          p.setLong(8, timestamp);
           p.executeUpdate();
           long id;
           try (ResultSet keys = p.getGeneratedKeys()) {
@@ -348,19 +356,32 @@ public final class KioskStore implements AutoCloseable {
    * Marks submission {@code id} permanently refused by the board for {@code reason} (its refusal code;
    * {@code message} the board's words). With {@code recordedReceipt} — the receipt of the board's
    * {@code ballot_refused} entry, which passed the refusal check — the refusal is on the board and the kiosk's chain
-   * goes on through the ballot; without, the board refused it without a record.
+   * goes on through the ballot; without, the board refused it without a record. Either way the chain's time goes
+   * back to that of its latest ballot not refused (the board's chain time does not include a refused ballot).
    */
   public synchronized void markRefused(long id, String reason, String message, Optional<String> recordedReceipt) {
-    try (PreparedStatement p = db.prepareStatement("UPDATE outbox SET status = 'REFUSED', refusal = ?, error = ?,"
-        + " receipt = ? WHERE id = ?")) {
-      p.setString(1, reason);
-      p.setString(2, message);
-      p.setString(3, recordedReceipt.orElse(null));
-      p.setLong(4, id);
-      p.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot update the outbox", e);
-    }
+    inTransaction(() -> {
+      try (PreparedStatement p = db.prepareStatement("UPDATE outbox SET status = 'REFUSED', refusal = ?, error = ?,"
+          + " receipt = ? WHERE id = ?");
+          Statement t = db.createStatement()) {
+        p.setString(1, reason);
+        p.setString(2, message);
+        p.setString(3, recordedReceipt.orElse(null));
+        p.setLong(4, id);
+        p.executeUpdate();
+        // A refused ballot's time is not its chain's time on the board (protocol §5.4): the next ballot is dated
+        // from the latest ballot that was not refused.
+        t.executeUpdate("UPDATE chain SET last_time = COALESCE((SELECT max(ballot_time) FROM outbox WHERE"
+            + " status <> 'REFUSED'), 0)");
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot update the outbox", e);
+      }
+    });
+  }
+
+  /** The refused submissions whose refusal the board recorded (with a checked receipt), in chain order. */
+  public synchronized List<Outgoing> recordedRefusals() {
+    return query("SELECT * FROM outbox WHERE status = 'REFUSED' AND receipt IS NOT NULL ORDER BY id");
   }
 
   /** How many ballots the board refused. */
@@ -422,7 +443,8 @@ public final class KioskStore implements AutoCloseable {
             EntryKind.fromWire(r.getString("kind")).orElseThrow(), r.getString("ballot_id"),
             r.getString("tracking_code"), r.getString("confirmation_code"), r.getString("body"),
             Status.valueOf(r.getString("status")), Optional.ofNullable(r.getString("receipt")),
-            Optional.ofNullable(r.getString("error")), r.getLong("created_at")));
+            Optional.ofNullable(r.getString("error")), r.getLong("created_at"),
+            Optional.ofNullable(r.getString("refusal"))));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the outbox", e);

@@ -281,9 +281,18 @@ public final class Uploader implements AutoCloseable {
           continue;
         }
         reachable = true;
-        refused(o, f);
-        notifyWaiters();
-        continue;
+        try {
+          refused(o, f);
+          notifyWaiters();
+          continue;
+        } catch (BoardUnavailableException u) {
+          // the refusal's head could not be checked: the ballot stays queued, and the board answers the same
+          // request with the same refusal and its original receipt
+          unreachable = u.getMessage();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          unreachable = "interrupted";
+        }
       } catch (BoardUnavailableException u) {
         unreachable = u.getMessage();
       } catch (InterruptedException e) {
@@ -307,10 +316,28 @@ public final class Uploader implements AutoCloseable {
    * a record (or whose record fails its check) marks it refused without one. Either way the alarm is raised, the
    * ballot stays listed for the poll workers, and the uploader goes on to the next ballot.
    */
-  private void refused(KioskStore.Outgoing o, BoardRefusedException f) {
+  private void refused(KioskStore.Outgoing o, BoardRefusedException f) throws BoardUnavailableException,
+      InterruptedException {
     Optional<String> record = Optional.empty();
+    Optional<HeadCheck.Consistent> head = Optional.empty();
     String why = "the board refused it without a record";
+    if (f.recordedReceipt().isPresent()) {
+      ReceiptCheck.Result r = check.checkRefusal(o.kind(), o.body(), f.code(), f.recordedReceipt().get());
+      if (r instanceof ReceiptCheck.Valid valid) {
+        head = audit.believe(valid.receipt().signedHead(), HeadCheck.Shown.ANY);
+        if (head.isPresent()) {
+          record = Optional.of(valid.receipt().json().toString());
+          why = "the refusal is recorded on the board at sequence " + valid.receipt().sequence();
+        } else {
+          why = "the board's record of the refusal is under a head that failed its check";
+        }
+      } else {
+        ReceiptCheck.Invalid invalid = (ReceiptCheck.Invalid) r;
+        why = "the board's record of the refusal failed its check (" + invalid.failure() + "): " + invalid.reason();
+      }
+    }
     store.markRefused(o.id(), f.code(), f.error().message(), record);
+    head.filter(h -> f.recordedReceipt().isPresent()).ifPresent(store::keepHead);
     String reason = "ballot " + o.ballotId() + " refused by the board (" + f.code() + "): " + why;
     store.recordAlarm(System.currentTimeMillis() / 1000, "refusal", Optional.of(o.ballotId()), f.code(), reason,
         record.orElse("{}"));
