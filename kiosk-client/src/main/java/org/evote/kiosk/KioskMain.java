@@ -27,6 +27,7 @@ import org.evote.kiosk.pollworker.PinGate;
 import org.evote.kiosk.pollworker.PollWorkerModel;
 import org.evote.kiosk.robot.RobotVoter;
 import org.evote.kiosk.service.BallotCaster;
+import org.evote.kiosk.service.BoardClock;
 import org.evote.kiosk.service.KioskStore;
 import org.evote.kiosk.service.Uploader;
 import org.evote.kiosk.session.VotingSession;
@@ -147,6 +148,8 @@ public final class KioskMain implements Callable<Integer> {
       System.err.println("error: " + e.getMessage());
       return 2;
     }
+    BoardClock boardClock = new BoardClock(Clock.systemUTC());
+    measure(board, boardClock);
     SecureRandom random = new SecureRandom();
     SecretFiles.createOwnerOnlyDirectory(data);
     Path pinPath = data.resolve(PinGate.FILE_NAME);
@@ -155,7 +158,7 @@ public final class KioskMain implements Callable<Integer> {
     }
     try (KioskStore store = KioskStore.open(data.resolve("kiosk.sqlite"), creds.kioskId(),
         ConfirmationCodes.chainStart(config.extendedHash(), creds.kioskId()));
-        Uploader uploader = uploader(store, board, creds, auditInterval, electionNotice)) {
+        Uploader uploader = uploader(store, board, creds, auditInterval, electionNotice, boardClock)) {
       if (uploader == null) {
         return 2;
       }
@@ -226,10 +229,26 @@ public final class KioskMain implements Callable<Integer> {
     }
   }
 
-  private static Uploader uploader(KioskStore store, BoardClient board, KioskCredentials creds, Duration interval,
-      java.util.Optional<org.evote.crypto.notice.ElectionNotice> notice) {
+  /** Measures the kiosk's clock against the board's once at start (the uploader measures it again at each audit). */
+  private static void measure(BoardClient board, BoardClock clock) throws InterruptedException {
+    long sent = clock.localMillis();
     try {
-      return new Uploader(store, board, creds, interval, notice);
+      long time = board.status().time();
+      clock.measured(time, sent, clock.localMillis());
+    } catch (BoardRefusedException | BoardUnavailableException e) {
+      System.err.println("warning: the board's time could not be read (" + e.getMessage() + "); the poll workers "
+          + "are told before a ballot is started");
+    }
+    if (clock.state() instanceof BoardClock.Off off) {
+      System.err.println("warning: this kiosk's clock differs from the board's by " + Math.abs(off.offsetSeconds())
+          + " s; ballots are dated by the board's time");
+    }
+  }
+
+  private static Uploader uploader(KioskStore store, BoardClient board, KioskCredentials creds, Duration interval,
+      java.util.Optional<org.evote.crypto.notice.ElectionNotice> notice, BoardClock boardClock) {
+    try {
+      return new Uploader(store, board, creds, interval, notice, boardClock);
     } catch (IllegalArgumentException e) {
       System.err.println("error: the notice cannot be used with these credentials: " + e.getMessage());
       return null;
