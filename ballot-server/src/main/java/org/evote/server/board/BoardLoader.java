@@ -70,7 +70,7 @@ public final class BoardLoader {
     }
     // The index tables are derived from the entries: rebuild them.
     WriteTransaction tx = store.writeTransaction();
-    tx.replaceIndexes(replay.kiosks(), replay.ballots(heads));
+    tx.replaceIndexes(replay.kiosks(), replay.ballots(heads), replay.refusals(heads));
     checkpoints.made(latest);
     return new BoardService(new BoardView(config, state, tree, last, latest), store, tx, boardKey, checkpoints,
         clock);

@@ -14,6 +14,7 @@ import org.evote.crypto.json.BoardJson;
 import org.evote.crypto.keystore.AdminCredentials;
 import org.evote.server.store.BallotRow;
 import org.evote.server.store.BoardStore;
+import org.evote.server.store.RefusedRow;
 import org.evote.server.store.StoreException;
 
 /**
@@ -25,16 +26,21 @@ public final class BoardReads {
   private final BoardView view;
   private final BoardStore store;
   private final Checkpoints checkpoints;
+  private final java.time.Clock clock;
 
-  BoardReads(BoardView view, BoardStore store, Checkpoints checkpoints) {
+  BoardReads(BoardView view, BoardStore store, Checkpoints checkpoints, java.time.Clock clock) {
     this.view = view;
     this.store = store;
     this.checkpoints = checkpoints;
+    this.clock = clock;
   }
 
-  /** The public state shown to everyone; {@code problem} is why writes stopped, if they did. */
-  public record Status(BoardState.Polls polls, long castBallots, long challengedBallots, long entries,
-      SignedHead head, Optional<String> problem) {}
+  /**
+   * The public state shown to everyone; {@code problem} is why writes stopped, if they did; {@code time} the
+   * board's clock (never before its latest head), by which it dates entries.
+   */
+  public record Status(BoardState.Polls polls, long castBallots, long challengedBallots, long refusedBallots,
+      long entries, SignedHead head, Optional<String> problem, long time) {}
 
   /** A challenged ballot on the board with the choices its kiosk disclosed. */
   public record ChallengedBallot(String ballotId, String trackingCode, String confirmationCode, long sequence,
@@ -42,7 +48,8 @@ public final class BoardReads {
 
   public Status status() {
     BoardView.Committed c = view.committed();
-    return new Status(c.polls(), c.cast(), c.challenged(), c.head().size(), c.head(), view.brokenReason());
+    return new Status(c.polls(), c.cast(), c.challenged(), c.refused(), c.head().size(), c.head(),
+        view.brokenReason(), Math.max(clock.millis() / 1000, c.head().timestamp()));
   }
 
   /** The number of committed entries (the largest size proofs can be asked for). */
@@ -82,15 +89,45 @@ public final class BoardReads {
     return view.consistency(from, to);
   }
 
-  /** The receipt, against the latest signed head, of the ballot with this 64-hex confirmation code. */
+  /**
+   * The receipt, against the latest signed head, of the ballot with this 64-hex confirmation code — or, if no
+   * accepted ballot has it, of the refused ballot recorded with it (kind {@code ballot_refused}).
+   */
   public Optional<Receipt> receiptByConfirmationCode(String codeHex) {
-    return store.ballotByCode(codeHex).filter(this::committed).map(this::currentReceipt);
+    Optional<Receipt> accepted = store.ballotByCode(codeHex).filter(this::committed).map(this::currentReceipt);
+    return accepted.isPresent() ? accepted : store.refusalByCode(codeHex).map(RefusedRow::asBallotRow)
+        .filter(this::committed).map(this::currentReceipt);
   }
 
-  /** The receipts, against the latest signed head, of every ballot with this (normalised) tracking code. */
+  /**
+   * The receipts, against the latest signed head, of every ballot — accepted or recorded as refused — with this
+   * (normalised) tracking code, in board order.
+   */
   public List<Receipt> receiptsByTrackingCode(String trackingCode) {
-    return store.ballotsByTrackingCode(trackingCode).stream().filter(this::committed).map(this::currentReceipt)
-        .toList();
+    List<BallotRow> rows = new java.util.ArrayList<>(store.ballotsByTrackingCode(trackingCode));
+    store.refusalsByTrackingCode(trackingCode).forEach(r -> rows.add(r.asBallotRow()));
+    return rows.stream().filter(this::committed).sorted(java.util.Comparator.comparingLong(BallotRow::sequence))
+        .map(this::currentReceipt).toList();
+  }
+
+  /** Committed refused ballots (protocol §9.6) in board order from sequence number {@code from}, at most {@code limit}. */
+  public List<RefusedRow> refused(long from, int limit) {
+    return store.refusals(from, limit).stream().filter(r -> committed(r.asBallotRow())).toList();
+  }
+
+  /** The committed refused-ballot row of a (kiosk, request id), if a refusal was recorded for it. */
+  Optional<RefusedRow> priorRefusal(String kioskId, String requestId) {
+    return store.refusalByRequest(kioskId, requestId).filter(r -> r.headSize() != BoardStore.PENDING_HEAD);
+  }
+
+  /** The receipt of a recorded refusal with the head that first covered it: what the kiosk was first given. */
+  Receipt originalRefusalReceipt(RefusedRow row) {
+    return originalReceipt(row.asBallotRow());
+  }
+
+  /** {@link #receiptFirstCovering} of a refusal the writer recorded (or found recorded) in a batch. */
+  Receipt refusalReceiptFirstCovering(RefusedRow row, SignedHead head, long sizeBefore, BoardEntry knownEntry) {
+    return receiptFirstCovering(row.asBallotRow(), head, sizeBefore, knownEntry);
   }
 
   /** Committed challenged ballots in board order from sequence number {@code from}, at most {@code limit}. */

@@ -17,6 +17,7 @@ import org.evote.crypto.json.JsonHashes;
 import org.evote.server.store.BallotRow;
 import org.evote.server.store.BoardStore;
 import org.evote.server.store.KioskRow;
+import org.evote.server.store.RefusedRow;
 
 /**
  * Replays the stored entries at start, in order: each entry's sequence number, previous hash and recomputed hash,
@@ -30,6 +31,7 @@ final class BoardReplay {
   private final BoardState state;
   private final MerkleTree tree = new MerkleTree();
   private final List<BallotRow> ballots = new ArrayList<>();
+  private final List<RefusedRow> refusals = new ArrayList<>();
   private BoardEntry last;
   private TamperedBoardException problem;
   private TamperedBoardException brokenRule;
@@ -72,6 +74,8 @@ final class BoardReplay {
         ballots.add(new BallotRow(b.ballotId(), e.sequence(), b.kioskId(), b.requestId(), e.kind().wireName(),
             b.confirmationCode().toHex(), ConfirmationCodes.shortForm(b.confirmationCode()),
             JsonHashes.ofCanonical(e.payload()).toHex(), BoardStore.PENDING_HEAD, e.timestamp()));
+      } else if (facts instanceof EntryFacts.Refused r) {
+        refusals.add(RefusalRecorder.row(e, r, JsonHashes.ofCanonical(RefusalRecorder.submissionText(e)).toHex()));
       }
     }
   }
@@ -109,6 +113,19 @@ final class BoardReplay {
       long size = h < heads.size() ? heads.get(h).size() : BoardStore.PENDING_HEAD;
       out.add(new BallotRow(r.ballotId(), r.sequence(), r.kioskId(), r.requestId(), r.kind(), r.confirmationCode(),
           r.trackingCode(), r.submissionHash(), size, r.timestamp()));
+    }
+    return out;
+  }
+
+  /** Refused-ballot rows, each with the smallest signed head that covers it. */
+  List<RefusedRow> refusals(List<SignedHead> heads) {
+    List<RefusedRow> out = new ArrayList<>();
+    int h = 0;
+    for (RefusedRow r : refusals) {
+      while (h < heads.size() && heads.get(h).size() <= r.sequence()) {
+        h++;
+      }
+      out.add(r.withHeadSize(h < heads.size() ? heads.get(h).size() : BoardStore.PENDING_HEAD));
     }
     return out;
   }

@@ -31,7 +31,7 @@ public final class BoardService implements AutoCloseable {
     this.store = store;
     this.boardPublicKey = boardKey.publicKey();
     this.checkpoints = checkpoints;
-    this.reads = new BoardReads(view, store, checkpoints);
+    this.reads = new BoardReads(view, store, checkpoints, clock);
     this.writer = new BoardWriter(view, reads, tx, boardKey, checkpoints, clock);
   }
 

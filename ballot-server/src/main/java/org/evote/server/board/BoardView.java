@@ -18,7 +18,7 @@ import org.evote.crypto.hash.Digest;
  */
 final class BoardView {
   /** What the last commit made durable. */
-  record Committed(SignedHead head, BoardState.Polls polls, long cast, long challenged) {}
+  record Committed(SignedHead head, BoardState.Polls polls, long cast, long challenged, long refused) {}
 
   private final ElectionConfig config;
   private final BoardState state;
@@ -35,7 +35,7 @@ final class BoardView {
     this.state = state;
     this.tree = tree;
     this.last = last;
-    this.committed = new Committed(head, state.polls(), state.cast(), state.challenged());
+    this.committed = new Committed(head, state.polls(), state.cast(), state.challenged(), state.refused());
   }
 
   ElectionConfig config() {
@@ -83,7 +83,7 @@ final class BoardView {
 
   /** Writer only: the transaction holding everything up to {@code head} is committed. */
   void committed(SignedHead head) {
-    committed = new Committed(head, state.polls(), state.cast(), state.challenged());
+    committed = new Committed(head, state.polls(), state.cast(), state.challenged(), state.refused());
   }
 
   InclusionProof inclusion(long seq, long size) {

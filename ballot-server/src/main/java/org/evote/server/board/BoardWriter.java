@@ -50,7 +50,11 @@ final class BoardWriter implements AutoCloseable {
     }
 
     void complete(SignedHead head, long sizeBefore, BoardReads reads) {
-      result.complete(completion.complete(head, sizeBefore, reads));
+      try {
+        result.complete(completion.complete(head, sizeBefore, reads));
+      } catch (Refusal recorded) { // a refusal recorded on the board, answered with its receipt
+        result.completeExceptionally(recorded);
+      }
     }
   }
 

@@ -8,12 +8,14 @@ import org.evote.crypto.board.BoardEntry;
 import org.evote.crypto.board.BoardState;
 import org.evote.crypto.board.EntryFacts;
 import org.evote.crypto.board.EntryPayload;
+import org.evote.crypto.board.RefusalReason;
 import org.evote.crypto.board.SignedHead;
 import org.evote.crypto.board.Violation;
 import org.evote.crypto.json.BoardJson;
 import org.evote.server.store.BallotRow;
 import org.evote.server.store.BoardStore;
 import org.evote.server.store.KioskRow;
+import org.evote.server.store.RefusedRow;
 import org.evote.server.store.WriteTransaction;
 
 /**
@@ -23,16 +25,10 @@ import org.evote.server.store.WriteTransaction;
  * back to the task's savepoint with nothing else to undo. Writer thread only.
  */
 final class EntryAppender {
-  /**
-   * Server policy, not a board rule: how far ahead of the board's clock a kiosk's clock may be. The entry is
-   * dated no earlier than its ballot (rule BALLOT_NOT_AFTER_ENTRY), so without this a kiosk could ratchet the
-   * board's time forward.
-   */
-  static final long CLOCK_SKEW_SECONDS = 300;
-
   private final BoardView view;
   private final WriteTransaction tx;
   private final Clock clock;
+  private final RefusalRecorder refusals;
 
   /** What a performed command gives its caller once the batch's head is committed. */
   interface Completion<R> {
@@ -43,6 +39,7 @@ final class EntryAppender {
     this.view = view;
     this.tx = tx;
     this.clock = clock;
+    this.refusals = new RefusalRecorder(view, tx);
   }
 
   /** Performs the command; throws {@link Refusal} (nothing written) if the board refuses it. */
@@ -63,12 +60,24 @@ final class EntryAppender {
       BallotRow row = previous.get();
       return (head, sizeBefore, reads) -> reads.receiptFirstCovering(row, head, sizeBefore, null);
     }
-    long now = now();
-    long timestamp = Math.max(now, b.timestamp());
-    admit(s.facts(), timestamp, BoardState.Signature.VERIFIED_BY_CALLER);
-    if (b.timestamp() > clock.millis() / 1000 + CLOCK_SKEW_SECONDS) {
-      throw new Refusal(Refusal.Policy.FUTURE_BALLOT, "ballot " + b.ballotId() + " is dated more than "
-          + CLOCK_SKEW_SECONDS + " s ahead of the board's clock; check the kiosk's clock", "payload.ballot.timestamp");
+    Optional<RefusedRow> refusedBefore = tx.refusalByRequest(b.kioskId(), s.requestId());
+    if (refusedBefore.isPresent() && refusedBefore.get().submissionHash().equals(s.submissionHash().toHex())) {
+      // An exact retry of a refusal recorded earlier in this very batch: the same refusal, its original receipt.
+      RefusedRow row = refusedBefore.get();
+      return (head, sizeBefore, reads) -> {
+        throw new Refusal(RefusalRecorder.reason(RefusalReason.fromWire(row.reason()).orElseThrow()), "ballot "
+            + row.ballotId() + " was refused (" + row.reason() + ") and recorded at sequence " + row.sequence())
+            .recordedAs(reads.refusalReceiptFirstCovering(row, head, sizeBefore, null));
+      };
+    }
+    // Board time never follows a kiosk's: the entry is dated by the board's clock; a ballot dated after it breaks
+    // BALLOT_NOT_AFTER_ENTRY and is recorded as refused (future_ballot).
+    long timestamp = now();
+    long sequence = view.last() == null ? 0 : view.last().sequence() + 1;
+    Optional<RefusalRecorder.Decision> refuse = RefusalRecorder.decide(
+        view.state().admit(s.facts(), sequence, timestamp, BoardState.Signature.VERIFIED_BY_CALLER), s.failedCheck());
+    if (refuse.isPresent()) {
+      return refusals.record(s, refuse.get(), timestamp);
     }
     BoardEntry e = BoardEntry.append(view.config().extendedHash(), view.last(), s.kind(), timestamp, s.payload());
     String code = b.confirmationCode().toHex();

@@ -5,20 +5,43 @@ import org.evote.crypto.board.Rule;
 /**
  * Why the board refuses a request, as a typed {@link Reason}, with a message for people and, where one field is to
  * blame, its path. Thrown before anything is stored (or, for {@link Unavailable}, when the board cannot confirm
- * it stored anything). The HTTP layer chooses the status from the reason; nothing here knows HTTP.
+ * it stored anything) — except a refusal {@link #recordedAs recorded} on the board, which is answered once its
+ * {@code ballot_refused} entry is durable, with that entry's receipt. The HTTP layer chooses the status from the reason; nothing here knows HTTP.
  */
 public final class Refusal extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final transient Reason reason;
   private final String field;
+  private final transient Receipt recorded;
 
   public Refusal(Reason reason, String message, String field) {
+    this(reason, message, field, null);
+  }
+
+  private Refusal(Reason reason, String message, String field, Receipt recorded) {
     super(message, null, false, false);
     if (reason == null || message == null) {
       throw new IllegalArgumentException("a refusal has a reason and a message");
     }
     this.reason = reason;
     this.field = field;
+    this.recorded = recorded;
+  }
+
+  /**
+   * This refusal, recorded on the board ({@code ballot_refused}, protocol §9.6): answered with the signed receipt of
+   * its entry, given once the entry is durable.
+   */
+  public Refusal recordedAs(Receipt receipt) {
+    if (receipt == null) {
+      throw new IllegalArgumentException("a recorded refusal has its receipt");
+    }
+    return new Refusal(reason, getMessage(), field, receipt);
+  }
+
+  /** The receipt of the {@code ballot_refused} entry recording this refusal, if it was recorded. */
+  public java.util.Optional<Receipt> recordedReceipt() {
+    return java.util.Optional.ofNullable(recorded);
   }
 
   public Refusal(Reason reason, String message) {
@@ -88,8 +111,6 @@ public final class Refusal extends RuntimeException {
 
   /** A policy of this server, not a board rule: another board could accept the entry. */
   public enum Policy implements Reason {
-    /** The ballot is dated more than {@link EntryAppender#CLOCK_SKEW_SECONDS} ahead of the board's clock. */
-    FUTURE_BALLOT("future_ballot"),
     /** The kiosk is already revoked: revoking it again would add nothing (the board's rules allow it). */
     KIOSK_ALREADY_REVOKED("kiosk_revoked");
 

@@ -9,6 +9,7 @@ import org.evote.crypto.board.BoardState;
 import org.evote.crypto.board.EntryFacts;
 import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.EntryPayload;
+import org.evote.crypto.board.RefusalReason;
 import org.evote.crypto.board.Rule;
 import org.evote.crypto.board.Violation;
 import org.evote.crypto.election.ElectionConfig;
@@ -92,26 +93,38 @@ public final class SubmissionChecker {
       throw new Refusal(new Refusal.BrokenRule(Rule.REQUEST_ID_UNUSED), "request id " + requestId + " of kiosk "
           + kioskId + " was already used for a different submission");
     }
+    // Authenticated from here on: a retry of a recorded refusal gets it again, with its original receipt.
+    RefusalRecorder.answerRetry(board.reads(), kioskId, requestId, submissionHash);
     EntryPayload decoded = field(() -> BoardJson.decodePayload(kind, payload));
     EncryptedBallot ballot = decoded instanceof EntryPayload.BallotChallenged c ? c.ballot()
         : ((EntryPayload.BallotCast) decoded).ballot();
-    Optional<Violation> repeated = BoardState.repeatsCiphertextWithin(facts);
-    if (repeated.isPresent()) {
-      throw new Refusal(new Refusal.BrokenRule(repeated.get().rule()), repeated.get().reason());
-    }
+    VerifiedSubmission.CheckFailure failed = BoardState.repeatsCiphertextWithin(facts).isPresent()
+        ? null // breaks CIPHERTEXTS_UNIQUE whatever the board holds: the writer records it, no proof is checked
+        : ballotCheck(decoded, ballot);
+    return new Fresh(new VerifiedSubmission(kind, requestId, ballot, payloadText, submissionHash, facts,
+        java.util.Optional.ofNullable(failed)));
+  }
+
+  /**
+   * The first ballot check the decoded submission fails (unknown style, V8–V11, the challenge's opening), or null.
+   * A failure is not answered here: the writer records it as refused if the submission continues its kiosk's chain
+   * (protocol §9.6, "Refusal records").
+   */
+  private VerifiedSubmission.CheckFailure ballotCheck(EntryPayload decoded, EncryptedBallot ballot) {
     if (!verifier.knowsStyle(ballot.styleId())) {
-      throw new Refusal(Refusal.Invalid.UNKNOWN_STYLE, "V8 ballot " + ballot.ballotId() + ": unknown ballot style "
-          + ballot.styleId(), "payload.ballot");
+      return new VerifiedSubmission.CheckFailure(RefusalReason.UNKNOWN_STYLE, "V8 ballot " + ballot.ballotId()
+          + ": unknown ballot style " + ballot.styleId(), "payload.ballot");
     }
     if (verifier.verify(ballot) instanceof VerificationResult.Invalid inv) {
-      throw new Refusal(Refusal.Invalid.INVALID_BALLOT, inv.step().id() + " " + inv.object() + ": " + inv.reason(),
-          "payload.ballot");
+      return new VerifiedSubmission.CheckFailure(RefusalReason.INVALID_BALLOT, inv.step().id() + " " + inv.object()
+          + ": " + inv.reason(), "payload.ballot");
     }
     if (decoded instanceof EntryPayload.BallotChallenged c
         && challengeCheck.check(ballot, c.seed(), c.plaintext()) instanceof VerificationResult.Invalid inv) {
-      throw new Refusal(Refusal.Invalid.CHALLENGE_MISMATCH, inv.object() + ": " + inv.reason(), "payload.plaintext");
+      return new VerifiedSubmission.CheckFailure(RefusalReason.CHALLENGE_MISMATCH, inv.object() + ": "
+          + inv.reason(), "payload.plaintext");
     }
-    return new Fresh(new VerifiedSubmission(kind, requestId, ballot, payloadText, submissionHash, facts));
+    return null;
   }
 
   private interface FieldRead<T> {

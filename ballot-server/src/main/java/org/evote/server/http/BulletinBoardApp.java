@@ -23,6 +23,7 @@ public final class BulletinBoardApp {
     CheckpointController checkpoint = new CheckpointController(board.checkpoints());
     BoardController entries = new BoardController(board.reads());
     ReceiptController receipts = new ReceiptController(board.reads(), board.config().manifest());
+    RefusedController refused = new RefusedController(board.reads());
     SubmissionController submissions = new SubmissionController(board, checker, MAX_BODY_BYTES);
     AdminAuth auth = new AdminAuth(board.reads());
     AdminController admin = new AdminController(board);
@@ -42,6 +43,7 @@ public final class BulletinBoardApp {
       checkpoint.routes(config.routes);
       entries.routes(config.routes);
       receipts.routes(config.routes);
+      refused.routes(config.routes);
       submissions.routes(config.routes);
       admin.routes(config.routes);
       ErrorMapper.register(config.routes, MAX_BODY_BYTES);

@@ -46,7 +46,7 @@ final class ElectionController {
         .add("election_name", manifest.name().in("en").orElse(manifest.electionScopeId()))
         .add("polls", s.polls().name().toLowerCase())
         .add("cast_ballots", s.castBallots()).add("challenged_ballots", s.challengedBallots())
-        .add("entries", s.entries())
+        .add("refused_ballots", s.refusedBallots()).add("entries", s.entries()).add("time", s.time())
         .add("signed_head", BoardJson.encode(s.head()));
     s.problem().ifPresent(r -> o.add("accepting_ballots", false).add("problem", r));
     JsonArrayBuilder witnesses = JsonText.array();

@@ -4,9 +4,11 @@ import org.evote.board.client.ErrorCodes;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.evote.crypto.board.Rule;
 import org.evote.crypto.json.JsonText;
+import org.evote.server.board.Receipt;
 import org.evote.server.board.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +57,8 @@ final class ErrorMapper {
 
   /** Registers the mapping of every exception a handler may throw. */
   static void register(RoutesConfig routes, int maxBodyBytes) {
-    routes.exception(Refusal.class, (e, ctx) -> write(ctx, status(e.reason()), e.code(), e.getMessage(), e.field()));
+    routes.exception(Refusal.class, (e, ctx) -> write(ctx, status(e.reason()), e.code(), e.getMessage(), e.field(),
+        e.recordedReceipt().map(Receipt::toJson).orElse(null)));
     routes.exception(ApiError.class, (e, ctx) -> write(ctx, e.status(), e.code(), e.getMessage(), e.field()));
     routes.exception(HttpResponseException.class, (e, ctx) -> {
       if (e.getStatus() == 413) {
@@ -73,11 +76,22 @@ final class ErrorMapper {
   }
 
   static void write(Context ctx, int status, String code, String message, String field) {
+    write(ctx, status, code, message, field, null);
+  }
+
+  /**
+   * The error body; for a refusal recorded on the board (protocol §9.6), also {@code "receipt"}: the signed receipt
+   * of its {@code ballot_refused} entry.
+   */
+  static void write(Context ctx, int status, String code, String message, String field, JsonObject receipt) {
     JsonObjectBuilder e = JsonText.object().add("status", status).add("code", code).add("message", message);
     if (field != null) {
       e.add("field", field);
     }
-    ctx.status(status).contentType("application/json")
-        .result(JsonText.object().add("error", e).build().toString());
+    JsonObjectBuilder body = JsonText.object().add("error", e);
+    if (receipt != null) {
+      body.add("receipt", receipt);
+    }
+    ctx.status(status).contentType("application/json").result(body.build().toString());
   }
 }

@@ -68,8 +68,14 @@ final class SubmissionController {
     try {
       receipt = Writes.await(board.submit(s));
     } catch (Refusal r) {
-      LOG.info("rejected {} ballot {} from kiosk {} (request {}): {} {}", kind.wireName(), s.ballot().ballotId(),
-          s.ballot().kioskId(), s.requestId(), r.code(), r.getMessage());
+      if (r.recordedReceipt().isPresent()) {
+        LOG.info("refused {} ballot {} from kiosk {} (request {}), recorded at sequence {}: {} {}",
+            kind.wireName(), s.ballot().ballotId(), s.ballot().kioskId(), s.requestId(),
+            r.recordedReceipt().get().sequence(), r.code(), r.getMessage());
+      } else {
+        LOG.info("rejected {} ballot {} from kiosk {} (request {}): {} {}", kind.wireName(), s.ballot().ballotId(),
+            s.ballot().kioskId(), s.requestId(), r.code(), r.getMessage());
+      }
       throw r;
     }
     LOG.info("accepted {} ballot {} from kiosk {} (request {}) at sequence {}", kind.wireName(),

@@ -74,6 +74,7 @@ public final class BoardStore implements AutoCloseable {
             + " last_code TEXT, last_time INTEGER NOT NULL, ballots INTEGER NOT NULL)");
         st.execute("CREATE TABLE admin_tokens (token_hash TEXT PRIMARY KEY, name TEXT NOT NULL)");
       }
+      s.createRefusals();
       return s;
     } catch (SQLException e) {
       throw StoreException.of("cannot create the board database " + file, e);
@@ -86,9 +87,23 @@ public final class BoardStore implements AutoCloseable {
    */
   public static BoardStore open(Path file) {
     try {
-      return new BoardStore(file);
+      BoardStore s = new BoardStore(file);
+      s.createRefusals();
+      return s;
     } catch (SQLException e) {
       throw StoreException.of("cannot open the board database " + file, e);
+    }
+  }
+
+  /** The index of refused ballots (added with refusal records; created in older boards when they are opened). */
+  private void createRefusals() throws SQLException {
+    try (Statement st = writer.createStatement()) {
+      st.execute("CREATE TABLE IF NOT EXISTS refusals (seq INTEGER PRIMARY KEY REFERENCES entries, kiosk_id TEXT"
+          + " NOT NULL, request_id TEXT NOT NULL, ballot_id TEXT NOT NULL, submission_kind TEXT NOT NULL, code TEXT"
+          + " NOT NULL, short_code TEXT NOT NULL, reason TEXT NOT NULL, submission_hash TEXT NOT NULL, head_size"
+          + " INTEGER NOT NULL, timestamp INTEGER NOT NULL, UNIQUE (kiosk_id, request_id))");
+      st.execute("CREATE INDEX IF NOT EXISTS refusals_code ON refusals (code)");
+      st.execute("CREATE INDEX IF NOT EXISTS refusals_short ON refusals (short_code)");
     }
   }
 
@@ -223,6 +238,41 @@ public final class BoardStore implements AutoCloseable {
   public List<BallotRow> ballotsOfKind(String kind, long fromSeq, int limit) {
     return read(c -> ballots(c, "SELECT * FROM ballots WHERE kind = ? AND seq >= ? ORDER BY seq LIMIT ?", kind,
         fromSeq, limit));
+  }
+
+  public Optional<RefusedRow> refusalByCode(String codeHex) {
+    return read(c -> refusals(c, "SELECT * FROM refusals WHERE code = ? ORDER BY seq", codeHex)).stream()
+        .findFirst();
+  }
+
+  public List<RefusedRow> refusalsByTrackingCode(String trackingCode) {
+    return read(c -> refusals(c, "SELECT * FROM refusals WHERE short_code = ? ORDER BY seq", trackingCode));
+  }
+
+  public Optional<RefusedRow> refusalByRequest(String kioskId, String requestId) {
+    return read(c -> refusals(c, "SELECT * FROM refusals WHERE kiosk_id = ? AND request_id = ?", kioskId,
+        requestId)).stream().findFirst();
+  }
+
+  /** Refused ballots in board order, paged. */
+  public List<RefusedRow> refusals(long fromSeq, int limit) {
+    return read(c -> refusals(c, "SELECT * FROM refusals WHERE seq >= ? ORDER BY seq LIMIT ?", fromSeq, limit));
+  }
+
+  static List<RefusedRow> refusals(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      bind(p, args);
+      List<RefusedRow> out = new ArrayList<>();
+      try (ResultSet r = p.executeQuery()) {
+        while (r.next()) {
+          out.add(new RefusedRow(r.getLong("seq"), r.getString("kiosk_id"), r.getString("request_id"),
+              r.getString("ballot_id"), r.getString("submission_kind"), r.getString("code"),
+              r.getString("short_code"), r.getString("reason"), r.getString("submission_hash"),
+              r.getLong("head_size"), r.getLong("timestamp")));
+        }
+      }
+      return out;
+    }
   }
 
   public List<KioskRow> kiosks() {

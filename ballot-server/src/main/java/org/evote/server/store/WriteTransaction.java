@@ -79,6 +79,13 @@ public final class WriteTransaction {
         b.timestamp());
   }
 
+  public void insertRefusal(RefusedRow r) {
+    update("INSERT INTO refusals (seq, kiosk_id, request_id, ballot_id, submission_kind, code, short_code, reason,"
+        + " submission_hash, head_size, timestamp) VALUES (?,?,?,?,?,?,?,?,?,?,?)", r.sequence(), r.kioskId(),
+        r.requestId(), r.ballotId(), r.submissionKind(), r.confirmationCode(), r.trackingCode(), r.reason(),
+        r.submissionHash(), r.headSize(), r.timestamp());
+  }
+
   public void upsertKiosk(KioskRow k) {
     update("INSERT INTO kiosks (kiosk_id, public_key, revoked, last_code, last_time, ballots) VALUES (?,?,?,?,?,?)"
         + " ON CONFLICT (kiosk_id) DO UPDATE SET public_key = excluded.public_key, revoked = excluded.revoked,"
@@ -89,6 +96,7 @@ public final class WriteTransaction {
   /** Sets the head of every ballot row of the current batch. */
   public void assignPendingHeads(long headSize) {
     update("UPDATE ballots SET head_size = ? WHERE head_size = ?", headSize, BoardStore.PENDING_HEAD);
+    update("UPDATE refusals SET head_size = ? WHERE head_size = ?", headSize, BoardStore.PENDING_HEAD);
   }
 
   public void insertAdminToken(String tokenHash, String name) {
@@ -105,17 +113,39 @@ public final class WriteTransaction {
     }
   }
 
-  /** Replaces the kiosk and ballot index tables in one transaction of its own (rebuilt from the entries at start). */
+  /** The refused-ballot row of (kiosk, request id), seeing this transaction's own rows. */
+  public Optional<RefusedRow> refusalByRequest(String kioskId, String requestId) {
+    try {
+      return BoardStore.refusals(c, "SELECT * FROM refusals WHERE kiosk_id = ? AND request_id = ?", kioskId,
+          requestId).stream().findFirst();
+    } catch (SQLException e) {
+      throw StoreException.of("database read failed", e);
+    }
+  }
+
+  /** {@link #replaceIndexes(List, List, List)} of a board without refused ballots. */
   public void replaceIndexes(List<KioskRow> kiosks, List<BallotRow> ballots) {
+    replaceIndexes(kiosks, ballots, List.of());
+  }
+
+  /**
+   * Replaces the kiosk, ballot and refused-ballot index tables in one transaction of its own (rebuilt from the
+   * entries at start).
+   */
+  public void replaceIndexes(List<KioskRow> kiosks, List<BallotRow> ballots, List<RefusedRow> refusals) {
     begin();
     try {
       exec("DELETE FROM ballots");
+      exec("DELETE FROM refusals");
       exec("DELETE FROM kiosks");
       for (KioskRow k : kiosks) {
         upsertKiosk(k);
       }
       for (BallotRow b : ballots) {
         insertBallot(b);
+      }
+      for (RefusedRow r : refusals) {
+        insertRefusal(r);
       }
       commit();
     } catch (RuntimeException e) {

@@ -151,6 +151,7 @@ async function loadStatus() {
   $('polls').textContent = { not_opened: 'Not yet open', open: 'Open', closed: 'Closed' }[s.polls] || s.polls;
   $('cast').textContent = s.cast_ballots;
   $('challenged').textContent = s.challenged_ballots;
+  $('refused').textContent = s.refused_ballots === undefined ? 0 : s.refused_ballots;
   $('entries').textContent = s.entries;
   if (s.signed_head) {
     $('head-time').textContent = when(s.signed_head.timestamp) + ' (' + s.signed_head.size + ' entries)';
@@ -193,6 +194,35 @@ async function loadChallenged() {
   list.append(table);
 }
 
+// Ballots the board refused and recorded (docs/protocol.md §9.6): never counted, shown with their reasons.
+async function loadRefused() {
+  const list = $('refused-list');
+  const r = await getJson('/api/refused?limit=1000');
+  list.replaceChildren();
+  if (!r.ok || r.body.refused.length === 0) {
+    list.append(text('p', 'No ballot has been refused.'));
+    return;
+  }
+  const table = document.createElement('table');
+  const caption = text('caption', 'Refused ballots with the board\'s reasons');
+  caption.className = 'skip';
+  table.append(caption);
+  const head = document.createElement('tr');
+  ['Tracking code', 'Time', 'Kiosk', 'Ballot', 'Reason'].forEach(h => {
+    const th = text('th', h);
+    th.scope = 'col';
+    head.append(th);
+  });
+  table.append(head);
+  for (const b of r.body.refused) {
+    const tr = document.createElement('tr');
+    tr.append(text('td', b.tracking_code), text('td', when(b.timestamp)), text('td', b.kiosk_id),
+      text('td', b.ballot_id), text('td', b.reason));
+    table.append(tr);
+  }
+  list.append(table);
+}
+
 async function check(code) {
   const out = $('result');
   out.replaceChildren(text('p', 'Checking…'));
@@ -214,12 +244,17 @@ async function check(code) {
     return;
   }
   const receipt = r.body;
-  box.className = 'found';
-  box.append(text('h3', 'Found: your ballot is on the board'));
-  const kind = receipt.kind === 'ballot_cast' ? 'Cast (it will be counted)' : 'Challenged (opened, not counted)';
+  const refused = receipt.kind === 'ballot_refused';
+  box.className = refused ? 'missing' : 'found';
+  box.append(text('h3', refused ? 'Found: the board REFUSED this ballot (it is not counted)'
+    : 'Found: your ballot is on the board'));
+  const kind = receipt.kind === 'ballot_cast' ? 'Cast (it will be counted)'
+    : receipt.kind === 'ballot_challenged' ? 'Challenged (opened, not counted)' : 'Refused (not counted)';
   const dl = document.createElement('dl');
-  for (const [k, v] of [['Tracking code', receipt.tracking_code], ['Status', kind],
-    ['Received', when(receipt.timestamp)], ['Board position', 'entry ' + receipt.sequence]]) {
+  const status = text('dd', kind);
+  status.id = 'status-of-ballot';
+  dl.append(text('dt', 'Tracking code'), text('dd', receipt.tracking_code), text('dt', 'Status'), status);
+  for (const [k, v] of [['Received', when(receipt.timestamp)], ['Board position', 'entry ' + receipt.sequence]]) {
     dl.append(text('dt', k), text('dd', v));
   }
   box.append(dl);
@@ -233,9 +268,15 @@ async function check(code) {
     const typed = code;
     const page = await getJson('/api/board?from=' + receipt.sequence + '&limit=1');
     const entry = page.ok ? page.body.entries[0] : null;
+    // A refused ballot's entry (ballot_refused) holds the kiosk's submission and the board's reason.
+    const ballot = entry && entry.kind === 'ballot_refused' ? entry.payload.submission.ballot
+      : entry ? entry.payload.ballot : null;
+    if (refused && entry && entry.kind === 'ballot_refused') {
+      status.textContent = 'Refused: ' + entry.payload.reason + ' (not counted; tell an election official)';
+    }
     matches = entry !== undefined && entry !== null && entry.sequence === receipt.sequence
       && (typed === receipt.tracking_code || typed === receipt.confirmation_code)
-      && entry.payload.ballot.confirmation_code === receipt.confirmation_code
+      && ballot.confirmation_code === receipt.confirmation_code
       && toHex(await entryHash(entry)) === receipt.entry_hash;
     included = matches && proof.index === receipt.sequence && proof.size === head.size
       && await verifyInclusion(proof.index, proof.size, receipt.entry_hash, proof.path, head.merkle_root);
@@ -267,6 +308,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   });
   await loadStatus();
   await loadChallenged();
+  await loadRefused();
   const fromUrl = new URLSearchParams(location.search).get('code');
   if (fromUrl) {
     $('code').value = fromUrl;

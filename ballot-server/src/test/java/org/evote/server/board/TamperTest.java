@@ -145,16 +145,16 @@ class TamperTest {
     sql(t, "DELETE FROM ballots", "DELETE FROM kiosks", "DROP TABLE IF EXISTS alphas");
     t.start();
     try {
-      // The whole ballot copied under another kiosk (its chain, time and confirmation code recomputed): valid
+      // The whole ballot posted again by its kiosk (its chain, time and confirmation code recomputed): valid
       // proofs, a valid signature — and the same ballot id.
       EncryptedBallot b = original.ballot();
       long time = b.timestamp() + 1;
       List<Digest> chis = b.contests().stream().map(c -> c.contestHash()).toList();
-      EncryptedBallot copy = new EncryptedBallot(b.ballotId(), b.styleId(), "kiosk-2", time, k2.chain(),
-          b.contests(), ConfirmationCodes.confirmationCode(t.config.extendedHash(), "kiosk-2", k2.chain(), time,
+      EncryptedBallot copy = new EncryptedBallot(b.ballotId(), b.styleId(), "kiosk-1", time, k1.chain(),
+          b.contests(), ConfirmationCodes.confirmationCode(t.config.extendedHash(), "kiosk-1", k1.chain(), time,
               b.ballotId(), b.styleId(), chis));
-      HttpResponse<String> r = t.post("/api/ballots", k2.body(Submissions.cast(t.config.extendedHash(), "copy-1",
-          copy, k2.key)));
+      HttpResponse<String> r = t.post("/api/ballots", k1.body(Submissions.cast(t.config.extendedHash(), "copy-1",
+          copy, k1.key)));
       assertEquals(409, r.statusCode(), r.body());
       assertEquals("duplicate_ballot_id", TestBoard.json(r).getJsonObject("error").getString("code"));
       // Its ciphertexts under a new ballot id (which only the writer can be shown: the proofs name the ballot id).

@@ -205,30 +205,6 @@ class BoardApiTest {
         "\"style_id\":\"atlantis\"");
     HttpResponse<String> r = t.post("/api/ballots", badStyle);
     assertEquals(403, r.statusCode(), "changing any byte breaks the kiosk's signature: " + r.body());
-    // A ballot the kiosk signed for a style the election does not have.
-    var unknownStyle = new org.evote.crypto.ballot.EncryptedBallot("s-4b", "atlantis", "kiosk-1",
-        good.ballot().timestamp(), good.ballot().previousCode(), List.of(), good.ballot().confirmationCode());
-    assertRejected(t.post("/api/ballots", k1.body(org.evote.crypto.json.Submissions.cast(t.config.extendedHash(),
-        "req-style", unknownStyle, k1.key))), 400, "unknown_style");
-    // A ballot the kiosk signed whose proof is wrong (one response changed).
-    var b = good.ballot();
-    var c0 = b.contests().get(0);
-    var sel = c0.selections().get(0);
-    var br = new java.util.ArrayList<>(sel.proof().branches());
-    var b0 = br.get(0);
-    br.set(0, new org.evote.crypto.proof.RangeProof.Branch(b0.a(), b0.b(), b0.c(), b0.v().add(
-        org.evote.crypto.group.Scalar.ONE)));
-    var sels = new java.util.ArrayList<>(c0.selections());
-    sels.set(0, new org.evote.crypto.ballot.EncryptedSelection(sel.selectionId(), sel.ciphertext(),
-        new org.evote.crypto.proof.RangeProof(br)));
-    var contests = new java.util.ArrayList<>(b.contests());
-    contests.set(0, new org.evote.crypto.ballot.EncryptedContest(c0.contestId(), sels, c0.proof(), c0.contestHash()));
-    var badProof = new org.evote.crypto.ballot.EncryptedBallot(b.ballotId(), b.styleId(), b.kioskId(), b.timestamp(),
-        b.previousCode(), contests, b.confirmationCode());
-    HttpResponse<String> bpf = t.post("/api/ballots", k1.body(org.evote.crypto.json.Submissions.cast(
-        t.config.extendedHash(), "req-proof", badProof, k1.key)));
-    assertRejected(bpf, 400, "invalid_ballot");
-    assertTrue(TestBoard.json(bpf).getJsonObject("error").getString("message").startsWith("V9"), bpf.body());
     // Invalid point, signed by the kiosk: named field, 400.
     String pHex = String.format("%064x", org.evote.crypto.group.P256.P);
     JsonObject goodBody = JsonText.parseObject(good.body());
@@ -256,14 +232,18 @@ class BoardApiTest {
   }
 
   @Test
-  void aBallotIdOrCiphertextAlreadyOnTheBoardIsRefused() throws Exception {
+  void aBallotIdOrCiphertextAlreadyOnTheBoardIsRefusedAndRecorded() throws Exception {
     openPolls();
     TestKiosk.Submission s = k1.next(t.randomBallot("dup-1"), false);
     assertEquals(200, t.post("/api/ballots", s.body()).statusCode());
-    // Same ballot id from the other kiosk (valid proofs, its own chain).
-    TestKiosk.Submission copy = k2.next(t.randomBallot("dup-1"), false);
-    assertRejected(t.post("/api/ballots", copy.body()), 409, "duplicate_ballot_id");
-    k2.setChain(copy.ballot().previousCode());
+    // The same ballot id again from its kiosk (valid proofs, continuing its chain): recorded as refused.
+    TestKiosk.Submission copy = k1.nextExactly(t.randomBallot(s.ballot().ballotId()), false);
+    HttpResponse<String> dup = t.post("/api/ballots", copy.body());
+    assertRejected(dup, 409, "duplicate_ballot_id");
+    assertEquals("ballot_refused", TestBoard.json(dup).getJsonObject("receipt").getString("kind"));
+    // The same id from the other kiosk: not in its namespace.
+    TestKiosk.Submission foreign = k2.nextExactly(t.randomBallot(s.ballot().ballotId()), false);
+    assertRejected(t.post("/api/ballots", foreign.body()), 409, "ballot_id_namespace");
     // A submission whose ciphertexts are already on the board (checked by the writer).
     TestKiosk.Submission fresh = k2.next(t.randomBallot("dup-2"), false);
     var copied = Copies.withCiphertextOf(t, fresh, s.ballot());
@@ -272,7 +252,11 @@ class BoardApiTest {
     assertEquals(new Refusal.BrokenRule(org.evote.crypto.board.Rule.CIPHERTEXTS_UNIQUE),
         ((Refusal) e.getCause()).reason());
     assertEquals("duplicate_ciphertext", ((Refusal) e.getCause()).code());
-    assertEquals(200, t.post("/api/ballots", fresh.body()).statusCode());
+    assertTrue(((Refusal) e.getCause()).recordedReceipt().isPresent());
+    // Every refusal was a chain link: both kiosks go on from their refused ballots.
+    assertEquals(200, t.post("/api/ballots", k1.next(t.randomBallot("dup-3"), false).body()).statusCode());
+    assertEquals(200, t.post("/api/ballots", k2.next(t.randomBallot("dup-4"), false).body()).statusCode());
+    assertEquals(3, TestBoard.json(t.get("/api/refused")).getJsonArray("refused").size());
   }
 
   @Test

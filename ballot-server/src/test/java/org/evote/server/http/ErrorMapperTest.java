@@ -35,8 +35,8 @@ class ErrorMapperTest {
     for (Refusal.Invalid i : Refusal.Invalid.values()) {
       assertEquals(400, ErrorMapper.status(i), i.name());
     }
-    assertEquals(400, ErrorMapper.status(Refusal.Policy.FUTURE_BALLOT));
-    assertEquals("future_ballot", Refusal.Policy.FUTURE_BALLOT.code());
+    assertEquals(400, ErrorMapper.status(new Refusal.BrokenRule(org.evote.crypto.board.Rule.BALLOT_NOT_AFTER_ENTRY)));
+    assertEquals("future_ballot", new Refusal.BrokenRule(org.evote.crypto.board.Rule.BALLOT_NOT_AFTER_ENTRY).code());
     assertEquals(409, ErrorMapper.status(Refusal.Policy.KIOSK_ALREADY_REVOKED));
   }
 

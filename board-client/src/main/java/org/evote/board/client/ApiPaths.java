@@ -37,6 +37,8 @@ public final class ApiPaths {
   public static final String RECEIPT = "/api/receipts/{code}";
   /** {@code GET ?from&limit}: challenged ballots with their disclosed choices. */
   public static final String CHALLENGED = "/api/challenged";
+  /** {@code GET ?from&limit}: the refused ballots the board recorded (protocol §9.6), with their reasons. */
+  public static final String REFUSED = "/api/refused";
 
   // ---- kiosk submissions ----
 
@@ -100,6 +102,11 @@ public final class ApiPaths {
   /** {@link #CONSISTENCY_PROOF} from the tree of {@code from} entries to that of {@code to}. */
   public static String consistencyProof(long from, long to) {
     return CONSISTENCY_PROOF + "?from=" + from + "&to=" + to;
+  }
+
+  /** {@link #REFUSED} from board sequence number {@code from}, at most {@code limit}. */
+  public static String refused(long from, int limit) {
+    return REFUSED + "?from=" + from + "&limit=" + limit;
   }
 
   /** {@link #CHALLENGED} from board sequence number {@code from}, at most {@code limit}. */
