@@ -104,9 +104,11 @@ public final class BallotCaster {
     Optional<Long> sequence = done.filter(o -> o.status() == KioskStore.Status.UPLOADED)
         .flatMap(KioskStore.Outgoing::receipt)
         .map(r -> JsonText.parseObject(r).getJsonNumber("sequence").longValue());
+    Optional<String> refusal = done.filter(o -> o.status() == KioskStore.Status.REFUSED)
+        .map(o -> o.refusal().orElse("refused"));
     return new LocalReceipt(b.ballotId(), kind == EntryKind.BALLOT_CHALLENGED, b.trackingCode(),
-        b.confirmationCode().toHex(), credentials.kioskId(), b.timestamp(), sequence, sequence.isEmpty(),
-        checkUrl(b.trackingCode()));
+        b.confirmationCode().toHex(), credentials.kioskId(), b.timestamp(), sequence,
+        sequence.isEmpty() && refusal.isEmpty(), checkUrl(b.trackingCode()), refusal);
   }
 
   /** The look-up URL printed on the receipt (short code); the QR code carries {@link LocalReceipt#lookupUrl()}. */

@@ -333,8 +333,9 @@ public final class KioskView {
     LocalReceipt r = controller.lastReceipt();
     VBox p = page(t.get("receipt.title"));
     p.setId("screen-receipt");
-    Label state = text(r.uploadPending() ? t.get("receipt.pending")
-        : t.get("receipt.onBoard", r.boardSequence().orElse(-1L)));
+    Label state = text(r.refusal().isPresent() ? t.get("receipt.refused",
+        org.evote.kiosk.pollworker.RefusalWords.of(t, r.refusal().get()))
+        : r.uploadPending() ? t.get("receipt.pending") : t.get("receipt.onBoard", r.boardSequence().orElse(-1L)));
     state.setId("upload-state");
     Button done = button(t.get("receipt.done"), "done", controller::endVoter);
     done.getStyleClass().add("primary");
