@@ -221,6 +221,46 @@ final class BoardAudit {
     }
   }
 
+  /**
+   * The board refused {@code o} for good: a refusal the board recorded (its receipt passes the refusal check, its
+   * head checks 6–8) marks the ballot refused with that receipt, and the kiosk's chain on the board continues
+   * through it; a refusal without a record (or whose record fails its check) marks it refused without one. Either
+   * way the alarm is raised and recorded, and the ballot stays listed for the poll workers.
+   *
+   * @throws BoardUnavailableException if the head's consistency could not be asked (the ballot stays queued: the
+   *     board answers the same request with the same refusal)
+   */
+  Alarm.BallotRefused refused(KioskStore.Outgoing o, BoardRefusedException f)
+      throws BoardUnavailableException, InterruptedException {
+    Optional<String> record = Optional.empty();
+    Optional<HeadCheck.Consistent> head = Optional.empty();
+    String why = "the board refused it without a record";
+    if (f.recordedReceipt().isPresent()) {
+      ReceiptCheck.Result r = receipts.checkRefusal(o.kind(), o.body(), f.code(), f.recordedReceipt().get());
+      if (r instanceof ReceiptCheck.Valid valid) {
+        head = believe(valid.receipt().signedHead(), HeadCheck.Shown.ANY);
+        if (head.isPresent()) {
+          record = Optional.of(valid.receipt().json().toString());
+          why = "the refusal is recorded on the board at sequence " + valid.receipt().sequence();
+        } else {
+          why = "the board's record of the refusal is under a head that failed its check";
+        }
+      } else {
+        ReceiptCheck.Invalid invalid = (ReceiptCheck.Invalid) r;
+        why = "the board's record of the refusal failed its check (" + invalid.failure() + "): " + invalid.reason();
+      }
+    }
+    store.markRefused(o.id(), f.code(), f.error().message(), record);
+    head.ifPresent(store::keepHead);
+    String reason = "ballot " + o.ballotId() + " refused by the board (" + f.code() + "): " + why;
+    store.recordAlarm(now(), "refusal", Optional.of(o.ballotId()), f.code(), reason, record.orElse("{}"));
+    LOG.error("ALARM: ballot {} refused by the board ({} {}): {}; {}", o.ballotId(), f.status(), f.code(),
+        f.error().message(), why);
+    Alarm.BallotRefused a = new Alarm.BallotRefused(o.ballotId(), f.code(), record.isPresent(), reason);
+    alarm.accept(a);
+    return a;
+  }
+
   /** The coverage check after the polls closed: done, or wait for cosigning, or (after the bound) alarm. */
   private Outcome coverage(java.util.List<String> notCovered, String whyNot, int lost) {
     if (witnessed.isEmpty() || (notCovered.isEmpty() && lost == 0)) {

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * Sends the outbox to the board in chain order, in the background (store-and-forward). A submission the board
  * could not be reached for is retried — the very same signed body, so the board either stores it once or returns
  * its original receipt — with exponential backoff from 1 s to 30 s; a new ballot wakes it at once. A refusal
- * ({@link BoardRefusedException}: the board answered 4xx) is recorded and reported to the poll workers; it is
- * never retried. Only {@link BoardUnavailableException} (no answer, a 5xx, an unreadable answer) is retried.
+ * ({@link BoardRefusedException}: the board answered 4xx) is never retried: the ballot is marked refused with its
+ * reason — with the board's record of the refusal if its receipt passes the refusal check, so that the kiosk's chain
+ * continues through it — the poll workers' alarm is raised, and the uploader goes on to the next ballot. Only {@link BoardUnavailableException} (no answer, a 5xx, an unreadable answer) is retried.
  *
  * <p>A 200 answer is believed only if it passes {@link ReceiptCheck} (protocol §9.7) under the board key pinned in
  * the kiosk's credentials, and its signed head passes {@link HeadCheck} against the head the kiosk kept (a
@@ -310,41 +311,10 @@ public final class Uploader implements AutoCloseable {
     }
   }
 
-  /**
-   * The board refused {@code o} for good: a refusal the board recorded (its receipt passes the refusal check) marks
-   * the ballot refused with that receipt, and the kiosk's chain on the board continues through it; a refusal without
-   * a record (or whose record fails its check) marks it refused without one. Either way the alarm is raised, the
-   * ballot stays listed for the poll workers, and the uploader goes on to the next ballot.
-   */
+  /** The board refused {@code o} for good ({@link BoardAudit#refused}); the uploader goes on to the next ballot. */
   private void refused(KioskStore.Outgoing o, BoardRefusedException f) throws BoardUnavailableException,
       InterruptedException {
-    Optional<String> record = Optional.empty();
-    Optional<HeadCheck.Consistent> head = Optional.empty();
-    String why = "the board refused it without a record";
-    if (f.recordedReceipt().isPresent()) {
-      ReceiptCheck.Result r = check.checkRefusal(o.kind(), o.body(), f.code(), f.recordedReceipt().get());
-      if (r instanceof ReceiptCheck.Valid valid) {
-        head = audit.believe(valid.receipt().signedHead(), HeadCheck.Shown.ANY);
-        if (head.isPresent()) {
-          record = Optional.of(valid.receipt().json().toString());
-          why = "the refusal is recorded on the board at sequence " + valid.receipt().sequence();
-        } else {
-          why = "the board's record of the refusal is under a head that failed its check";
-        }
-      } else {
-        ReceiptCheck.Invalid invalid = (ReceiptCheck.Invalid) r;
-        why = "the board's record of the refusal failed its check (" + invalid.failure() + "): " + invalid.reason();
-      }
-    }
-    store.markRefused(o.id(), f.code(), f.error().message(), record);
-    head.filter(h -> f.recordedReceipt().isPresent()).ifPresent(store::keepHead);
-    String reason = "ballot " + o.ballotId() + " refused by the board (" + f.code() + "): " + why;
-    store.recordAlarm(System.currentTimeMillis() / 1000, "refusal", Optional.of(o.ballotId()), f.code(), reason,
-        record.orElse("{}"));
-    raise(new Alarm.BallotRefused(o.ballotId(), f.code(), record.isPresent(), reason));
-    lastProblem = reason;
-    LOG.error("ALARM: ballot {} refused by the board ({} {}): {}; {}", o.ballotId(), f.status(), f.code(),
-        f.error().message(), why);
+    lastProblem = audit.refused(o, f).reason();
   }
 
   /**
