@@ -76,7 +76,7 @@ class ReceiptCheckTest {
   void aReceiptFromTheRealBoard_isValid_forCastAndChallengedBallots() {
     ReceiptCheck.Valid v = assertInstanceOf(ReceiptCheck.Valid.class,
         check.check(EntryKind.BALLOT_CAST, cast.body(), castAnswer));
-    assertEquals("ballot-1", v.receipt().ballotId());
+    assertEquals(cast.ballot().ballotId(), v.receipt().ballotId());
     assertInstanceOf(ReceiptCheck.Valid.class,
         check.check(EntryKind.BALLOT_CHALLENGED, challenged.body(), challengedAnswer));
   }
@@ -125,7 +125,7 @@ class ReceiptCheckTest {
     invalid(check.check(EntryKind.BALLOT_CAST, cast.body(),
         with(castAnswer, "previous_hash", Json.createValue("00".repeat(32)))), Failure.NOT_OUR_ENTRY);
     invalid(check.check(EntryKind.BALLOT_CAST, cast.body(),
-        with(castAnswer, "ballot_id", Json.createValue("ballot-2"))), Failure.NOT_OUR_ENTRY);
+        with(castAnswer, "ballot_id", Json.createValue(challenged.ballot().ballotId()))), Failure.NOT_OUR_ENTRY);
     invalid(check.check(EntryKind.BALLOT_CAST, cast.body(),
         with(castAnswer, "confirmation_code", Json.createValue("00".repeat(32)))), Failure.NOT_OUR_ENTRY);
     String otherSubmission = TestKiosk.with(cast.body(), "request_id", Json.createValue("another-request"));

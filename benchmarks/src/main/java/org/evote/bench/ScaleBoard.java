@@ -87,7 +87,7 @@ public final class ScaleBoard {
         Digest chain = ConfirmationCodes.chainStart(he, kiosk);
         try {
           for (int i = 0; i < mine; i++) {
-            PlaintextBallot plain = RandomBallots.any(manifest, kiosk + "-ballot-" + i, random);
+            PlaintextBallot plain = RandomBallots.any(manifest, kiosk + "-" + i, random);
             BallotSeed seed = BallotSeed.random(random);
             EncryptedBallot b = encryptor.encrypt(plain, seed, kiosk, start, chain);
             chain = b.confirmationCode();

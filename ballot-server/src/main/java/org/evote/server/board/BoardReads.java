@@ -110,9 +110,15 @@ public final class BoardReads {
         .map(this::currentReceipt).toList();
   }
 
+  /** A ballot the board refused and recorded ({@code ballot_refused}, protocol §9.6), with its reason. */
+  public record RefusedBallot(String kioskId, String ballotId, String submissionKind, String trackingCode,
+      String confirmationCode, String reason, long sequence, long timestamp) {}
+
   /** Committed refused ballots (protocol §9.6) in board order from sequence number {@code from}, at most {@code limit}. */
-  public List<RefusedRow> refused(long from, int limit) {
-    return store.refusals(from, limit).stream().filter(r -> committed(r.asBallotRow())).toList();
+  public List<RefusedBallot> refused(long from, int limit) {
+    return store.refusals(from, limit).stream().filter(r -> committed(r.asBallotRow()))
+        .map(r -> new RefusedBallot(r.kioskId(), r.ballotId(), r.submissionKind(), r.trackingCode(),
+            r.confirmationCode(), r.reason(), r.sequence(), r.timestamp())).toList();
   }
 
   /** The committed refused-ballot row of a (kiosk, request id), if a refusal was recorded for it. */

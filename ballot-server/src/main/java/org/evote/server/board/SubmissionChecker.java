@@ -40,7 +40,10 @@ public final class SubmissionChecker {
   /** The outcome of a check that did not refuse. */
   public sealed interface Checked {}
 
-  /** A new submission, ready for the writer. */
+  /**
+   * A new, authenticated and fully decoded submission, ready for the writer — with the ballot check it failed, if
+   * any, which the writer records as a refusal if the submission continues its kiosk's chain (protocol §9.6).
+   */
   public record Fresh(VerifiedSubmission submission) implements Checked {}
 
   /** An exact retry of a submission already on the board: answer with its original receipt, store nothing. */

@@ -6,7 +6,6 @@ import jakarta.json.JsonArrayBuilder;
 import org.evote.board.client.ApiPaths;
 import org.evote.crypto.json.JsonText;
 import org.evote.server.board.BoardReads;
-import org.evote.server.store.RefusedRow;
 
 /**
  * {@code GET /api/refused}: the ballots the board refused and recorded ({@code ballot_refused}, protocol §9.6), in
@@ -29,7 +28,7 @@ final class RefusedController {
     long from = QueryParams.integer(ctx, "from", 0, Long.MAX_VALUE, 0L);
     int limit = (int) QueryParams.integer(ctx, "limit", 1, MAX_PAGE, 100L);
     JsonArrayBuilder out = JsonText.array();
-    for (RefusedRow r : reads.refused(from, limit)) {
+    for (BoardReads.RefusedBallot r : reads.refused(from, limit)) {
       out.add(JsonText.object().add("kiosk_id", r.kioskId()).add("ballot_id", r.ballotId())
           .add("submission_kind", r.submissionKind()).add("tracking_code", r.trackingCode())
           .add("confirmation_code", r.confirmationCode()).add("reason", r.reason()).add("sequence", r.sequence())

@@ -149,4 +149,23 @@ class ObserverPageBrowserTest {
     assertTrue(list.contains("benjamin-franklin") || list.contains("Benjamin Franklin"), list);
     screenshot("observer-challenged");
   }
+
+  @Test
+  void aRefusedBallotIsListedAndItsCodeShowsRefusedWithTheReason() throws Exception {
+    TestKiosk k2 = t.registerKiosk("kiosk-2");
+    TestKiosk.Submission foreign = k2.nextExactly(t.randomBallot("kiosk-1-000009"), false);
+    assertEquals(409, t.post("/api/ballots", foreign.body()).statusCode());
+    browser.get(t.base.toString());
+    waiting().until(d -> d.findElement(By.id("refused")).getText().equals("1"));
+    waiting().until(d -> d.findElement(By.id("refused-list")).getText().contains(foreign.ballot().trackingCode()));
+    String list = browser.findElement(By.id("refused-list")).getText();
+    assertTrue(list.contains("ballot_id_namespace") && list.contains("kiosk-2"), list);
+    browser.get(t.base + "/?code=" + foreign.ballot().trackingCode());
+    waiting().until(d -> d.findElement(By.id("result")).getText().contains("signature"));
+    String result = browser.findElement(By.id("result")).getText();
+    assertTrue(result.contains("Refused: ballot_id_namespace"), result);
+    assertTrue(result.contains("Inclusion proof checked in this browser"), result);
+    assertTrue(!result.contains("Cast") && !result.contains("Challenged ("), result);
+    screenshot("observer-refused");
+  }
 }

@@ -108,7 +108,7 @@ public final class MockPolling {
     long challenged = 0;
     for (int i = 0; i < ballots; i++) {
       String kiosk = KIOSKS.get(i % KIOSKS.size());
-      PlaintextBallot plaintext = RandomBallots.any(manifest, "ballot-" + (i + 1), random);
+      PlaintextBallot plaintext = RandomBallots.any(manifest, String.format("%s-%06d", kiosk, i + 1), random);
       BallotSeed seed = BallotSeed.random(random);
       EncryptedBallot b = polls.encrypt(kiosk, plaintext, seed);
       boolean challenge = random.nextDouble() < challengeRate;
