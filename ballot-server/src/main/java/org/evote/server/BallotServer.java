@@ -236,13 +236,19 @@ public final class BallotServer {
           System.err.println("error: a kiosk id is 1-256 printable ASCII characters without spaces");
           return 2;
         }
+        char[] kioskPass = SecretFiles.passphrase(kioskPassphrase, "kiosk credential passphrase");
+        if (kioskPass.length < KioskCredentials.MIN_PASSPHRASE) {
+          System.err.println("error: a kiosk credential passphrase needs at least "
+              + KioskCredentials.MIN_PASSPHRASE + " characters (the poll worker PIN is set apart, on the kiosk)");
+          return 2;
+        }
         DataDir dir = new DataDir(data);
         SecureRandom random = new SecureRandom();
         try (DataDir.Lock lock = dir.lock(); BoardService board = BoardHost.open(dir, passphrase.read(), 0)) {
           KioskCredentials credentials = KioskCredentials.generate(name, board.config().extendedHash(),
               board.boardPublicKey(), board.checkpointKey(), random);
           // The credential file exists before the kiosk is on the board: a failure here registers nothing.
-          credentials.write(out, SecretFiles.passphrase(kioskPassphrase, "kiosk credential passphrase"), random);
+          credentials.write(out, kioskPass, random);
           var entry = board.registerKiosk(name, credentials.key().publicKey()).get();
           System.out.println("Kiosk " + name + " registered at board entry " + entry.sequence() + "; credential "
               + "file " + out.toAbsolutePath());

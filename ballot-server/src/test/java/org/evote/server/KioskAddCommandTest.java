@@ -36,4 +36,20 @@ class KioskAddCommandTest {
       assertEquals(checkpointKey, c.checkpointKey(), "the board's checkpoint key is pinned too");
     }
   }
+
+  @Test
+  void kioskAdd_refusesAKioskPassphraseShorterThanTwelveCharacters_andRegistersNothing() throws Exception {
+    try (TestBoard t = new TestBoard(temp, "manifest-small.json")) {
+      t.stop();
+      Path pass = Files.writeString(temp.resolve("pass"), new String(TestBoard.passphrase()));
+      Path kioskPass = Files.writeString(temp.resolve("kiosk-pass"), "12345678");
+      Path out = temp.resolve("k8.credentials");
+      Console add = Console.run(BallotServer::run, "kiosk", "add", "--data", t.data.dir().toString(), "--name",
+          "K8", "--out", out.toString(), "--board-passphrase-file", pass.toString(), "--kiosk-passphrase-file",
+          kioskPass.toString());
+      assertEquals(2, add.code(), add.printed());
+      org.junit.jupiter.api.Assertions.assertTrue(add.printed().contains("at least 12 characters"), add.printed());
+      org.junit.jupiter.api.Assertions.assertTrue(Files.notExists(out));
+    }
+  }
 }

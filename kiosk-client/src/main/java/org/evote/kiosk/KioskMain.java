@@ -2,7 +2,6 @@ package org.evote.kiosk;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +9,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.control.PasswordField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -25,13 +22,18 @@ import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.keystore.KioskCredentials;
 import org.evote.crypto.keystore.SecretFiles;
+import org.evote.kiosk.pollworker.Pin;
+import org.evote.kiosk.pollworker.PinGate;
+import org.evote.kiosk.pollworker.PollWorkerModel;
 import org.evote.kiosk.robot.RobotVoter;
 import org.evote.kiosk.service.BallotCaster;
+import org.evote.kiosk.service.BoardClock;
 import org.evote.kiosk.service.KioskStore;
 import org.evote.kiosk.service.Uploader;
 import org.evote.kiosk.session.VotingSession;
 import org.evote.kiosk.ui.KioskController;
 import org.evote.kiosk.ui.KioskView;
+import org.evote.kiosk.ui.PollWorkerView;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,9 +56,14 @@ public final class KioskMain implements Callable<Integer> {
       + "at set-up: the kiosk refuses any other election")
   String electionHash;
 
-  @Option(names = "--passphrase-file", description = "first line: the credential passphrase, which is also the "
-      + "poll worker PIN (default: ask on the console)")
+  @Option(names = "--passphrase-file", description = "first line: the credential passphrase (at least 12 "
+      + "characters), which seals the kiosk's key (default: ask on the console)")
   Path passphraseFile;
+
+  @Option(names = "--pin-file", description = "first line: the poll worker PIN (4 to 8 digits), which only unlocks "
+      + "the poll workers' screen and leaving kiosk mode: sets or replaces it, kept only as a salted slow hash in the "
+      + "data directory (default: the PIN set before; asked on the console if none was)")
+  Path pinFile;
 
   @Option(names = "--data", defaultValue = "kiosk-data", description = "directory for the kiosk's outbox and "
       + "receipts (default: ${DEFAULT-VALUE})")
@@ -84,6 +91,13 @@ public final class KioskMain implements Callable<Integer> {
   @Option(names = "--windowed", description = "a normal window instead of full-screen kiosk mode (set-up, demos)")
   boolean windowed;
 
+  /**
+   * The robot's exit status when the board refused at least one of its ballots (each is printed with its reason);
+   * 1 when ballots are still waiting or an alarm was raised; 2 for a set-up error; 0 when every ballot is on the
+   * board.
+   */
+  public static final int EXIT_REFUSED = 3;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new KioskMain()).execute(args));
   }
@@ -91,18 +105,21 @@ public final class KioskMain implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Digest pinned = Digest.decode(electionHash, "--election-hash");
-    char[] passphrase = SecretFiles.passphrase(passphraseFile, "kiosk credential passphrase (poll worker PIN)");
+    char[] passphrase = SecretFiles.passphrase(passphraseFile, "kiosk credential passphrase");
     KioskCredentials creds;
     try {
+      if (passphrase.length < KioskCredentials.MIN_PASSPHRASE) {
+        System.err.println("error: a kiosk credential passphrase has at least " + KioskCredentials.MIN_PASSPHRASE
+            + " characters (the poll worker PIN is separate: --pin-file)");
+        return 2;
+      }
       creds = KioskCredentials.read(credentials, passphrase);
     } catch (org.evote.crypto.InvalidFieldException e) {
-      java.util.Arrays.fill(passphrase, '\0');
       System.err.println("error: the credential file " + credentials + " cannot be used: " + e.getMessage());
       return 2;
+    } finally {
+      java.util.Arrays.fill(passphrase, '\0');
     }
-    byte[] pinHash = MessageDigest.getInstance("SHA-256").digest(new String(passphrase).getBytes(
-        java.nio.charset.StandardCharsets.UTF_8));
-    java.util.Arrays.fill(passphrase, '\0');
     if (!creds.electionHash().equals(pinned)) {
       System.err.println("error: the credentials are for election " + creds.electionHash().toHex()
           + ", not the pinned " + pinned.toHex());
@@ -131,10 +148,17 @@ public final class KioskMain implements Callable<Integer> {
       System.err.println("error: " + e.getMessage());
       return 2;
     }
+    BoardClock boardClock = new BoardClock(Clock.systemUTC());
+    measure(board, boardClock);
     SecureRandom random = new SecureRandom();
+    SecretFiles.createOwnerOnlyDirectory(data);
+    Path pinPath = data.resolve(PinGate.FILE_NAME);
+    if (!setPin(pinPath, random)) {
+      return 2;
+    }
     try (KioskStore store = KioskStore.open(data.resolve("kiosk.sqlite"), creds.kioskId(),
         ConfirmationCodes.chainStart(config.extendedHash(), creds.kioskId()));
-        Uploader uploader = uploader(store, board, creds, auditInterval, electionNotice)) {
+        Uploader uploader = uploader(store, board, creds, auditInterval, electionNotice, boardClock)) {
       if (uploader == null) {
         return 2;
       }
@@ -145,18 +169,86 @@ public final class KioskMain implements Callable<Integer> {
         return runRobot(caster, store, uploader, random);
       }
       String name = config.manifest().name().in("en").orElse(config.manifest().electionScopeId());
+      PollWorkerModel pollWorker = new PollWorkerModel(PinGate.open(pinPath, Clock.systemUTC()),
+          typed -> opens(credentials, creds.kioskId(), typed), store::refused, uploader.boardClock()::state,
+          java.time.ZoneId.systemDefault());
       try (KioskController controller = new KioskController(new VotingSession(config.manifest()), caster,
           uploader, name, data.resolve("receipts"), () -> System.currentTimeMillis() / 1000)) {
-        showWindow(controller, pinHash);
+        showWindow(controller, pollWorker);
       }
       return 0;
     }
   }
 
-  private static Uploader uploader(KioskStore store, BoardClient board, KioskCredentials creds, Duration interval,
-      java.util.Optional<org.evote.crypto.notice.ElectionNotice> notice) {
+  /**
+   * Sets the poll worker PIN from {@code --pin-file}; without it keeps the PIN set before, or asks for one on the
+   * console (twice). The robot needs none. False (after saying why) if no PIN can be set.
+   */
+  private boolean setPin(Path pinPath, SecureRandom random) throws java.io.IOException {
+    char[] pin;
+    if (pinFile != null) {
+      pin = SecretFiles.passphrase(pinFile, "poll worker PIN");
+    } else if (robot != null || PinGate.isSet(pinPath)) {
+      return true;
+    } else {
+      java.io.Console console = System.console();
+      if (console == null) {
+        System.err.println("error: no poll worker PIN is set for this kiosk: give it with --pin-file");
+        return false;
+      }
+      pin = console.readPassword("new poll worker PIN (4 to 8 digits): ");
+      char[] again = console.readPassword("the same PIN again: ");
+      boolean same = pin != null && again != null && java.util.Arrays.equals(pin, again);
+      if (again != null) {
+        java.util.Arrays.fill(again, '\0');
+      }
+      if (!same) {
+        System.err.println("error: the two PINs differ");
+        return false;
+      }
+    }
     try {
-      return new Uploader(store, board, creds, interval, notice);
+      if (!Pin.isWellFormed(pin)) {
+        System.err.println("error: a poll worker PIN is " + Pin.MIN_DIGITS + " to " + Pin.MAX_DIGITS + " digits");
+        return false;
+      }
+      PinGate.setPin(pinPath, pin, random);
+      return true;
+    } finally {
+      java.util.Arrays.fill(pin, '\0');
+    }
+  }
+
+  /** Whether {@code typed} opens the kiosk's credential file (poll workers after too many wrong PINs). */
+  private static boolean opens(Path credentials, String kioskId, char[] typed) {
+    try {
+      return KioskCredentials.read(credentials, typed).kioskId().equals(kioskId);
+    } catch (java.io.IOException | org.evote.crypto.keystore.EncryptedKeyFile.WrongPassphraseException
+        | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** Measures the kiosk's clock against the board's once at start (the uploader measures it again at each audit). */
+  private static void measure(BoardClient board, BoardClock clock) throws InterruptedException {
+    long sent = clock.localMillis();
+    try {
+      long time = board.status().time();
+      clock.measured(time, sent, clock.localMillis());
+    } catch (BoardRefusedException | BoardUnavailableException e) {
+      System.err.println("warning: the board's time could not be read (" + e.getMessage() + "); the poll workers "
+          + "are told before a ballot is started");
+    }
+    if (clock.state() instanceof BoardClock.Off off) {
+      System.err.println("warning: this kiosk's clock differs from the board's by " + Math.abs(off.offsetSeconds())
+          + " s; ballots are dated by the board's time");
+    }
+  }
+
+  private static Uploader uploader(KioskStore store, BoardClient board, KioskCredentials creds, Duration interval,
+      java.util.Optional<org.evote.crypto.notice.ElectionNotice> notice, BoardClock boardClock) {
+    try {
+      return new Uploader(store, board, creds, interval, notice, boardClock);
     } catch (IllegalArgumentException e) {
       System.err.println("error: the notice cannot be used with these credentials: " + e.getMessage());
       return null;
@@ -215,17 +307,33 @@ public final class KioskMain implements Callable<Integer> {
       voter.writeLog(robotLog);
     }
     long pending = store.pendingCount();
-    System.out.println("robot: " + robot + " ballots; " + pending + " still waiting to upload");
+    java.util.List<org.evote.kiosk.service.RefusedBallot> refused = store.refused();
+    System.out.println("robot: " + robot + " ballots; " + pending + " still waiting to upload; " + refused.size()
+        + " refused by the board");
+    for (org.evote.kiosk.service.RefusedBallot r : refused) {
+      System.out.println("robot: REFUSED " + r.ballotId() + " (tracking code " + r.trackingCode() + "): " + r.reason()
+          + (r.recorded() ? ", recorded on the board as entry " + r.sequence().orElseThrow()
+              : ", not recorded: the ballot is not on the board") + " - " + r.message());
+    }
     java.util.Optional<org.evote.kiosk.service.Alarm> alarm = uploader.status().alarm();
     alarm.ifPresent(a -> System.out.println("robot: ALARM: " + a.reason()));
+    if (!refused.isEmpty()) {
+      return EXIT_REFUSED;
+    }
     return pending == 0 && alarm.isEmpty() ? 0 : 1;
   }
 
-  private void showWindow(KioskController controller, byte[] pinHash) throws InterruptedException {
+  private void showWindow(KioskController controller, PollWorkerModel pollWorker) throws InterruptedException {
     CountDownLatch closed = new CountDownLatch(1);
     Platform.startup(() -> {
       Stage stage = new Stage();
       KioskView view = new KioskView(controller);
+      PollWorkerView workers = new PollWorkerView(pollWorker, () -> controller.session().texts(), () -> {
+        stage.close();
+        closed.countDown();
+        Platform.exit();
+      });
+      view.setPollWorker(workers);
       Scene scene = new Scene(view.root(), 1280, 900);
       stage.setScene(scene);
       stage.setTitle(controller.electionName());
@@ -236,27 +344,9 @@ public final class KioskMain implements Callable<Integer> {
         stage.setFullScreen(true);
         stage.setOnCloseRequest(e -> e.consume());
       }
-      // Poll workers leave with Ctrl+Shift+Q and the PIN.
+      // Poll workers open their screen (refused ballots, the clock, leaving kiosk mode) with Ctrl+Shift+Q and the PIN.
       scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN,
-          KeyCombination.SHIFT_DOWN), () -> {
-            TextInputDialog d = new TextInputDialog();
-            d.setHeaderText("Poll worker PIN");
-            PasswordField field = new PasswordField();
-            d.getDialogPane().setContent(field);
-            d.showAndWait().ifPresent(ignored -> {
-              try {
-                byte[] typed = MessageDigest.getInstance("SHA-256").digest(field.getText().getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8));
-                if (MessageDigest.isEqual(typed, pinHash)) {
-                  stage.close();
-                  closed.countDown();
-                  Platform.exit();
-                }
-              } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-              }
-            });
-          });
+          KeyCombination.SHIFT_DOWN), workers::show);
       stage.setOnHidden(e -> closed.countDown());
       stage.show();
     });

@@ -90,4 +90,25 @@ class AlarmTextsTest {
       }
     }
   }
+
+  @Test
+  void aRefusedBallot_recordedOrNot_isNamedWithItsReasonInEveryLanguage() {
+    for (String language : LANGUAGES) {
+      Texts t = new Texts(language);
+      String recorded = AlarmLine.of(t, new Alarm.BallotRefused("K1-000004", "future_ballot", true, "why"));
+      String unrecorded = AlarmLine.of(t, new Alarm.BallotRefused("K1-000004", "future_ballot", false, "why"));
+      String words = org.evote.kiosk.pollworker.RefusalWords.of(t, "future_ballot");
+      assertTrue(recorded.contains("K1-000004") && recorded.contains(words), recorded);
+      assertTrue(unrecorded.contains("K1-000004") && unrecorded.contains(words), unrecorded);
+      assertNotEquals(recorded, unrecorded);
+      assertTrue(org.evote.kiosk.pollworker.RefusalWords.of(t, "some_new_code").contains("some_new_code"),
+          "a code the kiosk has no words for is still named");
+      Set<String> seen = new HashSet<>();
+      for (String code : new String[] {"future_ballot", "duplicate_ballot_id", "duplicate_ciphertext", "chain_time",
+          "ballot_id_namespace", "invalid_ballot", "unknown_style", "challenge_mismatch", "chain_broken"}) {
+        assertTrue(t.has("refusal." + code), code);
+        assertTrue(seen.add(org.evote.kiosk.pollworker.RefusalWords.of(t, code)), code);
+      }
+    }
+  }
 }

@@ -40,6 +40,35 @@ class KioskStoreTest {
   }
 
   @Test
+  void aRefusedBallotStaysRefusedWithItsReason_acrossARestart() {
+    Digest start = d("start");
+    try (KioskStore s = KioskStore.open(temp.resolve("r.sqlite"), "K1", start)) {
+      long a = s.enqueue("r1", EntryKind.BALLOT_CAST, "K1-000001", "AAAA-AAAA-AAAA-AAAA", start, d("c1"), 100, "{}",
+          100);
+      long b = s.enqueue("r2", EntryKind.BALLOT_CAST, "K1-000002", "BBBB-BBBB-BBBB-BBBB", d("c1"), d("c2"), 101,
+          "{}", 101);
+      s.enqueue("r3", EntryKind.BALLOT_CAST, "K1-000003", "CCCC-CCCC-CCCC-CCCC", d("c2"), d("c3"), 102, "{}", 102);
+      s.markRefused(a, "future_ballot", "dated after the board's time", Optional.of("{\"sequence\":9}"));
+      s.markRefused(b, "chain_broken", "does not continue", Optional.empty());
+      assertEquals(2, s.refusedCount());
+      assertEquals(102, s.chain().lastTime());
+      s.markRefused(s.nextPending().orElseThrow().id(), "future_ballot", "later", Optional.empty());
+      assertEquals(0, s.chain().lastTime(), "a refused ballot's time is not the chain's");
+      assertEquals(d("c3"), s.chain().lastCode(), "its code still is");
+    }
+    try (KioskStore s = KioskStore.open(temp.resolve("r.sqlite"), "K1", start)) {
+      List<org.evote.kiosk.service.RefusedBallot> refused = s.refused().subList(0, 2);
+      assertEquals(List.of(
+          new org.evote.kiosk.service.RefusedBallot("K1-000001", "AAAA-AAAA-AAAA-AAAA", EntryKind.BALLOT_CAST,
+              "future_ballot", "dated after the board's time", true, Optional.of(9L)),
+          new org.evote.kiosk.service.RefusedBallot("K1-000002", "BBBB-BBBB-BBBB-BBBB", EntryKind.BALLOT_CAST,
+              "chain_broken", "does not continue", false, Optional.empty())), refused);
+      assertEquals(3, s.refused().size());
+      assertTrue(s.uploaded().isEmpty());
+    }
+  }
+
+  @Test
   void theOutboxAndTheChainAdvanceTogetherAndSurviveReopening() {
     Digest start = d("start");
     try (KioskStore s = KioskStore.open(temp.resolve("k.sqlite"), "K1", start)) {

@@ -35,4 +35,12 @@ class ModuleBoundaryTest {
     noClasses().that().resideInAnyPackage("org.evote.kiosk.service..", "org.evote.kiosk.robot..").should()
         .callConstructor(java.security.SecureRandom.class).check(classes);
   }
+
+  @Test
+  void thePollWorkersViewModelIsFreeOfJavaFx() {
+    JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        .importPackages("org.evote.kiosk");
+    noClasses().that().resideInAPackage("org.evote.kiosk.pollworker..").should().dependOnClassesThat()
+        .resideInAnyPackage("javafx..", "org.evote.kiosk.ui..").check(classes);
+  }
 }

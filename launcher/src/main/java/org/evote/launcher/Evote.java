@@ -161,10 +161,14 @@ public final class Evote {
         }
         log.printf("%nIts polls are closed. To vote in a real kiosk window, a practice board for the same election is "
             + "open at %s:%n", practice.uri());
-        log.printf("  ./evote kiosk --windowed --server %s --credentials %s --passphrase-file %s --election-hash %s "
-            + "--data %s%n", practice.uri(), d.resolve("kiosks/" + MockElection.DESK_KIOSK + ".credentials"),
+        log.printf("  ./evote kiosk --windowed --server %s --credentials %s --passphrase-file %s --pin-file %s "
+            + "--election-hash %s --data %s%n", practice.uri(),
+            d.resolve("kiosks/" + MockElection.DESK_KIOSK + ".credentials"),
+            d.resolve("kiosks/" + MockElection.DESK_KIOSK + ".pass"),
             d.resolve("kiosks/" + MockElection.DESK_KIOSK + ".pin"), board.config().extendedHash().toHex(),
             d.resolve("kiosks/" + MockElection.DESK_KIOSK));
+        log.printf("  (the poll worker PIN, in %s, opens the poll workers' screen: Ctrl+Shift+Q)%n",
+            d.resolve("kiosks/" + MockElection.DESK_KIOSK + ".pin"));
         log.printf("  then check your tracking code on its observer page %s/ (its ballots are not part of the "
             + "election above)%n", practice.uri());
         log.flush();

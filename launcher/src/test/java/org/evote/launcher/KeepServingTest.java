@@ -66,10 +66,14 @@ class KeepServingTest {
       LocalBoard practice = election.openPracticeBoard();
       int exit = new CommandLine(new KioskMain()).execute("--server", practice.uri().toString(), "--credentials",
           out.resolve("kiosks/" + MockElection.DESK_KIOSK + ".credentials").toString(), "--passphrase-file",
+          out.resolve("kiosks/" + MockElection.DESK_KIOSK + ".pass").toString(), "--pin-file",
           out.resolve("kiosks/" + MockElection.DESK_KIOSK + ".pin").toString(), "--election-hash",
           board.config().extendedHash().toHex(), "--data", temp.resolve("desk").toString(), "--robot", "2",
           "--challenge-rate", "0");
       assertEquals(0, exit);
+      String pinFile = Files.readString(temp.resolve("desk").resolve(org.evote.kiosk.pollworker.PinGate.FILE_NAME));
+      String pin = Files.readString(out.resolve("kiosks/" + MockElection.DESK_KIOSK + ".pin")).strip();
+      assertTrue(pin.matches("[0-9]{6}") && !pinFile.contains(pin), "the PIN is kept only as a hash");
       JsonObject practiceStatus = JsonText.parseObject(get(practice.uri() + ApiPaths.STATUS).body());
       assertEquals(2, practiceStatus.getJsonNumber("cast_ballots").longValue());
       JsonObject electionStatus = JsonText.parseObject(get(board.uri() + ApiPaths.STATUS).body());

@@ -72,6 +72,9 @@ class KioskScreensTest {
         board.config.extendedHash(), "K1"));
     uploader = new Uploader(store, BoardClient.create(board.uri(), Duration.ofSeconds(3)), creds);
     uploader.start();
+    // the kiosk reads the board's time before a ballot is started (otherwise the poll workers get the clock notice)
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+        () -> !(uploader.boardClock().state() instanceof org.evote.kiosk.service.BoardClock.NeverMeasured));
     BallotCaster caster = new BallotCaster(board.config, creds, store, uploader, new SecureRandom(),
         Clock.systemUTC(), board.uri(), Duration.ofSeconds(5));
     controller = new KioskController(new VotingSession(board.config.manifest()), caster, uploader,

@@ -26,9 +26,9 @@ class RobotKioskTest {
       KioskCredentials creds = b.registerKiosk("R1");
       b.openPolls();
       Path credsFile = temp.resolve("r1.credentials");
-      Path pass = temp.resolve("pin");
-      Files.writeString(pass, "robot kiosk pin 1234\n");
-      creds.write(credsFile, "robot kiosk pin 1234".toCharArray(), b.random);
+      Path pass = temp.resolve("pass");
+      Files.writeString(pass, "robot kiosk passphrase 1234\n");
+      creds.write(credsFile, "robot kiosk passphrase 1234".toCharArray(), b.random);
       Path log = temp.resolve("robot.json");
       int code = new CommandLine(new KioskMain()).execute("--server", b.uri().toString(), "--credentials",
           credsFile.toString(), "--election-hash", b.config.extendedHash().toHex(), "--passphrase-file",
@@ -70,13 +70,74 @@ class RobotKioskTest {
     try (LiveBoard b = new LiveBoard(temp, "manifest-minimal.json")) {
       KioskCredentials creds = b.registerKiosk("R2");
       Path credsFile = temp.resolve("r2.credentials");
-      Path pass = temp.resolve("pin2");
-      Files.writeString(pass, "robot kiosk pin 1234\n");
-      creds.write(credsFile, "robot kiosk pin 1234".toCharArray(), b.random);
+      Path pass = temp.resolve("pass2");
+      Files.writeString(pass, "robot kiosk passphrase 1234\n");
+      creds.write(credsFile, "robot kiosk passphrase 1234".toCharArray(), b.random);
       int code = new CommandLine(new KioskMain()).execute("--server", b.uri().toString(), "--credentials",
           credsFile.toString(), "--election-hash", "ab".repeat(32), "--passphrase-file", pass.toString(),
           "--data", temp.resolve("kiosk2").toString(), "--robot", "1");
       assertEquals(2, code, "a substituted election is refused");
+    }
+  }
+
+  @Test
+  void aRobotWhoseBallotsTheBoardRefused_printsEachWithItsReason_andExitsThree() throws Exception {
+    try (LiveBoard b = new LiveBoard(temp, "manifest-small.json")) {
+      KioskCredentials creds = b.registerKiosk("R3");
+      Path credsFile = temp.resolve("r3.credentials");
+      Path pass = temp.resolve("pass3");
+      Files.writeString(pass, "robot kiosk passphrase 1234\n");
+      creds.write(credsFile, "robot kiosk passphrase 1234".toCharArray(), b.random);
+      java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+      java.io.PrintStream out = System.out;
+      int code;
+      System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+      try {
+        // the polls were never opened: the board refuses every ballot
+        code = new CommandLine(new KioskMain()).execute("--server", b.uri().toString(), "--credentials",
+            credsFile.toString(), "--election-hash", b.config.extendedHash().toHex(), "--passphrase-file",
+            pass.toString(), "--data", temp.resolve("kiosk3").toString(), "--robot", "2", "--challenge-rate", "0");
+      } finally {
+        System.setOut(out);
+      }
+      String text = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+      assertEquals(KioskMain.EXIT_REFUSED, code, text);
+      assertTrue(text.contains("REFUSED R3-000001") && text.contains("REFUSED R3-000002"), text);
+      assertTrue(text.contains("polls_not_open"), text);
+    }
+  }
+
+  @Test
+  void aCredentialPassphraseShorterThanTwelveCharacters_isRefused() throws Exception {
+    try (LiveBoard b = new LiveBoard(temp, "manifest-minimal.json")) {
+      KioskCredentials creds = b.registerKiosk("R4");
+      Path credsFile = temp.resolve("r4.credentials");
+      creds.write(credsFile, "robot kiosk passphrase 1234".toCharArray(), b.random);
+      Path pass = Files.writeString(temp.resolve("pass4"), "12345678\n");
+      int code = new CommandLine(new KioskMain()).execute("--server", b.uri().toString(), "--credentials",
+          credsFile.toString(), "--election-hash", b.config.extendedHash().toHex(), "--passphrase-file",
+          pass.toString(), "--data", temp.resolve("kiosk4").toString(), "--robot", "1");
+      assertEquals(2, code);
+    }
+  }
+
+  @Test
+  void aPinOtherThanFourToEightDigits_isRefused_andAGoodOneIsKeptOnlyAsAHash() throws Exception {
+    try (LiveBoard b = new LiveBoard(temp, "manifest-minimal.json")) {
+      KioskCredentials creds = b.registerKiosk("R5");
+      b.openPolls();
+      Path credsFile = temp.resolve("r5.credentials");
+      creds.write(credsFile, "robot kiosk passphrase 1234".toCharArray(), b.random);
+      Path pass = Files.writeString(temp.resolve("pass5"), "robot kiosk passphrase 1234\n");
+      Path badPin = Files.writeString(temp.resolve("pin5"), "12ab\n");
+      String[] args = {"--server", b.uri().toString(), "--credentials", credsFile.toString(), "--election-hash",
+          b.config.extendedHash().toHex(), "--passphrase-file", pass.toString(), "--pin-file", badPin.toString(),
+          "--data", temp.resolve("kiosk5").toString(), "--robot", "1", "--challenge-rate", "0"};
+      assertEquals(2, new CommandLine(new KioskMain()).execute(args));
+      Files.writeString(badPin, "482913\n");
+      assertEquals(0, new CommandLine(new KioskMain()).execute(args));
+      String kept = Files.readString(temp.resolve("kiosk5").resolve(org.evote.kiosk.pollworker.PinGate.FILE_NAME));
+      assertTrue(kept.contains("pbkdf2") && !kept.contains("482913"), kept);
     }
   }
 }

@@ -56,7 +56,22 @@ public final class KioskCredentials {
     return new KioskCredentials(kioskId, electionHash, boardKey, checkpointKey, Ed25519.PrivateKey.generate(random));
   }
 
+  /**
+   * The shortest credential passphrase: it alone seals the kiosk's signing key (the poll worker PIN is separate
+   * and only unlocks the kiosk's screens).
+   */
+  public static final int MIN_PASSPHRASE = 12;
+
+  /**
+   * Seals the credentials under {@code passphrase} (at least {@link #MIN_PASSPHRASE} characters).
+   *
+   * @throws IllegalArgumentException if the passphrase is shorter
+   */
   public void write(Path file, char[] passphrase, SecureRandom random) throws IOException {
+    if (passphrase.length < MIN_PASSPHRASE) {
+      throw new IllegalArgumentException("a kiosk credential passphrase needs at least " + MIN_PASSPHRASE
+          + " characters");
+    }
     JsonObject pub = JsonText.object().add("kiosk_id", kioskId).add("public_key", key.publicKey().hex())
         .add("election_hash", electionHash.toHex()).add(BOARD_PUBLIC_KEY, boardKey.hex())
         .add(CHECKPOINT_KEY, checkpointKey.encoded()).build();

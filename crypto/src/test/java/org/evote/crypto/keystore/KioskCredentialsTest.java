@@ -29,6 +29,14 @@ class KioskCredentialsTest {
   final char[] passphrase = "correct horse".toCharArray();
 
   @Test
+  void aPassphraseShorterThanTwelveCharacters_sealsNoKioskKey() {
+    KioskCredentials c = KioskCredentials.generate("K1", election, board, checkpointKey, random);
+    Path file = temp.resolve("short.credentials");
+    assertThrows(IllegalArgumentException.class, () -> c.write(file, "12345678901".toCharArray(), random));
+    assertTrue(Files.notExists(file));
+  }
+
+  @Test
   void writeThenRead_keepsTheIdTheElectionTheBoardKeyAndTheSigningKey() throws Exception {
     KioskCredentials c = KioskCredentials.generate("K1", election, board, checkpointKey, random);
     Path file = temp.resolve("k1.credentials");

@@ -9,11 +9,11 @@ import org.evote.board.client.WitnessedHistory;
  * What the kiosk alarms the poll workers about (protocol §9.7): a receipt that failed its check, a board head that
  * failed its check against the head the kiosk kept (rolled back, forked), an uploaded ballot the board no longer
  * has, and — with an election notice — a witnessed history other than the kept one, or ballots no quorum-cosigned
- * checkpoint covers after the polls closed. Each names the failed check as a type; {@code reason} is English, for
+ * checkpoint covers after the polls closed; and a ballot the board refused. Each names the failed check as a type; {@code reason} is English, for
  * logs.
  */
 public sealed interface Alarm permits Alarm.ReceiptFailed, Alarm.HeadFailed, Alarm.BallotLost, Alarm.WitnessFailed,
-    Alarm.NotCovered {
+    Alarm.NotCovered, Alarm.BallotRefused {
   /** How the check failed, in English (for logs; the screen names the check in the voter's language). */
   String reason();
 
@@ -57,6 +57,19 @@ public sealed interface Alarm permits Alarm.ReceiptFailed, Alarm.HeadFailed, Ala
       if (ballotIds.isEmpty()) {
         throw new IllegalArgumentException("no ballots");
       }
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
+  /**
+   * The board refused ballot {@code ballotId} for good, with refusal code {@code code}; {@code recorded}: the board
+   * recorded the refusal (a {@code ballot_refused} entry whose receipt the kiosk checked), so the kiosk's later
+   * ballots still continue its chain; otherwise the ballot is not on the board at all.
+   */
+  record BallotRefused(String ballotId, String code, boolean recorded, String reason) implements Alarm {
+    public BallotRefused {
+      Objects.requireNonNull(ballotId, "ballotId");
+      Objects.requireNonNull(code, "code");
       Objects.requireNonNull(reason, "reason");
     }
   }

@@ -25,7 +25,9 @@ import org.evote.crypto.keystore.KioskCredentials;
  * The kiosk's encrypt-and-cast path, shared by the voter screens and the robot voter: encrypt the voter's choices
  * continuing the kiosk's chain, then cast or challenge — sign, store durably in the outbox (advancing the chain in
  * the same transaction), hand to the uploader and wait briefly for the board's receipt. If the board does not
- * answer in time the voter still gets a receipt, marked "upload pending".
+ * answer in time the voter still gets a receipt, marked "upload pending". Ballots are dated by the board's time as
+ * the uploader's {@link BoardClock} reckons it (never by the kiosk's own clock, which the board does not follow);
+ * {@code clock} dates only the kiosk's own records.
  */
 public final class BallotCaster {
   private final ElectionConfig config;
@@ -60,7 +62,7 @@ public final class BallotCaster {
   public PreparedBallot prepare(String styleId, Map<String, ? extends Collection<String>> choices) {
     String ballotId = String.format("%s-%06d", credentials.kioskId(), store.takeNumber());
     KioskStore.Chain chain = store.chain();
-    long time = Math.max(clock.millis() / 1000, chain.lastTime());
+    long time = uploader.boardClock().ballotTime(chain.lastTime());
     PlaintextBallot plaintext = new PlaintextBallot(ballotId, styleId, choices);
     BallotSeed seed = BallotSeed.random(random);
     EncryptedBallot encrypted = new BallotEncryptor(config).encrypt(plaintext, seed, credentials.kioskId(), time,
@@ -100,9 +102,11 @@ public final class BallotCaster {
     Optional<Long> sequence = done.filter(o -> o.status() == KioskStore.Status.UPLOADED)
         .flatMap(KioskStore.Outgoing::receipt)
         .map(r -> JsonText.parseObject(r).getJsonNumber("sequence").longValue());
+    Optional<String> refusal = done.filter(o -> o.status() == KioskStore.Status.REFUSED)
+        .map(o -> o.refusal().orElse("refused"));
     return new LocalReceipt(b.ballotId(), kind == EntryKind.BALLOT_CHALLENGED, b.trackingCode(),
-        b.confirmationCode().toHex(), credentials.kioskId(), b.timestamp(), sequence, sequence.isEmpty(),
-        checkUrl(b.trackingCode()));
+        b.confirmationCode().toHex(), credentials.kioskId(), b.timestamp(), sequence,
+        sequence.isEmpty() && refusal.isEmpty(), checkUrl(b.trackingCode()), refusal);
   }
 
   /** The look-up URL printed on the receipt (short code); the QR code carries {@link LocalReceipt#lookupUrl()}. */

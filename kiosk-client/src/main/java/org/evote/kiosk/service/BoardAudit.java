@@ -45,6 +45,7 @@ final class BoardAudit {
   /** How many audits after the one that found the polls closed wait for cosigning before alarming. */
   static final int COVERAGE_ROUNDS = 5;
   private final Optional<WitnessedHistory> witnessed;
+  private final BoardClock boardClock;
   private int roundsSinceClose = -1;
   private volatile Optional<Boolean> covered = Optional.empty();
 
@@ -55,12 +56,13 @@ final class BoardAudit {
   enum Outcome { POLLS_OPEN, POLLS_CLOSED, AWAITING_COSIGNATURES }
 
   BoardAudit(KioskStore store, BoardClient board, KioskCredentials credentials, Consumer<Alarm> alarm, Clock clock) {
-    this(store, board, credentials, Optional.empty(), alarm, clock);
+    this(store, board, credentials, Optional.empty(), alarm, clock, new BoardClock(clock));
   }
 
   /** An audit that also checks the board's witnessed history against {@code witnessed}, if given (a notice). */
   BoardAudit(KioskStore store, BoardClient board, KioskCredentials credentials, Optional<WitnessedHistory> witnessed,
-      Consumer<Alarm> alarm, Clock clock) {
+      Consumer<Alarm> alarm, Clock clock, BoardClock boardClock) {
+    this.boardClock = Objects.requireNonNull(boardClock, "boardClock");
     this.witnessed = Objects.requireNonNull(witnessed, "witnessed");
     this.store = Objects.requireNonNull(store, "store");
     this.board = Objects.requireNonNull(board, "board");
@@ -119,13 +121,17 @@ final class BoardAudit {
   }
 
   /**
-   * The audit: the board's status and latest head, then each uploaded ballot looked up by its full confirmation
-   * code. Returns how many ballots were put back in the queue through {@code requeued}; {@link Outcome#POLLS_CLOSED}
+   * The audit: the board's status (its time measures the kiosk's {@link BoardClock}) and latest head, then each uploaded ballot looked up by its full confirmation
+   * code (and each refusal the board recorded, which is never posted again). Returns how many ballots were put back
+   * in the queue through {@code requeued}; {@link Outcome#POLLS_CLOSED}
    * once the board reports the polls closed (no more audits are needed: no ballot can be added).
    */
   Outcome audit(Consumer<Integer> requeued)
       throws BoardRefusedException, BoardUnavailableException, InterruptedException {
+    long sent = boardClock.localMillis();
     BoardStatus status = board.status();
+    long received = boardClock.localMillis();
+    boardTime(status).ifPresent(t -> boardClock.measured(t, sent, received));
     if (status.signedHead().isPresent()) {
       believe(status.signedHead().get(), HeadCheck.Shown.LATEST).ifPresent(store::keepHead);
     }
@@ -169,11 +175,90 @@ final class BoardAudit {
         whyNot = n.reason();
       }
     }
+    auditRefused();
     requeued.accept(lost);
     if (!closed) {
       return Outcome.POLLS_OPEN;
     }
     return coverage(notCovered, whyNot, lost);
+  }
+
+  /**
+   * Each refusal the board recorded is looked up by its code and its receipt checked again with the refusal check:
+   * found, it is present — a refused ballot is never posted again; the board no longer having the record raises the
+   * alarm (it dropped a link of the kiosk's chain), as does a record that fails its check.
+   */
+  private void auditRefused() throws BoardUnavailableException, InterruptedException {
+    for (KioskStore.Outgoing o : store.recordedRefusals()) {
+      Optional<BoardReceipt> found;
+      try {
+        found = board.receipt(o.confirmationCode());
+      } catch (BoardRefusedException e) {
+        LOG.warn("the board refused the look-up of refused ballot {}: {}", o.ballotId(), e.code());
+        continue;
+      } catch (BoardUnavailableException e) {
+        if (e.status().isPresent() && e.status().getAsInt() == 200) {
+          receiptFailed(o, ReceiptCheck.Failure.MALFORMED, "the board's look-up answer is not a receipt");
+          continue;
+        }
+        throw e;
+      }
+      if (found.isEmpty()) {
+        String why = "the board no longer has the record of refused ballot " + o.ballotId();
+        if (alarmed.size() < MAX_REMEMBERED && alarmed.add("refusal-lost:" + o.ballotId())) {
+          store.recordAlarm(now(), "audit", Optional.of(o.ballotId()), "REFUSAL_LOST", why, o.receipt().orElse("{}"));
+          LOG.error("ALARM: {}", why);
+          alarm.accept(new Alarm.BallotLost(o.ballotId(), why));
+        }
+        continue;
+      }
+      ReceiptCheck.Result r = receipts.checkRefusal(o.kind(), o.body(), o.refusal().orElse(""), found.get());
+      if (r instanceof ReceiptCheck.Invalid invalid) {
+        receiptFailed(o, invalid.failure(), invalid.reason());
+        continue;
+      }
+      believe(found.get().signedHead(), HeadCheck.Shown.ANY).ifPresent(store::keepHead);
+    }
+  }
+
+  /**
+   * The board refused {@code o} for good: a refusal the board recorded (its receipt passes the refusal check, its
+   * head checks 6–8) marks the ballot refused with that receipt, and the kiosk's chain on the board continues
+   * through it; a refusal without a record (or whose record fails its check) marks it refused without one. Either
+   * way the alarm is raised and recorded, and the ballot stays listed for the poll workers.
+   *
+   * @throws BoardUnavailableException if the head's consistency could not be asked (the ballot stays queued: the
+   *     board answers the same request with the same refusal)
+   */
+  Alarm.BallotRefused refused(KioskStore.Outgoing o, BoardRefusedException f)
+      throws BoardUnavailableException, InterruptedException {
+    Optional<String> record = Optional.empty();
+    Optional<HeadCheck.Consistent> head = Optional.empty();
+    String why = "the board refused it without a record";
+    if (f.recordedReceipt().isPresent()) {
+      ReceiptCheck.Result r = receipts.checkRefusal(o.kind(), o.body(), f.code(), f.recordedReceipt().get());
+      if (r instanceof ReceiptCheck.Valid valid) {
+        head = believe(valid.receipt().signedHead(), HeadCheck.Shown.ANY);
+        if (head.isPresent()) {
+          record = Optional.of(valid.receipt().json().toString());
+          why = "the refusal is recorded on the board at sequence " + valid.receipt().sequence();
+        } else {
+          why = "the board's record of the refusal is under a head that failed its check";
+        }
+      } else {
+        ReceiptCheck.Invalid invalid = (ReceiptCheck.Invalid) r;
+        why = "the board's record of the refusal failed its check (" + invalid.failure() + "): " + invalid.reason();
+      }
+    }
+    store.markRefused(o.id(), f.code(), f.error().message(), record);
+    head.ifPresent(store::keepHead);
+    String reason = "ballot " + o.ballotId() + " refused by the board (" + f.code() + "): " + why;
+    store.recordAlarm(now(), "refusal", Optional.of(o.ballotId()), f.code(), reason, record.orElse("{}"));
+    LOG.error("ALARM: ballot {} refused by the board ({} {}): {}; {}", o.ballotId(), f.status(), f.code(),
+        f.error().message(), why);
+    Alarm.BallotRefused a = new Alarm.BallotRefused(o.ballotId(), f.code(), record.isPresent(), reason);
+    alarm.accept(a);
+    return a;
   }
 
   /** The coverage check after the polls closed: done, or wait for cosigning, or (after the bound) alarm. */
@@ -231,6 +316,11 @@ final class BoardAudit {
     LOG.error("ALARM: the board's look-up receipt for ballot {} failed its check ({}): {}", o.ballotId(), failure,
         reason);
     alarm.accept(new Alarm.ReceiptFailed(o.ballotId(), failure, reason));
+  }
+
+  /** The board's time in its status answer. */
+  static java.util.OptionalLong boardTime(BoardStatus status) {
+    return java.util.OptionalLong.of(status.time());
   }
 
   private long now() {

@@ -34,14 +34,18 @@ public final class KioskStore implements AutoCloseable {
   /** Where the kiosk's chain stands. */
   public record Chain(String kioskId, Digest lastCode, long lastTime, long nextNumber) {}
 
-  /** One signed submission waiting for, or done with, the board. */
+  /**
+   * One signed submission waiting for, or done with, the board; {@code refusal} is the board's refusal code of a
+   * refused one.
+   */
   public record Outgoing(long id, String requestId, EntryKind kind, String ballotId, String trackingCode,
       String confirmationCode, String body, Status status, Optional<String> receipt, Optional<String> error,
-      long createdAt) {}
+      long createdAt, Optional<String> refusal) {}
 
   /**
    * Where a submission stands: waiting; on the board (receipt and head checked, protocol §9.7); refused by the
-   * board; or disputed — its receipt checked, but under a head the board cannot prove extends the head the kiosk
+   * board, for good (with the checked receipt of the board's record of the refusal, or without a record: see
+   * {@link #refused()}); or disputed — its receipt checked, but under a head the board cannot prove extends the head the kiosk
    * kept (a rolled-back or forked board), so it is not believed to be on the board and the alarm is raised.
    */
   public enum Status { PENDING, UPLOADED, REFUSED, DISPUTED }
@@ -75,6 +79,12 @@ public final class KioskStore implements AutoCloseable {
             + " UNIQUE, kind TEXT NOT NULL, ballot_id TEXT NOT NULL, tracking_code TEXT NOT NULL,"
             + " confirmation_code TEXT NOT NULL, body TEXT NOT NULL, status TEXT NOT NULL, receipt TEXT, error TEXT,"
             + " created_at INTEGER NOT NULL)");
+        if (!hasColumn(c, "outbox", "refusal")) {
+          s.execute("ALTER TABLE outbox ADD COLUMN refusal TEXT");
+        }
+        if (!hasColumn(c, "outbox", "ballot_time")) {
+          s.execute("ALTER TABLE outbox ADD COLUMN ballot_time INTEGER");
+        }
         s.execute("CREATE TABLE IF NOT EXISTS board_head (id INTEGER PRIMARY KEY CHECK (id = 1),"
             + " head TEXT NOT NULL)");
         s.execute("CREATE TABLE IF NOT EXISTS alarms (id INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL,"
@@ -142,7 +152,8 @@ public final class KioskStore implements AutoCloseable {
           throw new IllegalStateException("ballot " + ballotId + " does not continue the kiosk's chain");
         }
         try (PreparedStatement p = db.prepareStatement("INSERT INTO outbox (request_id, kind, ballot_id,"
-            + " tracking_code, confirmation_code, body, status, created_at) VALUES (?,?,?,?,?,?,'PENDING',?)",
+            + " tracking_code, confirmation_code, body, status, created_at, ballot_time)"
+            + " VALUES (?,?,?,?,?,?,'PENDING',?,?)",
             Statement.RETURN_GENERATED_KEYS)) {
           p.setString(1, requestId);
           p.setString(2, kind.wireName());
@@ -151,6 +162,7 @@ public final class KioskStore implements AutoCloseable {
           p.setString(5, confirmationCode.toHex());
           p.setString(6, body);
           p.setLong(7, now);
+          p.setLong(8, timestamp);
           p.executeUpdate();
           long id;
           try (ResultSet keys = p.getGeneratedKeys()) {
@@ -340,8 +352,77 @@ public final class KioskStore implements AutoCloseable {
     }
   }
 
-  public synchronized void markRefused(long id, String error) {
-    update("UPDATE outbox SET status = 'REFUSED', error = ? WHERE id = ?", error, id);
+  /**
+   * Marks submission {@code id} permanently refused by the board for {@code reason} (its refusal code;
+   * {@code message} the board's words). With {@code recordedReceipt} — the receipt of the board's
+   * {@code ballot_refused} entry, which passed the refusal check — the refusal is on the board and the kiosk's chain
+   * goes on through the ballot; without, the board refused it without a record. Either way the chain's time goes
+   * back to that of its latest ballot not refused (the board's chain time does not include a refused ballot).
+   */
+  public synchronized void markRefused(long id, String reason, String message, Optional<String> recordedReceipt) {
+    inTransaction(() -> {
+      try (PreparedStatement p = db.prepareStatement("UPDATE outbox SET status = 'REFUSED', refusal = ?, error = ?,"
+          + " receipt = ? WHERE id = ?");
+          Statement t = db.createStatement()) {
+        p.setString(1, reason);
+        p.setString(2, message);
+        p.setString(3, recordedReceipt.orElse(null));
+        p.setLong(4, id);
+        p.executeUpdate();
+        // A refused ballot's time is not its chain's time on the board (protocol §5.4): the next ballot is dated
+        // from the latest ballot that was not refused.
+        t.executeUpdate("UPDATE chain SET last_time = COALESCE((SELECT max(ballot_time) FROM outbox WHERE"
+            + " status <> 'REFUSED'), 0)");
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot update the outbox", e);
+      }
+    });
+  }
+
+  /** The refused submissions whose refusal the board recorded (with a checked receipt), in chain order. */
+  public synchronized List<Outgoing> recordedRefusals() {
+    return query("SELECT * FROM outbox WHERE status = 'REFUSED' AND receipt IS NOT NULL ORDER BY id");
+  }
+
+  /** How many ballots the board refused. */
+  public synchronized long refusedCount() {
+    try (Statement s = db.createStatement();
+        ResultSet r = s.executeQuery("SELECT count(*) FROM outbox WHERE status = 'REFUSED'")) {
+      r.next();
+      return r.getLong(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot count the refused ballots", e);
+    }
+  }
+
+  /** Every ballot the board refused, in chain order, with its reason (what the poll workers are shown). */
+  public synchronized List<RefusedBallot> refused() {
+    List<RefusedBallot> out = new ArrayList<>();
+    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT * FROM outbox WHERE status ="
+        + " 'REFUSED' ORDER BY id")) {
+      while (r.next()) {
+        Optional<Long> sequence = Optional.ofNullable(r.getString("receipt"))
+            .map(j -> JsonText.parseObject(j).getJsonNumber("sequence").longValue());
+        String error = Optional.ofNullable(r.getString("error")).orElse("");
+        out.add(new RefusedBallot(r.getString("ballot_id"), r.getString("tracking_code"),
+            EntryKind.fromWire(r.getString("kind")).orElseThrow(), Optional.ofNullable(r.getString("refusal"))
+                .orElse("refused"), error, sequence.isPresent(), sequence));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the refused ballots", e);
+    }
+    return out;
+  }
+
+  private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+      while (r.next()) {
+        if (r.getString("name").equals(column)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private void update(String sql, String text, long id) {
@@ -362,7 +443,8 @@ public final class KioskStore implements AutoCloseable {
             EntryKind.fromWire(r.getString("kind")).orElseThrow(), r.getString("ballot_id"),
             r.getString("tracking_code"), r.getString("confirmation_code"), r.getString("body"),
             Status.valueOf(r.getString("status")), Optional.ofNullable(r.getString("receipt")),
-            Optional.ofNullable(r.getString("error")), r.getLong("created_at")));
+            Optional.ofNullable(r.getString("error")), r.getLong("created_at"),
+            Optional.ofNullable(r.getString("refusal"))));
       }
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the outbox", e);

@@ -5,10 +5,25 @@ import java.util.Optional;
 
 /**
  * What the voter's printed receipt says: tracking code, full confirmation code, time, kiosk, the board sequence
- * number once known, and the URL to check it. It never holds or shows the vote.
+ * number once known — or the board's refusal code if the board refused the ballot — and the URL to check it. It
+ * never holds or shows the vote.
  */
 public record LocalReceipt(String ballotId, boolean challenged, String trackingCode, String confirmationCode,
-    String kioskId, long timestamp, Optional<Long> boardSequence, boolean uploadPending, URI checkUrl) {
+    String kioskId, long timestamp, Optional<Long> boardSequence, boolean uploadPending, URI checkUrl,
+    Optional<String> refusal) {
+  public LocalReceipt {
+    java.util.Objects.requireNonNull(refusal, "refusal");
+    if (refusal.isPresent() && (uploadPending || boardSequence.isPresent())) {
+      throw new IllegalArgumentException("a refused ballot is neither pending nor on the board as a ballot");
+    }
+  }
+
+  /** A receipt of a ballot not refused. */
+  public LocalReceipt(String ballotId, boolean challenged, String trackingCode, String confirmationCode,
+      String kioskId, long timestamp, Optional<Long> boardSequence, boolean uploadPending, URI checkUrl) {
+    this(ballotId, challenged, trackingCode, confirmationCode, kioskId, timestamp, boardSequence, uploadPending,
+        checkUrl, Optional.empty());
+  }
 
   /**
    * What the receipt's QR code carries (docs/protocol.md §5.5): the observer page's look-up URL, from

@@ -78,7 +78,8 @@ public final class ReceiptDocument {
     out.add(new Line(t.get("receipt.print.time", TIME.format(Instant.ofEpochSecond(r.timestamp()).atZone(zone))),
         Style.TEXT));
     out.add(new Line(t.get("receipt.print.kiosk", r.kioskId()), Style.TEXT));
-    out.add(new Line(r.boardSequence().map(s -> t.get("receipt.print.entry", String.valueOf(s)))
+    out.add(new Line(r.refusal().map(code -> t.get("receipt.print.refused", code))
+        .or(() -> r.boardSequence().map(s -> t.get("receipt.print.entry", String.valueOf(s))))
         .orElse(t.get("receipt.print.pending")), Style.TEXT));
     out.add(new Line(t.get("receipt.print.check"), Style.TEXT));
     out.add(new Line(r.checkUrl().toString(), Style.SMALL));

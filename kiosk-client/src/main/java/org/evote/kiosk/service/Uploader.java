@@ -19,9 +19,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends the outbox to the board in chain order, in the background (store-and-forward). A submission the board
  * could not be reached for is retried — the very same signed body and signature ({@link SignedSubmission}, read
- * back from the store), so the board either stores it once or returns its original receipt — with exponential backoff from 1 s to 30 s; a new ballot wakes it at once. A refusal
- * ({@link BoardRefusedException}: the board answered 4xx) is recorded and reported to the poll workers; it is
- * never retried. Only {@link BoardUnavailableException} (no answer, a 5xx, an unreadable answer) is retried.
+ * back from the store), so the board either stores it once or returns its original receipt — with exponential
+ * backoff from 1 s to 30 s; a new ballot wakes it at once. A refusal ({@link BoardRefusedException}: the board
+ * answered 4xx) is never retried: the ballot is marked refused with its reason — with the board's record of the
+ * refusal if its receipt passes the refusal check, so that the kiosk's chain continues through it — the poll
+ * workers' alarm is raised, and the uploader goes on to the next ballot. Only {@link BoardUnavailableException}
+ * (no answer, a 5xx, an unreadable answer) is retried.
  *
  * <p>A 200 answer is believed only if it passes {@link ReceiptCheck} (protocol §9.7) under the board key pinned in
  * the kiosk's credentials, and its signed head passes {@link HeadCheck} against the head the kiosk kept (a
@@ -63,12 +66,16 @@ public final class Uploader implements AutoCloseable {
    * What the poll workers see: how many ballots wait, whether the board answers, the last problem (English, for
    * logs), and the alarm: a board alarm (a head that failed its check, a ballot the board lost) stays until the
    * kiosk restarts; a receipt alarm stays until a receipt passes again. A board alarm is shown before a receipt one.
+   * {@code refused} counts the ballots the board refused (each listed, with its reason, by
+   * {@link KioskStore#refused()}).
    */
-  public record Status(long pending, boolean boardReachable, String lastProblem, Optional<Alarm> alarm) {}
+  public record Status(long pending, boolean boardReachable, String lastProblem, Optional<Alarm> alarm,
+      long refused) {}
 
   private final ReceiptCheck check;
   private final BoardAudit audit;
   private final Duration auditInterval;
+  private final BoardClock boardClock;
   private volatile Optional<Alarm> receiptAlarm = Optional.empty();
   private volatile Optional<Alarm> boardAlarm = Optional.empty();
   private boolean auditing = true;
@@ -98,6 +105,15 @@ public final class Uploader implements AutoCloseable {
    */
   public Uploader(KioskStore store, BoardClient board, KioskCredentials credentials, Duration auditInterval,
       Optional<ElectionNotice> notice) {
+    this(store, board, credentials, auditInterval, notice, new BoardClock(Clock.systemUTC()));
+  }
+
+  /**
+   * As {@link #Uploader(KioskStore, BoardClient, KioskCredentials, Duration, Optional)}, measuring the kiosk's
+   * {@code boardClock} against the board's time with every status poll (the kiosk dates its ballots by it).
+   */
+  public Uploader(KioskStore store, BoardClient board, KioskCredentials credentials, Duration auditInterval,
+      Optional<ElectionNotice> notice, BoardClock boardClock) {
     notice.ifPresent(n -> requireSameBoard(n, credentials));
     if (auditInterval.isNegative() || auditInterval.isZero()) {
       throw new IllegalArgumentException("the audit interval must be positive");
@@ -106,7 +122,8 @@ public final class Uploader implements AutoCloseable {
     this.board = board;
     this.auditInterval = auditInterval;
     this.audit = new BoardAudit(store, board, credentials, notice.map(n -> new WitnessedHistory(n.witnessPolicy())),
-        this::raise, Clock.systemUTC());
+        this::raise, Clock.systemUTC(), boardClock);
+    this.boardClock = boardClock;
     this.check = audit.receiptCheck();
     this.thread = new Thread(this::run, "kiosk-uploader");
     thread.setDaemon(true);
@@ -168,8 +185,14 @@ public final class Uploader implements AutoCloseable {
     return audit.covered();
   }
 
+  /** The kiosk's reckoning of the board's time, measured with every status poll. */
+  public BoardClock boardClock() {
+    return boardClock;
+  }
+
   public Status status() {
-    return new Status(store.pendingCount(), reachable, lastProblem, boardAlarm.or(() -> receiptAlarm));
+    return new Status(store.pendingCount(), reachable, lastProblem, boardAlarm.or(() -> receiptAlarm),
+        store.refusedCount());
   }
 
   /**
@@ -273,13 +296,19 @@ public final class Uploader implements AutoCloseable {
               + "ballots, which are posted again first", o.ballotId());
           continue;
         }
-        store.markRefused(o.id(), f.code() + ": " + f.error().message());
         reachable = true;
-        lastProblem = "ballot " + o.ballotId() + " refused by the board: " + f.code();
-        LOG.error("ballot {} refused by the board ({} {}): {}", o.ballotId(), f.status(), f.code(),
-            f.error().message());
-        notifyWaiters();
-        continue;
+        try {
+          refused(o, f);
+          notifyWaiters();
+          continue;
+        } catch (BoardUnavailableException u) {
+          // the refusal's head could not be checked: the ballot stays queued, and the board answers the same
+          // request with the same refusal and its original receipt
+          unreachable = u.getMessage();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          unreachable = "interrupted";
+        }
       } catch (BoardUnavailableException u) {
         unreachable = u.getMessage();
       } catch (InterruptedException e) {
@@ -295,6 +324,12 @@ public final class Uploader implements AutoCloseable {
       pause(backoff);
       backoff = next(backoff);
     }
+  }
+
+  /** The board refused {@code o} for good ({@link BoardAudit#refused}); the uploader goes on to the next ballot. */
+  private void refused(KioskStore.Outgoing o, BoardRefusedException f) throws BoardUnavailableException,
+      InterruptedException {
+    lastProblem = audit.refused(o, f).reason();
   }
 
   /**

@@ -28,6 +28,11 @@ public final class Texts {
     return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
   }
 
+  /** Whether the kiosk has words for {@code key}. */
+  public boolean has(String key) {
+    return bundle.containsKey(key);
+  }
+
   /** The language's own name ("English", "Español"). */
   public static String languageName(String tag) {
     Locale l = Locale.forLanguageTag(tag);

@@ -24,6 +24,10 @@ public final class AlarmLine {
       String ids = String.join(", ", n.ballotIds().subList(0, shown)) + (shown < n.ballotIds().size() ? ", …" : "");
       return texts.get("status.not_covered", n.ballotIds().size(), ids);
     }
+    if (alarm instanceof Alarm.BallotRefused r) {
+      return texts.get(r.recorded() ? "status.refused_recorded" : "status.refused_unrecorded", r.ballotId(),
+          org.evote.kiosk.pollworker.RefusalWords.of(texts, r.code()));
+    }
     Alarm.BallotLost l = (Alarm.BallotLost) alarm;
     return texts.get("status.ballot_lost", l.ballotId());
   }

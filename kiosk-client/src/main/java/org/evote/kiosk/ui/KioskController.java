@@ -38,6 +38,7 @@ public final class KioskController implements AutoCloseable {
     return t;
   });
   private final InactivityTimer inactivity;
+  private final org.evote.kiosk.pollworker.ClockNotice clockNotice;
   private PreparedBallot prepared;
   private LocalReceipt lastReceipt;
   private String printStatus = "";
@@ -56,6 +57,12 @@ public final class KioskController implements AutoCloseable {
     this.receipts = receipts;
     this.clock = clock;
     this.inactivity = new InactivityTimer(clock.getAsLong());
+    this.clockNotice = new org.evote.kiosk.pollworker.ClockNotice(uploader.boardClock()::state);
+  }
+
+  /** The poll workers' notice about the kiosk's clock, shown before a ballot is started. */
+  public org.evote.kiosk.pollworker.ClockNotice clockNotice() {
+    return clockNotice;
   }
 
   public VotingSession session() {

@@ -44,6 +44,8 @@ public final class KioskView {
   private final ToggleButton highContrast = new ToggleButton();
   private final Label electionTitle = new Label();
   private final Timeline ticker;
+  private PollWorkerView pollWorker;
+  private boolean clockNoticeShown;
 
   public KioskView(KioskController controller) {
     this.controller = controller;
@@ -75,6 +77,15 @@ public final class KioskView {
 
   public BorderPane root() {
     return root;
+  }
+
+  /**
+   * Puts the poll workers' screen over the kiosk's screens (shown by {@link PollWorkerView#show()}, e.g. on the
+   * poll workers' key combination).
+   */
+  public void setPollWorker(PollWorkerView view) {
+    this.pollWorker = view;
+    redraw();
   }
 
   /** Stops the once-a-second timer (when the kiosk shuts down). */
@@ -123,6 +134,9 @@ public final class KioskView {
       case CHALLENGED -> controller.lastReceipt() == null ? working(t) : challenged(t);
     };
     center.getChildren().setAll(screen, warning);
+    if (pollWorker != null) {
+      center.getChildren().add(pollWorker.root());
+    }
     updateStatus(t);
     Node first = screen.lookup(".primary");
     javafx.application.Platform.runLater(() -> (first != null ? first : screen).requestFocus());
@@ -156,11 +170,32 @@ public final class KioskView {
     return b;
   }
 
+  /**
+   * The poll workers start a ballot here; while the kiosk's clock is off from the board's (or the board's time was
+   * never measured) a notice blocks it until a poll worker has read it.
+   */
   private Node activation(Texts t) {
     VBox p = page(t.get("activation.title"));
     p.getChildren().add(text(t.get("activation.help")));
+    var notice = controller.clockNotice().pending();
+    clockNoticeShown = notice.isPresent();
+    if (notice.isPresent()) {
+      Label words = text(org.evote.kiosk.pollworker.ClockNotice.text(t, notice.get()));
+      words.setId("clock-notice");
+      words.getStyleClass().add("notice");
+      Button ack = button(t.get("clock.acknowledge"), "clock-ack", () -> {
+        controller.clockNotice().acknowledge();
+        redraw();
+      });
+      ack.getStyleClass().add("primary");
+      VBox box = new VBox(12, words, ack);
+      box.getStyleClass().add("warning-box");
+      p.getChildren().add(box);
+    }
     for (BallotStyle s : session.manifest().ballotStyles()) {
-      p.getChildren().add(button(s.id(), "style-" + s.id(), () -> session.activate(s.id())));
+      Button b = button(s.id(), "style-" + s.id(), () -> session.activate(s.id()));
+      b.setDisable(notice.isPresent());
+      p.getChildren().add(b);
     }
     return scroll(p);
   }
@@ -298,8 +333,9 @@ public final class KioskView {
     LocalReceipt r = controller.lastReceipt();
     VBox p = page(t.get("receipt.title"));
     p.setId("screen-receipt");
-    Label state = text(r.uploadPending() ? t.get("receipt.pending")
-        : t.get("receipt.onBoard", r.boardSequence().orElse(-1L)));
+    Label state = text(r.refusal().isPresent() ? t.get("receipt.refused",
+        org.evote.kiosk.pollworker.RefusalWords.of(t, r.refusal().get()))
+        : r.uploadPending() ? t.get("receipt.pending") : t.get("receipt.onBoard", r.boardSequence().orElse(-1L)));
     state.setId("upload-state");
     Button done = button(t.get("receipt.done"), "done", controller::endVoter);
     done.getStyleClass().add("primary");
@@ -342,6 +378,10 @@ public final class KioskView {
       warning.setVisible(false);
       warning.getChildren().clear();
     }
+    if (session.screen() == org.evote.kiosk.session.Screen.ACTIVATION
+        && controller.clockNotice().pending().isPresent() != clockNoticeShown) {
+      redraw();
+    }
     updateStatus(t);
   }
 
@@ -355,6 +395,9 @@ public final class KioskView {
       } else {
         status.getStyleClass().remove("alarm");
       }
+    }
+    if (u.refused() > 0) {
+      line += "   " + t.get("status.refused_count", u.refused());
     }
     if (u.alarm().isPresent()) {
       line += "   " + AlarmLine.of(t, u.alarm().get());

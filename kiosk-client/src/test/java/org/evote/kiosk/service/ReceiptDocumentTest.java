@@ -127,4 +127,20 @@ class ReceiptDocumentTest {
     assertTrue(decoded.contains(r.confirmationCode()));
     assertFalse(decoded.contains(code), "the QR code carries the full code, not the short one");
   }
+
+  @org.junit.jupiter.api.Test
+  void aRefusedBallotsReceiptSaysSo_neverUploadPending() throws Exception {
+    for (String language : List.of("en", "es")) {
+      Texts t = new Texts(language);
+      LocalReceipt r = new LocalReceipt("K1-000003", false, "BD8E-FDTD-SVTX-AW64", FULL.substring(0, 64), "K1",
+          1_795_252_173L, Optional.empty(), false, URI.create("https://board.example.org/"),
+          Optional.of("future_ballot"));
+      List<String> screen = ReceiptDocument.screenLines(t, "Hamilton County", r, ZoneId.of("UTC"));
+      assertTrue(screen.contains(t.get("receipt.print.refused", "future_ballot")), screen.toString());
+      assertFalse(screen.contains(t.get("receipt.print.pending")), screen.toString());
+    }
+    org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new LocalReceipt("K1-1",
+        false, "C", FULL.substring(0, 64), "K1", 1L, Optional.empty(), true, URI.create("https://b.example/"),
+        Optional.of("future_ballot")));
+  }
 }

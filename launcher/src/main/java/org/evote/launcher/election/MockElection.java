@@ -326,8 +326,8 @@ public final class MockElection implements AutoCloseable {
   /**
    * For {@code --keep-serving}: a second board for the same election with the polls open and a desk kiosk
    * registered, so that a person can vote in a real kiosk window (the election's own board is closed by then).
-   * Its ballots are never part of the election's record. The kiosk's credentials and PIN are written to
-   * {@code kiosks/}.
+   * Its ballots are never part of the election's record. The kiosk's credentials, their passphrase ({@code .pass})
+   * and a poll worker PIN ({@code .pin}, six digits) are written to {@code kiosks/}.
    */
   public LocalBoard openPracticeBoard() throws Exception {
     String pass = secret();
@@ -336,10 +336,12 @@ public final class MockElection implements AutoCloseable {
         pass.toCharArray(), random);
     practice.start("127.0.0.1", 0);
     KioskCredentials desk = practice.registerKiosk(DESK_KIOSK);
-    String pin = secret();
+    String kioskPass = secret();
     Path kioskDir = out.resolve("kiosks");
+    SecretFiles.writeOwnerOnly(kioskDir.resolve(DESK_KIOSK + ".pass"), kioskPass + "\n");
+    String pin = String.format("%06d", random.nextInt(1_000_000));
     SecretFiles.writeOwnerOnly(kioskDir.resolve(DESK_KIOSK + ".pin"), pin + "\n");
-    desk.write(kioskDir.resolve(DESK_KIOSK + ".credentials"), pin.toCharArray(), random);
+    desk.write(kioskDir.resolve(DESK_KIOSK + ".credentials"), kioskPass.toCharArray(), random);
     practice.openPolls();
     return practice;
   }
