@@ -244,7 +244,8 @@ public final class Uploader implements AutoCloseable {
         sent = SignedSubmission.fromStored(o.kind(), o.body());
       } catch (RuntimeException e) {
         // Only a damaged store gets here: the kiosk wrote the submission itself. Never sent; shown as refused.
-        store.markRefused(o.id(), "unreadable stored submission: " + e.getMessage());
+        store.markRefused(o.id(), "unreadable_submission", "unreadable stored submission: " + e.getMessage(),
+            Optional.empty());
         lastProblem = "ballot " + o.ballotId() + ": its stored submission is unreadable";
         LOG.error("ballot {}: its stored submission is unreadable ({}); it is not sent", o.ballotId(),
             e.getMessage());
