@@ -66,10 +66,26 @@ final class ErrorMapper {
       }
     });
     routes.exception(Exception.class, (e, ctx) -> {
+      if (clientWentAway(e)) { // a client error: one line, no stack trace, no 5xx
+        LOG.info("{} {} from {}: the client went away before its request was read ({})", ctx.method(), ctx.path(),
+            ctx.ip(), e.getClass().getSimpleName());
+        write(ctx, 400, ErrorCodes.BODY_INCOMPLETE, "the request body ended early", null);
+        return;
+      }
       LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
       write(ctx, 500, ErrorCodes.INTERNAL_ERROR, "the board could not handle this request", null);
     });
     routes.error(404, "*", ctx -> write(ctx, 404, ErrorCodes.NOT_FOUND, "no such resource: " + ctx.path(), null));
+  }
+
+  /** Jetty's end-of-stream failure, anywhere in the cause chain: the client closed its connection. */
+  static boolean clientWentAway(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof org.eclipse.jetty.io.EofException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static void write(Context ctx, int status, String code, String message, String field) {
