@@ -1,0 +1,88 @@
+package org.evote.launcher.load;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.evote.board.client.ApiPaths;
+import org.evote.crypto.json.JsonText;
+
+/**
+ * The hostile requests of the soak run, all made from one honest kiosk submission (the sample): oversized, deeply
+ * nested, malformed, signed by nobody, tampered after signing, and sent where they do not belong. This is the one
+ * place that knows the submission's wire form: when it changes (a signature in a header over the raw body, say),
+ * adapt {@link #fromSample} and the variants below, and the rest of the soak run follows.
+ */
+public final class HostileBodies {
+  /** One hostile request: a kind (for the report), where it goes, its extra headers and its body. */
+  public record Request(String kind, String path, Map<String, String> headers, byte[] body) {
+    public Request {
+      headers = Map.copyOf(headers);
+    }
+  }
+
+  /** The kinds, in the order {@link #next} cycles through them. */
+  public static final List<String> KINDS = List.of("oversized", "nested", "malformed", "bad_utf8",
+      "bad_signature", "tampered", "cast_to_challenged", "wrong_endpoint", "admin_unauthenticated");
+
+  private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
+
+  private final List<Request> requests;
+
+  private HostileBodies(List<Request> requests) {
+    this.requests = requests;
+  }
+
+  /**
+   * The hostile requests made from {@code sampleBody}, a cast submission an honest kiosk sent (as stored in its
+   * outbox), for a board whose largest body is {@code maxBodyBytes}.
+   */
+  public static HostileBodies fromSample(String sampleBody, int maxBodyBytes) {
+    JsonObject sample = JsonText.parseObject(sampleBody);
+    byte[] honest = sampleBody.getBytes(StandardCharsets.UTF_8);
+    byte[] oversized = new byte[maxBodyBytes + 1024];
+    Arrays.fill(oversized, (byte) ' ');
+    oversized[0] = '{';
+    oversized[oversized.length - 1] = '}';
+    int depth = 100_000;
+    String nested = "{\"election_hash\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
+    byte[] badUtf8 = Arrays.copyOf(honest, honest.length);
+    badUtf8[honest.length / 2] = (byte) 0xC3;
+    badUtf8[honest.length / 2 + 1] = (byte) 0x28;
+    String cast = ApiPaths.CAST_BALLOTS;
+    return new HostileBodies(List.of(
+        new Request("oversized", cast, JSON, oversized),
+        new Request("nested", cast, JSON, nested.getBytes(StandardCharsets.US_ASCII)),
+        new Request("malformed", cast, JSON, Arrays.copyOf(honest, honest.length / 2)),
+        new Request("bad_utf8", cast, JSON, badUtf8),
+        new Request("bad_signature", cast, JSON, utf8(with(sample, "signature", flipLastHex(sample
+            .getString("signature"))))),
+        new Request("tampered", cast, JSON, utf8(with(sample, "request_id", sample.getString("request_id")
+            + "-replayed"))),
+        new Request("cast_to_challenged", ApiPaths.CHALLENGED_BALLOTS, JSON, honest),
+        new Request("wrong_endpoint", "/api/ballot", JSON, honest),
+        new Request("admin_unauthenticated", ApiPaths.KIOSKS, JSON,
+            "{\"kiosk_id\":\"X-rogue\",\"public_key\":\"00\"}".getBytes(StandardCharsets.US_ASCII))));
+  }
+
+  /** The i-th hostile request, cycling through {@link #KINDS}. */
+  public Request next(long i) {
+    return requests.get((int) Math.floorMod(i, (long) requests.size()));
+  }
+
+  private static JsonObject with(JsonObject o, String member, String value) {
+    JsonObjectBuilder b = JsonText.object(o);
+    return b.add(member, value).build();
+  }
+
+  private static String flipLastHex(String hex) {
+    char last = hex.charAt(hex.length() - 1);
+    return hex.substring(0, hex.length() - 1) + (last == '0' ? '1' : '0');
+  }
+
+  private static byte[] utf8(JsonObject o) {
+    return o.toString().getBytes(StandardCharsets.UTF_8);
+  }
+}
