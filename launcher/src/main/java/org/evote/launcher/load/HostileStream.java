@@ -1,6 +1,5 @@
 package org.evote.launcher.load;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,9 +10,9 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Posts {@link HostileBodies} at the board at a steady rate on one thread until {@link #close}, counting the answers
- * by kind and status ({@code closed} when the board cut the connection before answering, e.g. at 413 over the size
- * limit).
+ * Posts {@link HostileBodies} at the board at a steady rate until {@link #close} (asynchronously, at most
+ * {@link #MAX_IN_FLIGHT} unanswered at once, so a slow answer does not slow the stream), counting the answers by kind
+ * and status ({@code closed} when the board cut the connection before answering, e.g. at 413 over the size limit).
  */
 final class HostileStream implements AutoCloseable {
   private final URI board;
@@ -23,7 +22,10 @@ final class HostileStream implements AutoCloseable {
   private final Map<String, Map<String, Long>> answers = new TreeMap<>();
   private final AtomicBoolean stop = new AtomicBoolean();
   private final Thread thread;
+  private final java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(MAX_IN_FLIGHT);
   private long sent;
+
+  static final int MAX_IN_FLIGHT = 64;
 
   HostileStream(URI board, HostileBodies bodies, double perSecond) {
     this.board = board;
@@ -45,18 +47,21 @@ final class HostileStream implements AutoCloseable {
       HttpRequest.Builder b = HttpRequest.newBuilder(board.resolve(h.path())).timeout(Duration.ofSeconds(30))
           .POST(HttpRequest.BodyPublishers.ofByteArray(h.body()));
       h.headers().forEach(b::header);
-      String outcome;
       try {
-        outcome = String.valueOf(http.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
-      } catch (IOException e) {
-        outcome = "closed";
+        inFlight.acquire();
       } catch (InterruptedException e) {
         break;
       }
       synchronized (answers) {
-        answers.computeIfAbsent(h.kind(), k -> new TreeMap<>()).merge(outcome, 1L, Long::sum);
         sent++;
       }
+      http.sendAsync(b.build(), HttpResponse.BodyHandlers.discarding()).whenComplete((r, failure) -> {
+        String outcome = r != null ? String.valueOf(r.statusCode()) : "closed";
+        synchronized (answers) {
+          answers.computeIfAbsent(h.kind(), k -> new TreeMap<>()).merge(outcome, 1L, Long::sum);
+        }
+        inFlight.release();
+      });
       next += interval;
       long wait = next - System.nanoTime();
       if (wait > 0) {
@@ -86,10 +91,14 @@ final class HostileStream implements AutoCloseable {
     }
   }
 
+  /** Stops sending, and waits up to 30 s for the answers still due. */
   @Override
   public void close() throws InterruptedException {
     stop.set(true);
     thread.interrupt();
-    thread.join(35_000);
+    thread.join(10_000);
+    if (inFlight.tryAcquire(MAX_IN_FLIGHT, 30, java.util.concurrent.TimeUnit.SECONDS)) {
+      inFlight.release(MAX_IN_FLIGHT);
+    }
   }
 }
