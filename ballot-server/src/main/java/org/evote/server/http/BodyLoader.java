@@ -75,6 +75,7 @@ final class BodyLoader extends Handler.Wrapper {
     private byte[] buffer;
     private int size;
     private boolean finished;
+    private Scheduler.Task rateCheck;
     /** True while {@link #start} runs on the request's own thread: a body already here is handed on directly. */
     private boolean starting = true;
 
@@ -135,9 +136,8 @@ final class BodyLoader extends Handler.Wrapper {
           return refused;
         }
         if (last) {
-          finish();
           Request whole = new Loaded(request, ByteBuffer.wrap(buffer, 0, size));
-          buffer = null;
+          finish();
           if (starting) {
             return () -> handOn(whole);
           }
@@ -183,9 +183,9 @@ final class BodyLoader extends Handler.Wrapper {
       return () -> refuse(request, response, callback, 400, "the request body ended early");
     }
 
-    private void scheduleRateCheck(long delayMillis) {
+    private synchronized void scheduleRateCheck(long delayMillis) {
       Scheduler scheduler = request.getComponents().getScheduler();
-      scheduler.schedule(this::checkRate, delayMillis, TimeUnit.MILLISECONDS);
+      rateCheck = scheduler.schedule(this::checkRate, delayMillis, TimeUnit.MILLISECONDS);
     }
 
     /** After the grace period, once a second: the body's average rate since the headers must stay above the minimum. */
@@ -212,6 +212,10 @@ final class BodyLoader extends Handler.Wrapper {
     private void finish() {
       finished = true;
       loading.addAndGet(-size);
+      if (rateCheck != null) {
+        rateCheck.cancel();
+      }
+      buffer = null; // a refused body is dropped now; a whole one lives on in its Loaded request
     }
 
     private void handOn(Request whole) {
