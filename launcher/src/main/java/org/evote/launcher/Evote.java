@@ -17,6 +17,8 @@ import org.evote.launcher.election.LocalBoard;
 import org.evote.launcher.election.LocalWitness;
 import org.evote.launcher.election.MockElection;
 import org.evote.launcher.load.LoadRun;
+import org.evote.launcher.load.Soak;
+import org.evote.launcher.load.SoakRun;
 import org.evote.server.BallotServer;
 import org.evote.tally.TallyTool;
 import org.evote.witness.WitnessMain;
@@ -213,9 +215,35 @@ public final class Evote {
     @Option(names = "--out", required = true, description = "folder for the board and the kiosks' outboxes")
     Path out;
 
+    @Option(names = "--soak", description = "the soak run instead: the kiosks vote --seconds quietly, then "
+        + "--seconds again under attack by --slow-clients and --hostile-per-second; checks every receipt once, p99 "
+        + "under attack within --p99-factor of the quiet one, no 5xx to an honest client (docs/performance.md)")
+    boolean soak;
+
+    @Option(names = "--warmup-seconds", defaultValue = "10", description = "soak: the kiosks vote this long first, "
+        + "unmeasured (default: ${DEFAULT-VALUE})")
+    int warmupSeconds;
+
+    @Option(names = "--slow-clients", defaultValue = "200", description = "soak: connections sending a body one "
+        + "byte every 2 s (default: ${DEFAULT-VALUE})")
+    int slowClients;
+
+    @Option(names = "--hostile-per-second", defaultValue = "20", description = "soak: hostile requests per second "
+        + "(default: ${DEFAULT-VALUE})")
+    double hostilePerSecond;
+
+    @Option(names = "--p99-factor", defaultValue = "2", description = "soak: the largest allowed ratio of p99 under "
+        + "attack to quiet p99 (default: ${DEFAULT-VALUE})")
+    double p99Factor;
+
     @Override
     public Integer call() throws Exception {
       var m = ManifestJson.decode(JsonText.parseObject(MockElection.manifestText(Optional.ofNullable(manifest))));
+      if (soak) {
+        return Soak.report(new SoakRun(m, new SoakRun.Settings(kiosks, Duration.ofSeconds(seconds),
+            Duration.ofSeconds(warmupSeconds), slowClients, hostilePerSecond, p99Factor, challengeRate), out,
+            new SecureRandom(), System.out).run(), System.out);
+      }
       LoadRun.Figures f = new LoadRun(m, kiosks, Duration.ofSeconds(seconds), Duration.ofSeconds(baselineSeconds), challengeRate, out,
           new SecureRandom(), System.out).run();
       LoadRun.Baseline b = f.baseline();

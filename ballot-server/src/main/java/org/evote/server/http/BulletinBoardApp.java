@@ -16,22 +16,27 @@ public final class BulletinBoardApp {
 
   private BulletinBoardApp() {}
 
-  /** The application, configured but not started. */
+  /** The application, configured but not started, with the board's {@link HttpLimits#DEFAULT limits}. */
   public static Javalin create(BoardService board, SubmissionChecker checker) {
+    return create(board, checker, HttpLimits.DEFAULT);
+  }
+
+  /** The application with these limits on what each client may cost ({@link ServerLimits}). */
+  public static Javalin create(BoardService board, SubmissionChecker checker, HttpLimits limits) {
     ObserverPage page = new ObserverPage();
     ElectionController election = new ElectionController(board);
     CheckpointController checkpoint = new CheckpointController(board.checkpoints());
     BoardController entries = new BoardController(board.reads());
     ReceiptController receipts = new ReceiptController(board.reads());
     RefusedController refused = new RefusedController(board.reads());
-    SubmissionController submissions = new SubmissionController(board, checker, MAX_BODY_BYTES);
+    SubmissionController submissions = new SubmissionController(board, checker, limits.maxBodyBytes());
     AdminAuth auth = new AdminAuth(board.reads(), board.config().extendedHash(), board.clock());
     AdminController admin = new AdminController(board);
     return Javalin.create(config -> {
-      config.http.maxRequestSize = MAX_BODY_BYTES;
+      config.http.maxRequestSize = limits.maxBodyBytes();
       config.http.defaultContentType = "application/json";
       config.startup.showJavalinBanner = false;
-      config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+      ServerLimits.apply(config, limits);
       config.routes.before(ctx -> {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'none'");
@@ -46,7 +51,7 @@ public final class BulletinBoardApp {
       refused.routes(config.routes);
       submissions.routes(config.routes);
       admin.routes(config.routes);
-      ErrorMapper.register(config.routes, MAX_BODY_BYTES);
+      ErrorMapper.register(config.routes, limits.maxBodyBytes());
     });
   }
 }

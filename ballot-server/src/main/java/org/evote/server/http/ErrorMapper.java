@@ -75,6 +75,12 @@ final class ErrorMapper {
       }
     });
     routes.exception(Exception.class, (e, ctx) -> {
+      if (clientWentAway(e)) { // a client error: one line, no stack trace, no 5xx
+        LOG.info("{} {} from {}: the client went away before its request was read ({})", ctx.method(), ctx.path(),
+            ctx.ip(), e.getClass().getSimpleName());
+        write(ctx, 400, ErrorCodes.BODY_INCOMPLETE, "the request body ended early", null);
+        return;
+      }
       LOG.error("internal error on {} {}", ctx.method(), ctx.path(), e);
       write(ctx, 500, ErrorCodes.INTERNAL_ERROR, "the board could not handle this request", null);
     });
@@ -89,6 +95,16 @@ final class ErrorMapper {
 
   /** The context attribute set once a refusal has been written, so that the 404 handler does not replace it. */
   private static final String ANSWERED = "evote.refusal-answered";
+
+  /** Jetty's end-of-stream failure, anywhere in the cause chain: the client closed its connection. */
+  static boolean clientWentAway(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof org.eclipse.jetty.io.EofException) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   static void write(Context ctx, int status, String code, String message, String field) {
     write(ctx, status, code, message, field, null);

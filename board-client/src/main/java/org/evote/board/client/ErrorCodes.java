@@ -27,6 +27,10 @@ public final class ErrorCodes {
 
   // ---- submissions (the acceptance rules) ----
   public static final String BODY_TOO_LARGE = "body_too_large";
+  /** 408: the body arrived slower than the board's minimum rate and was cut off (docs/api.md, "Limits"). */
+  public static final String BODY_TOO_SLOW = "body_too_slow";
+  /** 400: the body ended before its announced length (the client went away). */
+  public static final String BODY_INCOMPLETE = "body_incomplete";
   public static final String MALFORMED_JSON = "malformed_json";
   /** The signed body is JSON but not in canonical form (protocol §2.5): the message says where it differs. */
   public static final String NOT_CANONICAL = "not_canonical";
