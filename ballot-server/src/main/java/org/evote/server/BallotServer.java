@@ -21,6 +21,7 @@ import org.evote.server.board.TamperedBoardException;
 import org.evote.crypto.keystore.AdminCredentials;
 import org.evote.crypto.keystore.KioskCredentials;
 import org.evote.crypto.keystore.SecretFiles;
+import org.evote.crypto.keystore.TlsIdentity;
 import org.evote.server.store.BoardStore;
 import org.evote.server.store.DataDir;
 import org.evote.server.store.RawBoardExport;
@@ -89,6 +90,19 @@ public final class BallotServer {
         + "(default: this machine's host name)")
     String boardName;
 
+    @Option(names = "--tls-name", paramLabel = "NAME", description = "a DNS name or IP address the board's "
+        + "self-signed TLS certificate names (repeatable; default: localhost, 127.0.0.1 and ::1); kiosks pin the "
+        + "certificate itself, so the names matter only to browsers")
+    java.util.List<String> tlsNames = new java.util.ArrayList<>();
+
+    @Option(names = "--tls-cert", paramLabel = "PEM", description = "serve this certificate chain (PEM, leaf first) "
+        + "instead of a self-signed one; with --tls-key")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "the unencrypted PEM private key of --tls-cert; "
+        + "it is sealed under the board passphrase in the data directory (delete the PEM afterwards)")
+    Path tlsKey;
+
     @CommandLine.Mixin
     BoardPassphrase passphrase;
 
@@ -101,16 +115,43 @@ public final class BallotServer {
         System.err.println("error: --board-name: " + e.reason());
         return 2;
       }
+      SecureRandom random = new SecureRandom();
+      TlsIdentity tls;
+      try {
+        tls = tlsIdentity(random);
+      } catch (InvalidFieldException e) {
+        System.err.println("error: " + e.getMessage());
+        return 2;
+      }
+      if (tls == null) {
+        System.err.println("error: --tls-cert and --tls-key go together, and without --tls-name");
+        return 2;
+      }
       DataDir dir = new DataDir(data);
-      BoardSetup.Created created = BoardSetup.init(dir, JsonText.readObject(election), name, passphrase.read(),
-          new SecureRandom(), Clock.systemUTC());
+      BoardSetup.Created created = BoardSetup.init(dir, JsonText.readObject(election), name, tls,
+          passphrase.read(), random, Clock.systemUTC());
       System.out.println("Board created in " + data.toAbsolutePath());
       System.out.println("Administrator credential: " + dir.adminCredentialsFile().toAbsolutePath()
           + " (keep it safe; " + created.admin().name() + ")");
       System.out.println("Checkpoint key (give it to the witnesses and publish it; every checkpoint of this board "
           + "is signed with it, and its name is the checkpoint origin):");
       System.out.println("  " + created.checkpointKey().encoded());
+      System.out.println("TLS certificate " + dir.tlsCertificateFile().toAbsolutePath() + ", fingerprint (SHA-256; "
+          + "in every kiosk and administrator credential, and --tls-fingerprint for the tally tool):");
+      System.out.println("  " + tls.fingerprint().hex());
       return 0;
+    }
+
+    /** The board's TLS identity from --tls-cert/--tls-key, or self-signed for --tls-name; null if mixed. */
+    private TlsIdentity tlsIdentity(SecureRandom random) throws IOException {
+      if (tlsCert != null || tlsKey != null) {
+        if (tlsCert == null || tlsKey == null || !tlsNames.isEmpty()) {
+          return null;
+        }
+        return TlsIdentity.readPem(tlsCert, tlsKey);
+      }
+      return TlsIdentity.selfSigned(tlsNames.isEmpty() ? BoardSetup.DEFAULT_TLS_NAMES : tlsNames, random,
+          java.time.Instant.now());
     }
 
     private static String defaultBoardName() {
@@ -124,7 +165,8 @@ public final class BallotServer {
     }
   }
 
-  @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the board over HTTP.")
+  @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the board over HTTPS (or, on "
+      + "loopback only, plain HTTP with --plain-http).")
   static final class Serve implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "data directory")
     Path data;
@@ -135,6 +177,10 @@ public final class BallotServer {
     @Option(names = "--host", defaultValue = "127.0.0.1",
         description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for kiosks on the network)")
     String host;
+
+    @Option(names = "--plain-http", description = "serve plain HTTP instead of HTTPS: only on a loopback --host "
+        + "(a demo or a test on this machine); refused with any other")
+    boolean plainHttp;
 
     @Option(names = "--max-database-mb", description = "refuse new ballots (503) once the database file reaches "
         + "this size, as on a full disk; its write-ahead log comes on top (default: no limit but the disk's)")
@@ -179,9 +225,16 @@ public final class BallotServer {
         return 2;
       }
       long maxDatabaseBytes = maxDatabaseMb == null ? 0 : Math.multiplyExact(maxDatabaseMb, 1L << 20);
+      BoardHost.Transport transport = plainHttp ? BoardHost.Transport.PLAIN_HTTP : BoardHost.Transport.HTTPS;
+      try {
+        BoardHost.requireAllowed(transport, host);
+      } catch (IllegalArgumentException e) {
+        System.err.println("error: --plain-http --host " + host + ": " + e.getMessage());
+        return 2;
+      }
       BoardHost started;
       try {
-        started = BoardHost.start(new DataDir(data), passphrase::read, host, port, maxDatabaseBytes,
+        started = BoardHost.start(new DataDir(data), passphrase::read, transport, host, port, maxDatabaseBytes,
             new BoardHost.Witnesses(ws, quorum, Duration.ofSeconds(10)), new SecureRandom());
       } catch (org.evote.server.board.BoardBehindException e) {
         System.err.println("refusing to serve: " + e.getMessage());
@@ -192,7 +245,8 @@ public final class BallotServer {
       }
       try (BoardHost served = started) {
         System.out.println("Serving the board of " + served.board().config().manifest().electionScopeId()
-            + " at http://" + host + ":" + served.port() + "/");
+            + " at " + (plainHttp ? "http" : "https") + "://" + host + ":" + served.port() + "/"
+            + served.tlsFingerprint().map(f -> " (TLS certificate fingerprint " + f.hex() + ")").orElse(""));
         System.out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -237,7 +291,7 @@ public final class BallotServer {
         SecureRandom random = new SecureRandom();
         try (DataDir.Lock lock = dir.lock(); BoardService board = BoardHost.open(dir, passphrase.read(), 0)) {
           KioskCredentials credentials = KioskCredentials.generate(name, board.config().extendedHash(),
-              board.boardPublicKey(), board.checkpointKey(), random);
+              board.boardPublicKey(), board.checkpointKey(), dir.tlsFingerprint(), random);
           // The credential file exists before the kiosk is on the board: a failure here registers nothing.
           credentials.write(out, SecretFiles.passphrase(kioskPassphrase, "kiosk credential passphrase"), random);
           var entry = board.registerKiosk(name, credentials.key().publicKey()).get();
@@ -305,12 +359,13 @@ public final class BallotServer {
   }
 
   @Command(name = "admin", mixinStandardHelpOptions = true,
-      description = "Administer a running board over HTTP with an administrator credential.")
+      description = "Administer a running board over HTTPS with an administrator credential.")
   static final class Admin implements Callable<Integer> {
     @Parameters(index = "0", description = "open-polls | close-polls")
     String action;
 
-    @Option(names = "--server", required = true, description = "board URL, e.g. http://127.0.0.1:8080")
+    @Option(names = "--server", required = true, description = "board URL, e.g. https://board.example.org:8080 "
+        + "(its TLS certificate pinned by the credential's fingerprint)")
     URI server;
 
     @Option(names = "--credentials", required = true, description = "administrator credential file")
@@ -322,8 +377,8 @@ public final class BallotServer {
         System.err.println("error: unknown action " + action + " (open-polls, close-polls)");
         return 2;
       }
-      BoardAdmin admin = BoardClient.create(server, Duration.ofSeconds(60))
-          .admin(AdminCredentials.read(credentials));
+      AdminCredentials creds = AdminCredentials.read(credentials);
+      BoardAdmin admin = BoardClient.create(server, creds.tlsFingerprint(), Duration.ofSeconds(60)).admin(creds);
       try {
         AdminEntry e = action.equals("open-polls") ? admin.openPolls() : admin.closePolls();
         System.out.println(action + ": recorded on the board as entry " + e.sequence() + " ("

@@ -18,6 +18,7 @@ import org.evote.crypto.json.BoardJson;
 import org.evote.crypto.json.CanonicalJson;
 import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.keystore.AdminCredentials;
+import org.evote.crypto.keystore.TlsIdentity;
 import org.evote.crypto.note.Ed25519NoteSigner;
 import org.evote.crypto.note.VerifierKey;
 import org.evote.server.store.BoardStore;
@@ -27,9 +28,9 @@ import org.evote.server.store.DataDir;
 import org.evote.server.store.WriteTransaction;
 
 /**
- * Creates a new board (the {@code init} command): the election file, a fresh board signing key and checkpoint key
- * (§9.8) sealed under the operator's passphrase, the database with entry 0 "election published" and its signed
- * head, and the first administrator credential.
+ * Creates a new board (the {@code init} command): the election file, a fresh board signing key, checkpoint key
+ * (§9.8) and TLS identity sealed under the operator's passphrase, the database with entry 0 "election published"
+ * and its signed head, and the first administrator credential (with the TLS certificate's fingerprint).
  */
 public final class BoardSetup {
   /** The board name used when none is given: the tests' and the launcher's loopback boards. */
@@ -40,6 +41,9 @@ public final class BoardSetup {
   /** What {@link #init} made that the operator is told about. */
   public record Created(AdminCredentials admin, VerifierKey checkpointKey) {}
 
+  /** The names a board's self-signed TLS certificate carries when none are given: this machine's loopback. */
+  public static final List<String> DEFAULT_TLS_NAMES = List.of("localhost", "127.0.0.1", "::1");
+
   /** {@link #init(DataDir, JsonObject, String, char[], SecureRandom, Clock)} under {@link #DEFAULT_BOARD_NAME}. */
   public static AdminCredentials init(DataDir data, JsonObject electionJson, char[] passphrase, SecureRandom random,
       Clock clock) throws IOException {
@@ -48,10 +52,20 @@ public final class BoardSetup {
 
   /**
    * Creates the board named {@code boardName} (the first part of its checkpoint origin, {@link BoardOrigin}) for the
-   * election in {@code electionJson}.
+   * election in {@code electionJson}, with a self-signed TLS certificate for {@link #DEFAULT_TLS_NAMES}.
    */
   public static Created init(DataDir data, JsonObject electionJson, String boardName, char[] passphrase,
       SecureRandom random, Clock clock) throws IOException {
+    return init(data, electionJson, boardName, TlsIdentity.selfSigned(DEFAULT_TLS_NAMES, random, clock.instant()),
+        passphrase, random, clock);
+  }
+
+  /**
+   * As above, serving HTTPS with {@code tls} (sealed under the same passphrase); its fingerprint goes into the
+   * administrator credential, and into every kiosk credential {@code kiosk add} writes.
+   */
+  public static Created init(DataDir data, JsonObject electionJson, String boardName, TlsIdentity tls,
+      char[] passphrase, SecureRandom random, Clock clock) throws IOException {
     ElectionConfig config = ElectionChecks.accept(electionJson);
     BoardOrigin origin = new BoardOrigin(boardName, config.extendedHash());
     if (data.exists()) {
@@ -63,7 +77,8 @@ public final class BoardSetup {
       Ed25519NoteSigner checkpointKey = Ed25519NoteSigner.generate(origin.origin(), random);
       data.writeElectionAndKey(canonicalElection, boardKey, passphrase, random);
       data.writeCheckpointKey(checkpointKey, passphrase, random);
-      AdminCredentials admin = AdminCredentials.generate("admin", random);
+      data.writeTlsIdentity(tls, passphrase, random);
+      AdminCredentials admin = AdminCredentials.generate("admin", random).withTlsFingerprint(tls.fingerprint());
       try (BoardStore store = BoardStore.create(data.database())) {
         long now = clock.millis() / 1000;
         String payload = BoardJson.payloadText(new EntryPayload.ElectionPublished(config.extendedHash(),

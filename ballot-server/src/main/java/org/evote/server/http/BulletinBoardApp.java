@@ -16,8 +16,16 @@ public final class BulletinBoardApp {
 
   private BulletinBoardApp() {}
 
-  /** The application, configured but not started. */
+  /** The application, configured but not started, for Javalin's plain-HTTP listener ({@code start(host, port)}). */
   public static Javalin create(BoardService board, SubmissionChecker checker) {
+    return create(board, checker, java.util.Optional.empty());
+  }
+
+  /**
+   * The application, configured but not started; with {@code tls}, it listens on that HTTPS connector only (start
+   * it with {@code start()}).
+   */
+  public static Javalin create(BoardService board, SubmissionChecker checker, java.util.Optional<TlsConnector> tls) {
     ObserverPage page = new ObserverPage();
     ElectionController election = new ElectionController(board);
     CheckpointController checkpoint = new CheckpointController(board.checkpoints());
@@ -31,6 +39,7 @@ public final class BulletinBoardApp {
       config.http.defaultContentType = "application/json";
       config.startup.showJavalinBanner = false;
       config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+      tls.ifPresent(t -> config.jetty.addConnector(t::create));
       config.routes.before(ctx -> {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'none'");

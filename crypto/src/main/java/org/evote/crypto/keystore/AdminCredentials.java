@@ -14,16 +14,34 @@ import org.evote.crypto.json.JsonText;
 
 /**
  * An administrator's bearer credential: a random 256-bit token. The board stores only SHA-256 of it, so a copy of
- * the database grants nothing; the credential file is written readable by its owner only.
+ * the database grants nothing; the credential file is written readable by its owner only. It also carries the
+ * board's pinned TLS certificate fingerprint ({@code tls_fingerprint}); a file without one (written before the
+ * board spoke HTTPS) reaches only a plain-HTTP board.
  */
 public final class AdminCredentials {
   public static final String KIND = "evote-admin-credentials";
   private final String name;
   private final String token;
+  private final java.util.Optional<TlsFingerprint> tlsFingerprint;
 
   private AdminCredentials(String name, String token) {
+    this(name, token, java.util.Optional.empty());
+  }
+
+  private AdminCredentials(String name, String token, java.util.Optional<TlsFingerprint> tlsFingerprint) {
     this.name = name;
     this.token = token;
+    this.tlsFingerprint = tlsFingerprint;
+  }
+
+  /** This credential for the board whose TLS certificate has {@code fingerprint}. */
+  public AdminCredentials withTlsFingerprint(TlsFingerprint fingerprint) {
+    return new AdminCredentials(name, token, java.util.Optional.of(fingerprint));
+  }
+
+  /** The board's TLS certificate fingerprint, pinned by the administrator's client; empty: plain HTTP only. */
+  public java.util.Optional<TlsFingerprint> tlsFingerprint() {
+    return tlsFingerprint;
   }
 
   public static AdminCredentials generate(String name, SecureRandom random) {
@@ -33,17 +51,20 @@ public final class AdminCredentials {
   }
 
   public static AdminCredentials read(Path file) throws IOException {
-    Fields f = Fields.of(JsonText.readObject(file)).only(Set.of("kind", "name", "token"));
+    Fields f = Fields.of(JsonText.readObject(file)).only(Set.of("kind", "name", "token", TlsFingerprint.FIELD));
     if (!f.string("kind").equals(KIND)) {
       throw new org.evote.crypto.InvalidFieldException("kind", "not an admin credential file");
     }
     Hex.decode(f.string("token"), 32, "token");
-    return new AdminCredentials(f.string("name"), f.string("token"));
+    java.util.Optional<TlsFingerprint> pin = f.has(TlsFingerprint.FIELD)
+        ? java.util.Optional.of(new TlsFingerprint(f.string(TlsFingerprint.FIELD))) : java.util.Optional.empty();
+    return new AdminCredentials(f.string("name"), f.string("token"), pin);
   }
 
   public void write(Path file) throws IOException {
-    JsonObject o = JsonText.object().add("kind", KIND).add("name", name).add("token", token).build();
-    SecretFiles.writeOwnerOnly(file, JsonText.pretty(o));
+    var o = JsonText.object().add("kind", KIND).add("name", name).add("token", token);
+    tlsFingerprint.ifPresent(p -> o.add(TlsFingerprint.FIELD, p.hex()));
+    SecretFiles.writeOwnerOnly(file, JsonText.pretty(o.build()));
   }
 
   public String name() {

@@ -49,6 +49,8 @@ public final class NoticeCommand implements Callable<Integer> {
 
   @Option(names = "--out", required = true, description = "the notice file to write (never replaced)") Path out;
 
+  @picocli.CommandLine.Mixin TlsPin tls;
+
   @Override
   public Integer call() throws Exception {
     List<ElectionNotice.Witness> listed = new ArrayList<>();
@@ -73,7 +75,7 @@ public final class NoticeCommand implements Callable<Integer> {
     NoticeService.Made made;
     try {
       made = source.server != null
-          ? service.fromServer(BoardClient.create(source.server, Duration.ofSeconds(60)), listed, k)
+          ? service.fromServer(BoardClient.create(source.server, tls.get(), Duration.ofSeconds(60)), listed, k)
           : service.fromBoardFile(JsonText.readObject(source.exported.election), source.exported.board, listed, k);
       NoticeService.write(made.notice(), out);
     } catch (NoticeService.NoticeException | BoardException | InvalidFieldException e) {
