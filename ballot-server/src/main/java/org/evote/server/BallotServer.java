@@ -191,6 +191,11 @@ public final class BallotServer {
         + "notice (ML-DSA-44 recommended, Ed25519 accepted); repeatable, each witness once")
     java.util.List<String> witnesses = new java.util.ArrayList<>();
 
+    @Option(names = "--witness-tls", paramLabel = "NAME=FINGERPRINT", description = "pin the TLS certificate of the "
+        + "witness named NAME (its key name), which an https:// --witness URL needs: SHA-256 of its DER, printed by "
+        + "witness init; repeatable")
+    java.util.List<String> witnessTls = new java.util.ArrayList<>();
+
     @Option(names = "--witness-quorum", paramLabel = "K", description = "how many witnesses must cosign a "
         + "checkpoint for receipts to carry it (0 to the number of witnesses; default: all of them)")
     Integer witnessQuorum;
@@ -225,6 +230,17 @@ public final class BallotServer {
         return 2;
       }
       long maxDatabaseBytes = maxDatabaseMb == null ? 0 : Math.multiplyExact(maxDatabaseMb, 1L << 20);
+      BoardHost.Witnesses witnessSet;
+      try {
+        witnessSet = new BoardHost.Witnesses(ws, quorum, Duration.ofSeconds(10), WitnessTls.parse(witnessTls));
+        for (var w : ws) {
+          // The witness client's rules, checked before anything opens: an https:// witness needs its pin.
+          org.evote.board.client.PinnedTls.client(w.url(), witnessSet.tlsOf(w), Duration.ofSeconds(10));
+        }
+      } catch (InvalidFieldException | IllegalArgumentException e) {
+        System.err.println("error: --witness-tls: " + e.getMessage());
+        return 2;
+      }
       BoardHost.Transport transport = plainHttp ? BoardHost.Transport.PLAIN_HTTP : BoardHost.Transport.HTTPS;
       try {
         BoardHost.requireAllowed(transport, host);
@@ -235,7 +251,7 @@ public final class BallotServer {
       BoardHost started;
       try {
         started = BoardHost.start(new DataDir(data), passphrase::read, transport, host, port, maxDatabaseBytes,
-            new BoardHost.Witnesses(ws, quorum, Duration.ofSeconds(10)), new SecureRandom());
+            witnessSet, new SecureRandom());
       } catch (org.evote.server.board.BoardBehindException e) {
         System.err.println("refusing to serve: " + e.getMessage());
         return 4;

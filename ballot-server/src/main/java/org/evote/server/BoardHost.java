@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.evote.crypto.board.Ed25519;
@@ -70,9 +71,17 @@ public final class BoardHost implements AutoCloseable {
    */
   public enum Transport { HTTPS, PLAIN_HTTP }
 
-  /** The witnesses a board submits its checkpoints to and how many must cosign (0 to their number). */
-  public record Witnesses(List<Witness> witnesses, int quorum, Duration timeout) {
+  /**
+   * The witnesses a board submits its checkpoints to and how many must cosign (0 to their number), with the TLS
+   * certificate fingerprints pinned for some of them, by witness name ({@code serve --witness-tls NAME=FINGERPRINT}).
+   */
+  public record Witnesses(List<Witness> witnesses, int quorum, Duration timeout, Map<String, TlsFingerprint> tls) {
     public static final Witnesses NONE = new Witnesses(List.of(), 0, Duration.ofSeconds(10));
+
+    /** Witnesses with no pinned certificate (plain HTTP). */
+    public Witnesses(List<Witness> witnesses, int quorum, Duration timeout) {
+      this(witnesses, quorum, timeout, Map.of());
+    }
 
     /**
      * The witnesses, one cosignature key each, as in the election notice (a second key or key name of one witness
@@ -92,6 +101,18 @@ public final class BoardHost implements AutoCloseable {
         throw new IllegalArgumentException("the witness quorum is between 0 and the number of witnesses ("
             + names.size() + ")");
       }
+      tls = Map.copyOf(tls);
+      for (String name : tls.keySet()) {
+        if (!names.contains(name)) {
+          throw new IllegalArgumentException("a TLS fingerprint is given for " + name + ", which is not one of the "
+              + "witnesses " + names);
+        }
+      }
+    }
+
+    /** The pinned certificate of {@code witness}, if one is given. */
+    public Optional<TlsFingerprint> tlsOf(Witness witness) {
+      return Optional.ofNullable(tls.get(witness.key().name()));
     }
 
     /** The default quorum: every witness (the number of distinct witness names). */
@@ -134,7 +155,7 @@ public final class BoardHost implements AutoCloseable {
     WitnessSubmitter submitter = null;
     try {
       List<WitnessClient> clients = witnesses.witnesses().stream()
-          .map(w -> new WitnessClient(w, witnesses.timeout())).toList();
+          .map(w -> new WitnessClient(w, witnesses.tlsOf(w), witnesses.timeout())).toList();
       List<OptionalLong> known = new ArrayList<>();
       char[] pass = passphrase.read();
       Optional<TlsIdentity> tls = Optional.empty();

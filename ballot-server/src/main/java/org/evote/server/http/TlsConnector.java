@@ -1,8 +1,5 @@
 package org.evote.server.http;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.util.Objects;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -44,7 +41,7 @@ public final class TlsConnector {
     https.setSecureScheme("https");
     SslContextFactory.Server tls = new SslContextFactory.Server();
     char[] password = IN_MEMORY_PASSWORD.clone();
-    tls.setKeyStore(keyStore(password));
+    tls.setKeyStore(identity.keyStore("board", password));
     tls.setKeyStorePassword(new String(password));
     tls.setCertAlias("board");
     tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
@@ -54,17 +51,5 @@ public final class TlsConnector {
     c.setHost(host);
     c.setPort(port);
     return c;
-  }
-
-  private KeyStore keyStore(char[] password) {
-    try {
-      KeyStore ks = KeyStore.getInstance("PKCS12");
-      ks.load(null, null);
-      ks.setKeyEntry("board", identity.privateKey(), password,
-          identity.certificateChain().toArray(Certificate[]::new));
-      return ks;
-    } catch (GeneralSecurityException | java.io.IOException e) {
-      throw new IllegalStateException("cannot hold the TLS key for Jetty", e);
-    }
   }
 }

@@ -15,6 +15,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.evote.crypto.keystore.Loopback;
 import org.evote.crypto.keystore.TlsFingerprint;
 
 /**
@@ -84,25 +85,9 @@ public final class PinnedTls {
     return b.build();
   }
 
-  /** True for a loopback literal or {@code localhost}; never asks the name service. */
+  /** True for a loopback literal or {@code localhost}; never asks the name service ({@link Loopback}). */
   public static boolean isLoopback(String host) {
-    if (host == null) {
-      return false;
-    }
-    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-    h = h.toLowerCase(Locale.ROOT);
-    if (h.equals("localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")) {
-      return true;
-    }
-    if (!h.matches("127(\\.[0-9]{1,3}){3}")) {
-      return false;
-    }
-    for (String part : h.split("\\.")) {
-      if (Integer.parseInt(part) > 255) {
-        return false;
-      }
-    }
-    return true;
+    return Loopback.isLoopback(host);
   }
 
   /** A TLS context whose only trust is the certificate with this fingerprint. */

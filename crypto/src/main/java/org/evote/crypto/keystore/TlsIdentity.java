@@ -169,6 +169,21 @@ public final class TlsIdentity {
     return key;
   }
 
+  /**
+   * The identity in a key store held in memory only (PKCS#12, never written), under {@code alias}: what a TLS
+   * server (Jetty's {@code SslContextFactory.Server}) is handed. {@code password} protects nothing at rest.
+   */
+  public java.security.KeyStore keyStore(String alias, char[] password) {
+    try {
+      java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+      ks.load(null, null);
+      ks.setKeyEntry(alias, key, password, chain.toArray(java.security.cert.Certificate[]::new));
+      return ks;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException("cannot hold the TLS key in memory", e);
+    }
+  }
+
   /** The certificate chain as PEM, for operators and browsers (public). */
   public String certificatePem() {
     StringWriter w = new StringWriter();
