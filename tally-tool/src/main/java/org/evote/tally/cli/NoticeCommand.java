@@ -53,6 +53,13 @@ public final class NoticeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    java.util.Optional<org.evote.crypto.keystore.TlsFingerprint> pin;
+    try {
+      pin = tls.get();
+    } catch (InvalidFieldException e) {
+      System.err.println("error: " + e.getMessage());
+      return 2;
+    }
     List<ElectionNotice.Witness> listed = new ArrayList<>();
     try {
       for (int i = 0; i < witnesses.size(); i++) {
@@ -75,7 +82,7 @@ public final class NoticeCommand implements Callable<Integer> {
     NoticeService.Made made;
     try {
       made = source.server != null
-          ? service.fromServer(BoardClient.create(source.server, tls.get(), Duration.ofSeconds(60)), listed, k)
+          ? service.fromServer(BoardClient.create(source.server, pin, Duration.ofSeconds(60)), listed, k)
           : service.fromBoardFile(JsonText.readObject(source.exported.election), source.exported.board, listed, k);
       NoticeService.write(made.notice(), out);
     } catch (NoticeService.NoticeException | BoardException | InvalidFieldException e) {
