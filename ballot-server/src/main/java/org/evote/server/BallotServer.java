@@ -90,18 +90,8 @@ public final class BallotServer {
         + "(default: this machine's host name)")
     String boardName;
 
-    @Option(names = "--tls-name", paramLabel = "NAME", description = "a DNS name or IP address the board's "
-        + "self-signed TLS certificate names (repeatable; default: localhost, 127.0.0.1 and ::1); kiosks pin the "
-        + "certificate itself, so the names matter only to browsers")
-    java.util.List<String> tlsNames = new java.util.ArrayList<>();
-
-    @Option(names = "--tls-cert", paramLabel = "PEM", description = "serve this certificate chain (PEM, leaf first) "
-        + "instead of a self-signed one; with --tls-key")
-    Path tlsCert;
-
-    @Option(names = "--tls-key", paramLabel = "PEM", description = "the unencrypted PEM private key of --tls-cert; "
-        + "it is sealed under the board passphrase in the data directory (delete the PEM afterwards)")
-    Path tlsKey;
+    @CommandLine.Mixin
+    TlsOptions tlsOptions;
 
     @CommandLine.Mixin
     BoardPassphrase passphrase;
@@ -118,7 +108,7 @@ public final class BallotServer {
       SecureRandom random = new SecureRandom();
       TlsIdentity tls;
       try {
-        tls = tlsIdentity(random);
+        tls = tlsOptions.identity(random);
       } catch (InvalidFieldException e) {
         System.err.println("error: " + e.getMessage());
         return 2;
@@ -140,18 +130,6 @@ public final class BallotServer {
           + "in every kiosk and administrator credential, and --tls-fingerprint for the tally tool):");
       System.out.println("  " + tls.fingerprint().hex());
       return 0;
-    }
-
-    /** The board's TLS identity from --tls-cert/--tls-key, or self-signed for --tls-name; null if mixed. */
-    private TlsIdentity tlsIdentity(SecureRandom random) throws IOException {
-      if (tlsCert != null || tlsKey != null) {
-        if (tlsCert == null || tlsKey == null || !tlsNames.isEmpty()) {
-          return null;
-        }
-        return TlsIdentity.readPem(tlsCert, tlsKey);
-      }
-      return TlsIdentity.selfSigned(tlsNames.isEmpty() ? BoardSetup.DEFAULT_TLS_NAMES : tlsNames, random,
-          java.time.Instant.now());
     }
 
     private static String defaultBoardName() {

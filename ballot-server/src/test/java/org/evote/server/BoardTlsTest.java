@@ -176,4 +176,46 @@ class BoardTlsTest {
           Files.readString(log));
     }
   }
+
+  @Test
+  void init_takesACertificateAndKeyFromPem_andRefusesMixedOrMismatchedOptions() throws Exception {
+    SecureRandom random = new SecureRandom();
+    Path electionFile = temp.resolve("election.json");
+    TestBoard.writeElection(electionFile, "manifest-small.json", random);
+    Path pass = Files.writeString(temp.resolve("pass"), new String(TestBoard.passphrase()));
+    TlsIdentity mine = TlsIdentity.selfSigned(List.of("board.county.example"), random, Instant.now());
+    TlsIdentity other = TlsIdentity.selfSigned(List.of("board.county.example"), random, Instant.now());
+    Path cert = Files.writeString(temp.resolve("cert.pem"), mine.certificatePem());
+    Path key = Files.writeString(temp.resolve("key.pem"), pem(mine));
+    Path otherKey = Files.writeString(temp.resolve("other-key.pem"), pem(other));
+
+    Console mixed = Console.run(BallotServer::run, "init", "--election", electionFile.toString(), "--data",
+        temp.resolve("mixed").toString(), "--tls-cert", cert.toString(), "--tls-key", key.toString(), "--tls-name",
+        "x.example", "--board-passphrase-file", pass.toString());
+    assertEquals(2, mixed.code(), mixed.printed());
+    Console mismatched = Console.run(BallotServer::run, "init", "--election", electionFile.toString(), "--data",
+        temp.resolve("mismatched").toString(), "--tls-cert", cert.toString(), "--tls-key", otherKey.toString(),
+        "--board-passphrase-file", pass.toString());
+    assertEquals(2, mismatched.code(), mismatched.printed());
+    assertTrue(mismatched.err().contains("not the private key of the certificate"), mismatched.printed());
+    assertFalse(Files.exists(temp.resolve("mismatched")), "nothing made");
+    Console badName = Console.run(BallotServer::run, "init", "--election", electionFile.toString(), "--data",
+        temp.resolve("badname").toString(), "--tls-name", "not a host", "--board-passphrase-file", pass.toString());
+    assertEquals(2, badName.code(), badName.printed());
+    assertTrue(badName.err().contains("tls_name"), badName.printed());
+
+    Console init = Console.run(BallotServer::run, "init", "--election", electionFile.toString(), "--data",
+        temp.resolve("data").toString(), "--tls-cert", cert.toString(), "--tls-key", key.toString(),
+        "--board-passphrase-file", pass.toString());
+    assertEquals(0, init.code(), init.printed());
+    DataDir dir = new DataDir(temp.resolve("data"));
+    assertEquals(Optional.of(mine.fingerprint()), dir.tlsFingerprint());
+    assertEquals(mine.privateKey(), dir.tlsIdentity(TestBoard.passphrase()).privateKey());
+    assertTrue(init.out().contains(mine.fingerprint().hex()), init.printed());
+  }
+
+  private static String pem(TlsIdentity id) {
+    return "-----BEGIN PRIVATE KEY-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+        .encodeToString(id.privateKey().getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+  }
 }

@@ -204,7 +204,7 @@ public final class TlsIdentity {
    * part holds the chain (base64 DER, leaf first) and the fingerprint, readable without it.
    */
   public JsonObject seal(char[] passphrase, SecureRandom random) {
-    JsonArrayBuilder certs = jakarta.json.Json.createArrayBuilder();
+    JsonArrayBuilder certs = JsonText.array();
     for (X509Certificate c : chain) {
       try {
         certs.add(Base64.getEncoder().encodeToString(c.getEncoded()));
