@@ -6,6 +6,7 @@
  */
 module org.evote.crypto {
   requires org.bouncycastle.provider;
+  requires org.bouncycastle.pkix;
   requires transitive jakarta.json;
 
   exports org.evote.crypto;

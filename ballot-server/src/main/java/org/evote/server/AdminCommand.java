@@ -54,7 +54,8 @@ final class AdminCommand implements Callable<Integer> {
     }
     AdminCredentials admin = AdminCredentials.read(credentials,
         SecretFiles.passphrase(adminPassphrase, "administrator credential passphrase"));
-    BoardAdmin board = BoardClient.create(server, Duration.ofSeconds(60)).admin(admin, new SecureRandom());
+    BoardAdmin board = BoardClient.create(server, admin.tlsFingerprint(), Duration.ofSeconds(60)).admin(admin,
+        new SecureRandom());
     try {
       AdminEntry e = switch (action) {
         case "open-polls" -> board.openPolls();

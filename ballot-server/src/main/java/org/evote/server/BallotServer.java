@@ -15,6 +15,7 @@ import org.evote.server.board.BoardSetup;
 import org.evote.server.board.TamperedBoardException;
 import org.evote.crypto.keystore.KioskCredentials;
 import org.evote.crypto.keystore.SecretFiles;
+import org.evote.crypto.keystore.TlsIdentity;
 import org.evote.server.store.BoardStore;
 import org.evote.server.store.DataDir;
 import org.evote.server.store.RawBoardExport;
@@ -83,6 +84,9 @@ public final class BallotServer {
     String boardName;
 
     @CommandLine.Mixin
+    TlsOptions tlsOptions;
+
+    @CommandLine.Mixin
     BoardPassphrase passphrase;
 
     @Option(names = "--admin-passphrase-file", description = "first line: the passphrase sealing the first "
@@ -98,6 +102,18 @@ public final class BallotServer {
         System.err.println("error: --board-name: " + e.reason());
         return 2;
       }
+      SecureRandom random = new SecureRandom();
+      TlsIdentity tls;
+      try {
+        tls = tlsOptions.identity(random);
+      } catch (InvalidFieldException e) {
+        System.err.println("error: " + e.getMessage());
+        return 2;
+      }
+      if (tls == null) {
+        System.err.println("error: --tls-cert and --tls-key go together, and without --tls-name");
+        return 2;
+      }
       DataDir dir = new DataDir(data);
       char[] board = passphrase.read();
       char[] admin = SecretFiles.passphrase(adminPassphrase, "administrator credential passphrase");
@@ -105,14 +121,17 @@ public final class BallotServer {
         System.err.println("error: the administrator credential's passphrase needs at least 8 characters");
         return 2;
       }
-      BoardSetup.Created created = BoardSetup.init(dir, JsonText.readObject(election), name, board, admin,
-          new SecureRandom(), Clock.systemUTC());
+      BoardSetup.Created created = BoardSetup.init(dir, JsonText.readObject(election), name, tls, board, admin,
+          random, Clock.systemUTC());
       System.out.println("Board created in " + data.toAbsolutePath());
       System.out.println("Administrator credential: " + dir.adminCredentialsFile().toAbsolutePath()
           + " (its key sealed under the administrator passphrase; keep it safe; " + created.admin().name() + ")");
       System.out.println("Checkpoint key (give it to the witnesses and publish it; every checkpoint of this board "
           + "is signed with it, and its name is the checkpoint origin):");
       System.out.println("  " + created.checkpointKey().encoded());
+      System.out.println("TLS certificate " + dir.tlsCertificateFile().toAbsolutePath() + ", fingerprint (SHA-256; "
+          + "in every kiosk and administrator credential, and --tls-fingerprint for the tally tool):");
+      System.out.println("  " + tls.fingerprint().hex());
       return 0;
     }
 
@@ -127,7 +146,8 @@ public final class BallotServer {
     }
   }
 
-  @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the board over HTTP.")
+  @Command(name = "serve", mixinStandardHelpOptions = true, description = "Serve the board over HTTPS (or, on "
+      + "loopback only, plain HTTP with --plain-http).")
   static final class Serve implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "data directory")
     Path data;
@@ -139,6 +159,10 @@ public final class BallotServer {
         description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for kiosks on the network)")
     String host;
 
+    @Option(names = "--plain-http", description = "serve plain HTTP instead of HTTPS: only on a loopback --host "
+        + "(a demo or a test on this machine); refused with any other")
+    boolean plainHttp;
+
     @Option(names = "--max-database-mb", description = "refuse new ballots (503) once the database file reaches "
         + "this size, as on a full disk; its write-ahead log comes on top (default: no limit but the disk's)")
     Long maxDatabaseMb;
@@ -147,6 +171,11 @@ public final class BallotServer {
         + "(c2sp.org/tlog-witness): its URL prefix and the one cosignature verifier key of it listed in the election "
         + "notice (ML-DSA-44 recommended, Ed25519 accepted); repeatable, each witness once")
     java.util.List<String> witnesses = new java.util.ArrayList<>();
+
+    @Option(names = "--witness-tls", paramLabel = "NAME=FINGERPRINT", description = "pin the TLS certificate of the "
+        + "witness named NAME (its key name), which an https:// --witness URL needs: SHA-256 of its DER, printed by "
+        + "witness init; repeatable")
+    java.util.List<String> witnessTls = new java.util.ArrayList<>();
 
     @Option(names = "--witness-quorum", paramLabel = "K", description = "how many witnesses must cosign a "
         + "checkpoint for receipts to carry it (0 to the number of witnesses; default: all of them)")
@@ -182,10 +211,28 @@ public final class BallotServer {
         return 2;
       }
       long maxDatabaseBytes = maxDatabaseMb == null ? 0 : Math.multiplyExact(maxDatabaseMb, 1L << 20);
+      BoardHost.Witnesses witnessSet;
+      try {
+        witnessSet = new BoardHost.Witnesses(ws, quorum, Duration.ofSeconds(10), WitnessTls.parse(witnessTls));
+        for (var w : ws) {
+          // The witness client's rules, checked before anything opens: an https:// witness needs its pin.
+          org.evote.board.client.PinnedTls.client(w.url(), witnessSet.tlsOf(w), Duration.ofSeconds(10));
+        }
+      } catch (InvalidFieldException | IllegalArgumentException e) {
+        System.err.println("error: --witness-tls: " + e.getMessage());
+        return 2;
+      }
+      BoardHost.Transport transport = plainHttp ? BoardHost.Transport.PLAIN_HTTP : BoardHost.Transport.HTTPS;
+      try {
+        BoardHost.requireAllowed(transport, host);
+      } catch (IllegalArgumentException e) {
+        System.err.println("error: --plain-http --host " + host + ": " + e.getMessage());
+        return 2;
+      }
       BoardHost started;
       try {
-        started = BoardHost.start(new DataDir(data), passphrase::read, host, port, maxDatabaseBytes,
-            new BoardHost.Witnesses(ws, quorum, Duration.ofSeconds(10)), new SecureRandom());
+        started = BoardHost.start(new DataDir(data), passphrase::read, transport, host, port, maxDatabaseBytes,
+            witnessSet, new SecureRandom());
       } catch (org.evote.server.board.BoardBehindException e) {
         System.err.println("refusing to serve: " + e.getMessage());
         return 4;
@@ -195,7 +242,8 @@ public final class BallotServer {
       }
       try (BoardHost served = started) {
         System.out.println("Serving the board of " + served.board().config().manifest().electionScopeId()
-            + " at http://" + host + ":" + served.port() + "/");
+            + " at " + (plainHttp ? "http" : "https") + "://" + host + ":" + served.port() + "/"
+            + served.tlsFingerprint().map(f -> " (TLS certificate fingerprint " + f.hex() + ")").orElse(""));
         System.out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -246,7 +294,7 @@ public final class BallotServer {
         SecureRandom random = new SecureRandom();
         try (DataDir.Lock lock = dir.lock(); BoardService board = BoardHost.open(dir, passphrase.read(), 0)) {
           KioskCredentials credentials = KioskCredentials.generate(name, board.config().extendedHash(),
-              board.boardPublicKey(), board.checkpointKey(), random);
+              board.boardPublicKey(), board.checkpointKey(), dir.tlsFingerprint(), random);
           // The credential file exists before the kiosk is on the board: a failure here registers nothing.
           credentials.write(out, kioskPass, random);
           var entry = board.registerKiosk(name, credentials.key().publicKey()).get();

@@ -9,10 +9,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.evote.crypto.board.Ed25519;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.keystore.EncryptedKeyFile;
+import org.evote.crypto.keystore.TlsFingerprint;
+import org.evote.crypto.keystore.TlsIdentity;
 import org.evote.crypto.note.Ed25519NoteSigner;
 import org.evote.server.board.BoardLoader;
 import org.evote.server.board.BoardService;
@@ -26,6 +30,7 @@ import org.evote.server.witness.WitnessSubmitter;
 import org.evote.server.board.SubmissionChecker;
 import org.evote.server.board.TamperedBoardException;
 import org.evote.server.http.BulletinBoardApp;
+import org.evote.server.http.TlsConnector;
 import org.evote.server.store.BoardStore;
 import org.evote.server.store.DataDir;
 
@@ -48,18 +53,35 @@ public final class BoardHost implements AutoCloseable {
   private final BoardService board;
   private final Javalin app;
   private final WitnessSubmitter submitter;
+  private final Optional<TlsFingerprint> tls;
   private boolean closed;
 
-  private BoardHost(DataDir.Lock lock, BoardService board, Javalin app, WitnessSubmitter submitter) {
+  private BoardHost(DataDir.Lock lock, BoardService board, Javalin app, WitnessSubmitter submitter,
+      Optional<TlsFingerprint> tls) {
     this.lock = lock;
     this.board = board;
     this.app = app;
     this.submitter = submitter;
+    this.tls = tls;
   }
 
-  /** The witnesses a board submits its checkpoints to and how many must cosign (0 to their number). */
-  public record Witnesses(List<Witness> witnesses, int quorum, Duration timeout) {
+  /**
+   * How the board is served (docs/api.md, "Transport"): HTTPS with the TLS identity from its data directory, or
+   * plain HTTP — only on a loopback address ({@code serve --plain-http}: the demo, the tests).
+   */
+  public enum Transport { HTTPS, PLAIN_HTTP }
+
+  /**
+   * The witnesses a board submits its checkpoints to and how many must cosign (0 to their number), with the TLS
+   * certificate fingerprints pinned for some of them, by witness name ({@code serve --witness-tls NAME=FINGERPRINT}).
+   */
+  public record Witnesses(List<Witness> witnesses, int quorum, Duration timeout, Map<String, TlsFingerprint> tls) {
     public static final Witnesses NONE = new Witnesses(List.of(), 0, Duration.ofSeconds(10));
+
+    /** Witnesses with no pinned certificate (plain HTTP). */
+    public Witnesses(List<Witness> witnesses, int quorum, Duration timeout) {
+      this(witnesses, quorum, timeout, Map.of());
+    }
 
     /**
      * The witnesses, one cosignature key each, as in the election notice (a second key or key name of one witness
@@ -79,6 +101,18 @@ public final class BoardHost implements AutoCloseable {
         throw new IllegalArgumentException("the witness quorum is between 0 and the number of witnesses ("
             + names.size() + ")");
       }
+      tls = Map.copyOf(tls);
+      for (String name : tls.keySet()) {
+        if (!names.contains(name)) {
+          throw new IllegalArgumentException("a TLS fingerprint is given for " + name + ", which is not one of the "
+              + "witnesses " + names);
+        }
+      }
+    }
+
+    /** The pinned certificate of {@code witness}, if one is given. */
+    public Optional<TlsFingerprint> tlsOf(Witness witness) {
+      return Optional.ofNullable(tls.get(witness.key().name()));
     }
 
     /** The default quorum: every witness (the number of distinct witness names). */
@@ -99,23 +133,50 @@ public final class BoardHost implements AutoCloseable {
   /**
    * As {@link #start(DataDir, Passphrase, String, int, long, SecureRandom)}, submitting every checkpoint to
    * {@code witnesses} in the background ({@link WitnessSubmitter}); each is asked at start what it has cosigned
-   * (an unreachable one is logged, not fatal), and a board behind that refuses to start.
+   * (an unreachable one is logged, not fatal), and a board behind that refuses to start. Plain HTTP, on loopback.
    */
   public static BoardHost start(DataDir data, Passphrase passphrase, String host, int port, long maxDatabaseBytes,
       Witnesses witnesses, SecureRandom random)
       throws IOException, EncryptedKeyFile.WrongPassphraseException, TamperedBoardException {
+    return start(data, passphrase, Transport.PLAIN_HTTP, host, port, maxDatabaseBytes, witnesses, random);
+  }
+
+  /**
+   * As above, served over {@code transport}.
+   *
+   * @throws IllegalArgumentException for plain HTTP on an address other than loopback
+   */
+  public static BoardHost start(DataDir data, Passphrase passphrase, Transport transport, String host, int port,
+      long maxDatabaseBytes, Witnesses witnesses, SecureRandom random)
+      throws IOException, EncryptedKeyFile.WrongPassphraseException, TamperedBoardException {
+    requireAllowed(transport, host);
     DataDir.Lock lock = data.lock();
     BoardService board = null;
     WitnessSubmitter submitter = null;
     try {
       List<WitnessClient> clients = witnesses.witnesses().stream()
-          .map(w -> new WitnessClient(w, witnesses.timeout())).toList();
+          .map(w -> new WitnessClient(w, witnesses.tlsOf(w), witnesses.timeout())).toList();
       List<OptionalLong> known = new ArrayList<>();
-      board = open(data, passphrase.read(), maxDatabaseBytes, witnesses, clients, known);
+      char[] pass = passphrase.read();
+      Optional<TlsIdentity> tls = Optional.empty();
+      if (transport == Transport.HTTPS) {
+        char[] copy = pass.clone();
+        try {
+          tls = Optional.of(data.tlsIdentity(copy));
+        } catch (IOException | EncryptedKeyFile.WrongPassphraseException | RuntimeException e) {
+          Arrays.fill(pass, '\0');
+          throw e;
+        } finally {
+          Arrays.fill(copy, '\0');
+        }
+      }
+      board = open(data, pass, maxDatabaseBytes, witnesses, clients, known);
       submitter = new WitnessSubmitter(board, clients, known);
-      Javalin app = BulletinBoardApp.create(board, new SubmissionChecker(board.config(), random, board))
-          .start(host, port);
-      return new BoardHost(lock, board, app, submitter);
+      SubmissionChecker checker = new SubmissionChecker(board.config(), random, board);
+      Javalin app = tls.isPresent()
+          ? BulletinBoardApp.create(board, checker, Optional.of(new TlsConnector(tls.get(), host, port))).start()
+          : BulletinBoardApp.create(board, checker).start(host, port);
+      return new BoardHost(lock, board, app, submitter, tls.map(TlsIdentity::fingerprint));
     } catch (IOException | EncryptedKeyFile.WrongPassphraseException | TamperedBoardException | RuntimeException e) {
       if (submitter != null) {
         submitter.close();
@@ -188,9 +249,26 @@ public final class BoardHost implements AutoCloseable {
     return app.port();
   }
 
-  /** The board's address over loopback. */
+  /** The board's address over loopback ({@code https://} when it serves HTTPS). */
   public URI loopbackUri() {
-    return URI.create("http://127.0.0.1:" + port());
+    return URI.create((tls.isPresent() ? "https" : "http") + "://127.0.0.1:" + port());
+  }
+
+  /** The fingerprint of the TLS certificate the board presents; empty when it serves plain HTTP. */
+  public Optional<TlsFingerprint> tlsFingerprint() {
+    return tls;
+  }
+
+  /**
+   * Refuses plain HTTP on any address but loopback: over a network the board speaks HTTPS only.
+   *
+   * @throws IllegalArgumentException naming the address
+   */
+  public static void requireAllowed(Transport transport, String host) {
+    if (transport == Transport.PLAIN_HTTP && !org.evote.board.client.PinnedTls.isLoopback(host)) {
+      throw new IllegalArgumentException("plain HTTP is served only on loopback (127.0.0.1, ::1 or localhost), "
+          + "not on " + host + ": over a network the board speaks HTTPS (serve without --plain-http)");
+    }
   }
 
   public BoardService board() {

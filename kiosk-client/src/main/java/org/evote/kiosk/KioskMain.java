@@ -46,7 +46,8 @@ import picocli.CommandLine.Option;
 @Command(name = "kiosk-client", mixinStandardHelpOptions = true, version = "kiosk-client 0.1.0",
     description = "The polling-place voting kiosk.")
 public final class KioskMain implements Callable<Integer> {
-  @Option(names = "--server", required = true, description = "bulletin board URL, e.g. http://10.0.0.2:8080")
+  @Option(names = "--server", required = true, description = "bulletin board URL, e.g. https://10.0.0.2:8443 (its "
+      + "TLS certificate pinned by the credential)")
   URI server;
 
   @Option(names = "--credentials", required = true, description = "the kiosk's credential file (kiosk add)")
@@ -140,7 +141,14 @@ public final class KioskMain implements Callable<Integer> {
       System.err.println("error: --audit-seconds must be positive");
       return 2;
     }
-    BoardClient board = BoardClient.create(server, Duration.ofSeconds(5));
+    BoardClient board;
+    try {
+      // The board's TLS certificate pinned by the credential (plain http only on loopback, or for an old one).
+      board = BoardClient.create(server, creds.tlsFingerprint(), Duration.ofSeconds(5));
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: --server " + e.getMessage());
+      return 2;
+    }
     ElectionConfig config;
     try {
       config = pinnedElection(board, pinned, creds.boardKey(), creds.checkpointKey());

@@ -45,6 +45,7 @@ final class LiveWitness implements AutoCloseable {
   private List<VerifierKey> logs = List.of();
   private WitnessHost host;
   private Process process;
+  private boolean https;
 
   private LiveWitness(WitnessDir dir, String name, List<VerifierKey> vkeys, int port, SecureRandom random) {
     this.dir = dir;
@@ -77,7 +78,28 @@ final class LiveWitness implements AutoCloseable {
     host = WitnessHost.start(dir, PASSPHRASE::toCharArray,
         TrustedLogs.parse(logs.stream().map(VerifierKey::encoded).toList()), "127.0.0.1", port, random,
         Clock.systemUTC());
+    https = false;
     return this;
+  }
+
+  /** Serves it over HTTPS with its own certificate ({@code witness serve} without --plain-http). */
+  LiveWitness serveHttps(VerifierKey... logs) throws Exception {
+    follow(logs);
+    host = WitnessHost.start(dir, PASSPHRASE::toCharArray, WitnessHost.Transport.HTTPS,
+        TrustedLogs.parse(this.logs.stream().map(VerifierKey::encoded).toList()), "127.0.0.1", port, random,
+        Clock.systemUTC());
+    https = true;
+    return this;
+  }
+
+  /** A client of it: plain, or pinning its certificate while it serves HTTPS. */
+  private HttpClient client() throws IOException {
+    return https ? org.evote.board.client.PinnedTls.client(uri(), Optional.of(tlsFingerprint()), TIMEOUT) : http;
+  }
+
+  /** The fingerprint of its TLS certificate (what {@code witness init} printed). */
+  org.evote.crypto.keystore.TlsFingerprint tlsFingerprint() throws IOException {
+    return WitnessHost.tlsFingerprint(dir);
   }
 
   /** Serves it (again) on its port as {@code witness serve} in another JVM, its output appended to {@code output}. */
@@ -87,7 +109,7 @@ final class LiveWitness implements AutoCloseable {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
         org.evote.witness.WitnessMain.class.getName(), "serve", "--data", dir.dir().toString(), "--port",
-        String.valueOf(port), "--passphrase-file", pass.toString()));
+        String.valueOf(port), "--passphrase-file", pass.toString(), "--plain-http"));
     for (VerifierKey l : logs) {
       cmd.add("--log");
       cmd.add(l.encoded());
@@ -137,7 +159,7 @@ final class LiveWitness implements AutoCloseable {
   }
 
   URI uri() {
-    return URI.create("http://127.0.0.1:" + port);
+    return URI.create((https ? "https" : "http") + "://127.0.0.1:" + port);
   }
 
   /** The witness as a board is told it ({@code serve --witness URL=VKEY}, with the Ed25519 key). */
@@ -158,7 +180,7 @@ final class LiveWitness implements AutoCloseable {
 
   /** The checkpoint it serves to monitors for {@code origin} (c2sp.org/tlog-witness), if it cosigned one. */
   Optional<SignedNote> latest(String origin) throws IOException, InterruptedException {
-    HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri().resolve("/" + WitnessStore.originHash(origin)
+    HttpResponse<byte[]> r = client().send(HttpRequest.newBuilder(uri().resolve("/" + WitnessStore.originHash(origin)
         + "/checkpoint")).timeout(TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     if (r.statusCode() == 404) {
       return Optional.empty();
@@ -176,7 +198,7 @@ final class LiveWitness implements AutoCloseable {
 
   /** {@code POST /add-checkpoint} as anyone may send it. */
   HttpResponse<String> addCheckpoint(AddCheckpointRequest request) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(uri().resolve("/add-checkpoint")).timeout(TIMEOUT)
+    return client().send(HttpRequest.newBuilder(uri().resolve("/add-checkpoint")).timeout(TIMEOUT)
         .POST(HttpRequest.BodyPublishers.ofByteArray(request.body())).build(), HttpResponse.BodyHandlers.ofString());
   }
 

@@ -33,9 +33,15 @@ public final class WitnessApi {
 
   private WitnessApi() {}
 
-  /** The application, configured but not started. */
+  /** The application, configured but not started, for Javalin's plain-HTTP listener. */
   public static Javalin create(Witness witness) {
+    return create(witness, java.util.Optional.empty());
+  }
+
+  /** The application, configured but not started; with {@code tls}, on that HTTPS listener only. */
+  static Javalin create(Witness witness, java.util.Optional<WitnessTls> tls) {
     return Javalin.create(config -> {
+      tls.ifPresent(t -> config.jetty.addConnector(t::create));
       config.http.maxRequestSize = MAX_BODY_BYTES;
       config.http.defaultContentType = TEXT;
       config.startup.showJavalinBanner = false;

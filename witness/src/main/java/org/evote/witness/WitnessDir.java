@@ -12,8 +12,9 @@ import org.evote.crypto.keystore.SecretFiles;
 
 /**
  * A witness's data directory: {@code witness-key.json} (its two cosigning keys, sealed under a passphrase),
- * {@code witness.sqlite} (the latest checkpoint it cosigned for each log, and the evidence it kept) and a lock file
- * held by the one process serving it.
+ * {@code witness.sqlite} (the latest checkpoint it cosigned for each log, and the evidence it kept), {@code
+ * tls-key.json} (its TLS certificate and private key, sealed under the same passphrase) with {@code tls-cert.pem}
+ * (the certificate, public) and a lock file held by the one process serving it.
  */
 public final class WitnessDir {
   private final Path dir;
@@ -28,6 +29,16 @@ public final class WitnessDir {
 
   public Path keyFile() {
     return dir.resolve("witness-key.json");
+  }
+
+  /** The witness's TLS identity: certificate chain and fingerprint in the clear, private key sealed. */
+  public Path tlsKeyFile() {
+    return dir.resolve("tls-key.json");
+  }
+
+  /** Its TLS certificate as PEM (public). */
+  public Path tlsCertificateFile() {
+    return dir.resolve("tls-cert.pem");
   }
 
   public Path database() {

@@ -70,6 +70,11 @@ public final class WitnessMain {
         + "witness.example.org/w1 (the key name of its cosignatures)")
     String name;
 
+    @Option(names = "--tls-name", paramLabel = "NAME", description = "a DNS name or IP address the witness's "
+        + "self-signed TLS certificate names (repeatable; default: localhost, 127.0.0.1 and ::1); boards pin the "
+        + "certificate itself")
+    List<String> tlsNames = new java.util.ArrayList<>();
+
     @CommandLine.Mixin
     Passphrase passphrase;
 
@@ -82,8 +87,17 @@ public final class WitnessMain {
         System.err.println("error: --" + e.getMessage());
         return 2;
       }
-      List<VerifierKey> vkeys = WitnessHost.init(new WitnessDir(data), witnessName, passphrase.read(),
-          new SecureRandom());
+      List<VerifierKey> vkeys;
+      try {
+        vkeys = WitnessHost.init(new WitnessDir(data), witnessName,
+            tlsNames.isEmpty() ? WitnessHost.DEFAULT_TLS_NAMES : tlsNames, passphrase.read(), new SecureRandom());
+      } catch (InvalidFieldException e) {
+        if (!e.field().equals("tls_name")) {
+          throw e;
+        }
+        System.err.println("error: --tls-name: " + e.reason());
+        return 2;
+      }
       System.out.println("Witness " + witnessName + " created in " + data.toAbsolutePath() + ".");
       System.out.println("Its verifier keys (c2sp.org/signed-note vkeys; Ed25519 cosignatures, type 0x04, then "
           + "ML-DSA-44, type 0x06).");
@@ -92,12 +106,16 @@ public final class WitnessMain {
       for (VerifierKey k : vkeys) {
         System.out.println(k.encoded());
       }
+      System.out.println("Its TLS certificate fingerprint (SHA-256; the board pins it with --witness-tls "
+          + witnessName + "=<fingerprint>):");
+      System.out.println(WitnessHost.tlsFingerprint(new WitnessDir(data)).hex());
       return 0;
     }
   }
 
   @Command(name = "serve", mixinStandardHelpOptions = true,
-      description = "Serve the witness's HTTP API (POST /add-checkpoint, GET /<hex SHA-256 of origin>/checkpoint).")
+      description = "Serve the witness's API over HTTPS (POST /add-checkpoint, GET /<hex SHA-256 of origin>/checkpoint); "
+          + "plain HTTP only on loopback with --plain-http.")
   static final class Serve implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "data directory made by witness init")
     Path data;
@@ -108,6 +126,10 @@ public final class WitnessMain {
     @Option(names = "--host", defaultValue = "127.0.0.1",
         description = "address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for boards on the network)")
     String host;
+
+    @Option(names = "--plain-http", description = "serve plain HTTP instead of HTTPS: only on a loopback --host; "
+        + "refused with any other")
+    boolean plainHttp;
 
     @Option(names = "--log", required = true, paramLabel = "VKEY", description = "verifier key of a log to "
         + "witness: the board's checkpoint key (type 0x01, printed by ballot-server init and served as "
@@ -130,10 +152,19 @@ public final class WitnessMain {
         System.err.println("error: --port is between 0 and 65535");
         return 2;
       }
-      try (WitnessHost served = WitnessHost.start(new WitnessDir(data), passphrase::read, trusted, host, port,
-          new SecureRandom(), Clock.systemUTC())) {
-        System.out.println("Witness " + served.witness().verifierKeys().get(0).name() + " serving at http://" + host
-            + ":" + served.port() + "/ for " + String.join(", ", trusted.byOrigin().keySet()));
+      if (plainHttp && !org.evote.crypto.keystore.Loopback.isLoopback(host)) {
+        System.err.println("error: --plain-http --host " + host + ": plain HTTP is served only on loopback "
+            + "(127.0.0.1, ::1 or localhost); over a network the witness speaks HTTPS");
+        return 2;
+      }
+      WitnessHost.Transport transport = plainHttp ? WitnessHost.Transport.PLAIN_HTTP : WitnessHost.Transport.HTTPS;
+      try (WitnessHost served = WitnessHost.start(new WitnessDir(data), passphrase::read, transport, trusted, host,
+          port, new SecureRandom(), Clock.systemUTC())) {
+        System.out.println("Witness " + served.witness().verifierKeys().get(0).name() + " serving at "
+            + (plainHttp ? "http" : "https") + "://" + host + ":" + served.port() + "/ for "
+            + String.join(", ", trusted.byOrigin().keySet())
+            + (plainHttp ? "" : " (TLS certificate fingerprint " + WitnessHost.tlsFingerprint(new WitnessDir(data))
+            .hex() + ")"));
         System.out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

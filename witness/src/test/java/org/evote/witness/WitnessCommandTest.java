@@ -160,4 +160,50 @@ class WitnessCommandTest {
     assertEquals(0, run("--help").code());
     assertTrue(run("serve", "--help").out().contains("--log"));
   }
+
+  @Test
+  void initMakesATlsCertificate_andServeSpeaksHttpsWithIt_plainHttpOnlyOnLoopback() throws Exception {
+    Path data = tmp.resolve("w");
+    Path pass = passphrase("correct horse battery");
+    Run r = run("init", "--data", data.toString(), "--name", "witness.example.org/w1", "--tls-name", "127.0.0.1",
+        "--passphrase-file", pass.toString());
+    assertEquals(0, r.code(), r.err());
+    WitnessDir dir = new WitnessDir(data);
+    String fingerprint = WitnessHost.tlsFingerprint(dir).hex();
+    assertTrue(r.out().contains(fingerprint), r.out());
+    assertFalse(Files.readString(dir.tlsKeyFile()).contains("PRIVATE KEY"), "the TLS key is sealed at rest");
+    assertEquals(2, run("init", "--data", tmp.resolve("bad").toString(), "--name", "w.example", "--tls-name",
+        "not a name", "--passphrase-file", pass.toString()).code());
+    assertFalse(Files.exists(tmp.resolve("bad")));
+
+    TestLog log = TestLog.create("board.example.org", RANDOM);
+    Run plainOnNetwork = run("serve", "--data", data.toString(), "--plain-http", "--host", "0.0.0.0", "--log",
+        log.vkey().encoded(), "--passphrase-file", pass.toString());
+    assertEquals(2, plainOnNetwork.code());
+    assertTrue(plainOnNetwork.err().contains("loopback"), plainOnNetwork.err());
+
+    try (WitnessHost host = WitnessHost.start(dir, "correct horse battery"::toCharArray, WitnessHost.Transport.HTTPS,
+        TrustedLogs.parse(List.of(log.vkey().encoded())), "127.0.0.1", 0, RANDOM, Clock.systemUTC())) {
+      assertEquals("https", host.loopbackUri().getScheme());
+      // A client that trusts only the certificate in tls-cert.pem (and checks that it names 127.0.0.1).
+      java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      try (var in = Files.newInputStream(dir.tlsCertificateFile())) {
+        trust.setCertificateEntry("witness", java.security.cert.CertificateFactory.getInstance("X.509")
+            .generateCertificate(in));
+      }
+      javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
+      tmf.init(trust);
+      javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+      ssl.init(null, tmf.getTrustManagers(), null);
+      java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().sslContext(ssl).build();
+      var answer = client.send(java.net.http.HttpRequest.newBuilder(host.loopbackUri().resolve("/" + "0".repeat(64)
+          + "/checkpoint")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertEquals(404, answer.statusCode(), "served over TLS with the witness's own certificate");
+      assertThrows(java.io.IOException.class, () -> java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + host.port() + "/"))
+              .timeout(java.time.Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()),
+          "no plain-HTTP listener");
+    }
+  }
 }

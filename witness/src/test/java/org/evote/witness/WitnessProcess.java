@@ -36,7 +36,7 @@ final class WitnessProcess implements AutoCloseable {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
         WitnessMain.class.getName(), "serve", "--data", dir.dir().toString(), "--port", String.valueOf(port),
-        "--passphrase-file", passphraseFile.toString()));
+        "--passphrase-file", passphraseFile.toString(), "--plain-http"));
     for (TestLog l : logs) {
       cmd.add("--log");
       cmd.add(l.vkey().encoded());

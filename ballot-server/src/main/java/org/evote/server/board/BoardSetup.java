@@ -18,6 +18,7 @@ import org.evote.crypto.json.BoardJson;
 import org.evote.crypto.json.CanonicalJson;
 import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.keystore.AdminCredentials;
+import org.evote.crypto.keystore.TlsIdentity;
 import org.evote.crypto.note.Ed25519NoteSigner;
 import org.evote.crypto.note.VerifierKey;
 import org.evote.server.store.BoardStore;
@@ -27,9 +28,9 @@ import org.evote.server.store.DataDir;
 import org.evote.server.store.WriteTransaction;
 
 /**
- * Creates a new board (the {@code init} command): the election file, a fresh board signing key and checkpoint key
- * (§9.8) sealed under the operator's passphrase, the database with entry 0 "election published" and its signed
- * head, and the first administrator credential.
+ * Creates a new board (the {@code init} command): the election file, a fresh board signing key, checkpoint key
+ * (§9.8) and TLS identity sealed under the operator's passphrase, the database with entry 0 "election published"
+ * and its signed head, and the first administrator credential (with the TLS certificate's fingerprint).
  */
 public final class BoardSetup {
   /** The board name used when none is given: the tests' and the launcher's loopback boards. */
@@ -39,6 +40,9 @@ public final class BoardSetup {
 
   /** What {@link #init} made that the operator is told about. */
   public record Created(AdminCredentials admin, VerifierKey checkpointKey) {}
+
+  /** The names a board's self-signed TLS certificate carries when none are given: this machine's loopback. */
+  public static final List<String> DEFAULT_TLS_NAMES = List.of("localhost", "127.0.0.1", "::1");
 
   /**
    * {@link #init(DataDir, JsonObject, String, char[], char[], SecureRandom, Clock)} under
@@ -52,10 +56,21 @@ public final class BoardSetup {
   /**
    * Creates the board named {@code boardName} (the first part of its checkpoint origin, {@link BoardOrigin}) for the
    * election in {@code electionJson}, its keys sealed under {@code passphrase}, with a first administrator whose
-   * key is registered on the board and sealed under {@code adminPassphrase} in its credential file.
+   * key is registered on the board and sealed under {@code adminPassphrase} in its credential file, and a
+   * self-signed TLS certificate for {@link #DEFAULT_TLS_NAMES}.
    */
   public static Created init(DataDir data, JsonObject electionJson, String boardName, char[] passphrase,
       char[] adminPassphrase, SecureRandom random, Clock clock) throws IOException {
+    return init(data, electionJson, boardName, TlsIdentity.selfSigned(DEFAULT_TLS_NAMES, random, clock.instant()),
+        passphrase, adminPassphrase, random, clock);
+  }
+
+  /**
+   * As above, serving HTTPS with {@code tls} (sealed under the board's passphrase); its fingerprint goes into the
+   * administrator credential, and into every kiosk credential {@code kiosk add} writes.
+   */
+  public static Created init(DataDir data, JsonObject electionJson, String boardName, TlsIdentity tls,
+      char[] passphrase, char[] adminPassphrase, SecureRandom random, Clock clock) throws IOException {
     ElectionConfig config = ElectionChecks.accept(electionJson);
     BoardOrigin origin = new BoardOrigin(boardName, config.extendedHash());
     if (data.exists()) {
@@ -70,7 +85,9 @@ public final class BoardSetup {
       Ed25519NoteSigner checkpointKey = Ed25519NoteSigner.generate(origin.origin(), random);
       data.writeElectionAndKey(canonicalElection, boardKey, passphrase, random);
       data.writeCheckpointKey(checkpointKey, passphrase, random);
-      AdminCredentials admin = AdminCredentials.generate("admin", config.extendedHash(), random);
+      data.writeTlsIdentity(tls, passphrase, random);
+      AdminCredentials admin = AdminCredentials.generate("admin", config.extendedHash(), random)
+          .withTlsFingerprint(tls.fingerprint());
       try (BoardStore store = BoardStore.create(data.database())) {
         long now = clock.millis() / 1000;
         String payload = BoardJson.payloadText(new EntryPayload.ElectionPublished(config.extendedHash(),

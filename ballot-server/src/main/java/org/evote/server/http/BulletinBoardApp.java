@@ -16,13 +16,28 @@ public final class BulletinBoardApp {
 
   private BulletinBoardApp() {}
 
-  /** The application, configured but not started, with the board's {@link HttpLimits#DEFAULT limits}. */
+  /** The application, configured but not started, with the board's {@link HttpLimits#DEFAULT limits}, for Javalin's
+   * plain-HTTP listener ({@code start(host, port)}). */
   public static Javalin create(BoardService board, SubmissionChecker checker) {
-    return create(board, checker, HttpLimits.DEFAULT);
+    return create(board, checker, HttpLimits.DEFAULT, java.util.Optional.empty());
   }
 
-  /** The application with these limits on what each client may cost ({@link ServerLimits}). */
+  /** The application with these limits on what each client may cost ({@link ServerLimits}), plain HTTP. */
   public static Javalin create(BoardService board, SubmissionChecker checker, HttpLimits limits) {
+    return create(board, checker, limits, java.util.Optional.empty());
+  }
+
+  /**
+   * The application, configured but not started, with the default limits; with {@code tls}, it listens on that
+   * HTTPS connector only (start it with {@code start()}).
+   */
+  public static Javalin create(BoardService board, SubmissionChecker checker, java.util.Optional<TlsConnector> tls) {
+    return create(board, checker, HttpLimits.DEFAULT, tls);
+  }
+
+  /** The application with these limits and, with {@code tls}, on that HTTPS connector only. */
+  public static Javalin create(BoardService board, SubmissionChecker checker, HttpLimits limits,
+      java.util.Optional<TlsConnector> tls) {
     ObserverPage page = new ObserverPage();
     ElectionController election = new ElectionController(board);
     CheckpointController checkpoint = new CheckpointController(board.checkpoints());
@@ -37,6 +52,7 @@ public final class BulletinBoardApp {
       config.http.defaultContentType = "application/json";
       config.startup.showJavalinBanner = false;
       ServerLimits.apply(config, limits);
+      tls.ifPresent(t -> config.jetty.addConnector(t::create));
       config.routes.before(ctx -> {
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Content-Security-Policy", "default-src 'self'; frame-ancestors 'none'; base-uri 'none'");

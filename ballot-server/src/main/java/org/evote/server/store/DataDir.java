@@ -24,8 +24,9 @@ import org.evote.crypto.note.VerifierKey;
  * The board's data directory: {@code board.sqlite} (the board), {@code election.json} (the election it serves),
  * {@code board-key.json} (the board's Ed25519 signing key, sealed under a passphrase), {@code checkpoint-key.json}
  * (the board's C2SP note key, sealed the same way, protocol §9.8), {@code checkpoint.txt} (the newest checkpoint
- * the board signed before giving a receipt, kept apart from the database) and a lock file held by the one process
- * that may write the database at a time.
+ * the board signed before giving a receipt, kept apart from the database), {@code tls-key.json} (the board's TLS
+ * certificate and its private key, sealed the same way) with {@code tls-cert.pem} (the certificate, public) and a
+ * lock file held by the one process that may write the database at a time.
  */
 public final class DataDir {
   public static final String BOARD_KEY_KIND = "evote-board-key";
@@ -64,6 +65,48 @@ public final class DataDir {
   /** The witnesses' cosignatures of the board's checkpoints (§9.8). */
   public Path cosignatureDatabase() {
     return dir.resolve("cosignatures.sqlite");
+  }
+
+  /** The board's TLS identity: certificate chain and fingerprint in the clear, private key sealed. */
+  public Path tlsKeyFile() {
+    return dir.resolve("tls-key.json");
+  }
+
+  /** The board's TLS certificate chain as PEM (public: for operators and browsers). */
+  public Path tlsCertificateFile() {
+    return dir.resolve("tls-cert.pem");
+  }
+
+  /** Writes the sealed TLS identity and its certificate beside it. */
+  public void writeTlsIdentity(org.evote.crypto.keystore.TlsIdentity tls, char[] passphrase, SecureRandom random)
+      throws IOException {
+    createPrivately();
+    org.evote.crypto.keystore.SecretFiles.writeOwnerOnly(tlsKeyFile(), JsonText.pretty(tls.seal(passphrase,
+        random)));
+    java.nio.file.Files.writeString(tlsCertificateFile(), tls.certificatePem());
+  }
+
+  /**
+   * The fingerprint of the board's TLS certificate, from the sealed file's public part (no passphrase needed);
+   * empty for a board made before the board spoke HTTPS.
+   */
+  public java.util.Optional<org.evote.crypto.keystore.TlsFingerprint> tlsFingerprint() throws IOException {
+    if (!Files.exists(tlsKeyFile())) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(org.evote.crypto.keystore.TlsIdentity.sealedFingerprint(
+        JsonText.readObject(tlsKeyFile())));
+  }
+
+  /** Opens the TLS identity with the board's passphrase. */
+  public org.evote.crypto.keystore.TlsIdentity tlsIdentity(char[] passphrase)
+      throws IOException, EncryptedKeyFile.WrongPassphraseException {
+    if (!Files.exists(tlsKeyFile())) {
+      throw new java.nio.file.NoSuchFileException(tlsKeyFile().toString(), null, "this board has no TLS "
+          + "certificate (it was made before the board spoke HTTPS): serve it with --plain-http on loopback, or "
+          + "make a new board with init");
+    }
+    return org.evote.crypto.keystore.TlsIdentity.open(JsonText.readObject(tlsKeyFile()), passphrase);
   }
 
   public Path adminCredentialsFile() {

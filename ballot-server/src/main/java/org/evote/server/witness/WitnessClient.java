@@ -12,7 +12,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.evote.board.client.BoundedExchange;
+import org.evote.board.client.PinnedTls;
 import org.evote.crypto.InvalidFieldException;
+import org.evote.crypto.keystore.TlsFingerprint;
 import org.evote.crypto.notice.ElectionNotice.Witness;
 import org.evote.crypto.note.AddCheckpointRequest;
 import org.evote.crypto.note.NoteSignature;
@@ -32,9 +34,20 @@ public final class WitnessClient {
   private final Duration timeout;
 
   public WitnessClient(Witness witness, Duration timeout) {
+    this(witness, Optional.empty(), timeout);
+  }
+
+  /**
+   * A client of {@code witness} that pins its TLS certificate {@code tls} (board-client's {@code PinnedTls}: an
+   * {@code https://} witness only with a pin, accepting exactly that certificate; plain {@code http://} with one
+   * only on loopback).
+   *
+   * @throws IllegalArgumentException if the witness's URL cannot be reached under those rules
+   */
+  public WitnessClient(Witness witness, Optional<TlsFingerprint> tls, Duration timeout) {
     this.witness = witness;
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.http = PinnedTls.client(witness.url(), tls, timeout);
   }
 
   public Witness witness() {

@@ -73,6 +73,8 @@ class ObserverPageBrowserTest {
     assertEquals(200, t.post("/api/ballots/challenged", challenged).statusCode());
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
+    // The board's self-signed test certificate (the HTTPS test): a browser has no pin, and no CA signed it.
+    options.setAcceptInsecureCerts(true);
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--window-size=1200,1600", "--user-data-dir=" + Files.createTempDirectory(temp, "chrome"));
@@ -264,6 +266,28 @@ class ObserverPageBrowserTest {
     @Override
     public void close() {
       server.stop(0);
+    }
+  }
+
+  @Test
+  void overHttps_thePageIsASecureOrigin_andTheBrowserVerifiesAReceipt() throws Exception {
+    t.stop();
+    t.start(org.evote.server.BoardHost.Witnesses.NONE, org.evote.server.BoardHost.Transport.HTTPS);
+    try {
+      assertEquals("https", t.base.getScheme());
+      browser.get(t.base + "/?code=" + cast.ballot().trackingCode());
+      assertEquals(Boolean.TRUE, ((org.openqa.selenium.JavascriptExecutor) browser)
+          .executeScript("return window.isSecureContext && location.protocol === 'https:';"));
+      waiting().until(d -> d.findElement(By.id("result")).getText().contains("signature"));
+      String result = browser.findElement(By.id("result")).getText();
+      assertTrue(result.contains("Found") && result.contains(cast.ballot().trackingCode()), result);
+      assertTrue(result.contains("Inclusion proof checked in this browser"), result);
+      assertTrue(result.contains("signature on that signed head is valid"), result);
+      screenshot("observer-receipt-found-over-https");
+    } finally {
+      // the other tests of this class read the same board over plain HTTP on loopback
+      t.stop();
+      t.start(org.evote.server.BoardHost.Witnesses.NONE, org.evote.server.BoardHost.Transport.PLAIN_HTTP);
     }
   }
 }

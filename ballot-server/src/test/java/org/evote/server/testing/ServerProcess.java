@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.evote.board.client.PinnedTls;
+import org.evote.crypto.keystore.TlsFingerprint;
 
 /**
  * {@code ballot-server serve} as a separate operating-system process (on this JVM's class path), so a test can kill
@@ -38,9 +41,25 @@ public final class ServerProcess implements AutoCloseable {
     return start(data, passphraseFile, port, log, List.of());
   }
 
-  /** As {@link #start(Path, Path, int, Path)}, with more {@code serve} options (e.g. {@code --witness URL=VKEY}). */
+  /**
+   * As {@link #start(Path, Path, int, Path)}, with more {@code serve} options (e.g. {@code --witness URL=VKEY}):
+   * plain HTTP on loopback ({@code --plain-http}).
+   */
   public static ServerProcess start(Path data, Path passphraseFile, int port, Path log, List<String> options)
       throws Exception {
+    List<String> plain = new java.util.ArrayList<>(options);
+    plain.add("--plain-http");
+    return start(data, passphraseFile, port, log, plain, Optional.empty());
+  }
+
+  /** Starts {@code serve} over HTTPS (its default) and waits until it answers to a client pinning {@code tls}. */
+  public static ServerProcess startHttps(Path data, Path passphraseFile, int port, Path log, TlsFingerprint tls,
+      List<String> options) throws Exception {
+    return start(data, passphraseFile, port, log, options, Optional.of(tls));
+  }
+
+  private static ServerProcess start(Path data, Path passphraseFile, int port, Path log, List<String> options,
+      Optional<TlsFingerprint> tls) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
         "org.evote.server.BallotServer", "serve", "--data", data.toString(), "--port", String.valueOf(port),
@@ -48,8 +67,8 @@ public final class ServerProcess implements AutoCloseable {
     cmd.addAll(options);
     Process p = new ProcessBuilder(cmd)
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-    URI base = URI.create("http://127.0.0.1:" + port);
-    HttpClient http = HttpClient.newHttpClient();
+    URI base = URI.create((tls.isPresent() ? "https" : "http") + "://127.0.0.1:" + port);
+    HttpClient http = PinnedTls.client(base, tls, Duration.ofSeconds(2));
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       if (!p.isAlive()) {

@@ -90,9 +90,19 @@ public final class TestBoard implements AutoCloseable {
 
   /** Serves the board on a random loopback port, submitting its checkpoints to {@code witnesses}. */
   public void start(BoardHost.Witnesses witnesses) throws Exception {
-    host = BoardHost.start(data, TestBoard::passphrase, "127.0.0.1", 0, 0, witnesses, random);
+    start(witnesses, BoardHost.Transport.PLAIN_HTTP);
+  }
+
+  /** As above, over {@code transport} ({@link #base} is {@code https://} for HTTPS). */
+  public void start(BoardHost.Witnesses witnesses, BoardHost.Transport transport) throws Exception {
+    host = BoardHost.start(data, TestBoard::passphrase, transport, "127.0.0.1", 0, 0, witnesses, random);
     board = host.board();
     base = host.loopbackUri();
+  }
+
+  /** The fingerprint of the TLS certificate {@code init} made for the board (what its credentials pin). */
+  public org.evote.crypto.keystore.TlsFingerprint tlsFingerprint() throws IOException {
+    return data.tlsFingerprint().orElseThrow();
   }
 
   public void stop() {

@@ -29,10 +29,15 @@ public final class TestKiosk {
   private int requests;
 
   public TestKiosk(String id, ElectionConfig config, SecureRandom random) {
+    this(id, Ed25519.PrivateKey.generate(random), config, random);
+  }
+
+  /** A kiosk signing with {@code key} (e.g. the one in a credential file {@code kiosk add} wrote). */
+  public TestKiosk(String id, Ed25519.PrivateKey key, ElectionConfig config, SecureRandom random) {
     this.id = id;
     this.config = config;
     this.random = random;
-    this.key = Ed25519.PrivateKey.generate(random);
+    this.key = key;
     this.chain = ConfirmationCodes.chainStart(config.extendedHash(), id);
     this.time = System.currentTimeMillis() / 1000 - 60;
   }

@@ -26,6 +26,7 @@ import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.json.SignedSubmission;
 import org.evote.crypto.keystore.AdminCredentials;
+import org.evote.crypto.keystore.TlsFingerprint;
 import org.evote.crypto.note.SignedNote;
 
 /**
@@ -42,22 +43,33 @@ public final class BoardClient {
   private final Duration timeout;
   private final HttpClient http;
 
-  private BoardClient(URI server, Duration timeout) {
+  private BoardClient(URI server, Optional<TlsFingerprint> tls, Duration timeout) {
     this.server = Objects.requireNonNull(server, "server");
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("the request timeout must be positive");
     }
     this.timeout = timeout;
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.http = PinnedTls.client(server, tls, timeout);
   }
 
   /**
-   * A client of the board at {@code server} (e.g. {@code http://127.0.0.1:8080}). {@code timeout} limits both
-   * connecting and each request's wait for its answer: a board that does not answer in time is
-   * {@link BoardUnavailableException unavailable}.
+   * A client of a plain-HTTP board at {@code server} (e.g. {@code http://127.0.0.1:8080}). {@code timeout} limits
+   * both connecting and each request's wait for its answer: a board that does not answer in time is
+   * {@link BoardUnavailableException unavailable}. An {@code https://} board needs its pin: {@link #create(URI,
+   * Optional, Duration)}.
    */
   public static BoardClient create(URI server, Duration timeout) {
-    return new BoardClient(server, timeout);
+    return create(server, Optional.empty(), timeout);
+  }
+
+  /**
+   * A client of the board at {@code server} that pins its TLS certificate {@code tls} (docs/api.md, "Transport"):
+   * over {@code https://} it accepts exactly that certificate; {@code http://} only on loopback ({@link PinnedTls}).
+   *
+   * @throws IllegalArgumentException if {@code server} cannot be reached under these rules
+   */
+  public static BoardClient create(URI server, Optional<TlsFingerprint> tls, Duration timeout) {
+    return new BoardClient(server, tls, timeout);
   }
 
   /** The board's base URL. */

@@ -22,8 +22,17 @@ public final class BoardUnavailableException extends BoardException {
 
   /** No answer: the connection failed, was cut, or timed out. */
   static BoardUnavailableException transport(IOException e) {
+    Optional<PinnedTls.PinMismatchException> wrong = PinnedTls.mismatch(e);
+    if (wrong.isPresent()) {
+      return new BoardUnavailableException("TLS: " + wrong.get().getMessage(), 0, null, e);
+    }
     return new BoardUnavailableException(e.getClass().getSimpleName() + (e.getMessage() == null ? ""
         : ": " + e.getMessage()), 0, null, e);
+  }
+
+  /** True if the server presented a TLS certificate other than the pinned one (a look-alike, or a new board). */
+  public boolean wrongCertificate() {
+    return PinnedTls.mismatch(getCause()).isPresent();
   }
 
   /** A 5xx answer with the board's error body. */

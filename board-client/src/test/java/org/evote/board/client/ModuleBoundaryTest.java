@@ -15,7 +15,8 @@ class ModuleBoundaryTest {
   @Test
   void theBoardClientDependsOnTheLibraryOnly() {
     classes().that().resideInAPackage("org.evote.board.client..").should().onlyDependOnClassesThat()
-        .resideInAnyPackage("org.evote.board.client..", "org.evote.crypto..", "java..", "jakarta.json..")
+        .resideInAnyPackage("org.evote.board.client..", "org.evote.crypto..", "java..", "javax.net.ssl..",
+            "jakarta.json..")
         .check(MAIN);
   }
 }

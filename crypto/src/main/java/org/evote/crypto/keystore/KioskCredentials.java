@@ -19,7 +19,8 @@ import org.evote.crypto.note.VerifierKey;
  * checkpoint is signed with the other, protocol §9.7) and the kiosk's Ed25519 signing key, sealed under a passphrase
  * (docs/api.md). The public part — id, public key, election hash, board key, checkpoint key — is readable without
  * it. A file without {@code board_public_key} or {@code checkpoint_key} (written before they were pinned) is
- * refused.
+ * refused. The public part also carries the board's TLS certificate fingerprint ({@code tls_fingerprint}), which
+ * the kiosk pins; a file without one (written before the board spoke HTTPS) reaches only a plain-HTTP board.
  */
 public final class KioskCredentials {
   public static final String KIND = "evote-kiosk-credentials";
@@ -32,13 +33,21 @@ public final class KioskCredentials {
   private final Ed25519.PublicKey boardKey;
   private final VerifierKey checkpointKey;
   private final Ed25519.PrivateKey key;
+  private final java.util.Optional<TlsFingerprint> tlsFingerprint;
+
+  /** A credential without a pinned TLS certificate (a plain-HTTP board). */
+  public KioskCredentials(String kioskId, Digest electionHash, Ed25519.PublicKey boardKey, VerifierKey checkpointKey,
+      Ed25519.PrivateKey key) {
+    this(kioskId, electionHash, boardKey, checkpointKey, key, java.util.Optional.empty());
+  }
 
   /**
    * @throws org.evote.crypto.InvalidFieldException if {@code checkpointKey} cannot be the checkpoint key of the
    *     election's board (§9.8: an Ed25519 note key named after a board origin of {@code electionHash})
    */
   public KioskCredentials(String kioskId, Digest electionHash, Ed25519.PublicKey boardKey, VerifierKey checkpointKey,
-      Ed25519.PrivateKey key) {
+      Ed25519.PrivateKey key, java.util.Optional<TlsFingerprint> tlsFingerprint) {
+    this.tlsFingerprint = java.util.Objects.requireNonNull(tlsFingerprint, "tlsFingerprint");
     this.kioskId = java.util.Objects.requireNonNull(kioskId, "kioskId");
     this.electionHash = java.util.Objects.requireNonNull(electionHash, "electionHash");
     this.boardKey = java.util.Objects.requireNonNull(boardKey, "boardKey");
@@ -53,7 +62,14 @@ public final class KioskCredentials {
    */
   public static KioskCredentials generate(String kioskId, Digest electionHash, Ed25519.PublicKey boardKey,
       VerifierKey checkpointKey, SecureRandom random) {
-    return new KioskCredentials(kioskId, electionHash, boardKey, checkpointKey, Ed25519.PrivateKey.generate(random));
+    return generate(kioskId, electionHash, boardKey, checkpointKey, java.util.Optional.empty(), random);
+  }
+
+  /** As above, pinning the board's TLS certificate {@code tlsFingerprint} (empty: a plain-HTTP board). */
+  public static KioskCredentials generate(String kioskId, Digest electionHash, Ed25519.PublicKey boardKey,
+      VerifierKey checkpointKey, java.util.Optional<TlsFingerprint> tlsFingerprint, SecureRandom random) {
+    return new KioskCredentials(kioskId, electionHash, boardKey, checkpointKey, Ed25519.PrivateKey.generate(random),
+        tlsFingerprint);
   }
 
   /**
@@ -72,9 +88,11 @@ public final class KioskCredentials {
       throw new IllegalArgumentException("a kiosk credential passphrase needs at least " + MIN_PASSPHRASE
           + " characters");
     }
-    JsonObject pub = JsonText.object().add("kiosk_id", kioskId).add("public_key", key.publicKey().hex())
+    var pubBuilder = JsonText.object().add("kiosk_id", kioskId).add("public_key", key.publicKey().hex())
         .add("election_hash", electionHash.toHex()).add(BOARD_PUBLIC_KEY, boardKey.hex())
-        .add(CHECKPOINT_KEY, checkpointKey.encoded()).build();
+        .add(CHECKPOINT_KEY, checkpointKey.encoded());
+    tlsFingerprint.ifPresent(p -> pubBuilder.add(TlsFingerprint.FIELD, p.hex()));
+    JsonObject pub = pubBuilder.build();
     byte[] seed = Hex.decode(key.seedHex(), 32, "seed");
     try {
       SecretFiles.writeOwnerOnly(file, JsonText.pretty(EncryptedKeyFile.seal(KIND, pub, seed, passphrase, random)));
@@ -99,6 +117,11 @@ public final class KioskCredentials {
     }
     Ed25519.PublicKey boardKey = new Ed25519.PublicKey(pub.string(BOARD_PUBLIC_KEY));
     VerifierKey checkpointKey = VerifierKey.parse(pub.string(CHECKPOINT_KEY), pub.path(CHECKPOINT_KEY));
+    java.util.Optional<TlsFingerprint> tls = java.util.Optional.empty();
+    if (pub.has(TlsFingerprint.FIELD)) {
+      tls = java.util.Optional.of(TlsFingerprint.parse(pub.string(TlsFingerprint.FIELD),
+          pub.path(TlsFingerprint.FIELD)));
+    }
     byte[] seed = EncryptedKeyFile.open(json, KIND, passphrase);
     try {
       Ed25519.PrivateKey key = Ed25519.PrivateKey.fromSeedHex(Hex.encode(seed), "seed");
@@ -106,7 +129,7 @@ public final class KioskCredentials {
         throw new org.evote.crypto.InvalidFieldException("public.public_key", "does not match the sealed key");
       }
       return new KioskCredentials(pub.id("kiosk_id"), pub.digest("election_hash"), boardKey, checkpointKey,
-          key);
+          key, tls);
     } finally {
       Arrays.fill(seed, (byte) 0);
     }
@@ -131,6 +154,11 @@ public final class KioskCredentials {
    */
   public VerifierKey checkpointKey() {
     return checkpointKey;
+  }
+
+  /** The board's TLS certificate fingerprint, pinned by the kiosk; empty: a plain-HTTP board only. */
+  public java.util.Optional<TlsFingerprint> tlsFingerprint() {
+    return tlsFingerprint;
   }
 
   /** The signing key — secret. */

@@ -88,4 +88,32 @@ class KioskCredentialsTest {
     assertEquals("public.board_public_key", e.field());
     assertTrue(e.getMessage().contains("kiosk add"), e.getMessage());
   }
+
+  @Test
+  void theBoardsTlsFingerprint_travelsInThePublicPart_andAFileWithoutOneStillReads() throws Exception {
+    TlsFingerprint pin = TlsFingerprint.ofDer(new byte[] {1, 2, 3});
+    KioskCredentials c = KioskCredentials.generate("K1", election, board, checkpointKey, java.util.Optional.of(pin),
+        random);
+    Path file = temp.resolve("k1.credentials");
+    c.write(file, passphrase, random);
+    assertEquals(java.util.Optional.of(pin), KioskCredentials.read(file, passphrase).tlsFingerprint());
+    assertEquals(pin.hex(), JsonText.readObject(file).getJsonObject("public").getString("tls_fingerprint"),
+        "readable without the passphrase");
+    Path old = temp.resolve("plain.credentials");
+    KioskCredentials.generate("K2", election, board, checkpointKey, random).write(old, passphrase, random);
+    assertEquals(java.util.Optional.empty(), KioskCredentials.read(old, passphrase).tlsFingerprint(),
+        "a credential written before the board spoke HTTPS: plain HTTP only");
+  }
+
+  @Test
+  void aSwappedTlsFingerprint_doesNotOpen() throws Exception {
+    Path file = temp.resolve("k1.credentials");
+    KioskCredentials.generate("K1", election, board, checkpointKey,
+        java.util.Optional.of(TlsFingerprint.ofDer(new byte[] {1})), random).write(file, passphrase, random);
+    String other = TlsFingerprint.ofDer(new byte[] {2}).hex();
+    String text = Files.readString(file);
+    Files.writeString(file, text.replace(TlsFingerprint.ofDer(new byte[] {1}).hex(), other));
+    assertThrows(EncryptedKeyFile.WrongPassphraseException.class, () -> KioskCredentials.read(file, passphrase),
+        "the public part is authenticated with the sealed key");
+  }
 }

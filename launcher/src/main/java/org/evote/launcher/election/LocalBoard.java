@@ -115,7 +115,7 @@ public final class LocalBoard implements AutoCloseable {
   /** Makes a kiosk key pair and posts its public key (what {@code ballot-server kiosk add} does). */
   public KioskCredentials registerKiosk(String kioskId) throws Exception {
     KioskCredentials credentials = KioskCredentials.generate(kioskId, config.extendedHash(),
-        served.board().boardPublicKey(), served.board().checkpointKey(), random);
+        served.board().boardPublicKey(), served.board().checkpointKey(), data.tlsFingerprint(), random);
     served.board().registerKiosk(kioskId, credentials.key().publicKey()).get();
     return credentials;
   }

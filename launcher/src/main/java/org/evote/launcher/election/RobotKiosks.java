@@ -82,7 +82,8 @@ public final class RobotKiosks implements AutoCloseable {
         Path kioskDir = Files.createDirectories(dir.resolve(c.kioskId()));
         KioskStore store = KioskStore.open(kioskDir.resolve("kiosk.sqlite"), c.kioskId(),
             ConfirmationCodes.chainStart(config.extendedHash(), c.kioskId()));
-        Uploader uploader = new Uploader(store, BoardClient.create(board, requestTimeout), c);
+        Uploader uploader = new Uploader(store, BoardClient.create(board, c.tlsFingerprint(), requestTimeout),
+            c);
         kiosks.add(new Kiosk(c.kioskId(), store, uploader, new RobotVoter(new BallotCaster(config, c, store, uploader,
             random, Clock.systemUTC(), board, requestTimeout), random, challengeRate)));
         uploader.start();

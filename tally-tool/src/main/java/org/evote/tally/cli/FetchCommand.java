@@ -10,6 +10,7 @@ import org.evote.board.client.BoardDownload;
 import org.evote.board.client.BoardException;
 import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.json.JsonText;
+import org.evote.crypto.keystore.TlsFingerprint;
 import org.evote.crypto.note.WitnessPolicy;
 import org.evote.crypto.notice.NoticeJson;
 import picocli.CommandLine.Command;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
     description = "Download the board file and the board's checkpoint of exactly those entries (board.json and "
         + "checkpoint.txt, docs/protocol.md §10.2) into a directory.")
 public final class FetchCommand implements Callable<Integer> {
-  @Option(names = "--server", required = true, description = "board URL") URI server;
+  @Option(names = "--server", required = true, description = "board URL (https:// with --tls-fingerprint)")
+  URI server;
 
   @Option(names = "--out", required = true, description = "directory (a record directory, or where the board "
       + "is kept for the tally); board.json and checkpoint.txt in it are replaced") Path out;
@@ -31,13 +33,26 @@ public final class FetchCommand implements Callable<Integer> {
   @Option(names = "--wait", paramLabel = "SECONDS", description = "how long to wait for a matching (and "
       + "cosigned) checkpoint (default: ${DEFAULT-VALUE})") long waitSeconds = 120;
 
+  @picocli.CommandLine.Mixin TlsPin tls;
+
   @Override
   public Integer call() throws Exception {
-    return fetch(server, out, notice, Duration.ofSeconds(waitSeconds));
+    Optional<TlsFingerprint> pin;
+    try {
+      pin = tls.get();
+    } catch (InvalidFieldException e) {
+      System.err.println("error: " + e.getMessage());
+      return 2;
+    }
+    return fetch(server, pin, out, notice, Duration.ofSeconds(waitSeconds));
   }
 
-  /** Downloads into {@code out}, printing what was written; the exit code. Also used by {@code publish}. */
-  static int fetch(URI server, Path out, Path notice, Duration wait) throws Exception {
+  /**
+   * Downloads into {@code out} from the board at {@code server} (its TLS certificate pinned by {@code tls}),
+   * printing what was written; the exit code. Also used by {@code publish}.
+   */
+  static int fetch(URI server, Optional<TlsFingerprint> tls, Path out, Path notice, Duration wait)
+      throws Exception {
     Optional<WitnessPolicy> policy = Optional.empty();
     if (notice != null) {
       try {
@@ -48,7 +63,7 @@ public final class FetchCommand implements Callable<Integer> {
       }
     }
     try {
-      BoardDownload.Downloaded d = new BoardDownload(BoardClient.create(server, Duration.ofSeconds(60)), wait,
+      BoardDownload.Downloaded d = new BoardDownload(BoardClient.create(server, tls, Duration.ofSeconds(60)), wait,
           Duration.ofMillis(500)).into(out, policy);
       System.out.println("board file " + d.board() + " (" + d.entries() + " entries) and its checkpoint "
           + d.checkpoint() + " (" + (d.note().signatures().size() - 1) + " cosignature lines)");

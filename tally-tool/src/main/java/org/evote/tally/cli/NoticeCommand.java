@@ -49,8 +49,17 @@ public final class NoticeCommand implements Callable<Integer> {
 
   @Option(names = "--out", required = true, description = "the notice file to write (never replaced)") Path out;
 
+  @picocli.CommandLine.Mixin TlsPin tls;
+
   @Override
   public Integer call() throws Exception {
+    java.util.Optional<org.evote.crypto.keystore.TlsFingerprint> pin;
+    try {
+      pin = tls.get();
+    } catch (InvalidFieldException e) {
+      System.err.println("error: " + e.getMessage());
+      return 2;
+    }
     List<ElectionNotice.Witness> listed = new ArrayList<>();
     try {
       for (int i = 0; i < witnesses.size(); i++) {
@@ -73,7 +82,7 @@ public final class NoticeCommand implements Callable<Integer> {
     NoticeService.Made made;
     try {
       made = source.server != null
-          ? service.fromServer(BoardClient.create(source.server, Duration.ofSeconds(60)), listed, k)
+          ? service.fromServer(BoardClient.create(source.server, pin, Duration.ofSeconds(60)), listed, k)
           : service.fromBoardFile(JsonText.readObject(source.exported.election), source.exported.board, listed, k);
       NoticeService.write(made.notice(), out);
     } catch (NoticeService.NoticeException | BoardException | InvalidFieldException e) {

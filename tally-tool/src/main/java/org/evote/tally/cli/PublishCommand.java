@@ -42,12 +42,12 @@ public final class PublishCommand implements Callable<Integer> {
     AdminCredentials admin = AdminCredentials.read(credentials,
         SecretFiles.passphrase(adminPassphrase, "administrator credential passphrase"));
     try {
-      AdminEntry e = BoardClient.create(server, Duration.ofSeconds(60)).admin(admin, new SecureRandom())
+      AdminEntry e = BoardClient.create(server, admin.tlsFingerprint(), Duration.ofSeconds(60)).admin(admin, new SecureRandom())
           .publishTally(tally);
       System.out.println("published: " + e.kind().wireName() + " at sequence " + e.sequence() + ", entry hash "
           + e.entryHash().toHex());
       // The record ends with the final board: downloaded again with its checkpoint of exactly those entries.
-      return FetchCommand.fetch(server, record, notice, Duration.ofSeconds(waitSeconds));
+      return FetchCommand.fetch(server, admin.tlsFingerprint(), record, notice, Duration.ofSeconds(waitSeconds));
     } catch (BoardException e) {
       System.err.println("error: " + e.getMessage());
       return 1;
