@@ -186,6 +186,7 @@ class BoardTlsTest {
     Path electionFile = temp.resolve("election.json");
     TestBoard.writeElection(electionFile, "manifest-small.json", random);
     Path pass = Files.writeString(temp.resolve("pass"), new String(TestBoard.passphrase()));
+    Path adminPass = Files.writeString(temp.resolve("apass"), new String(TestBoard.adminPassphrase()));
     TlsIdentity mine = TlsIdentity.selfSigned(List.of("board.county.example"), random, Instant.now());
     TlsIdentity other = TlsIdentity.selfSigned(List.of("board.county.example"), random, Instant.now());
     Path cert = Files.writeString(temp.resolve("cert.pem"), mine.certificatePem());
@@ -194,22 +195,26 @@ class BoardTlsTest {
 
     Console mixed = Console.run(BallotServer::run, "init", "--election", electionFile.toString(), "--data",
         temp.resolve("mixed").toString(), "--tls-cert", cert.toString(), "--tls-key", key.toString(), "--tls-name",
-        "x.example", "--board-passphrase-file", pass.toString());
+        "x.example", "--board-passphrase-file", pass.toString(),
+        "--admin-passphrase-file", adminPass.toString());
     assertEquals(2, mixed.code(), mixed.printed());
     Console mismatched = Console.run(BallotServer::run, "init", "--election", electionFile.toString(), "--data",
         temp.resolve("mismatched").toString(), "--tls-cert", cert.toString(), "--tls-key", otherKey.toString(),
-        "--board-passphrase-file", pass.toString());
+        "--board-passphrase-file", pass.toString(),
+        "--admin-passphrase-file", adminPass.toString());
     assertEquals(2, mismatched.code(), mismatched.printed());
     assertTrue(mismatched.err().contains("not the private key of the certificate"), mismatched.printed());
     assertFalse(Files.exists(temp.resolve("mismatched")), "nothing made");
     Console badName = Console.run(BallotServer::run, "init", "--election", electionFile.toString(), "--data",
-        temp.resolve("badname").toString(), "--tls-name", "not a host", "--board-passphrase-file", pass.toString());
+        temp.resolve("badname").toString(), "--tls-name", "not a host", "--board-passphrase-file", pass.toString(),
+        "--admin-passphrase-file", adminPass.toString());
     assertEquals(2, badName.code(), badName.printed());
     assertTrue(badName.err().contains("tls_name"), badName.printed());
 
     Console init = Console.run(BallotServer::run, "init", "--election", electionFile.toString(), "--data",
         temp.resolve("data").toString(), "--tls-cert", cert.toString(), "--tls-key", key.toString(),
-        "--board-passphrase-file", pass.toString());
+        "--board-passphrase-file", pass.toString(),
+        "--admin-passphrase-file", adminPass.toString());
     assertEquals(0, init.code(), init.printed());
     DataDir dir = new DataDir(temp.resolve("data"));
     assertEquals(Optional.of(mine.fingerprint()), dir.tlsFingerprint());
