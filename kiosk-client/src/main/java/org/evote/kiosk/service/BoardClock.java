@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The kiosk's reckoning of the board's time (protocol §9.5): the board never follows a kiosk's clock, and refuses a
+ * The kiosk's reckoning of the board's time (protocol §9.7): the board never follows a kiosk's clock, and refuses a
  * ballot dated after its own time, so the kiosk measures its offset from the board's clock — from the {@code time}
  * of {@code GET /api/status}, at start and with every status poll — and dates each ballot by the board's time:
  * {@code t = max(previous t, local clock + offset − 2 s)}. The poll workers are told, before a ballot is
