@@ -55,11 +55,12 @@ class ChallengedPageCostTest {
         done.add(pool.submit(() -> {
           for (int i = first; i < n; i += kiosks.size()) {
             String id = "c-" + (start + i);
-            HttpResponse<String> r = t.post("/api/ballots/challenged", kiosk.next(t.randomBallot(id), true).body());
+            TestKiosk.Submission c = kiosk.next(t.randomBallot(id), true);
+            HttpResponse<String> r = t.post("/api/ballots/challenged", c);
             assertEquals(200, r.statusCode(), r.body());
-            challengedIds.add(id);
+            challengedIds.add(c.ballot().ballotId()); // in the kiosk's namespace
             if (i % 10 == 9) {
-              assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("v-" + id), false).body())
+              assertEquals(200, t.post("/api/ballots", kiosk.next(t.randomBallot("v-" + id), false))
                   .statusCode());
             }
           }
