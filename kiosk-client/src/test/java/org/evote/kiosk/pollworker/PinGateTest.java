@@ -133,8 +133,9 @@ class PinGateTest {
         "the attempt could not be recorded: the PIN is not compared, the screen does not open");
     Files.delete(tmp.resolve("x"));
     Files.delete(tmp);
-    assertEquals(new PinGate.Wrong(1, PinGate.LOCK_AFTER - 1), g.attempt("1111".toCharArray()));
-    assertEquals(new PinGate.Wrong(2, PinGate.LOCK_AFTER - 2), gate().attempt("1111".toCharArray()),
+    assertEquals(new PinGate.Wrong(2, PinGate.LOCK_AFTER - 2), g.attempt("1111".toCharArray()),
+        "the attempt that could not be recorded still counts");
+    assertEquals(new PinGate.Wrong(3, PinGate.LOCK_AFTER - 3), gate().attempt("1111".toCharArray()),
         "each wrong PIN is on disk");
     assertInstanceOf(PinGate.Unlocked.class, gate().attempt("4821".toCharArray()));
     assertEquals(new PinGate.Wrong(1, PinGate.LOCK_AFTER - 1), gate().attempt("1111".toCharArray()),
