@@ -310,6 +310,7 @@ public final class KioskMain implements Callable<Integer> {
     RobotVoter voter = new RobotVoter(caster, random, challengeRate,
         java.util.Optional.of(data.resolve("receipts")));
     voter.vote(robot);
+    voter.stopped().ifPresent(e -> System.out.println("robot: STOPPED: " + e.getMessage()));
     Uploader.awaitEmpty(java.util.List.of(uploader), Duration.ofSeconds(60), Duration.ofMillis(200));
     if (robotLog != null) {
       voter.writeLog(robotLog);

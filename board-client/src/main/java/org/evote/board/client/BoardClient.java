@@ -35,7 +35,9 @@ import org.evote.crypto.note.SignedNote;
  *
  * <p>Every request ends in exactly one of three ways: the typed answer; {@link BoardRefusedException} — the board
  * refused (4xx) with its error code: the same request cannot succeed; or {@link BoardUnavailableException} — no
- * answer within the timeout, a 5xx, or an unreadable answer: retry the same request later. Thread-safe; one
+ * answer within the timeout, a 5xx, an answer about the transport rather than the request ({@link #transportLevel}:
+ * 408, 429, and on a submission 431 or a 400 for an incomplete body), or an unreadable answer: retry the same
+ * request later. Thread-safe; one
  * instance can serve many threads.
  */
 public final class BoardClient {
@@ -232,7 +234,7 @@ public final class BoardClient {
    */
   public BoardReceipt submit(SignedSubmission s)
       throws BoardRefusedException, BoardUnavailableException, InterruptedException {
-    return decode(send(submission(s)), BoardReceipt::decode);
+    return decode(send(submission(s), true), BoardReceipt::decode);
   }
 
   /**
@@ -251,7 +253,7 @@ public final class BoardClient {
     if (r.statusCode() == 200) {
       return r.body();
     }
-    answer(r.statusCode(), r.body());
+    answer(r.statusCode(), r.body(), true);
     throw BoardUnavailableException.unreadable(r.statusCode(), null);
   }
 
@@ -286,7 +288,7 @@ public final class BoardClient {
   // ---- the exchange ----
 
   private JsonObject get(String path) throws BoardRefusedException, BoardUnavailableException, InterruptedException {
-    return send(request(path).GET());
+    return send(request(path).GET(), false);
   }
 
   JsonObject post(String path, String body, Map<String, String> headers)
@@ -294,7 +296,7 @@ public final class BoardClient {
     HttpRequest.Builder b = request(path).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body));
     headers.forEach(b::header);
-    return send(b);
+    return send(b, false);
   }
 
   /** The URI a request for {@code path} goes to. */
@@ -306,7 +308,7 @@ public final class BoardClient {
     return HttpRequest.newBuilder(resolve(path)).timeout(timeout);
   }
 
-  private JsonObject send(HttpRequest.Builder b)
+  private JsonObject send(HttpRequest.Builder b, boolean submission)
       throws BoardRefusedException, BoardUnavailableException, InterruptedException {
     HttpResponse<String> r;
     try {
@@ -314,11 +316,32 @@ public final class BoardClient {
     } catch (IOException e) {
       throw BoardUnavailableException.transport(e);
     }
-    return answer(r.statusCode(), r.body());
+    return answer(r.statusCode(), r.body(), submission);
   }
 
-  /** The JSON of a 200 answer; any other answer as the exception it stands for. */
+  /** The JSON of a 200 answer to a request without a submission; any other as the exception it stands for. */
   static JsonObject answer(int status, String body) throws BoardRefusedException, BoardUnavailableException {
+    return answer(status, body, false);
+  }
+
+  /**
+   * Whether a 4xx answer is about how the request travelled rather than what it says (docs/api.md, "Limits"): 408
+   * (the body arrived too slowly, {@link ErrorCodes#BODY_TOO_SLOW}) and 429 on any request; on a {@code submission}
+   * also 431 and a 400 whose code says the board got an incomplete body ({@link ErrorCodes#INCOMPLETE_BODY}) — a
+   * kiosk's signed body is complete when it leaves, so only the way can have cut it. Such an answer is
+   * {@link BoardUnavailableException}: the same request is retried, never taken as a refusal.
+   */
+  static boolean transportLevel(ApiError error, boolean submission) {
+    if (ErrorCodes.TRANSPORT_STATUSES.contains(error.status())) {
+      return true;
+    }
+    return submission && (ErrorCodes.SUBMISSION_TRANSPORT_STATUSES.contains(error.status())
+        || error.status() == 400 && ErrorCodes.INCOMPLETE_BODY.contains(error.code()));
+  }
+
+  /** The JSON of a 200 answer; any other answer as the exception it stands for ({@link #transportLevel}). */
+  static JsonObject answer(int status, String body, boolean submission)
+      throws BoardRefusedException, BoardUnavailableException {
     JsonObject json;
     ApiError error;
     try {
@@ -332,6 +355,9 @@ public final class BoardClient {
     }
     if (status >= 500) {
       throw BoardUnavailableException.failed(error);
+    }
+    if (transportLevel(error, submission)) {
+      throw BoardUnavailableException.transportAnswer(error);
     }
     jakarta.json.JsonValue receipt = json.get("receipt");
     throw new BoardRefusedException(error, receipt instanceof JsonObject o ? Optional.of(o.toString())

@@ -5,7 +5,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The board could not be reached, did not answer in time, failed (5xx, e.g. {@link ErrorCodes#BOARD_BUSY}), or
+ * The board could not be reached, did not answer in time, failed (5xx, e.g. {@link ErrorCodes#BOARD_BUSY}), answered
+ * about the transport rather than the request (408 {@link ErrorCodes#BODY_TOO_SLOW}, 429, and on a submission an
+ * incomplete body or 431: {@link ErrorCodes#INCOMPLETE_BODY}, {@link ErrorCodes#SUBMISSION_TRANSPORT_STATUSES}), or
  * gave an answer that cannot be read: whether the request took effect is unknown. Retry the very same request
  * later — the board's retries are idempotent (docs/api.md). The message says why, for the operators' logs.
  */
@@ -41,6 +43,12 @@ public final class BoardUnavailableException extends BoardException {
         + error.message(), error.status(), error, null);
   }
 
+  /** A 4xx answer about how the request travelled (too slow, incomplete, too many), not about what it says. */
+  static BoardUnavailableException transportAnswer(ApiError error) {
+    return new BoardUnavailableException("the request did not arrive whole: " + error.status() + " " + error.code()
+        + ": " + error.message(), error.status(), error, null);
+  }
+
   /** An answer that is not the JSON the API promises. */
   static BoardUnavailableException unreadable(int status, Throwable cause) {
     return new BoardUnavailableException("unreadable answer (" + status + ")", status, null, cause);
@@ -51,7 +59,7 @@ public final class BoardUnavailableException extends BoardException {
     return status == 0 ? OptionalInt.empty() : OptionalInt.of(status);
   }
 
-  /** The board's error body, for a 5xx answer that had one. */
+  /** The board's error body, for a 5xx (or transport-level 4xx) answer that had one. */
   public Optional<ApiError> error() {
     return Optional.ofNullable(error);
   }

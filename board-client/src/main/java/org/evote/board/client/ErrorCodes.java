@@ -31,6 +31,8 @@ public final class ErrorCodes {
   public static final String BODY_TOO_SLOW = "body_too_slow";
   /** 400: the body ended before its announced length (the client went away). */
   public static final String BODY_INCOMPLETE = "body_incomplete";
+  /** 429: too many requests from this client now (a rate limit in front of the board); retry later. */
+  public static final String TOO_MANY_REQUESTS = "too_many_requests";
   public static final String MALFORMED_JSON = "malformed_json";
   /** The signed body is JSON but not in canonical form (protocol §2.5): the message says where it differs. */
   public static final String NOT_CANONICAL = "not_canonical";
@@ -62,6 +64,21 @@ public final class ErrorCodes {
    * its history — it was rolled back or forked (protocol §9.8); retry once the operators have resolved it.
    */
   public static final String BOARD_FORKED = "board_forked";
+
+  /**
+   * The codes of a 400 answer that is about how the request's body travelled, not about what it says: the board
+   * received an incomplete body ({@code BodyLoader}: the connection broke or stalled mid-body). On a submission such
+   * an answer — like any 408 ({@link #BODY_TOO_SLOW}), 429, 431 ({@link #HEADERS_TOO_LARGE}) or 5xx
+   * ({@link #BOARD_BUSY}…) — is {@link BoardUnavailableException}: the same signed request is retried
+   * (docs/api.md, "Limits"), never taken as a refusal.
+   */
+  public static final java.util.Set<String> INCOMPLETE_BODY = java.util.Set.of(BODY_INCOMPLETE, BAD_REQUEST);
+
+  /** The HTTP statuses that are about the transport on any request: 408 (too slow), 429 (too many). */
+  public static final java.util.Set<Integer> TRANSPORT_STATUSES = java.util.Set.of(408, 429);
+
+  /** The HTTP statuses that are about the transport on a submission, whatever their code: 408, 429, 431. */
+  public static final java.util.Set<Integer> SUBMISSION_TRANSPORT_STATUSES = java.util.Set.of(408, 429, 431);
 
   // ---- administrators ----
   // Authentication (docs/api.md, "Administrators"): 401 when the request does not carry a signature the board

@@ -122,6 +122,49 @@ class BoardClientAnswersTest {
     assertEquals("/api/ballots/challenged", last.get().getRequestURI().getPath());
   }
 
+  private static String error(int status, String code) {
+    return "{\"error\":{\"status\":" + status + ",\"code\":\"" + code + "\",\"message\":\"m\"}}";
+  }
+
+  /**
+   * Review finding B1: an answer about how a submission travelled — the board's 408 for a body that arrived too
+   * slowly, its 400 for a body that ended early, 429, 431, 503 busy — is not a refusal: the kiosk retries the same
+   * signed request. A 400 about the body's content stays a refusal.
+   */
+  @Test
+  void transportAnswersToASubmission_areUnavailable_notRefusals() throws Exception {
+    Object[][] transport = {{408, ErrorCodes.BODY_TOO_SLOW}, {400, ErrorCodes.BODY_INCOMPLETE},
+        {400, ErrorCodes.BAD_REQUEST}, {429, ErrorCodes.TOO_MANY_REQUESTS}, {429, "http_error"},
+        {431, ErrorCodes.HEADERS_TOO_LARGE}, {503, ErrorCodes.BOARD_BUSY}};
+    for (Object[] t : transport) {
+      answer((Integer) t[0], error((Integer) t[0], (String) t[1]));
+      for (EntryKind kind : new EntryKind[] {EntryKind.BALLOT_CAST, EntryKind.BALLOT_CHALLENGED}) {
+        BoardUnavailableException e = assertThrows(BoardUnavailableException.class,
+            () -> client().submit(submission(kind)), t[0] + " " + t[1]);
+        assertTrue(e.retryable() && !e.noAnswer());
+        assertEquals((Integer) t[0], e.status().getAsInt());
+        assertTrue(e.error().orElseThrow().is((String) t[1]), e.getMessage());
+        assertThrows(BoardUnavailableException.class, () -> client().submitForReceipt(submission(kind)),
+            t[0] + " " + t[1]);
+      }
+    }
+    for (String content : new String[] {ErrorCodes.MALFORMED_JSON, ErrorCodes.INVALID_FIELD,
+        ErrorCodes.NOT_CANONICAL}) {
+      answer(400, error(400, content));
+      BoardRefusedException e = assertThrows(BoardRefusedException.class,
+          () -> client().submitForReceipt(submission(EntryKind.BALLOT_CAST)), content);
+      assertEquals(content, e.code());
+    }
+    answer(403, error(403, ErrorCodes.REVOKED_KIOSK));
+    assertEquals(ErrorCodes.REVOKED_KIOSK, assertThrows(BoardRefusedException.class,
+        () -> client().submitForReceipt(submission(EntryKind.BALLOT_CAST))).code());
+    // on a read, a 408 or 429 is transient too; a 400 bad_request is about the request itself
+    answer(408, error(408, ErrorCodes.BODY_TOO_SLOW));
+    assertThrows(BoardUnavailableException.class, () -> client().status());
+    answer(400, error(400, ErrorCodes.BAD_REQUEST));
+    assertThrows(BoardRefusedException.class, () -> client().status());
+  }
+
   @Test
   void anUnreadableAnswer_isUnavailable_evenWithA4xxStatus() {
     answer(400, "<html>proxy error</html>");

@@ -85,27 +85,30 @@ public final class PinGate {
     return java.util.Optional.empty();
   }
 
-  /** One PIN attempt; {@code pin} is wiped. */
+  /**
+   * One PIN attempt; {@code pin} is wiped. The attempt is first recorded as a failure in the PIN file (with the lock
+   * it would bring), then the PIN compared, and the count reset if it matched; a failure to record it throws and
+   * the PIN is not compared.
+   */
   public synchronized Attempt attempt(char[] pin) throws IOException {
     try {
       java.util.Optional<Attempt> blocked = blocked();
       if (blocked.isPresent()) {
         return blocked.get();
       }
-      if (Pin.isWellFormed(pin) && file.matches(pin)) {
-        if (file.failures() != 0) {
-          file.record(0, 0);
-        }
-        return new Unlocked();
-      }
+      // The attempt is counted as wrong, durably, before the PIN is compared, and the count reset only once it
+      // matched: cutting the power during the slow comparison cannot buy a free guess.
       int failures = file.failures() + 1;
-      if (failures >= PASSPHRASE_AFTER) {
-        file.record(failures, 0);
-        return new PassphraseRequired();
-      }
-      Duration lock = lockFor(failures);
+      Duration lock = failures >= PASSPHRASE_AFTER ? Duration.ZERO : lockFor(failures);
       long until = lock.isZero() ? 0 : clock.instant().plus(lock).getEpochSecond();
       file.record(failures, until);
+      if (Pin.isWellFormed(pin) && file.matches(pin)) {
+        file.record(0, 0);
+        return new Unlocked();
+      }
+      if (failures >= PASSPHRASE_AFTER) {
+        return new PassphraseRequired();
+      }
       return lock.isZero() ? new Wrong(failures, LOCK_AFTER - failures)
           : new Locked(Instant.ofEpochSecond(until), failures);
     } finally {

@@ -14,6 +14,7 @@ import org.evote.crypto.ballot.RandomBallots;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.manifest.Manifest;
 import org.evote.kiosk.service.BallotCaster;
+import org.evote.kiosk.service.ChainBrokenException;
 import org.evote.kiosk.service.LocalReceipt;
 import org.evote.kiosk.service.PreparedBallot;
 import org.evote.kiosk.service.ReceiptDocument;
@@ -33,6 +34,7 @@ public final class RobotVoter {
   private final double challengeRate;
   private final Optional<Path> receipts;
   private final List<Entry> log = new ArrayList<>();
+  private volatile Optional<ChainBrokenException> stopped = Optional.empty();
 
   /**
    * One robot ballot: what was chosen, whether it was cast, and its receipt; {@code encryptNanos} is the time to
@@ -57,22 +59,30 @@ public final class RobotVoter {
     this.receipts = receipts;
   }
 
-  /** Votes {@code ballots} ballots; returns the receipts in order. */
+  /**
+   * Votes {@code ballots} ballots; returns the receipts in order. Stops early, as a kiosk does, once no new ballot
+   * can be started ({@link ChainBrokenException}; {@link #stopped} says why).
+   */
   public List<Entry> vote(int ballots) throws InterruptedException {
     List<Entry> done = new ArrayList<>();
-    for (int i = 0; i < ballots; i++) {
-      done.add(voteOne());
+    for (int i = 0; i < ballots && stopped.isEmpty(); i++) {
+      voteOne().ifPresent(done::add);
     }
     return done;
   }
 
-  /** Votes one ballot after another until {@code deadlineNanos} ({@link System#nanoTime()}) has passed. */
+  /** Votes one ballot after another until {@code deadlineNanos} ({@link System#nanoTime()}) has passed (or stopped). */
   public List<Entry> voteUntil(long deadlineNanos) throws InterruptedException {
     List<Entry> done = new ArrayList<>();
-    while (System.nanoTime() - deadlineNanos < 0) {
-      done.add(voteOne());
+    while (System.nanoTime() - deadlineNanos < 0 && stopped.isEmpty()) {
+      voteOne().ifPresent(done::add);
     }
     return done;
+  }
+
+  /** Why the robot stopped before its ballots were done: the kiosk can start no new ballot. */
+  public Optional<ChainBrokenException> stopped() {
+    return stopped;
   }
 
   /** Everything voted so far, in order. */
@@ -82,12 +92,18 @@ public final class RobotVoter {
     }
   }
 
-  private Entry voteOne() throws InterruptedException {
+  private Optional<Entry> voteOne() throws InterruptedException {
     Manifest m = caster.config().manifest();
     String style = RandomBallots.style(m, random);
     Map<String, List<String>> choices = RandomBallots.choices(m, style, random);
     long start = System.nanoTime();
-    PreparedBallot p = caster.prepare(style, choices);
+    PreparedBallot p;
+    try {
+      p = caster.prepare(style, choices);
+    } catch (ChainBrokenException e) {
+      stopped = Optional.of(e);
+      return Optional.empty();
+    }
     long prepared = System.nanoTime();
     LocalReceipt r = random.nextDouble() < challengeRate ? caster.challenge(p) : caster.cast(p);
     Entry e = new Entry(style, choices, r, prepared - start, System.nanoTime() - prepared);
@@ -97,7 +113,7 @@ public final class RobotVoter {
     synchronized (log) {
       log.add(e);
     }
-    return e;
+    return Optional.of(e);
   }
 
   private void saveReceipt(Path dir, Manifest m, LocalReceipt r) {

@@ -58,8 +58,17 @@ public final class BallotCaster {
     return config;
   }
 
-  /** Encrypts the voter's choices as the kiosk's next ballot (nothing is sent or stored but the ballot number). */
+  /**
+   * Encrypts the voter's choices as the kiosk's next ballot (nothing is sent or stored but the ballot number).
+   *
+   * @throws ChainBrokenException if the board refused a ballot of this kiosk without a record: every later ballot
+   *     of its chain would be refused, so none is started (protocol §9.7)
+   */
   public PreparedBallot prepare(String styleId, Map<String, ? extends Collection<String>> choices) {
+    Optional<RefusedBallot> broken = store.chainBreak();
+    if (broken.isPresent()) {
+      throw new ChainBrokenException(broken.get());
+    }
     String ballotId = String.format("%s-%06d", credentials.kioskId(), store.takeNumber());
     KioskStore.Chain chain = store.chain();
     long time = uploader.boardClock().ballotTime(chain.lastTime());

@@ -224,7 +224,8 @@ final class BoardAudit {
   /**
    * The board refused {@code o} for good: a refusal the board recorded (its receipt passes the refusal check, its
    * head checks 6–8) marks the ballot refused with that receipt, and the kiosk's chain on the board continues
-   * through it; a refusal without a record (or whose record fails its check) marks it refused without one. Either
+   * through it; a refusal without a record (or whose record fails its check) marks it refused without one — the
+   * kiosk's chain on the board stops there, and no new ballot is started ({@link KioskStore#chainBreak}). Either
    * way the alarm is raised and recorded, and the ballot stays listed for the poll workers.
    *
    * @throws BoardUnavailableException if the head's consistency could not be asked (the ballot stays queued: the
@@ -254,8 +255,9 @@ final class BoardAudit {
     head.ifPresent(store::keepHead);
     String reason = "ballot " + o.ballotId() + " refused by the board (" + f.code() + "): " + why;
     store.recordAlarm(now(), "refusal", Optional.of(o.ballotId()), f.code(), reason, record.orElse("{}"));
-    LOG.error("ALARM: ballot {} refused by the board ({} {}): {}; {}", o.ballotId(), f.status(), f.code(),
-        f.error().message(), why);
+    LOG.error("ALARM: ballot {} refused by the board ({} {}): {}; {}{}", o.ballotId(), f.status(), f.code(),
+        f.error().message(), why, record.isPresent() ? "" : "; the kiosk's chain on the board stops before it, so "
+        + "no new ballot is started on this kiosk");
     Alarm.BallotRefused a = new Alarm.BallotRefused(o.ballotId(), f.code(), record.isPresent(), reason);
     alarm.accept(a);
     return a;

@@ -384,6 +384,14 @@ public final class KioskStore implements AutoCloseable {
     return query("SELECT * FROM outbox WHERE status = 'REFUSED' AND receipt IS NOT NULL ORDER BY id");
   }
 
+  /**
+   * The first ballot the board refused without a record, if any: the kiosk's chain on the board stops before it,
+   * so no new ballot may be started (protocol §9.7). Kept in the store, so it holds across restarts.
+   */
+  public synchronized Optional<RefusedBallot> chainBreak() {
+    return refused().stream().filter(r -> !r.recorded()).findFirst();
+  }
+
   /** How many ballots the board refused. */
   public synchronized long refusedCount() {
     try (Statement s = db.createStatement();

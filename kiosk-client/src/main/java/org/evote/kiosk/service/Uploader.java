@@ -21,10 +21,12 @@ import org.slf4j.LoggerFactory;
  * could not be reached for is retried — the very same signed body and signature ({@link SignedSubmission}, read
  * back from the store), so the board either stores it once or returns its original receipt — with exponential
  * backoff from 1 s to 30 s; a new ballot wakes it at once. A refusal ({@link BoardRefusedException}: the board
- * answered 4xx) is never retried: the ballot is marked refused with its reason — with the board's record of the
- * refusal if its receipt passes the refusal check, so that the kiosk's chain continues through it — the poll
- * workers' alarm is raised, and the uploader goes on to the next ballot. Only {@link BoardUnavailableException}
- * (no answer, a 5xx, an unreadable answer) is retried.
+ * answered 4xx about the request itself) is never retried: the ballot is marked refused with its reason — with the
+ * board's record of the refusal if its receipt passes the refusal check, so that the kiosk's chain continues
+ * through it — the poll workers' alarm is raised, and the uploader goes on to the next ballot. A refusal without a
+ * record breaks the kiosk's chain on the board: the alarm then blocks new ballots ({@link Status#chainBreak},
+ * {@link ChainBrokenException}). Only {@link BoardUnavailableException} (no answer, a 5xx, an answer about the
+ * transport — a body cut off as too slow or incomplete, 429 — or an unreadable answer) is retried.
  *
  * <p>A 200 answer is believed only if it passes {@link ReceiptCheck} (protocol §9.7) under the board key pinned in
  * the kiosk's credentials, and its signed head passes {@link HeadCheck} against the head the kiosk kept (a
@@ -67,10 +69,11 @@ public final class Uploader implements AutoCloseable {
    * logs), and the alarm: a board alarm (a head that failed its check, a ballot the board lost) stays until the
    * kiosk restarts; a receipt alarm stays until a receipt passes again. A board alarm is shown before a receipt one.
    * {@code refused} counts the ballots the board refused (each listed, with its reason, by
-   * {@link KioskStore#refused()}).
+   * {@link KioskStore#refused()}); {@code chainBreak}, the first of them refused without a record — while present
+   * no new ballot is started, and the alarm names it (also after a restart).
    */
   public record Status(long pending, boolean boardReachable, String lastProblem, Optional<Alarm> alarm,
-      long refused) {}
+      long refused, Optional<RefusedBallot> chainBreak) {}
 
   private final ReceiptCheck check;
   private final BoardAudit audit;
@@ -191,8 +194,11 @@ public final class Uploader implements AutoCloseable {
   }
 
   public Status status() {
-    return new Status(store.pendingCount(), reachable, lastProblem, boardAlarm.or(() -> receiptAlarm),
-        store.refusedCount());
+    Optional<RefusedBallot> chainBreak = store.chainBreak();
+    Optional<Alarm> alarm = boardAlarm.or(() -> receiptAlarm).or(() -> chainBreak.map(r -> new Alarm.BallotRefused(
+        r.ballotId(), r.reason(), false, "ballot " + r.ballotId() + " refused by the board (" + r.reason()
+        + ") without a record: no new ballot is started")));
+    return new Status(store.pendingCount(), reachable, lastProblem, alarm, store.refusedCount(), chainBreak);
   }
 
   /**

@@ -46,6 +46,7 @@ public final class KioskView {
   private final Timeline ticker;
   private PollWorkerView pollWorker;
   private boolean clockNoticeShown;
+  private boolean chainBreakShown;
 
   public KioskView(KioskController controller) {
     this.controller = controller;
@@ -172,11 +173,21 @@ public final class KioskView {
 
   /**
    * The poll workers start a ballot here; while the kiosk's clock is off from the board's (or the board's time was
-   * never measured) a notice blocks it until a poll worker has read it.
+   * never measured) a notice blocks it until a poll worker has read it; once the board refused a ballot without a
+   * record (protocol §9.7) the alarm blocks it for good, saying why.
    */
   private Node activation(Texts t) {
     VBox p = page(t.get("activation.title"));
     p.getChildren().add(text(t.get("activation.help")));
+    var broken = controller.uploadStatus().chainBreak();
+    chainBreakShown = broken.isPresent();
+    if (broken.isPresent()) {
+      Label why = text(t.get("activation.chain_broken", broken.get().ballotId(),
+          org.evote.kiosk.pollworker.RefusalWords.of(t, broken.get().reason())));
+      why.setId("chain-broken");
+      why.getStyleClass().addAll("notice", "alarm");
+      p.getChildren().add(why);
+    }
     var notice = controller.clockNotice().pending();
     clockNoticeShown = notice.isPresent();
     if (notice.isPresent()) {
@@ -194,7 +205,7 @@ public final class KioskView {
     }
     for (BallotStyle s : session.manifest().ballotStyles()) {
       Button b = button(s.id(), "style-" + s.id(), () -> session.activate(s.id()));
-      b.setDisable(notice.isPresent());
+      b.setDisable(notice.isPresent() || broken.isPresent());
       p.getChildren().add(b);
     }
     return scroll(p);
@@ -379,7 +390,8 @@ public final class KioskView {
       warning.getChildren().clear();
     }
     if (session.screen() == org.evote.kiosk.session.Screen.ACTIVATION
-        && controller.clockNotice().pending().isPresent() != clockNoticeShown) {
+        && (controller.clockNotice().pending().isPresent() != clockNoticeShown
+        || controller.uploadStatus().chainBreak().isPresent() != chainBreakShown)) {
       redraw();
     }
     updateStatus(t);

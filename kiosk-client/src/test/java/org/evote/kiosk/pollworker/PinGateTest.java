@@ -117,4 +117,28 @@ class PinGateTest {
     }
     assertInstanceOf(PinGate.Locked.class, gate().attempt("4821".toCharArray()));
   }
+
+  /**
+   * Review finding L3: an attempt is recorded as a failure, durably, before the PIN is compared — so cutting the
+   * power during the slow comparison buys no free guess. Where the record cannot be written, even the right PIN does
+   * not unlock; once it can, the right PIN resets the count on disk.
+   */
+  @Test
+  void theFailureIsRecordedBeforeThePinIsCompared_andResetOnlyOnceItMatched() throws Exception {
+    PinGate g = gate();
+    // the PIN file cannot be replaced (its temporary file's name is taken by a directory that is not empty)
+    Path tmp = dir.resolve(PinGate.FILE_NAME + ".tmp");
+    Files.createDirectories(tmp.resolve("x"));
+    assertThrows(java.io.IOException.class, () -> g.attempt("4821".toCharArray()),
+        "the attempt could not be recorded: the PIN is not compared, the screen does not open");
+    Files.delete(tmp.resolve("x"));
+    Files.delete(tmp);
+    assertEquals(new PinGate.Wrong(2, PinGate.LOCK_AFTER - 2), g.attempt("1111".toCharArray()),
+        "the attempt that could not be recorded still counts");
+    assertEquals(new PinGate.Wrong(3, PinGate.LOCK_AFTER - 3), gate().attempt("1111".toCharArray()),
+        "each wrong PIN is on disk");
+    assertInstanceOf(PinGate.Unlocked.class, gate().attempt("4821".toCharArray()));
+    assertEquals(new PinGate.Wrong(1, PinGate.LOCK_AFTER - 1), gate().attempt("1111".toCharArray()),
+        "the right PIN reset the count on disk (a restart sees it)");
+  }
 }
