@@ -39,9 +39,12 @@ import org.junit.jupiter.api.io.TempDir;
  * turns come free for honest readers.
  */
 class SlowReadersTest {
-  /** More slow readers than heavy reads admitted at once, some of them waiting for a turn. */
-  static final int SLOW_READERS = HttpLimits.DEFAULT.maxHeavyReads() + 8;
+  /** More slow readers than the HTTP threads: without the heavy reads' own admission they would hold them all. */
+  static final int SLOW_READERS = HttpLimits.DEFAULT.maxThreads() + 10;
   static final int MIN_EXPORT_BYTES = 400_000;
+
+  /** The first bytes each slow reader received: its status line. */
+  private final StringBuilder[] heads = new StringBuilder[SLOW_READERS];
 
   @TempDir
   Path temp;
@@ -61,9 +64,13 @@ class SlowReadersTest {
       }
       URI base = URI.create("http://127.0.0.1:" + app.port());
       List<Socket> slow = new ArrayList<>();
+      for (int i = 0; i < SLOW_READERS; i++) {
+        heads[i] = new StringBuilder();
+      }
       try {
         for (int i = 0; i < SLOW_READERS; i++) {
           Socket s = new Socket();
+          s.bind(new InetSocketAddress(InetAddress.getByName("127.0.0." + (30 + i % 3)), 0)); // 3 client hosts
           s.setReceiveBufferSize(1024); // before connecting: the window the server sees stays tiny
           s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), base.getPort()));
           s.setSoTimeout(20);
@@ -91,21 +98,30 @@ class SlowReadersTest {
         assertTrue(millis.stream().allMatch(m -> m < 1000), "every GET /api/status under 1 s while " + SLOW_READERS
             + " clients read the export or big pages slowly: " + millis);
 
-        // Still reading a byte at a time until each has surely been cut off (its rate checked after the grace;
-        // the last ones admitted waited for a turn first, one round of the grace), then reading fast: a reader cut
-        // off gets what was already on its way and then the end of the stream, never its whole answer.
-        long cutOffBy = allOpen + HttpLimits.DEFAULT.bodyGrace().multipliedBy(2).plusSeconds(8).toNanos();
+        // Still reading a byte at a time until the last ones admitted have been cut off (each is, once its rate is
+        // checked after the grace) or refused for waiting too long (503 board_busy), then reading fast: a reader
+        // cut off gets what was already on its way and then the end of the stream, never its whole answer.
+        long cutOffBy = allOpen + HttpLimits.DEFAULT.maxWait().plus(HttpLimits.DEFAULT.bodyGrace())
+            .plusSeconds(3).toNanos();
         while (System.nanoTime() < cutOffBy) {
           readAByteEach(slow, received);
           Thread.sleep(50);
         }
         int whole = Math.min(exportBytes, get(http, base, "/api/board?from=0&limit=1000").body().length());
+        int cut = 0;
+        int busy = 0;
         for (int i = 0; i < SLOW_READERS; i++) {
-          boolean closed = drain(slow.get(i), received, i);
-          assertTrue(closed, "slow reader " + i + " was cut off; it had read " + received[i] + " bytes");
+          String how = drain(slow.get(i), received, i);
+          assertTrue(how.equals("closed") || how.equals("busy"), "slow reader " + i + " was cut off or refused; "
+              + how + " after " + received[i] + " bytes");
           assertTrue(received[i] < whole, "slow reader " + i + " did not get its whole answer: " + received[i]
               + " bytes of " + whole);
+          cut += how.equals("closed") ? 1 : 0;
+          busy += how.equals("busy") ? 1 : 0;
         }
+        System.out.println(cut + " slow readers cut off, " + busy + " refused after waiting for a turn");
+        assertTrue(cut >= 2 * HttpLimits.DEFAULT.maxHeavyReads(), "the turns came free as readers were cut off: "
+            + cut);
         HttpResponse<String> export = get(http, base, "/api/board/export");
         assertEquals(200, export.statusCode(), "the export's turns are free again");
         assertEquals(exportBytes, export.body().length());
@@ -162,45 +178,56 @@ class SlowReadersTest {
     }
   }
 
-  /** Reads all that comes, fast; true if the stream ended (or was reset), false if it went quiet for 5 s. */
-  private static boolean drain(Socket s, long[] received, int i) throws IOException {
+  /**
+   * Reads all that comes, fast: "busy" if the answer is a 503, "closed" if the stream ended (or was reset), "quiet"
+   * if nothing came for 5 s.
+   */
+  private String drain(Socket s, long[] received, int i) throws IOException {
     s.setSoTimeout(5_000);
-    byte[] buffer = new byte[65536];
+    StringBuilder head = heads[i];
     try {
       InputStream in = s.getInputStream();
       while (true) {
-        int n = in.read(buffer);
-        if (n < 0) {
-          return true;
+        if (head.toString().startsWith("HTTP/1.1 503")) {
+          return "busy";
         }
-        received[i] += n;
+        int b = in.read();
+        if (b < 0) {
+          return "closed";
+        }
+        received[i]++;
+        if (head.length() < 12) {
+          head.append((char) b);
+        }
       }
     } catch (SocketTimeoutException e) {
-      return false;
+      return "quiet";
     } catch (IOException e) {
-      return true;
+      return "closed";
     }
   }
 
-  private static void readAByteEach(List<Socket> sockets, long[] received) {
+  private void readAByteEach(List<Socket> sockets, long[] received) {
     for (int i = 0; i < sockets.size(); i++) {
       readAByte(sockets.get(i), received, i);
     }
   }
 
-  /** Reads one byte if one is there; true once the connection is closed (end of stream or reset). */
-  private static boolean readAByte(Socket s, long[] received, int i) {
+  /** Reads one byte if one is there, without waiting. */
+  private void readAByte(Socket s, long[] received, int i) {
     try {
       InputStream in = s.getInputStream();
-      if (in.read() < 0) {
-        return true;
+      if (in.available() > 0) {
+        int b = in.read();
+        if (b >= 0) {
+          received[i]++;
+          if (heads[i].length() < 12) {
+            heads[i].append((char) b);
+          }
+        }
       }
-      received[i]++;
-      return false;
-    } catch (SocketTimeoutException e) {
-      return false;
     } catch (IOException e) {
-      return true;
+      // cut off: drain() sees it
     }
   }
 }
