@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
  */
 final class SubmissionController {
   private static final Logger LOG = LoggerFactory.getLogger(SubmissionController.class);
-  /** Refusals before authentication: anyone can cause them, so at most one line a second per refusal code. */
+  /**
+   * Refusals by the checks before the writer: most need no credentials (anyone can send a body with a wrong
+   * signature), so at most one line a second per refusal code, with the count of those left out.
+   */
   private final ThrottledLog unauthenticated = ThrottledLog.perSecond(LOG::info);
   private static final String CAST = ApiPaths.CAST_BALLOTS;
   private static final String CHALLENGED = ApiPaths.CHALLENGED_BALLOTS;
