@@ -24,6 +24,8 @@ final class BoardController {
   private static final String CONSISTENCY = ApiPaths.CONSISTENCY_PROOF;
   private static final String EXPORT = ApiPaths.EXPORT;
   private static final int MAX_PAGE = 1000;
+  /** A page stops before the entry that would take it over this many bytes of JSON (it always has one entry). */
+  static final int MAX_PAGE_BYTES = 1024 * 1024;
   private static final int EXPORT_PAGE = 500;
 
   private final BoardReads reads;
@@ -46,8 +48,14 @@ final class BoardController {
     int limit = (int) QueryParams.integer(ctx, "limit", 1, MAX_PAGE, 100L);
     JsonArrayBuilder entries = JsonText.array();
     long next = from;
+    long bytes = 0;
     for (BoardEntry e : reads.entries(from, limit)) {
-      entries.add(BoardJson.encode(e));
+      jakarta.json.JsonObject json = BoardJson.encode(e);
+      bytes += json.toString().length();
+      if (bytes > MAX_PAGE_BYTES && next > from) {
+        break;
+      }
+      entries.add(json);
       next = e.sequence() + 1;
     }
     JsonObjectBuilder o = JsonText.object().add("from", from).add("entries", entries).add("size", size);

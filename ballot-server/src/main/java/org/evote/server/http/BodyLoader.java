@@ -20,17 +20,21 @@ import org.slf4j.LoggerFactory;
  * Receives every request body in full before the application sees the request, without holding a thread while it
  * arrives: the bytes are copied as the network delivers them, and only the complete body is handed on. A body over
  * {@link HttpLimits#maxBodyBytes} is refused (413), one arriving slower than {@link HttpLimits#minBodyBytesPerSecond}
- * on average once {@link HttpLimits#bodyGrace} has passed is cut off (408), and all bodies being received together
- * hold at most {@link HttpLimits#maxLoadingBytes} (503 beyond). A client that disconnects mid-body costs one log line.
- * The memory a body takes grows with the bytes that arrived, never with the length a client announces.
+ * on average once {@link HttpLimits#bodyGrace} has passed is cut off (408), and all bodies received and not yet
+ * answered hold at most {@link HttpLimits#maxLoadingBytes} (503 beyond): a whole body counts until its request's
+ * response is complete, while it waits for admission and while the application handles it. These refusals cost at
+ * most one log line a second for each kind ({@link ThrottledLog}). The memory a body takes grows with the bytes that
+ * arrived, never with the length a client announces.
  */
 final class BodyLoader extends Handler.Wrapper {
   private static final Logger LOG = LoggerFactory.getLogger(BodyLoader.class);
   private static final int FIRST_BUFFER = 64 * 1024;
 
   private final HttpLimits limits;
-  /** Bytes of bodies being received now, across all requests. */
+  /** Bytes of bodies received and not yet answered, across all requests. */
   private final AtomicLong loading = new AtomicLong();
+
+  private final ThrottledLog log = ThrottledLog.perSecond(LOG::info);
 
   BodyLoader(HttpLimits limits) {
     this.limits = limits;
@@ -51,7 +55,7 @@ final class BodyLoader extends Handler.Wrapper {
     return true;
   }
 
-  /** Bytes of bodies being received right now. */
+  /** Bytes of bodies received and not yet answered, right now. */
   long loadingBytes() {
     return loading.get();
   }
@@ -78,6 +82,8 @@ final class BodyLoader extends Handler.Wrapper {
     private Scheduler.Task rateCheck;
     /** True while {@link #start} runs on the request's own thread: a body already here is handed on directly. */
     private boolean starting = true;
+    /** True once the whole body is handed on: its bytes then count until the response is complete. */
+    private boolean handedOn;
 
     Load(Request request, Response response, Callback callback, long declared) {
       this.request = request;
@@ -137,11 +143,13 @@ final class BodyLoader extends Handler.Wrapper {
         }
         if (last) {
           Request whole = new Loaded(request, ByteBuffer.wrap(buffer, 0, size));
+          Callback answered = releasing(size);
+          handedOn = true;
           finish();
           if (starting) {
-            return () -> handOn(whole);
+            return () -> handOn(whole, answered);
           }
-          return () -> request.getContext().execute(() -> handOn(whole));
+          return () -> request.getContext().execute(() -> handOn(whole, answered));
         }
       }
       return null;
@@ -160,9 +168,9 @@ final class BodyLoader extends Handler.Wrapper {
       if (loading.addAndGet(n) > limits.maxLoadingBytes()) {
         loading.addAndGet(-n);
         finish();
-        LOG.warn("refused a {} {} body from {}: {} bytes of bodies are arriving at once (the limit)",
-            request.getMethod(), Request.getPathInContext(request), Request.getRemoteAddr(request),
-            limits.maxLoadingBytes());
+        log.log("board_busy", () -> "refused a " + request.getMethod() + " " + Request.getPathInContext(request)
+            + " body from " + Request.getRemoteAddr(request) + ": " + limits.maxLoadingBytes()
+            + " bytes of bodies are received and not yet answered (the limit)");
         return () -> refuse(request, response, callback, 503, "the board is receiving too many request bodies at "
             + "once; retry");
       }
@@ -177,9 +185,11 @@ final class BodyLoader extends Handler.Wrapper {
 
     private Runnable aborted(Throwable failure) {
       finish();
-      LOG.info("a {} {} body from {} ended after {} of {} bytes: the client went away ({})", request.getMethod(),
-          Request.getPathInContext(request), Request.getRemoteAddr(request), size, declared < 0 ? "?" : declared,
-          failure.getClass().getSimpleName());
+      int received = size;
+      log.log("body_incomplete", () -> "a " + request.getMethod() + " " + Request.getPathInContext(request)
+          + " body from " + Request.getRemoteAddr(request) + " ended after " + received + " of "
+          + (declared < 0 ? "?" : declared) + " bytes: the client went away (" + failure.getClass().getSimpleName()
+          + ")");
       return () -> refuse(request, response, callback, 400, "the request body ended early");
     }
 
@@ -199,32 +209,61 @@ final class BodyLoader extends Handler.Wrapper {
           scheduleRateCheck(1000);
           return;
         }
+        int received = size;
         finish();
-        LOG.info("cut off a {} {} body from {}: {} bytes in {} s, under the minimum of {} bytes/s",
-            request.getMethod(), Request.getPathInContext(request), Request.getRemoteAddr(request), size,
-            Math.round(seconds), limits.minBodyBytesPerSecond());
+        log.log("body_too_slow", () -> "cut off a " + request.getMethod() + " " + Request.getPathInContext(request)
+            + " body from " + Request.getRemoteAddr(request) + ": " + received + " bytes in " + Math.round(seconds)
+            + " s, under the minimum of " + limits.minBodyBytesPerSecond() + " bytes/s");
       }
       refuse(request, response, callback, 408, "the request body arrived slower than the board's minimum of "
           + limits.minBodyBytesPerSecond() + " bytes/s");
     }
 
-    /** Ends the loading once: its bytes no longer count against the limit of bodies arriving at once. */
+    /**
+     * Ends the loading once: a refused body's bytes no longer count against the limit; a whole one's count until
+     * its response is complete ({@link #releasing}).
+     */
     private void finish() {
       finished = true;
-      loading.addAndGet(-size);
+      if (!handedOn) {
+        loading.addAndGet(-size);
+      }
       if (rateCheck != null) {
         rateCheck.cancel();
       }
       buffer = null; // a refused body is dropped now; a whole one lives on in its Loaded request
     }
 
-    private void handOn(Request whole) {
+    /** The request's callback, which first releases the body's bytes once the response is complete, either way. */
+    private Callback releasing(int bytes) {
+      java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+      Runnable release = () -> {
+        if (released.compareAndSet(false, true)) {
+          loading.addAndGet(-bytes);
+        }
+      };
+      return new Callback.Nested(callback) {
+        @Override
+        public void succeeded() {
+          release.run();
+          super.succeeded();
+        }
+
+        @Override
+        public void failed(Throwable x) {
+          release.run();
+          super.failed(x);
+        }
+      };
+    }
+
+    private void handOn(Request whole, Callback answered) {
       try {
-        if (!getHandler().handle(whole, response, callback)) {
-          Response.writeError(request, response, callback, 404);
+        if (!getHandler().handle(whole, response, answered)) {
+          Response.writeError(request, response, answered, 404);
         }
       } catch (Throwable t) {
-        Response.writeError(request, response, callback, t);
+        Response.writeError(request, response, answered, t);
       }
     }
   }

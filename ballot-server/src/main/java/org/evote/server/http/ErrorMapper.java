@@ -74,10 +74,17 @@ final class ErrorMapper {
         write(ctx, e.getStatus(), ErrorCodes.HTTP_ERROR, String.valueOf(e.getMessage()), null);
       }
     });
+    ThrottledLog clientErrors = ThrottledLog.perSecond(LOG::info);
     routes.exception(Exception.class, (e, ctx) -> {
-      if (clientWentAway(e)) { // a client error: one line, no stack trace, no 5xx
-        LOG.info("{} {} from {}: the client went away before its request was read ({})", ctx.method(), ctx.path(),
-            ctx.ip(), e.getClass().getSimpleName());
+      if (cutOff(e)) { // ResponseRate closed the connection and logged it: nothing can reach the client
+        return;
+      }
+      if (clientWentAway(e)) { // a client error: one line (at most one a second), no stack trace, no 5xx
+        String method = ctx.method().name();
+        String path = ctx.path();
+        String ip = ctx.ip();
+        clientErrors.log("client_went_away", () -> method + " " + path + " from " + ip
+            + ": the client went away before its request was read (" + e.getClass().getSimpleName() + ")");
         write(ctx, 400, ErrorCodes.BODY_INCOMPLETE, "the request body ended early", null);
         return;
       }
@@ -98,9 +105,23 @@ final class ErrorMapper {
 
   /** Jetty's end-of-stream failure, anywhere in the cause chain: the client closed its connection. */
   static boolean clientWentAway(Throwable e) {
+    return inChain(e, org.eclipse.jetty.io.EofException.class);
+  }
+
+  /** A response cut off for its slow reader ({@link ResponseRate}), anywhere in the cause chain. */
+  static boolean cutOff(Throwable e) {
+    return inChain(e, ResponseRate.CutOff.class);
+  }
+
+  private static boolean inChain(Throwable e, Class<? extends Throwable> type) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof org.eclipse.jetty.io.EofException) {
+      if (type.isInstance(t)) {
         return true;
+      }
+      for (Throwable s : t.getSuppressed()) {
+        if (type.isInstance(s)) {
+          return true;
+        }
       }
     }
     return false;

@@ -22,6 +22,11 @@ import org.slf4j.LoggerFactory;
  */
 final class SubmissionController {
   private static final Logger LOG = LoggerFactory.getLogger(SubmissionController.class);
+  /**
+   * Refusals by the checks before the writer: most need no credentials (anyone can send a body with a wrong
+   * signature), so at most one line a second per refusal code, with the count of those left out.
+   */
+  private final ThrottledLog unauthenticated = ThrottledLog.perSecond(LOG::info);
   private static final String CAST = ApiPaths.CAST_BALLOTS;
   private static final String CHALLENGED = ApiPaths.CHALLENGED_BALLOTS;
 
@@ -81,7 +86,9 @@ final class SubmissionController {
         verifying.release();
       }
     } catch (Refusal r) {
-      LOG.info("rejected {} from {}: {} {}", kind.wireName(), ctx.ip(), r.code(), r.getMessage());
+      String ip = ctx.ip();
+      unauthenticated.log(r.code(), () -> "rejected " + kind.wireName() + " from " + ip + ": " + r.code() + " "
+          + r.getMessage());
       throw r;
     }
     if (checked instanceof SubmissionChecker.Retry again) {

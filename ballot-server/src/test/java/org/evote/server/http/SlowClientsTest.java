@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 12, part 3: 500 connections sending their bodies one byte every two seconds leave the board's public reads
  * answering in under a second (no body holds a thread while it arrives), and each is cut off with 408 once its
- * rate is checked ({@link HttpLimits#bodyGrace}). Loopback only; 500 client and 500 server sockets in this JVM.
+ * rate is checked ({@link HttpLimits#bodyGrace}). Loopback only; 500 client and 500 server sockets in this JVM, the
+ * clients from four loopback addresses (one address may hold at most {@link HttpLimits#maxConnectionsPerAddress}).
  */
 class SlowClientsTest {
   static final int SLOW_CLIENTS = 500;
@@ -41,7 +42,9 @@ class SlowClientsTest {
       List<Socket> slow = new ArrayList<>();
       try {
         for (int i = 0; i < SLOW_CLIENTS; i++) {
-          Socket s = new Socket(InetAddress.getLoopbackAddress(), t.base.getPort());
+          // from 4 loopback addresses, as several hosts: one address may hold at most 256 connections
+          Socket s = new Socket(InetAddress.getLoopbackAddress(), t.base.getPort(),
+              InetAddress.getByName("127.0.0." + (40 + i % 4)), 0);
           s.setSoTimeout(100);
           OutputStream out = s.getOutputStream();
           out.write(("POST /api/ballots HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"

@@ -130,7 +130,22 @@ class SubmissionFuzzTest {
     net.jqwik.api.statistics.Statistics.collect(error.getString("code"));
     assertFalse(error.getString("code").isBlank());
     assertFalse(error.getString("message").isBlank());
-    assertEquals(before, entries(), "a refused submission leaves no entry");
+    if (answer.containsKey("receipt")) {
+      // A signed, decodable, chained ballot the board refused for a rule or check: recorded once as a
+      // ballot_refused link (or, replayed while shrinking, answered with its original receipt), and the board,
+      // refusal included, still verifies (REFUSAL_JUSTIFIED).
+      JsonObject receipt = answer.getJsonObject("receipt");
+      assertEquals("ballot_refused", receipt.getString("kind"), r.body());
+      long sequence = receipt.getJsonNumber("sequence").longValue();
+      assertTrue(sequence == before ? entries() == before + 1 : sequence < before && entries() == before,
+          "recorded once: " + r.body());
+      Path export = dir.resolve("board.json");
+      Files.write(export, board.get("/api/board/export").body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      assertTrue(RecordFiles.verify(dir.resolve("election.json"), export, null, board.random, 1, n -> { })
+          .isValid(), "a recorded refusal is justified");
+      return;
+    }
+    assertEquals(before, entries(), "a refusal without a record leaves no entry");
   }
 
   /** The body in canonical form when it is JSON that has one; else as it is. */

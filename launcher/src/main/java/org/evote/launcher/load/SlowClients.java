@@ -80,7 +80,9 @@ final class SlowClients implements AutoCloseable {
 
   private Socket open() {
     try {
-      Socket s = new Socket(InetAddress.getLoopbackAddress(), board.getPort());
+      // from 8 loopback addresses, as 8 hosts: the board caps the connections from one address
+      Socket s = new Socket(InetAddress.getLoopbackAddress(), board.getPort(),
+          InetAddress.getByName("127.0.0." + (100 + opened.get() % 8)), 0);
       OutputStream out = s.getOutputStream();
       out.write(("POST /api/ballots HTTP/1.1\r\nHost: " + board.getAuthority() + "\r\nContent-Type: "
           + "application/json\r\nContent-Length: " + DECLARED_BYTES + "\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
