@@ -27,6 +27,7 @@ import org.evote.server.board.SubmissionChecker;
 import org.evote.server.board.TamperedBoardException;
 import org.evote.server.http.BulletinBoardApp;
 import org.evote.server.store.BoardStore;
+import org.evote.server.http.AdminTimeMark;
 import org.evote.server.store.DataDir;
 
 /**
@@ -96,6 +97,16 @@ public final class BoardHost implements AutoCloseable {
     return start(data, passphrase, host, port, maxDatabaseBytes, Witnesses.NONE, random);
   }
 
+  /** Restarted within 2 s of its last administrator request, the board waits until its clock is past it. */
+  private static void awaitPast(AdminTimeMark adminTime, BoardService board) throws IOException {
+    try {
+      adminTime.awaitPast(board.clock(), 2);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while starting", e);
+    }
+  }
+
   /**
    * As {@link #start(DataDir, Passphrase, String, int, long, SecureRandom)}, submitting every checkpoint to
    * {@code witnesses} in the background ({@link WitnessSubmitter}); each is asked at start what it has cosigned
@@ -113,8 +124,10 @@ public final class BoardHost implements AutoCloseable {
       List<OptionalLong> known = new ArrayList<>();
       board = open(data, passphrase.read(), maxDatabaseBytes, witnesses, clients, known);
       submitter = new WitnessSubmitter(board, clients, known);
-      Javalin app = BulletinBoardApp.create(board, new SubmissionChecker(board.config(), random, board))
-          .start(host, port);
+      AdminTimeMark adminTime = AdminTimeMark.load(data.adminTimeFile());
+      awaitPast(adminTime, board);
+      Javalin app = BulletinBoardApp.create(board, new SubmissionChecker(board.config(), random, board),
+          adminTime).start(host, port);
       return new BoardHost(lock, board, app, submitter);
     } catch (IOException | EncryptedKeyFile.WrongPassphraseException | TamperedBoardException | RuntimeException e) {
       if (submitter != null) {

@@ -16,13 +16,17 @@ public final class BulletinBoardApp {
 
   private BulletinBoardApp() {}
 
-  /** The application, configured but not started, with the board's {@link HttpLimits#DEFAULT limits}. */
-  public static Javalin create(BoardService board, SubmissionChecker checker) {
-    return create(board, checker, HttpLimits.DEFAULT);
+  /**
+   * The application, configured but not started, with the board's {@link HttpLimits#DEFAULT limits};
+   * {@code adminTime} keeps the latest administrator request time across runs ({@code DataDir.adminTimeFile}).
+   */
+  public static Javalin create(BoardService board, SubmissionChecker checker, AdminTimeMark adminTime) {
+    return create(board, checker, HttpLimits.DEFAULT, adminTime);
   }
 
   /** The application with these limits on what each client may cost ({@link ServerLimits}). */
-  public static Javalin create(BoardService board, SubmissionChecker checker, HttpLimits limits) {
+  public static Javalin create(BoardService board, SubmissionChecker checker, HttpLimits limits,
+      AdminTimeMark adminTime) {
     ObserverPage page = new ObserverPage();
     ElectionController election = new ElectionController(board);
     CheckpointController checkpoint = new CheckpointController(board.checkpoints());
@@ -30,7 +34,7 @@ public final class BulletinBoardApp {
     ReceiptController receipts = new ReceiptController(board.reads());
     RefusedController refused = new RefusedController(board.reads());
     SubmissionController submissions = new SubmissionController(board, checker, limits.maxBodyBytes());
-    AdminAuth auth = new AdminAuth(board.reads(), board.config().extendedHash(), board.clock());
+    AdminAuth auth = new AdminAuth(board.reads(), board.config().extendedHash(), board.clock(), adminTime);
     AdminController admin = new AdminController(board);
     return Javalin.create(config -> {
       config.http.maxRequestSize = limits.maxBodyBytes();

@@ -66,6 +66,11 @@ public final class DataDir {
     return dir.resolve("cosignatures.sqlite");
   }
 
+  /** The latest time of an administrator request the board accepted, across its runs (docs/api.md). */
+  public Path adminTimeFile() {
+    return dir.resolve("admin-time.txt");
+  }
+
   public Path adminCredentialsFile() {
     return dir.resolve("admin.credentials");
   }
