@@ -30,9 +30,10 @@ import org.evote.server.store.RefusedRow;
  * Everything the board checks about a kiosk submission that needs no lock (docs/api.md, "Acceptance rules"),
  * cheapest first: {@link #authenticate} — the headers, the kiosk and its Ed25519 signature over the body's raw bytes,
  * then the body's JSON and canonical form, all linear in its length — then an exact retry, a revoked kiosk, the
- * fields the rules read, a reused request id; only then are the ballot's points decoded and its proofs, hashes and
- * codes verified, and for a challenged ballot its disclosed seed re-encrypted. Runs on the request's own thread, so proof
- * checking never holds the database write lock; the writer admits what passes against the rest of the rules.
+ * ballot's size against its style, the fields the rules read, a reused request id; only then are the ballot's
+ * points decoded and its proofs, hashes and codes verified, and for a challenged ballot its disclosed seed
+ * re-encrypted. Runs on the request's own thread, so proof checking never holds the database write lock; the writer
+ * admits what passes against the rest of the rules.
  */
 public final class SubmissionChecker {
   /** The largest submission body the board reads (docs/api.md: 4 MiB). */
