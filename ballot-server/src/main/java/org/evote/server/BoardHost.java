@@ -30,8 +30,10 @@ import org.evote.server.witness.WitnessSubmitter;
 import org.evote.server.board.SubmissionChecker;
 import org.evote.server.board.TamperedBoardException;
 import org.evote.server.http.BulletinBoardApp;
+import org.evote.server.http.HttpLimits;
 import org.evote.server.http.TlsConnector;
 import org.evote.server.store.BoardStore;
+import org.evote.server.http.AdminTimeMark;
 import org.evote.server.store.DataDir;
 
 /**
@@ -130,6 +132,16 @@ public final class BoardHost implements AutoCloseable {
     return start(data, passphrase, host, port, maxDatabaseBytes, Witnesses.NONE, random);
   }
 
+  /** Restarted within 2 s of its last administrator request, the board waits until its clock is past it. */
+  private static void awaitPast(AdminTimeMark adminTime, BoardService board) throws IOException {
+    try {
+      adminTime.awaitPast(board.clock(), 2);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while starting", e);
+    }
+  }
+
   /**
    * As {@link #start(DataDir, Passphrase, String, int, long, SecureRandom)}, submitting every checkpoint to
    * {@code witnesses} in the background ({@link WitnessSubmitter}); each is asked at start what it has cosigned
@@ -172,10 +184,13 @@ public final class BoardHost implements AutoCloseable {
       }
       board = open(data, pass, maxDatabaseBytes, witnesses, clients, known);
       submitter = new WitnessSubmitter(board, clients, known);
+      AdminTimeMark adminTime = AdminTimeMark.load(data.adminTimeFile());
+      awaitPast(adminTime, board);
       SubmissionChecker checker = new SubmissionChecker(board.config(), random, board);
       Javalin app = tls.isPresent()
-          ? BulletinBoardApp.create(board, checker, Optional.of(new TlsConnector(tls.get(), host, port))).start()
-          : BulletinBoardApp.create(board, checker).start(host, port);
+          ? BulletinBoardApp.create(board, checker, HttpLimits.DEFAULT, adminTime,
+              Optional.of(new TlsConnector(tls.get(), host, port))).start()
+          : BulletinBoardApp.create(board, checker, adminTime).start(host, port);
       return new BoardHost(lock, board, app, submitter, tls.map(TlsIdentity::fingerprint));
     } catch (IOException | EncryptedKeyFile.WrongPassphraseException | TamperedBoardException | RuntimeException e) {
       if (submitter != null) {

@@ -44,7 +44,8 @@ class SlowLinkKioskTest {
     try (TestBoard t = new TestBoard(temp, "manifest-small.json")) {
       // the same board, served with a low minimum body rate (the real application and limits, not a stand-in)
       Javalin slowServed = BulletinBoardApp.create(t.board, new SubmissionChecker(t.config, random, t.board),
-          HttpLimits.DEFAULT.withBodyRate(4096, Duration.ofSeconds(1))).start("127.0.0.1", 0);
+          HttpLimits.DEFAULT.withBodyRate(4096, Duration.ofSeconds(1)),
+          org.evote.server.http.AdminTimeMark.load(temp.resolve("admin-time.txt"))).start("127.0.0.1", 0);
       try (ThrottlingProxy proxy = new ThrottlingProxy(slowServed.port(), 256, 250)) {
         KioskCredentials creds = KioskCredentials.generate("K1", t.config.extendedHash(), t.board.boardPublicKey(),
             t.board.checkpointKey(), random);

@@ -99,22 +99,17 @@ final class RefusalRecorder {
   }
 
   /**
-   * Answers an exact retry of a recorded refusal with the same refusal and its original receipt; a different
-   * submission under a recorded refusal's request id is refused {@code request_id_reused}. Returns if the request
-   * id was not used by a refusal.
+   * Answers an exact retry of a recorded refusal ({@code earlier}, the refusal recorded under the submission's
+   * kiosk and request id, if any) with the same refusal and its original receipt. Returns if there is none or it
+   * was another submission (which the caller refuses {@code request_id_reused}, after the revoked-kiosk check).
    *
-   * @throws Refusal in either case above
+   * @throws Refusal for an exact retry
    */
-  static void answerRetry(BoardReads reads, String kioskId, String requestId, Digest submissionHash) {
-    Optional<RefusedRow> earlier = reads.priorRefusal(kioskId, requestId);
-    if (earlier.isEmpty()) {
+  static void answerRetry(BoardReads reads, Optional<RefusedRow> earlier, Digest submissionHash) {
+    if (earlier.isEmpty() || !earlier.get().submissionHash().equals(submissionHash.toHex())) {
       return;
     }
     RefusedRow row = earlier.get();
-    if (!row.submissionHash().equals(submissionHash.toHex())) {
-      throw new Refusal(new Refusal.BrokenRule(Rule.REQUEST_ID_UNUSED), "request id " + requestId + " of kiosk "
-          + kioskId + " was already used for a different submission");
-    }
     RefusalReason reason = RefusalReason.fromWire(row.reason()).orElseThrow();
     throw new Refusal(reason(reason), "ballot " + row.ballotId() + " was refused (" + row.reason()
         + ") and recorded at sequence " + row.sequence()).recordedAs(reads.originalRefusalReceipt(row));

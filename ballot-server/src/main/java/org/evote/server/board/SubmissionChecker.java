@@ -24,14 +24,16 @@ import org.evote.crypto.verify.BallotVerifier;
 import org.evote.crypto.verify.ChallengedBallotCheck;
 import org.evote.crypto.verify.VerificationResult;
 import org.evote.server.store.BallotRow;
+import org.evote.server.store.RefusedRow;
 
 /**
  * Everything the board checks about a kiosk submission that needs no lock (docs/api.md, "Acceptance rules"),
  * cheapest first: {@link #authenticate} — the headers, the kiosk and its Ed25519 signature over the body's raw bytes,
  * then the body's JSON and canonical form, all linear in its length — then an exact retry, a revoked kiosk, the
- * fields the rules read, a reused request id; only then are the ballot's points decoded and its proofs, hashes and
- * codes verified, and for a challenged ballot its disclosed seed re-encrypted. Runs on the request's own thread, so proof
- * checking never holds the database write lock; the writer admits what passes against the rest of the rules.
+ * ballot's size against its style, the fields the rules read, a reused request id; only then are the ballot's
+ * points decoded and its proofs, hashes and codes verified, and for a challenged ballot its disclosed seed
+ * re-encrypted. Runs on the request's own thread, so proof checking never holds the database write lock; the writer
+ * admits what passes against the rest of the rules.
  */
 public final class SubmissionChecker {
   /** The largest submission body the board reads (docs/api.md: 4 MiB). */
@@ -80,7 +82,8 @@ public final class SubmissionChecker {
   }
 
   /**
-   * Checks an authenticated submission: an exact retry, a revoked kiosk, a reused request id, then the ballot's
+   * Checks an authenticated submission: an exact retry (of an accepted or a recorded refusal), a revoked kiosk, a
+   * reused request id, then the ballot's
    * points, proofs and (for a challenge) opening.
    *
    * @throws Refusal if the submission is refused
@@ -97,18 +100,26 @@ public final class SubmissionChecker {
     if (earlier.isPresent() && earlier.get().submissionHash().equals(submissionHash.toHex())) {
       return new Retry(board.reads().originalReceipt(earlier.get()), kioskId, requestId);
     }
+    // An exact retry of a recorded refusal gets it again, with its original receipt — like an accepted ballot's
+    // retry, before the revoked-kiosk check: what the board already answered does not change (docs/api.md).
+    Optional<RefusedRow> earlierRefusal = board.reads().priorRefusal(kioskId, requestId);
+    RefusalRecorder.answerRetry(board.reads(), earlierRefusal, submissionHash);
     if (a.revoked()) {
       throw new Refusal(new Refusal.BrokenRule(Rule.BALLOT_KIOSK_NOT_REVOKED), "kiosk " + kioskId
           + " has been revoked", ApiPaths.KIOSK_HEADER);
     }
+    // The ballot's size against its style before anything in its contests is read: a ballot too large for it is
+    // refused invalid_field, not recorded (it does not decode, protocol §9.6).
+    field(() -> {
+      BoardJson.checkBallotSize(payload, config.manifest());
+      return null;
+    });
     // The board's facts of the submission, read from its JSON without decoding a point.
     EntryFacts.Ballot facts = field(() -> (EntryFacts.Ballot) BoardJson.decodeFacts(kind, payload));
-    if (earlier.isPresent()) {
+    if (earlier.isPresent() || earlierRefusal.isPresent()) {
       throw new Refusal(new Refusal.BrokenRule(Rule.REQUEST_ID_UNUSED), "request id " + requestId + " of kiosk "
           + kioskId + " was already used for a different submission");
     }
-    // Authenticated from here on: a retry of a recorded refusal gets it again, with its original receipt.
-    RefusalRecorder.answerRetry(board.reads(), kioskId, requestId, submissionHash);
     EntryPayload decoded = field(() -> BoardJson.decodePayload(kind, payload));
     EncryptedBallot ballot = decoded instanceof EntryPayload.BallotChallenged c ? c.ballot()
         : ((EntryPayload.BallotCast) decoded).ballot();

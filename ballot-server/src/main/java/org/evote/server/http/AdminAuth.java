@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Administrator authentication, run before every administrator endpoint (docs/api.md, "Administrators"): the
  * request carries {@code Evote-Admin}, {@code Evote-Time}, {@code Evote-Nonce} and {@code Evote-Admin-Signature},
  * the administrator key's signature over {@link AdminRequests#message}. The cheap checks come first — the headers'
- * form, the time against the board's clock (and its start: nonces are kept in memory only), the nonce against those recently seen, the administrator's key — then
+ * form, the time against the board's clock (and its start, and the latest request time its earlier runs accepted:
+ * nonces are kept in memory only), the nonce against those recently seen, the administrator's key — then
  * one hash of the body (linear in its size) and one signature verification; only then is the nonce recorded. Each
  * refusal has its own code, names the header and the reason, and is logged once, without the signature.
  */
@@ -33,16 +34,19 @@ final class AdminAuth {
   private final AdminNonces nonces;
   /** When this run of the board began: the nonces of earlier runs are forgotten, so their requests are refused. */
   private final long startedAt;
+  /** The latest request time accepted, across runs: a request of an earlier run dated ahead is refused too. */
+  private final AdminTimeMark mark;
 
-  AdminAuth(BoardReads reads, Digest extendedHash, Clock clock) {
-    this(reads, extendedHash, clock, new AdminNonces(MAX_NONCES, AdminRequests.WINDOW_SECONDS));
+  AdminAuth(BoardReads reads, Digest extendedHash, Clock clock, AdminTimeMark mark) {
+    this(reads, extendedHash, clock, new AdminNonces(MAX_NONCES, AdminRequests.WINDOW_SECONDS), mark);
   }
 
-  AdminAuth(BoardReads reads, Digest extendedHash, Clock clock, AdminNonces nonces) {
+  AdminAuth(BoardReads reads, Digest extendedHash, Clock clock, AdminNonces nonces, AdminTimeMark mark) {
     this.reads = reads;
     this.extendedHash = extendedHash;
     this.clock = clock;
     this.nonces = nonces;
+    this.mark = mark;
     this.startedAt = clock.instant().getEpochSecond();
   }
 
@@ -89,7 +93,12 @@ final class AdminAuth {
           + "the board started (" + startedAt + "), so the board cannot know whether it accepted it before; send "
           + "a new request");
     }
-    if (nonces.seen(nonce, now)) {
+    if (time <= mark.previousRuns()) {
+      throw refuse(ctx, 403, ErrorCodes.ADMIN_TIME_SKEW, admin, ApiPaths.ADMIN_TIME + ": " + time + " is not after "
+          + mark.previousRuns() + ", the latest time of a request an earlier run of the board accepted, so the "
+          + "board cannot know whether it accepted this one before; send a new request");
+    }
+    if (nonces.seen(nonce)) {
       throw refuse(ctx, 403, ErrorCodes.ADMIN_NONCE_REPLAYED, admin, ApiPaths.ADMIN_NONCE
           + ": already used: a request is accepted once");
     }
@@ -101,12 +110,19 @@ final class AdminAuth {
       throw refuse(ctx, 403, ErrorCodes.ADMIN_BAD_SIGNATURE, admin, ApiPaths.ADMIN_SIGNATURE + ": does not verify "
           + "under " + admin + "'s key over this method, path, time, nonce and body");
     }
-    switch (nonces.record(nonce, time, now)) {
+    switch (nonces.record(nonce)) {
       case REPLAYED -> throw refuse(ctx, 403, ErrorCodes.ADMIN_NONCE_REPLAYED, admin, ApiPaths.ADMIN_NONCE
           + ": already used: a request is accepted once");
       case FULL -> throw refuse(ctx, 503, ErrorCodes.ADMIN_BUSY, admin, "the board holds " + MAX_NONCES
           + " recent administrator nonces, as many as it keeps; retry in a minute with a new request");
       case RECORDED -> { }
+    }
+    try {
+      mark.advance(time);
+    } catch (java.io.IOException e) {
+      LOG.error("cannot record the latest administrator request time in {}: {}", "admin-time.txt", e.toString());
+      throw refuse(ctx, 503, ErrorCodes.ADMIN_BUSY, admin, "the board cannot record this request durably; retry "
+          + "with a new request");
     }
   }
 

@@ -16,28 +16,27 @@ public final class BulletinBoardApp {
 
   private BulletinBoardApp() {}
 
-  /** The application, configured but not started, with the board's {@link HttpLimits#DEFAULT limits}, for Javalin's
-   * plain-HTTP listener ({@code start(host, port)}). */
-  public static Javalin create(BoardService board, SubmissionChecker checker) {
-    return create(board, checker, HttpLimits.DEFAULT, java.util.Optional.empty());
+  /**
+   * The application, configured but not started, with the board's {@link HttpLimits#DEFAULT limits}, for Javalin's
+   * plain-HTTP listener ({@code start(host, port)}); {@code adminTime} keeps the latest administrator request time
+   * across runs ({@code DataDir.adminTimeFile}).
+   */
+  public static Javalin create(BoardService board, SubmissionChecker checker, AdminTimeMark adminTime) {
+    return create(board, checker, HttpLimits.DEFAULT, adminTime, java.util.Optional.empty());
   }
 
   /** The application with these limits on what each client may cost ({@link ServerLimits}), plain HTTP. */
-  public static Javalin create(BoardService board, SubmissionChecker checker, HttpLimits limits) {
-    return create(board, checker, limits, java.util.Optional.empty());
+  public static Javalin create(BoardService board, SubmissionChecker checker, HttpLimits limits,
+      AdminTimeMark adminTime) {
+    return create(board, checker, limits, adminTime, java.util.Optional.empty());
   }
 
   /**
-   * The application, configured but not started, with the default limits; with {@code tls}, it listens on that
-   * HTTPS connector only (start it with {@code start()}).
+   * The application with these limits; with {@code tls}, it listens on that HTTPS connector only (start it with
+   * {@code start()}).
    */
-  public static Javalin create(BoardService board, SubmissionChecker checker, java.util.Optional<TlsConnector> tls) {
-    return create(board, checker, HttpLimits.DEFAULT, tls);
-  }
-
-  /** The application with these limits and, with {@code tls}, on that HTTPS connector only. */
   public static Javalin create(BoardService board, SubmissionChecker checker, HttpLimits limits,
-      java.util.Optional<TlsConnector> tls) {
+      AdminTimeMark adminTime, java.util.Optional<TlsConnector> tls) {
     ObserverPage page = new ObserverPage();
     ElectionController election = new ElectionController(board);
     CheckpointController checkpoint = new CheckpointController(board.checkpoints());
@@ -45,7 +44,7 @@ public final class BulletinBoardApp {
     ReceiptController receipts = new ReceiptController(board.reads());
     RefusedController refused = new RefusedController(board.reads());
     SubmissionController submissions = new SubmissionController(board, checker, limits.maxBodyBytes());
-    AdminAuth auth = new AdminAuth(board.reads(), board.config().extendedHash(), board.clock());
+    AdminAuth auth = new AdminAuth(board.reads(), board.config().extendedHash(), board.clock(), adminTime);
     AdminController admin = new AdminController(board);
     return Javalin.create(config -> {
       config.http.maxRequestSize = limits.maxBodyBytes();

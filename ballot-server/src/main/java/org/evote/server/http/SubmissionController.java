@@ -33,8 +33,11 @@ final class SubmissionController {
   private final BoardService board;
   private final SubmissionChecker checker;
   private final int maxBodyBytes;
+  /** Submissions of one kiosk checked or written at once (docs/api.md, "Limits"); beyond it 503 board_busy. */
+  static final int MAX_IN_FLIGHT_PER_KIOSK = 2;
   /** Proof checking is CPU-bound: run as many at once as there are cores, and queue the rest. */
   private final Semaphore verifying = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+  private final KioskInFlight inFlight = new KioskInFlight(MAX_IN_FLIGHT_PER_KIOSK);
 
   SubmissionController(BoardService board, SubmissionChecker checker, int maxBodyBytes) {
     this.board = board;
@@ -74,11 +77,33 @@ final class SubmissionController {
     byte[] body = boundedBody(ctx);
     SubmissionRequest request = new SubmissionRequest(kind, ctx.header(ApiPaths.ELECTION_HEADER),
         ctx.header(ApiPaths.KIOSK_HEADER), ctx.header(ApiPaths.SIGNATURE_HEADER), body);
-    SubmissionChecker.Checked checked;
+    Authenticated authenticated;
     try {
       // Authentication is linear in the body's length and needs no permit: an unauthenticated body never waits
       // for, nor holds, one of the permits honest kiosks' proofs are checked under.
-      Authenticated authenticated = checker.authenticate(request);
+      authenticated = checker.authenticate(request);
+    } catch (Refusal r) {
+      LOG.info("rejected {} from {}: {} {}", kind.wireName(), ctx.ip(), r.code(), r.getMessage());
+      throw r;
+    }
+    // Then at most MAX_IN_FLIGHT_PER_KIOSK of this kiosk's submissions are checked or written at once.
+    java.util.Optional<KioskInFlight.Slot> slot = inFlight.enter(authenticated.kioskId());
+    if (slot.isEmpty()) {
+      LOG.info("busy {} from kiosk {}: {} of its submissions in flight", kind.wireName(), authenticated.kioskId(),
+          inFlight.limit());
+      throw new Refusal(Refusal.Unavailable.BOARD_BUSY, "kiosk " + authenticated.kioskId() + " already has "
+          + inFlight.limit() + " submissions being checked or stored; retry the same request later");
+    }
+    try {
+      checkAndStore(ctx, kind, authenticated);
+    } finally {
+      slot.get().close();
+    }
+  }
+
+  private void checkAndStore(Context ctx, EntryKind kind, Authenticated authenticated) throws Exception {
+    SubmissionChecker.Checked checked;
+    try {
       verifying.acquire();
       try {
         checked = checker.check(authenticated);

@@ -109,6 +109,11 @@ public final class DataDir {
     return org.evote.crypto.keystore.TlsIdentity.open(JsonText.readObject(tlsKeyFile()), passphrase);
   }
 
+  /** The latest time of an administrator request the board accepted, across its runs (docs/api.md). */
+  public Path adminTimeFile() {
+    return dir.resolve("admin-time.txt");
+  }
+
   public Path adminCredentialsFile() {
     return dir.resolve("admin.credentials");
   }

@@ -87,6 +87,35 @@ function normalizeCode(typed) {
   return c.length === 16 ? c.match(/.{4}/g).join('-') : c.toLowerCase();
 }
 
+// §5.5: the short tracking code of a confirmation code (64 hex): its first 10 bytes (80 bits), most significant
+// 5 bits first, as 16 characters of Crockford's base-32, in four groups of four joined by '-'.
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+function shortForm(confirmationHex) {
+  const b = hexToBytes(confirmationHex);
+  let buffer = 0;
+  let bits = 0;
+  let out = '';
+  for (let i = 0; i < 10; i++) {
+    buffer = (buffer << 8) | b[i];
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      if (out.length > 0 && out.replace(/-/g, '').length % 4 === 0) out += '-';
+      out += CROCKFORD[(buffer >>> bits) & 31];
+    }
+    buffer &= (1 << bits) - 1;
+  }
+  return out;
+}
+
+// Whether what the voter typed (normalised by lookupCode) names this confirmation code: its short form, or the
+// full 64 hex. Decided from the verified entry's own code alone, never from the board's answer about it.
+function codeNames(typed, confirmationHex) {
+  if (typeof confirmationHex !== 'string' || !/^[0-9a-f]{64}$/.test(confirmationHex)) return false;
+  return typed === confirmationHex || typed === shortForm(confirmationHex);
+}
+
 // RFC 9162 §2.1.3.2 inclusion proof verification.
 async function verifyInclusion(index, size, entryHashHex, pathHex, rootHex) {
   if (index >= size) return false;
@@ -234,10 +263,14 @@ function ballotStatus(entry) {
   return Object.prototype.hasOwnProperty.call(BALLOT_STATUS, entry.kind) ? BALLOT_STATUS[entry.kind](entry) : null;
 }
 
-// Ballots the board refused and recorded (docs/protocol.md §9.6): never counted, shown with their reasons.
+// Ballots the board refused and recorded (docs/protocol.md §9.6): never counted, shown with their reasons, a page at
+// a time like the challenged ballots. /api/refused pages by board sequence: a full page may be followed by more,
+// from the sequence after its last entry.
+const REFUSED_PAGE = 50;
+
 async function loadRefused() {
   const list = $('refused-list');
-  const r = await getJson('/api/refused?limit=1000');
+  const r = await getJson('/api/refused?limit=' + REFUSED_PAGE);
   list.replaceChildren();
   if (!r.ok || r.body.refused.length === 0) {
     list.append(text('p', 'No ballot has been refused.'));
@@ -254,13 +287,36 @@ async function loadRefused() {
     head.append(th);
   });
   table.append(head);
-  for (const b of r.body.refused) {
+  list.append(table);
+  appendRefused(table, r.body.refused);
+}
+
+function appendRefused(table, refused) {
+  for (const b of refused) {
     const tr = document.createElement('tr');
     tr.append(text('td', b.tracking_code), text('td', when(b.timestamp)), text('td', b.kiosk_id),
       text('td', b.ballot_id), text('td', b.reason));
     table.append(tr);
   }
-  list.append(table);
+  const old = $('refused-more');
+  if (old) old.remove();
+  if (refused.length < REFUSED_PAGE) return;
+  const next = refused[refused.length - 1].sequence + 1;
+  const more = text('button', 'Show more refused ballots');
+  more.id = 'refused-more';
+  more.type = 'button';
+  more.addEventListener('click', async () => {
+    more.disabled = true;
+    const r = await getJson('/api/refused?from=' + next + '&limit=' + REFUSED_PAGE);
+    if (r.ok && r.body.refused.length > 0) {
+      appendRefused(table, r.body.refused);
+    } else if (r.ok) {
+      more.remove();
+    } else {
+      more.disabled = false;
+    }
+  });
+  table.after(more);
 }
 
 async function check(code) {
@@ -290,18 +346,20 @@ async function check(code) {
   let signed = null;
   let matches = false;
   let status = null;
+  let shownCode = code;
   try {
-    // The entry itself: it must hold this very ballot, with the kind the answer claims, and its hash (which covers
-    // the kind) must be what the proof is about.
-    const typed = code;
+    // The entry itself: it must hold this very ballot — the short form (§5.5) of ITS confirmation code, computed
+    // here, is the code typed (or the typed 64 hex is its code); the answer's tracking_code and confirmation_code
+    // are never trusted — with the kind the answer claims, and its hash (which covers the kind and the code) must
+    // be what the proof is about.
     const page = await getJson('/api/board?from=' + receipt.sequence + '&limit=1');
     const entry = page.ok ? page.body.entries[0] : null;
     matches = entry !== undefined && entry !== null && entry.sequence === receipt.sequence
-      && (typed === receipt.tracking_code || typed === receipt.confirmation_code)
       && entry.kind === receipt.kind && ballotStatus(entry) !== null
-      && ballotOf(entry).confirmation_code === receipt.confirmation_code
+      && codeNames(code, ballotOf(entry).confirmation_code)
       && toHex(await entryHash(entry)) === receipt.entry_hash;
     status = matches ? ballotStatus(entry) : null;
+    if (matches) shownCode = shortForm(ballotOf(entry).confirmation_code);
     included = matches && proof.index === receipt.sequence && proof.size === head.size
       && await verifyInclusion(proof.index, proof.size, receipt.entry_hash, proof.path, head.merkle_root);
     try {
@@ -317,7 +375,7 @@ async function check(code) {
   box.append(text('h3', refused ? 'Found: the board REFUSED this ballot (it is not counted)'
     : matches ? 'Found: your ballot is on the board' : 'The board\'s answer does not check out'));
   const dl = document.createElement('dl');
-  for (const [k, v] of [['Tracking code', receipt.tracking_code],
+  for (const [k, v] of [['Tracking code', shownCode],
     ['Status', status !== null ? status : 'Not verified (see below)'],
     ['Received', when(receipt.timestamp)], ['Board position', 'entry ' + receipt.sequence]]) {
     const dd = text('dd', v);

@@ -4,32 +4,43 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-/** The board's memory of recent administrator nonces: each accepted once, kept for the window only, bounded. */
+/**
+ * The board's memory of recent administrator nonces: each accepted once, kept for twice the window (and a second)
+ * of a monotonic clock — whatever the wall clock does — and bounded.
+ */
 class AdminNoncesTest {
+  static final long SECOND = 1_000_000_000L;
+
   @Test
   void aNonceIsAcceptedOnceWhileARequestWithItCouldBeAccepted() {
-    AdminNonces n = new AdminNonces(10, 60);
-    assertEquals(AdminNonces.Outcome.RECORDED, n.record("a", 1000, 1000));
-    assertTrue(n.seen("a", 1060));
-    assertEquals(AdminNonces.Outcome.REPLAYED, n.record("a", 1000, 1060));
-    // Past its request's time plus the window the request itself is stale, and the nonce is forgotten.
-    assertFalse(n.seen("a", 1061));
-    assertEquals(0, n.size(1061));
+    AtomicLong ticks = new AtomicLong(-5 * SECOND); // any origin, even negative: only differences count
+    AdminNonces n = new AdminNonces(10, 60, ticks::get);
+    assertEquals(AdminNonces.Outcome.RECORDED, n.record("a"));
+    ticks.addAndGet(121 * SECOND);
+    assertTrue(n.seen("a"), "kept 2 × 60 + 1 s: a request within 60 s of the clock when recorded stays refused");
+    assertEquals(AdminNonces.Outcome.REPLAYED, n.record("a"));
+    ticks.addAndGet(1);
+    assertFalse(n.seen("a"));
+    assertEquals(0, n.size());
   }
 
   @Test
   void whenFull_aNewNonceIsRefusedUntilOldOnesExpire() {
-    AdminNonces n = new AdminNonces(3, 60);
-    assertEquals(AdminNonces.Outcome.RECORDED, n.record("a", 1000, 1000));
-    assertEquals(AdminNonces.Outcome.RECORDED, n.record("b", 1030, 1030));
-    assertEquals(AdminNonces.Outcome.RECORDED, n.record("c", 1050, 1040));
-    assertEquals(AdminNonces.Outcome.FULL, n.record("d", 1040, 1040));
-    assertEquals(3, n.size(1040), "the memory did not grow");
-    assertEquals(AdminNonces.Outcome.REPLAYED, n.record("b", 1030, 1040), "a replay is still told as one");
-    assertEquals(AdminNonces.Outcome.RECORDED, n.record("d", 1061, 1061), "a expired at 1060");
-    assertTrue(n.seen("c", 1110));
-    assertFalse(n.seen("b", 1091));
+    AtomicLong ticks = new AtomicLong(Long.MAX_VALUE - 100 * SECOND); // the monotonic clock may wrap
+    AdminNonces n = new AdminNonces(3, 60, ticks::get);
+    assertEquals(AdminNonces.Outcome.RECORDED, n.record("a"));
+    ticks.addAndGet(30 * SECOND);
+    assertEquals(AdminNonces.Outcome.RECORDED, n.record("b"));
+    ticks.addAndGet(10 * SECOND);
+    assertEquals(AdminNonces.Outcome.RECORDED, n.record("c"));
+    assertEquals(AdminNonces.Outcome.FULL, n.record("d"));
+    assertEquals(3, n.size(), "the memory did not grow");
+    assertEquals(AdminNonces.Outcome.REPLAYED, n.record("b"), "a replay is still told as one");
+    ticks.addAndGet(82 * SECOND); // a was recorded 122 s ago
+    assertEquals(AdminNonces.Outcome.RECORDED, n.record("d"), "a expired");
+    assertTrue(n.seen("b") && n.seen("c"));
   }
 }

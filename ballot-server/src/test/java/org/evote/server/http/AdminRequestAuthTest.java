@@ -136,6 +136,31 @@ class AdminRequestAuthTest {
   }
 
   @Test
+  void aRequestDatedAheadAcceptedJustBeforeARestart_isRefusedAfterIt() throws Exception {
+    // Dated 50 s ahead (within the window): after a quick restart its time is after the new run's start, but not
+    // after the latest request time the earlier run accepted, which the board kept in its data directory.
+    TestKiosk k = new TestKiosk("kiosk-ahead", t.config, t.random);
+    String body = JsonText.object().add("kiosk_id", k.id).add("public_key", k.key.publicKey().hex()).build()
+        .toString();
+    long time = now() + 50;
+    byte[] request = recorded(ApiPaths.KIOSKS, body, signedAt(ApiPaths.KIOSKS, body, time));
+    assertEquals(200, replay(request).status());
+    long before = entries();
+    t.stop();
+    t.start();
+    assertTrue(time > now(), "the request is dated after the new run's start");
+    assertRefused(replay(request), 403, ErrorCodes.ADMIN_TIME_SKEW, ApiPaths.ADMIN_TIME, "earlier run");
+    assertEquals(before, entries());
+    // The mark is the request's time: a new request dated after it is accepted (and one dated now is refused
+    // until then, saying why).
+    String revoke = ApiPaths.revokeKiosk(k.id);
+    assertRefused(replay(recorded(revoke, "", signedAt(revoke, "", now()))), 403, ErrorCodes.ADMIN_TIME_SKEW,
+        "earlier run");
+    assertEquals(200, replay(recorded(revoke, "", signedAt(revoke, "", time + 1))).status());
+    assertEquals(before + 1, entries());
+  }
+
+  @Test
   void aRequestAcceptedBeforeARestart_isRefusedAfterIt() throws Exception {
     TestKiosk k = new TestKiosk("kiosk-s", t.config, t.random);
     String body = JsonText.object().add("kiosk_id", k.id).add("public_key", k.key.publicKey().hex()).build()

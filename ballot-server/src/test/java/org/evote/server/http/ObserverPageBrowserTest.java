@@ -207,6 +207,28 @@ class ObserverPageBrowserTest {
   }
 
   @Test
+  void theRefusedListIsShownAPageAtATime() throws Exception {
+    TestKiosk rogue = t.registerKiosk("kiosk-2");
+    java.util.Set<String> codes = new java.util.HashSet<>();
+    for (int i = 0; i < 51; i++) {
+      TestKiosk.Submission s = rogue.nextExactly(t.randomBallot("kiosk-1-" + (100 + i)), false);
+      assertEquals(409, t.post("/api/ballots", s).statusCode(), "recorded: ballot_id_namespace");
+      codes.add(s.ballot().trackingCode());
+    }
+    browser.get(t.base.toString());
+    waiting().until(d -> !d.findElements(By.id("refused-more")).isEmpty());
+    assertEquals(50, browser.findElements(By.cssSelector("#refused-list tr td:first-child")).size(),
+        "the first page");
+    browser.findElement(By.id("refused-more")).click();
+    waiting().until(d -> d.findElements(By.cssSelector("#refused-list tr td:first-child")).size() == 51);
+    assertTrue(browser.findElements(By.id("refused-more")).isEmpty(), "no more pages");
+    List<String> shown = browser.findElements(By.cssSelector("#refused-list tr td:first-child")).stream()
+        .map(WebElement::getText).toList();
+    assertEquals(codes, new java.util.HashSet<>(shown));
+    assertEquals(51, shown.size(), "each refused ballot once");
+  }
+
+  @Test
   void theStatusShownIsTheVerifiedEntrysKind() throws Exception {
     browser.get(t.base + "/?code=" + challenged.ballot().trackingCode());
     waiting().until(d -> d.findElement(By.id("result")).getText().contains("signature"));
@@ -218,7 +240,8 @@ class ObserverPageBrowserTest {
   @Test
   void aBoardThatCallsAChallengedBallotCastIsShownAsFailedNotCast() throws Exception {
     // A proxy in front of the real board: every answer passes unchanged, except that a receipt claims "ballot_cast".
-    try (LyingProxy proxy = new LyingProxy(t.base)) {
+    try (LyingProxy proxy = new LyingProxy(t.base, path -> path,
+        receipt -> Json.createObjectBuilder(receipt).add("kind", "ballot_cast").build())) {
       browser.get(proxy.base + "/?code=" + challenged.ballot().trackingCode());
       waiting().until(d -> d.findElement(By.id("result")).getText().contains("signature"));
       String result = browser.findElement(By.id("result")).getText();
@@ -231,25 +254,74 @@ class ObserverPageBrowserTest {
     }
   }
 
-  /** An HTTP proxy on loopback that forwards to a board and rewrites every receipt's kind to "ballot_cast". */
+  @Test
+  void aBoardThatAnswersACodeWithAnotherBallotsRealReceiptIsShownAsFailedNotFound() throws Exception {
+    // The board dropped ballot X; asked for X it answers with the cast ballot's genuine receipt (real entry, proof
+    // and signed head) relabelled "tracking_code": X. Only the entry's own code can tell the browser it is not X.
+    String x = kiosk.next(t.randomBallot("ballot-never-posted"), false).ballot().trackingCode();
+    String real = "/api/receipts/" + cast.ballot().trackingCode();
+    try (LyingProxy proxy = new LyingProxy(t.base,
+        path -> path.equals("/api/receipts/" + x) ? real : path,
+        receipt -> Json.createObjectBuilder(receipt).add("tracking_code", x).build())) {
+      browser.get(proxy.base + "/?code=" + x);
+      waiting().until(d -> d.findElement(By.id("result")).getText().contains("signature"));
+      String result = browser.findElement(By.id("result")).getText();
+      assertTrue(proxy.lied.get() > 0, "the proxy relabelled a receipt");
+      assertFalse(result.contains("Found"), result);
+      assertFalse(result.contains("Cast"), result);
+      assertTrue(result.contains("does not check out") && result.contains("does NOT match"), result);
+      assertFalse(result.contains("Inclusion proof checked in this browser"), result);
+      screenshot("observer-relabelled-receipt");
+      // The cast ballot's own look-up through the same proxy (its receipt also relabelled X) is still found and
+      // shown with its own code: what the page shows and matches comes from the verified entry.
+      browser.get(proxy.base + "/?code=" + cast.ballot().trackingCode());
+      waiting().until(d -> d.findElement(By.id("result")).getText().contains("signature"));
+      String own = browser.findElement(By.id("result")).getText();
+      assertTrue(own.contains("Found") && own.contains(cast.ballot().trackingCode()) && !own.contains(x), own);
+    }
+  }
+
+  @Test
+  void aBoardThatAnswersAFullCodeWithAnotherBallotsRealReceiptIsShownAsFailed() throws Exception {
+    String x = kiosk.next(t.randomBallot("ballot-never-posted"), false).ballot().confirmationCode().toHex();
+    String real = "/api/receipts/" + cast.ballot().confirmationCode().toHex();
+    try (LyingProxy proxy = new LyingProxy(t.base,
+        path -> path.equals("/api/receipts/" + x) ? real : path,
+        receipt -> Json.createObjectBuilder(receipt).add("confirmation_code", x)
+            .add("tracking_code", org.evote.crypto.ballot.ConfirmationCodes.shortForm(
+                org.evote.crypto.hash.Digest.decode(x, "code"))).build())) {
+      browser.get(proxy.base + "/?code=" + x);
+      waiting().until(d -> d.findElement(By.id("result")).getText().contains("signature"));
+      String result = browser.findElement(By.id("result")).getText();
+      assertTrue(proxy.lied.get() > 0, "the proxy relabelled a receipt");
+      assertFalse(result.contains("Found"), result);
+      assertTrue(result.contains("does not check out"), result);
+    }
+  }
+
+  /**
+   * An HTTP proxy on loopback in front of a board: it asks the board for {@code askInstead} of each request path
+   * (with its query) and passes every answer unchanged, except that a 200 receipt ({@code /api/receipts/…}) is
+   * rewritten by {@code rewriteReceipt}.
+   */
   static final class LyingProxy implements AutoCloseable {
     final HttpServer server;
     final String base;
     final java.util.concurrent.atomic.AtomicInteger lied = new java.util.concurrent.atomic.AtomicInteger();
     final HttpClient http = HttpClient.newHttpClient();
 
-    LyingProxy(URI board) throws Exception {
+    LyingProxy(URI board, java.util.function.UnaryOperator<String> askInstead,
+        java.util.function.UnaryOperator<JsonObject> rewriteReceipt) throws Exception {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       server.createContext("/", exchange -> {
         try (exchange) {
-          URI target = board.resolve(exchange.getRequestURI().toString());
+          URI target = board.resolve(askInstead.apply(exchange.getRequestURI().toString()));
           HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(target).GET().build(),
               HttpResponse.BodyHandlers.ofByteArray());
           byte[] body = r.body();
           if (exchange.getRequestURI().getPath().startsWith("/api/receipts/") && r.statusCode() == 200) {
             JsonObject receipt = JsonText.parseObject(new String(body, StandardCharsets.UTF_8));
-            body = Json.createObjectBuilder(receipt).add("kind", "ballot_cast").build().toString()
-                .getBytes(StandardCharsets.UTF_8);
+            body = rewriteReceipt.apply(receipt).toString().getBytes(StandardCharsets.UTF_8);
             lied.incrementAndGet();
           }
           r.headers().firstValue("Content-Type").ifPresent(v -> exchange.getResponseHeaders().set("Content-Type", v));

@@ -165,6 +165,35 @@ class RefusalRecordsTest {
   }
 
   @Test
+  void anExactRetryOfARecordedRefusalGetsItsReceiptEvenAfterTheKioskIsRevoked() throws Exception {
+    TestKiosk.Submission foreign = k1.nextExactly(t.randomBallot("K2-000001"), false);
+    HttpResponse<String> first = t.post("/api/ballots", foreign);
+    assertEquals(409, first.statusCode(), first.body());
+    assertEquals(ErrorCodes.BALLOT_ID_NAMESPACE, code(first));
+    JsonObject receipt = TestBoard.json(first).getJsonObject("receipt");
+    assertEquals(200, t.adminPost("/api/admin/kiosks/K1/revoke", "").statusCode());
+    long size = entries();
+    HttpResponse<String> again = t.post("/api/ballots", foreign);
+    assertEquals(409, again.statusCode(), again.body());
+    assertEquals(ErrorCodes.BALLOT_ID_NAMESPACE, code(again), "the recorded refusal, not revoked_kiosk");
+    assertEquals(receipt.getInt("sequence"), TestBoard.json(again).getJsonObject("receipt").getInt("sequence"));
+    assertEquals(receipt.getString("entry_hash"), TestBoard.json(again).getJsonObject("receipt")
+        .getString("entry_hash"));
+    assertEquals(size, entries(), "a retry stores nothing");
+    // Anything else of the revoked kiosk, even under the refused request id, is refused revoked_kiosk.
+    TestKiosk.Submission other = k1.next(t.randomBallot("K1-000002"), false);
+    HttpResponse<String> revoked = t.post("/api/ballots", other);
+    assertEquals(403, revoked.statusCode(), revoked.body());
+    assertEquals(ErrorCodes.REVOKED_KIOSK, code(revoked));
+    String underRefusedId = org.evote.crypto.json.CanonicalJson.write(jakarta.json.Json.createObjectBuilder(
+        org.evote.crypto.json.JsonText.parseObject(other.body())).add("request_id", foreign.requestId()).build());
+    HttpResponse<String> reused = t.post("/api/ballots", k1.sign(EntryKind.BALLOT_CAST, underRefusedId));
+    assertEquals(403, reused.statusCode(), reused.body());
+    assertEquals(ErrorCodes.REVOKED_KIOSK, code(reused), reused.body());
+    assertEquals(size, entries());
+  }
+
+  @Test
   void aRefusalThatDoesNotContinueTheChainIsNotRecorded() throws Exception {
     k1.setChain(org.evote.crypto.hash.Digest.ZERO);
     long size = entries();
@@ -184,7 +213,13 @@ class RefusalRecordsTest {
     assertEquals(400, t.post("/api/ballots", k1.next(t.randomBallot("K1-000002"), false)).statusCode());
     k1.setTime(System.currentTimeMillis() / 1000 - 1);
     assertEquals(200, t.post("/api/ballots", k1.next(t.randomBallot("K1-000003"), false)).statusCode());
-    assertEquals(200, t.post("/api/ballots", k2.next(t.randomBallot("K2-000001"), false)).statusCode());
+    // A kiosk clock 30 s ahead of the board's is within BALLOT_NOT_AFTER_ENTRY's tolerance (60 s): accepted, and
+    // the verifier agrees (it runs the same rule).
+    k2.setTime(System.currentTimeMillis() / 1000 + 30);
+    HttpResponse<String> ahead = t.post("/api/ballots", k2.next(t.randomBallot("K2-000001"), false));
+    assertEquals(200, ahead.statusCode(), ahead.body());
+    assertTrue(TestBoard.json(ahead).getJsonNumber("timestamp").longValue() <= System.currentTimeMillis() / 1000,
+        "the entry is dated by the board's clock, not the ballot's");
     assertEquals(200, t.adminPost("/api/admin/polls/close", "").statusCode());
     JsonObject close = client.entries(0, 100).entries().stream().filter(e -> e.kind() == EntryKind.POLLS_CLOSED)
         .map(e -> org.evote.crypto.json.JsonText.parseObject(e.payload())).findFirst().orElseThrow();

@@ -57,7 +57,8 @@ class SlowReadersTest {
       // The same board served again with the default limits, on a port whose sockets have a small send buffer:
       // this board's answers (under 1 MB) then stand for a real board's, far larger than the system's buffers
       // (up to 4 MiB a socket here), which a slow reader makes the writing thread wait for.
-      Javalin app = BulletinBoardApp.create(t.board, new SubmissionChecker(t.board.config(), t.random, t.board))
+      Javalin app = BulletinBoardApp.create(t.board, new SubmissionChecker(t.board.config(), t.random, t.board),
+          AdminTimeMark.load(temp.resolve("admin-time.txt")))
           .start("127.0.0.1", 0);
       for (Connector c : app.jettyServer().server().getConnectors()) {
         ((ServerConnector) c).setAcceptedSendBufferSize(16 * 1024);

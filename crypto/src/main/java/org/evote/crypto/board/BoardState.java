@@ -36,6 +36,15 @@ public final class BoardState {
    */
   public record Chain(Digest head, long lastTime, long ballots) {}
 
+  /**
+   * Rule BALLOT_NOT_AFTER_ENTRY's tolerance: a ballot's timestamp may be at most this many seconds after its
+   * entry's time (§9.6). Kiosks date ballots by the board's unsigned status time; the tolerance keeps an honest
+   * ballot from being refused when the board's clock steps back a little, and keeps a board from recording honest
+   * ballots as justified {@code future_ballot} refusals by dating its entries a few seconds early. Board time never
+   * follows a kiosk's: entries are dated by the board's clock alone.
+   */
+  public static final long BALLOT_AHEAD_TOLERANCE_SECONDS = 60;
+
   private final Digest extendedHash;
   private final String electionJson;
   private final Map<String, Kiosk> kiosks = new ConcurrentHashMap<>();
@@ -205,8 +214,9 @@ public final class BoardState {
       v.add(new Violation(Rule.CHAIN_TIME_NOT_BACKWARDS, ballot + " is dated before the previous ballot of kiosk "
           + b.kioskId()));
     }
-    if (b.timestamp() > timestamp) {
-      v.add(new Violation(Rule.BALLOT_NOT_AFTER_ENTRY, ballot + " is dated after the board received it"));
+    if (b.timestamp() > timestamp && b.timestamp() - timestamp > BALLOT_AHEAD_TOLERANCE_SECONDS) {
+      v.add(new Violation(Rule.BALLOT_NOT_AFTER_ENTRY, ballot + " is dated " + (b.timestamp() - timestamp)
+          + " s after the board received it (at most " + BALLOT_AHEAD_TOLERANCE_SECONDS + " s are allowed)"));
     }
     return v;
   }

@@ -43,7 +43,10 @@ public enum Rule {
   CHAIN_CONTINUES("V12", "chain_broken"),
   /** A ballot is not dated before its kiosk's previous ballot. */
   CHAIN_TIME_NOT_BACKWARDS("V12", "chain_time"),
-  /** A ballot is not dated after the board received it. */
+  /**
+   * A ballot is not dated more than {@link BoardState#BALLOT_AHEAD_TOLERANCE_SECONDS} after the board received it
+   * (its entry's time).
+   */
   BALLOT_NOT_AFTER_ENTRY("V12", "future_ballot"),
   /**
    * A {@code ballot_refused} entry's submission, checked as a ballot at its position, breaks the rule (or fails the

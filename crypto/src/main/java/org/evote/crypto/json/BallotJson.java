@@ -92,6 +92,53 @@ public final class BallotJson {
         f.digest("confirmation_code")));
   }
 
+  /**
+   * A ballot's size checked against the manifest before any point in it is decoded (protocol §9.6, "Refusal
+   * records"), so that a hostile ballot costs no more point decoding than its style's: for a style of the manifest,
+   * its number of contests and each contest's number of selections, in order, are the style's; for a style not in
+   * the manifest, at most the largest number of contests of any style and of selections of any contest. Reads only
+   * {@code style_id} and the lengths of the {@code contests} and {@code selections} arrays; a member of the wrong
+   * type is left for {@link #decodeBallot} to name.
+   *
+   * @throws InvalidFieldException naming the {@code contests} or {@code selections} array that does not fit
+   */
+  public static void checkSize(JsonObject ballot, org.evote.crypto.manifest.Manifest manifest, String path) {
+    if (!(ballot.get("contests") instanceof JsonArray contests)) {
+      return;
+    }
+    String style = ballot.get("style_id") instanceof jakarta.json.JsonString id ? id.getString() : null;
+    List<org.evote.crypto.manifest.ContestDescription> expected = style == null ? List.of()
+        : manifest.contestsFor(style);
+    boolean known = style != null && manifest.style(style).isPresent();
+    int maxContests = 0;
+    int maxSelections = 0;
+    if (!known) {
+      for (org.evote.crypto.manifest.BallotStyle s : manifest.ballotStyles()) {
+        maxContests = Math.max(maxContests, manifest.contestsFor(s.id()).size());
+      }
+      for (org.evote.crypto.manifest.ContestDescription c : manifest.contests()) {
+        maxSelections = Math.max(maxSelections, c.selections().size());
+      }
+    }
+    if (known ? contests.size() != expected.size() : contests.size() > maxContests) {
+      throw new InvalidFieldException(path + ".contests", known
+          ? "style " + style + " has " + expected.size() + " contests, the ballot has " + contests.size()
+          : "the ballot has " + contests.size() + " contests, more than any style of the manifest (" + maxContests
+              + ")");
+    }
+    for (int c = 0; c < contests.size(); c++) {
+      if (contests.get(c) instanceof JsonObject contest && contest.get("selections") instanceof JsonArray sels) {
+        int allowed = known ? expected.get(c).selections().size() : maxSelections;
+        if (known ? sels.size() != allowed : sels.size() > allowed) {
+          throw new InvalidFieldException(path + ".contests[" + c + "].selections", known
+              ? "contest " + expected.get(c).id() + " has " + allowed + " selections, the ballot has " + sels.size()
+              : "the contest has " + sels.size() + " selections, more than any contest of the manifest ("
+                  + allowed + ")");
+        }
+      }
+    }
+  }
+
   public static EncryptedBallot decodeBallot(JsonObject json) {
     return decodeBallot(Fields.of(json));
   }

@@ -86,6 +86,18 @@ public final class BoardJson {
     return decodePayload(e.kind(), JsonText.parseObject(e.payload()));
   }
 
+  /**
+   * {@link BallotJson#checkSize} of a ballot submission's payload ({@code payload.ballot}): a board calls it before
+   * {@link #decodePayload(EntryKind, JsonObject)}, so that no point of a ballot too large for its style is decoded.
+   *
+   * @throws InvalidFieldException naming the array that does not fit
+   */
+  public static void checkBallotSize(JsonObject payload, org.evote.crypto.manifest.Manifest manifest) {
+    if (payload.get("ballot") instanceof JsonObject ballot) {
+      BallotJson.checkSize(ballot, manifest, "payload.ballot");
+    }
+  }
+
   /** Reads a payload of the given kind (a kiosk submission before it is on the board, for instance). */
   public static EntryPayload decodePayload(EntryKind kind, JsonObject payload) {
     return decodePayload(kind, payload, "payload");

@@ -349,9 +349,22 @@ class BoardStateTest {
   @Test
   void ballotNotAfterEntry() {
     openBoard();
-    refused(ballot("K1", "req-x", "K1-x", state.chain("K1").head(), time + 1, List.of(alpha(900))),
+    long tolerance = BoardState.BALLOT_AHEAD_TOLERANCE_SECONDS;
+    assertEquals(60, tolerance);
+    refused(ballot("K1", "req-x", "K1-x", state.chain("K1").head(), time + tolerance + 1, List.of(alpha(900))),
         Rule.BALLOT_NOT_AFTER_ENTRY);
-    append(ballot("K1", "req-x", "K1-x", state.chain("K1").head(), time, List.of(alpha(900))));
+    refused(ballot("K1", "req-x", "K1-x", state.chain("K1").head(), time + 400, List.of(alpha(900))),
+        Rule.BALLOT_NOT_AFTER_ENTRY);
+    append(ballot("K1", "req-x", "K1-x", state.chain("K1").head(), time + tolerance, List.of(alpha(900))));
+  }
+
+  @Test
+  void aBallotAFewSecondsAheadOfItsEntryIsWithinTheTolerance() {
+    openBoard();
+    long entryTime = time;
+    append(ballot("K1", "req-a", "K1-a", state.chain("K1").head(), entryTime + 30, List.of(alpha(901))));
+    assertEquals(entryTime + 30, state.chain("K1").lastTime(), "the chain's time is the ballot's");
+    assertEquals(1, state.cast());
   }
 
   @Test
@@ -407,8 +420,9 @@ class BoardStateTest {
     openBoard();
     append(ballot("K1", "req-1", "K1-a", state.chain("K1").head(), time, List.of(alpha(101))));
     append(closing());
-    time -= 5;
-    refused(ballot("K1", "req-1", "K1-a", Digest.ZERO, time + 1, List.of(alpha(101))),
+    time -= 100;
+    refused(ballot("K1", "req-1", "K1-a", Digest.ZERO, time + BoardState.BALLOT_AHEAD_TOLERANCE_SECONDS + 1,
+        List.of(alpha(101))),
         Rule.TIME_NOT_BACKWARDS, Rule.BALLOT_WHILE_POLLS_OPEN, Rule.REQUEST_ID_UNUSED, Rule.BALLOT_ID_UNIQUE,
         Rule.CIPHERTEXTS_UNIQUE, Rule.CHAIN_CONTINUES, Rule.CHAIN_TIME_NOT_BACKWARDS, Rule.BALLOT_NOT_AFTER_ENTRY);
   }
@@ -491,7 +505,8 @@ class BoardStateTest {
         RefusalReason.DUPLICATE_CIPHERTEXT));
     append(refusal(ballot("K1", "req-6", "K1-f", state.chain("K1").head(), previous - 1, List.of(alpha(106))),
         RefusalReason.CHAIN_TIME));
-    append(refusal(ballot("K1", "req-7", "K1-g", state.chain("K1").head(), time + 1, List.of(alpha(107))),
+    append(refusal(ballot("K1", "req-7", "K1-g", state.chain("K1").head(),
+        time + BoardState.BALLOT_AHEAD_TOLERANCE_SECONDS + 1, List.of(alpha(107))),
         RefusalReason.FUTURE_BALLOT));
     assertEquals(6, state.refused());
     assertEquals(7, state.chain("K1").ballots());

@@ -99,7 +99,9 @@ class RefusalRecordsVerifyTest {
   void aRefusalOfAValidBallotFailsV12() throws Exception {
     TestElection e = open();
     e.vote("kiosk-1", plaintext(e, "kiosk-1-000001"), false);
-    refuse(e, next(e, "kiosk-1", plaintext(e, "kiosk-1-000002"), e.polling.time()), RefusalReason.FUTURE_BALLOT);
+    // Dated 30 s ahead of the board: within BALLOT_NOT_AFTER_ENTRY's 60 s tolerance, so not a future ballot.
+    refuse(e, next(e, "kiosk-1", plaintext(e, "kiosk-1-000002"), e.polling.time() + 30),
+        RefusalReason.FUTURE_BALLOT);
     e.vote("kiosk-1", plaintext(e, "kiosk-1-000003"), false);
     e.closePolls();
     VerificationReport report = verify(e);
