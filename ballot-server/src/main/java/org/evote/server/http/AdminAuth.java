@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 final class AdminAuth {
   private static final Logger LOG = LoggerFactory.getLogger(AdminAuth.class);
+  private final ThrottledLog refusals = ThrottledLog.perSecond(LOG::warn);
   /** The most recent nonces kept: far above any administrator's request rate over two minutes. */
   static final int MAX_NONCES = 10_000;
 
@@ -147,9 +148,13 @@ final class AdminAuth {
     return query == null ? path : path + "?" + query;
   }
 
-  private static ApiError refuse(Context ctx, int status, String code, String admin, String message) {
-    LOG.warn("refused administrator request {} {} from {}{}: {}", ctx.method(), ctx.path(), ctx.ip(),
-        admin == null ? "" : " as " + admin, code);
+  /** Refuses the request; one WARN line a second per code at most, so refusals cannot grow the log unbounded. */
+  private ApiError refuse(Context ctx, int status, String code, String admin, String message) {
+    String method = ctx.method().name();
+    String path = ctx.path();
+    String ip = ctx.ip();
+    refusals.log(code, () -> "refused administrator request " + method + " " + path + " from " + ip
+        + (admin == null ? "" : " as " + admin) + ": " + code);
     return new ApiError(status, code, message);
   }
 }
