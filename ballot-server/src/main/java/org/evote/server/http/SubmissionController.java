@@ -26,7 +26,10 @@ final class SubmissionController {
    * Refusals by the checks before the writer: most need no credentials (anyone can send a body with a wrong
    * signature), so at most one line a second per refusal code, with the count of those left out.
    */
+  /** Refusals before authentication: at most a line a second per code, so a flood cannot grow the log unbounded. */
   private final ThrottledLog unauthenticated = ThrottledLog.perSecond(LOG::info);
+  /** Refusals of authenticated kiosks before the writer (and busy answers), throttled the same way. */
+  private final ThrottledLog beforeTheWriter = ThrottledLog.perSecond(LOG::info);
   private static final String CAST = ApiPaths.CAST_BALLOTS;
   private static final String CHALLENGED = ApiPaths.CHALLENGED_BALLOTS;
 
@@ -83,14 +86,17 @@ final class SubmissionController {
       // for, nor holds, one of the permits honest kiosks' proofs are checked under.
       authenticated = checker.authenticate(request);
     } catch (Refusal r) {
-      LOG.info("rejected {} from {}: {} {}", kind.wireName(), ctx.ip(), r.code(), r.getMessage());
+      String ip = ctx.ip();
+      unauthenticated.log(r.code(), () -> "rejected " + kind.wireName() + " from " + ip + ": " + r.code() + " "
+          + r.getMessage());
       throw r;
     }
     // Then at most MAX_IN_FLIGHT_PER_KIOSK of this kiosk's submissions are checked or written at once.
     java.util.Optional<KioskInFlight.Slot> slot = inFlight.enter(authenticated.kioskId());
     if (slot.isEmpty()) {
-      LOG.info("busy {} from kiosk {}: {} of its submissions in flight", kind.wireName(), authenticated.kioskId(),
-          inFlight.limit());
+      String kiosk = authenticated.kioskId();
+      beforeTheWriter.log("busy", () -> "busy " + kind.wireName() + " from kiosk " + kiosk + ": " + inFlight.limit()
+          + " of its submissions in flight");
       throw new Refusal(Refusal.Unavailable.BOARD_BUSY, "kiosk " + authenticated.kioskId() + " already has "
           + inFlight.limit() + " submissions being checked or stored; retry the same request later");
     }
@@ -112,7 +118,7 @@ final class SubmissionController {
       }
     } catch (Refusal r) {
       String ip = ctx.ip();
-      unauthenticated.log(r.code(), () -> "rejected " + kind.wireName() + " from " + ip + ": " + r.code() + " "
+      beforeTheWriter.log(r.code(), () -> "rejected " + kind.wireName() + " from " + ip + ": " + r.code() + " "
           + r.getMessage());
       throw r;
     }
