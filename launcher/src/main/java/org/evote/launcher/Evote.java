@@ -146,7 +146,7 @@ public final class Evote {
         log.printf("  results:       %s (and result.csv, result.html)%n", outcome.record().resolve("result.txt"));
         if (!keepServing) {
           log.printf("The server and the witnesses have stopped. To open the observer page and look up receipts, "
-              + "serve the board again:%n  ./evote server serve --data %s --board-passphrase-file %s%n  then open "
+              + "serve the board again:%n  ./evote server serve --plain-http --data %s --board-passphrase-file %s%n  then open "
               + "http://127.0.0.1:8080/ and type a tracking code from %s%n", d.resolve("board"),
               d.resolve("board.pass"), d.resolve("robots"));
           return outcome.succeeded() ? 0 : 1;
