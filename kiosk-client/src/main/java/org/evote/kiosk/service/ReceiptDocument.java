@@ -24,11 +24,13 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.evote.kiosk.pollworker.RefusalWords;
 import org.evote.kiosk.session.Texts;
 
 /**
  * The voter's receipt as a QR code (ZXing) and a one-page PDF (PDFBox) for an 80 mm receipt printer, in the
- * voter's language: election, cast or challenged, the whole tracking code on a line of its own in large type,
+ * voter's language — every label from the kiosk's bundle, the election's name as the one display-name rule gives it
+ * in that language (protocol §5.1), a refusal in the kiosk's words — : election, cast or challenged, the whole tracking code on a line of its own in large type,
  * time, kiosk, board entry or "upload pending", the check URL, the full confirmation code H_C, and a QR code of
  * the look-up URL with H_C in it (docs/protocol.md §5.5). It carries nothing about the vote.
  */
@@ -78,7 +80,7 @@ public final class ReceiptDocument {
     out.add(new Line(t.get("receipt.print.time", TIME.format(Instant.ofEpochSecond(r.timestamp()).atZone(zone))),
         Style.TEXT));
     out.add(new Line(t.get("receipt.print.kiosk", r.kioskId()), Style.TEXT));
-    out.add(new Line(r.refusal().map(code -> t.get("receipt.print.refused", code))
+    out.add(new Line(r.refusal().map(code -> t.get("receipt.print.refused", RefusalWords.of(t, code)))
         .or(() -> r.boardSequence().map(s -> t.get("receipt.print.entry", String.valueOf(s))))
         .orElse(t.get("receipt.print.pending")), Style.TEXT));
     out.add(new Line(t.get("receipt.print.check"), Style.TEXT));

@@ -28,6 +28,17 @@ public final class Texts {
     return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
   }
 
+  /** The reader's language (a BCP 47 tag). */
+  public String language() {
+    return locale.toLanguageTag();
+  }
+
+  /** A language's name in the reader's language ("inglés" for "en" to a Spanish reader). */
+  public String languageNameInReadersLanguage(String tag) {
+    String name = Locale.forLanguageTag(tag).getDisplayLanguage(locale);
+    return name.isEmpty() ? tag : name;
+  }
+
   /** Whether the kiosk has words for {@code key}. */
   public boolean has(String key) {
     return bundle.containsKey(key);

@@ -11,10 +11,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.evote.crypto.manifest.Candidate;
 import org.evote.crypto.manifest.ContestDescription;
+import org.evote.crypto.manifest.DisplayNames;
 import org.evote.crypto.manifest.Manifest;
-import org.evote.crypto.manifest.SelectionDescription;
 
 /**
  * The state of one voter at the kiosk, apart from any screen (the view model of the whole flow): which screen,
@@ -24,6 +23,8 @@ import org.evote.crypto.manifest.SelectionDescription;
  */
 public final class VotingSession {
   private final Manifest manifest;
+  private final DisplayNames names;
+  private final ReadOnlyObjectWrapper<Optional<Pending>> pending = new ReadOnlyObjectWrapper<>(Optional.empty());
   private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(Screen.ACTIVATION);
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<Integer> contestIndex = new ReadOnlyObjectWrapper<>(0);
@@ -34,6 +35,12 @@ public final class VotingSession {
 
   public VotingSession(Manifest manifest) {
     this.manifest = manifest;
+    this.names = new DisplayNames(manifest);
+  }
+
+  /** The manifest's names under the one display-name rule (protocol §5.1). */
+  public DisplayNames names() {
+    return names;
   }
 
   public Manifest manifest() {
@@ -63,6 +70,11 @@ public final class VotingSession {
 
   public Texts texts() {
     return new Texts(language);
+  }
+
+  /** The kiosk's words for what the manifest does not name, in the voter's language. */
+  public KioskWords words() {
+    return new KioskWords(texts());
   }
 
   public Optional<String> styleId() {
@@ -210,29 +222,29 @@ public final class VotingSession {
 
   // ---- names in the voter's language ----
 
+  /** The election's name in the voter's language (marked if the manifest lacks it in that language). */
+  public String electionName() {
+    return names.election(language).render(words());
+  }
+
   public String contestTitle(ContestDescription c) {
-    return c.ballotTitle().in(language).or(() -> c.name().in(language)).orElse(c.id());
+    return names.contest(c.id(), language).render(words());
   }
 
   public String contestSubtitle(ContestDescription c) {
-    return c.ballotSubtitle().in(language).orElse(c.votesAllowed() == 1 ? texts().get("contest.voteForOne")
-        : texts().get("contest.voteFor", c.votesAllowed()));
+    return names.contestSubtitle(c.id(), language).map(t -> t.render(words()))
+        .orElse(c.votesAllowed() == 1 ? texts().get("contest.voteForOne")
+            : texts().get("contest.voteFor", c.votesAllowed()));
   }
 
+  /** A selection's name: its candidate's, the write-in line, or "Choice n (no name in the manifest)". */
   public String selectionName(ContestDescription c, String selectionId) {
-    Optional<SelectionDescription> s = c.selection(selectionId);
-    Optional<Candidate> cand = s.flatMap(x -> manifest.candidate(x.candidateId()));
-    String fallback = s.map(SelectionDescription::candidateId).orElse(selectionId);
-    if (cand.isEmpty() && fallback.startsWith("write-in")) {
-      fallback = texts().get("contest.writeIn");
-    }
-    return cand.flatMap(x -> x.name().in(language)).filter(n -> !n.isBlank()).orElse(fallback);
+    return names.selection(c.id(), selectionId, language).render(words());
   }
 
+  /** The party of a selection's candidate; empty when it has none. */
   public String partyName(ContestDescription c, String selectionId) {
-    return c.selection(selectionId).flatMap(s -> manifest.candidate(s.candidateId())).flatMap(Candidate::partyId)
-        .flatMap(manifest::party).map(p -> p.name().in(language).filter(n -> !n.isBlank())
-            .orElse(p.abbreviation())).orElse("");
+    return names.selectionParty(c.id(), selectionId, language).map(t -> t.render(words())).orElse("");
   }
 
   // ---- the encrypt / cast / challenge steps (run by the controller) ----
@@ -245,6 +257,40 @@ public final class VotingSession {
     go(Screen.DECIDE);
   }
 
+  /** The decision the voter is asked to confirm on the tracking-code screen, if any. */
+  public enum Pending { CAST, CHALLENGE }
+
+  /** The decision waiting for the voter's confirmation (empty: none asked). */
+  public Optional<Pending> pendingDecision() {
+    return pending.get();
+  }
+
+  public ReadOnlyObjectProperty<Optional<Pending>> pendingDecisionProperty() {
+    return pending.getReadOnlyProperty();
+  }
+
+  /** The voter chose Cast: ask them to confirm (the controller casts only on their yes). */
+  public void askCast() {
+    ask(Pending.CAST);
+  }
+
+  /** The voter chose Challenge: ask them to confirm. */
+  public void askChallenge() {
+    ask(Pending.CHALLENGE);
+  }
+
+  /** The voter went back from the confirmation: nothing was decided. */
+  public void cancelDecision() {
+    pending.set(Optional.empty());
+  }
+
+  private void ask(Pending p) {
+    if (screen.get() != Screen.DECIDE) {
+      throw new IllegalStateException("a decision is asked only on the tracking-code screen");
+    }
+    pending.set(Optional.of(p));
+  }
+
   public void submitting() {
     go(Screen.SUBMITTING);
   }
@@ -255,12 +301,19 @@ public final class VotingSession {
     go(Screen.RECEIPT);
   }
 
-  /** After a challenge: the same voter votes again with a fresh ballot; the choices are kept to edit. */
+  /**
+   * After a challenge: its choices are published with it, so they are wiped here; the same voter then votes again
+   * on a fresh, empty ballot.
+   */
   public void challenged() {
+    choices.clear();
     go(Screen.CHALLENGED);
   }
 
+  /** The voter votes again after a challenge, starting with no choices. */
   public void voteAgain() {
+    choices.clear();
+    notice.set("");
     contestIndex.set(0);
     backToReview = false;
     go(contests().isEmpty() ? Screen.REVIEW : Screen.CONTEST);
@@ -282,6 +335,7 @@ public final class VotingSession {
   }
 
   private void go(Screen s) {
+    pending.set(Optional.empty());
     screen.set(s);
   }
 }

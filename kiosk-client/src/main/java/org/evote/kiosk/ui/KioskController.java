@@ -73,9 +73,9 @@ public final class KioskController implements AutoCloseable {
     return electionName;
   }
 
-  /** The election's name in the voter's language, as the receipt prints it. */
+  /** The election's name in the voter's language, as the receipt prints it (protocol §5.1 "Display names"). */
   public String receiptElectionName() {
-    return session.manifest().name().in(session.language()).filter(n -> !n.isBlank()).orElse(electionName);
+    return session.electionName();
   }
 
   public Uploader.Status uploadStatus() {
@@ -86,6 +86,7 @@ public final class KioskController implements AutoCloseable {
     return lastReceipt;
   }
 
+  /** Where the last receipt went, in the voter's words: printed, or the file and folder it was saved in. */
   public String printStatus() {
     return printStatus;
   }
@@ -168,10 +169,12 @@ public final class KioskController implements AutoCloseable {
   private String saveAndPrint(LocalReceipt r) {
     try {
       Path pdf = ReceiptDocument.save(receipts, session.texts(), receiptElectionName(), r, ZoneId.systemDefault());
-      return ReceiptPrinter.print(pdf) ? "" : session.texts().get("receipt.noPrinter");
+      return ReceiptPrinter.print(pdf) ? session.texts().get("receipt.printed")
+          : session.texts().get("receipt.noPrinter", pdf.getFileName().toString(),
+              pdf.toAbsolutePath().getParent().toString());
     } catch (java.io.IOException e) {
       LOG.error("cannot save the receipt of {}", r.ballotId(), e);
-      return e.getMessage();
+      return session.texts().get("receipt.saveFailed");
     }
   }
 

@@ -2,7 +2,6 @@ package org.evote.kiosk.ui;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
@@ -11,7 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -20,10 +18,6 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.evote.crypto.manifest.BallotStyle;
-import org.evote.crypto.manifest.ContestDescription;
-import org.evote.crypto.manifest.SelectionDescription;
-import org.evote.kiosk.service.LocalReceipt;
-import org.evote.kiosk.service.ReceiptDocument;
 import org.evote.kiosk.session.InactivityTimer;
 import org.evote.kiosk.session.Texts;
 import org.evote.kiosk.session.VotingSession;
@@ -65,6 +59,7 @@ public final class KioskView {
     warning.setVisible(false);
     session.screenProperty().addListener((o, a, b) -> redraw());
     session.contestIndexProperty().addListener((o, a, b) -> redraw());
+    session.pendingDecisionProperty().addListener((o, a, b) -> redraw());
     // Only deliberate input counts as activity (a pointer merely resting over a redrawn screen does not).
     root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> controller.touch());
     root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> controller.touch());
@@ -96,7 +91,7 @@ public final class KioskView {
 
   private Node header() {
     electionTitle.getStyleClass().add("subtitle");
-    electionTitle.setText(controller.electionName());
+    electionTitle.setId("election-title");
     largeText.setId("large-text");
     highContrast.setId("high-contrast");
     largeText.selectedProperty().addListener((o, a, on) -> style("large-text", on));
@@ -127,20 +122,24 @@ public final class KioskView {
     Node screen = switch (session.screen()) {
       case ACTIVATION -> activation(t);
       case LANGUAGE -> language(t);
-      case CONTEST -> contest(t);
-      case REVIEW -> review(t);
+      case CONTEST -> ContestView.of(session, t);
+      case REVIEW -> ReviewView.of(session, controller, t);
       case ENCRYPTING, SUBMITTING -> working(t);
-      case DECIDE -> decide(t);
-      case RECEIPT -> controller.lastReceipt() == null ? working(t) : receipt(t);
-      case CHALLENGED -> controller.lastReceipt() == null ? working(t) : challenged(t);
+      case DECIDE -> DecideView.of(session, controller, t);
+      case RECEIPT -> controller.lastReceipt() == null ? working(t) : ReceiptView.cast(session, controller, t);
+      case CHALLENGED -> controller.lastReceipt() == null ? working(t)
+          : ReceiptView.challenged(session, controller, t);
     };
     center.getChildren().setAll(screen, warning);
     if (pollWorker != null) {
       center.getChildren().add(pollWorker.root());
     }
+    electionTitle.setText(session.electionName());
     updateStatus(t);
-    Node first = screen.lookup(".primary");
-    javafx.application.Platform.runLater(() -> (first != null ? first : screen).requestFocus());
+    Node first = Ui.firstFocus(screen);
+    first = first != null ? first : screen.lookup(".primary");
+    Node focus = first != null ? first : screen;
+    javafx.application.Platform.runLater(focus::requestFocus);
   }
 
   private VBox page(String title) {
@@ -212,93 +211,15 @@ public final class KioskView {
   }
 
   private Node language(Texts t) {
-    VBox p = page(t.get("language.title"));
+    // asked in every language the ballot offers: the voter may not read the kiosk's first one
+    VBox p = page(String.join(" / ", session.languages().stream().map(l -> new Texts(l).get("language.title"))
+        .distinct().toList()));
+    p.getChildren().get(0).setId("language-title");
     for (String lang : session.languages()) {
       Button b = button(Texts.languageName(lang), "lang-" + lang, () -> session.chooseLanguage(lang));
       b.getStyleClass().add("primary");
       p.getChildren().add(b);
     }
-    return p;
-  }
-
-  private Node contest(Texts t) {
-    ContestDescription c = session.currentContest();
-    VBox p = page(session.contestTitle(c));
-    Label sub = text(session.contestSubtitle(c));
-    sub.getStyleClass().add("subtitle");
-    Label counter = text(t.get("contest.counter", session.contestIndexProperty().get() + 1, session.contests()
-        .size()));
-    Label notice = text("");
-    notice.setId("notice");
-    notice.getStyleClass().add("notice");
-    notice.textProperty().bind(session.noticeProperty());
-    notice.setAccessibleRole(AccessibleRole.TEXT);
-    Label count = text("");
-    count.setId("selected-count");
-    VBox list = new VBox(10);
-    for (SelectionDescription s : c.selections()) {
-      String party = session.partyName(c, s.id());
-      String name = session.selectionName(c, s.id()) + (party.isEmpty() ? "" : " — " + party);
-      ToggleButton b = new ToggleButton(name);
-      b.setId("choice-" + s.id());
-      b.getStyleClass().add("choice");
-      b.setWrapText(true);
-      b.setAccessibleText(name);
-      b.setSelected(session.isChosen(c.id(), s.id()));
-      b.setOnAction(e -> {
-        session.toggle(s.id());
-        b.setSelected(session.isChosen(c.id(), s.id()));
-        count.setText(t.get("contest.selected", session.chosen(c.id()).size(), c.votesAllowed()));
-      });
-      list.getChildren().add(b);
-    }
-    count.setText(t.get("contest.selected", session.chosen(c.id()).size(), c.votesAllowed()));
-    ScrollPane scroll = new ScrollPane(list);
-    scroll.setFitToWidth(true);
-    scroll.setId("choices");
-    VBox.setVgrow(scroll, Priority.ALWAYS);
-    Button back = button(t.get("contest.back"), "back", session::back);
-    Button next = button(t.get("contest.next"), "next", session::next);
-    next.getStyleClass().add("primary");
-    HBox nav = new HBox(20, back, next);
-    p.getChildren().addAll(counter, sub, count, notice, scroll, nav);
-    return p;
-  }
-
-  private Node review(Texts t) {
-    VBox p = page(t.get("review.title"));
-    p.getChildren().add(text(t.get("review.help")));
-    VBox lines = new VBox(16);
-    for (VotingSession.ReviewLine line : session.review()) {
-      VBox one = new VBox(6);
-      Label title = text(session.contestTitle(line.contest()));
-      title.getStyleClass().add("subtitle");
-      one.getChildren().add(title);
-      if (line.chosenNames().isEmpty()) {
-        Label none = text(t.get("review.none"));
-        none.getStyleClass().add("undervote");
-        one.getChildren().add(none);
-      } else {
-        for (String n : line.chosenNames()) {
-          one.getChildren().add(text("✔ " + n));
-        }
-        if (line.undervote()) {
-          Label under = text(t.get("review.undervote", line.remaining()));
-          under.getStyleClass().add("undervote");
-          one.getChildren().add(under);
-        }
-      }
-      one.getChildren().add(button(t.get("review.change") + ": " + session.contestTitle(line.contest()),
-          "change-" + line.contest().id(), () -> session.edit(line.contest().id())));
-      lines.getChildren().add(one);
-    }
-    ScrollPane scroll = new ScrollPane(lines);
-    scroll.setFitToWidth(true);
-    VBox.setVgrow(scroll, Priority.ALWAYS);
-    Button encrypt = button(t.get("review.encrypt"), "encrypt", controller::encrypt);
-    encrypt.getStyleClass().add("primary");
-    encrypt.setDefaultButton(true);
-    p.getChildren().addAll(scroll, encrypt);
     return p;
   }
 
@@ -308,59 +229,6 @@ public final class KioskView {
     pi.setAccessibleText(t.get("encrypting.title"));
     p.getChildren().add(pi);
     return p;
-  }
-
-  private Node decide(Texts t) {
-    VBox p = page(t.get("decide.title"));
-    Label codeLabel = text(t.get("decide.code"));
-    Label code = text(controller.trackingCode());
-    code.setId("tracking-code");
-    code.getStyleClass().add("tracking-code");
-    code.setAccessibleText(t.get("decide.code") + " " + controller.trackingCode());
-    Button cast = button(t.get("decide.cast"), "cast", controller::cast);
-    cast.getStyleClass().add("primary");
-    cast.setDefaultButton(true);
-    Button challenge = button(t.get("decide.challenge"), "challenge", controller::challenge);
-    p.getChildren().addAll(codeLabel, code, text(t.get("decide.help")), cast, challenge);
-    return p;
-  }
-
-  private Node receiptBox(Texts t, LocalReceipt r) {
-    VBox box = new VBox(8);
-    for (String line : ReceiptDocument.screenLines(t, controller.receiptElectionName(), r,
-        java.time.ZoneId.systemDefault())) {
-      box.getChildren().add(text(line));
-    }
-    ImageView qr = new ImageView(SwingFXUtils.toFXImage(ReceiptDocument.qrCode(r, 240), null));
-    qr.setAccessibleText(r.lookupUrl().toString());
-    box.getChildren().add(qr);
-    if (!controller.printStatus().isEmpty()) {
-      box.getChildren().add(text(controller.printStatus()));
-    }
-    return box;
-  }
-
-  private Node receipt(Texts t) {
-    LocalReceipt r = controller.lastReceipt();
-    VBox p = page(t.get("receipt.title"));
-    p.setId("screen-receipt");
-    Label state = text(r.refusal().isPresent() ? t.get("receipt.refused",
-        org.evote.kiosk.pollworker.RefusalWords.of(t, r.refusal().get()))
-        : r.uploadPending() ? t.get("receipt.pending") : t.get("receipt.onBoard", r.boardSequence().orElse(-1L)));
-    state.setId("upload-state");
-    Button done = button(t.get("receipt.done"), "done", controller::endVoter);
-    done.getStyleClass().add("primary");
-    p.getChildren().addAll(text(t.get("receipt.help")), state, receiptBox(t, r), done);
-    return scroll(p);
-  }
-
-  private Node challenged(Texts t) {
-    LocalReceipt r = controller.lastReceipt();
-    VBox p = page(t.get("challenged.title"));
-    Button again = button(t.get("challenged.again"), "vote-again", session::voteAgain);
-    again.getStyleClass().add("primary");
-    p.getChildren().addAll(text(t.get("challenged.help", r.trackingCode())), receiptBox(t, r), again);
-    return scroll(p);
   }
 
   private static Node scroll(VBox p) {
