@@ -31,7 +31,7 @@ final class DecideView {
       cast.setDefaultButton(true);
       Button challenge = Ui.button(t.get("decide.challenge"), "challenge", session::askChallenge);
       p.getChildren().addAll(Ui.text(t.get("decide.help")), cast, challenge);
-      return Ui.scroll(p);
+      return Ui.pageScroll(p);
     }
     boolean cast = pending.get() == VotingSession.Pending.CAST;
     Label question = Ui.text(t.get(cast ? "decide.confirmCast" : "decide.confirmChallenge"));
@@ -48,6 +48,6 @@ final class DecideView {
     panel.getStyleClass().add("confirm-panel");
     panel.setId("confirm-" + (cast ? "cast" : "challenge"));
     p.getChildren().add(panel);
-    return Ui.scroll(p);
+    return Ui.pageScroll(p);
   }
 }

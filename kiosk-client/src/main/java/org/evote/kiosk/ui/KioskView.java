@@ -139,7 +139,7 @@ public final class KioskView {
     Node first = Ui.firstFocus(screen);
     first = first != null ? first : screen.lookup(".primary");
     Node focus = first != null ? first : screen;
-    javafx.application.Platform.runLater(focus::requestFocus);
+    javafx.application.Platform.runLater(() -> Ui.focusWhenShown(focus));
   }
 
   private VBox page(String title) {

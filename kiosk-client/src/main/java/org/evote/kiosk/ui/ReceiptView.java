@@ -49,7 +49,7 @@ final class ReceiptView {
 
   /** The page: its title, the body scrolling if it must, and the button fixed below it. */
   private static Node framed(VBox page, VBox body, Button button) {
-    ScrollPane scroll = Ui.scroll(body);
+    ScrollPane scroll = Ui.pageScroll(body);
     scroll.setId("receipt-scroll");
     VBox.setVgrow(scroll, Priority.ALWAYS);
     page.getChildren().addAll(scroll, button);

@@ -62,9 +62,37 @@ final class Ui {
     return s;
   }
 
+  /** A whole page that scrolls when the window is too small for it: no frame of its own. */
+  static ScrollPane pageScroll(Node page) {
+    ScrollPane s = scroll(page);
+    s.getStyleClass().add("page-scroll");
+    return s;
+  }
+
   /** Marks {@code control} as the one that gets the focus when {@code screen} is shown. */
   static void focusFirst(Node screen, Node control) {
     screen.getProperties().put(FIRST_FOCUS, control);
+  }
+
+  /**
+   * Gives {@code n} the focus as soon as it is in the scene (a control inside a scroll pane joins the scene only
+   * when the pane's skin is made, at the next pulse).
+   */
+  static void focusWhenShown(Node n) {
+    if (n.getScene() != null) {
+      n.requestFocus();
+      return;
+    }
+    n.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+      @Override
+      public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o,
+          javafx.scene.Scene before, javafx.scene.Scene now) {
+        if (now != null) {
+          n.sceneProperty().removeListener(this);
+          n.requestFocus();
+        }
+      }
+    });
   }
 
   /** The control that gets the focus when {@code screen} is shown, if it names one. */
