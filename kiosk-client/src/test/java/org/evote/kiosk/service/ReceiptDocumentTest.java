@@ -23,6 +23,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
+import org.evote.kiosk.pollworker.RefusalWords;
 import org.evote.kiosk.session.Texts;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -136,11 +137,34 @@ class ReceiptDocumentTest {
           1_795_252_173L, Optional.empty(), false, URI.create("https://board.example.org/"),
           Optional.of("future_ballot"));
       List<String> screen = ReceiptDocument.screenLines(t, "Hamilton County", r, ZoneId.of("UTC"));
-      assertTrue(screen.contains(t.get("receipt.print.refused", "future_ballot")), screen.toString());
+      assertTrue(screen.contains(t.get("receipt.print.refused", RefusalWords.of(t, "future_ballot"))),
+          screen.toString());
+      assertFalse(String.join("\n", screen).contains("future_ballot"), "no raw refusal code: " + screen);
       assertFalse(screen.contains(t.get("receipt.print.pending")), screen.toString());
     }
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new LocalReceipt("K1-1",
         false, "C", FULL.substring(0, 64), "K1", 1L, Optional.empty(), true, URI.create("https://b.example/"),
         Optional.of("future_ballot")));
+  }
+
+  /** Issue 13: a Spanish receipt has no English label; what stays the same is the code, kiosk, URL and hex. */
+  @org.junit.jupiter.api.Test
+  void aSpanishReceiptIsInSpanishThroughout() {
+    for (boolean challenged : List.of(false, true)) {
+      LocalReceipt r = receipt("BD8E-FDTD-SVTX-AW64", challenged);
+      List<String> en = ReceiptDocument.lines(new Texts("en"), "Hamilton County General Election", r,
+          ZoneId.of("UTC"));
+      List<String> es = ReceiptDocument.lines(new Texts("es"), "Elección general del condado de Hamilton", r,
+          ZoneId.of("UTC"));
+      assertEquals(en.size(), es.size());
+      java.util.Set<String> same = java.util.Set.of(r.trackingCode(), r.checkUrl().toString(),
+          r.confirmationCode().substring(0, 32), r.confirmationCode().substring(32));
+      for (int i = 0; i < en.size(); i++) {
+        if (!same.contains(en.get(i))) {
+          assertFalse(en.get(i).equals(es.get(i)), "line " + i + " is not translated: " + es.get(i));
+        }
+      }
+      assertEquals("Elección general del condado de Hamilton", es.get(0));
+    }
   }
 }
