@@ -36,6 +36,7 @@ class VoterScreenshotsTest {
   VoterKiosk kiosk;
   final List<Path> shots = new ArrayList<>();
   final List<String> lowContrast = new ArrayList<>();
+  int texts;
 
   @Start
   void start(Stage stage) throws Exception {
@@ -50,8 +51,11 @@ class VoterScreenshotsTest {
   void shoot(FxRobot robot, String mode, String name) throws Exception {
     shots.add(kiosk.shot(robot, mode + "-" + name));
     double min = mode.equals("high-contrast") ? 10 : 4.5;
-    robot.interact(() -> Contrast.pairs(kiosk.stage.getScene()).stream().filter(p -> p.ratio() < min)
-        .forEach(p -> lowContrast.add(mode + "/" + name + ": " + p)));
+    robot.interact(() -> {
+      List<Contrast.Pair> pairs = Contrast.pairs(kiosk.stage.getScene());
+      texts += pairs.size();
+      pairs.stream().filter(p -> p.ratio() < min).forEach(p -> lowContrast.add(mode + "/" + name + ": " + p));
+    });
   }
 
   void click(FxRobot robot, String query) {
@@ -106,6 +110,7 @@ class VoterScreenshotsTest {
     click(robot, "#done");
     kiosk.waitFor(Screen.ACTIVATION);
 
+    assertTrue(texts >= 100, "texts checked: " + texts);
     assertTrue(lowContrast.isEmpty(), String.join("\n", lowContrast));
     assertTrue(shots.size() >= 11, shots.toString());
     for (Path shot : shots) {
