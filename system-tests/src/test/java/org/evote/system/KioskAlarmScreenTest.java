@@ -117,6 +117,7 @@ class KioskAlarmScreenTest {
     robot.clickOn("#encrypt");
     waitFor(Screen.DECIDE);
     robot.clickOn("#cast");
+    robot.clickOn("#confirm-yes"); // Cast and Challenge each ask first (issue 13)
     waitFor(Screen.RECEIPT);
     Texts en = new Texts("en");
     assertEquals(en.get("receipt.pending"), robot.lookup("#upload-state").queryAs(Label.class).getText(),

@@ -147,6 +147,7 @@ class KioskScreensTest {
     assertTrue(code.matches("[0-9A-Z]{4}(-[0-9A-Z]{4}){3}"), code);
     shot(robot, "05-decide");
     robot.clickOn("#cast");
+    robot.clickOn("#confirm-yes"); // Cast and Challenge each ask first (issue 13)
     waitFor(Screen.RECEIPT);
     assertTrue(text(robot, "#upload-state").contains("entry"), text(robot, "#upload-state"));
     shot(robot, "06-receipt");
@@ -171,17 +172,19 @@ class KioskScreensTest {
     robot.clickOn("#encrypt");
     waitFor(Screen.DECIDE);
     robot.clickOn("#challenge");
+    robot.clickOn("#confirm-yes"); // Cast and Challenge each ask first (issue 13)
     waitFor(Screen.CHALLENGED);
     shot(robot, "07-challenged");
     assertEquals(1, status().getJsonNumber("challenged_ballots").longValue());
     robot.clickOn("#vote-again");
     waitFor(Screen.CONTEST);
-    assertTrue(robot.lookup("#choice-barchi-hallaren-selection").queryAs(ToggleButton.class).isSelected(),
-        "the voter's choices are kept to vote again");
+    assertFalse(robot.lookup("#choice-barchi-hallaren-selection").queryAs(ToggleButton.class).isSelected(),
+        "voting again starts with no choices (issue 13)");
     skipToReview(robot);
     robot.clickOn("#encrypt");
     waitFor(Screen.DECIDE);
     robot.clickOn("#cast");
+    robot.clickOn("#confirm-yes"); // Cast and Challenge each ask first (issue 13)
     waitFor(Screen.RECEIPT);
     JsonObject s = status();
     assertEquals(1, s.getJsonNumber("cast_ballots").longValue());
@@ -272,6 +275,9 @@ class KioskScreensTest {
     waitFor(Screen.REVIEW);
     robot.type(javafx.scene.input.KeyCode.ENTER);
     waitFor(Screen.DECIDE);
+    robot.type(javafx.scene.input.KeyCode.ENTER); // Cast asks first (issue 13)
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(controller.session().pendingDecision().isPresent());
     robot.type(javafx.scene.input.KeyCode.ENTER);
     waitFor(Screen.RECEIPT);
     tabTo(robot, "done");
@@ -288,6 +294,7 @@ class KioskScreensTest {
     robot.clickOn("#encrypt");
     waitFor(Screen.DECIDE);
     robot.clickOn("#cast");
+    robot.clickOn("#confirm-yes"); // Cast and Challenge each ask first (issue 13)
     waitFor(Screen.RECEIPT);
     assertTrue(text(robot, "#upload-state").startsWith("Upload pending"), text(robot, "#upload-state"));
     shot(robot, "11-receipt-upload-pending");
