@@ -224,9 +224,11 @@ public final class KioskView {
   }
 
   private Node working(Texts t) {
-    VBox p = page(t.get("encrypting.title"));
+    String what = t.get(session.screen() == org.evote.kiosk.session.Screen.SUBMITTING ? "submitting.title"
+        : "encrypting.title");
+    VBox p = page(what);
     ProgressIndicator pi = new ProgressIndicator();
-    pi.setAccessibleText(t.get("encrypting.title"));
+    pi.setAccessibleText(what);
     p.getChildren().add(pi);
     return p;
   }

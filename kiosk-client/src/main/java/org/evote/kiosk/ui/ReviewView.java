@@ -20,6 +20,7 @@ final class ReviewView {
     VBox p = Ui.page(t.get("review.title"), "review");
     p.getChildren().add(Ui.text(t.get("review.help")));
     VBox lines = new VBox(16);
+    lines.getStyleClass().add("choices");
     for (VotingSession.ReviewLine line : session.review()) {
       VBox one = new VBox(6);
       String contest = session.contestTitle(line.contest());

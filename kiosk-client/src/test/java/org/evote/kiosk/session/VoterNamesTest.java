@@ -151,4 +151,16 @@ class VoterNamesTest {
     assertEquals(0, s.contestIndexProperty().get());
     assertTrue(s.chosen(s.currentContest().id()).isEmpty());
   }
+
+  @Test
+  void theKioskHasEveryWordInBothLanguages() {
+    java.util.function.Function<String, Set<String>> keys = lang -> java.util.ResourceBundle.getBundle(
+        "org.evote.kiosk.ui.texts", java.util.Locale.forLanguageTag(lang), java.util.ResourceBundle.Control
+            .getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES)).keySet();
+    assertEquals(keys.apply("en"), keys.apply("es"));
+    for (String k : List.of("name.writeIn", "name.unnamed", "name.untranslated", "decide.confirmCast",
+        "decide.confirmChallenge", "decide.goBack", "receipt.printed", "receipt.noPrinter", "submitting.title")) {
+      assertTrue(keys.apply("en").contains(k), k);
+    }
+  }
 }
