@@ -192,7 +192,8 @@ function challengedCard(b) {
   li.append(text('p', b.tracking_code, 'code'), meta([[w('card.time'), when(b.timestamp)],
     [w('card.kiosk'), b.kiosk_id]]));
   const details = document.createElement('details');
-  details.append(text('summary', w('challenged.choices')), choicesList(b.contests));
+  details.append(text('summary', w('challenged.choices')), choicesList(b.contests.map(c => ({
+    contest_id: c.contest_id, chosen: c.chosen.map(x => x.selection_id) }))));
   li.append(details);
   return li;
 }

@@ -73,6 +73,19 @@ final class Chromium implements AutoCloseable {
     Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 
+  /** The whole page, not only what the viewport shows, as target/screenshots/{name}.png. */
+  @SuppressWarnings("unchecked")
+  void fullPageScreenshot(String name) throws Exception {
+    Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+    Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+    Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+        "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", size.get("width"),
+            "height", size.get("height"), "scale", 1)));
+    Path dir = Path.of("target", "screenshots");
+    Files.createDirectories(dir);
+    Files.write(dir.resolve(name + ".png"), java.util.Base64.getDecoder().decode((String) shot.get("data")));
+  }
+
   /**
    * axe-core's violations on the page as it is now, one line each ("rule (impact): help — nodes"); empty if none.
    * Fails, never skips, when axe-core is not installed.
