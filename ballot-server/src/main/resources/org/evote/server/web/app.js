@@ -132,8 +132,10 @@ async function loadElection() {
   state.boardKey = election.body.board_public_key;
   $('election-hash').textContent = state.electionHash;
   $('board-key').textContent = state.boardKey;
-  state.names = (await getJson('/api/names?lang=' + encodeURIComponent(PAGE.language))).body;
-  $('election-name').replaceChildren(nameNode(state.names.election));
+  const names = await getJson('/api/names?lang=' + encodeURIComponent(PAGE.language));
+  // without names (an old board), choices show as "a choice the manifest does not list", never as ids
+  state.names = names.ok ? names.body : { language_names: {}, contests: [], styles: [], election: null };
+  if (state.names.election) $('election-name').replaceChildren(nameNode(state.names.election));
   document.title = w('page.titleOf', $('election-name').textContent);
 }
 
@@ -198,11 +200,17 @@ function challengedCard(b) {
   return li;
 }
 
+// A refusal reason (the board's code) in the page's words, with the code for poll workers and officials.
+function reasonText(code) {
+  return Object.prototype.hasOwnProperty.call(PAGE.words, 'reason.' + code)
+    ? w('reason.text', w('reason.' + code), code) : code;
+}
+
 function refusedCard(b) {
   const li = document.createElement('li');
   li.className = 'card';
   li.append(text('p', b.tracking_code, 'code'), meta([[w('card.time'), when(b.timestamp)],
-    [w('card.kiosk'), b.kiosk_id], [w('card.ballot'), b.ballot_id], [w('card.reason'), b.reason]]));
+    [w('card.kiosk'), b.kiosk_id], [w('card.ballot'), b.ballot_id], [w('card.reason'), reasonText(b.reason)]]));
   return li;
 }
 
@@ -259,7 +267,7 @@ async function findChallenged(typed) {
 const BALLOT_STATUS = {
   ballot_cast: entry => w('ballot.cast'),
   ballot_challenged: entry => w('ballot.challenged'),
-  ballot_refused: entry => w('ballot.refused', entry.payload.reason),
+  ballot_refused: entry => w('ballot.refused', reasonText(entry.payload.reason)),
 };
 
 // The ballot an entry holds: a refused ballot's entry (ballot_refused) holds the kiosk's submission and the reason.
@@ -282,6 +290,9 @@ async function check(code) {
   const out = $('result');
   out.replaceChildren(text('p', w('check.checking')));
   code = lookupCode(code);
+  // the language form shows the same check again in the other language
+  $('language-code').value = code;
+  $('language-code').disabled = false;
   const r = await getJson('/api/receipts/' + encodeURIComponent(code));
   if (r.status === 404) {
     out.replaceChildren(box('missing', w('check.notFound'), text('p', w('check.notFoundText'))));

@@ -180,7 +180,8 @@ class ObserverPageBrowserTest {
     browser.get(t.base + "/?code=" + foreign.ballot().trackingCode());
     waiting().until(d -> d.findElement(By.id("result")).getText().contains("signature"));
     String result = browser.findElement(By.id("result")).getText();
-    assertTrue(result.contains("Refused: ballot_id_namespace"), result);
+    assertTrue(result.contains("Refused: its ballot id is not one of its own kiosk's numbers (ballot_id_namespace)"),
+        result);
     assertTrue(result.contains("Inclusion proof checked in this browser"), result);
     assertTrue(!result.contains("Cast") && !result.contains("Challenged ("), result);
     screenshot("observer-refused");

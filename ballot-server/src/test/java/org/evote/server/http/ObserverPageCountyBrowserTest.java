@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
@@ -117,9 +116,9 @@ class ObserverPageCountyBrowserTest {
     language.selectByValue("es");
     browser.findElement(By.id("language-go")).click();
     chromium.waiting().until(d -> d.getCurrentUrl().contains("lang=es"));
-    // the page comes back in Spanish (the language form does not carry the code): look the code up again
-    browser.findElement(By.id("code")).sendKeys(challenged.ballot().trackingCode(), Keys.ENTER);
+    // the page comes back in Spanish with the same code checked again
     chromium.waiting().until(d -> !d.findElements(By.id("disclosed")).isEmpty());
+    assertEquals(challenged.ballot().trackingCode(), browser.findElement(By.id("code")).getAttribute("value"));
     assertEquals("es", browser.findElement(By.tagName("html")).getAttribute("lang"));
     assertEquals("Elección general del condado de Hamilton", browser.findElement(By.id("election-name")).getText());
     assertEquals("Compruebe su papeleta", browser.findElement(By.id("check-title")).getText());
@@ -130,6 +129,9 @@ class ObserverPageCountyBrowserTest {
     assertTrue(disclosed.contains("Cámara de Representantes de Distrito 5 del Congreso de Ozark: Opción 3 (sin "
         + "nombre en el manifiesto)"), disclosed);
     assertTrue(browser.findElement(By.id("result")).getText().contains("Impugnada (abierta, no se cuenta)"));
+    assertTrue(browser.findElement(By.id("refused-list")).getText().contains("Motivo\nsu identificador no es uno "
+        + "de los números de su propia máquina (ballot_id_namespace)"), browser.findElement(By.id("refused-list"))
+        .getText());
     // the English name is marked as English for a screen reader
     assertEquals("en", browser.findElement(By.cssSelector("#disclosed .untranslated span[lang]"))
         .getAttribute("lang"));

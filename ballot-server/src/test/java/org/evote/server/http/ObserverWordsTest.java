@@ -54,6 +54,9 @@ class ObserverWordsTest {
     for (String k : inScript) {
       assertTrue(keys.contains(k), "app.js uses " + k);
     }
+    for (org.evote.crypto.board.RefusalReason r : org.evote.crypto.board.RefusalReason.values()) {
+      assertTrue(keys.contains("reason." + r.wireName()), "a word for the refusal reason " + r.wireName());
+    }
     // words the script builds from a prefix
     for (String k : new String[] {"polls.not_opened", "polls.open", "polls.closed", "name.untitled.contest",
         "name.untitled.party", "name.untitled.district", "name.untitled.election"}) {
