@@ -143,36 +143,45 @@ async function loadElection() {
 
 const LIST_PAGE = 10;
 
-// A list shown a page at a time: load(from) answers {items, next?}; each item becomes a card.
+// A list shown a page at a time: load(from) answers {items, next?}; each item becomes a card. The previous and next
+// buttons stay in place (keeping the keyboard's focus) and the page number is announced.
 function pagedList(listId, navId, emptyKey, load, card) {
   const starts = [0];
   let at = 0;
+  const previous = text('button', w('pages.previous'), 'previous');
+  const number = text('span', '', 'page-number');
+  const next = text('button', w('pages.next'), 'next');
+  previous.type = 'button';
+  next.type = 'button';
+  number.setAttribute('aria-live', 'polite');
+  previous.addEventListener('click', () => { if (at > 0) { at -= 1; show(); } });
+  next.addEventListener('click', () => { if (starts[at + 1] !== undefined) { at += 1; show(); } });
   async function show() {
     const page = await load(starts[at]);
     const list = $(listId);
-    if (page === null) return;
+    const nav = $(navId);
     if (page.items.length === 0 && at === 0) {
       list.replaceChildren(text('p', w(emptyKey)));
-      $(navId).replaceChildren();
+      nav.replaceChildren();
       return;
     }
     const ol = document.createElement('ol');
     ol.className = 'cards';
     page.items.forEach(item => ol.append(card(item)));
     list.replaceChildren(ol);
-    if (page.next !== undefined) starts[at + 1] = page.next;
-    const nav = $(navId);
-    nav.replaceChildren();
-    if (at === 0 && page.next === undefined) return;
-    const previous = text('button', w('pages.previous'), 'previous');
-    previous.type = 'button';
+    starts.length = at + 1;
+    if (page.next !== undefined) starts.push(page.next);
+    if (at === 0 && page.next === undefined) {
+      nav.replaceChildren();
+      return;
+    }
+    const focused = document.activeElement;
     previous.disabled = at === 0;
-    previous.addEventListener('click', () => { at -= 1; show(); });
-    const next = text('button', w('pages.next'), 'next');
-    next.type = 'button';
     next.disabled = page.next === undefined;
-    next.addEventListener('click', () => { at += 1; show(); });
-    nav.append(previous, text('span', w('pages.page', at + 1), 'page-number'), next);
+    number.textContent = w('pages.page', at + 1);
+    if (nav.firstChild !== previous) nav.replaceChildren(previous, number, next);
+    if (focused === next && next.disabled) previous.focus();
+    if (focused === previous && previous.disabled) next.focus();
   }
   return { show, reset() { starts.length = 1; at = 0; return show(); } };
 }
@@ -229,29 +238,40 @@ const refusedList = pagedList('refused-list', 'refused-pages', 'refused.none', a
 }, refusedCard);
 
 // The challenged list's search: the code's receipt names its board position; the challenged ballot there is shown.
+// What it finds, or why it finds nothing, is announced in #challenged-status.
 async function findChallenged(typed) {
   const list = $('challenged-list');
+  const status = $('challenged-status');
   const code = lookupCode(typed);
   const r = await getJson('/api/receipts/' + encodeURIComponent(code));
   const all = text('button', w('challenged.search.showAll'), 'show-all');
   all.type = 'button';
   all.id = 'challenged-show-all';
-  all.addEventListener('click', () => { $('challenged-code').value = ''; challengedList.reset(); });
+  all.addEventListener('click', () => {
+    $('challenged-code').value = '';
+    status.textContent = '';
+    challengedList.reset();
+  });
   $('challenged-pages').replaceChildren(all);
+  const nothing = message => {
+    status.textContent = message;
+    list.replaceChildren();
+  };
   if (r.status === 404 || (r.ok && r.body.kind !== 'ballot_challenged')) {
-    list.replaceChildren(text('p', w(r.ok ? 'challenged.search.notChallenged' : 'challenged.search.notFound')));
+    nothing(w(r.ok ? 'challenged.search.notChallenged' : 'challenged.search.notFound'));
     return;
   }
   if (!r.ok) {
-    list.replaceChildren(text('p', r.body.error ? r.body.error.message : w('check.noReason')));
+    nothing(r.body.error ? r.body.error.message : w('check.noReason'));
     return;
   }
   const page = await getJson('/api/challenged?from=' + r.body.sequence + '&limit=1');
   const found = page.ok ? page.body.challenged.filter(b => b.sequence === r.body.sequence) : [];
   if (found.length === 0) {
-    list.replaceChildren(text('p', w('challenged.search.notFound')));
+    nothing(w('challenged.search.notFound'));
     return;
   }
+  status.textContent = w('challenged.search.found', found[0].tracking_code);
   const ol = document.createElement('ol');
   ol.className = 'cards';
   const card = challengedCard(found[0]);

@@ -226,15 +226,27 @@ class ObserverPageBrowserTest {
         && d.findElement(By.id("challenged-list")).getText().contains(code));
     String found = browser.findElement(By.id("challenged-list")).getText();
     assertTrue(found.contains("Ozark School Board"), "the found ballot's choices are open: " + found);
+    assertEquals("The challenged ballot " + code + ":", browser.findElement(By.id("challenged-status")).getText());
     // a cast ballot's code is not a challenged ballot; an unknown code is not on the board
     browser.findElement(By.id("challenged-code")).clear();
     browser.findElement(By.id("challenged-code")).sendKeys(cast.ballot().trackingCode(), Keys.ENTER);
-    waiting().until(d -> d.findElement(By.id("challenged-list")).getText().contains("was not challenged"));
+    waiting().until(d -> d.findElement(By.id("challenged-status")).getText().contains("was not challenged"));
+    assertTrue(browser.findElements(By.cssSelector("#challenged-list .card")).isEmpty());
     browser.findElement(By.id("challenged-code")).clear();
     browser.findElement(By.id("challenged-code")).sendKeys("ABCD-EFGH-JKMN-PQRS", Keys.ENTER);
-    waiting().until(d -> d.findElement(By.id("challenged-list")).getText().contains("No ballot with this code"));
+    waiting().until(d -> d.findElement(By.id("challenged-status")).getText().contains("No ballot with this code"));
     browser.findElement(By.id("challenged-show-all")).click();
     waiting().until(d -> d.findElements(By.cssSelector("#challenged-list .card")).size() == 10);
+    assertEquals("", browser.findElement(By.id("challenged-status")).getText());
+    // the pages work again after a search, and keep the keyboard's focus: on the last page (13 ballots, 10 a
+    // page), where "Next page" is disabled, on "Previous page"
+    browser.findElement(By.cssSelector("#challenged-pages button.next")).sendKeys(Keys.ENTER);
+    waiting().until(d -> d.findElement(By.id("challenged-pages")).getText().contains("Page 2"));
+    assertEquals(3, browser.findElements(By.cssSelector("#challenged-list .card")).size());
+    assertEquals("previous", chromium.js("return document.activeElement.className;"));
+    browser.findElement(By.cssSelector("#challenged-pages button.previous")).sendKeys(Keys.ENTER);
+    waiting().until(d -> d.findElement(By.id("challenged-pages")).getText().contains("Page 1"));
+    assertEquals("next", chromium.js("return document.activeElement.className;"));
   }
 
   @Test
