@@ -12,8 +12,9 @@ import org.evote.server.store.BallotRow;
 
 /**
  * The display form of a challenged ballot's disclosure, as {@code GET /api/challenged} lists it (docs/api.md): the
- * ballot's ids, time and kiosk, and for each contest of its style the names of the selections its kiosk disclosed as
- * marked. Made once per challenged ballot — when the writer appends it, and when the start-up replay rebuilds the
+ * ballot's ids, time and kiosk, and for each contest of its style (in ballot order) the ids of the selections its
+ * kiosk disclosed as marked. It holds no names: a reader shows them by the one display-name rule, in the reader's
+ * language ({@code GET /api/names}, protocol §5.1), so no raw id is ever shown as a name. Made once per challenged ballot — when the writer appends it, and when the start-up replay rebuilds the
  * table — from the entry's payload JSON alone (no point is decoded), so a page of the list costs the same however
  * many ballots were challenged.
  */
@@ -33,19 +34,14 @@ final class ChallengedDisplay {
     for (ContestDescription d : manifest.contestsFor(styleId)) {
       JsonArrayBuilder chosen = JsonText.array();
       for (String sel : plaintext.marked(d.id())) {
-        chosen.add(JsonText.object().add("selection_id", sel).add("name", selectionName(d, sel)));
+        chosen.add(JsonText.object().add("selection_id", sel));
       }
-      contests.add(JsonText.object().add("contest_id", d.id())
-          .add("name", d.ballotTitle().in("en").or(() -> d.name().in("en")).orElse(d.id())).add("chosen", chosen));
+      contests.add(JsonText.object().add("contest_id", d.id()).add("chosen", chosen));
     }
     return JsonText.object().add("ballot_id", row.ballotId()).add("tracking_code", row.trackingCode())
         .add("confirmation_code", row.confirmationCode()).add("sequence", row.sequence())
-        .add("timestamp", row.timestamp()).add("kiosk_id", row.kioskId()).add("contests", contests).build()
+        .add("timestamp", row.timestamp()).add("kiosk_id", row.kioskId()).add("style_id", styleId)
+        .add("contests", contests).build()
         .toString();
-  }
-
-  private String selectionName(ContestDescription d, String selectionId) {
-    return d.selection(selectionId).flatMap(s -> manifest.candidate(s.candidateId())).flatMap(c -> c.name().in("en"))
-        .orElse(selectionId);
   }
 }

@@ -37,7 +37,8 @@ public final class BulletinBoardApp {
    */
   public static Javalin create(BoardService board, SubmissionChecker checker, HttpLimits limits,
       AdminTimeMark adminTime, java.util.Optional<TlsConnector> tls) {
-    ObserverPage page = new ObserverPage();
+    ObserverPage page = new ObserverPage(board.config().manifest());
+    NamesController names = new NamesController(board.config().manifest());
     ElectionController election = new ElectionController(board);
     CheckpointController checkpoint = new CheckpointController(board.checkpoints());
     BoardController entries = new BoardController(board.reads());
@@ -60,6 +61,7 @@ public final class BulletinBoardApp {
       auth.guard(config.routes, AdminController.ALL);
       page.routes(config.routes);
       election.routes(config.routes);
+      names.routes(config.routes);
       checkpoint.routes(config.routes);
       entries.routes(config.routes);
       receipts.routes(config.routes);

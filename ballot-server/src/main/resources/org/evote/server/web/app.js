@@ -1,153 +1,22 @@
-// Observer page: reads the public API and checks receipts in the browser (docs/protocol.md §2.1, §9.3, §9.4).
+// Observer page: reads the public API and checks receipts in the browser (verify.js holds the checks). Every word it
+// shows is the page's own (the ObserverWords bundle, handed over in the "words" script block) or a name of the
+// manifest from GET /api/names (the one display-name rule, docs/protocol.md §5.1) — never a raw id.
 'use strict';
 
-const state = { electionHash: null, boardKey: null };
+const state = { electionHash: null, boardKey: null, names: null };
+const PAGE = JSON.parse(document.getElementById('words').textContent);
 
 function $(id) { return document.getElementById(id); }
 
-function hexToBytes(hex) {
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.substr(2 * i, 2), 16);
-  return out;
+// The page's own words: {0}, {1}, … replaced by the arguments.
+function w(key, ...args) {
+  const pattern = Object.prototype.hasOwnProperty.call(PAGE.words, key) ? PAGE.words[key] : key;
+  return pattern.replace(/\{(\d+)\}/g, (m, i) => (args[i] === undefined ? m : String(args[i])));
 }
 
-function bytesEqual(a, b) {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function concat(...parts) {
-  const n = parts.reduce((s, p) => s + p.length, 0);
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) { out.set(p, o); o += p.length; }
-  return out;
-}
-
-async function sha256(bytes) {
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-}
-
-// H of §2.1: typed, length-prefixed items, the first being the domain tag.
-function item(type, content) {
-  const len = new Uint8Array(4);
-  new DataView(len.buffer).setUint32(0, content.length);
-  return concat(new Uint8Array([type]), len, content);
-}
-function tagItem(tag) { return item(0x00, new TextEncoder().encode(tag)); }
-function integerItem(n) {
-  const b = new Uint8Array(8);
-  new DataView(b.buffer).setBigInt64(0, BigInt(n));
-  return item(0x02, b);
-}
-function digestItem(hex) { return item(0x05, hexToBytes(hex)); }
-function stringItem(s) { return item(0x01, new TextEncoder().encode(s)); }
-function bytesItem(b) { return item(0x06, b); }
-
-// RFC 8785 canonical JSON (§2.5): members sorted by UTF-16 code units, ECMAScript string escaping, integers.
-function canonical(v) {
-  if (v === null || typeof v !== 'object') return JSON.stringify(v);
-  if (Array.isArray(v)) return '[' + v.map(canonical).join(',') + ']';
-  return '{' + Object.keys(v).sort().map(k => JSON.stringify(k) + ':' + canonical(v[k])).join(',') + '}';
-}
-
-// §9.2: e_s = H(BOARD_ENTRY; H_E, e_{s−1}, s, kind, time, canonical payload).
-async function entryHash(entry) {
-  return sha256(concat(tagItem('evote/1/board/entry'), digestItem(state.electionHash),
-    digestItem(entry.previous_hash), integerItem(entry.sequence), stringItem(entry.kind),
-    integerItem(entry.timestamp), bytesItem(new TextEncoder().encode(canonical(entry.payload)))));
-}
-
-function toHex(bytes) {
-  return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
-}
-
-// What the voter typed or scanned, as the code to look up: the receipt's QR code holds the look-up URL
-// <board>/?code=<H_C, 64 hex> (docs/protocol.md §5.5), so a scanned URL gives its `code` parameter; a 64-hex run
-// is the full confirmation code; anything else is a short tracking code.
-function lookupCode(input) {
-  let c = input.trim();
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(c) || c.includes('?code=')) {
-    try {
-      const fromUrl = new URL(c, location.href).searchParams.get('code');
-      if (fromUrl) c = fromUrl.trim();
-    } catch (e) {
-      // not a URL after all: look it up as typed
-    }
-  }
-  const hex = c.match(/(^|[^0-9a-f])([0-9a-f]{64})($|[^0-9a-f])/i);
-  return hex ? hex[2].toLowerCase() : normalizeCode(c);
-}
-
-// A short tracking code as the board writes it (§5.5: upper case; no dashes or spaces; I and L are 1, O is 0;
-// regrouped in fours); a full 64-hex code in lower case.
-function normalizeCode(typed) {
-  const c = typed.toUpperCase().replace(/[\s-]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
-  return c.length === 16 ? c.match(/.{4}/g).join('-') : c.toLowerCase();
-}
-
-// §5.5: the short tracking code of a confirmation code (64 hex): its first 10 bytes (80 bits), most significant
-// 5 bits first, as 16 characters of Crockford's base-32, in four groups of four joined by '-'.
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-function shortForm(confirmationHex) {
-  const b = hexToBytes(confirmationHex);
-  let buffer = 0;
-  let bits = 0;
-  let out = '';
-  for (let i = 0; i < 10; i++) {
-    buffer = (buffer << 8) | b[i];
-    bits += 8;
-    while (bits >= 5) {
-      bits -= 5;
-      if (out.length > 0 && out.replace(/-/g, '').length % 4 === 0) out += '-';
-      out += CROCKFORD[(buffer >>> bits) & 31];
-    }
-    buffer &= (1 << bits) - 1;
-  }
-  return out;
-}
-
-// Whether what the voter typed (normalised by lookupCode) names this confirmation code: its short form, or the
-// full 64 hex. Decided from the verified entry's own code alone, never from the board's answer about it.
-function codeNames(typed, confirmationHex) {
-  if (typeof confirmationHex !== 'string' || !/^[0-9a-f]{64}$/.test(confirmationHex)) return false;
-  return typed === confirmationHex || typed === shortForm(confirmationHex);
-}
-
-// RFC 9162 §2.1.3.2 inclusion proof verification.
-async function verifyInclusion(index, size, entryHashHex, pathHex, rootHex) {
-  if (index >= size) return false;
-  let fn = index, sn = size - 1;
-  let r = await sha256(concat(new Uint8Array([0]), hexToBytes(entryHashHex)));
-  for (const pHex of pathHex) {
-    const p = hexToBytes(pHex);
-    if (sn === 0) return false;
-    if ((fn & 1) === 1 || fn === sn) {
-      r = await sha256(concat(new Uint8Array([1]), p, r));
-      if ((fn & 1) === 0) {
-        while ((fn & 1) === 0 && fn !== 0) { fn = Math.floor(fn / 2); sn = Math.floor(sn / 2); }
-      }
-    } else {
-      r = await sha256(concat(new Uint8Array([1]), r, p));
-    }
-    fn = Math.floor(fn / 2); sn = Math.floor(sn / 2);
-  }
-  return sn === 0 && bytesEqual(r, hexToBytes(rootHex));
-}
-
-// §9.4: the board key signs H(BOARD_SIGNED_HEAD; H_E, size, head hash, root, time).
-async function verifyHeadSignature(head) {
-  const message = await sha256(concat(tagItem('evote/1/board/signed-head'), digestItem(state.electionHash),
-    integerItem(head.size), digestItem(head.head_hash), digestItem(head.merkle_root), integerItem(head.timestamp)));
-  const key = await crypto.subtle.importKey('raw', hexToBytes(state.boardKey), { name: 'Ed25519' }, false,
-    ['verify']);
-  return crypto.subtle.verify({ name: 'Ed25519' }, key, hexToBytes(head.signature), message);
-}
-
+// Board times are Unix seconds; shown in UTC with the zone, as receipts show them: "2026-12-01 17:05:03 UTC".
 function when(seconds) {
-  return new Date(seconds * 1000).toLocaleString();
+  return w('time.utc', new Date(seconds * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ''));
 }
 
 function text(tag, content, cls) {
@@ -163,95 +32,262 @@ async function getJson(url) {
   try {
     body = await r.json();
   } catch (e) {
-    body = { error: { message: 'The board answered something that is not JSON (' + r.status + ').' } };
+    body = { error: { message: w('check.notJson', r.status) } };
   }
   return { ok: r.ok, status: r.status, body };
 }
 
+// ---- names (GET /api/names: display texts {kind: text|write_in|unnamed|untitled}) ----
+
+// A display text as a node: the manifest's text in its own language (marked when it is not the reader's), or the
+// page's words for a write-in line, an unnamed selection or an untitled contest.
+function nameNode(t) {
+  const span = document.createElement('span');
+  if (!t) {
+    span.textContent = w('name.unknown');
+  } else if (t.kind === 'text') {
+    const value = text('span', t.value);
+    if (t.language && t.language !== 'und') value.lang = t.language;
+    if (t.fallback) {
+      const language = state.names.language_names[t.language] || t.language;
+      const [before, after] = w('name.untranslated', '\u0000', language).split('\u0000');
+      span.append(before, value, text('span', after, 'fallback'));
+      span.className = 'untranslated';
+    } else {
+      span.append(value);
+    }
+  } else if (t.kind === 'write_in') {
+    span.textContent = w('name.writeIn');
+  } else if (t.kind === 'unnamed') {
+    span.textContent = w('name.unnamed', t.position);
+  } else if (t.kind === 'untitled') {
+    span.textContent = w('name.untitled.' + t.of, t.position);
+  } else {
+    span.textContent = w('name.unknown');
+  }
+  return span;
+}
+
+function contestOf(contestId) {
+  return state.names.contests.find(c => c.contest_id === contestId);
+}
+
+function contestTitle(contestId) {
+  const c = contestOf(contestId);
+  return nameNode(c ? c.title : { kind: 'untitled', of: 'contest', position: 0 });
+}
+
+function selectionName(contestId, selectionId) {
+  const c = contestOf(contestId);
+  const s = c ? c.selections.find(x => x.selection_id === selectionId) : undefined;
+  return nameNode(s ? s.name : null);
+}
+
+// A list of contests, each with the names chosen in it: [{contest_id, chosen: [selection ids]}].
+function choicesList(contests) {
+  const ul = document.createElement('ul');
+  ul.className = 'choices';
+  for (const c of contests) {
+    const li = document.createElement('li');
+    li.append(text('span', '', 'contest'));
+    li.firstChild.append(contestTitle(c.contest_id));
+    li.append(': ');
+    if (c.chosen.length === 0) li.append(text('span', w('challenged.noSelection'), 'none'));
+    c.chosen.forEach((sel, i) => {
+      if (i > 0) li.append(', ');
+      li.append(selectionName(c.contest_id, sel));
+    });
+    ul.append(li);
+  }
+  return ul;
+}
+
+// The disclosed choices of a verified ballot_challenged entry, every contest of its style in ballot order.
+function disclosedChoices(entry) {
+  const styleId = entry.payload.ballot.style_id;
+  const choices = (entry.payload.plaintext && entry.payload.plaintext.choices) || {};
+  const style = state.names.styles.find(s => s.style_id === styleId);
+  const ids = style ? style.contest_ids : Object.keys(choices);
+  return ids.map(id => ({ contest_id: id, chosen: Array.isArray(choices[id]) ? choices[id] : [] }));
+}
+
+// ---- status ----
+
 async function loadStatus() {
-  const election = await getJson('/api/election');
-  state.electionHash = election.body.extended_hash;
-  state.boardKey = election.body.board_public_key;
-  $('election-hash').textContent = state.electionHash;
-  $('board-key').textContent = state.boardKey;
   const s = (await getJson('/api/status')).body;
-  $('election-name').textContent = s.election_name;
-  document.title = s.election_name + ' — bulletin board';
-  $('polls').textContent = { not_opened: 'Not yet open', open: 'Open', closed: 'Closed' }[s.polls] || s.polls;
+  $('polls').textContent = w('polls.' + s.polls);
   $('cast').textContent = s.cast_ballots;
   $('challenged').textContent = s.challenged_ballots;
   $('refused').textContent = s.refused_ballots === undefined ? 0 : s.refused_ballots;
   $('entries').textContent = s.entries;
   if (s.signed_head) {
-    $('head-time').textContent = when(s.signed_head.timestamp) + ' (' + s.signed_head.size + ' entries)';
+    $('head-time').textContent = w('status.headTime', when(s.signed_head.timestamp), s.signed_head.size);
     $('head-hash').textContent = s.signed_head.head_hash;
   }
 }
 
-// The list of challenged ballots, a page at a time (the board answers at most 200 per request; docs/api.md).
-const CHALLENGED_PAGE = 50;
+async function loadElection() {
+  const election = await getJson('/api/election');
+  state.electionHash = election.body.extended_hash;
+  state.boardKey = election.body.board_public_key;
+  $('election-hash').textContent = state.electionHash;
+  $('board-key').textContent = state.boardKey;
+  const names = await getJson('/api/names?lang=' + encodeURIComponent(PAGE.language));
+  // without names (an old board), choices show as "a choice the manifest does not list", never as ids
+  state.names = names.ok ? names.body : { language_names: {}, contests: [], styles: [], election: null };
+  if (state.names.election) $('election-name').replaceChildren(nameNode(state.names.election));
+  document.title = w('page.titleOf', $('election-name').textContent);
+}
 
-async function loadChallenged() {
+// ---- paged lists (challenged, refused): one page at a time, with previous and next ----
+
+const LIST_PAGE = 10;
+
+// A list shown a page at a time: load(from) answers {items, next?}; each item becomes a card. The previous and next
+// buttons stay in place (keeping the keyboard's focus) and the page number is announced.
+function pagedList(listId, navId, emptyKey, load, card) {
+  const starts = [0];
+  let at = 0;
+  const previous = text('button', w('pages.previous'), 'previous');
+  const number = text('span', '', 'page-number');
+  const next = text('button', w('pages.next'), 'next');
+  previous.type = 'button';
+  next.type = 'button';
+  number.setAttribute('aria-live', 'polite');
+  previous.addEventListener('click', () => { if (at > 0) { at -= 1; show(); } });
+  next.addEventListener('click', () => { if (starts[at + 1] !== undefined) { at += 1; show(); } });
+  async function show() {
+    const page = await load(starts[at]);
+    const list = $(listId);
+    const nav = $(navId);
+    if (page.items.length === 0 && at === 0) {
+      list.replaceChildren(text('p', w(emptyKey)));
+      nav.replaceChildren();
+      return;
+    }
+    const ol = document.createElement('ol');
+    ol.className = 'cards';
+    page.items.forEach(item => ol.append(card(item)));
+    list.replaceChildren(ol);
+    starts.length = at + 1;
+    if (page.next !== undefined) starts.push(page.next);
+    if (at === 0 && page.next === undefined) {
+      nav.replaceChildren();
+      return;
+    }
+    const focused = document.activeElement;
+    previous.disabled = at === 0;
+    next.disabled = page.next === undefined;
+    number.textContent = w('pages.page', at + 1);
+    if (nav.firstChild !== previous) nav.replaceChildren(previous, number, next);
+    if (focused === next && next.disabled) previous.focus();
+    if (focused === previous && previous.disabled) next.focus();
+  }
+  return { show, reset() { starts.length = 1; at = 0; return show(); } };
+}
+
+function meta(pairs) {
+  const dl = document.createElement('dl');
+  dl.className = 'meta';
+  for (const [k, v] of pairs) {
+    const div = document.createElement('div');
+    div.append(text('dt', k), text('dd', v));
+    dl.append(div);
+  }
+  return dl;
+}
+
+function challengedCard(b) {
+  const li = document.createElement('li');
+  li.className = 'card';
+  li.append(text('p', b.tracking_code, 'code'), meta([[w('card.time'), when(b.timestamp)],
+    [w('card.kiosk'), b.kiosk_id]]));
+  const details = document.createElement('details');
+  details.append(text('summary', w('challenged.choices')), choicesList(b.contests.map(c => ({
+    contest_id: c.contest_id, chosen: c.chosen.map(x => x.selection_id) }))));
+  li.append(details);
+  return li;
+}
+
+// A refusal reason (the board's code) in the page's words, with the code for poll workers and officials.
+function reasonText(code) {
+  return Object.prototype.hasOwnProperty.call(PAGE.words, 'reason.' + code)
+    ? w('reason.text', w('reason.' + code), code) : code;
+}
+
+function refusedCard(b) {
+  const li = document.createElement('li');
+  li.className = 'card';
+  li.append(text('p', b.tracking_code, 'code'), meta([[w('card.time'), when(b.timestamp)],
+    [w('card.kiosk'), b.kiosk_id], [w('card.ballot'), b.ballot_id], [w('card.reason'), reasonText(b.reason)]]));
+  return li;
+}
+
+// GET /api/challenged pages by board sequence and says where the next page starts (docs/api.md).
+const challengedList = pagedList('challenged-list', 'challenged-pages', 'challenged.none', async from => {
+  const r = await getJson('/api/challenged?from=' + from + '&limit=' + LIST_PAGE);
+  return r.ok ? { items: r.body.challenged, next: r.body.next } : { items: [] };
+}, challengedCard);
+
+// GET /api/refused pages by board sequence: a full page may be followed by more, from after its last entry.
+const refusedList = pagedList('refused-list', 'refused-pages', 'refused.none', async from => {
+  const r = await getJson('/api/refused?from=' + from + '&limit=' + LIST_PAGE);
+  if (!r.ok) return { items: [] };
+  const items = r.body.refused;
+  return { items, next: items.length === LIST_PAGE ? items[items.length - 1].sequence + 1 : undefined };
+}, refusedCard);
+
+// The challenged list's search: the code's receipt names its board position; the challenged ballot there is shown.
+// What it finds, or why it finds nothing, is announced in #challenged-status.
+async function findChallenged(typed) {
   const list = $('challenged-list');
-  const r = await getJson('/api/challenged?limit=' + CHALLENGED_PAGE);
-  list.replaceChildren();
-  if (!r.ok || r.body.challenged.length === 0) {
-    list.append(text('p', 'No ballot has been challenged.'));
+  const status = $('challenged-status');
+  const code = lookupCode(typed);
+  const r = await getJson('/api/receipts/' + encodeURIComponent(code));
+  const all = text('button', w('challenged.search.showAll'), 'show-all');
+  all.type = 'button';
+  all.id = 'challenged-show-all';
+  all.addEventListener('click', () => {
+    $('challenged-code').value = '';
+    status.textContent = '';
+    challengedList.reset();
+  });
+  $('challenged-pages').replaceChildren(all);
+  const nothing = message => {
+    status.textContent = message;
+    list.replaceChildren();
+  };
+  if (r.status === 404 || (r.ok && r.body.kind !== 'ballot_challenged')) {
+    nothing(w(r.ok ? 'challenged.search.notChallenged' : 'challenged.search.notFound'));
     return;
   }
-  const table = document.createElement('table');
-  const caption = text('caption', 'Challenged ballots with the choices their kiosks disclosed');
-  caption.className = 'skip';
-  table.append(caption);
-  const head = document.createElement('tr');
-  ['Tracking code', 'Time', 'Kiosk', 'Disclosed choices'].forEach(h => {
-    const th = text('th', h);
-    th.scope = 'col';
-    head.append(th);
-  });
-  table.append(head);
-  list.append(table);
-  appendChallenged(table, r.body);
+  if (!r.ok) {
+    nothing(r.body.error ? r.body.error.message : w('check.noReason'));
+    return;
+  }
+  const page = await getJson('/api/challenged?from=' + r.body.sequence + '&limit=1');
+  const found = page.ok ? page.body.challenged.filter(b => b.sequence === r.body.sequence) : [];
+  if (found.length === 0) {
+    nothing(w('challenged.search.notFound'));
+    return;
+  }
+  status.textContent = w('challenged.search.found', found[0].tracking_code);
+  const ol = document.createElement('ol');
+  ol.className = 'cards';
+  const card = challengedCard(found[0]);
+  card.querySelector('details').open = true;
+  ol.append(card);
+  list.replaceChildren(ol);
 }
 
-function appendChallenged(table, page) {
-  for (const b of page.challenged) {
-    const tr = document.createElement('tr');
-    tr.append(text('td', b.tracking_code), text('td', when(b.timestamp)), text('td', b.kiosk_id));
-    const td = document.createElement('td');
-    const ul = document.createElement('ul');
-    for (const c of b.contests) {
-      const names = c.chosen.map(x => x.name).join(', ') || 'no selection';
-      ul.append(text('li', c.name + ': ' + names));
-    }
-    td.append(ul);
-    tr.append(td);
-    table.append(tr);
-  }
-  const old = $('challenged-more');
-  if (old) old.remove();
-  if (page.next === undefined) return;
-  const more = text('button', 'Show more challenged ballots');
-  more.id = 'challenged-more';
-  more.type = 'button';
-  more.addEventListener('click', async () => {
-    more.disabled = true;
-    const r = await getJson('/api/challenged?from=' + page.next + '&limit=' + CHALLENGED_PAGE);
-    if (r.ok) {
-      appendChallenged(table, r.body);
-    } else {
-      more.disabled = false;
-    }
-  });
-  table.after(more);
-}
+// ---- the receipt check ----
 
 // What a voter is told about a ballot, by the kind of its board entry — the entry the browser verified, never the
 // board's word for it. A kind not listed here is not a ballot, and the check fails.
 const BALLOT_STATUS = {
-  ballot_cast: entry => 'Cast (it will be counted)',
-  ballot_challenged: entry => 'Challenged (opened, not counted)',
-  ballot_refused: entry => 'Refused: ' + entry.payload.reason + ' (not counted; tell an election official)',
+  ballot_cast: entry => w('ballot.cast'),
+  ballot_challenged: entry => w('ballot.challenged'),
+  ballot_refused: entry => w('ballot.refused', reasonText(entry.payload.reason)),
 };
 
 // The ballot an entry holds: a refused ballot's entry (ballot_refused) holds the kiosk's submission and the reason.
@@ -263,80 +299,28 @@ function ballotStatus(entry) {
   return Object.prototype.hasOwnProperty.call(BALLOT_STATUS, entry.kind) ? BALLOT_STATUS[entry.kind](entry) : null;
 }
 
-// Ballots the board refused and recorded (docs/protocol.md §9.6): never counted, shown with their reasons, a page at
-// a time like the challenged ballots. /api/refused pages by board sequence: a full page may be followed by more,
-// from the sequence after its last entry.
-const REFUSED_PAGE = 50;
-
-async function loadRefused() {
-  const list = $('refused-list');
-  const r = await getJson('/api/refused?limit=' + REFUSED_PAGE);
-  list.replaceChildren();
-  if (!r.ok || r.body.refused.length === 0) {
-    list.append(text('p', 'No ballot has been refused.'));
-    return;
-  }
-  const table = document.createElement('table');
-  const caption = text('caption', 'Refused ballots with the board\'s reasons');
-  caption.className = 'skip';
-  table.append(caption);
-  const head = document.createElement('tr');
-  ['Tracking code', 'Time', 'Kiosk', 'Ballot', 'Reason'].forEach(h => {
-    const th = text('th', h);
-    th.scope = 'col';
-    head.append(th);
-  });
-  table.append(head);
-  list.append(table);
-  appendRefused(table, r.body.refused);
-}
-
-function appendRefused(table, refused) {
-  for (const b of refused) {
-    const tr = document.createElement('tr');
-    tr.append(text('td', b.tracking_code), text('td', when(b.timestamp)), text('td', b.kiosk_id),
-      text('td', b.ballot_id), text('td', b.reason));
-    table.append(tr);
-  }
-  const old = $('refused-more');
-  if (old) old.remove();
-  if (refused.length < REFUSED_PAGE) return;
-  const next = refused[refused.length - 1].sequence + 1;
-  const more = text('button', 'Show more refused ballots');
-  more.id = 'refused-more';
-  more.type = 'button';
-  more.addEventListener('click', async () => {
-    more.disabled = true;
-    const r = await getJson('/api/refused?from=' + next + '&limit=' + REFUSED_PAGE);
-    if (r.ok && r.body.refused.length > 0) {
-      appendRefused(table, r.body.refused);
-    } else if (r.ok) {
-      more.remove();
-    } else {
-      more.disabled = false;
-    }
-  });
-  table.after(more);
+function box(cls, title, ...content) {
+  const div = document.createElement('div');
+  div.className = cls;
+  div.append(text('h3', title), ...content);
+  return div;
 }
 
 async function check(code) {
   const out = $('result');
-  out.replaceChildren(text('p', 'Checking…'));
+  out.replaceChildren(text('p', w('check.checking')));
   code = lookupCode(code);
+  // the language form shows the same check again in the other language
+  $('language-code').value = code;
+  $('language-code').disabled = false;
   const r = await getJson('/api/receipts/' + encodeURIComponent(code));
-  const box = document.createElement('div');
   if (r.status === 404) {
-    box.className = 'missing';
-    box.append(text('h3', 'Not found'),
-      text('p', 'No ballot with this tracking code is on the board. Check the code on your receipt; if your receipt '
-        + 'says "upload pending", try again later; otherwise tell an election official.'));
-    out.replaceChildren(box);
+    out.replaceChildren(box('missing', w('check.notFound'), text('p', w('check.notFoundText'))));
     return;
   }
   if (!r.ok) {
-    box.className = 'error';
-    box.append(text('h3', 'Cannot check this code'), text('p', r.body.error ? r.body.error.message : 'Error'));
-    out.replaceChildren(box);
+    out.replaceChildren(box('error', w('check.cannot'),
+      text('p', r.body.error ? r.body.error.message : w('check.noReason'))));
     return;
   }
   const receipt = r.body;
@@ -347,23 +331,24 @@ async function check(code) {
   let matches = false;
   let status = null;
   let shownCode = code;
+  let entry = null;
   try {
     // The entry itself: it must hold this very ballot — the short form (§5.5) of ITS confirmation code, computed
     // here, is the code typed (or the typed 64 hex is its code); the answer's tracking_code and confirmation_code
     // are never trusted — with the kind the answer claims, and its hash (which covers the kind and the code) must
     // be what the proof is about.
     const page = await getJson('/api/board?from=' + receipt.sequence + '&limit=1');
-    const entry = page.ok ? page.body.entries[0] : null;
+    entry = page.ok ? page.body.entries[0] : null;
     matches = entry !== undefined && entry !== null && entry.sequence === receipt.sequence
       && entry.kind === receipt.kind && ballotStatus(entry) !== null
       && codeNames(code, ballotOf(entry).confirmation_code)
-      && toHex(await entryHash(entry)) === receipt.entry_hash;
+      && toHex(await entryHash(state.electionHash, entry)) === receipt.entry_hash;
     status = matches ? ballotStatus(entry) : null;
     if (matches) shownCode = shortForm(ballotOf(entry).confirmation_code);
     included = matches && proof.index === receipt.sequence && proof.size === head.size
       && await verifyInclusion(proof.index, proof.size, receipt.entry_hash, proof.path, head.merkle_root);
     try {
-      signed = await verifyHeadSignature(head);
+      signed = await verifyHeadSignature(state.electionHash, state.boardKey, head);
     } catch (e) {
       signed = null;
     }
@@ -371,30 +356,27 @@ async function check(code) {
     included = false;
   }
   const refused = matches && receipt.kind === 'ballot_refused';
-  box.className = refused ? 'missing' : matches ? 'found' : 'error';
-  box.append(text('h3', refused ? 'Found: the board REFUSED this ballot (it is not counted)'
-    : matches ? 'Found: your ballot is on the board' : 'The board\'s answer does not check out'));
   const dl = document.createElement('dl');
-  for (const [k, v] of [['Tracking code', shownCode],
-    ['Status', status !== null ? status : 'Not verified (see below)'],
-    ['Received', when(receipt.timestamp)], ['Board position', 'entry ' + receipt.sequence]]) {
+  for (const [k, v] of [[w('check.code'), shownCode],
+    [w('check.status'), status !== null ? status : w('check.notVerified')],
+    [w('check.received'), when(receipt.timestamp)], [w('check.position'), w('check.positionValue', receipt.sequence)]]) {
     const dd = text('dd', v);
-    if (k === 'Status') dd.id = 'status-of-ballot';
+    if (k === w('check.status')) dd.id = 'status-of-ballot';
     dl.append(text('dt', k), dd);
   }
-  box.append(dl);
-  box.append(text('p', included
-    ? 'Inclusion proof checked in this browser: the entry is in the board of ' + head.size + ' entries whose Merkle '
-      + 'root is ' + head.merkle_root.substring(0, 16) + '…'
-    : matches ? 'The inclusion proof does NOT check out. Tell an election official.'
-      : 'The board entry does NOT match this tracking code and the status the board gave for it. Tell an election '
-        + 'official.',
-    included ? 'check-ok' : 'check-bad'));
-  box.append(text('p', signed === true ? 'The board key\'s signature on that signed head is valid.'
-    : signed === false ? 'The signature on the signed head is NOT valid. Tell an election official.'
-      : 'This browser cannot check Ed25519 signatures here (it needs HTTPS or localhost); the head can be checked '
-        + 'with the tally tool.', signed === true ? 'check-ok' : signed === false ? 'check-bad' : ''));
-  out.replaceChildren(box);
+  const result = box(refused ? 'missing' : matches ? 'found' : 'error',
+    refused ? w('check.foundRefused') : matches ? w('check.found') : w('check.mismatch'), dl);
+  result.append(text('p', included ? w('check.included', head.size, head.merkle_root.substring(0, 16))
+    : matches ? w('check.proofBad') : w('check.entryBad'), included ? 'check-ok' : 'check-bad'));
+  result.append(text('p', signed === true ? w('check.signatureOk') : signed === false ? w('check.signatureBad')
+    : w('check.signatureUnchecked'), signed === true ? 'check-ok' : signed === false ? 'check-bad' : ''));
+  if (matches && entry.kind === 'ballot_challenged') {
+    const disclosed = document.createElement('div');
+    disclosed.id = 'disclosed';
+    disclosed.append(text('h4', w('check.disclosed')), choicesList(disclosedChoices(entry)));
+    result.append(disclosed);
+  }
+  out.replaceChildren(result);
 }
 
 document.addEventListener('DOMContentLoaded', async () => {
@@ -402,9 +384,14 @@ document.addEventListener('DOMContentLoaded', async () => {
     e.preventDefault();
     check($('code').value);
   });
+  $('challenged-search').addEventListener('submit', e => {
+    e.preventDefault();
+    findChallenged($('challenged-code').value);
+  });
+  await loadElection();
   await loadStatus();
-  await loadChallenged();
-  await loadRefused();
+  await challengedList.show();
+  await refusedList.show();
   const fromUrl = new URLSearchParams(location.search).get('code');
   if (fromUrl) {
     $('code').value = fromUrl;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -17,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.evote.crypto.ballot.PlaintextBallot;
@@ -30,13 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -45,22 +38,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * list of challenged ballots with their disclosed choices.
  */
 class ObserverPageBrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   @TempDir
   Path temp;
   TestBoard t;
   TestKiosk.Submission cast;
   TestKiosk.Submission challenged;
   TestKiosk kiosk;
+  Chromium chromium;
   WebDriver browser;
 
   @BeforeEach
   void setUp() throws Exception {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      throw new IllegalStateException("this test needs Debian's chromium and chromium-driver "
-          + "(apt-get install chromium chromium-driver; .ci/run installs them)");
-    }
+    chromium = new Chromium(temp);
+    browser = chromium.driver;
     t = new TestBoard(temp, "manifest-small.json");
     TestKiosk k = t.registerKiosk("kiosk-1");
     kiosk = k;
@@ -71,22 +61,12 @@ class ObserverPageBrowserTest {
         "congressional-race-01", List.of("benjamin-franklin-selection"),
         "ozark-school-board-race", List.of("john-adams-selection", "thomas-jefferson-selection"))), true);
     assertEquals(200, t.post("/api/ballots/challenged", challenged).statusCode());
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    // The board's self-signed test certificate (the HTTPS test): a browser has no pin, and no CA signed it.
-    options.setAcceptInsecureCerts(true);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1200,1600", "--user-data-dir=" + Files.createTempDirectory(temp, "chrome"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
   }
 
   @AfterEach
   void tearDown() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
     if (t != null) {
       t.close();
@@ -94,14 +74,30 @@ class ObserverPageBrowserTest {
   }
 
   WebDriverWait waiting() {
-    return new WebDriverWait(browser, Duration.ofSeconds(20));
+    return chromium.waiting();
   }
 
   void screenshot(String name) throws Exception {
-    Path dir = Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    chromium.screenshot(name);
+  }
+
+  /** Every code the paged list {@code listId} shows, clicking "Next page" until it is disabled. */
+  List<String> allPages(String listId, String navId) {
+    List<String> shown = new java.util.ArrayList<>();
+    By codes = By.cssSelector("#" + listId + " .card .code");
+    while (true) {
+      waiting().until(d -> !d.findElements(codes).isEmpty());
+      List<String> page = browser.findElements(codes).stream().map(WebElement::getText).toList();
+      assertTrue(page.size() <= 10, "at most 10 a page: " + page.size());
+      shown.addAll(page);
+      List<WebElement> next = browser.findElements(By.cssSelector("#" + navId + " button.next"));
+      if (next.isEmpty() || !next.get(0).isEnabled()) {
+        return shown;
+      }
+      String first = page.get(0);
+      next.get(0).click();
+      waiting().until(d -> !d.findElements(codes).isEmpty() && !d.findElements(codes).get(0).getText().equals(first));
+    }
   }
 
   @Test
@@ -156,13 +152,17 @@ class ObserverPageBrowserTest {
   }
 
   @Test
-  void challengedBallotsAreListedWithTheirDisclosedChoices() throws Exception {
+  void challengedBallotsAreListedWithTheirDisclosedChoicesByName() throws Exception {
     browser.get(t.base.toString());
     waiting().until(d -> d.findElement(By.id("challenged-list")).getText().contains(challenged.ballot()
         .trackingCode()));
+    browser.findElement(By.cssSelector("#challenged-list details summary")).click();
     String list = browser.findElement(By.id("challenged-list")).getText();
-    assertTrue(list.contains("Ozark School Board") || list.contains("ozark-school-board-race"), list);
-    assertTrue(list.contains("benjamin-franklin") || list.contains("Benjamin Franklin"), list);
+    assertTrue(list.contains("Ozark School Board") && list.contains("Representative to US Congress"), list);
+    // manifest-small lists its candidates without names: each is its position, never its id
+    assertTrue(list.contains("Choice 2 (no name in the manifest)"), list);
+    assertFalse(list.contains("benjamin-franklin") || list.contains("-selection") || list.contains("-race"), list);
+    assertTrue(list.contains(" UTC"), list);
     screenshot("observer-challenged");
   }
 
@@ -176,17 +176,19 @@ class ObserverPageBrowserTest {
     waiting().until(d -> d.findElement(By.id("refused-list")).getText().contains(foreign.ballot().trackingCode()));
     String list = browser.findElement(By.id("refused-list")).getText();
     assertTrue(list.contains("ballot_id_namespace") && list.contains("kiosk-2"), list);
+    assertTrue(list.contains(" UTC"), list);
     browser.get(t.base + "/?code=" + foreign.ballot().trackingCode());
     waiting().until(d -> d.findElement(By.id("result")).getText().contains("signature"));
     String result = browser.findElement(By.id("result")).getText();
-    assertTrue(result.contains("Refused: ballot_id_namespace"), result);
+    assertTrue(result.contains("Refused: its ballot id is not one of its own kiosk's numbers (ballot_id_namespace)"),
+        result);
     assertTrue(result.contains("Inclusion proof checked in this browser"), result);
     assertTrue(!result.contains("Cast") && !result.contains("Challenged ("), result);
     screenshot("observer-refused");
   }
 
   @Test
-  void theChallengedListIsShownAPageAtATime() throws Exception {
+  void theChallengedListIsShownAPageAtATime_andStaysShort() throws Exception {
     java.util.Set<String> codes = new java.util.HashSet<>(List.of(challenged.ballot().trackingCode()));
     for (int i = 0; i < 50; i++) {
       TestKiosk.Submission s = kiosk.next(t.randomBallot("more-" + i), true);
@@ -194,38 +196,74 @@ class ObserverPageBrowserTest {
       codes.add(s.ballot().trackingCode());
     }
     browser.get(t.base.toString());
-    waiting().until(d -> !d.findElements(By.id("challenged-more")).isEmpty());
-    assertEquals(50, browser.findElements(By.cssSelector("#challenged-list tr td:first-child")).size(),
-        "the first page");
-    browser.findElement(By.id("challenged-more")).click();
-    waiting().until(d -> d.findElements(By.cssSelector("#challenged-list tr td:first-child")).size() == 51);
-    assertTrue(browser.findElements(By.id("challenged-more")).isEmpty(), "no more pages");
-    List<String> shown = browser.findElements(By.cssSelector("#challenged-list tr td:first-child")).stream()
-        .map(WebElement::getText).toList();
+    waiting().until(d -> !d.findElements(By.cssSelector("#challenged-pages button.next")).isEmpty());
+    assertEquals(10, browser.findElements(By.cssSelector("#challenged-list .card .code")).size(), "the first page");
+    long height = ((Number) chromium.js("return document.getElementById('challenged-list').offsetHeight;"))
+        .longValue();
+    assertTrue(height < 1500, "a page of the list is " + height + " px high");
+    assertFalse(browser.findElement(By.cssSelector("#challenged-pages button.previous")).isEnabled());
+    List<String> shown = allPages("challenged-list", "challenged-pages");
     assertEquals(codes, new java.util.HashSet<>(shown));
     assertEquals(51, shown.size(), "each ballot once");
+    assertTrue(browser.findElement(By.id("challenged-pages")).getText().contains("Page 6"));
+    // and back
+    browser.findElement(By.cssSelector("#challenged-pages button.previous")).click();
+    waiting().until(d -> d.findElement(By.id("challenged-pages")).getText().contains("Page 5"));
+    assertEquals(10, browser.findElements(By.cssSelector("#challenged-list .card .code")).size());
+  }
+
+  @Test
+  void theChallengedListIsSearchedByCode() throws Exception {
+    for (int i = 0; i < 12; i++) {
+      assertEquals(200, t.post("/api/ballots/challenged", kiosk.next(t.randomBallot("more-" + i), true))
+          .statusCode());
+    }
+    browser.get(t.base.toString());
+    waiting().until(d -> !d.findElements(By.cssSelector("#challenged-list .card")).isEmpty());
+    String code = challenged.ballot().trackingCode();
+    browser.findElement(By.id("challenged-code")).sendKeys(code.replace("-", " ").toLowerCase(), Keys.ENTER);
+    waiting().until(d -> d.findElements(By.cssSelector("#challenged-list .card")).size() == 1
+        && d.findElement(By.id("challenged-list")).getText().contains(code));
+    String found = browser.findElement(By.id("challenged-list")).getText();
+    assertTrue(found.contains("Ozark School Board"), "the found ballot's choices are open: " + found);
+    assertEquals("The challenged ballot " + code + ":", browser.findElement(By.id("challenged-status")).getText());
+    // a cast ballot's code is not a challenged ballot; an unknown code is not on the board
+    browser.findElement(By.id("challenged-code")).clear();
+    browser.findElement(By.id("challenged-code")).sendKeys(cast.ballot().trackingCode(), Keys.ENTER);
+    waiting().until(d -> d.findElement(By.id("challenged-status")).getText().contains("was not challenged"));
+    assertTrue(browser.findElements(By.cssSelector("#challenged-list .card")).isEmpty());
+    browser.findElement(By.id("challenged-code")).clear();
+    browser.findElement(By.id("challenged-code")).sendKeys("ABCD-EFGH-JKMN-PQRS", Keys.ENTER);
+    waiting().until(d -> d.findElement(By.id("challenged-status")).getText().contains("No ballot with this code"));
+    browser.findElement(By.id("challenged-show-all")).click();
+    waiting().until(d -> d.findElements(By.cssSelector("#challenged-list .card")).size() == 10);
+    assertEquals("", browser.findElement(By.id("challenged-status")).getText());
+    // the pages work again after a search, and keep the keyboard's focus: on the last page (13 ballots, 10 a
+    // page), where "Next page" is disabled, on "Previous page"
+    browser.findElement(By.cssSelector("#challenged-pages button.next")).sendKeys(Keys.ENTER);
+    waiting().until(d -> d.findElement(By.id("challenged-pages")).getText().contains("Page 2"));
+    assertEquals(3, browser.findElements(By.cssSelector("#challenged-list .card")).size());
+    assertEquals("previous", chromium.js("return document.activeElement.className;"));
+    browser.findElement(By.cssSelector("#challenged-pages button.previous")).sendKeys(Keys.ENTER);
+    waiting().until(d -> d.findElement(By.id("challenged-pages")).getText().contains("Page 1"));
+    assertEquals("next", chromium.js("return document.activeElement.className;"));
   }
 
   @Test
   void theRefusedListIsShownAPageAtATime() throws Exception {
     TestKiosk rogue = t.registerKiosk("kiosk-2");
     java.util.Set<String> codes = new java.util.HashSet<>();
-    for (int i = 0; i < 51; i++) {
+    for (int i = 0; i < 21; i++) {
       TestKiosk.Submission s = rogue.nextExactly(t.randomBallot("kiosk-1-" + (100 + i)), false);
       assertEquals(409, t.post("/api/ballots", s).statusCode(), "recorded: ballot_id_namespace");
       codes.add(s.ballot().trackingCode());
     }
     browser.get(t.base.toString());
-    waiting().until(d -> !d.findElements(By.id("refused-more")).isEmpty());
-    assertEquals(50, browser.findElements(By.cssSelector("#refused-list tr td:first-child")).size(),
-        "the first page");
-    browser.findElement(By.id("refused-more")).click();
-    waiting().until(d -> d.findElements(By.cssSelector("#refused-list tr td:first-child")).size() == 51);
-    assertTrue(browser.findElements(By.id("refused-more")).isEmpty(), "no more pages");
-    List<String> shown = browser.findElements(By.cssSelector("#refused-list tr td:first-child")).stream()
-        .map(WebElement::getText).toList();
+    waiting().until(d -> !d.findElements(By.cssSelector("#refused-pages button.next")).isEmpty());
+    assertEquals(10, browser.findElements(By.cssSelector("#refused-list .card .code")).size(), "the first page");
+    List<String> shown = allPages("refused-list", "refused-pages");
     assertEquals(codes, new java.util.HashSet<>(shown));
-    assertEquals(51, shown.size(), "each refused ballot once");
+    assertEquals(21, shown.size(), "each refused ballot once");
   }
 
   @Test
@@ -235,6 +273,12 @@ class ObserverPageBrowserTest {
     String result = browser.findElement(By.id("result")).getText();
     assertTrue(result.contains("Found") && result.contains("Challenged (opened, not counted)"), result);
     assertTrue(result.contains("Inclusion proof checked in this browser"), result);
+    // its disclosed choices, every contest of its style, from the entry the browser checked
+    String disclosed = browser.findElement(By.id("disclosed")).getText();
+    assertTrue(disclosed.contains("Representative to US Congress: Choice 2 (no name in the manifest)"), disclosed);
+    assertTrue(disclosed.contains("Ozark School Board: Choice 1 (no name in the manifest), Choice 3"), disclosed);
+    assertTrue(disclosed.contains("The Pineapple Question: no selection"), disclosed);
+    assertFalse(disclosed.contains("-selection"), disclosed);
   }
 
   @Test

@@ -39,6 +39,8 @@ public final class ApiPaths {
   public static final String CHALLENGED = "/api/challenged";
   /** {@code GET ?from&limit}: the refused ballots the board recorded (protocol §9.6), with their reasons. */
   public static final String REFUSED = "/api/refused";
+  /** {@code GET ?lang}: the manifest's display names in a reader's language (protocol §5.1), for the observer page. */
+  public static final String NAMES = "/api/names";
 
   // ---- kiosk submissions ----
 
