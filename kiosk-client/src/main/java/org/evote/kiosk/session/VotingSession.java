@@ -31,6 +31,7 @@ public final class VotingSession {
   private String styleId;
   private String language = "en";
   private boolean backToReview;
+  private Pending pending;
 
   public VotingSession(Manifest manifest) {
     this.manifest = manifest;
@@ -245,6 +246,29 @@ public final class VotingSession {
     go(Screen.DECIDE);
   }
 
+  // Minimal confirmation state (design-13.md; voter13 owns the full version): before Cast and before Challenge
+  // the voter confirms; the controller's cast()/challenge() are unchanged.
+
+  /** A decision the voter was asked to confirm. */
+  public enum Pending { CAST, CHALLENGE }
+
+  /** The decision awaiting the voter's confirmation on the DECIDE screen, if any. */
+  public Optional<Pending> pendingDecision() {
+    return Optional.ofNullable(pending);
+  }
+
+  public void askCast() {
+    pending = Pending.CAST;
+  }
+
+  public void askChallenge() {
+    pending = Pending.CHALLENGE;
+  }
+
+  public void cancelDecision() {
+    pending = null;
+  }
+
   public void submitting() {
     go(Screen.SUBMITTING);
   }
@@ -282,6 +306,7 @@ public final class VotingSession {
   }
 
   private void go(Screen s) {
+    pending = null;
     screen.set(s);
   }
 }
