@@ -49,6 +49,7 @@ public final class AudioNavigator implements AutoCloseable {
   private Optional<Alarm> alarmSpoken = Optional.empty();
   private int rate = DEFAULT_RATE;
   private int volume = DEFAULT_VOLUME;
+  private String voterLanguage = "en";
 
   public AudioNavigator(KioskController controller, Speech speech) {
     this.controller = Objects.requireNonNull(controller, "controller");
@@ -218,8 +219,9 @@ public final class AudioNavigator implements AutoCloseable {
   private void screenChanged(Screen before, Screen now) {
     if (now == Screen.ACTIVATION) {
       if (active.get()) {
-        Texts t = session.texts();
-        say(List.of(line(t.get(before == Screen.RECEIPT ? "audio.ended" : "audio.cleared"))));
+        // the session forgot the voter's language already: the goodbye is in the language last spoken
+        Texts t = new Texts(voterLanguage);
+        say(List.of(new Line(t.get(before == Screen.RECEIPT ? "audio.ended" : "audio.cleared"), voterLanguage)));
         active.set(false);
         blanked.set(false);
       }
@@ -249,6 +251,7 @@ public final class AudioNavigator implements AutoCloseable {
 
   private void announce(List<Line> before) {
     shown = where();
+    voterLanguage = session.language();
     screen = screens.current();
     index = -1;
     List<Line> all = new ArrayList<>(before);
