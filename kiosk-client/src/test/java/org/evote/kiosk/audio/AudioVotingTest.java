@@ -198,8 +198,12 @@ class AudioVotingTest {
 
   /** Every prompt said is a real WAV: not silent, and about as long as its words take at its rate. */
   void assertRealAudio() throws Exception {
+    assertRealAudio(40);
+  }
+
+  void assertRealAudio(int atLeast) throws Exception {
     List<RecordingSpeech.Spoken> all = speech.spoken();
-    assertTrue(all.size() > 40, "prompts: " + all.size());
+    assertTrue(all.size() > atLeast, "prompts: " + all.size());
     for (RecordingSpeech.Spoken s : all) {
       WavStats w = WavStats.of(s.wav());
       assertTrue(w.rms() > WavStats.SILENCE, s.wav() + " is silent: " + w);
@@ -401,6 +405,47 @@ class AudioVotingTest {
     assertEquals(en.get("audio.ended"), said(KeyCode.ENTER));
     assertEquals(Screen.ACTIVATION, session.screen());
     assertRealAudio();
+  }
+
+  @Test
+  void theInactivityWarning_anAlarm_andAClearedBallot_areSpoken(FxRobot r) throws Exception {
+    audioMode(r, "notices");
+    Texts en = new Texts("en");
+    robot.clickOn("#clock-ack");
+    keys(KeyCode.F2);
+    robot.clickOn("#style-" + STYLE);
+    settle();
+    said(KeyCode.DOWN, KeyCode.ENTER);
+    assertEquals(intro(en, "en", 0, 0), last().text());
+
+    // an alarm of the kiosk (the board refused a ballot without a record) is spoken once
+    int from = speech.count();
+    KioskStore.Chain c = store.chain();
+    long id = store.enqueue("K1-000001", org.evote.crypto.board.EntryKind.BALLOT_CAST, "K1-000001",
+        "AAAA-BBBB-CCCC-DDDD", c.lastCode(), ConfirmationCodes.chainStart(ELECTION.config.extendedHash(),
+        "K1-000001"), c.lastTime() + 1, "{}", 100);
+    store.markRefused(id, "revoked_kiosk", "refused", java.util.Optional.empty());
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> speech.count() > from);
+    settle();
+    org.evote.kiosk.service.Alarm alarm = uploader.status().alarm().orElseThrow();
+    assertEquals(List.of(org.evote.kiosk.ui.AlarmLine.of(en, alarm)), speech.textsSince(from));
+
+    // no key for two minutes: the warning is spoken, then the ballot is cleared and the voter told
+    int warnFrom = speech.count();
+    now.addAndGet(org.evote.kiosk.session.InactivityTimer.WARN_AFTER_SECONDS + 1);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> speech.count() > warnFrom);
+    settle();
+    String warning = speech.textsSince(warnFrom).get(0);
+    assertTrue(warning.startsWith(en.get("timeout.title") + " "), warning);
+    assertTrue(warning.endsWith(en.get("audio.timeout")), warning);
+    int clearFrom = speech.count();
+    now.addAndGet(org.evote.kiosk.session.InactivityTimer.RESET_AFTER_WARNING_SECONDS);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> session.screen() == Screen.ACTIVATION);
+    settle();
+    assertEquals(List.of(en.get("audio.cleared")), speech.textsSince(clearFrom));
+    assertFalse(audio.active());
+    assertBlanked(false);
+    assertRealAudio(5);
   }
 
   RecordingSpeech.Spoken last() {
