@@ -115,7 +115,8 @@ public final class AudioNavigator implements AutoCloseable {
       }
       if (session.screen() == Screen.ACTIVATION) {
         audioBallot.set(!audioBallot.get());
-        say(List.of(line(session.texts().get(audioBallot.get() ? "audio.pollworker.on" : "audio.pollworker.off"))));
+        Texts t = session.texts();
+        say(List.of(line(t.get(audioBallot.get() ? "audio.pollworker.on" : "audio.pollworker.off"))));
       } else {
         start();
       }
@@ -224,6 +225,8 @@ public final class AudioNavigator implements AutoCloseable {
         say(List.of(new Line(t.get(before == Screen.RECEIPT ? "audio.ended" : "audio.cleared"), voterLanguage)));
         active.set(false);
         blanked.set(false);
+        rate = DEFAULT_RATE; // the next voter starts from the defaults
+        volume = DEFAULT_VOLUME;
       }
       screen = new AudioScreen(List.of(), List.of());
       shown = null;

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,7 +106,7 @@ public final class EspeakSpeech implements Speech {
     if (stops.get() != before) {
       return Playback.STOPPED;
     }
-    return headphones.play(wav);
+    return headphones.play(wav, () -> stops.get() != before);
   }
 
   @Override
@@ -140,7 +139,6 @@ public final class EspeakSpeech implements Speech {
   public void stop() {
     stops.incrementAndGet();
     running.forEach(Process::destroyForcibly);
-    headphones.stop();
   }
 
   private Set<String> listVoices() throws SpeechException {
@@ -228,10 +226,4 @@ public final class EspeakSpeech implements Speech {
     return new String(b, at, 4, StandardCharsets.US_ASCII).equals(s);
   }
 
-  /** The voices espeak-ng offers, by language tag (for the kiosk's set-up notes). */
-  public Map<String, Voice> voicesFor(List<String> languages) {
-    Map<String, Voice> out = new LinkedHashMap<>();
-    languages.forEach(l -> out.put(l, voice(l)));
-    return out;
-  }
 }

@@ -2,6 +2,7 @@ package org.evote.kiosk.audio;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.function.BooleanSupplier;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
@@ -12,11 +13,11 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 
 /** Plays a WAV on the default audio output (the kiosk's headphone jack); says so when there is none. */
 final class Headphones {
-  private volatile SourceDataLine line;
-  private volatile boolean stopped;
-
-  Speech.Playback play(byte[] wav) throws SpeechException {
-    stopped = false;
+  /**
+   * Plays {@code wav} to the end, or until {@code stopped} says so (checked between chunks of about a tenth of a
+   * second).
+   */
+  Speech.Playback play(byte[] wav, BooleanSupplier stopped) throws SpeechException {
     try (AudioInputStream in = AudioSystem.getAudioInputStream(new ByteArrayInputStream(wav))) {
       AudioFormat format = in.getFormat();
       DataLine.Info info = new DataLine.Info(SourceDataLine.class, format);
@@ -30,33 +31,25 @@ final class Headphones {
       } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
         return Speech.Playback.NO_DEVICE;
       }
-      line = l;
       try {
         l.start();
         byte[] buf = new byte[4096];
         int n;
-        while (!stopped && (n = in.read(buf)) > 0) {
+        while (!stopped.getAsBoolean() && (n = in.read(buf)) > 0) {
           l.write(buf, 0, n);
         }
-        if (!stopped) {
+        if (!stopped.getAsBoolean()) {
           l.drain();
+        } else {
+          l.stop();
+          l.flush();
         }
       } finally {
         l.close();
-        line = null;
       }
-      return stopped ? Speech.Playback.STOPPED : Speech.Playback.PLAYED;
+      return stopped.getAsBoolean() ? Speech.Playback.STOPPED : Speech.Playback.PLAYED;
     } catch (UnsupportedAudioFileException | IOException e) {
       throw new SpeechException(SpeechException.Reason.BAD_OUTPUT, "the speech is not a playable WAV", e);
-    }
-  }
-
-  void stop() {
-    stopped = true;
-    SourceDataLine l = line;
-    if (l != null) {
-      l.stop();
-      l.flush();
     }
   }
 }
