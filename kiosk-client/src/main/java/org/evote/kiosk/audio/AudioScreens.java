@@ -62,12 +62,12 @@ final class AudioScreens {
     return String.join(" ", groups);
   }
 
-  private Line line(Texts t, String text) {
+  private Line line(String text) {
     return new Line(text, session.language());
   }
 
   private Line say(Texts t, String key, Object... args) {
-    return line(t, t.get(key, args));
+    return line(t.get(key, args));
   }
 
   private String render(DisplayText d) {
@@ -75,7 +75,7 @@ final class AudioScreens {
   }
 
   private AudioScreen waiting(Texts t, String words) {
-    return new AudioScreen(List.of(line(t, words)), List.of());
+    return new AudioScreen(List.of(line(words)), List.of());
   }
 
   private AudioScreen language() {
@@ -126,7 +126,7 @@ final class AudioScreens {
         return List.of(switch (r) {
           case SELECTED -> say(t, "audio.selected", name, chosen, c.votesAllowed());
           case DESELECTED -> say(t, "audio.deselected", name, chosen, c.votesAllowed());
-          case REFUSED_OVERVOTE -> line(t, session.noticeProperty().get());
+          case REFUSED_OVERVOTE -> line(session.noticeProperty().get());
         });
       }));
     }
@@ -153,7 +153,7 @@ final class AudioScreens {
       if (!chosen.isEmpty() && remaining > 0) {
         text += " " + t.get("review.undervote", remaining);
       }
-      items.add(new Item(line(t, text + " " + t.get("audio.review.change")), () -> {
+      items.add(new Item(line(text + " " + t.get("audio.review.change")), () -> {
         session.edit(c.id());
         return List.of();
       }));
@@ -166,13 +166,13 @@ final class AudioScreens {
   }
 
   private Item codeAgain(Texts t, String code) {
-    return new Item(say(t, "audio.code.again"), () -> List.of(line(t, t.get("decide.code") + ": "
+    return new Item(say(t, "audio.code.again"), () -> List.of(line(t.get("decide.code") + ": "
         + spell(t, code))));
   }
 
   private AudioScreen decide(Texts t) {
     String code = controller.trackingCode();
-    Line intro = line(t, t.get("decide.title") + ". " + t.get("decide.code") + ": " + spell(t, code) + " "
+    Line intro = line(t.get("decide.title") + ". " + t.get("decide.code") + ": " + spell(t, code) + " "
         + t.get("decide.help") + " " + t.get("audio.decide.hint"));
     List<Item> items = List.of(codeAgain(t, code), new Item(say(t, "audio.decide.cast"), () -> {
       session.askCast();
@@ -208,7 +208,7 @@ final class AudioScreens {
         r.refusal().get())) : r.uploadPending() ? t.get("receipt.pending")
         : t.get("receipt.onBoard", r.boardSequence().orElse(-1L));
     String print = controller.printStatus().isEmpty() ? "" : " " + controller.printStatus();
-    Line intro = line(t, t.get("receipt.title") + ". " + state + " " + t.get("decide.code") + ": "
+    Line intro = line(t.get("receipt.title") + ". " + state + " " + t.get("decide.code") + ": "
         + spell(t, r.trackingCode()) + " " + t.get("receipt.help") + print + " " + t.get("audio.receipt.hint"));
     Item finish = new Item(say(t, "audio.receipt.finish"), () -> {
       controller.endVoter();
@@ -219,7 +219,7 @@ final class AudioScreens {
 
   private AudioScreen challenged(Texts t) {
     LocalReceipt r = controller.lastReceipt();
-    Line intro = line(t, t.get("challenged.title") + ". " + t.get("challenged.help", spell(t, r.trackingCode()))
+    Line intro = line(t.get("challenged.title") + ". " + t.get("challenged.help", spell(t, r.trackingCode()))
         + " " + t.get("audio.challenged.hint"));
     Item again = new Item(say(t, "audio.challenged.again"), () -> {
       session.voteAgain();
