@@ -101,7 +101,7 @@ class AudioVotingTest {
 
   void audioMode(FxRobot r, String name) throws Exception {
     robot = r;
-    speech = new RecordingSpeech(EspeakSpeech.open(), Path.of("target", "audio", name));
+    speech = new RecordingSpeech(EspeakSpeech.open(), EspeakSpeech.open(), Path.of("target", "audio", name));
     audio = new AudioNavigator(controller, speech);
     r.interact(() -> view.setAudio(audio));
   }

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The real speech engine, with every utterance it is asked to speak recorded and also saved as a WAV (numbered,
- * with an index {@code prompts.txt}) for the test to check and a person to listen to.
+ * with an index {@code prompts.txt}) for the test to check and a person to listen to. The WAVs come from a second
+ * engine that the kiosk never stops, so a prompt cut short by the next one (the flow moved on) is saved whole.
  */
 final class RecordingSpeech implements Speech {
   /** One spoken prompt and its WAV. */
@@ -21,11 +22,13 @@ final class RecordingSpeech implements Speech {
   }
 
   private final Speech real;
+  private final Speech recorder;
   private final Path dir;
   private final List<Spoken> spoken = new ArrayList<>();
 
-  RecordingSpeech(Speech real, Path dir) throws IOException {
+  RecordingSpeech(Speech real, Speech recorder, Path dir) throws IOException {
     this.real = real;
+    this.recorder = recorder;
     this.dir = dir;
     Files.createDirectories(dir);
     try (var old = Files.list(dir)) {
@@ -54,7 +57,7 @@ final class RecordingSpeech implements Speech {
       wav = dir.resolve(String.format("%03d-%s.wav", spoken.size() + 1, u.language()));
       spoken.add(new Spoken(u, wav));
     }
-    real.synthesize(u, wav);
+    recorder.synthesize(u, wav);
     try {
       Files.writeString(dir.resolve("prompts.txt"), wav.getFileName() + "\t" + u.text() + "\n",
           StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
