@@ -181,8 +181,9 @@ public final class KioskMain implements Callable<Integer> {
           typed -> opens(credentials, creds.kioskId(), typed), store::refused, uploader.boardClock()::state,
           java.time.ZoneId.systemDefault());
       try (KioskController controller = new KioskController(new VotingSession(config.manifest()), caster,
-          uploader, name, data.resolve("receipts"), () -> System.currentTimeMillis() / 1000)) {
-        showWindow(controller, pollWorker);
+          uploader, name, data.resolve("receipts"), () -> System.currentTimeMillis() / 1000);
+          org.evote.kiosk.audio.AudioNavigator audio = audio(controller)) {
+        showWindow(controller, pollWorker, audio);
       }
       return 0;
     }
@@ -332,7 +333,18 @@ public final class KioskMain implements Callable<Integer> {
     return pending == 0 && alarm.isEmpty() ? 0 : 1;
   }
 
-  private void showWindow(KioskController controller, PollWorkerModel pollWorker) throws InterruptedException {
+  /** The audio mode, with espeak-ng's speech; none (after saying why) when espeak-ng is missing. */
+  private static org.evote.kiosk.audio.AudioNavigator audio(KioskController controller) {
+    try {
+      return new org.evote.kiosk.audio.AudioNavigator(controller, org.evote.kiosk.audio.EspeakSpeech.open());
+    } catch (org.evote.kiosk.audio.SpeechException e) {
+      System.err.println("warning: no audio mode on this kiosk: " + e.getMessage());
+      return null;
+    }
+  }
+
+  private void showWindow(KioskController controller, PollWorkerModel pollWorker,
+      org.evote.kiosk.audio.AudioNavigator audio) throws InterruptedException {
     CountDownLatch closed = new CountDownLatch(1);
     Platform.startup(() -> {
       Stage stage = new Stage();
@@ -343,6 +355,9 @@ public final class KioskMain implements Callable<Integer> {
         Platform.exit();
       });
       view.setPollWorker(workers);
+      if (audio != null) {
+        view.setAudio(audio);
+      }
       Scene scene = new Scene(view.root(), 1280, 900);
       stage.setScene(scene);
       stage.setTitle(controller.electionName());

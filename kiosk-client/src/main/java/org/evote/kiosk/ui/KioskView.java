@@ -39,6 +39,7 @@ public final class KioskView {
   private final Label electionTitle = new Label();
   private final Timeline ticker;
   private PollWorkerView pollWorker;
+  private org.evote.kiosk.audio.AudioHook audio;
   private boolean clockNoticeShown;
   private boolean chainBreakShown;
 
@@ -81,6 +82,12 @@ public final class KioskView {
    */
   public void setPollWorker(PollWorkerView view) {
     this.pollWorker = view;
+    redraw();
+  }
+
+  /** The audio mode (org.evote.kiosk.audio): its keys, its privacy overlay and the poll workers' switch. */
+  public void setAudio(org.evote.kiosk.audio.AudioNavigator navigator) {
+    this.audio = new org.evote.kiosk.audio.AudioHook(navigator, root);
     redraw();
   }
 
@@ -133,6 +140,9 @@ public final class KioskView {
     center.getChildren().setAll(screen, warning);
     if (pollWorker != null) {
       center.getChildren().add(pollWorker.root());
+    }
+    if (audio != null) {
+      center.getChildren().add(audio.blank());
     }
     electionTitle.setText(session.electionName());
     updateStatus(t);
@@ -202,6 +212,9 @@ public final class KioskView {
       box.getStyleClass().add("warning-box");
       p.getChildren().add(box);
     }
+    if (audio != null) {
+      p.getChildren().add(audio.toggle(t));
+    }
     for (BallotStyle s : session.manifest().ballotStyles()) {
       Button b = button(s.id(), "style-" + s.id(), () -> session.activate(s.id()));
       b.setDisable(notice.isPresent() || broken.isPresent());
@@ -241,6 +254,9 @@ public final class KioskView {
 
   private void tick() {
     InactivityTimer.State s = controller.tick();
+    if (audio != null) {
+      audio.tick(s);
+    }
     Texts t = session.texts();
     if (s instanceof InactivityTimer.State.Warning w) {
       Label title = text(t.get("timeout.title"));

@@ -1,0 +1,88 @@
+package org.evote.kiosk.audio;
+
+import java.util.Map;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
+import org.evote.kiosk.session.InactivityTimer;
+import org.evote.kiosk.session.Texts;
+
+/**
+ * Where the audio mode meets the kiosk's window (the only JavaFX scene code of the audio mode): the key filter on
+ * the window's root that hands the audio keys to the {@link AudioNavigator} (and keeps them from the screen's
+ * buttons while it is on), the black privacy overlay, and the poll workers' "audio ballot" switch.
+ */
+public final class AudioHook {
+  private static final Map<KeyCode, AudioKey> KEYS = Map.ofEntries(
+      Map.entry(KeyCode.UP, AudioKey.PREVIOUS), Map.entry(KeyCode.KP_UP, AudioKey.PREVIOUS),
+      Map.entry(KeyCode.DOWN, AudioKey.NEXT), Map.entry(KeyCode.KP_DOWN, AudioKey.NEXT),
+      Map.entry(KeyCode.RIGHT, AudioKey.SELECT), Map.entry(KeyCode.KP_RIGHT, AudioKey.SELECT),
+      Map.entry(KeyCode.ENTER, AudioKey.SELECT),
+      Map.entry(KeyCode.LEFT, AudioKey.BACK), Map.entry(KeyCode.KP_LEFT, AudioKey.BACK),
+      Map.entry(KeyCode.BACK_SPACE, AudioKey.BACK),
+      Map.entry(KeyCode.SPACE, AudioKey.REPEAT), Map.entry(KeyCode.R, AudioKey.REPEAT),
+      Map.entry(KeyCode.H, AudioKey.HELP), Map.entry(KeyCode.F1, AudioKey.HELP),
+      Map.entry(KeyCode.PLUS, AudioKey.FASTER), Map.entry(KeyCode.ADD, AudioKey.FASTER),
+      Map.entry(KeyCode.MINUS, AudioKey.SLOWER), Map.entry(KeyCode.SUBTRACT, AudioKey.SLOWER),
+      Map.entry(KeyCode.PAGE_UP, AudioKey.LOUDER), Map.entry(KeyCode.PAGE_DOWN, AudioKey.QUIETER),
+      Map.entry(KeyCode.B, AudioKey.BLANK), Map.entry(KeyCode.F2, AudioKey.START));
+
+  private final AudioNavigator navigator;
+  private final Region blank = new Region();
+  private final ToggleButton toggle = new ToggleButton();
+
+  public AudioHook(AudioNavigator navigator, BorderPane root) {
+    this.navigator = navigator;
+    blank.setId("audio-blank");
+    blank.setStyle("-fx-background-color: black;");
+    blank.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+    blank.visibleProperty().bind(navigator.blankedProperty());
+    navigator.blankedProperty().addListener((o, was, on) -> {
+      // the header and the status line go dark too
+      Optional.ofNullable(root.getTop()).ifPresent(n -> n.setVisible(!on));
+      Optional.ofNullable(root.getBottom()).ifPresent(n -> n.setVisible(!on));
+    });
+    toggle.setId("audio-ballot");
+    toggle.selectedProperty().bindBidirectional(navigator.audioBallotProperty());
+    root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+      Optional<AudioKey> key = key(e);
+      if (key.isPresent() && navigator.handle(key.get())) {
+        e.consume();
+      }
+    });
+  }
+
+  /** The audio key of a key press; none for other keys, for keys with Ctrl, Alt or Meta, and for typing. */
+  public static Optional<AudioKey> key(KeyEvent e) {
+    if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()
+        || e.getTarget() instanceof TextInputControl) {
+      return Optional.empty();
+    }
+    if (e.getCode() == KeyCode.EQUALS && e.isShiftDown()) {
+      return Optional.of(AudioKey.FASTER); // "+" on a US keyboard
+    }
+    return Optional.ofNullable(KEYS.get(e.getCode()));
+  }
+
+  /** The privacy overlay: the view puts it over everything it draws. */
+  public Node blank() {
+    return blank;
+  }
+
+  /** The poll workers' switch on the activation screen, in the kiosk's words. */
+  public Node toggle(Texts t) {
+    toggle.setText(t.get("audio.pollworker.toggle"));
+    toggle.setAccessibleText(t.get("audio.pollworker.toggle"));
+    return toggle;
+  }
+
+  /** The view's once-a-second tick. */
+  public void tick(InactivityTimer.State state) {
+    navigator.tick(state);
+  }
+}

@@ -1,0 +1,84 @@
+package org.evote.kiosk.audio;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The real speech engine, with every utterance it is asked to speak recorded and also saved as a WAV (numbered,
+ * with an index {@code prompts.txt}) for the test to check and a person to listen to. The WAVs come from a second
+ * engine that the kiosk never stops, so a prompt cut short by the next one (the flow moved on) is saved whole.
+ */
+final class RecordingSpeech implements Speech {
+  /** One spoken prompt and its WAV. */
+  record Spoken(Utterance utterance, Path wav) {
+    String text() {
+      return utterance.text();
+    }
+  }
+
+  private final Speech real;
+  private final Speech recorder;
+  private final Path dir;
+  private final List<Spoken> spoken = new ArrayList<>();
+
+  RecordingSpeech(Speech real, Speech recorder, Path dir) throws IOException {
+    this.real = real;
+    this.recorder = recorder;
+    this.dir = dir;
+    Files.createDirectories(dir);
+    try (var old = Files.list(dir)) {
+      for (Path p : old.toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  synchronized List<Spoken> spoken() {
+    return List.copyOf(spoken);
+  }
+
+  synchronized List<String> textsSince(int from) {
+    return spoken.subList(from, spoken.size()).stream().map(Spoken::text).toList();
+  }
+
+  synchronized int count() {
+    return spoken.size();
+  }
+
+  @Override
+  public Playback speak(Utterance u) throws SpeechException {
+    Path wav;
+    synchronized (this) {
+      wav = dir.resolve(String.format("%03d-%s.wav", spoken.size() + 1, u.language()));
+      spoken.add(new Spoken(u, wav));
+    }
+    recorder.synthesize(u, wav);
+    try {
+      Files.writeString(dir.resolve("prompts.txt"), wav.getFileName() + "\t" + u.text() + "\n",
+          StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new SpeechException(SpeechException.Reason.WRITE_FAILED, e.getMessage(), e);
+    }
+    return real.speak(u);
+  }
+
+  @Override
+  public byte[] synthesize(Utterance u) throws SpeechException {
+    return real.synthesize(u);
+  }
+
+  @Override
+  public Path synthesize(Utterance u, Path wav) throws SpeechException {
+    return real.synthesize(u, wav);
+  }
+
+  @Override
+  public void stop() {
+    real.stop();
+  }
+}
