@@ -153,12 +153,12 @@ class AudioVotingTest {
   }
 
   static String title(Texts t, String lang, ContestDescription c) {
-    return new DisplayNames(ELECTION.config.manifest()).contest(c.id(), lang).render(new AudioWords(t, lang));
+    return new DisplayNames(ELECTION.config.manifest()).contest(c.id(), lang).render(new org.evote.kiosk.session.KioskWords(t));
   }
 
   static String name(Texts t, String lang, ContestDescription c, SelectionDescription s) {
     DisplayNames n = new DisplayNames(ELECTION.config.manifest());
-    AudioWords w = new AudioWords(t, lang);
+    org.evote.kiosk.session.KioskWords w = new org.evote.kiosk.session.KioskWords(t);
     String name = n.selection(c.id(), s.id(), lang).render(w);
     return n.selectionParty(c.id(), s.id(), lang).map(p -> t.get("audio.candidate.party", name, p.render(w)))
         .orElse(name);
