@@ -118,7 +118,11 @@ public final class PublishViewModel {
       if (noticeFile.isPresent()) {
         policy = Optional.of(NoticeJson.decode(JsonText.readObject(noticeFile.get())).witnessPolicy());
       }
-      return service.publish(uri, admin, rec, policy, wait);
+      try {
+        return service.publish(uri, admin, rec, policy, wait);
+      } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
+        throw new IllegalArgumentException(texts.get("publish.unreachable", uri));
+      }
     }, p -> {
       published.set(p);
       message.success(texts.get("publish.done", p.entry().sequence(), p.entry().entryHash().toHex(),
