@@ -71,7 +71,8 @@ final class BoardPage {
         count("countPassed", () -> steps(c -> w.t("count.passed", c.passed()))),
         count("countFailed", () -> steps(c -> w.t("count.failed", c.failed()))),
         count("countNotApplicable", () -> steps(c -> w.t("count.notApplicable", c.notApplicable()))),
-        count("countNotChecked", () -> steps(c -> w.t("count.notChecked", c.notChecked()))));
+        count("countNotChecked", () -> steps(c -> w.t("count.notChecked", c.notChecked()))),
+        count("countNotRun", () -> steps(c -> c.notRun() == 0 ? "" : w.t("count.notRun", c.notRun()))));
     box.visibleProperty().bind(board.summaryProperty().isNotNull());
     box.managedProperty().bind(box.visibleProperty());
     return box;
@@ -126,7 +127,7 @@ final class BoardPage {
       case PASS -> "pass";
       case FAIL -> "fail";
       case NOT_APPLICABLE -> "na";
-      case NOT_CHECKED -> "unchecked";
+      case NOT_CHECKED, NOT_RUN -> "unchecked";
     };
   }
 

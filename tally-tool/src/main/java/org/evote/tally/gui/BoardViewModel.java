@@ -48,12 +48,13 @@ public final class BoardViewModel {
       Optional<WrongElection> wrongElection) {}
 
   /** How many steps of the last verification passed, failed, did not apply, or could not be checked. */
-  public record StepCounts(int passed, int failed, int notApplicable, int notChecked) {
+  public record StepCounts(int passed, int failed, int notApplicable, int notChecked, int notRun) {
     static StepCounts of(VerificationReport report) {
       int[] n = new int[VerificationReport.Status.values().length];
       report.steps().forEach(s -> n[s.status().ordinal()]++);
       return new StepCounts(n[VerificationReport.Status.PASS.ordinal()], n[VerificationReport.Status.FAIL.ordinal()],
-          n[VerificationReport.Status.NOT_APPLICABLE.ordinal()], n[VerificationReport.Status.NOT_CHECKED.ordinal()]);
+          n[VerificationReport.Status.NOT_APPLICABLE.ordinal()], n[VerificationReport.Status.NOT_CHECKED.ordinal()],
+          n[VerificationReport.Status.NOT_RUN.ordinal()]);
     }
   }
 
@@ -219,7 +220,10 @@ public final class BoardViewModel {
 
   private void showReport(VerificationReport report) {
     progress.set(1);
-    Optional<WrongElection> wrong = summary.get().wrongElection();
+    // The verifier's own finding (crypto, one home for the rule); the import's comparison otherwise.
+    Optional<WrongElection> wrong = report.wrongElection()
+        .map(w -> new WrongElection(w.electionFileHash(), w.boardElectionHash()))
+        .or(() -> summary.get().wrongElection());
     wrong.ifPresentOrElse(this::showWrongElection, headline::clear);
     for (VerificationReport.StepOutcome o : report.steps()) {
       String detail = o.failures().isEmpty() ? o.note()
@@ -229,6 +233,10 @@ public final class BoardViewModel {
     }
     stepCounts.set(StepCounts.of(report));
     verified.set(report.isValid() && wrong.isEmpty());
+    if (wrong.isPresent() && report.firstFailure().isEmpty()) {
+      message.error(texts.get("board.wrongElectionSteps"));
+      return;
+    }
     message.set(verified.get() ? (report.anchored() ? Feedback.Kind.SUCCESS : Feedback.Kind.WARNING)
         : Feedback.Kind.ERROR, verdict(report));
   }
