@@ -51,8 +51,8 @@ final class BoardPage {
     Button next = w.button("board.next", "toTally", toTally);
     next.visibleProperty().bind(board.verifiedProperty());
     next.managedProperty().bind(next.visibleProperty());
-    node = w.page("board.heading", w.help("board.help"), form, Widgets.row(importButton, verify), progress,
-        headline, counts(), w.message("boardMessage", board.message()), steps(), next);
+    node = w.page("board.heading", w.help("board.help"), form, Widgets.row(importButton, verify, next), progress,
+        headline, counts(), w.message("boardMessage", board.message()), steps());
   }
 
   Node node() {

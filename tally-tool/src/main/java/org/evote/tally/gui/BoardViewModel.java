@@ -233,12 +233,8 @@ public final class BoardViewModel {
     }
     stepCounts.set(StepCounts.of(report));
     verified.set(report.isValid() && wrong.isEmpty());
-    if (wrong.isPresent() && report.firstFailure().isEmpty()) {
-      message.error(texts.get("board.wrongElectionSteps"));
-      return;
-    }
     message.set(verified.get() ? (report.anchored() ? Feedback.Kind.SUCCESS : Feedback.Kind.WARNING)
-        : Feedback.Kind.ERROR, verdict(report));
+        : Feedback.Kind.ERROR, verdict(report, wrong.isPresent()));
   }
 
   private void showWrongElection(WrongElection w) {
@@ -254,9 +250,14 @@ public final class BoardViewModel {
    * The verdict and, next to it, the trust checks not made (protocol §10.4: a verifier MUST show them; a record
    * verified without an election notice must not be presented as anchored, §12).
    */
-  private String verdict(VerificationReport report) {
+  private String verdict(VerificationReport report, boolean wrongElection) {
     StringBuilder b = new StringBuilder();
-    if (report.isValid()) {
+    if (wrongElection) {
+      b.append(texts.get("board.wrongElectionSteps"));
+      if (!report.anchored()) {
+        b.append('\n').append(texts.get("board.notAnchored"));
+      }
+    } else if (report.isValid()) {
       b.append(texts.get(report.anchored() ? "board.passed" : "board.passedNotAnchored"));
     } else {
       VerificationReport.StepOutcome f = report.firstFailure().orElseThrow();

@@ -120,8 +120,12 @@ public final class PublishViewModel {
       }
       try {
         return service.publish(uri, admin, rec, policy, wait);
-      } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
-        throw new IllegalArgumentException(texts.get("publish.unreachable", uri));
+      } catch (org.evote.board.client.BoardUnavailableException e) {
+        if (e.getCause() instanceof java.net.ConnectException
+            || e.getCause() instanceof java.net.http.HttpTimeoutException) {
+          throw new IllegalArgumentException(texts.get("publish.unreachable", uri));
+        }
+        throw e;
       }
     }, p -> {
       published.set(p);

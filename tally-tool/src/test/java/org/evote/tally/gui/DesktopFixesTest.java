@@ -135,7 +135,7 @@ class DesktopFixesTest {
     assertEquals(Feedback.Kind.ERROR, vm.headline().kind());
     assertEquals("This board belongs to another election: its first entry names election hash "
         + theirs.extendedHash().toHex().substring(0, 16) + "\u2026, but the election.json chosen has "
-        + mine.extendedHash().toHex().substring(0, 16) + "\u2026.", vm.headline().text());
+        + mine.extendedHash().toHex().substring(0, 16) + "\u2026", vm.headline().text());
     assertEquals(Feedback.Kind.ERROR, vm.message().kind());
     assertTrue(vm.messageProperty().get().startsWith("This election.json and this board do not belong together"));
 
@@ -143,6 +143,8 @@ class DesktopFixesTest {
     assertTrue(vm.headline().text().startsWith("This board belongs to another election"), vm.headline().text());
     assertFalse(vm.verifiedProperty().get());
     assertTrue(vm.stepCountsProperty().get().failed() > 0);
+    assertTrue(vm.messageProperty().get().startsWith("The board does NOT verify for this election.json: the steps "
+        + "below were checked against the wrong election."), vm.messageProperty().get());
 
     BoardViewModel right = importBoard(new TallyService(random, 2), other, board);
     assertTrue(right.summaryProperty().get().wrongElection().isEmpty());
@@ -244,6 +246,7 @@ class DesktopFixesTest {
         GuardianKeyFile.open(CeremonyService.keyFile(temp.resolve("e"), 1), "guardian 1 secret".toCharArray()),
         GuardianKeyFile.open(CeremonyService.keyFile(temp.resolve("e"), 2), "guardian 2 secret".toCharArray()));
     new TallyService(random, 2).tally(ceremony.electionFileProperty().get(), board, keys, record, n -> { });
+    byte[] boardBytes = Files.readAllBytes(record.resolve("board.json"));
     AdminCredentials.generate("admin", config.extendedHash(), random).write(cred, "admin passphrase".toCharArray(),
         random);
     vm.publish("not the passphrase".toCharArray());
@@ -256,6 +259,6 @@ class DesktopFixesTest {
     assertEquals("Not published: the board at http://127.0.0.1:1 does not answer (is it running, and is the address "
         + "right?)", vm.message().text());
     assertNull(vm.publishedProperty().get());
-    assertFalse(Files.exists(record.resolve("checkpoint.txt")), "nothing downloaded");
+    assertArrayEquals(boardBytes, Files.readAllBytes(record.resolve("board.json")), "nothing downloaded");
   }
 }

@@ -122,7 +122,7 @@ class TallyDesktopLookTest {
           java.nio.charset.StandardCharsets.UTF_8)));
     }
     CeremonyService ceremony = new CeremonyService(random);
-    List<char[]> pass = List.of("p1".toCharArray(), "p2".toCharArray());
+    List<char[]> pass = List.of("passphrase 1".toCharArray(), "passphrase 2".toCharArray());
     ElectionConfig mine = ceremony.run(manifest, 2, 2, pass, temp.resolve("mine"));
     ElectionConfig theirs = ceremony.run(manifest, 2, 2, pass, temp.resolve("theirs"));
     Path board = temp.resolve("board.json");
