@@ -101,11 +101,11 @@ final class BoardPage {
     TableView<BoardViewModel.StepRow> table = new TableView<>(board.steps());
     table.setId("steps");
     table.setPlaceholder(new Label(w.t("board.noSteps")));
-    table.getColumns().add(column("column.step", BoardViewModel.StepRow::id, 60));
-    table.getColumns().add(column("column.status", BoardViewModel.StepRow::status, 120));
-    table.getColumns().add(column("column.check", BoardViewModel.StepRow::title, 430));
-    table.getColumns().add(column("column.checked", r -> Long.toString(r.checked()), 90));
-    table.getColumns().add(column("column.details", BoardViewModel.StepRow::detail, 240));
+    table.getColumns().add(column("column.step", BoardViewModel.StepRow::id, 70, 70));
+    table.getColumns().add(column("column.status", BoardViewModel.StepRow::status, 130, 130));
+    table.getColumns().add(column("column.check", BoardViewModel.StepRow::title, 400, 240));
+    table.getColumns().add(column("column.checked", r -> Long.toString(r.checked()), 130, 130));
+    table.getColumns().add(column("column.details", BoardViewModel.StepRow::detail, 220, 140));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setRowFactory(t -> new TableRow<>() {
       @Override
@@ -131,13 +131,13 @@ final class BoardPage {
     };
   }
 
-  /** A column; long texts wrap inside their cell rather than being cut off. */
+  /** A column at least {@code min} wide (its heading in full); long texts wrap inside their cell, never cut off. */
   private TableColumn<BoardViewModel.StepRow, String> column(String key,
-      Function<BoardViewModel.StepRow, String> value, double width) {
+      Function<BoardViewModel.StepRow, String> value, double width, double min) {
     TableColumn<BoardViewModel.StepRow, String> c = new TableColumn<>(w.t(key));
     c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
     c.setPrefWidth(width);
-    c.setMinWidth(width * 0.6);
+    c.setMinWidth(min);
     c.setCellFactory(col -> new TableCell<>() {
       private final Text text = new Text();
 

@@ -113,13 +113,10 @@ class TallyDesktopSpanishTest {
     click(robot, "#runTally");
     waitUntil(() -> robot.lookup("#resultCounts").tryQuery().isPresent());
     // The measure's choices are in Spanish in the manifest; the candidates' names only in English, marked so.
-    var measure = robot.lookup("#chart-" + config.manifest().contests().get(1).id()).queryAs(BarChart.class);
-    List<String> names = ((List<?>) measure.getData().get(0).getData()).stream()
-        .map(d -> ((XYChart.Data<?, ?>) d).getYValue().toString()).toList();
-    assertTrue(names.stream().anyMatch(n -> n.startsWith("Sí  (")), names.toString());
-    var exec = robot.lookup("#chart-" + config.manifest().contests().get(0).id()).queryAs(BarChart.class);
-    assertTrue(((List<?>) exec.getData().get(0).getData()).stream()
-        .map(d -> ((XYChart.Data<?, ?>) d).getYValue().toString()).anyMatch(n -> n.startsWith("Ana Reyes (en inglés)")));
+    List<String> measure = bars(robot, config.manifest().contests().get(1).id());
+    assertTrue(measure.stream().anyMatch(n -> n.startsWith("Sí  (")), measure.toString());
+    List<String> exec = bars(robot, config.manifest().contests().get(0).id());
+    assertTrue(exec.stream().anyMatch(n -> n.startsWith("Ana Reyes (en inglés)  (")), exec.toString());
     screen("08-result");
     click(robot, "#navPublish");
     set(robot, "#publishServer", "tablon");
@@ -127,6 +124,12 @@ class TallyDesktopSpanishTest {
     click(robot, "#publishTally");
     assertTrue(label(robot, "#publishMessage").startsWith("No es una dirección de tablón"));
     screen("09-publish");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> bars(FxRobot robot, String contestId) {
+    BarChart<Number, String> chart = robot.lookup("#chart-" + contestId).queryAs(BarChart.class);
+    return chart.getData().get(0).getData().stream().map(XYChart.Data::getYValue).toList();
   }
 
   private void screen(String name) throws Exception {
