@@ -40,12 +40,9 @@ public final class BoardViewModel {
   public record StepRow(String id, String status, String title, long checked, String detail,
       VerificationReport.Status state) {}
 
-  /** The election hash of election.json and the one in the board's entry 0, when they differ (hex). */
-  public record WrongElection(String electionFileHash, String boardElectionHash) {}
-
   /** What the import found on the board. */
   public record BoardSummary(ElectionConfig config, long entries, long cast, long challenged, long refused,
-      Optional<WrongElection> wrongElection) {}
+      Optional<VerificationReport.WrongElection> wrongElection) {}
 
   /** How many steps of the last verification passed, failed, did not apply, or could not be checked. */
   public record StepCounts(int passed, int failed, int notApplicable, int notChecked, int notRun) {
@@ -177,8 +174,9 @@ public final class BoardViewModel {
         }
       });
       String fileHash = config.extendedHash().toHex();
-      Optional<WrongElection> wrong = boardHash[0] == null || boardHash[0].equals(fileHash) ? Optional.empty()
-          : Optional.of(new WrongElection(fileHash, boardHash[0]));
+      // Said at import, before any verification; the verifier finds the same (VerificationReport.wrongElection).
+      Optional<VerificationReport.WrongElection> wrong = boardHash[0] == null || boardHash[0].equals(fileHash)
+          ? Optional.empty() : Optional.of(new VerificationReport.WrongElection(fileHash, boardHash[0]));
       return new BoardSummary(config, counts[0], counts[1], counts[2], counts[3], wrong);
     }, s -> {
       election = e;
@@ -221,8 +219,7 @@ public final class BoardViewModel {
   private void showReport(VerificationReport report) {
     progress.set(1);
     // The verifier's own finding (crypto, one home for the rule); the import's comparison otherwise.
-    Optional<WrongElection> wrong = report.wrongElection()
-        .map(w -> new WrongElection(w.electionFileHash(), w.boardElectionHash()))
+    Optional<VerificationReport.WrongElection> wrong = report.wrongElection()
         .or(() -> summary.get().wrongElection());
     wrong.ifPresentOrElse(this::showWrongElection, headline::clear);
     for (VerificationReport.StepOutcome o : report.steps()) {
@@ -237,7 +234,7 @@ public final class BoardViewModel {
         : Feedback.Kind.ERROR, verdict(report, wrong.isPresent()));
   }
 
-  private void showWrongElection(WrongElection w) {
+  private void showWrongElection(VerificationReport.WrongElection w) {
     headline.error(texts.get("board.wrongElection", shortHash(w.boardElectionHash()),
         shortHash(w.electionFileHash())));
   }

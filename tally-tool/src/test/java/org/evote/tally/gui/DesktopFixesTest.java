@@ -129,7 +129,7 @@ class DesktopFixesTest {
     new MockPolling(theirs, random).vote(3, 0).writeBoard(board);
 
     BoardViewModel vm = importBoard(new TallyService(random, 2), election, board);
-    BoardViewModel.WrongElection wrong = vm.summaryProperty().get().wrongElection().orElseThrow();
+    VerificationReport.WrongElection wrong = vm.summaryProperty().get().wrongElection().orElseThrow();
     assertEquals(mine.extendedHash().toHex(), wrong.electionFileHash());
     assertEquals(theirs.extendedHash().toHex(), wrong.boardElectionHash());
     assertEquals(Feedback.Kind.ERROR, vm.headline().kind());
