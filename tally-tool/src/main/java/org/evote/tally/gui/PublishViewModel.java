@@ -121,8 +121,7 @@ public final class PublishViewModel {
       try {
         return service.publish(uri, admin, rec, policy, wait);
       } catch (org.evote.board.client.BoardUnavailableException e) {
-        if (e.getCause() instanceof java.net.ConnectException
-            || e.getCause() instanceof java.net.http.HttpTimeoutException) {
+        if (e.noAnswer() && !e.wrongCertificate()) {
           throw new IllegalArgumentException(texts.get("publish.unreachable", uri));
         }
         throw e;
