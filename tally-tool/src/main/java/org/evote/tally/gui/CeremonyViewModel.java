@@ -198,8 +198,9 @@ public final class CeremonyViewModel {
     String first = m.languages().isEmpty() ? "en" : m.languages().get(0);
     for (Map.Entry<String, Integer> e : names.untranslatedCounts().entrySet()) {
       if (e.getValue() > 0) {
-        out.add(texts.get("ceremony.warning.untranslated", words.languageName(e.getKey()), e.getValue(),
-            words.languageName(first)));
+        String name = words.languageName(e.getKey());
+        String atStart = name.substring(0, 1).toUpperCase(texts.locale()) + name.substring(1);
+        out.add(texts.get("ceremony.warning.untranslated", name, e.getValue(), words.languageName(first), atStart));
       }
     }
     return out;

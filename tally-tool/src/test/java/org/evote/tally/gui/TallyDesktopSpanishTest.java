@@ -72,7 +72,7 @@ class TallyDesktopSpanishTest {
     screen("01-ceremony-setup");
     click(robot, "#beginCeremony");
     List<?> warnings = robot.lookup("#manifestWarnings").queryAs(ListView.class).getItems();
-    assertTrue(warnings.get(0).toString().startsWith("español: "), warnings.toString());
+    assertTrue(warnings.get(0).toString().startsWith("Español: "), warnings.toString());
     assertTrue(warnings.get(0).toString().contains("los verán en inglés"), warnings.toString());
     screen("02-ceremony-confirm-manifest");
     click(robot, "#acceptManifest");
