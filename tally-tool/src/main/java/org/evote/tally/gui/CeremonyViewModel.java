@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -16,43 +17,59 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.json.ManifestJson;
+import org.evote.crypto.manifest.DisplayNames;
 import org.evote.crypto.manifest.Manifest;
 import org.evote.crypto.record.RecordFiles;
 import org.evote.tally.service.CeremonyService;
 
 /**
  * The guided key ceremony (docs/protocol.md §7) on one machine: the official picks the manifest, n, k and the output
- * folder; then each guardian in turn types a passphrase twice at the keyboard; then the ceremony runs and seals one
- * key file per guardian. Passphrases are held only as char arrays and wiped once the files are sealed.
+ * folder; the manifest's warnings (selections without a name, languages with untranslated text: §5.1) are listed
+ * and the official confirms or refuses the manifest before anything is written; then each guardian in turn types a
+ * passphrase twice at the keyboard; then the ceremony runs and seals one key file per guardian, and the election
+ * hash that kiosks are set up with is shown. Passphrases are held only as char arrays and wiped once the files are
+ * sealed.
  */
 public final class CeremonyViewModel {
   /** Where the ceremony stands. */
-  public enum Step { SETUP, PASSPHRASES, RUNNING, DONE }
+  public enum Step { SETUP, CONFIRM_MANIFEST, PASSPHRASES, RUNNING, DONE }
 
   /** The shortest passphrase accepted for a guardian key file. */
   public static final int MIN_PASSPHRASE = 10;
 
   private final CeremonyService service;
   private final Background background;
+  private final GuiTexts texts;
+  private final GuiWords words;
   private final StringProperty manifestPath = new SimpleStringProperty("");
   private final StringProperty outDir = new SimpleStringProperty("");
   private final IntegerProperty guardians = new SimpleIntegerProperty(3);
   private final IntegerProperty quorum = new SimpleIntegerProperty(2);
   private final ObjectProperty<Step> step = new SimpleObjectProperty<>(Step.SETUP);
   private final IntegerProperty currentGuardian = new SimpleIntegerProperty(0);
-  private final StringProperty message = new SimpleStringProperty("");
+  private final Feedback message = new Feedback();
+  private final ObservableList<String> warnings = FXCollections.observableArrayList();
   private final ObjectProperty<Path> electionFile = new SimpleObjectProperty<>();
+  private final StringProperty electionHash = new SimpleStringProperty("");
   private final List<char[]> passphrases = new ArrayList<>();
   private Manifest manifest;
   private Path out;
 
   public CeremonyViewModel(CeremonyService service, Background background) {
+    this(service, background, GuiTexts.forDefaultLocale());
+  }
+
+  public CeremonyViewModel(CeremonyService service, Background background, GuiTexts texts) {
     this.service = service;
     this.background = background;
+    this.texts = texts;
+    this.words = new GuiWords(texts);
   }
 
   public StringProperty manifestPathProperty() {
@@ -81,8 +98,17 @@ public final class CeremonyViewModel {
   }
 
   /** The last error or outcome, in words for officials. */
-  public ReadOnlyStringProperty messageProperty() {
+  public Feedback message() {
     return message;
+  }
+
+  public ReadOnlyStringProperty messageProperty() {
+    return message.textProperty();
+  }
+
+  /** The manifest's warnings the official confirms or refuses, one line each (while {@link Step#CONFIRM_MANIFEST}). */
+  public ObservableList<String> manifestWarnings() {
+    return FXCollections.unmodifiableObservableList(warnings);
   }
 
   /** election.json once the ceremony is done. */
@@ -90,7 +116,17 @@ public final class CeremonyViewModel {
     return electionFile;
   }
 
-  /** Checks the setup and, if it holds, asks guardian 1 for a passphrase. */
+  /** The election's extended hash H_E in hex once the ceremony is done: what each kiosk is set up with. */
+  public ReadOnlyStringProperty electionHashProperty() {
+    return electionHash;
+  }
+
+  /** The guardian prompt, in the official's language. */
+  public String guardianPrompt() {
+    return texts.get("ceremony.guardianPrompt", currentGuardian.get(), guardians.get(), MIN_PASSPHRASE);
+  }
+
+  /** Checks the setup and the manifest; asks to confirm its warnings, if it has any, else guardian 1's passphrase. */
   public void begin() {
     if (step.get() != Step.SETUP) {
       return;
@@ -98,7 +134,7 @@ public final class CeremonyViewModel {
     int n = guardians.get();
     int k = quorum.get();
     if (n < 1 || n > 100 || k < 1 || k > n) {
-      message.set("Choose between 1 and 100 guardians and a quorum between 1 and the number of guardians.");
+      message.error(texts.get("ceremony.badQuorum"));
       return;
     }
     Path manifestFile;
@@ -106,27 +142,72 @@ public final class CeremonyViewModel {
       manifestFile = Path.of(manifestPath.get().strip());
       out = Path.of(outDir.get().strip());
     } catch (InvalidPathException e) {
-      message.set("Not a valid path: " + e.getInput());
+      message.error(texts.get("path.invalid", e.getInput()));
       return;
     }
     if (manifestPath.get().isBlank() || outDir.get().isBlank()) {
-      message.set("Choose the manifest file and the folder for the election files.");
+      message.error(texts.get("ceremony.chooseFiles"));
       return;
     }
     if (Files.exists(out.resolve(RecordFiles.ELECTION))) {
-      message.set("The folder " + out + " already holds an election.json; choose an empty folder.");
+      message.error(texts.get("ceremony.folderHoldsElection", out));
       return;
     }
     try {
       manifest = ManifestJson.decode(JsonText.readObject(manifestFile));
     } catch (InvalidFieldException e) {
-      message.set("The manifest is not valid: " + e.getMessage());
+      message.error(texts.get("ceremony.manifestInvalid", e.getMessage()));
       return;
     } catch (IOException e) {
-      message.set("Cannot read the manifest: " + Background.describe(e));
+      message.error(texts.get("ceremony.manifestUnreadable", Background.describe(e)));
       return;
     }
-    message.set("");
+    warnings.setAll(warningsOf(manifest));
+    if (!warnings.isEmpty()) {
+      message.warning(texts.get("ceremony.confirmManifest", warnings.size()));
+      step.set(Step.CONFIRM_MANIFEST);
+      return;
+    }
+    askFirstGuardian();
+  }
+
+  /** The official confirms the manifest with its warnings: the guardians come next. */
+  public void acceptManifest() {
+    if (step.get() == Step.CONFIRM_MANIFEST) {
+      askFirstGuardian();
+    }
+  }
+
+  /** The official refuses the manifest: back to the setup, nothing written. */
+  public void refuseManifest() {
+    if (step.get() == Step.CONFIRM_MANIFEST) {
+      manifest = null;
+      warnings.clear();
+      step.set(Step.SETUP);
+      message.info(texts.get("ceremony.manifestRefused"));
+    }
+  }
+
+  private List<String> warningsOf(Manifest m) {
+    DisplayNames names = new DisplayNames(m);
+    List<String> out = new ArrayList<>();
+    for (DisplayNames.UnnamedSelection u : names.unnamedSelections()) {
+      out.add(texts.get("ceremony.warning.unnamed", u.contestTitle(), u.position(), u.candidateId(),
+          words.unnamed(u.position())));
+    }
+    String first = m.languages().isEmpty() ? "en" : m.languages().get(0);
+    for (Map.Entry<String, Integer> e : names.untranslatedCounts().entrySet()) {
+      if (e.getValue() > 0) {
+        String name = words.languageName(e.getKey());
+        String atStart = name.substring(0, 1).toUpperCase(texts.locale()) + name.substring(1);
+        out.add(texts.get("ceremony.warning.untranslated", name, e.getValue(), words.languageName(first), atStart));
+      }
+    }
+    return out;
+  }
+
+  private void askFirstGuardian() {
+    message.clear();
     currentGuardian.set(1);
     step.set(Step.PASSPHRASES);
   }
@@ -141,15 +222,15 @@ public final class CeremonyViewModel {
         return;
       }
       if (!Arrays.equals(passphrase, confirmation)) {
-        message.set("Guardian " + currentGuardian.get() + ": the two entries differ; type the passphrase again.");
+        message.error(texts.get("ceremony.passphrasesDiffer", currentGuardian.get()));
         return;
       }
       if (passphrase.length < MIN_PASSPHRASE) {
-        message.set("Guardian " + currentGuardian.get() + ": use at least " + MIN_PASSPHRASE + " characters.");
+        message.error(texts.get("ceremony.passphraseShort", currentGuardian.get(), MIN_PASSPHRASE));
         return;
       }
       passphrases.add(passphrase.clone());
-      message.set("");
+      message.clear();
       if (passphrases.size() < guardians.get()) {
         currentGuardian.set(passphrases.size() + 1);
         return;
@@ -166,27 +247,24 @@ public final class CeremonyViewModel {
     if (step.get() == Step.PASSPHRASES) {
       wipe();
       step.set(Step.SETUP);
-      message.set("Ceremony cancelled; no files were written.");
+      message.info(texts.get("ceremony.cancelled"));
     }
   }
 
   private void runCeremony() {
     step.set(Step.RUNNING);
-    message.set("Running the key ceremony…");
+    message.info(texts.get("ceremony.running"));
     List<char[]> secrets = List.copyOf(passphrases);
-    background.start(() -> {
-      ElectionConfig config = service.run(manifest, guardians.get(), quorum.get(), secrets, out);
-      return config;
-    }, config -> {
+    background.start(() -> service.run(manifest, guardians.get(), quorum.get(), secrets, out), (ElectionConfig c) -> {
       wipe();
       electionFile.set(out.resolve(RecordFiles.ELECTION));
+      electionHash.set(c.extendedHash().toHex());
       step.set(Step.DONE);
-      message.set("Ceremony complete: election.json and " + config.guardianCount()
-          + " sealed guardian key files are in " + out.toAbsolutePath() + ". Each guardian keeps their own file.");
+      message.success(texts.get("ceremony.done", c.guardianCount(), out.toAbsolutePath()));
     }, error -> {
       wipe();
       step.set(Step.SETUP);
-      message.set("The ceremony failed: " + error);
+      message.error(texts.get("ceremony.failed", error));
     });
   }
 

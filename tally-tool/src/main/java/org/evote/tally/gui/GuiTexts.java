@@ -25,6 +25,15 @@ public final class GuiTexts {
     return new GuiTexts(Locale.getDefault());
   }
 
+  public Locale locale() {
+    return locale;
+  }
+
+  /** The official's language for the manifest's texts ("en" when the locale names none). */
+  public String language() {
+    return locale.getLanguage().isEmpty() ? "en" : locale.getLanguage();
+  }
+
   /** The text of {@code key}, formatted with {@code args}. */
   public String get(String key, Object... args) {
     return new MessageFormat(bundle.getString(key), locale).format(args);

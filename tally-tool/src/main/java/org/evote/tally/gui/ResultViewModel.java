@@ -14,10 +14,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.evote.crypto.manifest.ContestDescription;
+import org.evote.crypto.manifest.DisplayNames;
 import org.evote.crypto.manifest.Manifest;
 import org.evote.crypto.manifest.SelectionDescription;
 import org.evote.crypto.verify.VerificationReport;
-import org.evote.tally.report.ResultReport;
 import org.evote.tally.service.TallyService;
 
 /**
@@ -38,11 +38,15 @@ public final class ResultViewModel {
   private final VerificationReport report;
   private final Background background;
   private final StringProperty exportPath = new SimpleStringProperty("");
-  private final StringProperty message = new SimpleStringProperty("");
+  private final Feedback message = new Feedback();
+  private final GuiTexts texts;
 
-  ResultViewModel(Manifest manifest, TallyService.Outcome outcome, Background background) {
-    ResultReport names = new ResultReport(manifest, outcome.result());
-    this.contests = manifest.contests().stream().map(c -> contest(names, c)).toList();
+  ResultViewModel(Manifest manifest, TallyService.Outcome outcome, Background background, GuiTexts texts) {
+    this.texts = texts;
+    DisplayNames names = new DisplayNames(manifest);
+    GuiWords words = new GuiWords(texts);
+    String language = texts.language();
+    this.contests = manifest.contests().stream().map(c -> contest(names, words, language, outcome, c)).toList();
     this.cast = outcome.result().castBallots();
     this.challenged = outcome.result().challengedBallots();
     this.record = outcome.record();
@@ -51,10 +55,13 @@ public final class ResultViewModel {
     exportPath.set(record.toAbsolutePath().normalize() + ".zip");
   }
 
-  private static ContestResult contest(ResultReport names, ContestDescription c) {
-    List<Bar> bars = c.selections().stream().map((SelectionDescription s) -> new Bar(s.id(), names.selectionName(s),
-        names.count(c, s))).toList();
-    return new ContestResult(c.id(), names.contestName(c), bars);
+  /** Names by the one display-name rule (protocol §5.1), in the official's language: never an id. */
+  private static ContestResult contest(DisplayNames names, GuiWords words, String language,
+      TallyService.Outcome outcome, ContestDescription c) {
+    List<Bar> bars = c.selections().stream().map((SelectionDescription s) -> new Bar(s.id(),
+        names.selection(c.id(), s.id(), language).render(words),
+        outcome.result().count(c.id(), s.id()).orElse(0L))).toList();
+    return new ContestResult(c.id(), names.contest(c.id(), language).render(words), bars);
   }
 
   public List<ContestResult> contests() {
@@ -83,6 +90,10 @@ public final class ResultViewModel {
   }
 
   public ReadOnlyStringProperty messageProperty() {
+    return message.textProperty();
+  }
+
+  public Feedback message() {
     return message;
   }
 
@@ -92,14 +103,14 @@ public final class ResultViewModel {
     try {
       zip = Path.of(exportPath.get().strip());
     } catch (InvalidPathException e) {
-      message.set("Not a valid path: " + e.getInput());
+      message.error(texts.get("path.invalid", e.getInput()));
       return;
     }
     if (exportPath.get().isBlank()) {
-      message.set("Choose where to write the zip file.");
+      message.error(texts.get("result.chooseZip"));
       return;
     }
-    message.set("Exporting…");
+    message.info(texts.get("result.exporting"));
     background.start(() -> {
       Path dir = zip.toAbsolutePath().getParent();
       Files.createDirectories(dir);
@@ -113,8 +124,8 @@ public final class ResultViewModel {
         Files.deleteIfExists(tmp);
       }
       return zip;
-    }, z -> message.set("Election record exported to " + z.toAbsolutePath()),
-        error -> message.set("Export failed: " + error));
+    }, z -> message.success(texts.get("result.exported", z.toAbsolutePath())),
+        error -> message.error(texts.get("result.exportFailed", error)));
   }
 
   private void zipFolder(ZipOutputStream z) throws IOException {

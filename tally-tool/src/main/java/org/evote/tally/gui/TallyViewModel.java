@@ -37,13 +37,19 @@ public final class TallyViewModel {
   private final StringProperty keyFilePath = new SimpleStringProperty("");
   private final StringProperty outDir = new SimpleStringProperty("");
   private final ObservableList<String> present = FXCollections.observableArrayList();
-  private final StringProperty message = new SimpleStringProperty("");
+  private final Feedback message = new Feedback();
+  private final GuiTexts texts;
   private final DoubleProperty progress = new SimpleDoubleProperty(0);
   private final ObjectProperty<ResultViewModel> result = new SimpleObjectProperty<>();
   private final TreeMap<Integer, GuardianKey> keys = new TreeMap<>();
   private final BooleanBinding canTally;
 
   public TallyViewModel(TallyService service, Background background, BoardViewModel boardModel) {
+    this(service, background, boardModel, GuiTexts.forDefaultLocale());
+  }
+
+  public TallyViewModel(TallyService service, Background background, BoardViewModel boardModel, GuiTexts texts) {
+    this.texts = texts;
     this.service = service;
     this.background = background;
     this.boardModel = boardModel;
@@ -69,6 +75,10 @@ public final class TallyViewModel {
   }
 
   public ReadOnlyStringProperty messageProperty() {
+    return message.textProperty();
+  }
+
+  public Feedback message() {
     return message;
   }
 
@@ -89,9 +99,8 @@ public final class TallyViewModel {
   /** "k of n guardians needed; m present". */
   public String quorumText() {
     BoardViewModel.BoardSummary s = boardModel.summaryProperty().get();
-    return s == null ? "Import and verify a board first."
-        : "Any " + s.config().quorum() + " of the " + s.config().guardianCount() + " guardians are needed; "
-            + present.size() + " present.";
+    return s == null ? texts.get("tally.importFirst")
+        : texts.get("tally.quorum", s.config().quorum(), s.config().guardianCount(), present.size());
   }
 
   /** A guardian opens their key file with their passphrase (wiped by this call). */
@@ -99,7 +108,7 @@ public final class TallyViewModel {
     BoardViewModel.BoardSummary s = boardModel.summaryProperty().get();
     if (s == null) {
       Arrays.fill(passphrase, '\0');
-      message.set("Import and verify the board before guardians open their keys.");
+      message.error(texts.get("tally.boardFirst"));
       return;
     }
     Path file;
@@ -107,35 +116,35 @@ public final class TallyViewModel {
       file = Path.of(keyFilePath.get().strip());
     } catch (InvalidPathException e) {
       Arrays.fill(passphrase, '\0');
-      message.set("Not a valid path: " + e.getInput());
+      message.error(texts.get("path.invalid", e.getInput()));
       return;
     }
     char[] secret = passphrase.clone();
     Arrays.fill(passphrase, '\0');
-    message.set("Opening the key file…");
+    message.info(texts.get("tally.opening"));
     boolean started = background.start(() -> {
       try {
         GuardianKeyFile.Public pub = GuardianKeyFile.readPublic(file);
         if (!pub.extendedHash().equals(s.config().extendedHash())) {
-          throw new IllegalArgumentException(file.getFileName() + " belongs to another election");
+          throw new IllegalArgumentException(texts.get("tally.keyOfAnotherElection", file.getFileName()));
         }
         try {
           return GuardianKeyFile.open(file, secret);
         } catch (EncryptedKeyFile.WrongPassphraseException e) {
-          throw new IllegalArgumentException("guardian " + pub.guardian() + ": wrong passphrase");
+          throw new IllegalArgumentException(texts.get("tally.wrongPassphrase", pub.guardian()));
         }
       } finally {
         Arrays.fill(secret, '\0');
       }
     }, key -> {
       if (keys.putIfAbsent(key.index(), key) != null) {
-        message.set("Guardian " + key.index() + " is already present.");
+        message.warning(texts.get("tally.alreadyPresent", key.index()));
         return;
       }
-      present.setAll(keys.keySet().stream().map(i -> "Guardian " + i).toList());
+      present.setAll(keys.keySet().stream().map(i -> texts.get("tally.guardian", i)).toList());
       keyFilePath.set("");
-      message.set("Guardian " + key.index() + " is present. " + quorumText());
-    }, error -> message.set("Key not opened: " + error));
+      message.success(texts.get("tally.present", key.index(), quorumText()));
+    }, error -> message.error(texts.get("tally.keyNotOpened", error)));
     if (!started) {
       Arrays.fill(secret, '\0');
     }
@@ -144,30 +153,29 @@ public final class TallyViewModel {
   /** Tallies the verified board with the open keys and writes the record to the chosen folder. */
   public void tally() {
     if (!canTally.get()) {
-      message.set(quorumText());
+      message.error(quorumText());
       return;
     }
     Path out;
     try {
       out = Path.of(outDir.get().strip());
     } catch (InvalidPathException e) {
-      message.set("Not a valid path: " + e.getInput());
+      message.error(texts.get("path.invalid", e.getInput()));
       return;
     }
     if (outDir.get().isBlank()) {
-      message.set("Choose the folder for the election record.");
+      message.error(texts.get("tally.chooseFolder"));
       return;
     }
     if (Files.exists(out.resolve("result.json"))) {
-      message.set("The folder " + out + " already holds a result; choose an empty folder.");
+      message.error(texts.get("tally.folderHoldsResult", out));
       return;
     }
     BoardViewModel.BoardSummary s = boardModel.summaryProperty().get();
     List<GuardianKey> open = List.copyOf(keys.values());
     long total = Math.max(1, s.entries());
     progress.set(0);
-    message.set("Verifying the board again, adding the cast ballots and decrypting with guardians "
-        + keys.keySet() + "…");
+    message.info(texts.get("tally.running", keys.keySet().toString()));
     long[] seen = {0};
     background.start(() -> {
       TallyService.Outcome outcome = service.tally(election(), boardModel.board(), open, out, n -> {
@@ -183,14 +191,16 @@ public final class TallyViewModel {
     }, outcome -> {
       progress.set(1);
       forgetKeys();
-      result.set(new ResultViewModel(s.config().manifest(), outcome, background));
-      message.set(outcome.report().isValid()
-          ? "Tally complete; the record in " + out.toAbsolutePath() + " verifies."
-          : "The tally was written but its record does NOT verify: "
-              + outcome.report().firstFailure().map(f -> f.step().id()).orElse(""));
+      result.set(new ResultViewModel(s.config().manifest(), outcome, background, texts));
+      if (outcome.report().isValid()) {
+        message.success(texts.get("tally.done", out.toAbsolutePath()));
+      } else {
+        message.error(texts.get("tally.doneNotVerified",
+            outcome.report().firstFailure().map(f -> f.step().id()).orElse("")));
+      }
     }, error -> {
       progress.set(0);
-      message.set("The tally failed: " + error);
+      message.error(texts.get("tally.failed", error));
     });
   }
 

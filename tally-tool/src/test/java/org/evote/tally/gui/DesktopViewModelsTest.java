@@ -45,6 +45,7 @@ class DesktopViewModelsTest {
   Path runCeremony(Path out) throws Exception {
     CeremonyViewModel vm = ceremony(out);
     vm.begin();
+    vm.acceptManifest(); // the sample manifest's candidate names are in English only
     for (int g = 1; g <= 3; g++) {
       vm.enterPassphrase(("guardian " + g + " secret").toCharArray(), ("guardian " + g + " secret").toCharArray());
     }
@@ -68,6 +69,8 @@ class DesktopViewModelsTest {
 
     vm.manifestPathProperty().set(manifest().toString());
     vm.begin();
+    assertEquals(CeremonyViewModel.Step.CONFIRM_MANIFEST, vm.stepProperty().get());
+    vm.acceptManifest();
     assertEquals(CeremonyViewModel.Step.PASSPHRASES, vm.stepProperty().get());
     char[] shortOne = "short".toCharArray();
     char[] again = "short".toCharArray();

@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.XYChart;
@@ -24,9 +23,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 import org.evote.crypto.verify.ElectionChecks;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.json.JsonText;
@@ -58,7 +55,9 @@ class TallyDesktopTest {
   void start(Stage stage) {
     this.stage = stage;
     worker = TallyDesktopApp.newWorker();
-    stage.setScene(new Scene(TallyDesktopApp.create(worker).root(), 1400, 1000));
+    // The app's default window size: every screen is checked for labels cut off at this size.
+    stage.setScene(new Scene(TallyDesktopApp.create(worker, new GuiTexts(java.util.Locale.ROOT)).root(),
+        TallyDesktopApp.WIDTH, TallyDesktopApp.HEIGHT));
     stage.show();
   }
 
@@ -78,28 +77,49 @@ class TallyDesktopTest {
     // 1. Guided key ceremony: 3 guardians, any 2 decrypt.
     set(robot, "#manifestPath", manifest.toString());
     set(robot, "#ceremonyOut", electionDir.toString());
+    screen("01-ceremony-setup");
     click(robot, "#beginCeremony");
+    // The sample manifest's candidate names are in English only: the official confirms before anything is written.
+    var warnings = robot.lookup("#manifestWarnings").queryAs(ListView.class).getItems();
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).toString().startsWith("Spanish: "), warnings.toString());
+    assertFalse(robot.lookup("#passphrase").query().getParent().isVisible(), "no passphrase before the manifest is confirmed");
+    assertFalse(Files.exists(electionDir));
+    screen("02-ceremony-confirm-manifest");
+    click(robot, "#acceptManifest");
+    assertTrue(robot.lookup("#passphrase").query().getParent().isVisible());
     assertTrue(robot.lookup("#passphrase").query().isVisible());
     assertEquals("Guardian 1 of 3: type your passphrase twice (at least 10 characters). Everyone else looks away.",
         label(robot, "#guardianPrompt"));
     typePassphrases(robot, "first guardian pass", "first guardian typo");
     assertTrue(label(robot, "#ceremonyMessage").contains("the two entries differ"), label(robot, "#ceremonyMessage"));
-    screenshot("01-ceremony-passphrase");
+    assertTrue(robot.lookup("#ceremonyMessage").query().getStyleClass().contains("error"));
+    screen("03-ceremony-passphrase");
     for (int g = 1; g <= 3; g++) {
       assertTrue(label(robot, "#guardianPrompt").startsWith("Guardian " + g + " of 3"));
       typePassphrases(robot, "passphrase of guardian " + g, "passphrase of guardian " + g);
     }
-    waitUntil(() -> robot.lookup("#toBoard").query().isVisible());
+    waitUntil(() -> robot.lookup("#toBoard").query().getParent().isVisible());
     assertTrue(label(robot, "#ceremonyMessage").startsWith("Ceremony complete"), label(robot, "#ceremonyMessage"));
     for (int g = 1; g <= 3; g++) {
       assertTrue(Files.exists(electionDir.resolve("guardian-" + g + ".key.json")));
       assertFalse(Files.readString(electionDir.resolve("guardian-" + g + ".key.json"))
           .contains("passphrase of guardian"));
     }
-    screenshot("02-ceremony-done");
+    ElectionConfig config = ElectionChecks.accept(JsonText.readObject(electionDir.resolve("election.json")));
+    // The election hash that kiosks need: shown, selectable, and copied with one click.
+    TextField hash = robot.lookup("#electionHash").queryAs(TextField.class);
+    assertEquals(config.extendedHash().toHex(), hash.getText());
+    assertFalse(hash.isEditable());
+    click(robot, "#copyElectionHash");
+    String[] copied = new String[1];
+    robot.interact(() -> copied[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+    assertEquals(config.extendedHash().toHex(), copied[0]);
+    assertEquals("The election hash is on the clipboard.", label(robot, "#hashCopied"));
+    assertTrue(robot.lookup("#ceremonyMessage").query().getStyleClass().contains("success"));
+    screen("04-ceremony-done");
 
     // Election day happens elsewhere: a board for this election, as the server would export it.
-    ElectionConfig config = ElectionChecks.accept(JsonText.readObject(electionDir.resolve("election.json")));
     MockPolling.Polling polling = new MockPolling(config, new SecureRandom()).vote(14, 0.2);
     Path boardFile = temp.resolve("board.json");
     polling.writeBoard(boardFile);
@@ -113,13 +133,21 @@ class TallyDesktopTest {
     waitUntil(() -> label(robot, "#boardMessage").startsWith("Board imported"));
     assertTrue(label(robot, "#boardMessage").contains(polling.cast() + " cast and " + polling.challenged()
         + " challenged"), label(robot, "#boardMessage"));
+    assertEquals("Ballots cast: " + polling.cast(), label(robot, "#countCast"));
+    assertEquals("Challenged: " + polling.challenged(), label(robot, "#countChallenged"));
+    assertFalse(robot.lookup("#boardHeadline").query().isVisible(), "no headline for the right election");
+    screen("05-board-imported");
     click(robot, "#verifyBoard");
     waitUntil(() -> robot.lookup("#toTally").query().isVisible());
     assertTrue(label(robot, "#boardMessage").startsWith("Every step passed: the board may be tallied, but it is NOT "
         + "anchored to an election notice"), label(robot, "#boardMessage"));
     TableView<?> steps = robot.lookup("#steps").queryAs(TableView.class);
     assertTrue(steps.getItems().size() >= 13, "one row per verification step");
-    screenshot("03-board-verified");
+    assertEquals("Steps failed: 0", label(robot, "#countFailed"));
+    assertTrue(label(robot, "#countNotApplicable").matches("Not applicable: [1-9][0-9]*"),
+        label(robot, "#countNotApplicable"));
+    assertTrue(robot.lookup("#boardMessage").query().getStyleClass().contains("warning"), "passed, not anchored");
+    screen("06-board-verified");
 
     // 3. Guardians 3 and 1 open their keys in turn; a wrong passphrase is refused with a clear message.
     click(robot, "#toTally");
@@ -134,7 +162,7 @@ class TallyDesktopTest {
     openKey(robot, electionDir.resolve("guardian-1.key.json"), "passphrase of guardian 1");
     waitUntil(() -> robot.lookup("#presentGuardians").queryAs(ListView.class).getItems().size() == 2);
     assertEquals("Any 2 of the 3 guardians are needed; 2 present.", label(robot, "#quorumText"));
-    screenshot("04-guardians-present");
+    screen("07-guardians-present");
     click(robot, "#runTally");
 
     // 4. The result: one chart per contest whose bars are exactly the votes cast.
@@ -154,7 +182,7 @@ class TallyDesktopTest {
       }
     }
     assertTrue(Files.exists(temp.resolve("record").resolve("result.html")));
-    screenshot("05-result");
+    screen("08-result");
 
     Path zip = temp.resolve("published").resolve("record.zip");
     set(robot, "#exportPath", zip.toString());
@@ -168,6 +196,24 @@ class TallyDesktopTest {
     }
     assertTrue(names.containsAll(Set.of("election.json", "board.json", "encrypted_tally.json",
         "decryption_shares.json", "result.json", "result.csv")), names.toString());
+
+    // 5. Publish: the record folder is filled in from the tally; a board that does not answer is said so.
+    click(robot, "#navPublish");
+    assertEquals(temp.resolve("record").toAbsolutePath().toString(),
+        robot.lookup("#publishRecord").queryAs(TextField.class).getText());
+    screen("09-publish");
+    set(robot, "#publishServer", "http://127.0.0.1:1");
+    set(robot, "#adminCredentials", temp.resolve("admin.json").toString());
+    click(robot, "#publishTally");
+    waitUntil(() -> label(robot, "#publishMessage").startsWith("Not published"));
+    assertTrue(robot.lookup("#publishMessage").query().getStyleClass().contains("error"));
+    screen("10-publish-error");
+  }
+
+  /** Saves the screen and checks that no label on it is cut off at the app's default size. */
+  private void screen(String name) throws Exception {
+    ScreenChecks.screenshot(stage.getScene(), name);
+    assertEquals(java.util.List.of(), ScreenChecks.clippedLabels(stage.getScene()), name);
   }
 
   private void openKey(FxRobot robot, Path key, String passphrase) {
@@ -200,12 +246,5 @@ class TallyDesktopTest {
     WaitForAsyncUtils.waitForFxEvents();
   }
 
-  private void screenshot(String name) throws Exception {
-    WaitForAsyncUtils.waitForFxEvents();
-    Path dir = Path.of("target", "screenshots");
-    Files.createDirectories(dir);
-    WritableImage[] img = new WritableImage[1];
-    WaitForAsyncUtils.asyncFx(() -> img[0] = stage.getScene().snapshot(null)).get(30, TimeUnit.SECONDS);
-    ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", dir.resolve("desktop-" + name + ".png").toFile());
-  }
+
 }
