@@ -55,6 +55,11 @@ final class BoardPass implements AutoCloseable {
       rules.undecodable(d.entry(), d.payloadError().getMessage());
       return;
     }
+    if (d.position() == 0 && d.payload() instanceof EntryPayload.ElectionPublished p
+        && !p.extendedHash().equals(config.extendedHash())) {
+      log.wrongElection(new VerificationReport.WrongElection(config.extendedHash().toHex(),
+          p.extendedHash().toHex()));
+    }
     rules.check(d.entry(), d.payload());
     if (d.payload() instanceof EntryPayload.BallotCast c) {
       ballots.add(d.entry().sequence(), c.ballot(), null);

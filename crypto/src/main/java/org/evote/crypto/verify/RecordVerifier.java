@@ -146,8 +146,12 @@ public final class RecordVerifier {
     try (BoardPass pass = new BoardPass(config.get(), random, threads, progress, log)) {
       try {
         board.forEachEntry(pass::accept);
+      } catch (java.nio.file.NoSuchFileException e) {
+        log.step(Step.V5_BOARD_CHAIN).fail("board", "the board file " + e.getFile() + " does not exist");
+        boardMissing(log, "there is no board file");
       } catch (IOException | InvalidFieldException e) {
         log.step(Step.V5_BOARD_CHAIN).fail("board", "cannot be read: " + e.getMessage());
+        boardMissing(log, "the board file cannot be read");
       }
       pass.finish(board.heads());
       Optional<byte[]> checkpoint;
@@ -160,6 +164,17 @@ public final class RecordVerifier {
       pass.finishCheckpoint(checkpoint, notice);
       return new BoardCheck(config.get(), pass.state(), pass.castSum(), log);
     }
+  }
+
+  /**
+   * The steps over the board when the board file is missing or cannot be read to its end: never PASS, as what they
+   * check was not (all) read. A step that already failed stays failed.
+   */
+  private static void boardMissing(StepLog log, String why) {
+    log.notRun(why, Step.V6_SIGNED_HEADS, Step.V7_BOARD_SEQUENCE, Step.V8_BALLOT_STRUCTURE,
+        Step.V9_SELECTION_PROOFS, Step.V10_CONTEST_PROOFS, Step.V11_CONFIRMATION_CODES, Step.V12_KIOSK_CHAINS,
+        Step.V13_CHALLENGED_BALLOTS, Step.V14_ENCRYPTED_TALLY, Step.V15_DECRYPTION_SHARES, Step.V16_RESULT,
+        Step.V17_TALLY_PUBLISHED, Step.V19_BOARD_CHECKPOINT, Step.V20_ELECTION_NOTICE);
   }
 
   /** The outcome of {@link #verifyBoard}: its report, the sum of the cast ballots, and the tally steps to come. */
@@ -218,9 +233,10 @@ public final class RecordVerifier {
       if (!input.unreadable().isEmpty()) {
         log.notRun("a tally file cannot be read", Step.V17_TALLY_PUBLISHED);
       }
-      if (input.tally().isEmpty()) {
-        log.notApplicable(input.unreadable().isEmpty() ? "no tally in this record"
-            : "not run: a tally file cannot be read", TALLY_STEPS);
+      if (input.tally().isEmpty() && input.unreadable().isEmpty()) {
+        log.notApplicableUnlessMarked("no tally in this record", TALLY_STEPS);
+      } else if (input.tally().isEmpty()) {
+        log.notRun("a tally file cannot be read", TALLY_STEPS);
       } else {
         checkTally(input);
       }
@@ -273,7 +289,8 @@ public final class RecordVerifier {
         return;
       }
       if (board.tally().isEmpty()) {
-        log.step(Step.V17_TALLY_PUBLISHED).note("the board has no tally entry yet");
+        log.notChecked("the board has no tally entry yet (nothing to compare the tally files with)",
+            Step.V17_TALLY_PUBLISHED);
         return;
       }
       PublishedTallyCheck.run(board.tally().get(), input.tally().get(), input.shares(), input.result().get(),

@@ -19,6 +19,7 @@ final class StepLog {
   private final Set<VerificationReport.TrustCheck> trustChecksNotMade =
       EnumSet.noneOf(VerificationReport.TrustCheck.class);
   private final List<VerificationReport.RefusedBallot> refusedBallots = new ArrayList<>();
+  private VerificationReport.WrongElection wrongElection;
 
   StepLog() {
     for (Step s : Step.values()) {
@@ -60,9 +61,16 @@ final class StepLog {
     trustChecksNotMade.addAll(checks);
   }
 
-  /** Marks {@code steps} not run because of {@code why}. */
+  /** Marks {@code steps} not run (status NOT_RUN, never PASS) because of {@code why}, replacing an earlier reason. */
   void notRun(String why, Step... steps) {
-    notApplicable("not run: " + why, steps);
+    for (Step s : steps) {
+      notApplicable.put(s, VerificationReport.Recorder.notRun(s, "not run: " + why));
+    }
+  }
+
+  /** Says first that the board is of another election. */
+  void wrongElection(VerificationReport.WrongElection wrong) {
+    wrongElection = wrong;
   }
 
   /** Every step but {@code except} not run because of {@code why}. */
@@ -81,6 +89,7 @@ final class StepLog {
     copy.notApplicable.putAll(notApplicable);
     copy.trustChecksNotMade.addAll(trustChecksNotMade);
     copy.refusedBallots.addAll(refusedBallots);
+    copy.wrongElection = wrongElection;
     return copy;
   }
 
@@ -90,6 +99,7 @@ final class StepLog {
       VerificationReport.Recorder r = recorders.get(s);
       out.add(!r.failed() && notApplicable.containsKey(s) ? notApplicable.get(s) : r.outcome());
     }
-    return new VerificationReport(out, trustChecksNotMade, refusedBallots);
+    return new VerificationReport(out, trustChecksNotMade, refusedBallots,
+        java.util.Optional.ofNullable(wrongElection));
   }
 }

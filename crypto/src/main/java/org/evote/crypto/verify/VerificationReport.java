@@ -4,20 +4,48 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * The outcome of every numbered step of protocol §10.4 for one election record: pass, fail (with how many objects
- * were checked and the first failures, each naming its object) or not applicable (e.g. the tally steps for a board
- * that has not been tallied yet).
+ * were checked and the first failures, each naming its object), not applicable (e.g. the tally steps for a board
+ * that has not been tallied yet), not checked, or not run (its input is missing or unreadable). Only a step that
+ * ran and found nothing wrong is PASS. {@link #wrongElection()} says first when the board is of another election.
  */
 public record VerificationReport(List<StepOutcome> steps, Set<TrustCheck> trustChecksNotMade,
-    List<RefusedBallot> refusedBallots) {
+    List<RefusedBallot> refusedBallots, Optional<WrongElection> wrongElection) {
   public VerificationReport {
     steps = List.copyOf(steps);
     refusedBallots = List.copyOf(refusedBallots);
     trustChecksNotMade = trustChecksNotMade.isEmpty() ? Set.of()
         : Collections.unmodifiableSet(EnumSet.copyOf(trustChecksNotMade));
+    java.util.Objects.requireNonNull(wrongElection, "wrongElection");
+  }
+
+  /** A report of a board of the election checked (no {@link WrongElection}). */
+  public VerificationReport(List<StepOutcome> steps, Set<TrustCheck> trustChecksNotMade,
+      List<RefusedBallot> refusedBallots) {
+    this(steps, trustChecksNotMade, refusedBallots, Optional.empty());
+  }
+
+  /**
+   * The board's entry 0 publishes another election than the election file: H_E of the election file and H_E in
+   * the board's {@code election_published} entry, in hex. Every step over the board then fails or is meaningless;
+   * this is the one thing to say first.
+   */
+  public record WrongElection(String electionFileHash, String boardElectionHash) {
+    public WrongElection {
+      if (electionFileHash == null || boardElectionHash == null || electionFileHash.equals(boardElectionHash)) {
+        throw new IllegalArgumentException("a wrong election names two different election hashes");
+      }
+    }
+
+    /** "This board belongs to another election: the election file's hash is X, the board's is Y". */
+    public String headline() {
+      return "This board belongs to another election: the election file's hash is " + electionFileHash
+          + ", the board's is " + boardElectionHash;
+    }
   }
 
   /** A report in which every trust check of the election notice was made (or none was possible). */
@@ -37,10 +65,12 @@ public record VerificationReport(List<StepOutcome> steps, Set<TrustCheck> trustC
   public record RefusedBallot(String kioskId, String ballotId, String trackingCode, long sequence, String reason) {}
 
   /**
-   * PASS, FAIL, NOT_APPLICABLE (nothing to check, e.g. the tally steps before the tally), or NOT_CHECKED: there
-   * was something to check but not what to check it against (V20 without an election notice).
+   * PASS, FAIL, NOT_APPLICABLE (nothing to check, e.g. the tally steps before the tally), NOT_CHECKED: there
+   * was something to check but not what to check it against (V20 without an election notice, V17 without a tally
+   * entry on the board), or NOT_RUN: the step could not run because its input is missing or unreadable (the steps
+   * over a board file that does not exist). Only PASS means the step was checked and held.
    */
-  public enum Status { PASS, FAIL, NOT_APPLICABLE, NOT_CHECKED }
+  public enum Status { PASS, FAIL, NOT_APPLICABLE, NOT_CHECKED, NOT_RUN }
 
   /**
    * The checks only an election notice (V20, protocol §12) makes: without it a record can be consistent and signed
@@ -91,9 +121,9 @@ public record VerificationReport(List<StepOutcome> steps, Set<TrustCheck> trustC
     return trustChecksNotMade.isEmpty();
   }
 
-  /** True if no step failed. */
+  /** True if no step failed and the board is of the election checked. */
   public boolean isValid() {
-    return steps.stream().noneMatch(s -> s.status() == Status.FAIL);
+    return wrongElection.isEmpty() && steps.stream().noneMatch(s -> s.status() == Status.FAIL);
   }
 
   public StepOutcome outcome(Step step) {
@@ -102,19 +132,22 @@ public record VerificationReport(List<StepOutcome> steps, Set<TrustCheck> trustC
   }
 
   /** The first failing step, if any. */
-  public java.util.Optional<StepOutcome> firstFailure() {
+  public Optional<StepOutcome> firstFailure() {
     return steps.stream().filter(s -> s.status() == Status.FAIL).findFirst();
   }
 
   /** A plain-text report: one line per step, failures indented under it. */
   public String render() {
     StringBuilder out = new StringBuilder();
+    wrongElection.ifPresent(w -> out.append(w.headline()).append(
+        ".\nThe steps below fail because of it; verify this board with its own election file.\n"));
     for (StepOutcome s : steps) {
       String status = switch (s.status()) {
         case PASS -> "PASS";
         case FAIL -> "FAIL";
         case NOT_APPLICABLE -> "n/a ";
         case NOT_CHECKED -> "----";
+        case NOT_RUN -> "SKIP";
       };
       out.append(String.format("%-4s %s  %s", s.step().id(), status, s.step().title()));
       if (s.checked() > 0) {
@@ -194,6 +227,10 @@ public record VerificationReport(List<StepOutcome> steps, Set<TrustCheck> trustC
 
     static StepOutcome notChecked(Step step, String why) {
       return new StepOutcome(step, Status.NOT_CHECKED, 0, List.of(), why);
+    }
+
+    static StepOutcome notRun(Step step, String why) {
+      return new StepOutcome(step, Status.NOT_RUN, 0, List.of(), why);
     }
   }
 }

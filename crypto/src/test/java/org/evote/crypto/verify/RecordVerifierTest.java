@@ -351,7 +351,7 @@ class RecordVerifierTest {
     java.nio.file.Files.writeString(dir.resolve(RecordFiles.TALLY), "{\"cast_ballots\": 1, \"cast_ballots\": 2}");
     VerificationReport report = verify(dir);
     assertEquals(VerificationReport.Status.FAIL, report.outcome(Step.V14_ENCRYPTED_TALLY).status());
-    assertEquals(VerificationReport.Status.NOT_APPLICABLE, report.outcome(Step.V16_RESULT).status());
+    assertEquals(VerificationReport.Status.NOT_RUN, report.outcome(Step.V16_RESULT).status());
     election.write(dir);
     java.nio.file.Files.writeString(dir.resolve(RecordFiles.SHARES), "{\"shares\": [");
     report = verify(dir);
