@@ -106,7 +106,7 @@ public final class KioskMain implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Digest pinned = Digest.decode(electionHash, "--election-hash");
-    char[] passphrase = SecretFiles.passphrase(passphraseFile, "kiosk credential passphrase");
+    char[] passphrase = SecretFiles.passphrase(passphraseFile, "kiosk credential passphrase", "--passphrase-file");
     KioskCredentials creds;
     try {
       if (passphrase.length < KioskCredentials.MIN_PASSPHRASE) {
@@ -195,7 +195,7 @@ public final class KioskMain implements Callable<Integer> {
   private boolean setPin(Path pinPath, SecureRandom random) throws java.io.IOException {
     char[] pin;
     if (pinFile != null) {
-      pin = SecretFiles.passphrase(pinFile, "poll worker PIN");
+      pin = SecretFiles.passphrase(pinFile, "poll worker PIN", "--pin-file");
     } else if (robot != null || PinGate.isSet(pinPath)) {
       return true;
     } else {

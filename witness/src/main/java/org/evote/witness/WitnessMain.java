@@ -55,7 +55,7 @@ public final class WitnessMain {
     Path file;
 
     char[] read() throws IOException {
-      return SecretFiles.passphrase(file, "witness key passphrase");
+      return SecretFiles.passphrase(file, "witness key passphrase", "--passphrase-file");
     }
   }
 

@@ -60,7 +60,7 @@ public final class CeremonyCommand implements Callable<Integer> {
     List<char[]> passphrases = new ArrayList<>();
     for (int i = 1; i <= guardians; i++) {
       passphrases.add(SecretFiles.passphrase(passphraseFiles.isEmpty() ? null : passphraseFiles.get(i - 1),
-          "passphrase of guardian " + i));
+          "passphrase of guardian " + i, "--passphrase-file"));
     }
     ElectionConfig config = new org.evote.tally.service.CeremonyService(new SecureRandom()).run(m, guardians, quorum,
         passphrases, out);
@@ -86,7 +86,7 @@ public final class CeremonyCommand implements Callable<Integer> {
     Path passphraseFile;
 
     char[] passphrase() throws java.io.IOException {
-      return SecretFiles.passphrase(passphraseFile, "passphrase of guardian " + index);
+      return SecretFiles.passphrase(passphraseFile, "passphrase of guardian " + index, "--passphrase-file");
     }
   }
 

@@ -40,7 +40,8 @@ public final class PublishCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var tally = TallyPublication.of(record);
     AdminCredentials admin = AdminCredentials.read(credentials,
-        SecretFiles.passphrase(adminPassphrase, "administrator credential passphrase"));
+        SecretFiles.passphrase(adminPassphrase, "administrator credential passphrase",
+            "--admin-passphrase-file"));
     try {
       AdminEntry e = BoardClient.create(server, admin.tlsFingerprint(), Duration.ofSeconds(60)).admin(admin, new SecureRandom())
           .publishTally(tally);

@@ -52,7 +52,7 @@ public final class TallyCommand implements Callable<Integer> {
         return 2;
       }
       char[] pass = SecretFiles.passphrase(passphrases.size() > i ? passphrases.get(i) : null,
-          "passphrase of guardian " + pub.guardian());
+          "passphrase of guardian " + pub.guardian(), "--passphrase-file");
       try {
         opened.put(pub.guardian(), GuardianKeyFile.open(keys.get(i), pass));
       } catch (EncryptedKeyFile.WrongPassphraseException e) {
