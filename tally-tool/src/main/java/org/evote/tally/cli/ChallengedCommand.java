@@ -26,6 +26,8 @@ public final class ChallengedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Inputs.file("--election", election);
+    Inputs.file("--board", board);
     ElectionConfig config = ElectionChecks.accept(JsonText.readObject(election));
     ChallengedBallotCheck check = new ChallengedBallotCheck(config);
     int[] counts = {0, 0};
