@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
  * hash is the one pinned at set-up, then runs the voter screens full screen — or, with {@code --robot N}, casts N
  * random ballots headless through the same encrypt-and-cast path.
  */
-@Command(name = "kiosk-client", mixinStandardHelpOptions = true, version = "kiosk-client 0.1.0",
+@Command(name = "./evote kiosk", mixinStandardHelpOptions = true, version = "evote kiosk 0.1.0",
     description = "The polling-place voting kiosk.")
 public final class KioskMain implements Callable<Integer> {
   @Option(names = "--server", required = true, description = "bulletin board URL, e.g. https://10.0.0.2:8443 (its "

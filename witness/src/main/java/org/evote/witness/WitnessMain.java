@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The witness's command line: make a witness, and serve it (docs/api.md, "Witness"; protocol §9.9). */
-@Command(name = "witness", mixinStandardHelpOptions = true, version = "witness 0.1.0",
+@Command(name = "./evote witness", mixinStandardHelpOptions = true, version = "evote witness 0.1.0",
     description = "A transparency-log witness (c2sp.org/tlog-witness) that an observer runs on their own machine: "
         + "it checks every new checkpoint of the boards it trusts against the last one it cosigned, and cosigns "
         + "it only if the board only ever appended.",
