@@ -162,7 +162,8 @@ public final class Evote {
     double challengeRate;
 
     @Option(names = "--out", description = "folder for the record, the guardians' key files, the board and the "
-        + "robots' logs; must not exist or be empty (default: evote-demo-<date-time>)")
+        + "robots' logs; must not exist, be empty, or hold a demo that did not finish (started again there) "
+        + "(default: evote-demo-<date-time>)")
     Path out;
 
     @Option(names = "--port", defaultValue = "0", description = "the server's port on 127.0.0.1 (default: any "

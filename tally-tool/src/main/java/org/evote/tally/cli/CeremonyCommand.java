@@ -40,6 +40,9 @@ public final class CeremonyCommand implements Callable<Integer> {
       + "passphrase (default: each guardian types theirs)")
   List<Path> passphraseFiles = new ArrayList<>();
 
+  @picocli.CommandLine.Mixin
+  ManifestConfirmation confirmation;
+
   @Override
   public Integer call() throws Exception {
     if (manifest == null || out == null || guardians == 0) {
@@ -55,15 +58,21 @@ public final class CeremonyCommand implements Callable<Integer> {
       System.err.println("error: give one --passphrase-file per guardian (" + guardians + ")");
       return 2;
     }
+    Inputs.file("--manifest", manifest);
+    for (Path p : passphraseFiles) {
+      Inputs.file("--passphrase-file", p);
+    }
     Manifest m = ManifestJson.decode(JsonText.readObject(manifest));
-    m.warnings().forEach(w -> System.err.println("warning: " + w));
+    if (!confirmation.confirm(m, System.err)) {
+      return ManifestConfirmation.refusedCode();
+    }
     List<char[]> passphrases = new ArrayList<>();
     for (int i = 1; i <= guardians; i++) {
       passphrases.add(SecretFiles.passphrase(passphraseFiles.isEmpty() ? null : passphraseFiles.get(i - 1),
           "passphrase of guardian " + i, "--passphrase-file"));
     }
     ElectionConfig config = new org.evote.tally.service.CeremonyService(new SecureRandom()).run(m, guardians, quorum,
-        passphrases, out);
+        passphrases, out, true);
     passphrases.forEach(p -> java.util.Arrays.fill(p, '\0'));
     System.out.println("Election " + m.electionScopeId() + ": " + guardians + " guardians, quorum " + quorum);
     System.out.println("extended hash H_E = " + config.extendedHash().toHex());
@@ -85,6 +94,15 @@ public final class CeremonyCommand implements Callable<Integer> {
     @Option(names = "--passphrase-file", description = "first line: this guardian's passphrase (default: ask)")
     Path passphraseFile;
 
+    @picocli.CommandLine.Mixin
+    ManifestConfirmation confirmation;
+
+    /** The manifest, confirmed by the official (steps that fix it: guardian-init, finish); empty if refused. */
+    boolean confirmManifest() throws java.io.IOException, InputFileException {
+      Inputs.file("--manifest", manifest);
+      return confirmation.confirm(ManifestJson.decode(JsonText.readObject(manifest)), System.err);
+    }
+
     char[] passphrase() throws java.io.IOException {
       return SecretFiles.passphrase(passphraseFile, "passphrase of guardian " + index, "--passphrase-file");
     }
@@ -98,6 +116,9 @@ public final class CeremonyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+      if (!confirmManifest()) {
+        return ManifestConfirmation.refusedCode();
+      }
       new DistributedCeremony(manifest, guardians, quorum).init(index, out, passphrase(), new SecureRandom());
       System.out.println("guardian " + index + ": share " + DistributedCeremony.recordFile(out, index)
           + " with the other guardians; keep guardian-" + index + ".polynomial.json");
@@ -156,6 +177,9 @@ public final class CeremonyCommand implements Callable<Integer> {
 
     @Override
     int step(DistributedCeremony ceremony) throws Exception {
+      if (!confirmManifest()) {
+        return ManifestConfirmation.refusedCode();
+      }
       char[] pass = passphrase();
       List<ShareComplaint> complaints = ceremony.finish(index, polynomial, records, shares, reveals, out, pass, pass,
           new SecureRandom());
