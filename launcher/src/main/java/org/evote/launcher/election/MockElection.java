@@ -193,7 +193,8 @@ public final class MockElection implements AutoCloseable {
   }
 
   /** Step 1: the tally tool's key ceremony; each guardian's passphrase is written beside the key it seals. */
-  private ElectionConfig keyCeremony(Manifest manifest, Path guardians) throws IOException {
+  private ElectionConfig keyCeremony(Manifest manifest, Path guardians) throws IOException,
+      org.evote.tally.service.ManifestReview.NotConfirmedException {
     List<char[]> passphrases = new ArrayList<>();
     Files.createDirectories(guardians);
     for (int i = 1; i <= settings.guardians(); i++) {
