@@ -45,6 +45,29 @@ class VerifyWordingTest {
   }
 
   @Test
+  void theTallyOfABoardOfAnotherElectionSaysSoFirstAndDecryptsNothing() throws Exception {
+    Path otherDir = temp.resolve("other-tally");
+    other.write(otherDir);
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("tally", "--election",
+        otherDir.resolve(RecordFiles.ELECTION).toString(), "--board", record.resolve(RecordFiles.BOARD).toString()));
+    for (int g = 1; g <= 2; g++) {
+      Path key = otherDir.resolve("guardian-" + g + ".key.json");
+      Path pass = Files.writeString(otherDir.resolve("guardian-" + g + ".pass"), "guardian passphrase " + g + "\n");
+      org.evote.crypto.keystore.GuardianKeyFile.write(key, other.keys.get(g - 1), other.config.extendedHash(),
+          ("guardian passphrase " + g).toCharArray(), new java.security.SecureRandom());
+      args.addAll(java.util.List.of("--guardian-key", key.toString(), "--passphrase-file", pass.toString()));
+    }
+    Path out = temp.resolve("other-record");
+    args.addAll(java.util.List.of("--out", out.toString()));
+    Cli run = Cli.tally(args.toArray(String[]::new));
+    assertEquals(1, run.code(), run.printed());
+    assertTrue(run.err().startsWith("error: This board belongs to another election: the election file's hash is "
+        + other.config.extendedHash().toHex() + ", the board's is " + election.config.extendedHash().toHex()),
+        run.err());
+    assertFalse(Files.exists(out.resolve(RecordFiles.RESULT)), "nothing decrypted");
+  }
+
+  @Test
   void aMissingRecordFileIsASentenceNamingTheOptionAndTheFile() throws Exception {
     Path x = Files.createDirectories(temp.resolve("x"));
     Cli run = Cli.tally("verify", "--record", x.toString());
