@@ -125,7 +125,9 @@ public final class Evote {
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new Evote());
     cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      cmd.getErr().println("error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      cmd.getErr().println("error: " + (e instanceof java.nio.file.NoSuchFileException n
+          ? (n.getReason() != null ? n.getReason() : "no such file " + n.getFile())
+          : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
       return 1;
     });
     return cl.execute(args);

@@ -38,6 +38,12 @@ public final class PublishCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Inputs.directoryWith("the record directory", record, org.evote.crypto.record.RecordFiles.TALLY,
+        org.evote.crypto.record.RecordFiles.SHARES, org.evote.crypto.record.RecordFiles.RESULT);
+    Inputs.file("--admin-credentials", credentials);
+    if (notice != null) {
+      Inputs.file("--notice", notice);
+    }
     var tally = TallyPublication.of(record);
     AdminCredentials admin = AdminCredentials.read(credentials,
         SecretFiles.passphrase(adminPassphrase, "administrator credential passphrase",
