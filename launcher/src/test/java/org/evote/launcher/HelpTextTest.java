@@ -62,6 +62,27 @@ class HelpTextTest {
   }
 
   @Test
+  void everyCommandListSummaryIsAWholeSentenceOrPhrase() {
+    for (Console c : List.of(Console.run(TallyTool::run, "--help"), Console.run(TallyTool::run, "ceremony", "--help"),
+        Console.run(BallotServer::run, "--help"), Console.run(WitnessMain::run, "--help"))) {
+      String text = c.out();
+      int at = text.indexOf("Commands:");
+      if (at < 0) {
+        continue;
+      }
+      List<String> lines = text.substring(at).strip().lines().skip(1).toList();
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i).strip();
+        boolean continued = i + 1 < lines.size() && !lines.get(i + 1).matches("  \\S.*");
+        if (!continued) {
+          assertFalse(line.endsWith(",") || line.endsWith(" the") || line.endsWith(" and"),
+              "a summary ends mid-sentence: '" + line + "' in\n" + text);
+        }
+      }
+    }
+  }
+
+  @Test
   void helpSentencesAreWhole() {
     for (Console c : List.of(Console.run(Evote::run, "--help"), Console.run(Evote::run, "demo", "--help"))) {
       for (String line : c.out().lines().toList()) {

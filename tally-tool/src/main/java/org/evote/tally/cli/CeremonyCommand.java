@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
 
 /** The key ceremony on one machine (docs/protocol.md §7): election.json and one sealed key file per guardian. */
 @Command(name = "ceremony", mixinStandardHelpOptions = true,
-    description = {"Run the key ceremony for N guardians with quorum K on this machine,",
-        "or, for guardians on separate offline machines, its steps: guardian-init, exchange, finish",
-        "(reveal answers a complaint), then transcript, which assembles the ceremony's public transcript."},
+    description = "Run the key ceremony for N guardians with quorum K on this machine, or, for guardians on "
+        + "separate offline machines, its steps: guardian-init, exchange, finish (reveal answers a complaint), then "
+        + "transcript, which assembles the ceremony's public transcript. The manifest's warnings (selections without "
+        + "a name, untranslated languages) are confirmed first.",
     subcommands = {CeremonyCommand.Init.class, CeremonyCommand.Exchange.class, CeremonyCommand.Finish.class,
         CeremonyCommand.Reveal.class, CeremonyCommand.Transcript.class})
 public final class CeremonyCommand implements Callable<Integer> {
@@ -223,8 +224,8 @@ public final class CeremonyCommand implements Callable<Integer> {
   }
 
   @Command(name = "transcript", mixinStandardHelpOptions = true,
-      description = {"Assemble the ceremony's public transcript (ceremony_transcript.json) from the records, shares,",
-          "complaints and reveals the guardians exchanged, and check it (verification step V18)."})
+      description = "Assemble the ceremony's public transcript (ceremony_transcript.json) from the records, "
+          + "shares, complaints and reveals the guardians exchanged, and check it (verification step V18).")
   static final class Transcript implements Callable<Integer> {
     @Option(names = "--manifest", required = true, description = "ElectionGuard 1.0 manifest") Path manifest;
 
