@@ -132,7 +132,7 @@ public final class WitnessMain {
     boolean plainHttp;
 
     @Option(names = "--log", required = true, paramLabel = "VKEY", description = "verifier key of a log to "
-        + "witness: the board's checkpoint key (type 0x01, printed by ballot-server init and served as "
+        + "witness: the board's checkpoint key (type 0x01, printed by ./evote server init and served as "
         + "checkpoint_key in GET /api/election); its key name is the log's origin. Repeatable.")
     List<String> logs;
 
