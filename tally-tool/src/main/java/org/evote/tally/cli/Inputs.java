@@ -44,12 +44,29 @@ final class Inputs {
   }
 
   /**
-   * A progress bar over the entries of {@code board}, with their number as its total (counted first, cheaply), that
-   * clears its line when closed so nothing of it is left before the report or an error.
+   * A progress bar over the entries of {@code board}, with their number as its total (counted first, cheaply), on
+   * standard error, that clears its line when closed so nothing of it is left before the report or an error.
    */
   static ProgressBar entriesBar(String task, BoardFile board) {
     OptionalLong total = board.countEntries();
     return new ProgressBarBuilder().setTaskName(task).setStyle(ProgressBarStyle.ASCII)
-        .setInitialMax(total.orElse(-1)).setUpdateIntervalMillis(500).clearDisplayOnFinish().build();
+        .setInitialMax(total.orElse(-1)).setUpdateIntervalMillis(500).clearDisplayOnFinish()
+        .setConsumer(new ClearingConsumer(System.err)).build();
+  }
+
+  /** Draws the bar on one line of standard error; closed, it leaves the cursor at the start of a blank line. */
+  private static final class ClearingConsumer extends me.tongfei.progressbar.ConsoleProgressBarConsumer {
+    private final java.io.PrintStream err;
+
+    ClearingConsumer(java.io.PrintStream err) {
+      super(err, 79);
+      this.err = err;
+    }
+
+    @Override
+    public void close() {
+      err.print('\r');
+      err.flush();
+    }
   }
 }

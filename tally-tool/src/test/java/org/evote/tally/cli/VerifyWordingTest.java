@@ -61,9 +61,12 @@ class VerifyWordingTest {
     args.addAll(java.util.List.of("--out", out.toString()));
     Cli run = Cli.tally(args.toArray(String[]::new));
     assertEquals(1, run.code(), run.printed());
-    assertTrue(run.err().startsWith("error: This board belongs to another election: the election file's hash is "
+    // What a terminal shows: the progress bar's line was cleared (carriage returns), then the error alone.
+    String shown = run.err().substring(run.err().lastIndexOf('\r') + 1);
+    assertTrue(shown.startsWith("error: This board belongs to another election: the election file's hash is "
         + other.config.extendedHash().toHex() + ", the board's is " + election.config.extendedHash().toHex()),
         run.err());
+    assertTrue(run.err().contains("/" + election.board.entries().size() + " "), "a real total: " + run.err());
     assertFalse(Files.exists(out.resolve(RecordFiles.RESULT)), "nothing decrypted");
   }
 
@@ -103,7 +106,14 @@ class VerifyWordingTest {
   void aGoodRecordLeavesNoProgressLineAndPasses() {
     Cli run = Cli.tally("verify", "--record", record.toString(), "--threads", "1");
     assertEquals(0, run.code(), run.printed());
-    assertFalse(run.printed().contains("?"), run.printed());
+    long entries = org.evote.crypto.record.BoardFile.open(record.resolve(RecordFiles.BOARD)).countEntries()
+        .orElseThrow();
+    assertEquals(election.board.entries().size(), entries);
+    assertTrue(run.err().contains(entries + "/" + entries), "the bar's total is the board's entries: " + run.err());
+    assertFalse(run.err().contains("/?"), run.err());
+    // The bar's line is cleared at the end: what is left after the last carriage return is blank.
+    String lastLine = run.err().substring(run.err().lastIndexOf('\r') + 1);
+    assertTrue(lastLine.isBlank(), "'" + lastLine + "'");
     assertTrue(run.out().startsWith("V1   PASS"), run.out());
   }
 
