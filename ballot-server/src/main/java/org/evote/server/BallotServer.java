@@ -221,9 +221,6 @@ public final class BallotServer {
 
     @Override
     public Integer call() throws Exception {
-      if (refuseWithoutBoard(data)) {
-        return 2;
-      }
       java.util.List<org.evote.crypto.notice.ElectionNotice.Witness> ws = new java.util.ArrayList<>();
       for (String w : witnesses) {
         try {
@@ -265,6 +262,9 @@ public final class BallotServer {
         BoardHost.requireAllowed(transport, host);
       } catch (IllegalArgumentException e) {
         System.err.println("error: --plain-http --host " + host + ": " + e.getMessage());
+        return 2;
+      }
+      if (refuseWithoutBoard(data)) { // before the passphrase is asked
         return 2;
       }
       BoardHost started;
