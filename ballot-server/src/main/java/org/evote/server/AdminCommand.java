@@ -53,7 +53,8 @@ final class AdminCommand implements Callable<Integer> {
       return 2;
     }
     AdminCredentials admin = AdminCredentials.read(credentials,
-        SecretFiles.passphrase(adminPassphrase, "administrator credential passphrase"));
+        SecretFiles.passphrase(adminPassphrase, "administrator credential passphrase",
+            "--admin-passphrase-file"));
     BoardAdmin board = BoardClient.create(server, admin.tlsFingerprint(), Duration.ofSeconds(60)).admin(admin,
         new SecureRandom());
     try {

@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The ballot server's command line: create a board, serve it, manage kiosks, and administer a running board. */
-@Command(name = "ballot-server", mixinStandardHelpOptions = true, version = "ballot-server 0.1.0",
+@Command(name = "./evote server", mixinStandardHelpOptions = true, version = "evote server 0.1.0",
     description = "The election's public bulletin board.",
     subcommands = {BallotServer.Init.class, BallotServer.Serve.class, BallotServer.Kiosk.class,
         AdminCommand.class, BallotServer.Export.class})
@@ -54,9 +54,35 @@ public final class BallotServer {
       return e.getMessage();
     }
     if (e instanceof java.nio.file.NoSuchFileException n) {
-      return "no such file: " + n.getFile();
+      return n.getReason() != null ? n.getReason() : "no such file: " + n.getFile();
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+
+  /**
+   * Why {@code data}, given with {@code --data}, holds no board ({@code board.sqlite}), as one sentence for the
+   * operator; empty if it holds one. Checked before any passphrase is asked.
+   */
+  static java.util.Optional<String> noBoardIn(Path data) {
+    if (!java.nio.file.Files.exists(data)) {
+      return java.util.Optional.of("--data: the directory " + data + " does not exist (create a board there with "
+          + "./evote server init --election election.json --data " + data + ")");
+    }
+    if (!java.nio.file.Files.isDirectory(data)) {
+      return java.util.Optional.of("--data: " + data + " is a file, not a data directory");
+    }
+    if (!new DataDir(data).exists()) {
+      return java.util.Optional.of("--data: " + data + " holds no board (no " + data.resolve("board.sqlite")
+          + "; create one with ./evote server init)");
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** {@link #noBoardIn}, printed as an error: true if the command must stop (exit 2). */
+  static boolean refuseWithoutBoard(Path data) {
+    java.util.Optional<String> why = noBoardIn(data);
+    why.ifPresent(w -> System.err.println("error: " + w));
+    return why.isPresent();
   }
 
   static final class BoardPassphrase {
@@ -65,7 +91,7 @@ public final class BallotServer {
     Path file;
 
     char[] read() throws IOException {
-      return SecretFiles.passphrase(file, "board key passphrase");
+      return SecretFiles.passphrase(file, "board key passphrase", "--board-passphrase-file");
     }
   }
 
@@ -114,9 +140,18 @@ public final class BallotServer {
         System.err.println("error: --tls-cert and --tls-key go together, and without --tls-name");
         return 2;
       }
+      if (!java.nio.file.Files.isRegularFile(election)) {
+        System.err.println("error: --election: no such file " + election);
+        return 2;
+      }
       DataDir dir = new DataDir(data);
+      if (dir.exists()) {
+        System.err.println("error: --data: " + data + " already holds a board (" + dir.database() + ")");
+        return 2;
+      }
       char[] board = passphrase.read();
-      char[] admin = SecretFiles.passphrase(adminPassphrase, "administrator credential passphrase");
+      char[] admin = SecretFiles.passphrase(adminPassphrase, "administrator credential passphrase",
+          "--admin-passphrase-file");
       if (admin.length < 8) {
         System.err.println("error: the administrator credential's passphrase needs at least 8 characters");
         return 2;
@@ -229,6 +264,9 @@ public final class BallotServer {
         System.err.println("error: --plain-http --host " + host + ": " + e.getMessage());
         return 2;
       }
+      if (refuseWithoutBoard(data)) { // before the passphrase is asked
+        return 2;
+      }
       BoardHost started;
       try {
         started = BoardHost.start(new DataDir(data), passphrase::read, transport, host, port, maxDatabaseBytes,
@@ -284,7 +322,11 @@ public final class BallotServer {
           System.err.println("error: a kiosk id is 1-256 printable ASCII characters without spaces");
           return 2;
         }
-        char[] kioskPass = SecretFiles.passphrase(kioskPassphrase, "kiosk credential passphrase");
+        if (refuseWithoutBoard(data)) {
+          return 2;
+        }
+        char[] kioskPass = SecretFiles.passphrase(kioskPassphrase, "kiosk credential passphrase",
+            "--kiosk-passphrase-file");
         if (kioskPass.length < KioskCredentials.MIN_PASSPHRASE) {
           System.err.println("error: a kiosk credential passphrase needs at least "
               + KioskCredentials.MIN_PASSPHRASE + " characters (the poll worker PIN is set apart, on the kiosk)");
@@ -324,6 +366,9 @@ public final class BallotServer {
 
       @Override
       public Integer call() throws Exception {
+        if (refuseWithoutBoard(data)) {
+          return 2;
+        }
         DataDir dir = new DataDir(data);
         try (DataDir.Lock lock = dir.lock(); BoardService board = BoardHost.open(dir, passphrase.read(), 0)) {
           var entry = board.revokeKiosk(name, reason).get();
@@ -339,7 +384,7 @@ public final class BallotServer {
 
   @Command(name = "export", mixinStandardHelpOptions = true,
       description = "Write the board as stored in a data directory to a board file, without checking it (the "
-          + "server must be stopped). For examining a board the server refuses: tally-tool verify names the entry.")
+          + "server must be stopped). For examining a board the server refuses: ./evote tally verify names the entry.")
   static final class Export implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "data directory") Path data;
 
@@ -347,15 +392,14 @@ public final class BallotServer {
 
     @Override
     public Integer call() throws Exception {
-      DataDir dir = new DataDir(data);
-      if (!dir.exists()) {
-        System.err.println("error: no board in " + data);
+      if (refuseWithoutBoard(data)) {
         return 2;
       }
+      DataDir dir = new DataDir(data);
       try (DataDir.Lock lock = dir.lock(); BoardStore store = BoardStore.open(dir.database())) {
         RawBoardExport.Written w = RawBoardExport.write(store, out.toAbsolutePath());
         System.out.println(w.entries() + " entries and " + w.heads() + " signed heads written to "
-            + out.toAbsolutePath() + " as stored, unchecked: verify them with tally-tool verify");
+            + out.toAbsolutePath() + " as stored, unchecked: verify them with ./evote tally verify");
         return 0;
       }
     }

@@ -44,7 +44,8 @@ public final class BoardLoadGenerator {
     URI server = URI.create(args[0]);
     ElectionConfig config = ElectionChecks.accept(JsonText.readObject(Path.of(args[1])));
     AdminCredentials credentials = AdminCredentials.read(Path.of(args[2]),
-        org.evote.crypto.keystore.SecretFiles.passphrase(Path.of(args[3]), "administrator passphrase"));
+        org.evote.crypto.keystore.SecretFiles.passphrase(Path.of(args[3]), "administrator passphrase",
+        "the fourth argument"));
     int kiosks = args.length > 4 ? Integer.parseInt(args[4]) : 16;
     int perKiosk = args.length > 5 ? Integer.parseInt(args[5]) : 40;
     SecureRandom random = new SecureRandom();

@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
  * hash is the one pinned at set-up, then runs the voter screens full screen — or, with {@code --robot N}, casts N
  * random ballots headless through the same encrypt-and-cast path.
  */
-@Command(name = "kiosk-client", mixinStandardHelpOptions = true, version = "kiosk-client 0.1.0",
+@Command(name = "./evote kiosk", mixinStandardHelpOptions = true, version = "evote kiosk 0.1.0",
     description = "The polling-place voting kiosk.")
 public final class KioskMain implements Callable<Integer> {
   @Option(names = "--server", required = true, description = "bulletin board URL, e.g. https://10.0.0.2:8443 (its "
@@ -106,7 +106,7 @@ public final class KioskMain implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Digest pinned = Digest.decode(electionHash, "--election-hash");
-    char[] passphrase = SecretFiles.passphrase(passphraseFile, "kiosk credential passphrase");
+    char[] passphrase = SecretFiles.passphrase(passphraseFile, "kiosk credential passphrase", "--passphrase-file");
     KioskCredentials creds;
     try {
       if (passphrase.length < KioskCredentials.MIN_PASSPHRASE) {
@@ -196,7 +196,7 @@ public final class KioskMain implements Callable<Integer> {
   private boolean setPin(Path pinPath, SecureRandom random) throws java.io.IOException {
     char[] pin;
     if (pinFile != null) {
-      pin = SecretFiles.passphrase(pinFile, "poll worker PIN");
+      pin = SecretFiles.passphrase(pinFile, "poll worker PIN", "--pin-file");
     } else if (robot != null || PinGate.isSet(pinPath)) {
       return true;
     } else {

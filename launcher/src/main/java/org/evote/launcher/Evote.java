@@ -32,15 +32,11 @@ import picocli.CommandLine.Option;
  * {@code witness}), the mock election
  * ({@code demo}) and the board's load test ({@code load}).
  */
-@Command(name = "evote", mixinStandardHelpOptions = true, version = "evote 0.1.0",
-    description = "End-to-end verifiable voting.%n%n"
-        + "  demo     a complete mock election with the real server, robot kiosks and tally%n"
-        + "  server   the ballot server (bulletin board): ballot-server's commands%n"
-        + "  kiosk    the polling-place kiosk: kiosk-client's options%n"
-        + "  tally    the officials' tool: tally-tool's commands (ceremony, verify, tally, gui)%n"
-        + "  witness  the observers' witness of the board's checkpoints: witness's commands (init, serve)%n"
-        + "  load     robot kiosks voting at full speed against one server for a while%n",
-    subcommands = {Evote.Demo.class, Evote.Load.class})
+@Command(name = "./evote", mixinStandardHelpOptions = true, version = "evote 0.1.0",
+    description = "End-to-end verifiable voting: every program of the project from one jar.",
+    commandListHeading = "%nCommands (./evote COMMAND --help for each):%n",
+    subcommands = {Evote.Demo.class, Evote.Server.class, Evote.Kiosk.class, Evote.Tally.class, Evote.Witness.class,
+        Evote.Load.class})
 public final class Evote {
   public static void main(String[] args) {
     if (args.length > 0) {
@@ -76,19 +72,72 @@ public final class Evote {
     }
   }
 
+  /**
+   * The programs {@link #main} hands the rest of the command line to before anything is parsed here; listed as
+   * commands so {@code ./evote --help} and the "Did you mean" hints show them once, by the names a person types.
+   */
+  @Command(name = "server", description = "the ballot server (bulletin board): init, serve, kiosk, admin, export")
+  static final class Server implements Callable<Integer> {
+    @CommandLine.Unmatched
+    java.util.List<String> args = new java.util.ArrayList<>();
+
+    @Override
+    public Integer call() {
+      return BallotServer.run(args.toArray(String[]::new));
+    }
+  }
+
+  @Command(name = "kiosk", description = "the polling-place voting kiosk")
+  static final class Kiosk implements Callable<Integer> {
+    @CommandLine.Unmatched
+    java.util.List<String> args = new java.util.ArrayList<>();
+
+    @Override
+    public Integer call() {
+      KioskMain.main(args.toArray(String[]::new));
+      return 0;
+    }
+  }
+
+  @Command(name = "tally", description = "the officials' tool: ceremony, verify, tally, publish, gui, ...")
+  static final class Tally implements Callable<Integer> {
+    @CommandLine.Unmatched
+    java.util.List<String> args = new java.util.ArrayList<>();
+
+    @Override
+    public Integer call() {
+      return TallyTool.run(args.toArray(String[]::new));
+    }
+  }
+
+  @Command(name = "witness", description = "an observer's witness of the board's checkpoints: init, serve")
+  static final class Witness implements Callable<Integer> {
+    @CommandLine.Unmatched
+    java.util.List<String> args = new java.util.ArrayList<>();
+
+    @Override
+    public Integer call() {
+      return WitnessMain.run(args.toArray(String[]::new));
+    }
+  }
+
   /** Runs {@code demo} or {@code load} and returns the exit code; {@link Integer#MIN_VALUE} means keep running. */
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new Evote());
     cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      cmd.getErr().println("error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      cmd.getErr().println("error: " + (e instanceof java.nio.file.NoSuchFileException n
+          ? (n.getReason() != null ? n.getReason() : "no such file " + n.getFile())
+          : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
       return 1;
     });
     return cl.execute(args);
   }
 
   @Command(name = "demo", mixinStandardHelpOptions = true,
-      description = "Run a complete mock election on this machine: key ceremony, a ballot server on an embedded "
-          + "SQLite board with two witnesses cosigning its checkpoints (quorum 2), the election notice, robot kiosks "
+      description = "a whole mock election here: real server, robot kiosks, tally",
+      footerHeading = "%n",
+      footer = "Runs a complete mock election on this machine: key ceremony, a ballot server on an embedded SQLite "
+          + "board with two witnesses cosigning its checkpoints (quorum 2), the election notice, robot kiosks "
           + "casting and challenging ballots, polls closed, the tally by a quorum of guardians, the record with its "
           + "cosigned final checkpoint verified in full against the notice, and the result printed beside the "
           + "robots' plaintext truth.")
@@ -115,7 +164,8 @@ public final class Evote {
     double challengeRate;
 
     @Option(names = "--out", description = "folder for the record, the guardians' key files, the board and the "
-        + "robots' logs; must not exist or be empty (default: evote-demo-<date-time>)")
+        + "robots' logs; must not exist, be empty, or hold a demo that did not finish (started again there) "
+        + "(default: evote-demo-<date-time>)")
     Path out;
 
     @Option(names = "--port", defaultValue = "0", description = "the server's port on 127.0.0.1 (default: any "
@@ -191,9 +241,10 @@ public final class Evote {
   }
 
   @Command(name = "load", mixinStandardHelpOptions = true,
-      description = "Robot kiosks vote as fast as they can for a while against one ballot server on loopback; "
-          + "then every receipt is looked for on the board (no loss, no duplicate) and the board is verified. "
-          + "Prints throughput and latency.")
+      description = "robot kiosks voting at full speed against one server for a while",
+      footerHeading = "%n",
+      footer = "Robot kiosks vote as fast as they can for a while against one ballot server on loopback; then "
+          + "every receipt is looked for on the board (no loss, no duplicate) and the board is verified. Prints throughput and latency.")
   static final class Load implements Callable<Integer> {
     @Option(names = "--manifest", description = "manifest (default: the embedded county general election)")
     Path manifest;

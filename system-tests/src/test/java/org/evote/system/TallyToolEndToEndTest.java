@@ -54,7 +54,8 @@ class TallyToolEndToEndTest {
     }
     assertEquals(0, tool("ceremony", "--manifest", LiveBoard.testdata("manifest-small.json").toString(),
         "--guardians", "3", "--quorum", "2", "--out", ceremony.toString(), "--passphrase-file", pass[0].toString(),
-        "--passphrase-file", pass[1].toString(), "--passphrase-file", pass[2].toString()));
+        "--passphrase-file", pass[1].toString(), "--passphrase-file", pass[2].toString(),
+        "--accept-manifest-warnings"));
     Path election = ceremony.resolve("election.json");
 
     try (LiveBoard b = new LiveBoard(temp, election)) {

@@ -31,7 +31,7 @@ class DistributedCeremonyTest {
 
   String[] common(int i, Path pass) {
     return new String[] {"--manifest", manifest().toString(), "--guardians", "3", "--quorum", "2", "--index",
-        String.valueOf(i), "--passphrase-file", pass.toString()};
+        String.valueOf(i), "--passphrase-file", pass.toString(), "--accept-manifest-warnings"};
   }
 
   static String[] concat(String[] a, String... b) {

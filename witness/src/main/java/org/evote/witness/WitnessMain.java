@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The witness's command line: make a witness, and serve it (docs/api.md, "Witness"; protocol §9.9). */
-@Command(name = "witness", mixinStandardHelpOptions = true, version = "witness 0.1.0",
+@Command(name = "./evote witness", mixinStandardHelpOptions = true, version = "evote witness 0.1.0",
     description = "A transparency-log witness (c2sp.org/tlog-witness) that an observer runs on their own machine: "
         + "it checks every new checkpoint of the boards it trusts against the last one it cosigned, and cosigns "
         + "it only if the board only ever appended.",
@@ -55,7 +55,7 @@ public final class WitnessMain {
     Path file;
 
     char[] read() throws IOException {
-      return SecretFiles.passphrase(file, "witness key passphrase");
+      return SecretFiles.passphrase(file, "witness key passphrase", "--passphrase-file");
     }
   }
 
@@ -132,7 +132,7 @@ public final class WitnessMain {
     boolean plainHttp;
 
     @Option(names = "--log", required = true, paramLabel = "VKEY", description = "verifier key of a log to "
-        + "witness: the board's checkpoint key (type 0x01, printed by ballot-server init and served as "
+        + "witness: the board's checkpoint key (type 0x01, printed by ./evote server init and served as "
         + "checkpoint_key in GET /api/election); its key name is the log's origin. Repeatable.")
     List<String> logs;
 

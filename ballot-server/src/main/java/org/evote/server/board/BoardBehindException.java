@@ -14,7 +14,7 @@ public final class BoardBehindException extends TamperedBoardException {
   public BoardBehindException(long firstMissing, long lastMissing, String source) {
     super("the board database is behind " + source + ": entries " + firstMissing + " to " + lastMissing
         + " are missing (the database holds " + firstMissing + " entries, the checkpoint covers "
-        + (lastMissing + 1) + "); restore them from a backup — ballot-server export still writes what is stored",
+        + (lastMissing + 1) + "); restore them from a backup — ./evote server export still writes what is stored",
         firstMissing);
     this.firstMissing = firstMissing;
     this.lastMissing = lastMissing;

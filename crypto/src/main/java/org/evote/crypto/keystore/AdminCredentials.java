@@ -81,7 +81,7 @@ public final class AdminCredentials {
     JsonObject json = JsonText.readObject(file);
     if (json.containsKey("token")) {
       throw new InvalidFieldException("token", "this is a bearer-token administrator credential, which the board no "
-          + "longer accepts: administrator requests are signed; make a new credential with ballot-server init");
+          + "longer accepts: administrator requests are signed; make a new credential with ./evote server init");
     }
     Fields pub = Fields.of(EncryptedKeyFile.publicPart(json, KIND), "public");
     pub.only(java.util.Set.of("name", "public_key", "election_hash", TlsFingerprint.FIELD));

@@ -108,12 +108,12 @@ public final class KioskCredentials {
     if (!pub.has(BOARD_PUBLIC_KEY)) {
       throw new org.evote.crypto.InvalidFieldException(pub.path(BOARD_PUBLIC_KEY), "missing: this credential file "
           + "predates the pinned board key, which the kiosk needs to check the board's receipts; write a new one "
-          + "with ballot-server kiosk add");
+          + "with ./evote server kiosk add");
     }
     if (!pub.has(CHECKPOINT_KEY)) {
       throw new org.evote.crypto.InvalidFieldException(pub.path(CHECKPOINT_KEY), "missing: this credential file "
           + "predates the pinned checkpoint key, which the kiosk needs to check the checkpoints in the board's "
-          + "receipts; write a new one with ballot-server kiosk add");
+          + "receipts; write a new one with ./evote server kiosk add");
     }
     Ed25519.PublicKey boardKey = new Ed25519.PublicKey(pub.string(BOARD_PUBLIC_KEY));
     VerifierKey checkpointKey = VerifierKey.parse(pub.string(CHECKPOINT_KEY), pub.path(CHECKPOINT_KEY));

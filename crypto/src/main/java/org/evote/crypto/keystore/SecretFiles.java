@@ -37,16 +37,21 @@ public final class SecretFiles {
     Files.writeString(file, content, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
   }
 
-  /** A passphrase from the first line of a file (for automation), or interactively from the console. */
-  public static char[] passphrase(Path file, String prompt) throws IOException {
+  /**
+   * A passphrase from the first line of {@code file} (for automation), or interactively from the console; {@code
+   * option} is the command's option that names such a file ({@code "--passphrase-file"}), named in every error.
+   */
+  public static char[] passphrase(Path file, String prompt, String option) throws IOException {
     if (file != null) {
+      if (!Files.isRegularFile(file)) {
+        throw new java.nio.file.NoSuchFileException(file.toString(), null, option + ": no such file " + file);
+      }
       String line = Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("");
       return line.toCharArray();
     }
     java.io.Console console = System.console();
     if (console == null) {
-      throw new IOException("no console to ask for the " + prompt + "; give it in a file with the command's "
-          + "passphrase-file option");
+      throw new IOException("no console to ask for the " + prompt + "; give it in a file with " + option);
     }
     char[] p = console.readPassword("%s: ", prompt);
     if (p == null) {

@@ -79,7 +79,7 @@ public final class Manifest {
         unique(selectionIds, s.id(), "selection in contest " + c.id());
         if (!candidateById.containsKey(s.candidateId())) {
           warnings.add("selection " + s.id() + " of contest " + c.id() + " names unknown candidate "
-              + s.candidateId() + "; it is shown by its selection id");
+              + s.candidateId() + "; voters see it by its position, without a name");
         }
       }
     }

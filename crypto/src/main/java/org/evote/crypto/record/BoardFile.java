@@ -133,6 +133,36 @@ public final class BoardFile implements RecordVerifier.BoardSource {
     }
   }
 
+  /**
+   * The number of entries in the file, counted without parsing them (the total of a progress bar): linear in the
+   * file's size, bounded memory. Empty if the file cannot be read or is malformed; verifying it then says why.
+   */
+  public java.util.OptionalLong countEntries() {
+    try (SkeletonInputStream in = new SkeletonInputStream(Files.newInputStream(path));
+        JsonParser p = JsonText.parser(in)) {
+      String key = null;
+      int depth = 0;
+      long n = 0;
+      while (p.hasNext()) {
+        switch (p.next()) {
+          case KEY_NAME -> key = depth == 1 ? p.getString() : key;
+          case START_OBJECT -> {
+            if (++depth == 3) {
+              in.nextElement();
+              n += "entries".equals(key) ? 1 : 0;
+            }
+          }
+          case START_ARRAY -> depth++;
+          case END_OBJECT, END_ARRAY -> depth--;
+          default -> { }
+        }
+      }
+      return java.util.OptionalLong.of(n);
+    } catch (IOException | RuntimeException e) {
+      return java.util.OptionalLong.empty();
+    }
+  }
+
   /** The element whose {@code {}} placeholder the parser is at, parsed on its own (strict, duplicates rejected). */
   private static JsonObject element(JsonParser p, SkeletonInputStream in, String path) {
     if (!p.hasNext() || p.next() != JsonParser.Event.END_OBJECT) {

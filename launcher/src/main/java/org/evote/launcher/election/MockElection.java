@@ -125,14 +125,27 @@ public final class MockElection implements AutoCloseable {
   }
 
   public Outcome run() throws Exception {
-    refuseUsedFolder();
     Manifest manifest;
     try {
       manifest = ManifestJson.decode(JsonText.parseObject(manifestText(settings.manifest())));
     } catch (org.evote.crypto.InvalidFieldException e) {
       throw new IOException("the manifest is not a valid ElectionGuard 1.0 manifest: " + e.getMessage(), e);
     }
-    Files.createDirectories(out);
+    // Everything that can refuse the run is checked before the key ceremony writes anything.
+    DemoFolder.requirePortFree(settings.port());
+    DemoFolder.prepare(out, log);
+    try {
+      Outcome outcome = runIn(manifest);
+      DemoFolder.finished(out);
+      return outcome;
+    } catch (Exception e) {
+      log.printf("%nThe demo did not finish; %s is marked unfinished, and the same command (same --out) starts it "
+          + "again there.%n", out);
+      throw e;
+    }
+  }
+
+  private Outcome runIn(Manifest manifest) throws Exception {
     log.printf("Mock election: %s%n  %d contests, %d ballot styles; output in %s%n",
         manifest.name().in("en").orElse(manifest.electionScopeId()), manifest.contests().size(),
         manifest.ballotStyles().size(), out);
@@ -179,22 +192,9 @@ public final class MockElection implements AutoCloseable {
     return outcome;
   }
 
-  private void refuseUsedFolder() throws IOException {
-    if (Files.exists(out)) {
-      boolean empty;
-      try (var entries = Files.list(out)) {
-        empty = entries.findAny().isEmpty();
-      } catch (java.nio.file.NotDirectoryException e) {
-        empty = false;
-      }
-      if (!empty) {
-        throw new IOException(out + " already exists and is not empty; choose another --out");
-      }
-    }
-  }
-
   /** Step 1: the tally tool's key ceremony; each guardian's passphrase is written beside the key it seals. */
-  private ElectionConfig keyCeremony(Manifest manifest, Path guardians) throws IOException {
+  private ElectionConfig keyCeremony(Manifest manifest, Path guardians) throws IOException,
+      org.evote.tally.service.ManifestReview.NotConfirmedException {
     List<char[]> passphrases = new ArrayList<>();
     Files.createDirectories(guardians);
     for (int i = 1; i <= settings.guardians(); i++) {
@@ -202,8 +202,15 @@ public final class MockElection implements AutoCloseable {
       SecretFiles.writeOwnerOnly(guardians.resolve("guardian-" + i + ".pass"), p + "\n");
       passphrases.add(p.toCharArray());
     }
+    // The demo confirms the manifest's warnings as a script does (--accept-manifest-warnings), printing them.
+    org.evote.tally.service.ManifestReview review = org.evote.tally.service.ManifestReview.of(manifest);
+    if (review.hasWarnings()) {
+      log.printf("%n   The manifest has %d warning%s, accepted for this demo as --accept-manifest-warnings "
+          + "does:%n", review.count(), review.count() == 1 ? "" : "s");
+      review.lines().forEach(l -> log.println("     warning: " + l));
+    }
     ElectionConfig config = new CeremonyService(random).run(manifest, settings.guardians(), settings.quorum(),
-        passphrases, guardians);
+        passphrases, guardians, true);
     passphrases.forEach(p -> java.util.Arrays.fill(p, '\0'));
     log.printf("%n1. Key ceremony: %d guardians, any %d of them can decrypt%n   election %s%n   keys sealed in "
         + "%s (passphrases beside them, for this demo only)%n", settings.guardians(), settings.quorum(),

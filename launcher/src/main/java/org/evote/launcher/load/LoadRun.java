@@ -71,7 +71,7 @@ public final class LoadRun {
     for (int i = 0; i < 3; i++) {
       pass.add(("load test guardian " + i).toCharArray());
     }
-    ElectionConfig config = new CeremonyService(random).run(manifest, 3, 2, pass, out.resolve("guardians"));
+    ElectionConfig config = new CeremonyService(random).run(manifest, 3, 2, pass, out.resolve("guardians"), true);
     Path electionFile = out.resolve("guardians").resolve("election.json");
     try (LocalBoard board = LocalBoard.create(out.resolve("board"), electionFile,
         "load test board".toCharArray(), random)) {

@@ -80,7 +80,7 @@ public final class SoakRun {
     for (int i = 0; i < 3; i++) {
       pass.add(("soak guardian " + i).toCharArray());
     }
-    ElectionConfig config = new CeremonyService(random).run(manifest, 3, 2, pass, out.resolve("guardians"));
+    ElectionConfig config = new CeremonyService(random).run(manifest, 3, 2, pass, out.resolve("guardians"), true);
     Path electionFile = out.resolve("guardians").resolve("election.json");
     try (LocalBoard board = LocalBoard.create(out.resolve("board"), electionFile, "soak board".toCharArray(),
         random)) {

@@ -18,9 +18,10 @@ import picocli.CommandLine.Option;
 
 /** The key ceremony on one machine (docs/protocol.md §7): election.json and one sealed key file per guardian. */
 @Command(name = "ceremony", mixinStandardHelpOptions = true,
-    description = {"Run the key ceremony for N guardians with quorum K on this machine,",
-        "or, for guardians on separate offline machines, its steps: guardian-init, exchange, finish",
-        "(reveal answers a complaint), then transcript, which assembles the ceremony's public transcript."},
+    description = "Run the key ceremony for N guardians with quorum K on this machine, or, for guardians on "
+        + "separate offline machines, its steps: guardian-init, exchange, finish (reveal answers a complaint), then "
+        + "transcript, which assembles the ceremony's public transcript. The manifest's warnings (selections without "
+        + "a name, untranslated languages) are confirmed first.",
     subcommands = {CeremonyCommand.Init.class, CeremonyCommand.Exchange.class, CeremonyCommand.Finish.class,
         CeremonyCommand.Reveal.class, CeremonyCommand.Transcript.class})
 public final class CeremonyCommand implements Callable<Integer> {
@@ -40,6 +41,9 @@ public final class CeremonyCommand implements Callable<Integer> {
       + "passphrase (default: each guardian types theirs)")
   List<Path> passphraseFiles = new ArrayList<>();
 
+  @picocli.CommandLine.Mixin
+  ManifestConfirmation confirmation;
+
   @Override
   public Integer call() throws Exception {
     if (manifest == null || out == null || guardians == 0) {
@@ -55,15 +59,21 @@ public final class CeremonyCommand implements Callable<Integer> {
       System.err.println("error: give one --passphrase-file per guardian (" + guardians + ")");
       return 2;
     }
+    Inputs.file("--manifest", manifest);
+    for (Path p : passphraseFiles) {
+      Inputs.file("--passphrase-file", p);
+    }
     Manifest m = ManifestJson.decode(JsonText.readObject(manifest));
-    m.warnings().forEach(w -> System.err.println("warning: " + w));
+    if (!confirmation.confirm(m, System.err)) {
+      return ManifestConfirmation.refusedCode();
+    }
     List<char[]> passphrases = new ArrayList<>();
     for (int i = 1; i <= guardians; i++) {
       passphrases.add(SecretFiles.passphrase(passphraseFiles.isEmpty() ? null : passphraseFiles.get(i - 1),
-          "passphrase of guardian " + i));
+          "passphrase of guardian " + i, "--passphrase-file"));
     }
     ElectionConfig config = new org.evote.tally.service.CeremonyService(new SecureRandom()).run(m, guardians, quorum,
-        passphrases, out);
+        passphrases, out, true);
     passphrases.forEach(p -> java.util.Arrays.fill(p, '\0'));
     System.out.println("Election " + m.electionScopeId() + ": " + guardians + " guardians, quorum " + quorum);
     System.out.println("extended hash H_E = " + config.extendedHash().toHex());
@@ -85,8 +95,17 @@ public final class CeremonyCommand implements Callable<Integer> {
     @Option(names = "--passphrase-file", description = "first line: this guardian's passphrase (default: ask)")
     Path passphraseFile;
 
+    @picocli.CommandLine.Mixin
+    ManifestConfirmation confirmation;
+
+    /** The manifest, confirmed by the official (steps that fix it: guardian-init, finish); empty if refused. */
+    boolean confirmManifest() throws java.io.IOException, InputFileException {
+      Inputs.file("--manifest", manifest);
+      return confirmation.confirm(ManifestJson.decode(JsonText.readObject(manifest)), System.err);
+    }
+
     char[] passphrase() throws java.io.IOException {
-      return SecretFiles.passphrase(passphraseFile, "passphrase of guardian " + index);
+      return SecretFiles.passphrase(passphraseFile, "passphrase of guardian " + index, "--passphrase-file");
     }
   }
 
@@ -98,6 +117,9 @@ public final class CeremonyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+      if (!confirmManifest()) {
+        return ManifestConfirmation.refusedCode();
+      }
       new DistributedCeremony(manifest, guardians, quorum).init(index, out, passphrase(), new SecureRandom());
       System.out.println("guardian " + index + ": share " + DistributedCeremony.recordFile(out, index)
           + " with the other guardians; keep guardian-" + index + ".polynomial.json");
@@ -156,6 +178,9 @@ public final class CeremonyCommand implements Callable<Integer> {
 
     @Override
     int step(DistributedCeremony ceremony) throws Exception {
+      if (!confirmManifest()) {
+        return ManifestConfirmation.refusedCode();
+      }
       char[] pass = passphrase();
       List<ShareComplaint> complaints = ceremony.finish(index, polynomial, records, shares, reveals, out, pass, pass,
           new SecureRandom());
@@ -199,8 +224,8 @@ public final class CeremonyCommand implements Callable<Integer> {
   }
 
   @Command(name = "transcript", mixinStandardHelpOptions = true,
-      description = {"Assemble the ceremony's public transcript (ceremony_transcript.json) from the records, shares,",
-          "complaints and reveals the guardians exchanged, and check it (verification step V18)."})
+      description = "Assemble the ceremony's public transcript (ceremony_transcript.json) from the records, "
+          + "shares, complaints and reveals the guardians exchanged, and check it (verification step V18).")
   static final class Transcript implements Callable<Integer> {
     @Option(names = "--manifest", required = true, description = "ElectionGuard 1.0 manifest") Path manifest;
 

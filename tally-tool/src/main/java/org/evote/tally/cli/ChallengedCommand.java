@@ -10,9 +10,11 @@ import org.evote.crypto.json.BoardJson;
 import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.manifest.ContestDescription;
+import org.evote.crypto.manifest.DisplayNames;
 import org.evote.crypto.record.BoardFile;
 import org.evote.crypto.verify.ChallengedBallotCheck;
 import org.evote.crypto.verify.VerificationResult;
+import org.evote.tally.report.ReportWords;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,8 +28,12 @@ public final class ChallengedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Inputs.file("--election", election);
+    Inputs.file("--board", board);
     ElectionConfig config = ElectionChecks.accept(JsonText.readObject(election));
     ChallengedBallotCheck check = new ChallengedBallotCheck(config);
+    DisplayNames names = new DisplayNames(config.manifest());
+    ReportWords words = ReportWords.english();
     int[] counts = {0, 0};
     BoardFile.open(board).forEachEntry(json -> {
       var e = BoardJson.decodeEntry(Fields.of(json));
@@ -37,14 +43,18 @@ public final class ChallengedCommand implements Callable<Integer> {
       EntryPayload.BallotChallenged c = (EntryPayload.BallotChallenged) BoardJson.decodePayload(e);
       VerificationResult r = check.check(c.ballot(), c.seed(), c.plaintext());
       counts[0]++;
-      System.out.printf("%s  %s  entry %d  %s%n", c.ballot().trackingCode(), c.ballot().ballotId(), e.sequence(),
-          r.isValid() ? "OK: re-encrypts exactly" : "FAILED: " + r);
+      System.out.printf("%s  (board entry %d, ballot style %s)  %s%n", c.ballot().trackingCode(), e.sequence(),
+          names.style(c.ballot().styleId()), r.isValid() ? "OK: re-encrypts exactly" : "FAILED: " + r);
       if (!r.isValid()) {
         counts[1]++;
       }
       for (ContestDescription d : config.manifest().contestsFor(c.ballot().styleId())) {
-        System.out.printf("    %s: %s%n", d.id(), c.plaintext().marked(d.id()).isEmpty() ? "(no selection)"
-            : String.join(", ", c.plaintext().marked(d.id())));
+        java.util.List<String> chosen = c.plaintext().marked(d.id()).stream()
+            .map(sel -> d.selection(sel).isPresent() ? names.selection(d.id(), sel, words.language()).render(words)
+                : "(not a selection of this contest)")
+            .toList();
+        System.out.printf("    %s: %s%n", names.contest(d.id(), words.language()).render(words),
+            chosen.isEmpty() ? "(no selection)" : String.join(", ", chosen));
       }
     });
     System.out.println(counts[0] + " challenged ballots, " + counts[1] + " failed");

@@ -74,6 +74,10 @@ public final class NoticeCommand implements Callable<Integer> {
       return 2;
     }
     int k = quorum == null ? 0 : quorum;
+    if (source.exported != null) {
+      Inputs.file("--election", source.exported.election);
+      Inputs.file("--board", source.exported.board);
+    }
     if (java.nio.file.Files.exists(out)) {
       System.err.println("error: " + out + " exists; a notice is never replaced");
       return 2;

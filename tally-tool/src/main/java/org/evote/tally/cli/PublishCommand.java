@@ -38,9 +38,16 @@ public final class PublishCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Inputs.directoryWith("the record directory", record, org.evote.crypto.record.RecordFiles.TALLY,
+        org.evote.crypto.record.RecordFiles.SHARES, org.evote.crypto.record.RecordFiles.RESULT);
+    Inputs.file("--admin-credentials", credentials);
+    if (notice != null) {
+      Inputs.file("--notice", notice);
+    }
     var tally = TallyPublication.of(record);
     AdminCredentials admin = AdminCredentials.read(credentials,
-        SecretFiles.passphrase(adminPassphrase, "administrator credential passphrase"));
+        SecretFiles.passphrase(adminPassphrase, "administrator credential passphrase",
+            "--admin-passphrase-file"));
     try {
       AdminEntry e = BoardClient.create(server, admin.tlsFingerprint(), Duration.ofSeconds(60)).admin(admin, new SecureRandom())
           .publishTally(tally);

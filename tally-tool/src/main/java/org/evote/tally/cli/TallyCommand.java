@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.evote.crypto.verify.ElectionChecks;
 import org.evote.crypto.ceremony.GuardianKey;
 import org.evote.crypto.election.ElectionConfig;
@@ -43,6 +41,17 @@ public final class TallyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Inputs.file("--election", election);
+    Inputs.file("--board", board);
+    if (checkpoint != null) {
+      Inputs.file("--checkpoint", checkpoint);
+    }
+    for (Path k : keys) {
+      Inputs.file("--guardian-key", k);
+    }
+    for (Path p : passphrases) {
+      Inputs.file("--passphrase-file", p);
+    }
     ElectionConfig config = ElectionChecks.accept(JsonText.readObject(election));
     TreeMap<Integer, GuardianKey> opened = new TreeMap<>();
     for (int i = 0; i < keys.size(); i++) {
@@ -52,7 +61,7 @@ public final class TallyCommand implements Callable<Integer> {
         return 2;
       }
       char[] pass = SecretFiles.passphrase(passphrases.size() > i ? passphrases.get(i) : null,
-          "passphrase of guardian " + pub.guardian());
+          "passphrase of guardian " + pub.guardian(), "--passphrase-file");
       try {
         opened.put(pub.guardian(), GuardianKeyFile.open(keys.get(i), pass));
       } catch (EncryptedKeyFile.WrongPassphraseException e) {
@@ -69,10 +78,11 @@ public final class TallyCommand implements Callable<Integer> {
     }
     TallyService service = new TallyService(new SecureRandom(), Runtime.getRuntime().availableProcessors());
     TallyService.Outcome outcome;
-    try (ProgressBar bar = new ProgressBarBuilder().setTaskName("verifying board").setStyle(ProgressBarStyle.ASCII)
-        .setInitialMax(-1).setUpdateIntervalMillis(500).build()) {
-      outcome = service.tally(election, board,
-          checkpoint != null ? checkpoint : org.evote.crypto.record.RecordFiles.checkpointBeside(board),
+    Path checkpointFile = checkpoint != null ? checkpoint
+        : org.evote.crypto.record.RecordFiles.checkpointBeside(board);
+    try (ProgressBar bar = Inputs.entriesBar("verifying board",
+        org.evote.crypto.record.BoardFile.open(board, checkpointFile))) {
+      outcome = service.tally(election, board, checkpointFile,
           List.copyOf(opened.values()), out, bar::stepTo);
     } catch (TallyService.TallyException e) {
       System.err.println("error: " + e.getMessage());

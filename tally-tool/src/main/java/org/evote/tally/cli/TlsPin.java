@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** {@code --tls-fingerprint}: the board's TLS certificate, pinned by the commands that read a board over HTTPS. */
 final class TlsPin {
   @Option(names = "--tls-fingerprint", paramLabel = "SHA256", description = "the board's TLS certificate "
-      + "fingerprint (SHA-256 of its DER, hex; printed by ballot-server init and in every credential): required for "
+      + "fingerprint (SHA-256 of its DER, hex; printed by ./evote server init and in every credential): required for "
       + "an https:// board, whose certificate is then the only one accepted")
   String fingerprint;
 

@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.evote.crypto.record.BoardFile;
 import org.evote.crypto.record.RecordFiles;
 import org.evote.crypto.verify.VerificationReport;
@@ -47,16 +45,30 @@ public final class VerifyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SecureRandom random = new SecureRandom();
-    VerificationReport report;
-    try (ProgressBar bar = new ProgressBarBuilder().setTaskName("board entries").setStyle(ProgressBarStyle.ASCII)
-        .setInitialMax(-1).setUpdateIntervalMillis(500).build()) {
-      if (source.record != null) {
-        report = RecordFiles.verify(source.record, notice, random, threads, bar::stepTo);
-      } else {
-        report = RecordFiles.verify(source.pair.election, BoardFile.open(source.pair.board,
-            source.pair.checkpoint != null ? source.pair.checkpoint
-                : RecordFiles.checkpointBeside(source.pair.board)), null, notice, random, threads, bar::stepTo);
+    if (notice != null) {
+      Inputs.file("--notice", notice);
+    }
+    Path election;
+    BoardFile board;
+    Path tallyDir;
+    if (source.record != null) {
+      Inputs.directoryWith("--record", source.record, RecordFiles.ELECTION, RecordFiles.BOARD);
+      election = source.record.resolve(RecordFiles.ELECTION);
+      board = BoardFile.open(source.record.resolve(RecordFiles.BOARD), source.record.resolve(RecordFiles.CHECKPOINT));
+      tallyDir = source.record;
+    } else {
+      election = Inputs.file("--election", source.pair.election);
+      Inputs.file("--board", source.pair.board);
+      if (source.pair.checkpoint != null) {
+        Inputs.file("--checkpoint", source.pair.checkpoint);
       }
+      board = BoardFile.open(source.pair.board, source.pair.checkpoint != null ? source.pair.checkpoint
+          : RecordFiles.checkpointBeside(source.pair.board));
+      tallyDir = null;
+    }
+    VerificationReport report;
+    try (ProgressBar bar = Inputs.entriesBar("board entries", board)) {
+      report = RecordFiles.verify(election, board, tallyDir, notice, random, threads, bar::stepTo);
     }
     System.out.print(report.render());
     return report.isValid() ? 0 : 1;

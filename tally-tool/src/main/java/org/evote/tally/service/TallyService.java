@@ -87,6 +87,10 @@ public final class TallyService {
     RecordVerifier.BoardCheck check = RecordFiles.verifyBoard(electionJson, BoardFile.open(board, checkpoint), random,
         threads, progress);
     VerificationReport before = check.report();
+    if (before.wrongElection().isPresent()) {
+      throw new TallyException(before.wrongElection().get().headline() + ". Nothing was decrypted; tally this "
+          + "board with its own election file");
+    }
     if (!before.isValid()) {
       throw new TallyException("the board does not verify; nothing was decrypted:\n" + before.render());
     }
