@@ -31,7 +31,7 @@ final class Site implements AutoCloseable {
     List<char[]> pass = List.of("g1 fault test".toCharArray(), "g2 fault test".toCharArray(),
         "g3 fault test".toCharArray());
     config = new CeremonyService(random).run(ManifestJson.decode(JsonText.readObject(LiveBoard.testdata(manifest))),
-        3, 2, pass, dir.resolve("guardians"));
+        3, 2, pass, dir.resolve("guardians"), true);
     electionFile = dir.resolve("guardians/election.json");
     boardPassFile = dir.resolve("board.pass");
     Files.writeString(boardPassFile, BOARD_PASSPHRASE + "\n");

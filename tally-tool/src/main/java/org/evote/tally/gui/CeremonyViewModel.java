@@ -27,6 +27,7 @@ import org.evote.crypto.manifest.DisplayNames;
 import org.evote.crypto.manifest.Manifest;
 import org.evote.crypto.record.RecordFiles;
 import org.evote.tally.service.CeremonyService;
+import org.evote.tally.service.ManifestReview;
 
 /**
  * The guided key ceremony (docs/protocol.md §7) on one machine: the official picks the manifest, n, k and the output
@@ -44,6 +45,7 @@ public final class CeremonyViewModel {
   public static final int MIN_PASSPHRASE = 10;
 
   private final CeremonyService service;
+  private boolean manifestConfirmed;
   private final Background background;
   private final GuiTexts texts;
   private final GuiWords words;
@@ -162,6 +164,7 @@ public final class CeremonyViewModel {
       message.error(texts.get("ceremony.manifestUnreadable", Background.describe(e)));
       return;
     }
+    manifestConfirmed = false;
     warnings.setAll(warningsOf(manifest));
     if (!warnings.isEmpty()) {
       message.warning(texts.get("ceremony.confirmManifest", warnings.size()));
@@ -174,6 +177,7 @@ public final class CeremonyViewModel {
   /** The official confirms the manifest with its warnings: the guardians come next. */
   public void acceptManifest() {
     if (step.get() == Step.CONFIRM_MANIFEST) {
+      manifestConfirmed = true;
       askFirstGuardian();
     }
   }
@@ -182,26 +186,26 @@ public final class CeremonyViewModel {
   public void refuseManifest() {
     if (step.get() == Step.CONFIRM_MANIFEST) {
       manifest = null;
+      manifestConfirmed = false;
       warnings.clear();
       step.set(Step.SETUP);
       message.info(texts.get("ceremony.manifestRefused"));
     }
   }
 
+  /** The manifest's warnings (the rule of {@link ManifestReview}) in the official's words. */
   private List<String> warningsOf(Manifest m) {
-    DisplayNames names = new DisplayNames(m);
+    ManifestReview review = ManifestReview.of(m);
     List<String> out = new ArrayList<>();
-    for (DisplayNames.UnnamedSelection u : names.unnamedSelections()) {
+    for (DisplayNames.UnnamedSelection u : review.unnamed()) {
       out.add(texts.get("ceremony.warning.unnamed", u.contestTitle(), u.position(), u.candidateId(),
           words.unnamed(u.position())));
     }
-    String first = m.languages().isEmpty() ? "en" : m.languages().get(0);
-    for (Map.Entry<String, Integer> e : names.untranslatedCounts().entrySet()) {
-      if (e.getValue() > 0) {
-        String name = words.languageName(e.getKey());
-        String atStart = name.substring(0, 1).toUpperCase(texts.locale()) + name.substring(1);
-        out.add(texts.get("ceremony.warning.untranslated", name, e.getValue(), words.languageName(first), atStart));
-      }
+    for (Map.Entry<String, Integer> e : review.untranslated().entrySet()) {
+      String name = words.languageName(e.getKey());
+      String atStart = name.substring(0, 1).toUpperCase(texts.locale()) + name.substring(1);
+      out.add(texts.get("ceremony.warning.untranslated", name, e.getValue(), words.languageName(
+          review.firstLanguage()), atStart));
     }
     return out;
   }
@@ -255,7 +259,8 @@ public final class CeremonyViewModel {
     step.set(Step.RUNNING);
     message.info(texts.get("ceremony.running"));
     List<char[]> secrets = List.copyOf(passphrases);
-    background.start(() -> service.run(manifest, guardians.get(), quorum.get(), secrets, out), (ElectionConfig c) -> {
+    boolean confirmed = manifestConfirmed;
+    background.start(() -> service.run(manifest, guardians.get(), quorum.get(), secrets, out, confirmed), (ElectionConfig c) -> {
       wipe();
       electionFile.set(out.resolve(RecordFiles.ELECTION));
       electionHash.set(c.extendedHash().toHex());

@@ -27,21 +27,6 @@ public final class CeremonyService {
   }
 
   /**
-   * Runs the ceremony without the manifest's confirmation: the caller must have shown {@link ManifestReview#of} to
-   * an official and had it confirmed. Kept for the desktop app until it asks through
-   * {@link #run(Manifest, int, int, List, Path, boolean)}, which enforces the rule.
-   */
-  @Deprecated
-  public ElectionConfig run(Manifest manifest, int guardians, int quorum, List<char[]> passphrases, Path out)
-      throws IOException {
-    try {
-      return run(manifest, guardians, quorum, passphrases, out, true);
-    } catch (ManifestReview.NotConfirmedException e) {
-      throw new IllegalStateException("confirmed warnings cannot be refused", e);
-    }
-  }
-
-  /**
    * Runs the ceremony; {@code passphrases.get(i)} seals guardian i+1's key. Returns the election. A manifest with
    * warnings ({@link ManifestReview#of}) runs only if {@code manifestWarningsConfirmed}: an official saw them and
    * confirmed (or a script passed {@code --accept-manifest-warnings}); otherwise nothing is written.

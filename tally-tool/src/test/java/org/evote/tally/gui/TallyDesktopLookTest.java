@@ -123,8 +123,8 @@ class TallyDesktopLookTest {
     }
     CeremonyService ceremony = new CeremonyService(random);
     List<char[]> pass = List.of("passphrase 1".toCharArray(), "passphrase 2".toCharArray());
-    ElectionConfig mine = ceremony.run(manifest, 2, 2, pass, temp.resolve("mine"));
-    ElectionConfig theirs = ceremony.run(manifest, 2, 2, pass, temp.resolve("theirs"));
+    ElectionConfig mine = ceremony.run(manifest, 2, 2, pass, temp.resolve("mine"), true);
+    ElectionConfig theirs = ceremony.run(manifest, 2, 2, pass, temp.resolve("theirs"), true);
     Path board = temp.resolve("board.json");
     new MockPolling(theirs, random).vote(3, 0).writeBoard(board);
 
