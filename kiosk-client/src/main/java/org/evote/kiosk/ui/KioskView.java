@@ -45,14 +45,17 @@ public final class KioskView {
   private final Label electionTitle = new Label();
   private final Timeline ticker;
   private PollWorkerView pollWorker;
-  private boolean clockNoticeShown;
-  private boolean chainBreakShown;
+  private final ActivationView activation;
+  private final PracticeBanner practice = new PracticeBanner();
 
-  public KioskView(KioskController controller) {
+  /** @param activation the poll worker's activation screen (locked behind the PIN for every ballot) */
+  public KioskView(KioskController controller, org.evote.kiosk.pollworker.ActivationModel activation) {
     this.controller = controller;
     this.session = controller.session();
+    this.activation = new ActivationView(activation, controller);
     root.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
-    root.setTop(header());
+    root.getStylesheets().add(KioskView.class.getResource("pollworker.css").toExternalForm());
+    root.setTop(new VBox(practice.node(), header()));
     root.setCenter(center);
     HBox bottom = new HBox(status);
     bottom.getStyleClass().add("status-line");
@@ -92,6 +95,17 @@ public final class KioskView {
   /** Stops the once-a-second timer (when the kiosk shuts down). */
   public void dispose() {
     ticker.stop();
+    activation.dispose();
+  }
+
+  /** Whether the activation screen is checking a PIN. */
+  public boolean activationChecking() {
+    return activation.isChecking();
+  }
+
+  /** The PRACTICE banner over every screen, shown when the board says it is a practice board. */
+  public PracticeBanner practice() {
+    return practice;
   }
 
   private Node header() {
@@ -125,7 +139,7 @@ public final class KioskView {
     highContrast.setText(t.get("a11y.highContrast"));
     highContrast.setAccessibleText(t.get("a11y.highContrast"));
     Node screen = switch (session.screen()) {
-      case ACTIVATION -> activation(t);
+      case ACTIVATION -> activation.node();
       case LANGUAGE -> language(t);
       case CONTEST -> contest(t);
       case REVIEW -> review(t);
@@ -134,6 +148,7 @@ public final class KioskView {
       case RECEIPT -> controller.lastReceipt() == null ? working(t) : receipt(t);
       case CHALLENGED -> controller.lastReceipt() == null ? working(t) : challenged(t);
     };
+    practice.redraw(session.screen() == org.evote.kiosk.session.Screen.ACTIVATION ? activation.texts() : t);
     center.getChildren().setAll(screen, warning);
     if (pollWorker != null) {
       center.getChildren().add(pollWorker.root());
@@ -169,46 +184,6 @@ public final class KioskView {
     b.setWrapText(true);
     b.setOnAction(e -> action.run());
     return b;
-  }
-
-  /**
-   * The poll workers start a ballot here; while the kiosk's clock is off from the board's (or the board's time was
-   * never measured) a notice blocks it until a poll worker has read it; once the board refused a ballot without a
-   * record (protocol §9.7) the alarm blocks it for good, saying why.
-   */
-  private Node activation(Texts t) {
-    VBox p = page(t.get("activation.title"));
-    p.getChildren().add(text(t.get("activation.help")));
-    var broken = controller.uploadStatus().chainBreak();
-    chainBreakShown = broken.isPresent();
-    if (broken.isPresent()) {
-      Label why = text(t.get("activation.chain_broken", broken.get().ballotId(),
-          org.evote.kiosk.pollworker.RefusalWords.of(t, broken.get().reason())));
-      why.setId("chain-broken");
-      why.getStyleClass().addAll("notice", "alarm");
-      p.getChildren().add(why);
-    }
-    var notice = controller.clockNotice().pending();
-    clockNoticeShown = notice.isPresent();
-    if (notice.isPresent()) {
-      Label words = text(org.evote.kiosk.pollworker.ClockNotice.text(t, notice.get()));
-      words.setId("clock-notice");
-      words.getStyleClass().add("notice");
-      Button ack = button(t.get("clock.acknowledge"), "clock-ack", () -> {
-        controller.clockNotice().acknowledge();
-        redraw();
-      });
-      ack.getStyleClass().add("primary");
-      VBox box = new VBox(12, words, ack);
-      box.getStyleClass().add("warning-box");
-      p.getChildren().add(box);
-    }
-    for (BallotStyle s : session.manifest().ballotStyles()) {
-      Button b = button(s.id(), "style-" + s.id(), () -> session.activate(s.id()));
-      b.setDisable(notice.isPresent() || broken.isPresent());
-      p.getChildren().add(b);
-    }
-    return scroll(p);
   }
 
   private Node language(Texts t) {
@@ -388,11 +363,6 @@ public final class KioskView {
     } else if (warning.isVisible()) {
       warning.setVisible(false);
       warning.getChildren().clear();
-    }
-    if (session.screen() == org.evote.kiosk.session.Screen.ACTIVATION
-        && (controller.clockNotice().pending().isPresent() != clockNoticeShown
-        || controller.uploadStatus().chainBreak().isPresent() != chainBreakShown)) {
-      redraw();
     }
     updateStatus(t);
   }
