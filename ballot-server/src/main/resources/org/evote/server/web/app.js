@@ -168,6 +168,15 @@ async function getJson(url) {
   return { ok: r.ok, status: r.status, body };
 }
 
+// A practice board (server init --practice) says so at the top of the page and in the title; a real one never.
+function showPractice(status) {
+  const practice = status.practice === true;
+  $('practice-banner').hidden = !practice;
+  if (practice && !document.title.startsWith('PRACTICE')) {
+    document.title = 'PRACTICE — ' + document.title;
+  }
+}
+
 async function loadStatus() {
   const election = await getJson('/api/election');
   state.electionHash = election.body.extended_hash;
@@ -177,6 +186,7 @@ async function loadStatus() {
   const s = (await getJson('/api/status')).body;
   $('election-name').textContent = s.election_name;
   document.title = s.election_name + ' — bulletin board';
+  showPractice(s);
   $('polls').textContent = { not_opened: 'Not yet open', open: 'Open', closed: 'Closed' }[s.polls] || s.polls;
   $('cast').textContent = s.cast_ballots;
   $('challenged').textContent = s.challenged_ballots;
