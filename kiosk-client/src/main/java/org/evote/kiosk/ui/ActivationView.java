@@ -42,13 +42,16 @@ public final class ActivationView {
   private final ScrollPane scroll = new ScrollPane(list);
   private final PinPrompt prompt;
   private final Timeline ticker;
+  private final Runnable redrawAll;
   private boolean clockNoticeShown;
   private boolean chainBreakShown;
   private boolean blocked;
 
-  public ActivationView(ActivationModel model, KioskController controller) {
+  /** @param redrawAll redraws the whole kiosk (when the poll workers change the language) */
+  public ActivationView(ActivationModel model, KioskController controller, Runnable redrawAll) {
     this.model = model;
     this.controller = controller;
+    this.redrawAll = redrawAll;
     this.prompt = new PinPrompt(model.door(), "activation-", this::redraw);
     root.getStyleClass().add("content");
     root.setId("screen-activation");
@@ -158,7 +161,7 @@ public final class ActivationView {
       b.setSelected(lang.equals(model.language()));
       b.setOnAction(e -> {
         model.chooseLanguage(lang);
-        redraw();
+        redrawAll.run();
       });
       row.getChildren().add(b);
     }
@@ -170,7 +173,7 @@ public final class ActivationView {
     search.setId("style-search");
     search.setPromptText(t.get("activation.search"));
     search.setAccessibleText(t.get("activation.search"));
-    search.getStyleClass().add("style-search");
+    search.getStyleClass().add("pollworker-field");
     search.textProperty().addListener((o, a, typed) -> {
       model.search(typed);
       fill(t, search);

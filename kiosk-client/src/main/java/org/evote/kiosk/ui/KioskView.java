@@ -52,7 +52,7 @@ public final class KioskView {
   public KioskView(KioskController controller, org.evote.kiosk.pollworker.ActivationModel activation) {
     this.controller = controller;
     this.session = controller.session();
-    this.activation = new ActivationView(activation, controller);
+    this.activation = new ActivationView(activation, controller, this::redraw);
     root.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
     root.getStylesheets().add(KioskView.class.getResource("pollworker.css").toExternalForm());
     root.setTop(new VBox(practice.node(), header()));
@@ -133,7 +133,8 @@ public final class KioskView {
 
   /** Redraws the current screen in the voter's language. */
   public void redraw() {
-    Texts t = session.texts();
+    // the poll workers' language on their activation screen, the voter's on every other
+    Texts t = session.screen() == org.evote.kiosk.session.Screen.ACTIVATION ? activation.texts() : session.texts();
     largeText.setText(t.get("a11y.largeText"));
     largeText.setAccessibleText(t.get("a11y.largeText"));
     highContrast.setText(t.get("a11y.highContrast"));
@@ -148,7 +149,7 @@ public final class KioskView {
       case RECEIPT -> controller.lastReceipt() == null ? working(t) : receipt(t);
       case CHALLENGED -> controller.lastReceipt() == null ? working(t) : challenged(t);
     };
-    practice.redraw(session.screen() == org.evote.kiosk.session.Screen.ACTIVATION ? activation.texts() : t);
+    practice.redraw(t);
     center.getChildren().setAll(screen, warning);
     if (pollWorker != null) {
       center.getChildren().add(pollWorker.root());

@@ -68,6 +68,7 @@ final class PinPrompt {
     field.setId(prefix + kind);
     field.setAccessibleText(what);
     field.setPromptText(what);
+    field.getStyleClass().add("pollworker-field");
     Button unlock = new Button(t.get("pollworker.unlock"));
     unlock.setId(prefix + kind + "-unlock");
     unlock.setAccessibleText(t.get("pollworker.unlock"));
