@@ -27,6 +27,10 @@ public final class ActivationModel {
     this.language = session.languages().get(0);
   }
 
+  public VotingSession session() {
+    return session;
+  }
+
   /** The PIN (or passphrase) that opens the style list for one ballot. */
   public PinLock door() {
     return door;
