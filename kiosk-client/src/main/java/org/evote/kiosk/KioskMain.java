@@ -133,7 +133,7 @@ public final class KioskMain implements Callable<Integer> {
     StartupError.requireFile(passphraseFile, "the passphrase file", "--passphrase-file");
     StartupError.requireFile(pinFile, "the poll worker PIN file", "--pin-file");
     StartupError.requireFile(notice, "the election notice", "--notice");
-    KioskCredentials creds = credentials();
+    KioskCredentials creds = CredentialsUnlock.open(credentials, passphraseFile);
     if (!creds.electionHash().equals(pinned)) {
       err().println("error: the credentials are for election " + creds.electionHash().toHex()
           + ", not the pinned " + pinned.toHex());
@@ -204,32 +204,6 @@ public final class KioskMain implements Callable<Integer> {
         showWindow(controller, pollWorker, activation, practice);
       }
       return 0;
-    }
-  }
-
-  /**
-   * Opens the kiosk's credentials with the passphrase (from {@code --passphrase-file} or the console); every way
-   * this fails is one line naming the file.
-   */
-  private KioskCredentials credentials() throws StartupError, java.io.IOException {
-    char[] passphrase = SecretFiles.passphrase(passphraseFile, "kiosk credential passphrase");
-    String given = passphraseFile == null ? "the passphrase typed" : "the passphrase in " + passphraseFile;
-    try {
-      if (passphrase.length < KioskCredentials.MIN_PASSPHRASE) {
-        throw new StartupError(given + " is too short to be a kiosk credential passphrase (at least "
-            + KioskCredentials.MIN_PASSPHRASE + " characters; the poll worker PIN is separate: --pin-file)");
-      }
-      return KioskCredentials.read(credentials, passphrase);
-    } catch (org.evote.crypto.keystore.EncryptedKeyFile.WrongPassphraseException e) {
-      throw new StartupError(given + " does not open the kiosk credentials " + credentials
-          + " (or the file was altered)");
-    } catch (org.evote.crypto.InvalidFieldException e) {
-      throw new StartupError("the kiosk credentials file " + credentials + " cannot be used: " + e.getMessage());
-    } catch (java.io.IOException e) {
-      throw new StartupError("the kiosk credentials file " + StartupError.fileProblem(credentials, e)
-          + " (--credentials)");
-    } finally {
-      java.util.Arrays.fill(passphrase, '\0');
     }
   }
 

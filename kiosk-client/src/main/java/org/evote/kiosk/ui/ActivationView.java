@@ -148,8 +148,13 @@ public final class ActivationView {
     }
     root.getChildren().setAll(nodes);
     Node target = focus instanceof VBox box ? box.getChildren().get(1) : focus;
-    // after KioskView's own focus request for the screen
-    Platform.runLater(() -> Platform.runLater(target::requestFocus));
+    // after KioskView's own focus request for the screen; never from a field over it (the poll workers' dialog)
+    Platform.runLater(() -> Platform.runLater(() -> {
+      Node owner = root.getScene() == null ? null : root.getScene().getFocusOwner();
+      if (!(owner instanceof javafx.scene.control.TextInputControl) || inside(owner, root)) {
+        target.requestFocus();
+      }
+    }));
   }
 
   private Node languages(Texts t) {
@@ -231,6 +236,15 @@ public final class ActivationView {
     }
     list.getChildren().setAll(buttons);
     count.setText(t.get("activation.count", shown.size(), model.stylesCount()));
+  }
+
+  private static boolean inside(Node n, Node parent) {
+    for (Node p = n; p != null; p = p.getParent()) {
+      if (p == parent) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Scrolls the list so that {@code n} is in view. */
