@@ -97,9 +97,9 @@ class KioskClockTest {
     BoardClock.Off off = (BoardClock.Off) uploader.boardClock().state();
     assertEquals(-400, off.offsetSeconds(), 3);
     Texts en = new Texts("en");
+    KioskActivation.unlock(robot, view, activation); // the notice is for the poll workers, behind their PIN
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#clock-notice").tryQuery().isPresent()
         && robot.lookup("#clock-notice").queryAs(Label.class).getText().equals(ClockNotice.text(en, off)));
-    KioskActivation.unlock(robot, view, activation);
     assertTrue(robot.lookup("#style-" + STYLE).queryAs(Button.class).isDisabled(),
         "no ballot is started before a poll worker has read the notice");
     KioskActivation.start(robot, view, activation, STYLE);
