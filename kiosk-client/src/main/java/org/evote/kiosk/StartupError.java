@@ -3,8 +3,6 @@ package org.evote.kiosk;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -50,7 +48,7 @@ final class StartupError extends Exception {
       if (c instanceof ConnectException) {
         return "connection refused (is the board running, and is this its address and port?)";
       }
-      if (c instanceof HttpConnectTimeoutException || c instanceof HttpTimeoutException) {
+      if (c instanceof BoardUnavailableException u && u.timedOut()) {
         return "no answer in time (check the network and the board's address)";
       }
       if (c instanceof UnknownHostException) {

@@ -151,7 +151,8 @@ public final class ActivationView {
     // after KioskView's own focus request for the screen; never from a field over it (the poll workers' dialog)
     Platform.runLater(() -> Platform.runLater(() -> {
       Node owner = root.getScene() == null ? null : root.getScene().getFocusOwner();
-      if (!(owner instanceof javafx.scene.control.TextInputControl) || inside(owner, root)) {
+      if (!(owner instanceof javafx.scene.control.TextInputControl) || owner.getScene() == null
+          || inside(owner, root)) {
         target.requestFocus();
       }
     }));
