@@ -119,6 +119,11 @@ public final class BallotServer {
         + "administrator credential's key (default: ask on the console)")
     Path adminPassphrase;
 
+    @Option(names = "--practice", description = "a practice board, for training and demonstrations: its ballots "
+        + "are never counted, and kiosks and the observer page say PRACTICE on every screen (kept in the data "
+        + "directory)")
+    boolean practice;
+
     @Override
     public Integer call() throws Exception {
       String name = boardName == null ? defaultBoardName() : boardName;
@@ -157,8 +162,9 @@ public final class BallotServer {
         return 2;
       }
       BoardSetup.Created created = BoardSetup.init(dir, JsonText.readObject(election), name, tls, board, admin,
-          random, Clock.systemUTC());
-      System.out.println("Board created in " + data.toAbsolutePath());
+          random, Clock.systemUTC(), practice);
+      System.out.println((practice ? "Practice board (its ballots are never counted) created in "
+          : "Board created in ") + data.toAbsolutePath());
       System.out.println("Administrator credential: " + dir.adminCredentialsFile().toAbsolutePath()
           + " (its key sealed under the administrator passphrase; keep it safe; " + created.admin().name() + ")");
       System.out.println("Checkpoint key (give it to the witnesses and publish it; every checkpoint of this board "

@@ -187,10 +187,12 @@ public final class BoardHost implements AutoCloseable {
       AdminTimeMark adminTime = AdminTimeMark.load(data.adminTimeFile());
       awaitPast(adminTime, board);
       SubmissionChecker checker = new SubmissionChecker(board.config(), random, board);
+      boolean practice = data.isPractice();
       Javalin app = tls.isPresent()
           ? BulletinBoardApp.create(board, checker, HttpLimits.DEFAULT, adminTime,
-              Optional.of(new TlsConnector(tls.get(), host, port))).start()
-          : BulletinBoardApp.create(board, checker, adminTime).start(host, port);
+              Optional.of(new TlsConnector(tls.get(), host, port)), practice).start()
+          : BulletinBoardApp.create(board, checker, HttpLimits.DEFAULT, adminTime, Optional.empty(), practice)
+              .start(host, port);
       return new BoardHost(lock, board, app, submitter, tls.map(TlsIdentity::fingerprint));
     } catch (IOException | EncryptedKeyFile.WrongPassphraseException | TamperedBoardException | RuntimeException e) {
       if (submitter != null) {

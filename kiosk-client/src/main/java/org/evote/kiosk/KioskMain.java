@@ -22,6 +22,7 @@ import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.keystore.KioskCredentials;
 import org.evote.crypto.keystore.SecretFiles;
+import org.evote.kiosk.pollworker.ActivationModel;
 import org.evote.kiosk.pollworker.Pin;
 import org.evote.kiosk.pollworker.PinGate;
 import org.evote.kiosk.pollworker.PollWorkerModel;
@@ -36,7 +37,9 @@ import org.evote.kiosk.ui.KioskView;
 import org.evote.kiosk.ui.PollWorkerView;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The polling-place kiosk. Unlocks its credentials, fetches the election from the board and refuses it unless its
@@ -99,30 +102,40 @@ public final class KioskMain implements Callable<Integer> {
    */
   public static final int EXIT_REFUSED = 3;
 
+  @Spec
+  CommandSpec spec;
+
   public static void main(String[] args) {
-    System.exit(new CommandLine(new KioskMain()).execute(args));
+    System.exit(command().execute(args));
+  }
+
+  /**
+   * The kiosk's command line: a problem that stops it from starting is one line on its error stream (exit 2),
+   * never a stack trace.
+   */
+  public static CommandLine command() {
+    CommandLine cmd = new CommandLine(new KioskMain());
+    cmd.setExecutionExceptionHandler((e, c, parsed) -> {
+      c.getErr().println("error: " + (e instanceof StartupError ? e.getMessage() : StartupError.reason(e)));
+      return 2;
+    });
+    return cmd;
+  }
+
+  private java.io.PrintWriter err() {
+    return spec.commandLine().getErr();
   }
 
   @Override
   public Integer call() throws Exception {
     Digest pinned = Digest.decode(electionHash, "--election-hash");
-    char[] passphrase = SecretFiles.passphrase(passphraseFile, "kiosk credential passphrase", "--passphrase-file");
-    KioskCredentials creds;
-    try {
-      if (passphrase.length < KioskCredentials.MIN_PASSPHRASE) {
-        System.err.println("error: a kiosk credential passphrase has at least " + KioskCredentials.MIN_PASSPHRASE
-            + " characters (the poll worker PIN is separate: --pin-file)");
-        return 2;
-      }
-      creds = KioskCredentials.read(credentials, passphrase);
-    } catch (org.evote.crypto.InvalidFieldException e) {
-      System.err.println("error: the credential file " + credentials + " cannot be used: " + e.getMessage());
-      return 2;
-    } finally {
-      java.util.Arrays.fill(passphrase, '\0');
-    }
+    StartupError.requireFile(credentials, "the kiosk credentials file", "--credentials");
+    StartupError.requireFile(passphraseFile, "the passphrase file", "--passphrase-file");
+    StartupError.requireFile(pinFile, "the poll worker PIN file", "--pin-file");
+    StartupError.requireFile(notice, "the election notice", "--notice");
+    KioskCredentials creds = CredentialsUnlock.open(credentials, passphraseFile);
     if (!creds.electionHash().equals(pinned)) {
-      System.err.println("error: the credentials are for election " + creds.electionHash().toHex()
+      err().println("error: the credentials are for election " + creds.electionHash().toHex()
           + ", not the pinned " + pinned.toHex());
       return 2;
     }
@@ -132,13 +145,13 @@ public final class KioskMain implements Callable<Integer> {
         electionNotice = java.util.Optional.of(org.evote.crypto.notice.NoticeJson.decode(
             org.evote.crypto.json.JsonText.readObject(notice)));
       } catch (RuntimeException | java.io.IOException e) {
-        System.err.println("error: the notice " + notice + " cannot be used: " + e.getMessage());
+        err().println("error: the notice " + notice + " cannot be used: " + e.getMessage());
         return 2;
       }
     }
     Duration auditInterval = auditSeconds == null ? Uploader.AUDIT_INTERVAL : Duration.ofSeconds(auditSeconds);
     if (auditInterval.isNegative() || auditInterval.isZero()) {
-      System.err.println("error: --audit-seconds must be positive");
+      err().println("error: --audit-seconds must be positive");
       return 2;
     }
     BoardClient board;
@@ -146,18 +159,19 @@ public final class KioskMain implements Callable<Integer> {
       // The board's TLS certificate pinned by the credential (plain http only on loopback, or for an old one).
       board = BoardClient.create(server, creds.tlsFingerprint(), Duration.ofSeconds(5));
     } catch (IllegalArgumentException e) {
-      System.err.println("error: --server " + e.getMessage());
+      err().println("error: --server " + e.getMessage());
       return 2;
     }
     ElectionConfig config;
     try {
       config = pinnedElection(board, pinned, creds.boardKey(), creds.checkpointKey());
     } catch (java.io.IOException e) {
-      System.err.println("error: " + e.getMessage());
+      err().println("error: " + (e.getCause() instanceof BoardUnavailableException u && u.noAnswer()
+          ? StartupError.unreachable(server, u) : e.getMessage()));
       return 2;
     }
     BoardClock boardClock = new BoardClock(Clock.systemUTC());
-    measure(board, boardClock);
+    boolean practice = measure(board, boardClock);
     SecureRandom random = new SecureRandom();
     SecretFiles.createOwnerOnlyDirectory(data);
     Path pinPath = data.resolve(PinGate.FILE_NAME);
@@ -177,13 +191,18 @@ public final class KioskMain implements Callable<Integer> {
         return runRobot(caster, store, uploader, random);
       }
       String name = config.manifest().name().in("en").orElse(config.manifest().electionScopeId());
-      PollWorkerModel pollWorker = new PollWorkerModel(PinGate.open(pinPath, Clock.systemUTC()),
-          typed -> opens(credentials, creds.kioskId(), typed), store::refused, uploader.boardClock()::state,
+      PinGate gate = PinGate.open(pinPath, Clock.systemUTC());
+      org.evote.kiosk.pollworker.PinLock.PassphraseCheck check = typed -> opens(credentials, creds.kioskId(), typed);
+      PollWorkerModel pollWorker = new PollWorkerModel(gate, check, store::refused, uploader.boardClock()::state,
           java.time.ZoneId.systemDefault());
-      try (KioskController controller = new KioskController(new VotingSession(config.manifest()), caster,
-          uploader, name, data.resolve("receipts"), () -> System.currentTimeMillis() / 1000);
+      VotingSession session = new VotingSession(config.manifest());
+      // Every ballot, the first one too, is started by a poll worker with the PIN.
+      ActivationModel activation = new ActivationModel(session, new org.evote.kiosk.pollworker.PinLock(gate, check,
+          java.time.ZoneId.systemDefault()));
+      try (KioskController controller = new KioskController(session, caster, uploader, name,
+          data.resolve("receipts"), () -> System.currentTimeMillis() / 1000);
           org.evote.kiosk.audio.AudioNavigator audio = audio(controller)) {
-        showWindow(controller, pollWorker, audio);
+        showWindow(controller, pollWorker, activation, practice, audio);
       }
       return 0;
     }
@@ -202,7 +221,7 @@ public final class KioskMain implements Callable<Integer> {
     } else {
       java.io.Console console = System.console();
       if (console == null) {
-        System.err.println("error: no poll worker PIN is set for this kiosk: give it with --pin-file");
+        err().println("error: no poll worker PIN is set for this kiosk: give it with --pin-file");
         return false;
       }
       pin = console.readPassword("new poll worker PIN (4 to 8 digits): ");
@@ -212,13 +231,13 @@ public final class KioskMain implements Callable<Integer> {
         java.util.Arrays.fill(again, '\0');
       }
       if (!same) {
-        System.err.println("error: the two PINs differ");
+        err().println("error: the two PINs differ");
         return false;
       }
     }
     try {
       if (!Pin.isWellFormed(pin)) {
-        System.err.println("error: a poll worker PIN is " + Pin.MIN_DIGITS + " to " + Pin.MAX_DIGITS + " digits");
+        err().println("error: a poll worker PIN is " + Pin.MIN_DIGITS + " to " + Pin.MAX_DIGITS + " digits");
         return false;
       }
       PinGate.setPin(pinPath, pin, random);
@@ -238,28 +257,37 @@ public final class KioskMain implements Callable<Integer> {
     }
   }
 
-  /** Measures the kiosk's clock against the board's once at start (the uploader measures it again at each audit). */
-  private static void measure(BoardClient board, BoardClock clock) throws InterruptedException {
+  /**
+   * Measures the kiosk's clock against the board's once at start (the uploader measures it again at each audit);
+   * true if the board says it is a practice board.
+   */
+  private boolean measure(BoardClient board, BoardClock clock) throws InterruptedException {
     long sent = clock.localMillis();
+    boolean practice = false;
     try {
-      long time = board.status().time();
-      clock.measured(time, sent, clock.localMillis());
+      org.evote.board.client.BoardStatus status = board.status();
+      clock.measured(status.time(), sent, clock.localMillis());
+      practice = status.practice();
     } catch (BoardRefusedException | BoardUnavailableException e) {
-      System.err.println("warning: the board's time could not be read (" + e.getMessage() + "); the poll workers "
+      err().println("warning: the board's time could not be read (" + e.getMessage() + "); the poll workers "
           + "are told before a ballot is started");
     }
     if (clock.state() instanceof BoardClock.Off off) {
-      System.err.println("warning: this kiosk's clock differs from the board's by " + Math.abs(off.offsetSeconds())
+      err().println("warning: this kiosk's clock differs from the board's by " + Math.abs(off.offsetSeconds())
           + " s; ballots are dated by the board's time");
     }
+    if (practice) {
+      err().println("note: this is a practice board: ballots cast here are never counted");
+    }
+    return practice;
   }
 
-  private static Uploader uploader(KioskStore store, BoardClient board, KioskCredentials creds, Duration interval,
+  private Uploader uploader(KioskStore store, BoardClient board, KioskCredentials creds, Duration interval,
       java.util.Optional<org.evote.crypto.notice.ElectionNotice> notice, BoardClock boardClock) {
     try {
       return new Uploader(store, board, creds, interval, notice, boardClock);
     } catch (IllegalArgumentException e) {
-      System.err.println("error: the notice cannot be used with these credentials: " + e.getMessage());
+      err().println("error: the notice cannot be used with these credentials: " + e.getMessage());
       return null;
     }
   }
@@ -334,22 +362,26 @@ public final class KioskMain implements Callable<Integer> {
   }
 
   /** The audio mode, with espeak-ng's speech; none (after saying why) when espeak-ng is missing. */
-  private static org.evote.kiosk.audio.AudioNavigator audio(KioskController controller) {
+  private org.evote.kiosk.audio.AudioNavigator audio(KioskController controller) {
     try {
       return new org.evote.kiosk.audio.AudioNavigator(controller, org.evote.kiosk.audio.EspeakSpeech.open());
     } catch (org.evote.kiosk.audio.SpeechException e) {
-      System.err.println("warning: no audio mode on this kiosk: " + e.getMessage());
+      err().println("warning: no audio mode on this kiosk: " + e.getMessage());
       return null;
     }
   }
 
-  private void showWindow(KioskController controller, PollWorkerModel pollWorker,
-      org.evote.kiosk.audio.AudioNavigator audio) throws InterruptedException {
+  private void showWindow(KioskController controller, PollWorkerModel pollWorker, ActivationModel activation,
+      boolean practice, org.evote.kiosk.audio.AudioNavigator audio) throws InterruptedException {
     CountDownLatch closed = new CountDownLatch(1);
     Platform.startup(() -> {
       Stage stage = new Stage();
-      KioskView view = new KioskView(controller);
-      PollWorkerView workers = new PollWorkerView(pollWorker, () -> controller.session().texts(), () -> {
+      KioskView view = new KioskView(controller, activation);
+      view.practice().show(practice);
+      view.redraw();
+      // The poll workers' dialog speaks the poll workers' language at activation, the voter's during a ballot.
+      PollWorkerView workers = new PollWorkerView(pollWorker, () -> controller.session().screen()
+          == org.evote.kiosk.session.Screen.ACTIVATION ? activation.texts() : controller.session().texts(), () -> {
         stage.close();
         closed.countDown();
         Platform.exit();

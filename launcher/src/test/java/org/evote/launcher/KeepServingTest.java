@@ -1,6 +1,7 @@
 package org.evote.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -76,9 +77,11 @@ class KeepServingTest {
       assertTrue(pin.matches("[0-9]{6}") && !pinFile.contains(pin), "the PIN is kept only as a hash");
       JsonObject practiceStatus = JsonText.parseObject(get(practice.uri() + ApiPaths.STATUS).body());
       assertEquals(2, practiceStatus.getJsonNumber("cast_ballots").longValue());
+      assertTrue(practiceStatus.getBoolean("practice"), "the demo's practice board says it is one");
       JsonObject electionStatus = JsonText.parseObject(get(board.uri() + ApiPaths.STATUS).body());
       assertEquals(6, electionStatus.getJsonNumber("cast_ballots").longValue(), "the election's board is untouched");
       assertEquals("closed", electionStatus.getString("polls"));
+      assertFalse(electionStatus.getBoolean("practice"), "the election's board is real");
     }
   }
 }

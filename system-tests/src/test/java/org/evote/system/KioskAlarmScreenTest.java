@@ -55,6 +55,8 @@ class KioskAlarmScreenTest {
   Uploader uploader;
   KioskController controller;
   KioskView view;
+  VotingSession session;
+  org.evote.kiosk.pollworker.ActivationModel activation;
   Stage stage;
   final AtomicLong now = new AtomicLong(1_000_000);
 
@@ -75,9 +77,10 @@ class KioskAlarmScreenTest {
         () -> !(uploader.boardClock().state() instanceof org.evote.kiosk.service.BoardClock.NeverMeasured));
     BallotCaster caster = new BallotCaster(board.config, creds, store, uploader, new SecureRandom(),
         Clock.systemUTC(), fake.uri(), Duration.ofSeconds(5));
-    controller = new KioskController(new VotingSession(board.config.manifest()), caster, uploader,
+    controller = new KioskController(session = new VotingSession(board.config.manifest()), caster, uploader,
         "Hamilton County General Election", dir.resolve("receipts"), now::get);
-    view = new KioskView(controller);
+    activation = KioskActivation.locked(session, dir);
+    view = new KioskView(controller, activation);
     stage.setScene(new Scene(view.root(), 1200, 1000));
     stage.show();
   }
@@ -104,7 +107,7 @@ class KioskAlarmScreenTest {
 
   @Test
   void aFalseReceipt_showsThePollWorkersTheAlarm_namingTheFailedCheck(FxRobot robot) throws Exception {
-    robot.clickOn("#style-" + STYLE);
+    KioskActivation.start(robot, view, activation, STYLE);
     waitFor(Screen.LANGUAGE);
     robot.clickOn("#lang-en");
     waitFor(Screen.CONTEST);

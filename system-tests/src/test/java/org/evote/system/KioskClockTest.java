@@ -55,6 +55,8 @@ class KioskClockTest {
   BallotCaster caster;
   KioskController controller;
   KioskView view;
+  VotingSession session;
+  org.evote.kiosk.pollworker.ActivationModel activation;
   final AtomicLong now = new AtomicLong(1_000_000);
 
   @Start
@@ -71,9 +73,10 @@ class KioskClockTest {
     uploader.start();
     caster = new BallotCaster(board.config, creds, store, uploader, new SecureRandom(), fast, board.uri(),
         Duration.ofSeconds(10));
-    controller = new KioskController(new VotingSession(board.config.manifest()), caster, uploader,
+    controller = new KioskController(session = new VotingSession(board.config.manifest()), caster, uploader,
         "Hamilton County General Election", dir.resolve("receipts"), now::get);
-    view = new KioskView(controller);
+    activation = KioskActivation.locked(session, dir);
+    view = new KioskView(controller, activation);
     stage.setScene(new Scene(view.root(), 1200, 1000));
     stage.show();
   }
@@ -94,18 +97,19 @@ class KioskClockTest {
     BoardClock.Off off = (BoardClock.Off) uploader.boardClock().state();
     assertEquals(-400, off.offsetSeconds(), 3);
     Texts en = new Texts("en");
+    KioskActivation.unlock(robot, view, activation); // the notice is for the poll workers, behind their PIN
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#clock-notice").tryQuery().isPresent()
         && robot.lookup("#clock-notice").queryAs(Label.class).getText().equals(ClockNotice.text(en, off)));
     assertTrue(robot.lookup("#style-" + STYLE).queryAs(Button.class).isDisabled(),
         "no ballot is started before a poll worker has read the notice");
-    robot.clickOn("#style-" + STYLE);
+    KioskActivation.start(robot, view, activation, STYLE);
     WaitForAsyncUtils.waitForFxEvents();
     assertEquals(Screen.ACTIVATION, controller.session().screen());
 
     robot.clickOn("#clock-ack");
     WaitForAsyncUtils.waitForFxEvents();
     assertTrue(robot.lookup("#clock-notice").tryQuery().isEmpty());
-    robot.clickOn("#style-" + STYLE);
+    KioskActivation.start(robot, view, activation, STYLE);
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> controller.session().screen() == Screen.LANGUAGE);
 
     new RobotVoter(caster, new SecureRandom(), 0.25).vote(5);

@@ -57,6 +57,8 @@ class KioskScreensTest {
   Uploader uploader;
   KioskController controller;
   KioskView view;
+  VotingSession session;
+  org.evote.kiosk.pollworker.ActivationModel activation;
   final AtomicLong now = new AtomicLong(1_000_000);
   Stage stage;
   Path receipts;
@@ -77,9 +79,10 @@ class KioskScreensTest {
         () -> !(uploader.boardClock().state() instanceof org.evote.kiosk.service.BoardClock.NeverMeasured));
     BallotCaster caster = new BallotCaster(board.config, creds, store, uploader, new SecureRandom(),
         Clock.systemUTC(), board.uri(), Duration.ofSeconds(5));
-    controller = new KioskController(new VotingSession(board.config.manifest()), caster, uploader,
+    controller = new KioskController(session = new VotingSession(board.config.manifest()), caster, uploader,
         "Hamilton County General Election", receipts = dir.resolve("receipts"), now::get);
-    view = new KioskView(controller);
+    activation = KioskActivation.locked(session, dir);
+    view = new KioskView(controller, activation);
     stage.setScene(new Scene(view.root(), 1200, 1000));
     stage.show();
   }
@@ -110,7 +113,7 @@ class KioskScreensTest {
 
   /** Activates the style, picks the language, and votes the first selection of the first contest. */
   void voteFirstContest(FxRobot robot, String lang) throws Exception {
-    robot.clickOn("#style-" + STYLE);
+    KioskActivation.start(robot, view, activation, STYLE);
     waitFor(Screen.LANGUAGE);
     robot.clickOn("#lang-" + lang);
     waitFor(Screen.CONTEST);
@@ -257,8 +260,13 @@ class KioskScreensTest {
   @Test
   void theWholeFlowWorksFromTheKeyboardAlone(FxRobot robot) throws Exception {
     javafx.scene.input.KeyCode space = javafx.scene.input.KeyCode.SPACE;
-    tabTo(robot, "style-" + STYLE);
-    robot.type(space);
+    // the poll worker: the PIN field has the focus, then the search field; Enter starts the style found
+    robot.write(KioskActivation.PIN).type(javafx.scene.input.KeyCode.ENTER);
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !activation.isLocked());
+    WaitForAsyncUtils.waitForFxEvents();
+    tabTo(robot, "style-search");
+    robot.write(new org.evote.crypto.manifest.DisplayNames(board.config.manifest()).style(STYLE)
+        .replace(" · ", " ")).type(javafx.scene.input.KeyCode.ENTER);
     waitFor(Screen.LANGUAGE);
     tabTo(robot, "lang-en");
     robot.type(space);

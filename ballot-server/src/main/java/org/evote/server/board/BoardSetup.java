@@ -71,6 +71,17 @@ public final class BoardSetup {
    */
   public static Created init(DataDir data, JsonObject electionJson, String boardName, TlsIdentity tls,
       char[] passphrase, char[] adminPassphrase, SecureRandom random, Clock clock) throws IOException {
+    return init(data, electionJson, boardName, tls, passphrase, adminPassphrase, random, clock, false);
+  }
+
+  /**
+   * As above; with {@code practice} the board is a practice board ({@link DataDir#practiceFile()}): its status and
+   * election say {@code "practice": true}. The marker is written before the database, so a board is never
+   * created real when it was asked for as practice.
+   */
+  public static Created init(DataDir data, JsonObject electionJson, String boardName, TlsIdentity tls,
+      char[] passphrase, char[] adminPassphrase, SecureRandom random, Clock clock, boolean practice)
+      throws IOException {
     ElectionConfig config = ElectionChecks.accept(electionJson);
     BoardOrigin origin = new BoardOrigin(boardName, config.extendedHash());
     if (data.exists()) {
@@ -86,6 +97,7 @@ public final class BoardSetup {
       data.writeElectionAndKey(canonicalElection, boardKey, passphrase, random);
       data.writeCheckpointKey(checkpointKey, passphrase, random);
       data.writeTlsIdentity(tls, passphrase, random);
+      data.markPractice(practice);
       AdminCredentials admin = AdminCredentials.generate("admin", config.extendedHash(), random)
           .withTlsFingerprint(tls.fingerprint());
       try (BoardStore store = BoardStore.create(data.database())) {

@@ -37,9 +37,18 @@ public final class BulletinBoardApp {
    */
   public static Javalin create(BoardService board, SubmissionChecker checker, HttpLimits limits,
       AdminTimeMark adminTime, java.util.Optional<TlsConnector> tls) {
+    return create(board, checker, limits, adminTime, tls, false);
+  }
+
+  /**
+   * As above; {@code practice}: a practice board ({@code init --practice}), which says {@code "practice": true} in
+   * its status and election.
+   */
+  public static Javalin create(BoardService board, SubmissionChecker checker, HttpLimits limits,
+      AdminTimeMark adminTime, java.util.Optional<TlsConnector> tls, boolean practice) {
     ObserverPage page = new ObserverPage(board.config().manifest());
     NamesController names = new NamesController(board.config().manifest());
-    ElectionController election = new ElectionController(board);
+    ElectionController election = new ElectionController(board, practice);
     CheckpointController checkpoint = new CheckpointController(board.checkpoints());
     BoardController entries = new BoardController(board.reads());
     ReceiptController receipts = new ReceiptController(board.reads());

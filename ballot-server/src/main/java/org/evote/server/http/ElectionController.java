@@ -23,8 +23,11 @@ final class ElectionController {
   private final Checkpoints checkpoints;
   private final Manifest manifest;
   private final String electionJson;
+  private final boolean practice;
 
-  ElectionController(BoardService board) {
+  /** @param practice a practice board: {@code "practice": true} in the status and the election */
+  ElectionController(BoardService board, boolean practice) {
+    this.practice = practice;
     this.reads = board.reads();
     this.checkpoints = board.checkpoints();
     this.manifest = board.config().manifest();
@@ -32,7 +35,8 @@ final class ElectionController {
         .add("election", ElectionJson.encode(board.config()))
         .add("extended_hash", board.config().extendedHash().toHex())
         .add("board_public_key", board.boardPublicKey().hex())
-        .add("checkpoint_key", board.checkpointKey().encoded()).build().toString();
+        .add("checkpoint_key", board.checkpointKey().encoded())
+        .add("practice", practice).build().toString();
   }
 
   void routes(RoutesConfig routes) {
@@ -47,7 +51,7 @@ final class ElectionController {
         .add("polls", s.polls().name().toLowerCase())
         .add("cast_ballots", s.castBallots()).add("challenged_ballots", s.challengedBallots())
         .add("refused_ballots", s.refusedBallots()).add("entries", s.entries()).add("time", s.time())
-        .add("signed_head", BoardJson.encode(s.head()));
+        .add("signed_head", BoardJson.encode(s.head())).add("practice", practice);
     s.problem().ifPresent(r -> o.add("accepting_ballots", false).add("problem", r));
     JsonArrayBuilder witnesses = JsonText.array();
     for (VerifierKey w : checkpoints.witnesses()) {

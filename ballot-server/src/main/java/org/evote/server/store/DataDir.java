@@ -118,6 +118,30 @@ public final class DataDir {
     return dir.resolve("admin.credentials");
   }
 
+  /**
+   * The marker of a practice board ({@code init --practice}): ballots cast on it are never counted, and the board
+   * says {@code "practice": true} in its status and election, so kiosks and the observer page say so on every
+   * screen. Written by {@code init} only, kept in the data directory (it survives restarts and is copied with it).
+   */
+  public Path practiceFile() {
+    return dir.resolve("practice.json");
+  }
+
+  /** Whether this is a practice board. */
+  public boolean isPractice() {
+    return Files.isRegularFile(practiceFile());
+  }
+
+  /** Marks this board as a practice board, or (false) removes any marker a failed earlier init left. */
+  public void markPractice(boolean practice) throws IOException {
+    if (!practice) {
+      Files.deleteIfExists(practiceFile());
+      return;
+    }
+    Files.writeString(practiceFile(), JsonText.object().add("practice", true).add("note", "a practice board: "
+        + "ballots cast here are never counted").build().toString() + "\n");
+  }
+
   public boolean exists() {
     return Files.exists(database());
   }

@@ -113,9 +113,20 @@ function disclosedChoices(entry) {
 
 // ---- status ----
 
+// A practice board (server init --practice) says so at the top of the page and in the title; a real one never.
+function showPractice(status) {
+  const practice = status.practice === true;
+  $('practice-banner').hidden = !practice;
+  const mark = w('practice.title');
+  if (practice && !document.title.startsWith(mark)) {
+    document.title = mark + ' — ' + document.title;
+  }
+}
+
 async function loadStatus() {
   const s = (await getJson('/api/status')).body;
   $('polls').textContent = w('polls.' + s.polls);
+  showPractice(s);
   $('cast').textContent = s.cast_ballots;
   $('challenged').textContent = s.challenged_ballots;
   $('refused').textContent = s.refused_ballots === undefined ? 0 : s.refused_ballots;

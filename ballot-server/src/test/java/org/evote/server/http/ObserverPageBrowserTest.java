@@ -101,6 +101,25 @@ class ObserverPageBrowserTest {
   }
 
   @Test
+  void aPracticeBoardShowsThePracticeBannerAndARealOneDoesNot() throws Exception {
+    browser.get(t.base.toString());
+    waiting().until(d -> d.findElement(By.id("cast")).getText().equals("1"));
+    WebElement banner = browser.findElement(By.id("practice-banner"));
+    assertFalse(banner.isDisplayed(), "a real board shows no practice banner");
+    assertFalse(browser.getTitle().contains("PRACTICE"), browser.getTitle());
+    try (TestBoard practice = new TestBoard(Files.createDirectory(temp.resolve("practice")),
+        "manifest-small.json", true)) {
+      browser.get(practice.base.toString());
+      waiting().until(d -> d.findElement(By.id("practice-banner")).isDisplayed());
+      banner = browser.findElement(By.id("practice-banner"));
+      assertEquals("status", banner.getAttribute("role"));
+      assertEquals("PRACTICE — this is a practice board: ballots here are never counted.", banner.getText());
+      assertTrue(browser.getTitle().startsWith("PRACTICE — "), browser.getTitle());
+      screenshot("observer-practice-banner");
+    }
+  }
+
+  @Test
   void aVoterTypesTheirTrackingCodeAndTheBrowserVerifiesTheProof() throws Exception {
     browser.get(t.base.toString());
     waiting().until(d -> d.findElement(By.id("cast")).getText().equals("1"));

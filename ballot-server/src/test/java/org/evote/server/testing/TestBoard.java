@@ -44,12 +44,18 @@ public final class TestBoard implements AutoCloseable {
   private BoardHost host;
 
   public TestBoard(Path dir, String manifestFile) throws Exception {
+    this(dir, manifestFile, false);
+  }
+
+  /** With {@code practice}, a practice board ({@code init --practice}). */
+  public TestBoard(Path dir, String manifestFile, boolean practice) throws Exception {
     this.dir = dir;
     Path electionFile = dir.resolve("election.json");
     this.config = writeElection(electionFile, manifestFile, random);
     this.data = new DataDir(dir.resolve("data"));
-    this.admin = BoardSetup.init(data, JsonText.readObject(electionFile), passphrase(), adminPassphrase(), random,
-        Clock.systemUTC());
+    this.admin = BoardSetup.init(data, JsonText.readObject(electionFile), BoardSetup.DEFAULT_BOARD_NAME,
+        org.evote.crypto.keystore.TlsIdentity.selfSigned(BoardSetup.DEFAULT_TLS_NAMES, random,
+            Clock.systemUTC().instant()), passphrase(), adminPassphrase(), random, Clock.systemUTC(), practice).admin();
     start();
   }
 

@@ -15,10 +15,12 @@ import org.evote.crypto.json.Fields;
  * @param refusedBallots the ballots the board refused and recorded ({@code ballot_refused}, protocol §9.6)
  * @param time the board's clock when it answered (integer Unix seconds): the time it dates entries by, which a
  *     kiosk measures its own clock against
+ * @param practice true on a practice board ({@code ./evote server init --practice}): ballots cast there are never
+ *     counted, and kiosks and the observer page say so on every screen (absent: false)
  */
 public record BoardStatus(String electionName, Polls polls, long castBallots, long challengedBallots, long entries,
     Optional<SignedHead> signedHead, boolean acceptingBallots, Optional<String> problem, long refusedBallots,
-    long time) {
+    long time, boolean practice) {
   public BoardStatus {
     Objects.requireNonNull(electionName, "electionName");
     Objects.requireNonNull(polls, "polls");
@@ -47,6 +49,6 @@ public record BoardStatus(String electionName, Polls polls, long castBallots, lo
     return new BoardStatus(f.string("election_name"), Polls.fromWire(f.string("polls")), f.integer("cast_ballots"),
         f.integer("challenged_ballots"), f.integer("entries"), head, f.bool("accepting_ballots", true),
         f.optionalString("problem"), f.has("refused_ballots") ? f.integer("refused_ballots", 0, Long.MAX_VALUE) : 0,
-        f.integer("time", 0, Long.MAX_VALUE));
+        f.integer("time", 0, Long.MAX_VALUE), f.bool("practice", false));
   }
 }

@@ -37,6 +37,11 @@ public final class BoardUnavailableException extends BoardException {
     return PinnedTls.mismatch(getCause()).isPresent();
   }
 
+  /** True if the board did not answer in time (connecting, or the answer). */
+  public boolean timedOut() {
+    return getCause() instanceof java.net.http.HttpTimeoutException;
+  }
+
   /** A 5xx answer with the board's error body. */
   static BoardUnavailableException failed(ApiError error) {
     return new BoardUnavailableException("board error " + error.status() + " " + error.code() + ": "

@@ -2,7 +2,6 @@ package org.evote.kiosk.pollworker;
 
 import java.io.IOException;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -18,91 +17,44 @@ import org.evote.kiosk.session.Texts;
  * the JavaFX thread. Thread-safe.
  */
 public final class PollWorkerModel {
-  /** Where the screen stands. */
-  public enum Step { PIN, PASSPHRASE, OPEN }
-
-  /** Checks the kiosk's credential passphrase (it opens the credential file). */
-  public interface PassphraseCheck {
-    boolean opens(char[] passphrase);
-  }
-
-  private final PinGate gate;
-  private final PassphraseCheck passphrase;
+  private final PinLock door;
   private final Supplier<List<RefusedBallot>> refused;
   private final Supplier<BoardClock.State> clock;
-  private final ZoneId zone;
-  private Step step;
-  private PinGate.Attempt last;
-  private boolean passphraseWrong;
 
-  public PollWorkerModel(PinGate gate, PassphraseCheck passphrase, Supplier<List<RefusedBallot>> refused,
+  public PollWorkerModel(PinGate gate, PinLock.PassphraseCheck passphrase, Supplier<List<RefusedBallot>> refused,
       Supplier<BoardClock.State> clock, ZoneId zone) {
-    this.gate = Objects.requireNonNull(gate, "gate");
-    this.passphrase = Objects.requireNonNull(passphrase, "passphrase");
+    this.door = new PinLock(gate, passphrase, zone);
     this.refused = Objects.requireNonNull(refused, "refused");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.zone = Objects.requireNonNull(zone, "zone");
-    lock();
   }
 
-  public synchronized Step step() {
-    return step;
+  /** The PIN (or passphrase) that opens this screen. */
+  public PinLock door() {
+    return door;
+  }
+
+  public PinLock.Step step() {
+    return door.step();
   }
 
   /** Closes the screen: the PIN (or the passphrase, if the PIN is blocked for it) is needed again. */
-  public synchronized void lock() {
-    last = gate.blocked().orElse(null);
-    step = last instanceof PinGate.PassphraseRequired ? Step.PASSPHRASE : Step.PIN;
-    passphraseWrong = false;
+  public void lock() {
+    door.lock();
   }
 
   /** One PIN attempt (slow: off the JavaFX thread); {@code pin} is wiped. */
-  public synchronized Step submitPin(char[] pin) throws IOException {
-    if (step != Step.PIN) {
-      java.util.Arrays.fill(pin, '\0');
-      return step;
-    }
-    last = gate.attempt(pin);
-    step = last instanceof PinGate.Unlocked ? Step.OPEN
-        : last instanceof PinGate.PassphraseRequired ? Step.PASSPHRASE : Step.PIN;
-    return step;
+  public PinLock.Step submitPin(char[] pin) throws IOException {
+    return door.submitPin(pin);
   }
 
   /** The credential passphrase, after too many wrong PINs (slow: off the JavaFX thread); it is wiped. */
-  public synchronized Step submitPassphrase(char[] typed) throws IOException {
-    try {
-      if (step != Step.PASSPHRASE) {
-        return step;
-      }
-      if (passphrase.opens(typed)) {
-        gate.passphraseConfirmed();
-        last = null;
-        passphraseWrong = false;
-        step = Step.OPEN;
-      } else {
-        passphraseWrong = true;
-      }
-      return step;
-    } finally {
-      java.util.Arrays.fill(typed, '\0');
-    }
+  public PinLock.Step submitPassphrase(char[] typed) throws IOException {
+    return door.submitPassphrase(typed);
   }
 
   /** What the screen says about the last attempt (empty when there is nothing to say). */
-  public synchronized String message(Texts t) {
-    if (step == Step.PASSPHRASE) {
-      return passphraseWrong ? t.get("pollworker.passphraseWrong") : t.get("pollworker.passphrase");
-    }
-    if (step == Step.OPEN || last == null) {
-      return "";
-    }
-    if (last instanceof PinGate.Wrong w) {
-      return t.get("pollworker.wrong", w.leftBeforeLock());
-    }
-    if (last instanceof PinGate.Locked l) {
-      return t.get("pollworker.locked", DateTimeFormatter.ofPattern("HH:mm:ss").format(l.until().atZone(zone)));
-    }
-    return "";
+  public String message(Texts t) {
+    return door.message(t);
   }
 
   /** The kiosk's clock against the board's (shown once open). */
@@ -112,7 +64,7 @@ public final class PollWorkerModel {
 
   /** Every ballot the board refused, with its reason, oldest first (shown once open; empty before). */
   public List<String> refusedLines(Texts t) {
-    if (step() != Step.OPEN) {
+    if (step() != PinLock.Step.OPEN) {
       return List.of();
     }
     return refused.get().stream().map(r -> r.recorded()

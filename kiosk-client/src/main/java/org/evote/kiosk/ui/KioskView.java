@@ -40,14 +40,17 @@ public final class KioskView {
   private final Timeline ticker;
   private PollWorkerView pollWorker;
   private org.evote.kiosk.audio.AudioHook audio;
-  private boolean clockNoticeShown;
-  private boolean chainBreakShown;
+  private final ActivationView activation;
+  private final PracticeBanner practice = new PracticeBanner();
 
-  public KioskView(KioskController controller) {
+  /** @param activation the poll worker's activation screen (locked behind the PIN for every ballot) */
+  public KioskView(KioskController controller, org.evote.kiosk.pollworker.ActivationModel activation) {
     this.controller = controller;
     this.session = controller.session();
+    this.activation = new ActivationView(activation, controller, this::redraw);
     root.getStylesheets().add(KioskView.class.getResource("kiosk.css").toExternalForm());
-    root.setTop(header());
+    root.getStylesheets().add(KioskView.class.getResource("pollworker.css").toExternalForm());
+    root.setTop(new VBox(practice.node(), header()));
     root.setCenter(center);
     HBox bottom = new HBox(status);
     bottom.getStyleClass().add("status-line");
@@ -88,12 +91,24 @@ public final class KioskView {
   /** The audio mode (org.evote.kiosk.audio): its keys, its privacy overlay and the poll workers' switch. */
   public void setAudio(org.evote.kiosk.audio.AudioNavigator navigator) {
     this.audio = new org.evote.kiosk.audio.AudioHook(navigator, root);
+    activation.setExtra(audio::toggle);
     redraw();
   }
 
   /** Stops the once-a-second timer (when the kiosk shuts down). */
   public void dispose() {
     ticker.stop();
+    activation.dispose();
+  }
+
+  /** Whether the activation screen is checking a PIN. */
+  public boolean activationChecking() {
+    return activation.isChecking();
+  }
+
+  /** The PRACTICE banner over every screen, shown when the board says it is a practice board. */
+  public PracticeBanner practice() {
+    return practice;
   }
 
   private Node header() {
@@ -121,13 +136,14 @@ public final class KioskView {
 
   /** Redraws the current screen in the voter's language. */
   public void redraw() {
-    Texts t = session.texts();
+    // the poll workers' language on their activation screen, the voter's on every other
+    Texts t = session.screen() == org.evote.kiosk.session.Screen.ACTIVATION ? activation.texts() : session.texts();
     largeText.setText(t.get("a11y.largeText"));
     largeText.setAccessibleText(t.get("a11y.largeText"));
     highContrast.setText(t.get("a11y.highContrast"));
     highContrast.setAccessibleText(t.get("a11y.highContrast"));
     Node screen = switch (session.screen()) {
-      case ACTIVATION -> activation(t);
+      case ACTIVATION -> activation.node();
       case LANGUAGE -> language(t);
       case CONTEST -> ContestView.of(session, t);
       case REVIEW -> ReviewView.of(session, controller, t);
@@ -137,6 +153,7 @@ public final class KioskView {
       case CHALLENGED -> controller.lastReceipt() == null ? working(t)
           : ReceiptView.challenged(session, controller, t);
     };
+    practice.redraw(t);
     center.getChildren().setAll(screen, warning);
     if (pollWorker != null) {
       center.getChildren().add(pollWorker.root());
@@ -178,49 +195,6 @@ public final class KioskView {
     b.setWrapText(true);
     b.setOnAction(e -> action.run());
     return b;
-  }
-
-  /**
-   * The poll workers start a ballot here; while the kiosk's clock is off from the board's (or the board's time was
-   * never measured) a notice blocks it until a poll worker has read it; once the board refused a ballot without a
-   * record (protocol §9.7) the alarm blocks it for good, saying why.
-   */
-  private Node activation(Texts t) {
-    VBox p = page(t.get("activation.title"));
-    p.getChildren().add(text(t.get("activation.help")));
-    var broken = controller.uploadStatus().chainBreak();
-    chainBreakShown = broken.isPresent();
-    if (broken.isPresent()) {
-      Label why = text(t.get("activation.chain_broken", broken.get().ballotId(),
-          org.evote.kiosk.pollworker.RefusalWords.of(t, broken.get().reason())));
-      why.setId("chain-broken");
-      why.getStyleClass().addAll("notice", "alarm");
-      p.getChildren().add(why);
-    }
-    var notice = controller.clockNotice().pending();
-    clockNoticeShown = notice.isPresent();
-    if (notice.isPresent()) {
-      Label words = text(org.evote.kiosk.pollworker.ClockNotice.text(t, notice.get()));
-      words.setId("clock-notice");
-      words.getStyleClass().add("notice");
-      Button ack = button(t.get("clock.acknowledge"), "clock-ack", () -> {
-        controller.clockNotice().acknowledge();
-        redraw();
-      });
-      ack.getStyleClass().add("primary");
-      VBox box = new VBox(12, words, ack);
-      box.getStyleClass().add("warning-box");
-      p.getChildren().add(box);
-    }
-    if (audio != null) {
-      p.getChildren().add(audio.toggle(t));
-    }
-    for (BallotStyle s : session.manifest().ballotStyles()) {
-      Button b = button(s.id(), "style-" + s.id(), () -> session.activate(s.id()));
-      b.setDisable(notice.isPresent() || broken.isPresent());
-      p.getChildren().add(b);
-    }
-    return scroll(p);
   }
 
   private Node language(Texts t) {
@@ -274,11 +248,6 @@ public final class KioskView {
     } else if (warning.isVisible()) {
       warning.setVisible(false);
       warning.getChildren().clear();
-    }
-    if (session.screen() == org.evote.kiosk.session.Screen.ACTIVATION
-        && (controller.clockNotice().pending().isPresent() != clockNoticeShown
-        || controller.uploadStatus().chainBreak().isPresent() != chainBreakShown)) {
-      redraw();
     }
     updateStatus(t);
   }

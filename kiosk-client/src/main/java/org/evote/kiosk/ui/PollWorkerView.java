@@ -1,19 +1,16 @@
 package org.evote.kiosk.ui;
 
 import java.util.function.Supplier;
-import javafx.concurrent.Task;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.evote.kiosk.pollworker.PinLock;
 import org.evote.kiosk.pollworker.PollWorkerModel;
 import org.evote.kiosk.session.Texts;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The poll workers' screen over the kiosk's screens, drawn from {@link PollWorkerModel}: the PIN (or, after too
@@ -21,12 +18,11 @@ import org.slf4j.LoggerFactory;
  * refused with its reason, and the way out of kiosk mode. The slow checks run off the JavaFX thread.
  */
 public final class PollWorkerView {
-  private static final Logger LOG = LoggerFactory.getLogger(PollWorkerView.class);
   private final PollWorkerModel model;
   private final Supplier<Texts> texts;
   private final Runnable exit;
   private final StackPane root = new StackPane();
-  private volatile boolean busy;
+  private final PinPrompt prompt;
 
   /**
    * @param exit what "leave kiosk mode" does (closes the kiosk's window)
@@ -38,6 +34,11 @@ public final class PollWorkerView {
     root.getStyleClass().add("overlay");
     root.setId("pollworker");
     root.setVisible(false);
+    this.prompt = new PinPrompt(model.door(), "", () -> {
+      if (root.isVisible()) {
+        redraw();
+      }
+    });
   }
 
   public StackPane root() {
@@ -60,7 +61,7 @@ public final class PollWorkerView {
 
   /** Whether a PIN or passphrase is being checked. */
   public boolean isChecking() {
-    return busy;
+    return prompt.isChecking();
   }
 
   public boolean isShowing() {
@@ -75,79 +76,29 @@ public final class PollWorkerView {
     box.getStyleClass().add("warning-box");
     box.setMaxWidth(1000);
     box.setMaxHeight(Region.USE_PREF_SIZE);
-    Label message = label(model.message(t));
-    message.setId("pollworker-message");
-    message.getStyleClass().add("notice");
     Button close = button(t.get("pollworker.close"), "pollworker-close", this::hide);
-    switch (model.step()) {
-      case PIN -> {
-        PasswordField pin = field("pin", t.get("pollworker.pin"));
-        Button unlock = button(t.get("pollworker.unlock"), "pin-unlock",
-            () -> check(() -> model.submitPin(pin.getText().toCharArray()), message, t));
-        pin.setOnAction(e -> unlock.fire());
-        box.getChildren().addAll(label(t.get("pollworker.pin")), pin, message, unlock, close);
-        javafx.application.Platform.runLater(pin::requestFocus);
+    box.getChildren().addAll(prompt.nodes(t));
+    if (model.step() == PinLock.Step.OPEN) {
+      Label clock = label(model.clockLine(t));
+      clock.setId("pollworker-clock");
+      Label refusedTitle = label(t.get("pollworker.refused.title"));
+      refusedTitle.getStyleClass().add("subtitle");
+      VBox list = new VBox(8);
+      list.setId("refused-list");
+      java.util.List<String> lines = model.refusedLines(t);
+      if (lines.isEmpty()) {
+        list.getChildren().add(label(t.get("pollworker.refused.none")));
       }
-      case PASSPHRASE -> {
-        PasswordField pass = field("passphrase", t.get("pollworker.passphraseField"));
-        Button unlock = button(t.get("pollworker.unlock"), "passphrase-unlock",
-            () -> check(() -> model.submitPassphrase(pass.getText().toCharArray()), message, t));
-        pass.setOnAction(e -> unlock.fire());
-        box.getChildren().addAll(message, label(t.get("pollworker.passphraseField")), pass, unlock, close);
-        javafx.application.Platform.runLater(pass::requestFocus);
-      }
-      case OPEN -> {
-        Label clock = label(model.clockLine(t));
-        clock.setId("pollworker-clock");
-        Label refusedTitle = label(t.get("pollworker.refused.title"));
-        refusedTitle.getStyleClass().add("subtitle");
-        VBox list = new VBox(8);
-        list.setId("refused-list");
-        java.util.List<String> lines = model.refusedLines(t);
-        if (lines.isEmpty()) {
-          list.getChildren().add(label(t.get("pollworker.refused.none")));
-        }
-        lines.forEach(l -> list.getChildren().add(label(l)));
-        ScrollPane scroll = new ScrollPane(list);
-        scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(360);
-        Button leave = button(t.get("pollworker.exit"), "pollworker-exit", exit);
-        box.getChildren().addAll(message, clock, refusedTitle, scroll, leave, close);
-      }
-      default -> throw new IllegalStateException();
+      lines.forEach(l -> list.getChildren().add(label(l)));
+      ScrollPane scroll = new ScrollPane(list);
+      scroll.setFitToWidth(true);
+      scroll.setPrefViewportHeight(360);
+      Button leave = button(t.get("pollworker.exit"), "pollworker-exit", exit);
+      box.getChildren().addAll(clock, refusedTitle, scroll, leave);
     }
+    box.getChildren().add(close);
     root.getChildren().setAll(box);
     StackPane.setAlignment(box, Pos.CENTER);
-  }
-
-  private interface Check {
-    PollWorkerModel.Step run() throws Exception;
-  }
-
-  private void check(Check work, Label message, Texts t) {
-    if (busy) {
-      return;
-    }
-    busy = true;
-    message.setText(t.get("pollworker.checking"));
-    Task<PollWorkerModel.Step> task = new Task<>() {
-      @Override
-      protected PollWorkerModel.Step call() throws Exception {
-        return work.run();
-      }
-    };
-    task.setOnSucceeded(e -> {
-      busy = false;
-      redraw();
-    });
-    task.setOnFailed(e -> {
-      busy = false;
-      LOG.error("the poll worker check failed", task.getException());
-      redraw();
-    });
-    Thread th = new Thread(task, "kiosk-pollworker-check");
-    th.setDaemon(true);
-    th.start();
   }
 
   private static Label label(String s) {
@@ -155,13 +106,6 @@ public final class PollWorkerView {
     l.setWrapText(true);
     l.setMinHeight(Region.USE_PREF_SIZE);
     return l;
-  }
-
-  private static PasswordField field(String id, String accessible) {
-    PasswordField f = new PasswordField();
-    f.setId(id);
-    f.setAccessibleText(accessible);
-    return f;
   }
 
   private static Button button(String text, String id, Runnable action) {

@@ -82,7 +82,7 @@ class AudioVotingTest {
         URI.create("http://127.0.0.1:9"), Duration.ofMillis(100));
     session = new VotingSession(ELECTION.config.manifest());
     controller = new KioskController(session, caster, uploader, "Test", dir.resolve("receipts"), now::get);
-    view = new KioskView(controller);
+    view = new KioskView(controller, org.evote.kiosk.pollworker.TestActivation.opened(controller.session(), dir));
     stage.setScene(new Scene(view.root(), 1200, 1000));
     stage.show();
   }

@@ -78,9 +78,9 @@ class ChainBreakScreenTest {
         creds);
     caster = new BallotCaster(ELECTION.config, creds, store, uploader, RANDOM, Clock.systemUTC(),
         URI.create("http://127.0.0.1:9"), Duration.ofMillis(100));
-    controller = new KioskController(new VotingSession(ELECTION.config.manifest()), caster, uploader, "Test",
-        dir.resolve("receipts"), now::get);
-    view = new KioskView(controller);
+    VotingSession session = new VotingSession(ELECTION.config.manifest());
+    controller = new KioskController(session, caster, uploader, "Test", dir.resolve("receipts"), now::get);
+    view = new KioskView(controller, org.evote.kiosk.pollworker.TestActivation.opened(session, dir));
     stage.setScene(new Scene(view.root(), 1200, 1000));
     stage.show();
   }

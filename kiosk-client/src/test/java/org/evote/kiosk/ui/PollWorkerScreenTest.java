@@ -142,7 +142,12 @@ class PollWorkerScreenTest {
     Texts en = new Texts("en");
     assertTrue(robot.lookup("#refused-list").tryQuery().isEmpty(), "nothing is shown before the PIN");
     typeAndUnlock(robot, "pin", "pin-unlock", "1357");
-    assertEquals(en.get("pollworker.wrong", PinGate.LOCK_AFTER - 1), message(robot));
+    assertEquals(en.get("pollworker.wrong", PinGate.LOCK_AFTER - 1, PinGate.FIRST_LOCK.toSeconds()),
+        message(robot));
+    assertTrue(message(robot).startsWith("Wrong PIN — try again."), "a wrong PIN is said plainly");
+    assertTrue(view.isShowing(), "a wrong PIN does not close the dialog");
+    assertEquals("", robot.lookup("#pin").queryAs(javafx.scene.control.PasswordField.class).getText(),
+        "the field is cleared for the next try");
     assertTrue(robot.lookup("#refused-list").tryQuery().isEmpty());
     typeAndUnlock(robot, "pin", "pin-unlock", "2468");
     List<String> lines = refusedLines(robot);

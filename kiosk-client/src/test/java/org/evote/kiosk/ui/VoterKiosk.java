@@ -62,7 +62,7 @@ final class VoterKiosk implements AutoCloseable {
     receipts = dir.resolve("receipts");
     controller = new KioskController(new VotingSession(ELECTION.config.manifest()), caster, uploader,
         "Hamilton County General Election", receipts, now::get);
-    view = new KioskView(controller);
+    view = new KioskView(controller, org.evote.kiosk.pollworker.TestActivation.opened(controller.session(), dir));
     stage.setScene(new Scene(view.root(), WIDTH, HEIGHT));
     stage.show();
   }

@@ -55,10 +55,21 @@ public final class LocalBoard implements AutoCloseable {
   /** Creates a board for {@code electionFile} in {@code dataDir} (which must not exist yet), sealed by the passphrase. */
   public static LocalBoard create(Path dataDir, Path electionFile, char[] passphrase, SecureRandom random)
       throws IOException {
+    return create(dataDir, electionFile, passphrase, random, false);
+  }
+
+  /**
+   * As above; with {@code practice}, a practice board ({@code server init --practice}): it says so in its status,
+   * and kiosks and the observer page show PRACTICE on every screen.
+   */
+  public static LocalBoard create(Path dataDir, Path electionFile, char[] passphrase, SecureRandom random,
+      boolean practice) throws IOException {
     DataDir data = new DataDir(dataDir);
     // The demo's one operator holds both: the board key and the administrator credential share its passphrase.
-    BoardSetup.init(data, JsonText.readObject(electionFile), passphrase.clone(), passphrase.clone(), random,
-        Clock.systemUTC());
+    BoardSetup.init(data, JsonText.readObject(electionFile), BoardSetup.DEFAULT_BOARD_NAME,
+        org.evote.crypto.keystore.TlsIdentity.selfSigned(BoardSetup.DEFAULT_TLS_NAMES, random,
+            Clock.systemUTC().instant()), passphrase.clone(), passphrase.clone(), random, Clock.systemUTC(),
+        practice);
     return new LocalBoard(data, passphrase, random);
   }
 

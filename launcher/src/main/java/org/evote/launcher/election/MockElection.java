@@ -340,7 +340,7 @@ public final class MockElection implements AutoCloseable {
     String pass = secret();
     SecretFiles.writeOwnerOnly(out.resolve("practice-board.pass"), pass + "\n");
     practice = LocalBoard.create(out.resolve("practice-board"), out.resolve("guardians/election.json"),
-        pass.toCharArray(), random);
+        pass.toCharArray(), random, true);
     practice.start("127.0.0.1", 0);
     KioskCredentials desk = practice.registerKiosk(DESK_KIOSK);
     String kioskPass = secret();
