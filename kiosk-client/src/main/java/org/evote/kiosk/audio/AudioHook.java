@@ -57,10 +57,13 @@ public final class AudioHook {
     });
   }
 
-  /** The audio key of a key press; none for other keys, for keys with Ctrl, Alt or Meta, and for typing. */
+  /**
+   * The audio key of a key press; none for other keys, for keys with Ctrl, Alt or Meta, and for typing (in a text
+   * field only the function keys — F1 help, F2 the audio switch — are the audio mode's).
+   */
   public static Optional<AudioKey> key(KeyEvent e) {
     if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()
-        || e.getTarget() instanceof TextInputControl) {
+        || (e.getTarget() instanceof TextInputControl && !e.getCode().isFunctionKey())) {
       return Optional.empty();
     }
     if (e.getCode() == KeyCode.EQUALS && e.isShiftDown()) {
