@@ -35,6 +35,7 @@ public final class AudioHook {
   private final AudioNavigator navigator;
   private final Region blank = new Region();
   private final ToggleButton toggle = new ToggleButton();
+  private final javafx.scene.layout.StackPane overlay = new javafx.scene.layout.StackPane();
 
   public AudioHook(AudioNavigator navigator, BorderPane root) {
     this.navigator = navigator;
@@ -47,6 +48,18 @@ public final class AudioHook {
       Optional.ofNullable(root.getTop()).ifPresent(n -> n.setVisible(!on));
       Optional.ofNullable(root.getBottom()).ifPresent(n -> n.setVisible(!on));
     });
+    javafx.scene.control.Label unheard = new javafx.scene.control.Label();
+    unheard.setId("audio-unheard");
+    unheard.getStyleClass().addAll("notice", "alarm", "audio-unheard");
+    unheard.setWrapText(true);
+    unheard.setMouseTransparent(true);
+    unheard.textProperty().bind(navigator.unheardProperty());
+    unheard.visibleProperty().bind(navigator.unheardProperty().isNotEmpty());
+    unheard.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+    javafx.scene.layout.StackPane.setAlignment(unheard, javafx.geometry.Pos.TOP_CENTER);
+    overlay.getChildren().addAll(blank, unheard);
+    overlay.setPickOnBounds(false);
+    overlay.visibleProperty().bind(navigator.blankedProperty().or(navigator.unheardProperty().isNotEmpty()));
     toggle.setId("audio-ballot");
     toggle.selectedProperty().bindBidirectional(navigator.audioBallotProperty());
     root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -72,9 +85,12 @@ public final class AudioHook {
     return Optional.ofNullable(KEYS.get(e.getCode()));
   }
 
-  /** The privacy overlay: the view puts it over everything it draws. */
+  /**
+   * The privacy overlay, and over it the notice that the audio ballot cannot be heard: the view puts it over
+   * everything it draws (it lets clicks through to the screen when not blanked).
+   */
   public Node blank() {
-    return blank;
+    return overlay;
   }
 
   /** The poll workers' switch on the activation screen, in the kiosk's words. */

@@ -40,6 +40,8 @@ public final class AudioNavigator implements AutoCloseable {
   private final Narrator narrator;
   private final ReadOnlyBooleanWrapper active = new ReadOnlyBooleanWrapper(false);
   private final BooleanProperty blanked = new SimpleBooleanProperty(false);
+  private final javafx.beans.property.ReadOnlyStringWrapper unheard = new javafx.beans.property.ReadOnlyStringWrapper(
+      "");
   private final BooleanProperty audioBallot = new SimpleBooleanProperty(false);
   private AudioScreen screen = new AudioScreen(List.of(), List.of());
   private int index = -1;
@@ -197,12 +199,27 @@ public final class AudioNavigator implements AutoCloseable {
     moved();
   }
 
+  /**
+   * Empty while speech is heard; else, in the voter's language, why the audio ballot cannot be heard (no headphones
+   * or sound output, or the speech engine failed) — the screen is shown again and a poll worker is called.
+   */
+  public javafx.beans.property.ReadOnlyStringProperty unheardProperty() {
+    return unheard.getReadOnlyProperty();
+  }
+
   /** Ticked by the view each second: the inactivity warning and the kiosk's alarms are spoken too. */
   public void tick(InactivityTimer.State state) {
     if (!active.get()) {
+      unheard.set("");
+      narrator.takeUnheard();
       return;
     }
     Texts t = session.texts();
+    if (narrator.takeUnheard()) {
+      // a voter who cannot hear must not sit in front of a black screen: show it, and call a poll worker
+      blanked.set(false);
+      unheard.set(t.get("audio.unheard"));
+    }
     if (state instanceof InactivityTimer.State.Warning w && !warned) {
       warned = true;
       say(List.of(line(t.get("timeout.title") + " " + t.get("timeout.help", w.secondsLeft()) + " "

@@ -23,6 +23,7 @@ final class Narrator implements AutoCloseable {
   });
   private final AtomicLong generation = new AtomicLong();
   private final AtomicInteger pending = new AtomicInteger();
+  private volatile boolean unheard;
 
   Narrator(Speech speech) {
     this.speech = speech;
@@ -39,16 +40,30 @@ final class Narrator implements AutoCloseable {
           if (generation.get() != g) {
             return;
           }
-          speech.speak(u);
+          if (speech.speak(u) == Speech.Playback.NO_DEVICE) {
+            unheard = true;
+          }
         }
       } catch (SpeechException e) {
+        unheard = true;
         LOG.error("the audio mode cannot speak ({}): {}", e.reason(), e.getMessage());
       } catch (RuntimeException e) {
+        unheard = true;
         LOG.error("the audio mode cannot speak", e);
       } finally {
         pending.decrementAndGet();
       }
     });
+  }
+
+  /**
+   * Whether something could not be heard since the last call (no sound output, or the engine failed): the voter in
+   * headphones heard nothing. Reading it clears it.
+   */
+  boolean takeUnheard() {
+    boolean was = unheard;
+    unheard = false;
+    return was;
   }
 
   /** Whether nothing is being said or waits to be said. */

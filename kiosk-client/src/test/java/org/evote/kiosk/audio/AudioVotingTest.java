@@ -100,8 +100,13 @@ class AudioVotingTest {
   }
 
   void audioMode(FxRobot r, String name) throws Exception {
+    audioMode(r, name, true);
+  }
+
+  void audioMode(FxRobot r, String name, boolean headphones) throws Exception {
     robot = r;
-    speech = new RecordingSpeech(EspeakSpeech.open(), EspeakSpeech.open(), Path.of("target", "audio", name));
+    speech = new RecordingSpeech(EspeakSpeech.open(), EspeakSpeech.open(), Path.of("target", "audio", name),
+        headphones);
     audio = new AudioNavigator(controller, speech);
     r.interact(() -> view.setAudio(audio));
   }
@@ -451,5 +456,26 @@ class AudioVotingTest {
   RecordingSpeech.Spoken last() {
     List<RecordingSpeech.Spoken> all = speech.spoken();
     return all.get(all.size() - 1);
+  }
+
+  @Test
+  void anAudioBallotThatCannotBeHeard_showsTheScreenAgainAndCallsAPollWorker(FxRobot r) throws Exception {
+    audioMode(r, "no-headphones", false);
+    robot.clickOn("#clock-ack");
+    keys(KeyCode.F2);
+    robot.clickOn("#style-" + STYLE);
+    settle();
+    assertTrue(audio.active());
+    // within the view's next once-a-second ticks the silence is noticed: no black screen in front of the voter
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !audio.unheardProperty().get().isEmpty());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertFalse(robot.lookup("#audio-blank").query().isVisible(), "the screen is shown again");
+    javafx.scene.control.Label notice = robot.lookup("#audio-unheard").queryAs(javafx.scene.control.Label.class);
+    assertTrue(notice.isVisible());
+    assertEquals(new Texts("en").get("audio.unheard"), notice.getText());
+    // the voter can go on by sight (or a poll worker can help): the screen takes clicks through the notice
+    robot.clickOn("#lang-en");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(Screen.CONTEST, session.screen());
   }
 }

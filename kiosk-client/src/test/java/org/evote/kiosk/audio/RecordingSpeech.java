@@ -12,6 +12,9 @@ import java.util.List;
  * The real speech engine, with every utterance it is asked to speak recorded and also saved as a WAV (numbered,
  * with an index {@code prompts.txt}) for the test to check and a person to listen to. The WAVs come from a second
  * engine that the kiosk never stops, so a prompt cut short by the next one (the flow moved on) is saved whole.
+ * A test machine has no sound card: with {@code headphones} the saved WAV stands for the headphones (a prompt the
+ * real engine could not play counts as played); without, every prompt is unplayable (NO_DEVICE), as on a kiosk whose
+ * headphones are gone.
  */
 final class RecordingSpeech implements Speech {
   /** One spoken prompt and its WAV. */
@@ -25,8 +28,14 @@ final class RecordingSpeech implements Speech {
   private final Speech recorder;
   private final Path dir;
   private final List<Spoken> spoken = new ArrayList<>();
+  private final boolean headphones;
 
   RecordingSpeech(Speech real, Speech recorder, Path dir) throws IOException {
+    this(real, recorder, dir, true);
+  }
+
+  RecordingSpeech(Speech real, Speech recorder, Path dir, boolean headphones) throws IOException {
+    this.headphones = headphones;
     this.real = real;
     this.recorder = recorder;
     this.dir = dir;
@@ -64,7 +73,11 @@ final class RecordingSpeech implements Speech {
     } catch (IOException e) {
       throw new SpeechException(SpeechException.Reason.WRITE_FAILED, e.getMessage(), e);
     }
-    return real.speak(u);
+    Playback played = real.speak(u);
+    if (!headphones) {
+      return Playback.NO_DEVICE;
+    }
+    return played == Playback.NO_DEVICE ? Playback.PLAYED : played;
   }
 
   @Override
