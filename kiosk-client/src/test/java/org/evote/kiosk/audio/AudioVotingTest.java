@@ -82,7 +82,7 @@ class AudioVotingTest {
         URI.create("http://127.0.0.1:9"), Duration.ofMillis(100));
     session = new VotingSession(ELECTION.config.manifest());
     controller = new KioskController(session, caster, uploader, "Test", dir.resolve("receipts"), now::get);
-    view = new KioskView(controller, org.evote.kiosk.pollworker.TestActivation.opened(controller.session(), dir));
+    view = new KioskView(controller, org.evote.kiosk.pollworker.TestActivation.locked(controller.session(), dir));
     stage.setScene(new Scene(view.root(), 1200, 1000));
     stage.show();
   }
@@ -221,13 +221,11 @@ class AudioVotingTest {
     audioMode(r, "cast-in-spanish");
     Texts en = new Texts("en");
     Texts es = new Texts("es");
-    robot.clickOn("#clock-ack"); // the poll worker reads the clock notice (the poll workers' screen is not audio)
-    WaitForAsyncUtils.waitForFxEvents();
-    assertTrue(robot.lookup("#clock-notice").tryQuery().isEmpty(), "the clock notice was acknowledged");
+    unlockByKeys(); // the poll worker: PIN, clock notice (the poll workers' screen is not audio)
     assertEquals(List.of(en.get("audio.pollworker.on")), keys(KeyCode.F2));
     assertTrue(robot.lookup("#audio-ballot").queryAs(ToggleButton.class).isSelected());
     int from = speech.count();
-    robot.clickOn("#style-" + STYLE); // the poll worker activates the ballot
+    chooseStyleByKeys(); // the poll worker activates the ballot
     settle();
     assertEquals(List.of(en.get("audio.start") + " " + en.get("audio.blanked"), en.get("audio.language.intro"),
         es.get("audio.language.intro")), speech.textsSince(from));
@@ -331,10 +329,8 @@ class AudioVotingTest {
   void theVoterStartsAudio_challenges_thenVotesAgainAndCasts(FxRobot r) throws Exception {
     audioMode(r, "challenge-then-vote-again");
     Texts en = new Texts("en");
-    robot.clickOn("#clock-ack"); // the poll worker reads the clock notice
-    WaitForAsyncUtils.waitForFxEvents();
-    assertTrue(robot.lookup("#clock-notice").tryQuery().isEmpty(), "the clock notice was acknowledged");
-    robot.clickOn("#style-" + STYLE);
+    unlockByKeys();
+    chooseStyleByKeys();
     settle();
     assertEquals(0, speech.count(), "no audio ballot was asked for");
     assertBlanked(false);
@@ -385,7 +381,10 @@ class AudioVotingTest {
     // vote again: a fresh ballot from contest 1, then straight to the review and cast
     assertEquals(en.get("audio.challenged.again"), said(KeyCode.DOWN, KeyCode.DOWN));
     String again = said(KeyCode.ENTER);
-    assertEquals(intro(en, "en", 0, session.chosen(contests().get(0).id()).size()), again);
+    for (ContestDescription c : contests()) {
+      assertTrue(session.chosen(c.id()).isEmpty(), "voting again starts with no choices: " + c.id());
+    }
+    assertEquals(intro(en, "en", 0, 0), again);
     said(down(n0 + 1));
     said(KeyCode.ENTER);
     said(down(n1 + 1));
@@ -409,6 +408,8 @@ class AudioVotingTest {
     said(down(2));
     assertEquals(en.get("audio.ended"), said(KeyCode.ENTER));
     assertEquals(Screen.ACTIVATION, session.screen());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(robot.lookup("#style-list").tryQuery().isEmpty(), "the next ballot needs the PIN again");
     assertRealAudio();
   }
 
@@ -416,9 +417,9 @@ class AudioVotingTest {
   void theInactivityWarning_anAlarm_andAClearedBallot_areSpoken(FxRobot r) throws Exception {
     audioMode(r, "notices");
     Texts en = new Texts("en");
-    robot.clickOn("#clock-ack");
+    unlockByKeys();
     keys(KeyCode.F2);
-    robot.clickOn("#style-" + STYLE);
+    chooseStyleByKeys();
     settle();
     said(KeyCode.DOWN, KeyCode.ENTER);
     assertEquals(intro(en, "en", 0, 0), last().text());
@@ -453,6 +454,40 @@ class AudioVotingTest {
     assertRealAudio(5);
   }
 
+  /**
+   * The poll worker's part, by keys alone as well: the PIN (the activation screen is locked for every ballot),
+   * the clock notice read (Space on its button), and the style found by typing its name, then Enter.
+   */
+  void unlockByKeys() {
+    assertTrue(robot.lookup("#style-list").tryQuery().isEmpty(), "locked: no style can be chosen without the PIN");
+    robot.write(org.evote.kiosk.pollworker.TestActivation.PIN);
+    robot.type(KeyCode.ENTER);
+    WaitForAsyncUtils.waitForFxEvents();
+    waitForFocus();
+    if (robot.lookup("#clock-notice").tryQuery().isPresent()) {
+      robot.type(KeyCode.SPACE);
+      WaitForAsyncUtils.waitForFxEvents();
+      waitForFocus();
+    }
+    assertTrue(robot.lookup("#clock-notice").tryQuery().isEmpty(), "the clock notice was acknowledged");
+  }
+
+  void chooseStyleByKeys() {
+    String name = new DisplayNames(ELECTION.config.manifest()).style(STYLE);
+    robot.write(name);
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.type(KeyCode.ENTER);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(java.util.Optional.of(STYLE), session.styleId());
+  }
+
+  private static void waitForFocus() {
+    for (int i = 0; i < 3; i++) {
+      WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
+      WaitForAsyncUtils.waitForFxEvents();
+    }
+  }
+
   RecordingSpeech.Spoken last() {
     List<RecordingSpeech.Spoken> all = speech.spoken();
     return all.get(all.size() - 1);
@@ -461,9 +496,9 @@ class AudioVotingTest {
   @Test
   void anAudioBallotThatCannotBeHeard_showsTheScreenAgainAndCallsAPollWorker(FxRobot r) throws Exception {
     audioMode(r, "no-headphones", false);
-    robot.clickOn("#clock-ack");
+    unlockByKeys();
     keys(KeyCode.F2);
-    robot.clickOn("#style-" + STYLE);
+    chooseStyleByKeys();
     settle();
     assertTrue(audio.active());
     // within the view's next once-a-second ticks the silence is noticed: no black screen in front of the voter
