@@ -193,7 +193,8 @@ public final class Evote {
         log.printf("%nThe election record is in %s%n", outcome.record());
         log.printf("  re-verify it:  ./evote tally verify --record %s --notice %s%n", outcome.record(),
             outcome.notice());
-        log.printf("  results:       %s (and result.csv, result.html)%n", outcome.record().resolve("result.txt"));
+        log.printf("  results:       %s (and result.csv, result.html; result.<language>.txt, .html in the "
+            + "manifest's other languages)%n", outcome.record().resolve("result.txt"));
         if (!keepServing) {
           log.printf("The server and the witnesses have stopped. To open the observer page and look up receipts, "
               + "serve the board again:%n  ./evote server serve --plain-http --data %s --board-passphrase-file %s%n  then open "

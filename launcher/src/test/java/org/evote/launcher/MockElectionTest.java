@@ -58,12 +58,19 @@ class MockElectionTest {
 
     // What the output folder keeps: the record, the guardians' sealed keys, the robots' logs.
     for (String f : new String[] {"record/election.json", "record/board.json", "record/encrypted_tally.json",
-        "record/decryption_shares.json", "record/result.json", "record/result.html", "guardians/guardian-1.key.json",
+        "record/decryption_shares.json", "record/result.json", "record/result.html", "record/result.txt",
+        "record/result.csv", "record/result.es.html", "record/result.es.txt", "guardians/guardian-1.key.json",
         "guardians/guardian-3.key.json", "robots/K-01.json", "robots/K-03.json", "board/board.sqlite",
         "record/checkpoint.txt", "notice.json", "closed/board.json", "closed/checkpoint.txt",
         "witness-1/witness-key.json", "witness-2/witness.sqlite", "witness-1.pass", "witness-2.pass"}) {
       assertTrue(Files.isRegularFile(dir.resolve(f)), f);
     }
+    // The results in the county manifest's Spanish too, with the tally tool's Spanish words.
+    String spanish = Files.readString(dir.resolve("record/result.es.html"));
+    assertTrue(spanish.contains("<html lang=\"es\">") && spanish.contains("<h2>Gobernador de la Mancomunidad de Ozark"
+        + "</h2>") && spanish.contains("<p>Papeletas emitidas: "), spanish);
+    assertTrue(run.out().contains("result files in every language of the manifest: result.txt, result.csv, "
+        + "result.html, result.es.txt, result.es.html"), run.out());
 
     // The record's final checkpoint is signed by the notice's board key and cosigned by both of its witnesses.
     ElectionNotice notice = NoticeJson.decode(JsonText.readObject(dir.resolve("notice.json")));

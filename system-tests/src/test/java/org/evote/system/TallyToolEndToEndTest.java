@@ -110,6 +110,7 @@ class TallyToolEndToEndTest {
       }
       assertTrue(Files.readString(record.resolve("result.html")).contains("<h2>"));
       assertTrue(Files.readString(record.resolve("result.csv")).startsWith("contest_id,"));
+      assertTrue(Files.readString(record.resolve("result.es.html")).contains("<h1>Pequeñas elecciones generales"));
       assertEquals(0, tool("verify", "--record", record.toString()));
       assertEquals(0, tool("challenged", "--election", election.toString(), "--board", board.toString()));
 

@@ -168,9 +168,10 @@ public final class MockElection implements AutoCloseable {
     int threads = Runtime.getRuntime().availableProcessors();
     TallyService.Outcome tallied = new TallyService(random, threads).tally(electionFile, boardFile, keys, record,
         n -> { });
-    new ResultReport(manifest, tallied.result()).write(record);
-    log.printf("%n6. Tally: the board verified, the cast ballots added up, decrypted by guardians %s of %d%n",
-        present, settings.guardians());
+    List<String> resultFiles = new ResultReport(manifest, tallied.result()).write(record);
+    log.printf("%n6. Tally: the board verified, the cast ballots added up, decrypted by guardians %s of %d%n"
+        + "   result files in every language of the manifest: %s%n", present, settings.guardians(),
+        String.join(", ", resultFiles));
 
     // 7. Tally published on the board; the final board and its cosigned checkpoint go into the record (as tally
     // publish --notice does), which is verified in full against the notice

@@ -89,10 +89,10 @@ public final class TallyCommand implements Callable<Integer> {
       return 1;
     }
     ResultReport report = new ResultReport(config.manifest(), outcome.result());
-    report.write(out);
+    List<String> files = report.write(out);
     System.out.print(report.text());
     System.out.print(outcome.report().render());
-    System.out.println("Record: " + out.toAbsolutePath() + " (result.txt, result.csv, result.html)");
+    System.out.println("Record: " + out.toAbsolutePath() + " (" + String.join(", ", files) + ")");
     return outcome.report().isValid() ? 0 : 1;
   }
 }

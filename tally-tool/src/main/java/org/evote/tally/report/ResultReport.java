@@ -3,7 +3,14 @@ package org.evote.tally.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.evote.crypto.decrypt.ElectionResult;
 import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.DisplayNames;
@@ -11,40 +18,81 @@ import org.evote.crypto.manifest.Manifest;
 import org.evote.crypto.manifest.SelectionDescription;
 
 /**
- * The result for people: plain text, CSV, and an HTML page with a bar chart per contest. Every name is the one
- * display-name rule's ({@link DisplayNames}, protocol §5.1), in English with the tool's own words for what the
- * manifest does not name ({@link ReportWords}); the CSV also keeps the manifest's ids, in their own columns, for
- * programs.
+ * The result for people: plain text, CSV, and an HTML page with a bar chart per contest, in every language of the
+ * manifest. Every name is the one display-name rule's ({@link DisplayNames}, protocol §5.1) in the report's
+ * language — text the manifest does not carry in it is marked, e.g. "Gerald Harris (en inglés)" — and every other
+ * word is the tool's own, from its bundle in that language ({@link ReportWords}); the CSV also keeps the
+ * manifest's ids, in their own columns, for programs.
  */
 public final class ResultReport {
   /** First characters that make a spreadsheet read a cell as a formula (OWASP "CSV Injection"). */
   private static final String FORMULA_START = "=+-@\t\r\n\0\uff1d\uff0b\uff0d\uff20";
+  /** A language tag that may become part of a file name: BCP 47's syntax of letters, digits and hyphens. */
+  private static final Pattern FILE_LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
   private final Manifest manifest;
   private final ElectionResult result;
   private final DisplayNames names;
   private final ReportWords words;
+  private final String language;
 
+  /** The report in the manifest's first language (English if the manifest names none). */
   public ResultReport(Manifest manifest, ElectionResult result) {
+    this(manifest, result, new DisplayNames(manifest), firstLanguage(manifest));
+  }
+
+  private ResultReport(Manifest manifest, ElectionResult result, DisplayNames names, String language) {
     this.manifest = manifest;
     this.result = result;
-    this.names = new DisplayNames(manifest);
-    this.words = ReportWords.english();
+    this.names = names;
+    this.language = language;
+    this.words = ReportWords.of(language);
+  }
+
+  /** The same result for a reader of {@code language} (a BCP 47 tag such as "es"). */
+  public ResultReport in(String language) {
+    return new ResultReport(manifest, result, names, language);
+  }
+
+  /** The language of this report's names and words. */
+  public String language() {
+    return language;
+  }
+
+  /** The manifest's first language, that of result.txt, result.csv and result.html; "en" if it names none. */
+  public static String firstLanguage(Manifest manifest) {
+    return manifest.languages().isEmpty() ? "en" : manifest.languages().get(0);
+  }
+
+  /**
+   * The manifest's other languages that get files of their own ({@code result.<language>.txt} and {@code .html}),
+   * in the manifest's order: each once (tags compared without regard to case), never the first language, and only
+   * tags of BCP 47's syntax, since they become part of a file name.
+   */
+  public static List<String> otherLanguages(Manifest manifest) {
+    Set<String> seen = new LinkedHashSet<>(List.of(firstLanguage(manifest).toLowerCase(Locale.ROOT)));
+    List<String> out = new ArrayList<>();
+    for (String tag : manifest.languages()) {
+      if (FILE_LANGUAGE.matcher(tag).matches() && seen.add(tag.toLowerCase(Locale.ROOT))) {
+        out.add(tag);
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** The election's name. */
   public String electionName() {
-    return names.election(words.language()).render(words);
+    return names.election(language).render(words);
   }
 
   /** A contest's name (never its id). */
   public String contestName(ContestDescription c) {
-    return names.contest(c.id(), words.language()).render(words);
+    return names.contest(c.id(), language).render(words);
   }
 
   /** The selection's name in contest {@code c}, the write-in line, or "Choice n (no name in the manifest)". */
   public String selectionName(ContestDescription c, SelectionDescription s) {
-    return names.selection(c.id(), s.id(), words.language()).render(words);
+    return names.selection(c.id(), s.id(), language).render(words);
   }
 
   /** {@link #selectionName(ContestDescription, SelectionDescription)} in whichever contest holds {@code s}. */
@@ -64,12 +112,12 @@ public final class ResultReport {
   public String text() {
     StringBuilder out = new StringBuilder();
     out.append(electionName()).append('\n');
-    out.append("Cast ballots: ").append(result.castBallots()).append("; challenged (not counted): ")
-        .append(result.challengedBallots()).append("\n\n");
+    out.append(words.say("counts.text", result.castBallots() + "", result.challengedBallots() + ""))
+        .append("\n\n");
     for (ContestDescription c : manifest.contests()) {
       out.append(contestName(c)).append('\n');
       for (SelectionDescription s : c.selections()) {
-        out.append(String.format("  %-50s %8d%n", selectionName(c, s), count(c, s)));
+        out.append(String.format(Locale.ROOT, "  %-50s %8d%n", selectionName(c, s), count(c, s)));
       }
       out.append('\n');
     }
@@ -104,32 +152,49 @@ public final class ResultReport {
   }
 
   public String html() {
-    StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        + "<title>Result</title><style>body{font:18px/1.5 system-ui,sans-serif;max-width:60rem;margin:auto;"
+    StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"" + html(language) + "\"><head>"
+        + "<meta charset=\"utf-8\"><title>" + html(words.say("title")) + "</title><style>body{font:18px/1.5 system-ui,sans-serif;max-width:60rem;margin:auto;"
         + "padding:1rem;color:#111}table{border-collapse:collapse;width:100%}td{padding:.3rem;"
         + "border-bottom:1px solid #999}.bar{background:#0b3d91;height:1.1rem}.n{text-align:right;"
         + "font-variant-numeric:tabular-nums}</style></head><body>\n");
     out.append("<h1>").append(html(electionName())).append("</h1>\n");
-    out.append("<p>Cast ballots: ").append(result.castBallots()).append(". Challenged ballots (not counted): ")
-        .append(result.challengedBallots()).append(".</p>\n");
+    out.append("<p>").append(html(words.say("counts.html", result.castBallots() + "",
+        result.challengedBallots() + ""))).append("</p>\n");
     for (ContestDescription c : manifest.contests()) {
       long max = Math.max(1, c.selections().stream().mapToLong(s -> count(c, s)).max().orElse(1));
       out.append("<h2>").append(html(contestName(c))).append("</h2>\n<table>\n");
       for (SelectionDescription s : c.selections()) {
         long n = count(c, s);
         out.append("<tr><td>").append(html(selectionName(c, s))).append("</td><td class=\"n\">").append(n)
-            .append("</td><td style=\"width:50%\"><div class=\"bar\" role=\"img\" aria-label=\"").append(n)
-            .append(" votes\" style=\"width:").append(100 * n / max).append("%\"></div></td></tr>\n");
+            .append("</td><td style=\"width:50%\"><div class=\"bar\" role=\"img\" aria-label=\"")
+            .append(html(words.say("votes", n + "", n))).append("\" style=\"width:").append(100 * n / max).append("%\"></div></td></tr>\n");
       }
       out.append("</table>\n");
     }
     return out.append("</body></html>\n").toString();
   }
 
-  /** Writes result.txt, result.csv and result.html into {@code dir}. */
-  public void write(Path dir) throws IOException {
-    Files.writeString(dir.resolve("result.txt"), text());
-    Files.writeString(dir.resolve("result.csv"), csv());
-    Files.writeString(dir.resolve("result.html"), html());
+  /**
+   * Writes the result in every language of the manifest into {@code dir}: result.txt, result.csv and result.html
+   * in its first language, and result.&lt;language&gt;.txt and .html in each of {@link #otherLanguages} (the CSV,
+   * for programs, is one file). Every file is made before any is written.
+   *
+   * @return the names of the files written, in that order
+   */
+  public List<String> write(Path dir) throws IOException {
+    ResultReport first = in(firstLanguage(manifest));
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("result.txt", first.text());
+    files.put("result.csv", first.csv());
+    files.put("result.html", first.html());
+    for (String other : otherLanguages(manifest)) {
+      ResultReport r = in(other);
+      files.put("result." + other + ".txt", r.text());
+      files.put("result." + other + ".html", r.html());
+    }
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      Files.writeString(dir.resolve(f.getKey()), f.getValue());
+    }
+    return List.copyOf(files.keySet());
   }
 }

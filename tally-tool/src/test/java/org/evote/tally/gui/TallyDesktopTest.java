@@ -182,6 +182,8 @@ class TallyDesktopTest {
       }
     }
     assertTrue(Files.exists(temp.resolve("record").resolve("result.html")));
+    // and in the manifest's other language (the sample manifest names the election in Spanish too)
+    assertTrue(Files.readString(temp.resolve("record").resolve("result.es.html")).contains("<html lang=\"es\">"));
     screen("08-result");
 
     Path zip = temp.resolve("published").resolve("record.zip");
@@ -195,7 +197,7 @@ class TallyDesktopTest {
       }
     }
     assertTrue(names.containsAll(Set.of("election.json", "board.json", "encrypted_tally.json",
-        "decryption_shares.json", "result.json", "result.csv")), names.toString());
+        "decryption_shares.json", "result.json", "result.csv", "result.es.html")), names.toString());
 
     // 5. Publish: the record folder is filled in from the tally; a board that does not answer is said so.
     click(robot, "#navPublish");
