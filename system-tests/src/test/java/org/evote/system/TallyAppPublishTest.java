@@ -275,6 +275,23 @@ class TallyAppPublishTest {
       }
       Console verifyAgain = Console.run(TallyTool::run, "verify", "--record", record.toString());
       assertEquals(0, verifyAgain.code(), verifyAgain.printed());
+
+      // A record whose tally is not the one on the board: the refusal stands and the record's board is untouched.
+      Path result = record.resolve(RecordFiles.RESULT);
+      Files.writeString(result, Files.readString(result).replaceFirst("\"cast_ballots\": \\d+",
+          "\"cast_ballots\": 999"));
+      Files.copy(board, record.resolve(RecordFiles.BOARD), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      robot.clickOn("#adminPassphrase").write(new String(LiveBoard.PASSPHRASE));
+      robot.clickOn("#publishTally");
+      WaitForAsyncUtils.waitForFxEvents();
+      awaitIdle(Duration.ofSeconds(120));
+      String refused = fx(() -> publish.message().text());
+      assertEquals(Feedback.Kind.ERROR, fx(() -> publish.message().kind()), refused);
+      assertTrue(refused.contains("tally_published"), refused);
+      assertEquals(Files.readString(board), Files.readString(record.resolve(RecordFiles.BOARD)), "record untouched");
+      try (var left = Files.list(record)) {
+        assertEquals(List.of(), left.filter(f -> f.getFileName().toString().startsWith(".")).toList());
+      }
     }
   }
 
