@@ -128,8 +128,8 @@ public final class PublishViewModel {
       }
     }, p -> {
       published.set(p);
-      message.success(texts.get("publish.done", p.entry().sequence(), p.entry().entryHash().toHex(),
-          p.download().entries(), rec.toAbsolutePath()));
+      message.success(texts.get(p.earlier() ? "publish.already" : "publish.done", p.entry().sequence(),
+          p.entry().entryHash().toHex(), p.download().entries(), rec.toAbsolutePath()));
     }, error -> message.error(texts.get("publish.failed", error)));
     if (!started) {
       Arrays.fill(secret, '\0');
