@@ -65,7 +65,7 @@ class KeepServingTest {
       }
 
       LocalBoard practice = election.openPracticeBoard();
-      int exit = new CommandLine(new KioskMain()).execute("--server", practice.uri().toString(), "--credentials",
+      int exit = KioskMain.command().execute("--server", practice.uri().toString(), "--credentials",
           out.resolve("kiosks/" + MockElection.DESK_KIOSK + ".credentials").toString(), "--passphrase-file",
           out.resolve("kiosks/" + MockElection.DESK_KIOSK + ".pass").toString(), "--pin-file",
           out.resolve("kiosks/" + MockElection.DESK_KIOSK + ".pin").toString(), "--election-hash",

@@ -30,7 +30,7 @@ class RobotKioskTest {
       Files.writeString(pass, "robot kiosk passphrase 1234\n");
       creds.write(credsFile, "robot kiosk passphrase 1234".toCharArray(), b.random);
       Path log = temp.resolve("robot.json");
-      int code = new CommandLine(new KioskMain()).execute("--server", b.uri().toString(), "--credentials",
+      int code = KioskMain.command().execute("--server", b.uri().toString(), "--credentials",
           credsFile.toString(), "--election-hash", b.config.extendedHash().toHex(), "--passphrase-file",
           pass.toString(), "--data", temp.resolve("kiosk").toString(), "--robot", "12", "--challenge-rate", "0.3",
           "--robot-log", log.toString());
@@ -73,7 +73,7 @@ class RobotKioskTest {
       Path pass = temp.resolve("pass2");
       Files.writeString(pass, "robot kiosk passphrase 1234\n");
       creds.write(credsFile, "robot kiosk passphrase 1234".toCharArray(), b.random);
-      int code = new CommandLine(new KioskMain()).execute("--server", b.uri().toString(), "--credentials",
+      int code = KioskMain.command().execute("--server", b.uri().toString(), "--credentials",
           credsFile.toString(), "--election-hash", "ab".repeat(32), "--passphrase-file", pass.toString(),
           "--data", temp.resolve("kiosk2").toString(), "--robot", "1");
       assertEquals(2, code, "a substituted election is refused");
@@ -94,7 +94,7 @@ class RobotKioskTest {
       System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
       try {
         // the polls were never opened: the board refuses every ballot
-        code = new CommandLine(new KioskMain()).execute("--server", b.uri().toString(), "--credentials",
+        code = KioskMain.command().execute("--server", b.uri().toString(), "--credentials",
             credsFile.toString(), "--election-hash", b.config.extendedHash().toHex(), "--passphrase-file",
             pass.toString(), "--data", temp.resolve("kiosk3").toString(), "--robot", "2", "--challenge-rate", "0");
       } finally {
@@ -116,7 +116,7 @@ class RobotKioskTest {
       Path credsFile = temp.resolve("r4.credentials");
       creds.write(credsFile, "robot kiosk passphrase 1234".toCharArray(), b.random);
       Path pass = Files.writeString(temp.resolve("pass4"), "12345678\n");
-      int code = new CommandLine(new KioskMain()).execute("--server", b.uri().toString(), "--credentials",
+      int code = KioskMain.command().execute("--server", b.uri().toString(), "--credentials",
           credsFile.toString(), "--election-hash", b.config.extendedHash().toHex(), "--passphrase-file",
           pass.toString(), "--data", temp.resolve("kiosk4").toString(), "--robot", "1");
       assertEquals(2, code);
@@ -135,9 +135,9 @@ class RobotKioskTest {
       String[] args = {"--server", b.uri().toString(), "--credentials", credsFile.toString(), "--election-hash",
           b.config.extendedHash().toHex(), "--passphrase-file", pass.toString(), "--pin-file", badPin.toString(),
           "--data", temp.resolve("kiosk5").toString(), "--robot", "1", "--challenge-rate", "0"};
-      assertEquals(2, new CommandLine(new KioskMain()).execute(args));
+      assertEquals(2, KioskMain.command().execute(args));
       Files.writeString(badPin, "482913\n");
-      assertEquals(0, new CommandLine(new KioskMain()).execute(args));
+      assertEquals(0, KioskMain.command().execute(args));
       String kept = Files.readString(temp.resolve("kiosk5").resolve(org.evote.kiosk.pollworker.PinGate.FILE_NAME));
       assertTrue(kept.contains("pbkdf2") && !kept.contains("482913"), kept);
     }

@@ -6,11 +6,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.evote.board.client.AdminEntry;
-import org.evote.board.client.BoardClient;
+import org.evote.board.client.BoardDownload;
 import org.evote.board.client.BoardException;
 import org.evote.crypto.keystore.AdminCredentials;
 import org.evote.crypto.keystore.SecretFiles;
-import org.evote.tally.service.TallyPublication;
+import org.evote.tally.service.PublishService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,18 +44,31 @@ public final class PublishCommand implements Callable<Integer> {
     if (notice != null) {
       Inputs.file("--notice", notice);
     }
-    var tally = TallyPublication.of(record);
+    java.util.Optional<org.evote.crypto.note.WitnessPolicy> policy = java.util.Optional.empty();
+    if (notice != null) {
+      try {
+        policy = java.util.Optional.of(org.evote.crypto.notice.NoticeJson.decode(
+            org.evote.crypto.json.JsonText.readObject(notice)).witnessPolicy());
+      } catch (org.evote.crypto.InvalidFieldException e) {
+        System.err.println("error: --notice " + notice + ": " + e.getMessage());
+        return 2;
+      }
+    }
     AdminCredentials admin = AdminCredentials.read(credentials,
         SecretFiles.passphrase(adminPassphrase, "administrator credential passphrase",
             "--admin-passphrase-file"));
     try {
-      AdminEntry e = BoardClient.create(server, admin.tlsFingerprint(), Duration.ofSeconds(60)).admin(admin, new SecureRandom())
-          .publishTally(tally);
-      System.out.println("published: " + e.kind().wireName() + " at sequence " + e.sequence() + ", entry hash "
-          + e.entryHash().toHex());
-      // The record ends with the final board: downloaded again with its checkpoint of exactly those entries.
-      return FetchCommand.fetch(server, admin.tlsFingerprint(), record, notice, Duration.ofSeconds(waitSeconds));
-    } catch (BoardException e) {
+      // the same step as the desktop app's: a retry after a lost download completes the record (PublishService)
+      PublishService.Published p = new PublishService(new SecureRandom()).publish(server, admin, record, policy,
+          Duration.ofSeconds(waitSeconds));
+      AdminEntry e = p.entry();
+      System.out.println((p.earlier() ? "already published: " : "published: ") + e.kind().wireName()
+          + " at sequence " + e.sequence() + ", entry hash " + e.entryHash().toHex());
+      BoardDownload.Downloaded d = p.download();
+      System.out.println("board file " + d.board() + " (" + d.entries() + " entries) and its checkpoint "
+          + d.checkpoint() + " (" + (d.note().signatures().size() - 1) + " cosignature lines)");
+      return 0;
+    } catch (BoardException | BoardDownload.MismatchException | org.evote.crypto.InvalidFieldException e) {
       System.err.println("error: " + e.getMessage());
       return 1;
     }
