@@ -69,7 +69,7 @@ final class DisplayNamesJson {
     return name.isEmpty() ? tag : name;
   }
 
-  /** One display text: {@code {"kind": "text"|"write_in"|"unnamed"|"untitled", …}}. */
+  /** One display text: {@code {"kind": "text"|"write_in"|"unnamed"|"untitled", …}} ({@code "line"}: the number of a write-in line when its contest has several). */
   static JsonObject text(DisplayText t, Set<String> languages) {
     if (t instanceof DisplayText.Text x) {
       languages.add(x.language());
@@ -80,6 +80,8 @@ final class DisplayNamesJson {
     } else if (t instanceof DisplayText.Untitled u) {
       return JsonText.object().add("kind", "untitled").add("of", u.kind()).add("position", u.position()).build();
     }
-    return JsonText.object().add("kind", "write_in").build();
+    int line = ((DisplayText.WriteIn) t).line();
+    return line == 0 ? JsonText.object().add("kind", "write_in").build()
+        : JsonText.object().add("kind", "write_in").add("line", line).build();
   }
 }

@@ -57,7 +57,7 @@ function nameNode(t) {
       span.append(value);
     }
   } else if (t.kind === 'write_in') {
-    span.textContent = w('name.writeIn');
+    span.textContent = w('name.writeIn') + (Number.isInteger(t.line) && t.line > 0 ? ' ' + t.line : '');
   } else if (t.kind === 'unnamed') {
     span.textContent = w('name.unnamed', t.position);
   } else if (t.kind === 'untitled') {

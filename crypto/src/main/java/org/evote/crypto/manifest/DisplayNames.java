@@ -64,7 +64,8 @@ public final class DisplayNames {
         "contest " + contestId + " has no selection " + selectionId));
     Optional<Candidate> cand = manifest.candidate(s.candidateId());
     if (isWriteIn(s)) {
-      return new DisplayText.WriteIn();
+      List<SelectionDescription> lines = c.selections().stream().filter(this::isWriteIn).toList();
+      return new DisplayText.WriteIn(lines.size() == 1 ? 0 : lines.indexOf(s) + 1);
     }
     return cand.flatMap(x -> text(x.name(), language))
         .orElse(new DisplayText.Unnamed(c.selections().indexOf(s) + 1));

@@ -25,8 +25,16 @@ public sealed interface DisplayText {
     }
   }
 
-  /** The write-in line of a contest (its name is typed by the voter, not printed in the manifest). */
-  record WriteIn() implements DisplayText {
+  /**
+   * A write-in line of a contest (its name is typed by the voter, not printed in the manifest): {@code line} is 0
+   * when the contest has one write-in line, else its number 1, 2, … among the contest's write-in lines.
+   */
+  record WriteIn(int line) implements DisplayText {
+    public WriteIn {
+      if (line < 0) {
+        throw new IllegalArgumentException("line must not be negative");
+      }
+    }
   }
 
   /**
@@ -72,7 +80,8 @@ public sealed interface DisplayText {
     } else if (this instanceof Untitled u) {
       return words.untitled(u.kind(), u.position());
     }
-    return words.writeIn();
+    int line = ((WriteIn) this).line();
+    return line == 0 ? words.writeIn() : words.writeIn() + " " + line;
   }
 
   /** The text without any marker (for sorting, searching and speech that adds its own words). */

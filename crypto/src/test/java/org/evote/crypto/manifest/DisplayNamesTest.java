@@ -98,4 +98,19 @@ class DisplayNamesTest {
     Set<String> distinct = new HashSet<>();
     county.ballotStyles().forEach(s -> assertTrue(distinct.add(names.style(s.id())), s.id()));
   }
+
+  @Test
+  void severalWriteInLinesAreNumbered_soNoTwoChoicesOfAContestReadTheSame() {
+    assertEquals("Write-in", names.selection("ozark-governor", "write-in-selection-governor", "en").render(ENGLISH));
+    assertEquals("Write-in 2", names.selection("pismo-beach-school-board-contest",
+        "write-in-selection-2-pismo-beach-school-board", "en").render(ENGLISH));
+    for (String lang : List.of("en", "es")) {
+      for (ContestDescription c : county.contests()) {
+        Set<String> seen = new HashSet<>();
+        for (SelectionDescription s : c.selections()) {
+          assertTrue(seen.add(names.selection(c.id(), s.id(), lang).render(ENGLISH)), c.id() + " " + s.id());
+        }
+      }
+    }
+  }
 }

@@ -58,7 +58,8 @@ class ResultLanguagesTest {
 
   @Test
   void theEnglishFilesAreUnchanged() throws IOException {
-    // county-result.* were written by the report as it was before it wrote other languages.
+    // county-result.* were written by the report as it was before it wrote other languages (then with the
+    // write-in lines of a contest numbered, protocol §5.1).
     assertEquals(golden("county-result.txt"), Files.readString(dir.resolve("result.txt"))
         .replace(System.lineSeparator(), "\n"));
     assertEquals(golden("county-result.csv"), Files.readString(dir.resolve("result.csv")));
