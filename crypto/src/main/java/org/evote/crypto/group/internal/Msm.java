@@ -25,22 +25,6 @@ public final class Msm {
       System.arraycopy(ks, 0, k, 0, n);
       return ECAlgorithms.sumOfMultiplies(p, k);
     }
-    return FastMsm.sum(ps, ks, n, windowFor(n));
-  }
-
-  private static int windowFor(int n) {
-    if (n < 64) {
-      return 4;
-    }
-    if (n < 256) {
-      return 5;
-    }
-    if (n < 1024) {
-      return 6;
-    }
-    if (n < 4096) {
-      return 8;
-    }
-    return 10;
+    return FastMsm.sum(ps, ks, n);
   }
 }
