@@ -2,9 +2,7 @@ package org.evote.crypto.proof;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bouncycastle.math.ec.ECPoint;
@@ -23,6 +21,8 @@ import org.evote.crypto.group.internal.Points;
  * {@link BatchVerifier}, which read the verdict for them.
  */
 abstract class EquationChecker {
+  private static final BigInteger HALF_Q = P256.Q.shiftRight(1);
+
   private EquationChecker() {}
 
   /** Requires that the equation holds. */
@@ -52,22 +52,20 @@ abstract class EquationChecker {
   }
 
   /** Σ s_i·P_i with each coefficient above q/2 replaced by q − s_i on −P_i, so short negative weights stay short. */
-  static ECPoint combine(List<Element> points, List<BigInteger> scalars) {
-    int n = points.size();
+  static ECPoint combine(Element[] points, BigInteger[] scalars, int n) {
     ECPoint[] ps = new ECPoint[n];
     BigInteger[] ks = new BigInteger[n];
-    BigInteger half = P256.Q.shiftRight(1);
     int m = 0;
     for (int i = 0; i < n; i++) {
-      BigInteger s = scalars.get(i);
+      BigInteger s = scalars[i];
       if (s.signum() == 0) {
         continue;
       }
-      ECPoint p = Points.raw(points.get(i));
+      ECPoint p = Points.raw(points[i]);
       if (p.isInfinity()) {
         continue;
       }
-      if (s.compareTo(half) > 0) {
+      if (s.compareTo(HALF_Q) > 0) {
         s = P256.Q.subtract(s);
         p = p.negate();
       }
@@ -86,12 +84,16 @@ abstract class EquationChecker {
       if (!ok) {
         return;
       }
-      List<BigInteger> ks = new ArrayList<>(e.scalars().size());
-      for (Scalar s : e.scalars()) {
-        ks.add(s.toBigInteger());
+      List<Element> points = e.points();
+      List<Scalar> scalars = e.scalars();
+      int n = points.size();
+      Element[] ps = points.toArray(new Element[n]);
+      BigInteger[] ks = new BigInteger[n];
+      for (int i = 0; i < n; i++) {
+        ks[i] = scalars.get(i).toBigInteger();
       }
       Map<ElectionPublicKey, Scalar> k = e.key() == null ? Map.of() : Map.of(e.key(), e.kCoefficient());
-      ECPoint sum = combine(e.points(), ks).add(fixedPart(e.gCoefficient(), k));
+      ECPoint sum = combine(ps, ks, n).add(fixedPart(e.gCoefficient(), k));
       ok = sum.isInfinity();
     }
 
@@ -101,41 +103,65 @@ abstract class EquationChecker {
     }
   }
 
+  /**
+   * The random linear combination. Weights are drawn from the SecureRandom {@link #WEIGHTS_PER_DRAW} at a time
+   * (the same independent uniform 128-bit values, fewer calls); the coefficients of G and of each K and each point
+   * are summed as integers and reduced mod q once, in {@link #holds}.
+   */
   private static final class Batch extends EquationChecker {
+    private static final int WEIGHT_BYTES = 16;
+    private static final int WEIGHTS_PER_DRAW = 64;
+
     private final SecureRandom random;
-    private Scalar g = Scalar.ZERO;
-    private final Map<ElectionPublicKey, Scalar> k = new HashMap<>(2);
-    private final Map<Element, BigInteger> terms = new IdentityHashMap<>();
+    private final byte[] pool = new byte[WEIGHT_BYTES * WEIGHTS_PER_DRAW];
+    private int used = pool.length;
+    private BigInteger g = BigInteger.ZERO;
+    private final Map<ElectionPublicKey, BigInteger> k = new HashMap<>(2);
+    private final WeightedTerms terms = new WeightedTerms();
 
     Batch(SecureRandom random) {
       this.random = random;
     }
 
+    /** ρ uniform in [1, 2^128]. */
+    private BigInteger weight() {
+      if (used == pool.length) {
+        random.nextBytes(pool);
+        used = 0;
+      }
+      BigInteger rho = new BigInteger(1, pool, used, WEIGHT_BYTES).add(BigInteger.ONE);
+      used += WEIGHT_BYTES;
+      return rho;
+    }
+
     @Override
     void require(Equation e) {
-      Scalar rho = Scalar.of(new BigInteger(128, random).add(BigInteger.ONE));
-      g = g.add(rho.multiply(e.gCoefficient()));
+      BigInteger r = weight();
+      if (!e.gCoefficient().isZero()) {
+        g = g.add(r.multiply(e.gCoefficient().toBigInteger()));
+      }
       if (e.key() != null) {
-        k.merge(e.key(), rho.multiply(e.kCoefficient()), Scalar::add);
+        k.merge(e.key(), r.multiply(e.kCoefficient().toBigInteger()), BigInteger::add);
       }
       List<Element> ps = e.points();
       List<Scalar> ss = e.scalars();
-      BigInteger r = rho.toBigInteger();
       for (int i = 0; i < ps.size(); i++) {
-        BigInteger add = r.multiply(ss.get(i).toBigInteger());
-        terms.merge(ps.get(i), add, (a, b) -> a.add(b));
+        terms.add(ps.get(i), r, ss.get(i));
       }
     }
 
     @Override
     boolean holds() {
-      List<Element> ps = new ArrayList<>(terms.size());
-      List<BigInteger> ks = new ArrayList<>(terms.size());
-      for (Map.Entry<Element, BigInteger> t : terms.entrySet()) {
-        ps.add(t.getKey());
-        ks.add(t.getValue().mod(P256.Q));
+      int n = terms.size();
+      Element[] ps = new Element[n];
+      BigInteger[] ks = new BigInteger[n];
+      for (int i = 0; i < n; i++) {
+        ps[i] = terms.point(i);
+        ks[i] = terms.reducedScalar(i, P256.Q);
       }
-      return combine(ps, ks).add(fixedPart(g, k)).isInfinity();
+      Map<ElectionPublicKey, Scalar> keys = new HashMap<>(2);
+      k.forEach((key, sum) -> keys.put(key, Scalar.reduce(sum)));
+      return combine(ps, ks, n).add(fixedPart(Scalar.reduce(g), keys)).isInfinity();
     }
   }
 }

@@ -167,7 +167,7 @@ final class FastMsm {
     for (int top = windows; top > 0; top -= group) {
       int low = Math.max(0, top - group);
       int m = sortItems(digits, low, top, perBucket, count, ref, key);
-      m = buckets.reduce(ref, key, m);
+      m = buckets.reduce(ref, key, m, count.length);
       int at = m - 1;
       for (int w = top - 1; w >= low; w--) {
         for (int j = 0; j < c; j++) {

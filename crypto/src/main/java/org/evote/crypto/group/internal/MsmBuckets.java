@@ -48,12 +48,13 @@ final class MsmBuckets {
   }
 
   /**
-   * Reduces the {@code m} items {@code ref[0..m)} with keys {@code key[0..m)} (non-decreasing) until every key has
+   * Reduces the {@code m} items {@code ref[0..m)} with keys {@code key[0..m)} (non-decreasing, fewer than
+   * {@code keys} distinct values) until every key has
    * at most one item, which stay in ref/key in key order; returns their number. Items that cancel (P + (−P))
    * disappear.
    */
-  int reduce(int[] ref, int[] key, int m) {
-    ensureSlots(m);
+  int reduce(int[] ref, int[] key, int m, int keys) {
+    ensureSlots(m, keys);
     while (true) {
       int pairs = prepare(ref, key, m);
       if (pairs == 0) {
@@ -77,10 +78,12 @@ final class MsmBuckets {
     }
   }
 
-  private void ensureSlots(int m) {
-    if (sx.length < 8 * m) {
-      sx = new int[8 * m];
-      sy = new int[8 * m];
+  private void ensureSlots(int m, int keys) {
+    // Results are written at positions below the length after the first round: at most (m + keys) / 2.
+    int slots = Math.min(m, (m + keys) / 2 + 1);
+    if (sx.length < 8 * slots) {
+      sx = new int[8 * slots];
+      sy = new int[8 * slots];
     }
     int pairs = m / 2 + 1;
     if (kind.length < pairs) {
