@@ -5,19 +5,24 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.raw.Nat256;
 
 /**
- * Pippenger's bucket method on P-256 over Bouncy Castle's raw field arithmetic. Scalars are recoded once into
- * signed base-2^c digits (a digit d ≠ 0 puts ±P_i into bucket |d| of its window); the items of many windows at once
- * are counting-sorted by (window, bucket) into flat index arrays and each bucket is summed by {@link MsmBuckets}
- * (affine additions sharing one inversion per round, across all those windows); bucket sums are then combined by
- * running sums and the windows by Horner's rule, in Jacobian coordinates ({@link MsmJacobian}). The window width c
- * minimises a cost model over the scalars' actual bit lengths. Coordinates are read from Bouncy Castle's field
- * elements without BigInteger round trips; every buffer is allocated once per call, none per point operation.
- * Results equal {@link ECPoint} arithmetic exactly; tests compare the two. Variable time: public data only.
+ * Pippenger's bucket method on P-256 over Bouncy Castle's raw field arithmetic. Scalars are recoded once, from their
+ * int limbs, into signed base-2^c digits (a digit d ≠ 0 puts ±P_i into bucket |d| of its window); the items of
+ * many windows at once are counting-sorted by (window, bucket) into flat index arrays and each bucket is summed by
+ * {@link MsmBuckets} (affine additions sharing one inversion per round, across all those windows); the window sums
+ * Σ b·S_b are formed by {@link MsmWindowSums} (running sums, affine, one inversion per step across all windows) and
+ * the windows combined by Horner's rule in Jacobian coordinates ({@link MsmJacobian}). The window width c minimises
+ * a cost model over the scalars' actual bit lengths. Coordinates are read from Bouncy Castle's field elements
+ * without BigInteger round trips; buffers are allocated once per call, none per point operation. Results equal
+ * {@link ECPoint} arithmetic exactly; tests compare the two. Variable time: public data only (verification).
  */
 final class FastMsm {
-  /** Cost of an item's batched affine addition and of a bucket's running-sum step, in field multiplications. */
+  /**
+   * Costs in field multiplications: an item's batched affine addition, a bucket's two running-sum additions (per
+   * window), and the inversion each batch of running-sum additions shares.
+   */
   private static final int ITEM_COST = 7;
-  private static final int BUCKET_COST = 27;
+  private static final int BUCKET_COST = 14;
+  private static final int INVERSION_COST = 25;
   /** At most this many (point, window) items are reduced together (bounds the buffers for large sums). */
   private static final int GROUP_ITEMS = 1 << 16;
   private static final int MAX_WINDOW = 15;
@@ -25,8 +30,7 @@ final class FastMsm {
   private final MsmField f = new MsmField();
   private final MsmBuckets buckets = new MsmBuckets(f);
   private final MsmJacobian result = new MsmJacobian(f);
-  private final MsmJacobian running = new MsmJacobian(f);
-  private final MsmJacobian windowSum = new MsmJacobian(f);
+  private final MsmWindowSums windowSums = new MsmWindowSums(f);
   private final int[] ax = new int[8];
   private final int[] ay = new int[8];
 
@@ -108,7 +112,7 @@ final class FastMsm {
         items += (long) bitHistogram[bits] * ((bits + 1 + c) / c);
       }
       long windows = (maxBits + 1 + c) / c;
-      long cost = items * ITEM_COST + windows * (1L << (c - 1)) * BUCKET_COST;
+      long cost = items * ITEM_COST + windows * (1L << (c - 1)) * BUCKET_COST + (1L << c) * INVERSION_COST;
       if (cost < best) {
         best = cost;
         bestC = c;
@@ -159,32 +163,38 @@ final class FastMsm {
     int windows = (maxBits + 1 + c) / c;
     int[] digits = recode(c, windows);
     int perBucket = 1 << (c - 1);
+    // Bucket sums of every window: bucket b of window w at w·perBucket + b.
+    int keys = windows * perBucket;
+    int[] bx = new int[8 * keys];
+    int[] by = new int[8 * keys];
+    boolean[] present = new boolean[keys];
     int group = Math.max(1, Math.min(windows, GROUP_ITEMS / n));
     int[] count = new int[group * perBucket];
     int[] ref = new int[group * n];
     int[] key = new int[group * n];
-    result.setInfinity();
-    for (int top = windows; top > 0; top -= group) {
-      int low = Math.max(0, top - group);
+    for (int low = 0; low < windows; low += group) {
+      int top = Math.min(windows, low + group);
       int m = sortItems(digits, low, top, perBucket, count, ref, key);
       m = buckets.reduce(ref, key, m, count.length);
-      int at = m - 1;
-      for (int w = top - 1; w >= low; w--) {
-        for (int j = 0; j < c; j++) {
-          result.dbl();
-        }
-        running.setInfinity();
-        windowSum.setInfinity();
-        int first = (w - low) * perBucket;
-        for (int b = perBucket - 1; b >= 0; b--) {
-          if (at >= 0 && key[at] == first + b) {
-            buckets.load(ref[at], ax, ay);
-            running.addAffine(ax, ay);
-            at--;
-          }
-          windowSum.add(running);
-        }
-        result.add(windowSum);
+      for (int j = 0; j < m; j++) {
+        int k = low * perBucket + key[j];
+        buckets.load(ref[j], ax, ay);
+        MsmField.store(ax, bx, k);
+        MsmField.store(ay, by, k);
+        present[k] = true;
+      }
+    }
+    windowSums.run(bx, by, present, windows, perBucket);
+    // Horner's rule over the windows, from the top.
+    result.setInfinity();
+    for (int w = windows - 1; w >= 0; w--) {
+      for (int j = 0; j < c; j++) {
+        result.dbl();
+      }
+      if (windowSums.finite[w]) {
+        MsmField.load(windowSums.sumX, w, ax);
+        MsmField.load(windowSums.sumY, w, ay);
+        result.addAffine(ax, ay);
       }
     }
     if (result.infinite()) {

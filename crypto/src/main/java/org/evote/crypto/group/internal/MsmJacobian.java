@@ -3,10 +3,10 @@ package org.evote.crypto.group.internal;
 import java.util.Arrays;
 
 /**
- * A mutable P-256 point in Jacobian coordinates (X, Y, Z) for the multi-scalar multiplication, Z = 0 for the point
- * at infinity, with doubling (dbl-2001-b, a = −3), mixed addition (madd-2007-bl) and addition (add-2007-bl) done in
- * place on preallocated temporaries: no allocation per operation. The special cases (doubling through addition,
- * P + (−P), the identity on either side) are handled exactly.
+ * A mutable P-256 point in Jacobian coordinates (X, Y, Z) for the multi-scalar multiplication's final Horner
+ * steps, Z = 0 for the point at infinity, with doubling (dbl-2001-b, a = −3) and mixed addition (madd-2007-bl) done
+ * in place on preallocated temporaries: no allocation per operation. The special cases (doubling through addition,
+ * P + (−P), the identity) are handled exactly.
  */
 final class MsmJacobian {
   final int[] x = new int[8];
@@ -21,8 +21,6 @@ final class MsmJacobian {
   private final int[] t5 = new int[8];
   private final int[] t6 = new int[8];
   private final int[] t7 = new int[8];
-  private final int[] t8 = new int[8];
-  private final int[] t9 = new int[8];
 
   MsmJacobian(MsmField f) {
     this.f = f;
@@ -36,12 +34,6 @@ final class MsmJacobian {
     Arrays.fill(x, 0);
     Arrays.fill(y, 0);
     Arrays.fill(z, 0);
-  }
-
-  void set(MsmJacobian o) {
-    System.arraycopy(o.x, 0, x, 0, 8);
-    System.arraycopy(o.y, 0, y, 0, 8);
-    System.arraycopy(o.z, 0, z, 0, 8);
   }
 
   void setAffine(int[] ax, int[] ay) {
@@ -141,69 +133,6 @@ final class MsmJacobian {
     MsmField.twice(t4, t4);
     MsmField.sub(t6, t4, y);
     System.arraycopy(t1, 0, x, 0, 8);
-  }
-
-  /** this := this + q (q is not this object). */
-  void add(MsmJacobian q) {
-    if (q.infinite()) {
-      return;
-    }
-    if (infinite()) {
-      set(q);
-      return;
-    }
-    int[] z1z1 = t1;
-    int[] z2z2 = t2;
-    int[] u1 = t3;
-    int[] u2 = t4;
-    int[] s1 = t5;
-    int[] s2 = t6;
-    f.sqr(z, z1z1);
-    f.sqr(q.z, z2z2);
-    f.mul(x, z2z2, u1);
-    f.mul(q.x, z1z1, u2);
-    f.mul(y, q.z, s1);
-    f.mul(s1, z2z2, s1);
-    f.mul(q.y, z, s2);
-    f.mul(s2, z1z1, s2);
-    int[] h = t7;
-    MsmField.sub(u2, u1, h);
-    int[] r = t8;
-    MsmField.sub(s2, s1, r);
-    if (MsmField.isZero(h)) {
-      if (MsmField.isZero(r)) {
-        dbl();
-      } else {
-        setInfinity();
-      }
-      return;
-    }
-    MsmField.twice(r, r);
-    int[] i = t9;
-    MsmField.twice(h, i);
-    f.sqr(i, i);
-    int[] j = u2;
-    f.mul(h, i, j);
-    int[] v = s2;
-    f.mul(u1, i, v);
-    // Z3 = ((Z1 + Z2)^2 − Z1Z1 − Z2Z2) H
-    MsmField.add(z, q.z, u1);
-    f.sqr(u1, u1);
-    MsmField.sub(u1, z1z1, u1);
-    MsmField.sub(u1, z2z2, u1);
-    f.mul(u1, h, z);
-    // X3 = r^2 − J − 2V
-    f.sqr(r, t9);
-    MsmField.sub(t9, j, t9);
-    MsmField.sub(t9, v, t9);
-    MsmField.sub(t9, v, t9);
-    // Y3 = r (V − X3) − 2 S1 J
-    MsmField.sub(v, t9, h);
-    f.mul(r, h, h);
-    f.mul(s1, j, t1);
-    MsmField.twice(t1, t1);
-    MsmField.sub(h, t1, y);
-    System.arraycopy(t9, 0, x, 0, 8);
   }
 
   /** The affine coordinates into (ax, ay); the point must be finite. */

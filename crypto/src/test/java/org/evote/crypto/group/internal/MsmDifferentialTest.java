@@ -22,6 +22,8 @@ class MsmDifferentialTest {
       BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE), BigInteger.ONE.shiftLeft(255),
       BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE), Q, Q.add(BigInteger.ONE)};
 
+  static final int[] WIDTHS = {2, 3, 4, 5, 6, 7, 8, 10, 12};
+
   static ECPoint naive(ECPoint[] ps, BigInteger[] ks, int n) {
     ECPoint sum = Curve.infinity();
     for (int i = 0; i < n; i++) {
@@ -48,7 +50,7 @@ class MsmDifferentialTest {
     ECPoint expected = naive(ps, ks, n);
     assertEquals(expected, Msm.sum(ps, ks, n).normalize(), what + " (Msm.sum)");
     assertEquals(expected, FastMsm.sum(ps, ks, n).normalize(), what + " (FastMsm)");
-    for (int c = 2; c <= 15; c++) {
+    for (int c : WIDTHS) {
       assertEquals(expected, FastMsm.sum(ps, ks, n, c).normalize(), what + " (FastMsm, c = " + c + ")");
     }
   }
@@ -187,6 +189,23 @@ class MsmDifferentialTest {
       ks[i] = randomScalar(r, i);
     }
     assertAllAgree(ps, ks, 40, "Jacobian inputs");
+  }
+
+  @Test
+  void theWidestWindows() {
+    Random r = new Random(8);
+    ECPoint[] ps = new ECPoint[30];
+    BigInteger[] ks = new BigInteger[30];
+    for (int i = 0; i < 30; i++) {
+      ps[i] = randomPoint(r);
+      ks[i] = randomScalar(r, i);
+    }
+    ps[7] = ps[3];
+    ks[7] = ks[3];
+    ECPoint expected = naive(ps, ks, 30);
+    for (int c = 13; c <= 15; c++) {
+      assertEquals(expected, FastMsm.sum(ps, ks, 30, c).normalize(), "c = " + c);
+    }
   }
 
   @Test
