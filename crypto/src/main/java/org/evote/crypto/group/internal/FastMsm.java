@@ -40,6 +40,8 @@ final class FastMsm {
   private int[] pny;
   /** Scalar limbs, 8 per point, little-endian 32-bit words. */
   private int[] limbs;
+  /** Scalar bit lengths. */
+  private int[] bits;
   private final int[] bitHistogram = new int[257];
   private int maxBits;
 
@@ -67,6 +69,7 @@ final class FastMsm {
     py = new int[8 * count];
     pny = new int[8 * count];
     limbs = new int[8 * count];
+    bits = new int[count];
     int m = 0;
     int[] y = ax;
     for (int i = 0; i < count; i++) {
@@ -85,9 +88,10 @@ final class FastMsm {
       MsmField.negate(y, y);
       MsmField.store(y, pny, m);
       storeLimbs(k, m);
-      int bits = k.bitLength();
-      bitHistogram[bits]++;
-      maxBits = Math.max(maxBits, bits);
+      int b = k.bitLength();
+      bits[m] = b;
+      bitHistogram[b]++;
+      maxBits = Math.max(maxBits, b);
       m++;
     }
     n = m;
@@ -129,7 +133,8 @@ final class FastMsm {
     for (int i = 0; i < n; i++) {
       int base = i << 3;
       int carry = 0;
-      for (int w = 0; w < windows; w++) {
+      int own = (bits[i] + 1 + c) / c; // the digits above are zero
+      for (int w = 0; w < own; w++) {
         int from = w * c;
         int word = from >>> 5;
         int d = carry;

@@ -22,7 +22,7 @@ final class MsmBuckets {
   private final int[] acc = new int[8];
   private final int[] inv = new int[8];
   private final int[] t = new int[8];
-  private final int[] lambda = new int[8];
+  private final int[] d = new int[8];
 
   /** The input points: x, y and −y, flat (point i at offset 8·i). */
   private int[] px;
@@ -135,8 +135,8 @@ final class MsmBuckets {
       }
       MsmField.load(prefix, k, t);
       f.mul(inv, t, t);
-      MsmField.load(den, k, lambda);
-      f.mul(inv, lambda, inv);
+      MsmField.load(den, k, d);
+      f.mul(inv, d, inv);
       MsmField.store(t, den, k);
     }
   }
@@ -151,28 +151,12 @@ final class MsmBuckets {
         if (k != CANCELS) {
           load(ref[i], xa, ya);
           MsmField.load(den, pair, inv);
-          if (k == DOUBLING) {
-            // λ = 3(x² − 1) / (2y), as a = −3
-            f.sqr(xa, lambda);
-            MsmField.setOne(t);
-            MsmField.sub(lambda, t, lambda);
-            MsmField.twice(lambda, t);
-            MsmField.add(lambda, t, lambda);
-            System.arraycopy(xa, 0, xb, 0, 8);
-          } else {
+          if (k != DOUBLING) {
             load(ref[i + 1], xb, yb);
-            MsmField.sub(yb, ya, lambda);
           }
-          f.mul(lambda, inv, lambda);
-          // x3 = λ² − xa − xb, y3 = λ(xa − x3) − ya
-          f.sqr(lambda, t);
-          MsmField.sub(t, xa, t);
-          MsmField.sub(t, xb, t);
-          MsmField.sub(xa, t, xb);
-          f.mul(lambda, xb, xb);
-          MsmField.sub(xb, ya, xb);
-          MsmField.store(t, sx, out);
-          MsmField.store(xb, sy, out);
+          f.chord(xa, ya, xb, yb, inv, k == DOUBLING, xa, ya);
+          MsmField.store(xa, sx, out);
+          MsmField.store(ya, sy, out);
           ref[out] = out;
           key[out] = key[i];
           out++;

@@ -17,6 +17,9 @@ final class MsmField {
 
   private final int[] tt = Nat256.createExt();
   private final byte[] enc = new byte[32];
+  private final int[] lambda = new int[8];
+  private final int[] u = new int[8];
+  private final int[] w = new int[8];
 
   void mul(int[] x, int[] y, int[] z) {
     SecP256R1Field.multiply(x, y, z, tt);
@@ -60,6 +63,33 @@ final class MsmField {
     if (!Mod.modOddInverseVar(P, x, z)) {
       throw new ArithmeticException("zero has no inverse");
     }
+  }
+
+  /**
+   * (x3, y3) := (x1, y1) + (x2, y2) in affine coordinates, given {@code invDen} = 1/(x2 − x1); for a doubling
+   * ({@code doubling}, then x2 and y2 are not read) {@code invDen} = 1/(2·y1) and λ = 3(x1² − 1)/(2·y1), as a = −3.
+   * The outputs may be any of the inputs.
+   */
+  void chord(int[] x1, int[] y1, int[] x2, int[] y2, int[] invDen, boolean doubling, int[] x3, int[] y3) {
+    if (doubling) {
+      sqr(x1, lambda);
+      setOne(u);
+      sub(lambda, u, lambda);
+      twice(lambda, u);
+      add(lambda, u, lambda);
+    } else {
+      sub(y2, y1, lambda);
+    }
+    mul(lambda, invDen, lambda);
+    // x3 = λ² − x1 − x2, y3 = λ(x1 − x3) − y1
+    sqr(lambda, u);
+    sub(u, x1, u);
+    sub(u, doubling ? x1 : x2, u);
+    sub(x1, u, w);
+    mul(lambda, w, w);
+    sub(w, y1, w);
+    System.arraycopy(u, 0, x3, 0, 8);
+    System.arraycopy(w, 0, y3, 0, 8);
   }
 
   /** dst := element {@code at} of the flat array {@code flat}. */

@@ -134,28 +134,12 @@ final class MsmWindowSums {
     MsmField.load(dx, j, x1);
     MsmField.load(dy, j, y1);
     MsmField.load(den, j, inv);
-    if (doubling) {
-      // λ = 3(x² − 1) / (2y), as a = −3
-      f.sqr(x1, lambda);
-      MsmField.setOne(t);
-      MsmField.sub(lambda, t, lambda);
-      MsmField.twice(lambda, t);
-      MsmField.add(lambda, t, lambda);
-      System.arraycopy(x1, 0, x2, 0, 8);
-    } else {
+    if (!doubling) {
       MsmField.load(sx, s, x2);
       MsmField.load(sy, s, y2);
-      MsmField.sub(y2, y1, lambda);
     }
-    f.mul(lambda, inv, lambda);
-    // x3 = λ² − x1 − x2, y3 = λ(x1 − x3) − y1
-    f.sqr(lambda, t);
-    MsmField.sub(t, x1, t);
-    MsmField.sub(t, x2, t);
-    MsmField.sub(x1, t, x2);
-    f.mul(lambda, x2, x2);
-    MsmField.sub(x2, y1, x2);
-    MsmField.store(t, dx, j);
-    MsmField.store(x2, dy, j);
+    f.chord(x1, y1, x2, y2, inv, doubling, x1, y1);
+    MsmField.store(x1, dx, j);
+    MsmField.store(y1, dy, j);
   }
 }
