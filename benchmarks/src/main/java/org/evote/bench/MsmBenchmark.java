@@ -25,6 +25,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * random affine points with scalars half of 128 bits (the weights on proof commitments) and half full-size (the
  * merged weights on ciphertexts), at n = 400 (one 60-selection ballot) and n = 6400 (a batch of 16 ballots), with
  * Bouncy Castle's {@link ECAlgorithms#sumOfMultiplies} at n = 400 as the same-run baseline (docs/performance.md).
+ * Where {@code Msm.sum} can dispatch to a native implementation, run with {@code -jvmArgs -Devote.msm=java} to
+ * measure the Java path.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
