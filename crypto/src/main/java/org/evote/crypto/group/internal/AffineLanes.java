@@ -24,6 +24,7 @@ final class AffineLanes {
   private final int[][] py;
   private final int[][] dx;
   private final int[][] prefix;
+  private final boolean[] negated;
   private final int[] lane;
   private final int[] order;
   private int staged;
@@ -45,18 +46,42 @@ final class AffineLanes {
     py = new int[n][8];
     dx = new int[n][8];
     prefix = new int[n][8];
+    negated = new boolean[n];
     lane = new int[n];
     order = new int[n];
   }
 
-  /** Stages lane l += ±(entry (row, |digit|) of {@code table}), negated when digit < 0; digit ≠ 0. */
-  void stage(int l, FixedBaseTable table, int row, int digit) {
+  /** Puts every lane back at the identity. */
+  void reset() {
+    java.util.Arrays.fill(infinite, true);
+    staged = 0;
+  }
+
+  /** Sets lane l to the finite point (ax, ay). */
+  void set(int l, int[] ax, int[] ay) {
+    System.arraycopy(ax, 0, x[l], 0, 8);
+    System.arraycopy(ay, 0, y[l], 0, 8);
+    infinite[l] = false;
+  }
+
+  /** Copies the finite lane l to out[at .. at + 16) (x limbs, then y limbs). */
+  void copyOut(int l, int[] out, int at) {
+    if (infinite[l]) {
+      throw new IllegalStateException("lane is the identity");
+    }
+    System.arraycopy(x[l], 0, out, at, 8);
+    System.arraycopy(y[l], 0, out, at + 8, 8);
+  }
+
+  /**
+   * Stages lane l += ±(entry (row, |digit|) of {@code table}), negated when digit < 0 (the negation is folded into
+   * the addition formula); digit ≠ 0.
+   */
+  void stage(int l, AffineTable table, int row, int digit) {
     int e = staged++;
     lane[e] = l;
     table.entry(row, digit, px[e], py[e]);
-    if (digit < 0) {
-      SecP256R1Field.negate(py[e], py[e]);
-    }
+    negated[e] = digit < 0;
   }
 
   /** Stages lane l += lane o (nothing if lane o is the identity); l ≠ o. */
@@ -66,6 +91,7 @@ final class AffineLanes {
     }
     int e = staged++;
     lane[e] = l;
+    negated[e] = false;
     System.arraycopy(x[o], 0, px[e], 0, 8);
     System.arraycopy(y[o], 0, py[e], 0, 8);
   }
@@ -75,17 +101,18 @@ final class AffineLanes {
     int m = 0;
     for (int e = 0; e < staged; e++) {
       int l = lane[e];
-      if (infinite[l]) {
-        System.arraycopy(px[e], 0, x[l], 0, 8);
-        System.arraycopy(py[e], 0, y[l], 0, 8);
-        infinite[l] = false;
+      if (infinite[l] || Nat256.eq(px[e], x[l])) {
+        if (negated[e]) {
+          SecP256R1Field.negate(py[e], py[e]);
+        }
+        if (infinite[l]) {
+          set(l, px[e], py[e]);
+        } else {
+          sameX(l, e);
+        }
         continue;
       }
       SecP256R1Field.subtract(px[e], x[l], dx[e]);
-      if (Nat256.isZero(dx[e])) {
-        sameX(l, e);
-        continue;
-      }
       if (m == 0) {
         System.arraycopy(dx[e], 0, prefix[e], 0, 8);
       } else {
@@ -109,14 +136,24 @@ final class AffineLanes {
       int l = lane[e];
       int[] ax = x[l];
       int[] ay = y[l];
-      SecP256R1Field.subtract(py[e], ay, t1);
+      // λ = (y2 − y1)/(x2 − x1); for a negated entry y2 = −py, and μ = (py + y1)/(x2 − x1) = −λ is used instead.
+      boolean neg = negated[e];
+      if (neg) {
+        SecP256R1Field.add(py[e], ay, t1);
+      } else {
+        SecP256R1Field.subtract(py[e], ay, t1);
+      }
       SecP256R1Field.multiply(t1, inverse, lambda, tt);
       SecP256R1Field.square(lambda, t1, tt);
       SecP256R1Field.subtract(t1, ax, t1);
       SecP256R1Field.subtract(t1, px[e], t1); // x3 = λ² − x1 − x2
-      SecP256R1Field.subtract(ax, t1, t2);
+      if (neg) {
+        SecP256R1Field.subtract(t1, ax, t2); // y3 = μ·(x3 − x1) − y1
+      } else {
+        SecP256R1Field.subtract(ax, t1, t2); // y3 = λ·(x1 − x3) − y1
+      }
       SecP256R1Field.multiply(lambda, t2, t2, tt);
-      SecP256R1Field.subtract(t2, ay, ay); // y3 = λ·(x1 − x3) − y1
+      SecP256R1Field.subtract(t2, ay, ay);
       System.arraycopy(t1, 0, ax, 0, 8);
     }
   }

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import org.bouncycastle.math.ec.ECPoint;
 
 /**
- * Many fixed-base multiplications k·B (and sums k1·B1 + k2·B2) computed together (protocol §1.5): the table rows
- * are walked once for all of them, and the additions of a row are done in affine coordinates with one shared field
+ * Many fixed-base multiplications k·B (and sums k1·B1 + k2·B2) computed together (protocol §1.5): the rows of the
+ * bases' wide {@link AffineTable}s are walked once for all of them, and the additions of a row are done in affine coordinates with one shared field
  * inversion ({@link AffineLanes}); the results come out affine, with no normalization left to do. Below
  * {@link #AFFINE_FROM} multiplications, where the inversion per row would cost more than it saves, each is done on
  * its own with {@link FixedBaseTable#multiply}. Results are the same points either way.
@@ -94,15 +94,17 @@ public final class FixedBaseBatch {
 
   private ECPoint[] affine() {
     int[][] digits = new int[lanes][];
+    AffineTable[] wide = new AffineTable[lanes];
     for (int l = 0; l < lanes; l++) {
-      digits[l] = FixedBaseTable.recode(scalars[l]);
+      digits[l] = AffineTable.recode(scalars[l]);
+      wide[l] = tables[l].affine();
     }
     AffineLanes acc = new AffineLanes(lanes);
-    for (int row = 0; row < FixedBaseTable.DIGITS; row++) {
+    for (int row = 0; row < AffineTable.DIGITS; row++) {
       for (int l = 0; l < lanes; l++) {
         int d = digits[l][row];
         if (d != 0) {
-          acc.stage(l, tables[l], row, d);
+          acc.stage(l, wide[l], row, d);
         }
       }
       acc.flush();

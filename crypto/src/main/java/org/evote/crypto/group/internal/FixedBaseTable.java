@@ -7,8 +7,8 @@ import org.bouncycastle.math.ec.ECPoint;
  * Precomputed multiples of one base point B for fast fixed-base multiplication (protocol §1.5). Row i holds
  * d·2^(w·i)·B for d = 1 .. 2^(w−1) as affine points; with k recoded into signed w-bit digits, k·B costs one mixed
  * addition per digit and no doublings (22 additions for w = 12, against about 300 point operations for a
- * variable-base multiplication). The same entries are also kept as raw affine coordinates (int[8] limbs) for
- * {@link FixedBaseBatch}, which computes many multiplications together in affine coordinates.
+ * variable-base multiplication). Many multiplications at once use the wider {@link AffineTable} of the same base
+ * instead ({@link FixedBaseBatch}), built on first use.
  *
  * <p>Security note: the table index depends on the scalar, so memory access is not constant-time. Kiosks and
  * guardians run no untrusted code beside the crypto; docs/protocol.md §1.5 records this trade-off. Internal: the
@@ -16,41 +16,36 @@ import org.bouncycastle.math.ec.ECPoint;
  */
 public final class FixedBaseTable {
   static final int WINDOW = 12;
-  static final int DIGITS = (256 + WINDOW - 1) / WINDOW;
-  private static final int SIZE = 1 << (WINDOW - 1);
+  private static final int DIGITS = (256 + WINDOW - 1) / WINDOW;
 
+  private final ECPoint base;
   private final ECPoint[][] rows;
-  /** Entry (i, d) at offset 16·(i·SIZE + d − 1): x as 8 little-endian 32-bit limbs, then y. */
-  private final int[] affine;
+  private volatile AffineTable affine;
 
   /** Builds the table for {@code base} (about 45,000 additions, some 50 ms: build once per key and reuse). */
   public FixedBaseTable(ECPoint base) {
+    int size = 1 << (WINDOW - 1);
     rows = new ECPoint[DIGITS][];
-    affine = new int[DIGITS * SIZE * 16];
     ECPoint rowBase = base.normalize();
+    this.base = rowBase;
     for (int i = 0; i < DIGITS; i++) {
-      ECPoint[] row = new ECPoint[SIZE + 1];
+      ECPoint[] row = new ECPoint[size + 1];
       row[1] = rowBase;
-      for (int d = 2; d <= SIZE; d++) {
+      for (int d = 2; d <= size; d++) {
         row[d] = d % 2 == 0 ? row[d / 2].twice() : row[d - 1].add(rowBase);
       }
-      ECPoint[] finite = new ECPoint[SIZE];
-      System.arraycopy(row, 1, finite, 0, SIZE);
+      ECPoint[] finite = new ECPoint[size];
+      System.arraycopy(row, 1, finite, 0, size);
       Curve.CURVE.normalizeAll(finite);
-      System.arraycopy(finite, 0, row, 1, SIZE);
-      for (int d = 1; d <= SIZE; d++) {
-        int at = 16 * (i * SIZE + d - 1);
-        Limbs.fromBytes(row[d].getAffineXCoord().getEncoded(), affine, at);
-        Limbs.fromBytes(row[d].getAffineYCoord().getEncoded(), affine, at + 8);
-      }
+      System.arraycopy(finite, 0, row, 1, size);
       rows[i] = row;
-      rowBase = row[SIZE].twice().normalize();
+      rowBase = row[size].twice().normalize();
     }
   }
 
   /** k·B for 0 ≤ k < q, in Jacobian form (not normalized), for callers that normalize in batches. */
   public ECPoint multiply(BigInteger k) {
-    int[] digits = recode(k);
+    int[] digits = SignedDigits.recode(k, WINDOW, DIGITS);
     ECPoint acc = Curve.CURVE.getInfinity();
     for (int i = 0; i < DIGITS; i++) {
       int d = digits[i];
@@ -63,15 +58,21 @@ public final class FixedBaseTable {
     return acc;
   }
 
-  /** The {@link #DIGITS} signed digits of 0 ≤ k < 2^256, each in [−2^(w−1), 2^(w−1)). */
-  static int[] recode(BigInteger k) {
-    return SignedDigits.recode(k, WINDOW, DIGITS);
-  }
-
-  /** Copies the affine coordinates of |d|·2^(w·i)·B (1 ≤ |d| ≤ 2^(w−1)) into x and y (y not negated). */
-  void entry(int i, int d, int[] x, int[] y) {
-    int at = 16 * (i * SIZE + Math.abs(d) - 1);
-    System.arraycopy(affine, at, x, 0, 8);
-    System.arraycopy(affine, at + 8, y, 0, 8);
+  /**
+   * The wide affine table of the same base for {@link FixedBaseBatch}, built on first use (some 40 ms) and kept: a
+   * cache of a pure function of the base, so sharing it between threads is safe.
+   */
+  AffineTable affine() {
+    AffineTable t = affine;
+    if (t == null) {
+      synchronized (this) {
+        t = affine;
+        if (t == null) {
+          t = new AffineTable(base);
+          affine = t;
+        }
+      }
+    }
+    return t;
   }
 }
