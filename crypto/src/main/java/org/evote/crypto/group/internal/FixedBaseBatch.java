@@ -16,7 +16,7 @@ import org.bouncycastle.math.ec.ECPoint;
  */
 public final class FixedBaseBatch {
   /** From this many single multiplications on, the affine path is used. */
-  static final int AFFINE_FROM = 8;
+  static final int AFFINE_FROM = 16;
 
   private FixedBaseTable[] tables = new FixedBaseTable[16];
   private BigInteger[] scalars = new BigInteger[16];
