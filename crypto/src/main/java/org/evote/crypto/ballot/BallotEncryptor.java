@@ -1,24 +1,19 @@
 package org.evote.crypto.ballot;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.elgamal.Ciphertext;
-import org.evote.crypto.elgamal.ElectionPublicKey;
 import org.evote.crypto.group.Scalar;
 import org.evote.crypto.group.SecretScalar;
-import org.evote.crypto.group.internal.Curve;
-import org.evote.crypto.group.internal.FixedBaseBatch;
-import org.evote.crypto.group.internal.FixedBaseTable;
-import org.evote.crypto.group.internal.Points;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.hash.DomainTags;
 import org.evote.crypto.hash.Hasher;
 import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.SelectionDescription;
+import org.evote.crypto.proof.EncryptionBatch;
 import org.evote.crypto.proof.NonceSource;
 import org.evote.crypto.proof.RangeProof;
 import org.evote.crypto.proof.RangeStatement;
@@ -48,7 +43,7 @@ public final class BallotEncryptor {
     validate(ballot, contests);
     Digest he = config.extendedHash();
     byte[] xi = seed.toBytes();
-    FixedBaseBatch batch = new FixedBaseBatch();
+    EncryptionBatch batch = new EncryptionBatch(config.jointKey());
     List<ContestWork> work = new ArrayList<>(contests.size());
     for (ContestDescription contest : contests) {
       work.add(begin(contest, ballot, he, xi, batch));
@@ -58,7 +53,7 @@ public final class BallotEncryptor {
     List<EncryptedContest> out = new ArrayList<>(contests.size());
     List<Digest> contestHashes = new ArrayList<>(contests.size());
     for (ContestWork w : work) {
-      EncryptedContest ec = w.finish(he, ballot.ballotId(), batch);
+      EncryptedContest ec = w.finish(he, ballot.ballotId());
       contestHashes.add(ec.contestHash());
       out.add(ec);
     }
@@ -72,9 +67,7 @@ public final class BallotEncryptor {
    * α = r·G and β = r·K + m·G (§3.1) and its range proof's commitments, then the contest proof's commitments.
    */
   private ContestWork begin(ContestDescription contest, PlaintextBallot ballot, Digest he, byte[] xi,
-      FixedBaseBatch batch) {
-    ElectionPublicKey key = config.jointKey();
-    FixedBaseTable kTable = Points.table(key.element());
+      EncryptionBatch batch) {
     List<SelectionDescription> descriptions = contest.selections();
     int count = descriptions.size();
     ContestWork w = new ContestWork(contest, count);
@@ -83,47 +76,38 @@ public final class BallotEncryptor {
     for (int i = 0; i < count; i++) {
       String sel = descriptions.get(i).id();
       long vote = ballot.vote(contest.id(), sel);
-      if (vote < 0) {
-        throw new IllegalArgumentException("plaintext must be non-negative");
-      }
       marked += vote;
       SecretScalar r = selectionNonce(he, xi, ballot.ballotId(), contest.id(), sel);
       nonceSum = nonceSum.add(r);
-      BigInteger rk = r.revealSecret().toBigInteger();
-      w.alphas[i] = batch.multiply(Curve.G_TABLE, rk);
-      w.betas[i] = vote == 0 ? batch.multiply(kTable, rk)
-          : batch.multiplyAdd(kTable, rk, Curve.G_TABLE, BigInteger.valueOf(vote));
-      w.proofs[i] = RangeProof.begin(ContestDescription.SELECTION_LIMIT, key, vote, r,
-          proofNonces(he, xi, ballot.ballotId(), contest.id(), sel), batch);
+      w.ciphertexts[i] = batch.encrypt(vote, r);
+      w.proofs[i] = batch.rangeProof(ContestDescription.SELECTION_LIMIT, vote, r,
+          proofNonces(he, xi, ballot.ballotId(), contest.id(), sel));
     }
-    w.contestProof = RangeProof.begin(contest.votesAllowed(), key, marked, nonceSum,
-        proofNonces(he, xi, ballot.ballotId(), contest.id(), ""), batch);
+    w.contestProof = batch.rangeProof(contest.votesAllowed(), marked, nonceSum,
+        proofNonces(he, xi, ballot.ballotId(), contest.id(), ""));
     return w;
   }
 
   /** One contest between registering its multiplications and completing its proofs. */
   private final class ContestWork {
     final ContestDescription contest;
-    final int[] alphas;
-    final int[] betas;
+    final EncryptionBatch.PendingCiphertext[] ciphertexts;
     final RangeProof.Pending[] proofs;
     RangeProof.Pending contestProof;
 
     ContestWork(ContestDescription contest, int count) {
       this.contest = contest;
-      alphas = new int[count];
-      betas = new int[count];
+      ciphertexts = new EncryptionBatch.PendingCiphertext[count];
       proofs = new RangeProof.Pending[count];
     }
 
-    EncryptedContest finish(Digest he, String ballotId, FixedBaseBatch batch) {
+    EncryptedContest finish(Digest he, String ballotId) {
       List<SelectionDescription> descriptions = contest.selections();
       List<EncryptedSelection> selections = new ArrayList<>(descriptions.size());
       List<Ciphertext> cts = new ArrayList<>(descriptions.size());
       for (int i = 0; i < descriptions.size(); i++) {
         String sel = descriptions.get(i).id();
-        Ciphertext ct = new Ciphertext(Points.element(batch.result(alphas[i])),
-            Points.element(batch.result(betas[i])));
+        Ciphertext ct = ciphertexts[i].get();
         cts.add(ct);
         RangeStatement st = RangeStatement.selection(he, config.jointKey(), ballotId, contest.id(), sel, ct,
             ContestDescription.SELECTION_LIMIT);

@@ -57,10 +57,10 @@ public record RangeProof(List<Branch> branches) {
    * The first half of proving Enc(m; r) in 0..bound under {@code key}: draws the nonces and registers the
    * commitments' fixed-base multiplications in {@code batch} (the simulated branches use a_j = (v_j − c_j·r)·G and
    * b_j = (v_j − c_j·r)·K + c_j·(j − m)·G, so no variable-base multiplication is needed), so that a whole ballot's
-   * multiplications are computed together. Run the batch, then {@link Pending#finish} with the statement, whose
+   * multiplications are computed together ({@link EncryptionBatch}). Run the batch, then {@link Pending#finish} with the statement, whose
    * ciphertext the commitments do not depend on.
    */
-  public static Pending begin(int bound, ElectionPublicKey key, long m, SecretScalar r, NonceSource nonces,
+  static Pending begin(int bound, ElectionPublicKey key, long m, SecretScalar r, NonceSource nonces,
       FixedBaseBatch batch) {
     if (m < 0 || m > bound) {
       throw new IllegalArgumentException("plaintext outside 0..bound");
@@ -68,7 +68,7 @@ public record RangeProof(List<Branch> branches) {
     return new Pending(bound, key, m, r, nonces, batch);
   }
 
-  /** A proof whose commitments are registered in a {@link FixedBaseBatch}; holds secrets, so never printed. */
+  /** A proof whose commitments are registered in a batch ({@link EncryptionBatch}); holds secrets, never printed. */
   public static final class Pending {
     private final int bound;
     private final ElectionPublicKey key;
