@@ -57,8 +57,8 @@ public record RangeProof(List<Branch> branches) {
    * The first half of proving Enc(m; r) in 0..bound under {@code key}: draws the nonces and registers the
    * commitments' fixed-base multiplications in {@code batch} (the simulated branches use a_j = (v_j − c_j·r)·G and
    * b_j = (v_j − c_j·r)·K + c_j·(j − m)·G, so no variable-base multiplication is needed), so that a whole ballot's
-   * multiplications are computed together ({@link EncryptionBatch}). Run the batch, then {@link Pending#finish} with the statement, whose
-   * ciphertext the commitments do not depend on.
+   * multiplications are computed together ({@link EncryptionBatch}). Run the batch, then {@link Pending#finish}
+   * with the statement, whose ciphertext the commitments do not depend on.
    */
   static Pending begin(int bound, ElectionPublicKey key, long m, SecretScalar r, NonceSource nonces,
       FixedBaseBatch batch) {

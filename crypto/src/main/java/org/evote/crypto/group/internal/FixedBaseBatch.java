@@ -6,10 +6,11 @@ import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * Many fixed-base multiplications k·B (and sums k1·B1 + k2·B2) computed together (protocol §1.5): the rows of the
- * bases' wide {@link AffineTable}s are walked once for all of them, and the additions of a row are done in affine coordinates with one shared field
- * inversion ({@link AffineLanes}); the results come out affine, with no normalization left to do. Below
- * {@link #AFFINE_FROM} multiplications, where the inversion per row would cost more than it saves, each is done on
- * its own with {@link FixedBaseTable#multiply}. Results are the same points either way.
+ * bases' wide {@link AffineTable}s are walked once for all of them, and the additions of a row are done in affine
+ * coordinates with one shared field inversion ({@link AffineLanes}); the results come out affine, with no
+ * normalization left to do. Below {@link #AFFINE_FROM} multiplications, where the inversion per row would cost more
+ * than it saves, each is done on its own with {@link FixedBaseTable#multiply}. Results are the same points either
+ * way.
  *
  * <p>Usage: register every multiplication ({@link #multiply}, {@link #multiplyAdd}), {@link #run()} once, then read
  * {@link #result}. Not constant-time (see {@link FixedBaseTable}); one instance per computation, not thread-safe.
