@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Set;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.elgamal.Ciphertext;
-import org.evote.crypto.elgamal.ElGamal;
 import org.evote.crypto.group.Scalar;
 import org.evote.crypto.group.SecretScalar;
 import org.evote.crypto.hash.Digest;
@@ -14,6 +13,7 @@ import org.evote.crypto.hash.DomainTags;
 import org.evote.crypto.hash.Hasher;
 import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.SelectionDescription;
+import org.evote.crypto.proof.EncryptionBatch;
 import org.evote.crypto.proof.NonceSource;
 import org.evote.crypto.proof.RangeProof;
 import org.evote.crypto.proof.RangeStatement;
@@ -43,44 +43,82 @@ public final class BallotEncryptor {
     validate(ballot, contests);
     Digest he = config.extendedHash();
     byte[] xi = seed.toBytes();
-    List<EncryptedContest> out = new ArrayList<>(contests.size());
-    List<Digest> contestHashes = new ArrayList<>(contests.size());
+    EncryptionBatch batch = new EncryptionBatch(config.jointKey());
+    List<ContestWork> work = new ArrayList<>(contests.size());
     for (ContestDescription contest : contests) {
-      List<SelectionDescription> descriptions = contest.selections();
-      int count = descriptions.size();
-      long[] votes = new long[count];
-      SecretScalar[] nonces = new SecretScalar[count];
-      SecretScalar nonceSum = SecretScalar.of(Scalar.ZERO);
-      long marked = 0;
-      for (int i = 0; i < count; i++) {
-        votes[i] = ballot.vote(contest.id(), descriptions.get(i).id());
-        marked += votes[i];
-        nonces[i] = selectionNonce(he, xi, ballot.ballotId(), contest.id(), descriptions.get(i).id());
-        nonceSum = nonceSum.add(nonces[i]);
-      }
-      Ciphertext[] cts = ElGamal.encryptAll(votes, nonces, config.jointKey());
-      List<EncryptedSelection> selections = new ArrayList<>(count);
-      for (int i = 0; i < count; i++) {
-        String sel = descriptions.get(i).id();
-        RangeStatement st = RangeStatement.selection(he, config.jointKey(), ballot.ballotId(), contest.id(), sel,
-            cts[i], ContestDescription.SELECTION_LIMIT);
-        RangeProof proof = RangeProof.prove(st, votes[i], nonces[i],
-            proofNonces(he, xi, ballot.ballotId(), contest.id(), sel));
-        selections.add(new EncryptedSelection(sel, cts[i], proof));
-      }
-      Ciphertext sum = Ciphertext.sum(java.util.Arrays.asList(cts));
-      RangeStatement st = RangeStatement.contest(he, config.jointKey(), ballot.ballotId(), contest.id(), sum,
-          contest.votesAllowed());
-      RangeProof contestProof = RangeProof.prove(st, marked, nonceSum,
-          proofNonces(he, xi, ballot.ballotId(), contest.id(), ""));
-      Digest chi = ConfirmationCodes.contestHash(he, ballot.ballotId(), contest.id(), selections);
-      contestHashes.add(chi);
-      out.add(new EncryptedContest(contest.id(), selections, contestProof, chi));
+      work.add(begin(contest, ballot, he, xi, batch));
     }
     java.util.Arrays.fill(xi, (byte) 0);
+    batch.run();
+    List<EncryptedContest> out = new ArrayList<>(contests.size());
+    List<Digest> contestHashes = new ArrayList<>(contests.size());
+    for (ContestWork w : work) {
+      EncryptedContest ec = w.finish(he, ballot.ballotId());
+      contestHashes.add(ec.contestHash());
+      out.add(ec);
+    }
     Digest code = ConfirmationCodes.confirmationCode(he, kioskId, previousCode, timestamp, ballot.ballotId(),
         ballot.styleId(), contestHashes);
     return new EncryptedBallot(ballot.ballotId(), ballot.styleId(), kioskId, timestamp, previousCode, out, code);
+  }
+
+  /**
+   * Derives a contest's nonces and registers all its fixed-base multiplications in {@code batch}: for each selection
+   * α = r·G and β = r·K + m·G (§3.1) and its range proof's commitments, then the contest proof's commitments.
+   */
+  private ContestWork begin(ContestDescription contest, PlaintextBallot ballot, Digest he, byte[] xi,
+      EncryptionBatch batch) {
+    List<SelectionDescription> descriptions = contest.selections();
+    int count = descriptions.size();
+    ContestWork w = new ContestWork(contest, count);
+    SecretScalar nonceSum = SecretScalar.of(Scalar.ZERO);
+    long marked = 0;
+    for (int i = 0; i < count; i++) {
+      String sel = descriptions.get(i).id();
+      long vote = ballot.vote(contest.id(), sel);
+      marked += vote;
+      SecretScalar r = selectionNonce(he, xi, ballot.ballotId(), contest.id(), sel);
+      nonceSum = nonceSum.add(r);
+      w.ciphertexts[i] = batch.encrypt(vote, r);
+      w.proofs[i] = batch.rangeProof(ContestDescription.SELECTION_LIMIT, vote, r,
+          proofNonces(he, xi, ballot.ballotId(), contest.id(), sel));
+    }
+    w.contestProof = batch.rangeProof(contest.votesAllowed(), marked, nonceSum,
+        proofNonces(he, xi, ballot.ballotId(), contest.id(), ""));
+    return w;
+  }
+
+  /** One contest between registering its multiplications and completing its proofs. */
+  private final class ContestWork {
+    final ContestDescription contest;
+    final EncryptionBatch.PendingCiphertext[] ciphertexts;
+    final RangeProof.Pending[] proofs;
+    RangeProof.Pending contestProof;
+
+    ContestWork(ContestDescription contest, int count) {
+      this.contest = contest;
+      ciphertexts = new EncryptionBatch.PendingCiphertext[count];
+      proofs = new RangeProof.Pending[count];
+    }
+
+    EncryptedContest finish(Digest he, String ballotId) {
+      List<SelectionDescription> descriptions = contest.selections();
+      List<EncryptedSelection> selections = new ArrayList<>(descriptions.size());
+      List<Ciphertext> cts = new ArrayList<>(descriptions.size());
+      for (int i = 0; i < descriptions.size(); i++) {
+        String sel = descriptions.get(i).id();
+        Ciphertext ct = ciphertexts[i].get();
+        cts.add(ct);
+        RangeStatement st = RangeStatement.selection(he, config.jointKey(), ballotId, contest.id(), sel, ct,
+            ContestDescription.SELECTION_LIMIT);
+        selections.add(new EncryptedSelection(sel, ct, proofs[i].finish(st)));
+      }
+      RangeStatement st = RangeStatement.contest(he, config.jointKey(), ballotId, contest.id(),
+          Ciphertext.sum(cts), contest.votesAllowed());
+      RangeProof proof = contestProof.finish(st);
+      Digest chi = ConfirmationCodes.contestHash(he, ballotId, contest.id(), selections);
+      return new EncryptedContest(contest.id(), selections, proof, chi);
+    }
   }
 
   private static void validate(PlaintextBallot ballot, List<ContestDescription> contests) {

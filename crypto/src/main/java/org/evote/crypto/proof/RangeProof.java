@@ -1,13 +1,15 @@
 package org.evote.crypto.proof;
 
+import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import org.bouncycastle.math.ec.ECPoint;
+import org.evote.crypto.elgamal.ElectionPublicKey;
 import org.evote.crypto.group.Element;
 import org.evote.crypto.group.Scalar;
 import org.evote.crypto.group.SecretScalar;
 import org.evote.crypto.group.internal.Curve;
+import org.evote.crypto.group.internal.FixedBaseBatch;
 import org.evote.crypto.group.internal.FixedBaseTable;
 import org.evote.crypto.group.internal.Points;
 import org.evote.crypto.hash.DomainTags;
@@ -42,53 +44,107 @@ public record RangeProof(List<Branch> branches) {
 
   /**
    * Proves that the statement's ciphertext is Enc(m; r), with the nonces of {@code nonces} (a ballot's are derived
-   * from its seed, §3.2). Every commitment is formed with fixed-base multiplications only (the simulated branches
-   * use a_j = (v_j − c_j·r)·G and b_j = (v_j − c_j·r)·K + c_j·(j − m)·G), then normalized in one batch.
+   * from its seed, §3.2): {@link #begin} and {@link Pending#finish} with a batch of its own.
    */
   public static RangeProof prove(RangeStatement st, long m, SecretScalar r, NonceSource nonces) {
-    int bound = st.bound();
+    FixedBaseBatch batch = new FixedBaseBatch();
+    Pending pending = begin(st.bound(), st.key(), m, r, nonces, batch);
+    batch.run();
+    return pending.finish(st);
+  }
+
+  /**
+   * The first half of proving Enc(m; r) in 0..bound under {@code key}: draws the nonces and registers the
+   * commitments' fixed-base multiplications in {@code batch} (the simulated branches use a_j = (v_j − c_j·r)·G and
+   * b_j = (v_j − c_j·r)·K + c_j·(j − m)·G, so no variable-base multiplication is needed), so that a whole ballot's
+   * multiplications are computed together ({@link EncryptionBatch}). Run the batch, then {@link Pending#finish}
+   * with the statement, whose ciphertext the commitments do not depend on.
+   */
+  static Pending begin(int bound, ElectionPublicKey key, long m, SecretScalar r, NonceSource nonces,
+      FixedBaseBatch batch) {
     if (m < 0 || m > bound) {
       throw new IllegalArgumentException("plaintext outside 0..bound");
     }
-    int n = bound + 1;
-    Scalar[] cs = new Scalar[n];
-    Scalar[] vs = new Scalar[n];
-    ECPoint[] commitments = new ECPoint[2 * n];
-    FixedBaseTable kTable = Points.table(st.key().element());
-    SecretScalar u = null;
-    Scalar sumOthers = Scalar.ZERO;
-    for (int j = 0; j < n; j++) {
-      if (j == m) {
-        u = nonces.nonce("u", j);
-        commitments[2 * j] = Points.gPow(u.revealSecret());
-        commitments[2 * j + 1] = kTable.multiply(u.revealSecret().toBigInteger());
-      } else {
-        // A simulated branch's c_j and v_j are published in the proof.
-        cs[j] = nonces.nonce("c", j).revealSecret();
-        vs[j] = nonces.nonce("v", j).revealSecret();
-        sumOthers = sumOthers.add(cs[j]);
-        Scalar t = r.multiply(cs[j]).negate().add(vs[j]).revealSecret();
-        commitments[2 * j] = Points.gPow(t);
-        Scalar shift = cs[j].multiply(Scalar.of(j - m));
-        commitments[2 * j + 1] = kTable.multiply(t.toBigInteger()).add(Points.gPow(shift));
+    return new Pending(bound, key, m, r, nonces, batch);
+  }
+
+  /** A proof whose commitments are registered in a batch ({@link EncryptionBatch}); holds secrets, never printed. */
+  public static final class Pending {
+    private final int bound;
+    private final ElectionPublicKey key;
+    private final int real;
+    private final SecretScalar r;
+    private final SecretScalar u;
+    private final Scalar[] cs;
+    private final Scalar[] vs;
+    private final Scalar sumOthers;
+    private final int[] jobs;
+    private final FixedBaseBatch batch;
+
+    private Pending(int bound, ElectionPublicKey key, long m, SecretScalar r, NonceSource nonces,
+        FixedBaseBatch batch) {
+      this.bound = bound;
+      this.key = key;
+      this.real = (int) m;
+      this.r = r;
+      this.batch = batch;
+      int n = bound + 1;
+      cs = new Scalar[n];
+      vs = new Scalar[n];
+      jobs = new int[2 * n];
+      FixedBaseTable gTable = Curve.G_TABLE;
+      FixedBaseTable kTable = Points.table(key.element());
+      SecretScalar nonce = null;
+      Scalar others = Scalar.ZERO;
+      for (int j = 0; j < n; j++) {
+        if (j == m) {
+          nonce = nonces.nonce("u", j);
+          BigInteger uk = nonce.revealSecret().toBigInteger();
+          jobs[2 * j] = batch.multiply(gTable, uk);
+          jobs[2 * j + 1] = batch.multiply(kTable, uk);
+        } else {
+          // A simulated branch's c_j and v_j are published in the proof.
+          cs[j] = nonces.nonce("c", j).revealSecret();
+          vs[j] = nonces.nonce("v", j).revealSecret();
+          others = others.add(cs[j]);
+          BigInteger t = r.multiply(cs[j]).negate().add(vs[j]).revealSecret().toBigInteger();
+          BigInteger shift = cs[j].multiply(Scalar.of(j - m)).toBigInteger();
+          jobs[2 * j] = batch.multiply(gTable, t);
+          jobs[2 * j + 1] = batch.multiplyAdd(kTable, t, gTable, shift);
+        }
       }
+      this.u = nonce;
+      this.sumOthers = others;
     }
-    Curve.normalizeAll(commitments);
-    Hasher h = st.challengeHasher().integer(n);
-    Element[] es = new Element[2 * n];
-    for (int i = 0; i < 2 * n; i++) {
-      es[i] = Points.element(commitments[i]);
-      h.element(es[i]);
+
+    /** Completes the proof for {@code st} (same bound and key as begun with) once the batch has run. */
+    public RangeProof finish(RangeStatement st) {
+      if (st.bound() != bound || !st.key().equals(key)) {
+        throw new IllegalArgumentException("statement does not match the proof begun");
+      }
+      int n = bound + 1;
+      Hasher h = st.challengeHasher().integer(n);
+      Element[] es = new Element[2 * n];
+      for (int i = 0; i < 2 * n; i++) {
+        es[i] = Points.element(batch.result(jobs[i]));
+        h.element(es[i]);
+      }
+      Scalar c = h.toScalar();
+      Scalar[] challenges = cs.clone();
+      Scalar[] responses = vs.clone();
+      challenges[real] = c.subtract(sumOthers);
+      responses[real] = u.add(r.multiply(challenges[real])).revealSecret();
+      List<Branch> branches = new ArrayList<>(n);
+      for (int j = 0; j < n; j++) {
+        branches.add(new Branch(es[2 * j], es[2 * j + 1], challenges[j], responses[j]));
+      }
+      return new RangeProof(branches);
     }
-    Scalar c = h.toScalar();
-    int real = (int) m;
-    cs[real] = c.subtract(sumOthers);
-    vs[real] = u.add(r.multiply(cs[real])).revealSecret();
-    List<Branch> branches = new ArrayList<>(n);
-    for (int j = 0; j < n; j++) {
-      branches.add(new Branch(es[2 * j], es[2 * j + 1], cs[j], vs[j]));
+
+    @Override
+    public String toString() {
+      return "RangeProof.Pending[secret]";
     }
-    return new RangeProof(branches);
   }
 
   /** Checks the proof against its statement. */
