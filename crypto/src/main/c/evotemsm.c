@@ -14,7 +14,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* javac -h writes this header (crypto's native profile); it checks the signature below. An incremental build may
+ * not rewrite it (classes compiled before without -h), so it is optional: the loader's self-test calls the function
+ * anyway, and NativeMsmLoadTest fails if it is missing. */
+#if defined(__has_include)
+#if __has_include("org_evote_crypto_group_internal_NativeMsm.h")
 #include "org_evote_crypto_group_internal_NativeMsm.h"
+#endif
+#endif
 
 typedef uint64_t u64;
 typedef unsigned __int128 u128;
