@@ -456,8 +456,7 @@ static size_t reduce_buckets(affine *it, int32_t *bk, size_t m, fe *prefix, uint
  * big-endian, any value below 2^256). Returns 1 and the affine sum in out (x ‖ y), 0 for the point at infinity,
  * -1 if memory ran out, -2 if a coordinate is not below p or a point is not on the curve.
  */
-static int msm(const unsigned char *pts, const unsigned char *scs, size_t n, unsigned char *out) {
-  const int c = choose_window(n);
+static int msm_window(const unsigned char *pts, const unsigned char *scs, size_t n, int c, unsigned char *out) {
   const int W = (257 + c - 1) / c;
   const size_t B = (size_t)1 << (c - 1);
   size_t wc = n >= 65536 ? 1 : 65536 / n;
@@ -614,6 +613,10 @@ done:
   free(slot);
   free(ws);
   return rc;
+}
+
+static int msm(const unsigned char *pts, const unsigned char *scs, size_t n, unsigned char *out) {
+  return msm_window(pts, scs, n, choose_window(n), out);
 }
 
 /*
