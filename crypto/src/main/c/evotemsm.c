@@ -2,8 +2,9 @@
  * Native multi-scalar multiplication on P-256 for the verifier (docs/architecture.md, "Native MSM").
  *
  * Σ k_i·P_i over PUBLIC data only: the code is not constant-time (it branches on digits and on point equality).
- * Field: 4×64-bit limbs, Montgomery multiplication mod p with unsigned __int128 (R = 2^256; −p⁻¹ mod 2^64 = 1).
- * MSM: Pippenger with signed digits; each window's buckets are summed by rounds of pairwise affine additions
+ * Field and points: p256.h (4×64-bit limbs, Montgomery multiplication mod p with unsigned __int128).
+ * MSM: below 16 terms Straus (interleaved width-5 NAF over affine tables of odd multiples); from 16 Pippenger
+ * with signed digits; each window's buckets are summed by rounds of pairwise affine additions
  * that share one field inversion per round (Montgomery's trick), several windows at a time; bucket sums are
  * combined in Jacobian coordinates. Thread-safe: no global mutable state, all scratch memory is per call.
  *
@@ -14,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "p256.h"
+
 /* javac -h writes this header (crypto's native profile); it checks the signature below. An incremental build may
  * not rewrite it (classes compiled before without -h), so it is optional: the loader's self-test calls the function
  * anyway, and NativeMsmLoadTest fails if it is missing. */
@@ -22,321 +25,6 @@
 #include "org_evote_crypto_group_internal_NativeMsm.h"
 #endif
 #endif
-
-typedef uint64_t u64;
-typedef unsigned __int128 u128;
-
-typedef struct {
-  u64 v[4];
-} fe;
-
-typedef struct {
-  fe x, y;
-} affine;
-
-typedef struct {
-  fe x, y, z; /* z = 0: the point at infinity */
-} jac;
-
-static const u64 P[4] = {0xffffffffffffffffULL, 0x00000000ffffffffULL, 0x0000000000000000ULL,
-                         0xffffffff00000001ULL};
-/* R² mod p, for the conversion into Montgomery form. */
-static const fe R2 = {{0x0000000000000003ULL, 0xfffffffbffffffffULL, 0xfffffffffffffffeULL,
-                       0x00000004fffffffdULL}};
-/* R mod p = 1 in Montgomery form. */
-static const fe ONE = {{0x0000000000000001ULL, 0xffffffff00000000ULL, 0xffffffffffffffffULL,
-                        0x00000000fffffffeULL}};
-/* The curve's b, big-endian. */
-static const unsigned char B_BYTES[32] = {
-    0x5a, 0xc6, 0x35, 0xd8, 0xaa, 0x3a, 0x93, 0xe7, 0xb3, 0xeb, 0xbd, 0x55, 0x76, 0x98, 0x86, 0xbc,
-    0x65, 0x1d, 0x06, 0xb0, 0xcc, 0x53, 0xb0, 0xf6, 0x3b, 0xce, 0x3c, 0x3e, 0x27, 0xd2, 0x60, 0x4b};
-
-/* ---- field arithmetic; every result fully reduced to [0, p) ---- */
-
-/* r = (t4·2^256 + t) mod p for a value < 2p. */
-static inline void reduce_once(fe *r, u64 t0, u64 t1, u64 t2, u64 t3, u64 t4) {
-  u128 d;
-  u64 b, s0, s1, s2, s3;
-  d = (u128)t0 - P[0];
-  s0 = (u64)d;
-  b = (u64)(d >> 64) & 1;
-  d = (u128)t1 - P[1] - b;
-  s1 = (u64)d;
-  b = (u64)(d >> 64) & 1;
-  d = (u128)t2 - P[2] - b;
-  s2 = (u64)d;
-  b = (u64)(d >> 64) & 1;
-  d = (u128)t3 - P[3] - b;
-  s3 = (u64)d;
-  b = (u64)(d >> 64) & 1;
-  d = (u128)t4 - b;
-  b = (u64)(d >> 64) & 1; /* 1: the value was below p, keep it */
-  u64 keep = (u64)0 - b;
-  r->v[0] = (t0 & keep) | (s0 & ~keep);
-  r->v[1] = (t1 & keep) | (s1 & ~keep);
-  r->v[2] = (t2 & keep) | (s2 & ~keep);
-  r->v[3] = (t3 & keep) | (s3 & ~keep);
-}
-
-/* r = a·b·R⁻¹ mod p (CIOS). */
-static inline void fe_mul(fe *r, const fe *a, const fe *b) {
-  u64 t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5;
-  for (int i = 0; i < 4; i++) {
-    u64 bi = b->v[i];
-    u128 c;
-    c = (u128)a->v[0] * bi + t0;
-    t0 = (u64)c;
-    c = (u128)a->v[1] * bi + t1 + (u64)(c >> 64);
-    t1 = (u64)c;
-    c = (u128)a->v[2] * bi + t2 + (u64)(c >> 64);
-    t2 = (u64)c;
-    c = (u128)a->v[3] * bi + t3 + (u64)(c >> 64);
-    t3 = (u64)c;
-    c = (u128)t4 + (u64)(c >> 64);
-    t4 = (u64)c;
-    t5 = (u64)(c >> 64);
-    u64 m = t0; /* m = t0 · (−p⁻¹) mod 2^64, and −p⁻¹ ≡ 1 */
-    c = (u128)m * P[0] + t0;
-    c = (u128)m * P[1] + t1 + (u64)(c >> 64);
-    t0 = (u64)c;
-    c = (u128)t2 + (u64)(c >> 64); /* P[2] = 0 */
-    t1 = (u64)c;
-    c = (u128)m * P[3] + t3 + (u64)(c >> 64);
-    t2 = (u64)c;
-    c = (u128)t4 + (u64)(c >> 64);
-    t3 = (u64)c;
-    t4 = t5 + (u64)(c >> 64);
-  }
-  reduce_once(r, t0, t1, t2, t3, t4);
-}
-
-static inline void fe_sqr(fe *r, const fe *a) { fe_mul(r, a, a); }
-
-static inline void fe_add(fe *r, const fe *a, const fe *b) {
-  u128 c;
-  u64 t0, t1, t2, t3;
-  c = (u128)a->v[0] + b->v[0];
-  t0 = (u64)c;
-  c = (u128)a->v[1] + b->v[1] + (u64)(c >> 64);
-  t1 = (u64)c;
-  c = (u128)a->v[2] + b->v[2] + (u64)(c >> 64);
-  t2 = (u64)c;
-  c = (u128)a->v[3] + b->v[3] + (u64)(c >> 64);
-  t3 = (u64)c;
-  reduce_once(r, t0, t1, t2, t3, (u64)(c >> 64));
-}
-
-static inline void fe_sub(fe *r, const fe *a, const fe *b) {
-  u128 d;
-  u64 t0, t1, t2, t3, bw;
-  d = (u128)a->v[0] - b->v[0];
-  t0 = (u64)d;
-  bw = (u64)(d >> 64) & 1;
-  d = (u128)a->v[1] - b->v[1] - bw;
-  t1 = (u64)d;
-  bw = (u64)(d >> 64) & 1;
-  d = (u128)a->v[2] - b->v[2] - bw;
-  t2 = (u64)d;
-  bw = (u64)(d >> 64) & 1;
-  d = (u128)a->v[3] - b->v[3] - bw;
-  t3 = (u64)d;
-  bw = (u64)(d >> 64) & 1;
-  u64 mask = (u64)0 - bw; /* add p back when a < b */
-  u128 c;
-  c = (u128)t0 + (P[0] & mask);
-  r->v[0] = (u64)c;
-  c = (u128)t1 + (P[1] & mask) + (u64)(c >> 64);
-  r->v[1] = (u64)c;
-  c = (u128)t2 + (P[2] & mask) + (u64)(c >> 64);
-  r->v[2] = (u64)c;
-  c = (u128)t3 + (P[3] & mask) + (u64)(c >> 64);
-  r->v[3] = (u64)c;
-}
-
-static inline int fe_is_zero(const fe *a) { return (a->v[0] | a->v[1] | a->v[2] | a->v[3]) == 0; }
-
-static inline int fe_eq(const fe *a, const fe *b) {
-  return ((a->v[0] ^ b->v[0]) | (a->v[1] ^ b->v[1]) | (a->v[2] ^ b->v[2]) | (a->v[3] ^ b->v[3])) == 0;
-}
-
-/* r = a^(p−2) = a⁻¹ (a ≠ 0), by square-and-multiply. */
-static void fe_inv(fe *r, const fe *a) {
-  static const u64 E[4] = {0xfffffffffffffffdULL, 0x00000000ffffffffULL, 0x0000000000000000ULL,
-                           0xffffffff00000001ULL};
-  fe acc = ONE;
-  for (int i = 255; i >= 0; i--) {
-    fe_sqr(&acc, &acc);
-    if ((E[i >> 6] >> (i & 63)) & 1) {
-      fe_mul(&acc, &acc, a);
-    }
-  }
-  *r = acc;
-}
-
-/* Big-endian 32 bytes → limbs; returns 0 if the value is not below p. */
-static int fe_from_bytes(fe *r, const unsigned char *in) {
-  for (int i = 0; i < 4; i++) {
-    u64 w = 0;
-    for (int j = 0; j < 8; j++) {
-      w = (w << 8) | in[(3 - i) * 8 + j];
-    }
-    r->v[i] = w;
-  }
-  for (int i = 3; i >= 0; i--) {
-    if (r->v[i] != P[i]) {
-      return r->v[i] < P[i];
-    }
-  }
-  return 0;
-}
-
-static void fe_to_bytes(unsigned char *out, const fe *a) {
-  for (int i = 0; i < 4; i++) {
-    u64 w = a->v[i];
-    for (int j = 7; j >= 0; j--) {
-      out[(3 - i) * 8 + j] = (unsigned char)w;
-      w >>= 8;
-    }
-  }
-}
-
-static inline void to_mont(fe *r, const fe *a) { fe_mul(r, a, &R2); }
-
-static inline void from_mont(fe *r, const fe *a) {
-  static const fe one = {{1, 0, 0, 0}};
-  fe_mul(r, a, &one);
-}
-
-/* ---- Jacobian points, a = −3 ---- */
-
-static inline int jac_inf(const jac *p) { return fe_is_zero(&p->z); }
-
-/* p := 2p (dbl-2001-b). P-256 has prime order, so y ≠ 0 for every finite point. */
-static void jac_dbl(jac *p) {
-  if (jac_inf(p)) {
-    return;
-  }
-  fe delta, gamma, beta, alpha, t, u;
-  fe_sqr(&delta, &p->z);
-  fe_sqr(&gamma, &p->y);
-  fe_mul(&beta, &p->x, &gamma);
-  fe_sub(&t, &p->x, &delta);
-  fe_add(&u, &p->x, &delta);
-  fe_mul(&alpha, &t, &u);
-  fe_add(&t, &alpha, &alpha);
-  fe_add(&alpha, &t, &alpha);
-  fe_add(&t, &p->y, &p->z);
-  fe_sqr(&t, &t);
-  fe_sub(&t, &t, &gamma);
-  fe_sub(&p->z, &t, &delta);
-  fe_add(&beta, &beta, &beta);
-  fe_add(&beta, &beta, &beta); /* 4·beta */
-  fe_sqr(&t, &alpha);
-  fe_add(&u, &beta, &beta);
-  fe_sub(&p->x, &t, &u);
-  fe_sub(&t, &beta, &p->x);
-  fe_mul(&t, &alpha, &t);
-  fe_sqr(&u, &gamma);
-  fe_add(&u, &u, &u);
-  fe_add(&u, &u, &u);
-  fe_add(&u, &u, &u);
-  fe_sub(&p->y, &t, &u);
-}
-
-/* p := p + q for affine q (madd-2007-bl), with the doubling and cancellation cases. */
-static void jac_add_affine(jac *p, const affine *q) {
-  if (jac_inf(p)) {
-    p->x = q->x;
-    p->y = q->y;
-    p->z = ONE;
-    return;
-  }
-  fe z1z1, u2, s2, h, hh, i, j, r, v, t;
-  fe_sqr(&z1z1, &p->z);
-  fe_mul(&u2, &q->x, &z1z1);
-  fe_mul(&s2, &q->y, &p->z);
-  fe_mul(&s2, &s2, &z1z1);
-  fe_sub(&h, &u2, &p->x);
-  fe_sub(&r, &s2, &p->y);
-  if (fe_is_zero(&h)) {
-    if (fe_is_zero(&r)) {
-      jac_dbl(p);
-    } else {
-      memset(&p->z, 0, sizeof(fe));
-    }
-    return;
-  }
-  fe_add(&r, &r, &r);
-  fe_sqr(&hh, &h);
-  fe_add(&i, &hh, &hh);
-  fe_add(&i, &i, &i);
-  fe_mul(&j, &h, &i);
-  fe_mul(&v, &p->x, &i);
-  fe_add(&t, &p->z, &h);
-  fe_sqr(&t, &t);
-  fe_sub(&t, &t, &z1z1);
-  fe_sub(&p->z, &t, &hh);
-  fe_sqr(&t, &r);
-  fe_sub(&t, &t, &j);
-  fe_sub(&t, &t, &v);
-  fe_sub(&t, &t, &v);
-  p->x = t;
-  fe_sub(&t, &v, &p->x);
-  fe_mul(&t, &r, &t);
-  fe_mul(&j, &p->y, &j);
-  fe_add(&j, &j, &j);
-  fe_sub(&p->y, &t, &j);
-}
-
-/* p := p + q (add-2007-bl), with the doubling and cancellation cases. */
-static void jac_add(jac *p, const jac *q) {
-  if (jac_inf(q)) {
-    return;
-  }
-  if (jac_inf(p)) {
-    *p = *q;
-    return;
-  }
-  fe z1z1, z2z2, u1, u2, s1, s2, h, i, j, r, v, t;
-  fe_sqr(&z1z1, &p->z);
-  fe_sqr(&z2z2, &q->z);
-  fe_mul(&u1, &p->x, &z2z2);
-  fe_mul(&u2, &q->x, &z1z1);
-  fe_mul(&s1, &p->y, &q->z);
-  fe_mul(&s1, &s1, &z2z2);
-  fe_mul(&s2, &q->y, &p->z);
-  fe_mul(&s2, &s2, &z1z1);
-  fe_sub(&h, &u2, &u1);
-  fe_sub(&r, &s2, &s1);
-  if (fe_is_zero(&h)) {
-    if (fe_is_zero(&r)) {
-      jac_dbl(p);
-    } else {
-      memset(&p->z, 0, sizeof(fe));
-    }
-    return;
-  }
-  fe_add(&r, &r, &r);
-  fe_add(&i, &h, &h);
-  fe_sqr(&i, &i);
-  fe_mul(&j, &h, &i);
-  fe_mul(&v, &u1, &i);
-  fe_add(&t, &p->z, &q->z);
-  fe_sqr(&t, &t);
-  fe_sub(&t, &t, &z1z1);
-  fe_sub(&t, &t, &z2z2);
-  fe_mul(&p->z, &t, &h);
-  fe_sqr(&t, &r);
-  fe_sub(&t, &t, &j);
-  fe_sub(&t, &t, &v);
-  fe_sub(&t, &t, &v);
-  p->x = t;
-  fe_sub(&t, &v, &p->x);
-  fe_mul(&t, &r, &t);
-  fe_mul(&j, &s1, &j);
-  fe_add(&j, &j, &j);
-  fe_sub(&p->y, &t, &j);
-}
 
 /* ---- the multi-scalar multiplication ---- */
 
@@ -451,12 +139,8 @@ static size_t reduce_buckets(affine *it, int32_t *bk, size_t m, fe *prefix, uint
   }
 }
 
-/*
- * Σ k_i·P_i for n ≥ 1 points (64 bytes each: x ‖ y, big-endian, affine, on the curve) and scalars (32 bytes each,
- * big-endian, any value below 2^256). Returns 1 and the affine sum in out (x ‖ y), 0 for the point at infinity,
- * -1 if memory ran out, -2 if a coordinate is not below p or a point is not on the curve.
- */
-static int msm_window(const unsigned char *pts, const unsigned char *scs, size_t n, int c, unsigned char *out) {
+/* Pippenger: r = Σ k_i·P_i with window width c. Returns 0, or -1 if memory ran out. */
+static int pippenger(const affine *pt, const u64 (*ks)[4], size_t n, int c, jac *r) {
   const int W = (257 + c - 1) / c;
   const size_t B = (size_t)1 << (c - 1);
   size_t wc = n >= 65536 ? 1 : 65536 / n;
@@ -466,7 +150,6 @@ static int msm_window(const unsigned char *pts, const unsigned char *scs, size_t
   const size_t cap = wc * n;
   const size_t nb = wc * B;
   int rc = -1;
-  affine *pt = malloc(n * sizeof(affine));
   int16_t *dg = malloc(n * (size_t)W * sizeof(int16_t));
   affine *it = malloc(cap * sizeof(affine));
   int32_t *bk = malloc(cap * sizeof(int32_t));
@@ -475,44 +158,15 @@ static int msm_window(const unsigned char *pts, const unsigned char *scs, size_t
   size_t *cnt = malloc((nb + 1) * sizeof(size_t));
   int32_t *slot = malloc(nb * sizeof(int32_t));
   jac *ws = malloc((size_t)W * sizeof(jac));
-  if (!pt || !dg || !it || !bk || !prefix || !pairs || !cnt || !slot || !ws) {
+  if (!dg || !it || !bk || !prefix || !pairs || !cnt || !slot || !ws) {
     goto done;
   }
-  fe b, zero;
+  fe zero;
   memset(&zero, 0, sizeof zero);
-  fe_from_bytes(&b, B_BYTES);
-  to_mont(&b, &b);
   for (size_t i = 0; i < n; i++) {
-    fe x, y, lhs, rhs, t;
-    if (!fe_from_bytes(&x, pts + 64 * i) || !fe_from_bytes(&y, pts + 64 * i + 32)) {
-      rc = -2;
-      goto done;
-    }
-    to_mont(&pt[i].x, &x);
-    to_mont(&pt[i].y, &y);
-    fe_sqr(&lhs, &pt[i].y); /* y² = x³ − 3x + b */
-    fe_sqr(&rhs, &pt[i].x);
-    fe_mul(&rhs, &rhs, &pt[i].x);
-    fe_add(&t, &pt[i].x, &pt[i].x);
-    fe_add(&t, &t, &pt[i].x);
-    fe_sub(&rhs, &rhs, &t);
-    fe_add(&rhs, &rhs, &b);
-    if (!fe_eq(&lhs, &rhs)) {
-      rc = -2;
-      goto done;
-    }
-    u64 k[4];
-    const unsigned char *s = scs + 32 * i;
-    for (int l = 0; l < 4; l++) {
-      u64 v = 0;
-      for (int j = 0; j < 8; j++) {
-        v = (v << 8) | s[(3 - l) * 8 + j];
-      }
-      k[l] = v;
-    }
     unsigned carry = 0;
     for (int w = 0; w < W; w++) {
-      int v = (int)(bits_at(k, w * c, c) + carry);
+      int v = (int)(bits_at(ks[i], w * c, c) + carry);
       if (v > (int)B) {
         v -= (int)(2 * B);
         carry = 1;
@@ -577,13 +231,184 @@ static int msm_window(const unsigned char *pts, const unsigned char *scs, size_t
       ws[w] = sum;
     }
   }
-  jac r;
-  memset(&r, 0, sizeof r);
+  memset(r, 0, sizeof *r);
   for (int w = W - 1; w >= 0; w--) {
     for (int j = 0; j < c; j++) {
-      jac_dbl(&r);
+      jac_dbl(r);
     }
-    jac_add(&r, &ws[w]);
+    jac_add(r, &ws[w]);
+  }
+  rc = 0;
+done:
+  free(dg);
+  free(it);
+  free(bk);
+  free(prefix);
+  free(pairs);
+  free(cnt);
+  free(slot);
+  free(ws);
+  return rc;
+}
+
+/* Width-5 NAF of k: d[i] odd in [−15, 15] or 0, k = Σ d[i]·2^i; returns the length (at most 257). */
+static int wnaf5(int8_t d[258], const u64 k[4]) {
+  u64 t[5] = {k[0], k[1], k[2], k[3], 0};
+  int len = 0;
+  memset(d, 0, 258);
+  for (int i = 0; i < 258 && (t[0] | t[1] | t[2] | t[3] | t[4]); i++) {
+    if (t[0] & 1) {
+      int v = (int)(t[0] & 31);
+      if (v >= 16) {
+        v -= 32;
+      }
+      d[i] = (int8_t)v;
+      if (v > 0) { /* t −= v */
+        u64 bw = t[0] < (u64)v;
+        t[0] -= (u64)v;
+        for (int l = 1; l < 5 && bw; l++) {
+          bw = t[l] == 0;
+          t[l]--;
+        }
+      } else { /* t += −v */
+        u64 cy = (t[0] += (u64)(-v)) < (u64)(-v);
+        for (int l = 1; l < 5 && cy; l++) {
+          cy = ++t[l] == 0;
+        }
+      }
+      len = i + 1;
+    }
+    for (int l = 0; l < 4; l++) {
+      t[l] = (t[l] >> 1) | (t[l + 1] << 63);
+    }
+    t[4] >>= 1;
+  }
+  return len;
+}
+
+/*
+ * Straus (interleaved wNAF) for short sums: per point the affine odd multiples P, 3P, …, 15P (one inversion for
+ * all), then one doubling per bit and a mixed addition per nonzero digit. r = Σ k_i·P_i; 0, or -1 without memory.
+ */
+static int straus(const affine *pt, const u64 (*ks)[4], size_t n, jac *r) {
+  int rc = -1;
+  jac *tj = malloc(n * 8 * sizeof(jac));
+  affine *tab = malloc(n * 8 * sizeof(affine));
+  fe *prefix = malloc(n * 8 * sizeof(fe));
+  int8_t *dg = malloc(n * 258);
+  if (!tj || !tab || !prefix || !dg) {
+    goto done;
+  }
+  int len = 0;
+  for (size_t i = 0; i < n; i++) {
+    int l = wnaf5(dg + 258 * i, ks[i]);
+    len = l > len ? l : len;
+    jac p2 = {pt[i].x, pt[i].y, ONE};
+    jac_dbl(&p2);
+    jac *t = tj + 8 * i;
+    t[0].x = pt[i].x;
+    t[0].y = pt[i].y;
+    t[0].z = ONE;
+    for (int j = 1; j < 8; j++) {
+      t[j] = t[j - 1];
+      jac_add(&t[j], &p2); /* (2j+1)·P ≠ O: the order q is far above 15 */
+    }
+  }
+  fe acc = ONE, inv;
+  for (size_t j = 0; j < 8 * n; j++) {
+    prefix[j] = acc;
+    fe_mul(&acc, &acc, &tj[j].z);
+  }
+  fe_inv(&inv, &acc);
+  for (size_t j = 8 * n; j-- > 0;) {
+    fe zi, zi2;
+    fe_mul(&zi, &inv, &prefix[j]);
+    fe_mul(&inv, &inv, &tj[j].z);
+    fe_sqr(&zi2, &zi);
+    fe_mul(&tab[j].x, &tj[j].x, &zi2);
+    fe_mul(&zi2, &zi2, &zi);
+    fe_mul(&tab[j].y, &tj[j].y, &zi2);
+  }
+  fe zero;
+  memset(&zero, 0, sizeof zero);
+  memset(r, 0, sizeof *r);
+  for (int b = len - 1; b >= 0; b--) {
+    jac_dbl(r);
+    for (size_t i = 0; i < n; i++) {
+      int d = dg[258 * i + b];
+      if (d > 0) {
+        jac_add_affine(r, &tab[8 * i + (d >> 1)]);
+      } else if (d < 0) {
+        affine q = tab[8 * i + ((-d) >> 1)];
+        fe_sub(&q.y, &zero, &q.y);
+        jac_add_affine(r, &q);
+      }
+    }
+  }
+  rc = 0;
+done:
+  free(tj);
+  free(tab);
+  free(prefix);
+  free(dg);
+  return rc;
+}
+
+/* Below this many terms Straus needs fewer operations than Pippenger. */
+#define STRAUS_BELOW 16
+
+/*
+ * Σ k_i·P_i for n ≥ 1 points (64 bytes each: x ‖ y, big-endian, affine, on the curve) and scalars (32 bytes each,
+ * big-endian, any value below 2^256); c = 0 chooses the algorithm and window, c > 0 forces Pippenger with window
+ * c (for measurements). Returns 1 and the affine sum in out (x ‖ y), 0 for the point at infinity, -1 if memory ran
+ * out, -2 if a coordinate is not below p or a point is not on the curve.
+ */
+static int msm_window(const unsigned char *pts, const unsigned char *scs, size_t n, int c, unsigned char *out) {
+  int rc = -1;
+  affine *pt = malloc(n * sizeof(affine));
+  u64 (*ks)[4] = malloc(n * sizeof *ks);
+  if (!pt || !ks) {
+    goto done;
+  }
+  fe b;
+  fe_from_bytes(&b, B_BYTES);
+  to_mont(&b, &b);
+  for (size_t i = 0; i < n; i++) {
+    fe x, y, lhs, rhs, t;
+    if (!fe_from_bytes(&x, pts + 64 * i) || !fe_from_bytes(&y, pts + 64 * i + 32)) {
+      rc = -2;
+      goto done;
+    }
+    to_mont(&pt[i].x, &x);
+    to_mont(&pt[i].y, &y);
+    fe_sqr(&lhs, &pt[i].y); /* y² = x³ − 3x + b */
+    fe_sqr(&rhs, &pt[i].x);
+    fe_mul(&rhs, &rhs, &pt[i].x);
+    fe_add(&t, &pt[i].x, &pt[i].x);
+    fe_add(&t, &t, &pt[i].x);
+    fe_sub(&rhs, &rhs, &t);
+    fe_add(&rhs, &rhs, &b);
+    if (!fe_eq(&lhs, &rhs)) {
+      rc = -2;
+      goto done;
+    }
+    const unsigned char *s = scs + 32 * i;
+    for (int l = 0; l < 4; l++) {
+      u64 v = 0;
+      for (int j = 0; j < 8; j++) {
+        v = (v << 8) | s[(3 - l) * 8 + j];
+      }
+      ks[i][l] = v;
+    }
+  }
+  jac r;
+  if (c == 0 && n < STRAUS_BELOW) {
+    rc = straus(pt, (const u64(*)[4])ks, n, &r);
+  } else {
+    rc = pippenger(pt, (const u64(*)[4])ks, n, c == 0 ? choose_window(n) : c, &r);
+  }
+  if (rc < 0) {
+    goto done;
   }
   if (jac_inf(&r)) {
     rc = 0;
@@ -604,19 +429,12 @@ static int msm_window(const unsigned char *pts, const unsigned char *scs, size_t
   }
 done:
   free(pt);
-  free(dg);
-  free(it);
-  free(bk);
-  free(prefix);
-  free(pairs);
-  free(cnt);
-  free(slot);
-  free(ws);
+  free(ks);
   return rc;
 }
 
 static int msm(const unsigned char *pts, const unsigned char *scs, size_t n, unsigned char *out) {
-  return msm_window(pts, scs, n, choose_window(n), out);
+  return msm_window(pts, scs, n, 0, out);
 }
 
 /*
