@@ -34,8 +34,9 @@ public final class NativeMsm {
   static final String RESOURCE = "/org/evote/crypto/native/linux-x86_64/libevotemsm.so";
   /**
    * In auto mode, sums of at least this many terms go native: where the Java path switches from Bouncy Castle's
-   * interleaved wNAF to Pippenger. Below it the native Pippenger is no faster than wNAF (measured: about equal at
-   * 4–32 terms; from 24 terms about twice as fast as the Java Pippenger, four times at 400).
+   * interleaved wNAF to Pippenger. Below it the native code (Straus, then Pippenger) was not reliably faster than
+   * Bouncy Castle's wNAF on the noisy 2-core machine (0.8–1.8× at 2–24 terms); from 24 terms about twice as fast
+   * as the Java Pippenger, three to four times at 400.
    */
   static final int THRESHOLD = 24;
 
