@@ -91,8 +91,8 @@ public final class NativeMsm {
         continue;
       }
       p = p.normalize();
-      putBigEndian(p.getAffineXCoord().toBigInteger(), points, 64 * m);
-      putBigEndian(p.getAffineYCoord().toBigInteger(), points, 64 * m + 32);
+      p.getAffineXCoord().encodeTo(points, 64 * m); // 32 bytes big-endian, straight from the limbs
+      p.getAffineYCoord().encodeTo(points, 64 * m + 32);
       putBigEndian(k, scalars, 32 * m);
       m++;
     }
