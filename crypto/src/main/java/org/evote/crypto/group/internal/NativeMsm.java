@@ -25,8 +25,10 @@ import org.bouncycastle.math.ec.ECPoint;
  * {@code native} uses it for every sum when it loaded; {@code auto} for sums of at least {@link #THRESHOLD} terms.
  *
  * <p>Inputs: every point passed here is a point of the curve, because points reach {@link Msm} only from
- * {@link org.evote.crypto.group.Element}s, which are validated when decoded (protocol §1.2) or computed by group
- * operations. The native code checks it again (coordinates below p, y² = x³ − 3x + b) and refuses otherwise; lengths
+ * {@link org.evote.crypto.group.Element}s (through {@link Points#raw}), and an Element's constructor is private: it
+ * is made by {@code Element.decode}/{@code fromBytes}, which validate the encoding (protocol §1.2: x below p and a
+ * point of the curve), by {@link Points#element} from the results of group operations, or is G or the identity. The
+ * native code checks each point again (coordinates below p, y² = x³ − 3x + b) and refuses the sum otherwise; lengths
  * and scalar ranges are checked here before the call.
  */
 public final class NativeMsm {
