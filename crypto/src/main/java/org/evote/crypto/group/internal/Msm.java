@@ -7,6 +7,11 @@ import org.bouncycastle.math.ec.ECPoint;
 /**
  * Multi-scalar multiplication Σ k_i·P_i, the core of batch verification (protocol §4.5). Small sums use Bouncy
  * Castle's interleaved wNAF; larger ones Pippenger's bucket method ({@link FastMsm}), whose cost per point falls as the sum grows.
+ * Where the native library is loaded ({@link NativeMsm}, {@code -Devote.msm}), sums go to it instead.
+ *
+ * <p>Public data only: none of these paths is constant-time. Msm's only callers are verifiers — the proof equations
+ * of {@code proof.EquationChecker} (published points, public scalars and the verifier's own random weights) and
+ * {@code ceremony.Polynomials.evaluateInExponent} over published commitments (§7) — never secrets (protocol §1.5).
  */
 public final class Msm {
   private static final int PIPPENGER_THRESHOLD = 24;
@@ -15,6 +20,9 @@ public final class Msm {
 
   /** Σ ks[i]·ps[i]; scalars must be in [0, 2^256). Points are best passed normalized (affine). */
   public static ECPoint sum(ECPoint[] ps, BigInteger[] ks, int n) {
+    if (NativeMsm.use(n)) {
+      return NativeMsm.sum(ps, ks, n); // native14: public data only, see NativeMsm
+    }
     if (n == 0) {
       return Curve.CURVE.getInfinity();
     }
