@@ -77,7 +77,7 @@ public final class Base64Url {
       }
     }
     int unusedBits = 6 * chars - 8 * bytes; // 0, 2 or 4
-    if ((VALUE[text.charAt(chars - 1)] & ((1 << unusedBits) - 1)) != 0) {
+    if (chars > 0 && (VALUE[text.charAt(chars - 1)] & ((1 << unusedBits) - 1)) != 0) {
       throw new InvalidFieldException(field, what + " is not canonical base64url: the unused low bits of its last "
           + "character must be zero");
     }
