@@ -34,7 +34,7 @@ public final class BallotJson {
     return new Ciphertext(f.element("alpha"), f.element("beta"));
   }
 
-  /** A tally ciphertext: components may be the identity ("00"). */
+  /** A tally ciphertext: components may be the identity ("AA"). */
   public static Ciphertext decodeSumCiphertext(Fields f) {
     f.only(Set.of("alpha", "beta"));
     return new Ciphertext(f.elementOrIdentity("alpha"), f.elementOrIdentity("beta"));
