@@ -4,9 +4,9 @@ import org.evote.crypto.InvalidFieldException;
 
 /**
  * Strict, canonical base64url without padding (RFC 4648 §5), the text form of points on the wire (protocol §1.2).
- * A byte string of n bytes is exactly {@link #length(int) ⌈4n/3⌉} characters of {@code A-Z a-z 0-9 - _}; no padding,
- * no white space, and the unused low bits of the last character are zero, so each byte string has exactly one text
- * and re-encoding a decoded text gives the same text. Decoding is one pass over the characters.
+ * A byte string of n bytes is exactly {@link #length(int) ⌈4n/3⌉} characters of {@code A-Z a-z 0-9 - _}; no
+ * padding, no white space, and the unused low bits of the last character are zero, so each byte string has exactly
+ * one text and re-encoding a decoded text gives the same text. Decoding is one pass over the characters.
  */
 public final class Base64Url {
   private static final char[] ALPHABET =

@@ -98,7 +98,7 @@ public final class Element {
     Base64Url.check(text, P256.UNCOMPRESSED_BYTES, field, "point");
   }
 
-  /** Like {@link #decode} but also accepts {@code AA} (the byte 00), the identity; only for aggregate (tally) fields. */
+  /** Like {@link #decode} but also accepts {@code AA} (the byte 00), the identity: only for tally fields. */
   public static Element decodeAllowingIdentity(String text, String field) {
     if (IDENTITY_TEXT.equals(text)) {
       return IDENTITY;
