@@ -69,7 +69,8 @@ class TranscriptJsonTest {
     assertEquals("shares", rejected(t -> JsonText.object(t).add("shares", "none").build()).field());
     assertEquals("shares[0].ephemeral", rejected(t -> editFirstShare(t, b -> b.add("ephemeral", "AA"))).field());
     assertEquals("shares[0].ephemeral",
-        rejected(t -> editFirstShare(t, b -> b.add("ephemeral", org.evote.crypto.testing.HostilePoints.offCurve()))).field());
+        rejected(t -> editFirstShare(t, b -> b.add("ephemeral", org.evote.crypto.testing.HostilePoints.offCurve())))
+            .field());
     assertEquals("shares[0].mac", rejected(t -> editFirstShare(t, b -> b.add("mac", "ab"))).field());
     assertEquals("shares[0].sender", rejected(t -> editFirstShare(t, b -> b.add("sender", 1001))).field());
     assertEquals("shares[0].sender", rejected(t -> editFirstShare(t, b -> b.add("sender", 1.5))).field());
