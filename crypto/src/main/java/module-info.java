@@ -1,5 +1,5 @@
 /**
- * evote/1, the protocol of docs/protocol.md: P-256 exponential ElGamal, proofs, the threshold key ceremony,
+ * evote/2, the protocol of docs/protocol.md: P-256 exponential ElGamal, proofs, the threshold key ceremony,
  * ballots, tally, decryption, the bulletin board, the election record's JSON and its verifier. Exports one package
  * per protocol concept; the raw arithmetic (Bouncy Castle points and field elements, fixed-base tables,
  * multi-scalar multiplication) stays inside, in {@code org.evote.crypto.group.internal}.

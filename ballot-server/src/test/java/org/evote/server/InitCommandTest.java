@@ -82,4 +82,23 @@ class InitCommandTest {
     assertTrue(init.printed().contains("--board-name"), init.printed());
     assertFalse(Files.exists(temp.resolve("data")));
   }
+
+  @Test
+  void init_refusesAnElectionOfAnotherProtocolVersionNamingTheFieldAndTheVersion() throws Exception {
+    Path electionFile = temp.resolve("election.json");
+    TestBoard.writeElection(electionFile, "manifest-small.json", new SecureRandom());
+    jakarta.json.JsonObject e = org.evote.crypto.json.JsonText.readObject(electionFile);
+    org.evote.crypto.json.JsonText.write(electionFile, org.evote.crypto.json.JsonText.object(e).add("parameters",
+        org.evote.crypto.json.JsonText.object(e.getJsonObject("parameters")).add("protocol", "evote/1")).build());
+    Path pass = Files.writeString(temp.resolve("pass"), new String(TestBoard.passphrase()));
+    Path adminPass = Files.writeString(temp.resolve("admin.pass"), new String(TestBoard.adminPassphrase()));
+    Console init = Console.run(BallotServer::run, "init", "--election", electionFile.toString(), "--data",
+        temp.resolve("data").toString(), "--board-name", "board.county.example", "--board-passphrase-file",
+        pass.toString(), "--admin-passphrase-file", adminPass.toString());
+    assertEquals(1, init.code(), init.printed());
+    assertTrue(init.printed().contains("error: election: V1 election.json: parameters.protocol: protocol version "
+        + "'evote/1' is not supported: this implementation reads only evote/2 records"),
+        init.printed());
+    assertFalse(Files.exists(new DataDir(temp.resolve("data")).database()), "nothing is written");
+  }
 }

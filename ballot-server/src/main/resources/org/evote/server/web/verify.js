@@ -51,7 +51,7 @@ function canonical(v) {
 
 // §9.2: e_s = H(BOARD_ENTRY; H_E, e_{s−1}, s, kind, time, canonical payload).
 async function entryHash(electionHash, entry) {
-  return sha256(concat(tagItem('evote/1/board/entry'), digestItem(electionHash),
+  return sha256(concat(tagItem('evote/2/board/entry'), digestItem(electionHash),
     digestItem(entry.previous_hash), integerItem(entry.sequence), stringItem(entry.kind),
     integerItem(entry.timestamp), bytesItem(new TextEncoder().encode(canonical(entry.payload)))));
 }
@@ -136,7 +136,7 @@ async function verifyInclusion(index, size, entryHashHex, pathHex, rootHex) {
 
 // §9.4: the board key signs H(BOARD_SIGNED_HEAD; H_E, size, head hash, root, time).
 async function verifyHeadSignature(electionHash, boardKey, head) {
-  const message = await sha256(concat(tagItem('evote/1/board/signed-head'), digestItem(electionHash),
+  const message = await sha256(concat(tagItem('evote/2/board/signed-head'), digestItem(electionHash),
     integerItem(head.size), digestItem(head.head_hash), digestItem(head.merkle_root), integerItem(head.timestamp)));
   const key = await crypto.subtle.importKey('raw', hexToBytes(boardKey), { name: 'Ed25519' }, false,
     ['verify']);

@@ -117,11 +117,12 @@ class KioskLimitsTest {
     JsonObject ballot = body.getJsonObject("ballot");
     JsonArray contests = ballot.getJsonArray("contests");
     JsonObject first = contests.getJsonObject(0);
-    // Extra selections whose points are well-formed hex but not points (x ≥ p): decoding any of them would fail
+    // Extra selections whose points are well-formed text but not points (x ≥ p): decoding any of them would fail
     // naming its ciphertext.
     jakarta.json.JsonArrayBuilder sels = Json.createArrayBuilder(first.getJsonArray("selections"));
     for (int i = 0; i < 500; i++) {
-      String notAPoint = "02" + "f".repeat(60) + String.format("%04x", 0xffff - i);
+      String notAPoint = org.evote.crypto.testing.HostilePoints.text(4, org.evote.crypto.group.P256.P.add(
+          java.math.BigInteger.valueOf(i)), java.math.BigInteger.ONE);
       sels.add(Json.createObjectBuilder(first.getJsonArray("selections").getJsonObject(0)).add("ciphertext",
           Json.createObjectBuilder().add("alpha", notAPoint).add("beta", notAPoint)));
     }

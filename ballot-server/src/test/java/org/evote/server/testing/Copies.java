@@ -24,7 +24,7 @@ public final class Copies {
             fresh.signed().kioskId(), fresh.signed().signature().hex(), fresh.body().getBytes(StandardCharsets.UTF_8)));
     VerifiedSubmission s = ((SubmissionChecker.Fresh) checked).submission();
     EntryFacts.Ballot f = s.facts();
-    String copied = original.contests().get(0).selections().get(0).ciphertext().alpha().toHex();
+    String copied = original.contests().get(0).selections().get(0).ciphertext().alpha().encode();
     EntryFacts.Ballot claimed = new EntryFacts.Ballot(f.kind(), f.requestId(), f.ballotId(), f.kioskId(),
         f.previousCode(), f.confirmationCode(), f.timestamp(), List.of(copied), f.signature(), f.unsignedPayload());
     return new VerifiedSubmission(s.kind(), s.requestId(), s.ballot(), s.payload(), s.submissionHash(), claimed);

@@ -149,12 +149,20 @@ public final class JsonMutator {
       case 6 -> Json.createValue(1.5);
       case 7 -> Json.createValue("");
       case 8 -> Json.createValue(hex(64));
-      case 9 -> Json.createValue("02" + hex(64));
+      case 9 -> Json.createValue(random.nextBoolean() ? "02" + hex(64) : "B" + base64url(86));
       case 10 -> Json.createValue("x".repeat(20_000));
       case 11 -> Json.createArrayBuilder().add(Json.createArrayBuilder().add(Json.createArrayBuilder())).build();
-      case 12 -> Json.createObjectBuilder().add("alpha", hex(66)).add("beta", hex(66)).build();
+      case 12 -> Json.createObjectBuilder().add("alpha", "B" + base64url(86)).add("beta", base64url(87)).build();
       default -> Json.createValue("ffffffff00000001000000000000000000000000ffffffffffffffffffffffff");
     };
+  }
+
+  private String base64url(int length) {
+    StringBuilder b = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      b.append("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".charAt(random.nextInt(64)));
+    }
+    return b.toString();
   }
 
   private String hex(int length) {

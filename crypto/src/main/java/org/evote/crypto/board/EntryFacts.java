@@ -84,7 +84,7 @@ public sealed interface EntryFacts {
       List<String> alphas = new java.util.ArrayList<>();
       for (EncryptedContest c : b.contests()) {
         for (EncryptedSelection s : c.selections()) {
-          alphas.add(s.ciphertext().alpha().toHex());
+          alphas.add(s.ciphertext().alpha().encode());
         }
       }
       return new Ballot(kind, requestId, b.ballotId(), b.kioskId(), b.previousCode(), b.confirmationCode(),

@@ -13,7 +13,7 @@ import org.evote.crypto.manifest.Manifest;
 /** The election hashes of protocol §2.4: H_P, H_M, H_B and H_E. */
 public final class ElectionHashes {
   /** The protocol identifier hashed into H_P; a new protocol version changes it. */
-  public static final String PROTOCOL = "evote/1";
+  public static final String PROTOCOL = "evote/2";
   /** The group's name as hashed into H_P. */
   public static final String CURVE = "P-256";
 

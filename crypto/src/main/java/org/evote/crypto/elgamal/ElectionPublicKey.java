@@ -54,6 +54,6 @@ public final class ElectionPublicKey {
 
   @Override
   public String toString() {
-    return "K=" + key.toHex();
+    return "K=" + key.encode();
   }
 }

@@ -8,9 +8,12 @@ import org.evote.crypto.group.internal.FixedBaseTable;
 import org.evote.crypto.group.internal.Points;
 
 /**
- * A point of P-256 (protocol §1). Published elements are 33-byte SEC1 compressed points in lowercase hex;
- * {@link #decode} is the only way one enters from outside and rejects everything §1 lists. The identity occurs only
- * as the result of arithmetic (and, encoded as {@code 00}, in tally fields: see {@link #decodeAllowingIdentity}).
+ * A point of P-256 (protocol §1). On the wire and in the record an element is its 65-byte SEC1 uncompressed
+ * encoding {@code 04 ‖ x ‖ y} in canonical base64url without padding, 87 characters (§1.2); {@link #decode} is the
+ * only way one enters from outside and rejects everything §1.2 lists, at the cost of one on-curve check (no square
+ * root). Inside hash inputs an element is its 33-byte compressed encoding ({@link #toBytes}, §2.1). The identity
+ * occurs only as the result of arithmetic (and, written {@code AA}, in tally fields: see
+ * {@link #decodeAllowingIdentity}).
  * Immutable; equal when the points are equal. The Bouncy Castle point inside is the module's own business
  * ({@link Points}).
  */
@@ -38,6 +41,8 @@ public final class Element {
   public static final Element G = new Element(Curve.G);
   /** The point at infinity (group identity). */
   public static final Element IDENTITY = new Element(Curve.infinity());
+  /** The text of the identity where a field allows it (§1.2): base64url of the single byte 00. */
+  public static final String IDENTITY_TEXT = "AA";
 
   private final ECPoint point;
   private volatile FixedBaseTable table;
@@ -76,45 +81,54 @@ public final class Element {
     return gPow(m.revealSecret());
   }
 
-  /** Decodes a compressed point, rejecting wrong length or prefix, x ≥ p, x with no square root, and infinity. */
-  public static Element decode(String hex, String field) {
-    if (hex == null) {
-      throw new InvalidFieldException(field, "missing point");
-    }
-    if (hex.length() != 2 * P256.ELEMENT_BYTES) {
-      throw new InvalidFieldException(field, "point must be 66 hex characters (33-byte compressed SEC1), got "
-          + hex.length());
-    }
-    if (!Hex.isLowercaseHex(hex)) {
-      throw new InvalidFieldException(field, "point must be lowercase hexadecimal");
-    }
-    return fromBytes(java.util.HexFormat.of().parseHex(hex), field);
+  /**
+   * Decodes an element's text (§1.2), rejecting in this order, naming {@code field}: a missing value, a length other
+   * than 87, a character outside the base64url alphabet, a non-canonical last character, a prefix other than
+   * {@code 04}, x ≥ p, y ≥ p and a point not on the curve. The identity has no such encoding.
+   */
+  public static Element decode(String text, String field) {
+    return fromUncompressed(Base64Url.decode(text, P256.UNCOMPRESSED_BYTES, field, "point"), field);
   }
 
-  /** Like {@link #decode} but also accepts {@code 00}, the identity; only for aggregate (tally) fields. */
-  public static Element decodeAllowingIdentity(String hex, String field) {
-    if ("00".equals(hex)) {
+  /**
+   * Checks only the text rules of {@link #decode} (length 87, alphabet, canonical last character) without decoding:
+   * for facts read from a payload before it is decoded, where equal texts must mean equal points.
+   */
+  public static void checkText(String text, String field) {
+    Base64Url.check(text, P256.UNCOMPRESSED_BYTES, field, "point");
+  }
+
+  /** Like {@link #decode} but also accepts {@code AA} (the byte 00), the identity: only for tally fields. */
+  public static Element decodeAllowingIdentity(String text, String field) {
+    if (IDENTITY_TEXT.equals(text)) {
       return IDENTITY;
     }
-    return decode(hex, field);
+    return decode(text, field);
   }
 
-  /** Decodes the 33 compressed bytes (protocol §1.2). */
-  public static Element fromBytes(byte[] enc, String field) {
-    if (enc.length != P256.ELEMENT_BYTES) {
-      throw new InvalidFieldException(field, "point must be 33 bytes, got " + enc.length);
+  /**
+   * Decodes the 65 uncompressed bytes {@code 04 ‖ x ‖ y} (§1.2 rules 5–8): prefix 04, x &lt; p, y &lt; p and
+   * y² = x³ + a·x + b. No square root is taken.
+   */
+  public static Element fromUncompressed(byte[] enc, String field) {
+    if (enc.length != P256.UNCOMPRESSED_BYTES) {
+      throw new InvalidFieldException(field, "point must be " + P256.UNCOMPRESSED_BYTES + " bytes, got " + enc.length);
     }
-    int prefix = enc[0];
-    if (prefix != 0x02 && prefix != 0x03) {
-      throw new InvalidFieldException(field, "point prefix must be 02 or 03");
+    if (enc[0] != 0x04) {
+      throw new InvalidFieldException(field, String.format("point prefix must be 04 (uncompressed), got %02x",
+          enc[0] & 0xff));
     }
-    BigInteger x = new BigInteger(1, java.util.Arrays.copyOfRange(enc, 1, enc.length));
+    BigInteger x = new BigInteger(1, enc, 1, 32);
     if (x.compareTo(P256.P) >= 0) {
       throw new InvalidFieldException(field, "x-coordinate is not less than the field prime p");
     }
-    ECPoint p = Curve.decompress(x, prefix == 0x03);
+    BigInteger y = new BigInteger(1, enc, 33, 32);
+    if (y.compareTo(P256.P) >= 0) {
+      throw new InvalidFieldException(field, "y-coordinate is not less than the field prime p");
+    }
+    ECPoint p = Curve.onCurve(x, y);
     if (p == null) {
-      throw new InvalidFieldException(field, "x-coordinate is not on the curve (no square root)");
+      throw new InvalidFieldException(field, "point is not on the curve (y² ≠ x³ + a·x + b)");
     }
     return new Element(p);
   }
@@ -145,14 +159,19 @@ public final class Element {
     return multiply(k.revealSecret());
   }
 
-  /** The 33-byte compressed encoding; the identity encodes as the single byte 00. */
+  /** The 33-byte compressed encoding used inside hash inputs (§2.1); the identity is the single byte 00. */
   public byte[] toBytes() {
     return point.getEncoded(true);
   }
 
-  /** The wire encoding: 66 lowercase hex characters ({@code 00} for the identity). */
-  public String toHex() {
-    return Hex.encode(toBytes());
+  /** The 65-byte uncompressed encoding {@code 04 ‖ x ‖ y} (§1.2); the identity is the single byte 00. */
+  public byte[] toUncompressedBytes() {
+    return point.getEncoded(false);
+  }
+
+  /** The wire and record text (§1.2): 87 base64url characters ({@code AA} for the identity). */
+  public String encode() {
+    return Base64Url.encode(toUncompressedBytes());
   }
 
   @Override
@@ -167,6 +186,6 @@ public final class Element {
 
   @Override
   public String toString() {
-    return toHex();
+    return encode();
   }
 }

@@ -3,7 +3,10 @@ package org.evote.crypto.group;
 import java.util.HexFormat;
 import org.evote.crypto.InvalidFieldException;
 
-/** Strict lowercase hexadecimal, the only byte encoding of the wire format (protocol §1). */
+/**
+ * Strict lowercase hexadecimal: the wire encoding of scalars, digests, keys and signatures (protocol §1.3). Elements
+ * are written in {@link Base64Url} (§1.2).
+ */
 public final class Hex {
   private Hex() {}
 

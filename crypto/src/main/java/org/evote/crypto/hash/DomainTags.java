@@ -7,7 +7,7 @@ package org.evote.crypto.hash;
 public final class DomainTags {
   private DomainTags() {}
 
-  private static final String PREFIX = "evote/1/";
+  private static final String PREFIX = "evote/2/";
 
   /** H_P, the parameter hash (§2.4). */
   public static final String PARAMETERS = PREFIX + "parameters";

@@ -25,7 +25,7 @@ public final class BallotJson {
   private BallotJson() {}
 
   public static JsonObject encode(Ciphertext c) {
-    return JsonText.object().add("alpha", c.alpha().toHex()).add("beta", c.beta().toHex()).build();
+    return JsonText.object().add("alpha", c.alpha().encode()).add("beta", c.beta().encode()).build();
   }
 
   /** A ballot ciphertext: neither component may be the identity. */
@@ -34,7 +34,7 @@ public final class BallotJson {
     return new Ciphertext(f.element("alpha"), f.element("beta"));
   }
 
-  /** A tally ciphertext: components may be the identity ("00"). */
+  /** A tally ciphertext: components may be the identity ("AA"). */
   public static Ciphertext decodeSumCiphertext(Fields f) {
     f.only(Set.of("alpha", "beta"));
     return new Ciphertext(f.elementOrIdentity("alpha"), f.elementOrIdentity("beta"));
@@ -43,7 +43,7 @@ public final class BallotJson {
   public static JsonObject encode(RangeProof p) {
     JsonArrayBuilder branches = JsonText.array();
     for (RangeProof.Branch b : p.branches()) {
-      branches.add(JsonText.object().add("a", b.a().toHex()).add("b", b.b().toHex())
+      branches.add(JsonText.object().add("a", b.a().encode()).add("b", b.b().encode())
           .add("c", b.c().toHex()).add("v", b.v().toHex()));
     }
     return JsonText.object().add("branches", branches).build();

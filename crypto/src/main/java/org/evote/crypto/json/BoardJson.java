@@ -17,6 +17,7 @@ import org.evote.crypto.board.EntryFacts;
 import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.board.SignedHead;
+import org.evote.crypto.group.Element;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.note.VerifierKey;
 
@@ -228,9 +229,7 @@ public final class BoardJson {
     b.objects("contests", 0, BallotJson.MAX_ITEMS, c -> c.objects("selections", 1, BallotJson.MAX_ITEMS, s -> {
       Fields ct = s.object("ciphertext");
       String alpha = ct.string("alpha");
-      if (alpha.length() != 66 || !org.evote.crypto.group.Hex.isLowercaseHex(alpha)) {
-        throw new InvalidFieldException(ct.path("alpha"), "point must be 66 lowercase hex characters");
-      }
+      Element.checkText(alpha, ct.path("alpha"));
       alphas.add(alpha);
       return alpha;
     }));

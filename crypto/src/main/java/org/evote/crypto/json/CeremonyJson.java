@@ -22,11 +22,11 @@ public final class CeremonyJson {
   public static JsonObject encode(GuardianRecord g) {
     JsonArrayBuilder commitments = JsonText.array();
     for (Element e : g.commitments()) {
-      commitments.add(e.toHex());
+      commitments.add(e.encode());
     }
     JsonArrayBuilder proofs = JsonText.array();
     for (SchnorrProof p : g.proofs()) {
-      proofs.add(JsonText.object().add("commitment", p.commitment().toHex())
+      proofs.add(JsonText.object().add("commitment", p.commitment().encode())
           .add("response", p.response().toHex()));
     }
     return JsonText.object().add("index", g.index()).add("commitments", commitments).add("proofs", proofs)
@@ -46,7 +46,7 @@ public final class CeremonyJson {
 
   public static JsonObject encode(EncryptedShare s) {
     return JsonText.object().add("sender", s.sender()).add("recipient", s.recipient())
-        .add("ephemeral", s.ephemeral().toHex()).add("ciphertext", s.ciphertext().toHex())
+        .add("ephemeral", s.ephemeral().encode()).add("ciphertext", s.ciphertext().toHex())
         .add("mac", s.mac().toHex()).build();
   }
 

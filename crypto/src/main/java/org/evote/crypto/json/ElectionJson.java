@@ -4,6 +4,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.Set;
+import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.ceremony.GuardianRecord;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.election.ElectionHashes;
@@ -30,7 +31,7 @@ public final class ElectionJson {
     /** The parameters this implementation uses. */
     public static Parameters expected() {
       return new Parameters(ElectionHashes.PROTOCOL, ElectionHashes.CURVE, hex32(P256.P), hex32(P256.Q),
-          hex32(P256.a()), hex32(P256.b()), Element.G.toHex(), ElectionHashes.parameterHash());
+          hex32(P256.a()), hex32(P256.b()), Element.G.encode(), ElectionHashes.parameterHash());
     }
   }
 
@@ -57,7 +58,7 @@ public final class ElectionJson {
         .add("guardian_count", c.guardianCount())
         .add("quorum", c.quorum())
         .add("guardians", guardians)
-        .add("joint_public_key", c.jointKey().element().toHex())
+        .add("joint_public_key", c.jointKey().element().encode())
         .add("manifest_hash", c.manifestHash().toHex())
         .add("election_base_hash", c.baseHash().toHex())
         .add("extended_hash", c.extendedHash().toHex())
@@ -69,11 +70,30 @@ public final class ElectionJson {
     return CanonicalJson.write(encode(c));
   }
 
+  /**
+   * Refuses an election (and so a record or board) of another protocol version before anything else in it is read,
+   * naming the version: its points, hashes and proofs would not decode or verify under this one (§10.3).
+   */
+  static void requireProtocol(Fields parameters) {
+    String version = parameters.string("protocol");
+    if (!version.equals(ElectionHashes.PROTOCOL)) {
+      throw new InvalidFieldException(parameters.path("protocol"), "protocol version '" + shown(version)
+          + "' is not supported: this implementation reads only " + ElectionHashes.PROTOCOL + " records");
+    }
+  }
+
+  private static String shown(String version) {
+    String head = version.length() <= 40 ? version : version.substring(0, 40) + "…";
+    return head.replaceAll("[^\\x20-\\x7e…]", "?");
+  }
+
   public static Decoded decode(JsonObject json) {
-    Fields f = Fields.of(json).only(Set.of("parameters", "manifest", "guardian_count", "quorum", "guardians",
-        "joint_public_key", "manifest_hash", "election_base_hash", "extended_hash"));
-    Fields p = f.object("parameters").only(Set.of("protocol", "curve", "p", "q", "a", "b", "generator",
-        "parameter_hash"));
+    Fields f = Fields.of(json);
+    Fields p = f.object("parameters");
+    requireProtocol(p);
+    f.only(Set.of("parameters", "manifest", "guardian_count", "quorum", "guardians", "joint_public_key",
+        "manifest_hash", "election_base_hash", "extended_hash"));
+    p.only(Set.of("protocol", "curve", "p", "q", "a", "b", "generator", "parameter_hash"));
     Parameters params = new Parameters(p.string("protocol"), p.string("curve"), p.string("p"), p.string("q"),
         p.string("a"), p.string("b"), p.string("generator"), p.digest("parameter_hash"));
     org.evote.crypto.manifest.Manifest manifest;

@@ -137,7 +137,7 @@ public final class Fields {
     return Element.decode(string(name), path(name));
   }
 
-  /** A group element that may be the identity ("00"): only for tally sums and their decryptions. */
+  /** A group element that may be the identity ("AA"): only for tally sums and their decryptions. */
   public Element elementOrIdentity(String name) {
     return Element.decodeAllowingIdentity(string(name), path(name));
   }

@@ -49,8 +49,8 @@ public final class TallyJson {
       JsonArrayBuilder sels = JsonText.array();
       for (DecryptionShare.Selection s : c.selections()) {
         sels.add(JsonText.object().add("selection_id", s.selectionId())
-            .add("partial", s.partial().toHex())
-            .add("proof", JsonText.object().add("a", s.proof().a().toHex()).add("b", s.proof().b().toHex())
+            .add("partial", s.partial().encode())
+            .add("proof", JsonText.object().add("a", s.proof().a().encode()).add("b", s.proof().b().encode())
                 .add("response", s.proof().response().toHex())));
       }
       contests.add(JsonText.object().add("contest_id", c.contestId()).add("selections", sels));

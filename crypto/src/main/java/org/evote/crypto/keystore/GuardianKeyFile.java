@@ -29,7 +29,7 @@ public final class GuardianKeyFile {
   public static void write(Path file, GuardianKey key, Digest extendedHash, char[] passphrase, SecureRandom random)
       throws IOException {
     JsonObject pub = JsonText.object().add("guardian", key.index())
-        .add("extended_hash", extendedHash.toHex()).add("verification_key", key.verificationKey().toHex()).build();
+        .add("extended_hash", extendedHash.toHex()).add("verification_key", key.verificationKey().encode()).build();
     byte[] secret = key.share().revealSecret().toBytes();
     try {
       SecretFiles.writeOwnerOnly(file, JsonText.pretty(EncryptedKeyFile.seal(KIND, pub, secret, passphrase, random)));

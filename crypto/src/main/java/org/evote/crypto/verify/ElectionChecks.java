@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.ceremony.GuardianRecord;
 import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.election.ElectionHashes;
 import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.proof.ProofCheck;
 
@@ -67,11 +68,12 @@ public final class ElectionChecks {
     return Step.V1_PARAMETERS;
   }
 
-  /** V1: the parameters are those of P-256 and H_P of protocol evote/1. */
+  /** V1: the parameters are those of P-256 and H_P of this protocol version ({@link ElectionHashes#PROTOCOL}). */
   private static void parameters(ElectionJson.Decoded d, VerificationReport.Recorder v1) {
     v1.checked(1);
     if (!d.parameters().equals(ElectionJson.Parameters.expected())) {
-      v1.fail("election.json parameters", "not the P-256 parameters and parameter hash H_P of protocol evote/1");
+      v1.fail("election.json parameters", "not the P-256 parameters and parameter hash H_P of protocol "
+          + ElectionHashes.PROTOCOL);
     }
   }
 

@@ -17,7 +17,7 @@ class FingerprintSetTest {
     FingerprintSet set = new FingerprintSet();
     List<String> points = new ArrayList<>();
     for (int i = 1; i <= 5000; i++) {
-      points.add(Element.gPow(Scalar.of(BigInteger.valueOf(i))).toHex());
+      points.add(Element.gPow(Scalar.of(BigInteger.valueOf(i))).encode());
     }
     for (String p : points) {
       assertFalse(set.contains(p));
@@ -30,6 +30,6 @@ class FingerprintSetTest {
     }
     assertEquals(5000, set.size());
     // -P has the same x coordinate as P but is a different ciphertext.
-    assertTrue(set.add(Element.gPow(Scalar.of(BigInteger.ONE).negate()).toHex()));
+    assertTrue(set.add(Element.gPow(Scalar.of(BigInteger.ONE).negate()).encode()));
   }
 }

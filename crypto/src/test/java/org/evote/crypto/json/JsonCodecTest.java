@@ -22,6 +22,7 @@ import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.testing.TestData;
 import org.evote.crypto.testing.TestElection;
 import org.junit.jupiter.api.BeforeAll;
+import org.evote.crypto.testing.HostilePoints;
 import org.junit.jupiter.api.Test;
 
 /** Every JSON object round-trips; hostile input is refused naming the field and the reason. */
@@ -107,14 +108,17 @@ class JsonCodecTest {
   @Test
   void hostileBallotFieldsAreRejectedWithTheirPath() {
     JsonObject ballot = BallotJson.encode(firstBallot());
-    String pHex = String.format("%064x", org.evote.crypto.group.P256.P);
     String qHex = String.format("%064x", org.evote.crypto.group.P256.Q);
     Object[][] cases = {
-        {"contests[0].selections[1].ciphertext.alpha", "02" + pHex, "field prime"},
-        {"contests[0].selections[1].ciphertext.beta", "04" + pHex, "prefix"},
-        {"contests[0].selections[2].ciphertext.beta", "04" + pHex + pHex, "66 hex"},
+        {"contests[0].selections[1].ciphertext.alpha", HostilePoints.xNotBelowP(), "x-coordinate is not less"},
+        {"contests[0].selections[1].ciphertext.beta", HostilePoints.prefix(2), "prefix must be 04"},
+        {"contests[0].selections[2].ciphertext.beta", HostilePoints.compressedHex(), "87 base64url"},
+        {"contests[0].selections[2].ciphertext.alpha", HostilePoints.yNotBelowP(), "y-coordinate is not less"},
+        {"contests[0].selections[0].ciphertext.alpha", HostilePoints.offCurve(), "not on the curve"},
+        {"contests[0].selections[0].ciphertext.beta", HostilePoints.nonCanonical(), "not canonical"},
+        {"contests[0].selections[0].proof.branches[1].b", HostilePoints.badCharacter(), "alphabet"},
         {"contests[0].selections[0].proof.branches[1].v", qHex, "group order"},
-        {"contests[0].selections[0].proof.branches[0].a", "00", "66 hex"},
+        {"contests[0].selections[0].proof.branches[0].a", "AA", "87 base64url"},
         {"contests[1].contest_hash", "abc", "64 hex"},
         {"ballot_id", "has space", "identifier"},
         {"previous_code", "G".repeat(64), "lowercase"},

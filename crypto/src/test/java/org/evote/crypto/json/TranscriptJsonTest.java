@@ -67,9 +67,10 @@ class TranscriptJsonTest {
         rejected(t -> JsonText.object(t).add("election_base_hash", "xyz").build()).field());
     assertEquals("extended_hash", rejected(t -> JsonText.object(t).remove("extended_hash").build()).field());
     assertEquals("shares", rejected(t -> JsonText.object(t).add("shares", "none").build()).field());
-    assertEquals("shares[0].ephemeral", rejected(t -> editFirstShare(t, b -> b.add("ephemeral", "00"))).field());
+    assertEquals("shares[0].ephemeral", rejected(t -> editFirstShare(t, b -> b.add("ephemeral", "AA"))).field());
     assertEquals("shares[0].ephemeral",
-        rejected(t -> editFirstShare(t, b -> b.add("ephemeral", "02" + "ff".repeat(32)))).field());
+        rejected(t -> editFirstShare(t, b -> b.add("ephemeral", org.evote.crypto.testing.HostilePoints.offCurve())))
+            .field());
     assertEquals("shares[0].mac", rejected(t -> editFirstShare(t, b -> b.add("mac", "ab"))).field());
     assertEquals("shares[0].sender", rejected(t -> editFirstShare(t, b -> b.add("sender", 1001))).field());
     assertEquals("shares[0].sender", rejected(t -> editFirstShare(t, b -> b.add("sender", 1.5))).field());

@@ -38,8 +38,10 @@ import org.evote.crypto.election.ElectionHashes;
 import org.evote.crypto.elgamal.Ciphertext;
 import org.evote.crypto.elgamal.ElGamal;
 import org.evote.crypto.group.Element;
+import org.evote.crypto.group.Hex;
 import org.evote.crypto.group.Scalar;
 import org.evote.crypto.group.SecretScalar;
+import org.evote.crypto.testing.HostilePoints;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.hash.DomainTags;
 import org.evote.crypto.hash.Hasher;
@@ -138,7 +140,8 @@ public final class TestVectors {
         .add("example", Json.createObjectBuilder()
             .add("tag", DomainTags.PARAMETERS)
             .add("items", Json.createArrayBuilder()
-                .add(item("string", "évote")).add(item("integer", "-2")).add(item("element", Element.G.toHex()))
+                .add(item("string", "évote")).add(item("integer", "-2"))
+                .add(item("element", Hex.encode(Element.G.toBytes())))
                 .add(item("scalar", Scalar.of(5).toHex())).add(item("digest", Digest.ZERO.toHex()))
                 .add(item("bytes", "010203")))
             .add("hash", example.toHex())
@@ -203,7 +206,7 @@ public final class TestVectors {
     JsonArrayBuilder vks = Json.createArrayBuilder();
     for (GuardianKey g : keys) {
       secretShares.add(hex(g.share()));
-      vks.add(config.verificationKey(g.index()).toHex());
+      vks.add(config.verificationKey(g.index()).encode());
     }
     out.put("ceremony.json", Json.createObjectBuilder()
         .add("description", "Key ceremony of protocol §7 with n = 3, k = 2: every secret, record, share and "
@@ -211,7 +214,7 @@ public final class TestVectors {
         .add("guardian_count", n).add("quorum", k).add("election_base_hash", hb.toHex())
         .add("guardians", guardians).add("shares", shares)
         .add("guardian_secret_shares", secretShares).add("verification_keys", vks)
-        .add("joint_public_key", config.jointKey().element().toHex())
+        .add("joint_public_key", config.jointKey().element().encode())
         .add("extended_hash", config.extendedHash().toHex())
         .add("election", ElectionJson.encode(config))
         .add("ceremony_transcript", CeremonyJson.encode(new CeremonyTranscript(hb, config.extendedHash(), sent,
@@ -246,7 +249,7 @@ public final class TestVectors {
     out.put("proofs.json", Json.createObjectBuilder()
         .add("description", "ElGamal encryptions (§3.1) and one proof of each kind (§4) with its nonces, under the "
             + "election of ceremony.json")
-        .add("joint_public_key", config.jointKey().element().toHex()).add("extended_hash", he.toHex())
+        .add("joint_public_key", config.jointKey().element().encode()).add("extended_hash", he.toHex())
         .add("encryptions", encryptions)
         .add("selection_range_proof", Json.createObjectBuilder().add("ballot_id", "ballot-x")
             .add("contest_id", "mayor").add("selection_id", "mayor-bob").add("bound", 1).add("m", 1)
@@ -254,13 +257,13 @@ public final class TestVectors {
             .add("proof", BallotJson.encode(range)))
         .add("schnorr_proof", Json.createObjectBuilder().add("election_base_hash", hb.toHex()).add("guardian", 1)
             .add("coefficient_index", 0).add("coefficient", hex(polys.get(0).coefficient(0)))
-            .add("public_value", records.get(0).commitments().get(0).toHex()).add("u", hex(schnorrU))
-            .add("commitment", schnorr.commitment().toHex()).add("response", schnorr.response().toHex()))
+            .add("public_value", records.get(0).commitments().get(0).encode()).add("u", hex(schnorrU))
+            .add("commitment", schnorr.commitment().encode()).add("response", schnorr.response().toHex()))
         .add("decryption_proof", Json.createObjectBuilder().add("guardian", 1).add("share", hex(s1))
-            .add("verification_key", config.verificationKey(1).toHex()).add("contest_id", "mayor")
+            .add("verification_key", config.verificationKey(1).encode()).add("contest_id", "mayor")
             .add("selection_id", "mayor-bob").add("ciphertext", BallotJson.encode(ct))
-            .add("partial", partial.toHex()).add("u", hex(dU)).add("a", dp.a().toHex())
-            .add("b", dp.b().toHex()).add("response", dp.response().toHex()))
+            .add("partial", partial.encode()).add("u", hex(dU)).add("a", dp.a().encode())
+            .add("b", dp.b().encode()).add("response", dp.response().toHex()))
         .build());
 
     // --- ballots and a small board
@@ -357,7 +360,69 @@ public final class TestVectors {
         .add("checkpoint", checkpointKey.signNote(origin.checkpoint(size, tree.root()).text()).format())
         .build());
     out.put("checkpoints.json", checkpoints(origin, checkpointKey, size, tree.root(), boardKey, kioskKey, time));
+    out.put("elements.json", elements());
     return out;
+  }
+
+  /**
+   * Element texts of §1.2: G, −G, 2G and 3G with their coordinates, their wire text and the
+   * content of their ELEMENT hash item (§2.1); the identity where tally fields allow it; and texts that break one
+   * rule each, with the rule's number and the decoder's reason. Uses no randomness (the other files' byte stream is
+   * unchanged).
+   */
+  static JsonObject elements() {
+    JsonArrayBuilder valid = Json.createArrayBuilder();
+    Map<String, Element> points = new LinkedHashMap<>();
+    points.put("G", Element.G);
+    points.put("-G", Element.G.negate());
+    points.put("2G", Element.G.add(Element.G));
+    points.put("3G", Element.gPow(Scalar.of(3)));
+    points.forEach((name, e) -> {
+      byte[] u = e.toUncompressedBytes();
+      valid.add(Json.createObjectBuilder().add("name", name)
+          .add("x", Hex.encode(java.util.Arrays.copyOfRange(u, 1, 33)))
+          .add("y", Hex.encode(java.util.Arrays.copyOfRange(u, 33, 65)))
+          .add("uncompressed", Hex.encode(u)).add("text", e.encode())
+          .add("hash_item_content", Hex.encode(e.toBytes())));
+    });
+    String[][] bad = {
+        {"2", "G without its first character", HostilePoints.tooShort()},
+        {"2", "the identity outside a tally field", Element.IDENTITY_TEXT},
+        {"2", "evote/1's text of G (66 hex characters of the compressed point)", HostilePoints.compressedHex()},
+        {"3", "standard base64 '+' in place of the 41st character", HostilePoints.badCharacter()},
+        {"3", "padded: the text of the 65 bytes followed by '='",
+            Element.G.encode().substring(0, 86) + "="},
+        {"4", "G with an unused low bit of the last character set", HostilePoints.nonCanonical()},
+        {"5", "G's coordinates behind the compressed prefix 02", HostilePoints.prefix(2)},
+        {"5", "G's coordinates behind the prefix 03", HostilePoints.prefix(3)},
+        {"5", "65 zero bytes", org.evote.crypto.group.Base64Url.encode(new byte[65])},
+        {"6", "x = p", HostilePoints.xNotBelowP()},
+        {"7", "x = G.x, y = p", HostilePoints.yNotBelowP()},
+        {"8", "x = G.x, y = G.y + 1", HostilePoints.offCurve()},
+    };
+    JsonArrayBuilder rejected = Json.createArrayBuilder();
+    for (String[] b : bad) {
+      String reason;
+      try {
+        Element.decode(b[2], "element");
+        throw new IllegalStateException("the decoder accepts a vector of rule " + b[0] + ": " + b[1]);
+      } catch (org.evote.crypto.InvalidFieldException e) {
+        reason = e.reason();
+      }
+      rejected.add(Json.createObjectBuilder().add("rule", Integer.parseInt(b[0])).add("what", b[1])
+          .add("text", b[2]).add("reason", reason));
+    }
+    return Json.createObjectBuilder()
+        .add("description", "Element encoding of §1.2: valid points with their coordinates, wire text (base64url "
+            + "of the 65 uncompressed bytes, 87 characters) and hash item content (33 compressed bytes, §2.1); the "
+            + "identity's text in tally fields; texts rejected by rule number, with this decoder's reason")
+        .add("valid", valid)
+        .add("identity", Json.createObjectBuilder().add("text", Element.IDENTITY_TEXT)
+            .add("hash_item_content", Hex.encode(Element.IDENTITY.toBytes()))
+            .add("allowed_in", "the alpha and beta of encrypted_tally.json ciphertexts, and the partial and proof b "
+                + "of a decryption share"))
+        .add("rejected", rejected)
+        .build();
   }
 
   /**

@@ -2,6 +2,7 @@ package org.evote.crypto.vectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -16,6 +17,9 @@ import org.evote.crypto.ballot.BallotSeed;
 import org.evote.crypto.ballot.EncryptedBallot;
 import org.evote.crypto.board.MerkleTree;
 import org.evote.crypto.election.ElectionConfig;
+import org.evote.crypto.InvalidFieldException;
+import org.evote.crypto.group.Element;
+import org.evote.crypto.group.Hex;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.json.BallotJson;
 import org.evote.crypto.json.BoardJson;
@@ -46,7 +50,7 @@ class TestVectorsTest {
   @Test
   void theCheckedInVectorsAreReproducedExactly() throws Exception {
     Map<String, JsonObject> generated = TestVectors.generate();
-    assertEquals(7, generated.size());
+    assertEquals(8, generated.size());
     for (Map.Entry<String, JsonObject> e : generated.entrySet()) {
       JsonObject onDisk = JsonText.readObject(DIR.resolve(e.getKey()));
       assertEquals(onDisk, e.getValue(), e.getKey() + " differs: regenerate with the command in "
@@ -154,6 +158,32 @@ class TestVectorsTest {
     for (Step s : List.of(Step.V19_BOARD_CHECKPOINT, Step.V20_ELECTION_NOTICE, Step.V6_SIGNED_HEADS,
         Step.V7_BOARD_SEQUENCE)) {
       assertEquals(VerificationReport.Status.PASS, report.outcome(s).status(), report.render());
+    }
+  }
+
+  /** Every valid text decodes to its coordinates and every rejected one is rejected, as an outsider checks them. */
+  @Test
+  void elementTextsDecodeAsTheVectorsSay() throws Exception {
+    JsonObject file = JsonText.readObject(DIR.resolve("elements.json"));
+    for (var v : file.getJsonArray("valid")) {
+      JsonObject p = v.asJsonObject();
+      byte[] u = java.util.HexFormat.of().parseHex(p.getString("uncompressed"));
+      assertEquals("04" + p.getString("x") + p.getString("y"), p.getString("uncompressed"));
+      assertEquals(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(u), p.getString("text"));
+      Element e = Element.decode(p.getString("text"), "text");
+      assertArrayEquals(u, e.toUncompressedBytes());
+      assertEquals(p.getString("hash_item_content"), Hex.encode(e.toBytes()));
+    }
+    JsonObject identity = file.getJsonObject("identity");
+    assertEquals(Element.IDENTITY, Element.decodeAllowingIdentity(identity.getString("text"), "text"));
+    int rule = 0;
+    for (var v : file.getJsonArray("rejected")) {
+      JsonObject r = v.asJsonObject();
+      assertTrue(r.getInt("rule") >= rule, "the vectors list the rules in order");
+      rule = r.getInt("rule");
+      InvalidFieldException e = assertThrows(InvalidFieldException.class,
+          () -> Element.decode(r.getString("text"), "text"), r.getString("what"));
+      assertEquals(r.getString("reason"), e.reason());
     }
   }
 

@@ -51,4 +51,19 @@ class ElectionChecksTest {
         () -> ElectionChecks.accept(JsonText.object().add("parameters", "none").build()));
     assertTrue(ex.reason().startsWith("V1 election.json"), ex.getMessage());
   }
+
+  @Test
+  void anElectionOfAnotherProtocolVersionIsRefusedNamingTheFieldAndTheVersion() {
+    TestElection e = new TestElection(TestElection.manifest("manifest-minimal.json"), 3, 2, RANDOM);
+    var json = ElectionJson.encode(e.config);
+    for (String version : new String[] {"evote/1", "evote/3", "", "x".repeat(1000)}) {
+      var old = JsonText.object(json).add("parameters", JsonText.object(json.getJsonObject("parameters"))
+          .add("protocol", version)).build();
+      InvalidFieldException ex = assertThrows(InvalidFieldException.class, () -> ElectionChecks.accept(old));
+      assertEquals("election", ex.field());
+      assertTrue(ex.reason().startsWith("V1 election.json: parameters.protocol: protocol version '"
+          + (version.length() > 40 ? version.substring(0, 40) + "…" : version) + "' is not supported: this "
+          + "implementation reads only evote/2 records"), ex.reason());
+    }
+  }
 }

@@ -334,6 +334,22 @@ class RecordVerifierTest {
   }
 
   @Test
+  void aRecordOfAnotherProtocolVersionFailsV1NamingTheVersionAndRunsNothingElse() throws IOException {
+    Path dir = temp.resolve("evote-1");
+    election.write(dir);
+    JsonObject e = JsonText.readObject(dir.resolve(RecordFiles.ELECTION));
+    JsonObject p = Json.createObjectBuilder(e.getJsonObject("parameters")).add("protocol", "evote/1").build();
+    JsonText.write(dir.resolve(RecordFiles.ELECTION), Json.createObjectBuilder(e).add("parameters", p).build());
+    VerificationReport report = verify(dir);
+    var v1 = report.outcome(Step.V1_PARAMETERS);
+    assertEquals(VerificationReport.Status.FAIL, v1.status(), report.render());
+    assertTrue(v1.failures().get(0).toString().contains("parameters.protocol: protocol version 'evote/1' is not "
+        + "supported"), v1.failures().toString());
+    assertEquals(VerificationReport.Status.NOT_RUN, report.outcome(Step.V8_BALLOT_STRUCTURE).status());
+    assertTrue(!report.isValid());
+  }
+
+  @Test
   void aManifestEditedAfterTheCeremonyFailsStepV2() throws IOException {
     Path dir = temp.resolve("bad-manifest");
     election.write(dir);

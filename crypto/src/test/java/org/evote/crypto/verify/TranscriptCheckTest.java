@@ -184,7 +184,7 @@ class TranscriptCheckTest {
     var json = CeremonyJson.encode(transcript(shares, List.of(), List.of()));
     var broken = org.evote.crypto.json.JsonText.object(json).add("shares", org.evote.crypto.json.JsonText.array()
         .add(org.evote.crypto.json.JsonText.object(json.getJsonArray("shares").getJsonObject(0))
-            .add("ephemeral", "00"))).build();
+            .add("ephemeral", "AA"))).build();
     assertFails(check(new TranscriptFile.Present(broken)), "ceremony_transcript.json", "shares[0].ephemeral");
   }
 }

@@ -9,7 +9,7 @@ import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * The raw curve of protocol §1 in Bouncy Castle's constant-coefficient SecP256R1 implementation: the curve, G, the
- * fixed-base table for G and point decompression (the field square root). Internal to the crypto module; the public
+ * fixed-base table for G and the on-curve check of a decoded point. Internal to the crypto module; the public
  * face is {@link org.evote.crypto.group.P256} and {@link org.evote.crypto.group.Element}.
  */
 public final class Curve {
@@ -41,19 +41,16 @@ public final class Curve {
   }
 
   /**
-   * The point with x-coordinate {@code x} (0 ≤ x < p) and y of parity {@code odd}, or null if x³ + a·x + b has no
-   * square root mod p (§1.2 rule 6).
+   * The point (x, y) for 0 ≤ x, y &lt; p, or null if y² ≠ x³ + a·x + b (§1.2 rule 8): a few field multiplications,
+   * no square root.
    */
-  public static ECPoint decompress(BigInteger x, boolean odd) {
+  public static ECPoint onCurve(BigInteger x, BigInteger y) {
     ECFieldElement fx = CURVE.fromBigInteger(x);
+    ECFieldElement fy = CURVE.fromBigInteger(y);
     ECFieldElement rhs = fx.square().add(CURVE.getA()).multiply(fx).add(CURVE.getB());
-    ECFieldElement y = rhs.sqrt();
-    if (y == null) {
+    if (!fy.square().equals(rhs)) {
       return null;
     }
-    if (y.testBitZero() != odd) {
-      y = y.negate();
-    }
-    return CURVE.createPoint(x, y.toBigInteger());
+    return CURVE.createPoint(x, y);
   }
 }
