@@ -26,7 +26,7 @@ import org.bouncycastle.math.ec.ECPoint;
  *
  * <p>Inputs: every point passed here is a point of the curve, because points reach {@link Msm} only from
  * {@link org.evote.crypto.group.Element}s (through {@link Points#raw}), and an Element's constructor is private: it
- * is made by {@code Element.decode}/{@code fromBytes}, which validate the encoding (protocol §1.2: x below p and a
+ * is made by {@code Element.decode}/{@code fromUncompressed}, which validate the encoding (protocol §1.2: x below p and a
  * point of the curve), by {@link Points#element} from the results of group operations, or is G or the identity. The
  * native code checks each point again (coordinates below p, y² = x³ − 3x + b) and refuses the sum otherwise; lengths
  * and scalar ranges are checked here before the call.
