@@ -36,6 +36,8 @@ final class BallotBatcher implements AutoCloseable {
   /** The longest a worker waits for ballots still being decoded before verifying what it has: 2 ms. */
   static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
+  private static final long SLICE_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+
   /** A ballot waiting for its verdict; {@code kioskId} is the authenticated kiosk that sent it. */
   private record Pending(String kioskId, EncryptedBallot ballot, CompletableFuture<VerificationResult> verdict) {}
 
@@ -207,12 +209,15 @@ final class BallotBatcher implements AutoCloseable {
     try {
       while (batch.size() < MAX_BATCH && decoding.get() > 0 && !closed) {
         long left = deadline - System.nanoTime();
-        Pending next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
-        if (next == null) {
+        if (left <= 0) {
           break;
         }
-        batch.add(next);
-        queue.drainTo(batch, MAX_BATCH - batch.size());
+        // In slices, so that a ballot withdrawn (or queued just before its count dropped) ends the wait at once.
+        Pending next = queue.poll(Math.min(left, SLICE_NANOS), TimeUnit.NANOSECONDS);
+        if (next != null) {
+          batch.add(next);
+          queue.drainTo(batch, MAX_BATCH - batch.size());
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
