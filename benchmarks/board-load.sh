@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Measures the ballot server under load on this machine (docs/performance.md): a fresh board for the 60-selection
 # benchmark election on a loopback port, 16 kiosks posting pre-encrypted ballots. Run from the repository root
-# after `mvn -q -B -DskipTests package`.
+# after `mvn -q -B -DskipTests package`. The generator is given the server's process id and reports the server's
+# CPU time (user + system of all its threads, /proc/PID/stat through ProcessHandle) per accepted ballot, measured
+# around the posting phase only, beside the throughput.
 set -euo pipefail
 KIOSKS=${1:-16}
 PER_KIOSK=${2:-40}
@@ -19,4 +21,4 @@ for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/api/status" > /dev/null
 java -jar ballot-server/target/ballot-server.jar admin open-polls --server "http://127.0.0.1:$port" \
   --credentials "$work/data/admin.credentials" --admin-passphrase-file "$work/pass" > /dev/null
 java -cp benchmarks/target/benchmarks.jar org.evote.bench.BoardLoadGenerator "http://127.0.0.1:$port" \
-  "$work/election.json" "$work/data/admin.credentials" "$work/pass" "$KIOSKS" "$PER_KIOSK"
+  "$work/election.json" "$work/data/admin.credentials" "$work/pass" "$KIOSKS" "$PER_KIOSK" "$server"
