@@ -14,7 +14,7 @@ java -cp benchmarks/target/benchmarks.jar org.evote.bench.BenchElection "$work/e
 java -jar ballot-server/target/ballot-server.jar init --election "$work/election.json" --data "$work/data" \
   --board-passphrase-file "$work/pass" --admin-passphrase-file "$work/pass" > /dev/null
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-java ${SERVER_JAVA_OPTS:-} -jar ballot-server/target/ballot-server.jar serve --data "$work/data" --port "$port" \
+java ${SERVER_JAVA_OPTS:-} -jar ballot-server/target/ballot-server.jar serve --plain-http --data "$work/data" --port "$port" \
   --board-passphrase-file "$work/pass" > "$work/server.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/api/status" > /dev/null && break; sleep 0.2; done

@@ -161,7 +161,7 @@ public final class BoardLoadGenerator {
         + " failures %d%n", n, seconds, n / seconds, pct(done, 0.50), pct(done, 0.99), done[n - 1] / 1e6,
         failures.get());
     if (!serverCpu.isEmpty()) {
-      System.out.println("server" + serverCpu.replaceFirst("^;", ""));
+      System.out.println(serverCpu.replaceFirst("^; ", ""));
     }
   }
 

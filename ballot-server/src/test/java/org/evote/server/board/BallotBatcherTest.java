@@ -90,6 +90,48 @@ class BallotBatcherTest {
     assertFalse(r.getMessage().isEmpty());
   }
 
+  /**
+   * Hostile batches cost linear work: eight bad ballots from eight kiosks in one batch cost at most twice the work
+   * of verifying them one at a time (the combination, then each alone), and the same kiosks' next bad ballots,
+   * verified alone, exactly once. Work is counted in the 128-bit weights drawn: one per equation put into any
+   * combination, the per-ballot ones included.
+   */
+  @Test
+  @Timeout(60)
+  void aBatchOfBadBallotsCostsAtMostOnePerBallotPassMore() throws Exception {
+    List<EncryptedBallot> bad = ballots.subList(0, 8).stream().map(BallotBatcherTest::badResponse).toList();
+    CountingRandom alone = new CountingRandom();
+    BallotVerifier perBallot = new BallotVerifier(election.config, alone);
+    List<VerificationResult> expected = bad.stream().map(perBallot::verify).toList();
+    assertTrue(expected.stream().noneMatch(VerificationResult::isValid));
+    CountingRandom counted = new CountingRandom();
+    try (BallotBatcher batcher = new BallotBatcher(new BallotVerifier(election.config, counted), 1,
+        TimeUnit.SECONDS.toNanos(30))) {
+      assertEquals(expected, handInTogether(batcher, bad));
+      assertEquals(1, batcher.stats().batches(), "one combination");
+      long first = counted.weights();
+      assertTrue(first <= 2 * alone.weights(), first + " weights against " + alone.weights() + " one at a time");
+      assertEquals(expected, handInTogether(batcher, bad));
+      assertEquals(alone.weights(), counted.weights() - first, "kiosks that had a ballot fail: verified alone");
+    }
+  }
+
+  /** Counts the 128-bit weights drawn (16 bytes each) from the platform's SecureRandom. */
+  static final class CountingRandom extends SecureRandom {
+    private static final long serialVersionUID = 1L;
+    private final java.util.concurrent.atomic.AtomicLong weights = new java.util.concurrent.atomic.AtomicLong();
+
+    @Override
+    public void nextBytes(byte[] bytes) {
+      weights.addAndGet(bytes.length / 16);
+      RANDOM.nextBytes(bytes);
+    }
+
+    long weights() {
+      return weights.get();
+    }
+  }
+
   /** Announces every ballot first (as request threads decoding them do), then hands them in from their threads. */
   private static List<VerificationResult> handInTogether(BallotBatcher batcher, List<EncryptedBallot> batch)
       throws Exception {
