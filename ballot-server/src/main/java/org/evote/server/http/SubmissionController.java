@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Kiosk submissions: checked on the request's thread (decoding as many at once as there are cores; the proofs of
- * those that queue verified together by the checker's batching stage), then appended by the board's writer; the receipt is sent once the entry is durable. An exact retry gets its original receipt.
+ * those that queue verified together by the checker's batching stage), then appended by the board's writer; the
+ * receipt is sent once the entry is durable. An exact retry gets its original receipt.
  */
 final class SubmissionController {
   private static final Logger LOG = LoggerFactory.getLogger(SubmissionController.class);
