@@ -33,8 +33,11 @@ final class BallotBatcher implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BallotBatcher.class);
   /** The most ballots verified in one combination. */
   static final int MAX_BATCH = 32;
-  /** The longest a worker waits for ballots still being decoded before verifying what it has: 2 ms. */
-  static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+  /**
+   * The longest a worker waits for ballots still being decoded before verifying what it has: 5 ms, about the time
+   * one ballot takes to decode, so that under load the ballots being decoded join the batch.
+   */
+  static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
 
   private static final long SLICE_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
