@@ -55,15 +55,17 @@ public final class BoardHost implements AutoCloseable {
   private final BoardService board;
   private final Javalin app;
   private final WitnessSubmitter submitter;
+  private final SubmissionChecker checker;
   private final Optional<TlsFingerprint> tls;
   private boolean closed;
 
   private BoardHost(DataDir.Lock lock, BoardService board, Javalin app, WitnessSubmitter submitter,
-      Optional<TlsFingerprint> tls) {
+      SubmissionChecker checker, Optional<TlsFingerprint> tls) {
     this.lock = lock;
     this.board = board;
     this.app = app;
     this.submitter = submitter;
+    this.checker = checker;
     this.tls = tls;
   }
 
@@ -165,6 +167,7 @@ public final class BoardHost implements AutoCloseable {
     DataDir.Lock lock = data.lock();
     BoardService board = null;
     WitnessSubmitter submitter = null;
+    SubmissionChecker checker = null;
     try {
       List<WitnessClient> clients = witnesses.witnesses().stream()
           .map(w -> new WitnessClient(w, witnesses.tlsOf(w), witnesses.timeout())).toList();
@@ -186,15 +189,18 @@ public final class BoardHost implements AutoCloseable {
       submitter = new WitnessSubmitter(board, clients, known);
       AdminTimeMark adminTime = AdminTimeMark.load(data.adminTimeFile());
       awaitPast(adminTime, board);
-      SubmissionChecker checker = new SubmissionChecker(board.config(), random, board);
+      checker = new SubmissionChecker(board.config(), random, board);
       boolean practice = data.isPractice();
       Javalin app = tls.isPresent()
           ? BulletinBoardApp.create(board, checker, HttpLimits.DEFAULT, adminTime,
               Optional.of(new TlsConnector(tls.get(), host, port)), practice).start()
           : BulletinBoardApp.create(board, checker, HttpLimits.DEFAULT, adminTime, Optional.empty(), practice)
               .start(host, port);
-      return new BoardHost(lock, board, app, submitter, tls.map(TlsIdentity::fingerprint));
+      return new BoardHost(lock, board, app, submitter, checker, tls.map(TlsIdentity::fingerprint));
     } catch (IOException | EncryptedKeyFile.WrongPassphraseException | TamperedBoardException | RuntimeException e) {
+      if (checker != null) {
+        checker.close();
+      }
       if (submitter != null) {
         submitter.close();
       }
@@ -300,6 +306,7 @@ public final class BoardHost implements AutoCloseable {
     }
     closed = true;
     app.stop();
+    checker.close();
     submitter.close();
     board.close();
     release(lock);

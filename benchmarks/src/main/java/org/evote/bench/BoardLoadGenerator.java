@@ -32,10 +32,13 @@ import org.evote.crypto.keystore.AdminCredentials;
  * credential, encrypts B ballots per kiosk beforehand (so the client does not compete with the server for the
  * CPU while measuring), then K threads post them as fast as the board accepts them, each kiosk in chain order.
  * Reports accepted ballots per second and latency percentiles. Talks only to the address it is given, through
- * board-client.
+ * board-client. Given the server's process id (board-load.sh passes it), it also reports the server's CPU time
+ * (user + system, all its threads) per accepted ballot, read before and after each phase through
+ * {@link ProcessHandle.Info#totalCpuDuration} — on Linux the {@code utime + stime} of {@code /proc/PID/stat} — so
+ * the generator's own CPU is not counted.
  *
  * <p>Usage: BoardLoadGenerator SERVER_URL ELECTION_JSON ADMIN_CREDENTIALS ADMIN_PASSPHRASE_FILE [KIOSKS=16]
- * [BALLOTS_PER_KIOSK=40]
+ * [BALLOTS_PER_KIOSK=40] [SERVER_PID]
  */
 public final class BoardLoadGenerator {
   private BoardLoadGenerator() {}
@@ -48,6 +51,8 @@ public final class BoardLoadGenerator {
         "the fourth argument"));
     int kiosks = args.length > 4 ? Integer.parseInt(args[4]) : 16;
     int perKiosk = args.length > 5 ? Integer.parseInt(args[5]) : 40;
+    java.util.Optional<ProcessHandle> serverProcess = args.length > 6 ? ProcessHandle.of(Long.parseLong(args[6]))
+        : java.util.Optional.empty();
     SecureRandom random = new SecureRandom();
     BoardClient board = BoardClient.create(server, Duration.ofSeconds(120));
     BoardAdmin admin = board.admin(credentials, random);
@@ -85,6 +90,7 @@ public final class BoardLoadGenerator {
     AtomicInteger baseline = new AtomicInteger();
     List<Thread> baseThreads = new ArrayList<>();
     long baseStart = System.nanoTime();
+    Duration baseCpu = cpu(serverProcess);
     for (int k = 0; k < kiosks; k++) {
       SignedSubmission first = bodies.get(k).get(0);
       SignedSubmission body = new SignedSubmission(zero, first.kind(), first.kioskId(), first.body(),
@@ -107,8 +113,9 @@ public final class BoardLoadGenerator {
     for (Thread t : baseThreads) {
       t.join();
     }
-    System.out.printf("baseline (refused by the election header, no JSON or cryptography): %.1f requests/s%n",
-        baseline.get() / ((System.nanoTime() - baseStart) / 1e9));
+    System.out.printf("baseline (refused by the election header, no JSON or cryptography): %.1f requests/s%s%n",
+        baseline.get() / ((System.nanoTime() - baseStart) / 1e9), cpuPer(serverProcess, baseCpu, baseline.get(),
+            "request"));
     System.out.println("posting…");
 
     long[] latencies = new long[kiosks * perKiosk];
@@ -116,6 +123,7 @@ public final class BoardLoadGenerator {
     AtomicInteger failures = new AtomicInteger();
     List<Thread> threads = new ArrayList<>();
     long start = System.nanoTime();
+    Duration startCpu = cpu(serverProcess);
     for (int k = 0; k < kiosks; k++) {
       List<SignedSubmission> mine = bodies.get(k);
       Thread t = new Thread(() -> {
@@ -142,6 +150,7 @@ public final class BoardLoadGenerator {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     int n = next.get();
+    String serverCpu = cpuPer(serverProcess, startCpu, n, "accepted ballot");
     if (n == 0) {
       System.out.println("no ballot was accepted; failures " + failures.get());
       System.exit(1);
@@ -151,6 +160,23 @@ public final class BoardLoadGenerator {
     System.out.printf("accepted %d ballots in %.2f s: %.1f ballots/s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms;"
         + " failures %d%n", n, seconds, n / seconds, pct(done, 0.50), pct(done, 0.99), done[n - 1] / 1e6,
         failures.get());
+    if (!serverCpu.isEmpty()) {
+      System.out.println(serverCpu.replaceFirst("^; ", ""));
+    }
+  }
+
+  /** The server's CPU time so far (user + system), or zero if it cannot be read. */
+  static Duration cpu(java.util.Optional<ProcessHandle> server) {
+    return server.flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
+  }
+
+  /** "; server CPU x ms per what (y s in all)" since {@code before}, or empty without a server process to read. */
+  static String cpuPer(java.util.Optional<ProcessHandle> server, Duration before, int count, String what) {
+    if (server.isEmpty() || server.get().info().totalCpuDuration().isEmpty() || count == 0) {
+      return "";
+    }
+    double ms = (cpu(server).minus(before).toNanos()) / 1e6;
+    return String.format("; server CPU %.2f ms per %s (%.1f s in all)", ms / count, what, ms / 1000);
   }
 
   static double pct(long[] sorted, double p) {

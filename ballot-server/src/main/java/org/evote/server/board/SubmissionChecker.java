@@ -3,6 +3,7 @@ package org.evote.server.board;
 import jakarta.json.JsonObject;
 import java.security.SecureRandom;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.evote.board.client.ApiPaths;
 import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.ballot.EncryptedBallot;
@@ -32,10 +33,12 @@ import org.evote.server.store.RefusedRow;
  * then the body's JSON and canonical form, all linear in its length — then an exact retry, a revoked kiosk, the
  * ballot's size against its style, the fields the rules read, a reused request id; only then are the ballot's
  * points decoded and its proofs, hashes and codes verified, and for a challenged ballot its disclosed seed
- * re-encrypted. Runs on the request's own thread, so proof checking never holds the database write lock; the writer
- * admits what passes against the rest of the rules.
+ * re-encrypted. Runs on the request's own thread — decoding and the challenge's re-encryption as many at once as
+ * there are cores — except the proofs, hashes and codes, which the {@link BallotBatcher} verifies for many
+ * submissions at once when they queue; proof checking never holds the database write lock, and the writer admits
+ * what passes against the rest of the rules. Close it with the server.
  */
-public final class SubmissionChecker {
+public final class SubmissionChecker implements AutoCloseable {
   /** The largest submission body the board reads (docs/api.md: 4 MiB). */
   public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
   private final ElectionConfig config;
@@ -43,6 +46,9 @@ public final class SubmissionChecker {
   private final BallotVerifier verifier;
   private final ChallengedBallotCheck challengeCheck;
   private final SubmissionAuthenticator authenticator;
+  private final BallotBatcher batcher;
+  /** Decoding and re-encryption are CPU-bound: as many at once as there are cores, the rest queue (fairly). */
+  private final Semaphore cpu;
 
   /** The outcome of a check that did not refuse. */
   public sealed interface Checked {}
@@ -63,6 +69,9 @@ public final class SubmissionChecker {
     this.board = board;
     this.verifier = new BallotVerifier(config, random);
     this.challengeCheck = new ChallengedBallotCheck(config);
+    int cores = Runtime.getRuntime().availableProcessors();
+    this.cpu = new Semaphore(cores, true);
+    this.batcher = new BallotBatcher(verifier, cores);
   }
 
   /**
@@ -89,6 +98,46 @@ public final class SubmissionChecker {
    * @throws Refusal if the submission is refused
    */
   public Checked check(Authenticated a) {
+    BallotBatcher.Arrival arrival;
+    Front front;
+    cpu.acquireUninterruptibly();
+    try {
+      arrival = batcher.announce();
+      try {
+        front = decode(a);
+      } catch (RuntimeException e) {
+        arrival.withdraw();
+        throw e;
+      }
+    } finally {
+      cpu.release();
+    }
+    try {
+      if (front instanceof Again again) {
+        return again.retry();
+      }
+      Decoded d = (Decoded) front;
+      VerifiedSubmission s = d.submission();
+      VerifiedSubmission.CheckFailure failed = d.checkProofs() ? ballotCheck(arrival, a.kioskId(), d.decoded(),
+          s.ballot()) : null;
+      return new Fresh(failed == null ? s : new VerifiedSubmission(s.kind(), s.requestId(), s.ballot(),
+          s.payload(), s.submissionHash(), s.facts(), Optional.of(failed)));
+    } finally {
+      arrival.withdraw();
+    }
+  }
+
+  /** What the checks before the ballot's own give: an exact retry, or the decoded submission. */
+  private sealed interface Front {}
+
+  private record Again(Retry retry) implements Front {}
+
+  /** A decoded submission whose ballot checks are still to be made (unless {@code checkProofs} is false). */
+  private record Decoded(VerifiedSubmission submission, EntryPayload decoded, boolean checkProofs)
+      implements Front {}
+
+  /** Everything before the ballot checks: a retry, or the decoded submission. */
+  private Front decode(Authenticated a) {
     EntryKind kind = a.kind();
     JsonObject payload = JsonText.object(a.unsigned()).add("signature", a.signature().hex()).build();
     String payloadText = field(() -> CanonicalJson.write(payload));
@@ -98,7 +147,7 @@ public final class SubmissionChecker {
     String kioskId = a.kioskId();
     Optional<BallotRow> earlier = board.reads().priorSubmission(kioskId, requestId);
     if (earlier.isPresent() && earlier.get().submissionHash().equals(submissionHash.toHex())) {
-      return new Retry(board.reads().originalReceipt(earlier.get()), kioskId, requestId);
+      return new Again(new Retry(board.reads().originalReceipt(earlier.get()), kioskId, requestId));
     }
     // An exact retry of a recorded refusal gets it again, with its original receipt — like an accepted ballot's
     // retry, before the revoked-kiosk check: what the board already answered does not change (docs/api.md).
@@ -123,11 +172,10 @@ public final class SubmissionChecker {
     EntryPayload decoded = field(() -> BoardJson.decodePayload(kind, payload));
     EncryptedBallot ballot = decoded instanceof EntryPayload.BallotChallenged c ? c.ballot()
         : ((EntryPayload.BallotCast) decoded).ballot();
-    VerifiedSubmission.CheckFailure failed = BoardState.repeatsCiphertextWithin(facts).isPresent()
-        ? null // breaks CIPHERTEXTS_UNIQUE whatever the board holds: the writer records it, no proof is checked
-        : ballotCheck(decoded, ballot);
-    return new Fresh(new VerifiedSubmission(kind, requestId, ballot, payloadText, submissionHash, facts,
-        java.util.Optional.ofNullable(failed)));
+    // A ballot that repeats a ciphertext breaks CIPHERTEXTS_UNIQUE whatever the board holds: the writer records
+    // it, no proof is checked.
+    return new Decoded(new VerifiedSubmission(kind, requestId, ballot, payloadText, submissionHash, facts),
+        decoded, BoardState.repeatsCiphertextWithin(facts).isEmpty());
   }
 
   /**
@@ -135,21 +183,36 @@ public final class SubmissionChecker {
    * A failure is not answered here: the writer records it as refused if the submission continues its kiosk's chain
    * (protocol §9.6, "Refusal records").
    */
-  private VerifiedSubmission.CheckFailure ballotCheck(EntryPayload decoded, EncryptedBallot ballot) {
+  private VerifiedSubmission.CheckFailure ballotCheck(BallotBatcher.Arrival arrival, String kioskId,
+      EntryPayload decoded, EncryptedBallot ballot) {
     if (!verifier.knowsStyle(ballot.styleId())) {
       return new VerifiedSubmission.CheckFailure(RefusalReason.UNKNOWN_STYLE, "V8 ballot " + ballot.ballotId()
           + ": unknown ballot style " + ballot.styleId(), "payload.ballot");
     }
-    if (verifier.verify(ballot) instanceof VerificationResult.Invalid inv) {
+    if (arrival.verify(kioskId, ballot) instanceof VerificationResult.Invalid inv) {
       return new VerifiedSubmission.CheckFailure(RefusalReason.INVALID_BALLOT, inv.step().id() + " " + inv.object()
           + ": " + inv.reason(), "payload.ballot");
     }
-    if (decoded instanceof EntryPayload.BallotChallenged c
-        && challengeCheck.check(ballot, c.seed(), c.plaintext()) instanceof VerificationResult.Invalid inv) {
-      return new VerifiedSubmission.CheckFailure(RefusalReason.CHALLENGE_MISMATCH, inv.object() + ": "
-          + inv.reason(), "payload.plaintext");
+    if (decoded instanceof EntryPayload.BallotChallenged c) {
+      VerificationResult opened;
+      cpu.acquireUninterruptibly();
+      try {
+        opened = challengeCheck.check(ballot, c.seed(), c.plaintext());
+      } finally {
+        cpu.release();
+      }
+      if (opened instanceof VerificationResult.Invalid inv) {
+        return new VerifiedSubmission.CheckFailure(RefusalReason.CHALLENGE_MISMATCH, inv.object() + ": "
+            + inv.reason(), "payload.plaintext");
+      }
     }
     return null;
+  }
+
+  /** Stops the batching stage (with the server): submissions still waiting for it are refused board_unavailable. */
+  @Override
+  public void close() {
+    batcher.close();
   }
 
   private interface FieldRead<T> {

@@ -4,7 +4,6 @@ import org.evote.board.client.ErrorCodes;
 import org.evote.board.client.ApiPaths;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.util.concurrent.Semaphore;
 import org.evote.crypto.board.EntryKind;
 import org.evote.server.board.Authenticated;
 import org.evote.server.board.BoardService;
@@ -17,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Kiosk submissions: checked on the request's thread (as many at once as there are cores), then appended by the
- * board's writer; the receipt is sent once the entry is durable. An exact retry gets its original receipt.
+ * Kiosk submissions: checked on the request's thread (decoding as many at once as there are cores; the proofs of
+ * those that queue verified together by the checker's batching stage), then appended by the board's writer; the
+ * receipt is sent once the entry is durable. An exact retry gets its original receipt.
  */
 final class SubmissionController {
   private static final Logger LOG = LoggerFactory.getLogger(SubmissionController.class);
@@ -38,8 +38,6 @@ final class SubmissionController {
   private final int maxBodyBytes;
   /** Submissions of one kiosk checked or written at once (docs/api.md, "Limits"); beyond it 503 board_busy. */
   static final int MAX_IN_FLIGHT_PER_KIOSK = 2;
-  /** Proof checking is CPU-bound: run as many at once as there are cores, and queue the rest. */
-  private final Semaphore verifying = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
   private final KioskInFlight inFlight = new KioskInFlight(MAX_IN_FLIGHT_PER_KIOSK);
 
   SubmissionController(BoardService board, SubmissionChecker checker, int maxBodyBytes) {
@@ -110,12 +108,9 @@ final class SubmissionController {
   private void checkAndStore(Context ctx, EntryKind kind, Authenticated authenticated) throws Exception {
     SubmissionChecker.Checked checked;
     try {
-      verifying.acquire();
-      try {
-        checked = checker.check(authenticated);
-      } finally {
-        verifying.release();
-      }
+      // CPU-bound work runs as many at once as there are cores; the proofs of submissions that queue are verified
+      // together (SubmissionChecker, BallotBatcher).
+      checked = checker.check(authenticated);
     } catch (Refusal r) {
       String ip = ctx.ip();
       beforeTheWriter.log(r.code(), () -> "rejected " + kind.wireName() + " from " + ip + ": " + r.code() + " "

@@ -2,6 +2,7 @@ package org.evote.crypto.proof;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -51,6 +52,29 @@ public final class BatchVerifier<L> {
   /** True if some proof added so far was already rejected without point arithmetic. */
   public boolean hasRejected() {
     return !rejected.isEmpty();
+  }
+
+  /**
+   * The proofs rejected so far without point arithmetic, in the order added (a read-only view). A caller batching
+   * independent groups of proofs (one ballot's, §4.5) notes its size before adding a group to see whether, and
+   * with which proof, that group was rejected.
+   */
+  public List<Failure<L>> rejections() {
+    return Collections.unmodifiableList(rejected);
+  }
+
+  /**
+   * Checks the equations of every proof added and not rejected as one random linear combination (one multi-scalar
+   * multiplication), whatever else was rejected: true if they all hold; false if one does not, except with
+   * probability at most 2^−128. Names no proof. For batches across independent groups (ballots, §4.5): a group with
+   * a rejected proof is decided by that rejection — its proofs added before it stay in the combination, which at
+   * worst makes it fail — and if the combination fails the caller verifies each remaining group on its own. Ends
+   * the batch, as {@link #verify} does.
+   */
+  public boolean holdsTogether() {
+    ensureOpen();
+    verified = true;
+    return entries.isEmpty() || batch.holds();
   }
 
   /**

@@ -187,6 +187,19 @@ class TamperMatrixTest {
         onBoard("V11: a wrong contest hash (challenged ballot)", e -> challengeEdited(e, b -> editContest(b, 0,
             c -> new EncryptedContest(c.contestId(), c.selections(), c.proof(), Digest.ZERO))),
             Step.V11_CONFIRMATION_CODES),
+        onBoard("V9, V10, V11: several bad ballots among good ones in one combination", e -> {
+          challengeEdited(e, plaintext(e, "kiosk-1-badselection"), b -> editContest(b, 0,
+              c -> withSelectionProof(c, 1, badResponse(c.selections().get(1).proof()))));
+          e.vote("kiosk-2", plaintext(e, "kiosk-2-gooda"), false);
+          challengeEdited(e, plaintext(e, "kiosk-1-badcontest"), b -> editContest(b, 0,
+              c -> new EncryptedContest(c.contestId(), c.selections(), badResponse(c.proof()), c.contestHash())));
+          e.vote("kiosk-1", plaintext(e, "kiosk-1-goodb"), false);
+          challengeEdited(e, plaintext(e, "kiosk-1-badhash"), b -> editContest(b, 1,
+              c -> new EncryptedContest(c.contestId(), c.selections(), c.proof(), Digest.ZERO)));
+          challengeEdited(e, plaintext(e, "kiosk-1-badselection2"), b -> editContest(b, 1,
+              c -> withSelectionProof(c, 0, badResponse(c.selections().get(0).proof()))));
+          e.vote("kiosk-2", plaintext(e, "kiosk-2-goodc"), true);
+        }, Step.V9_SELECTION_PROOFS, Step.V10_CONTEST_PROOFS, Step.V11_CONFIRMATION_CODES),
         onBoard("V12: a ballot that restarts its kiosk's chain", e -> e.cast(e.encrypt("kiosk-1",
             plaintext(e, "kiosk-1-restart"), BallotSeed.random(e.random()), org.evote.crypto.ballot.ConfirmationCodes
                 .chainStart(e.config.extendedHash(), "kiosk-1")), e.kioskKey("kiosk-1")), Step.V12_KIOSK_CHAINS),
@@ -278,6 +291,65 @@ class TamperMatrixTest {
     Set<Step> failed = EnumSet.noneOf(Step.class);
     report.steps().stream().filter(s -> s.status() == VerificationReport.Status.FAIL).forEach(s -> failed.add(s.step()));
     assertEquals(c.fails(), failed, report.render());
+    sameBallotsNamedBatchedAndAlone(e, report);
+  }
+
+  /**
+   * Batched verification across ballots ({@link BallotVerifier#verifyAll}, what the record verifier does) and
+   * per-ballot verification ({@link BallotVerifier#verify}) give every ballot of the board the same result, and the
+   * report's V9–V11 failures name exactly the ballots that fail those steps one at a time.
+   */
+  private void sameBallotsNamedBatchedAndAlone(TestElection e, VerificationReport report) {
+    List<EncryptedBallot> ballots = ballotsOf(e);
+    BallotVerifier verifier = new BallotVerifier(e.config, random);
+    List<VerificationResult> alone = ballots.stream().map(verifier::verify).toList();
+    assertEquals(alone, verifier.verifyAll(ballots), "batched and per-ballot verification");
+    for (Step step : List.of(Step.V9_SELECTION_PROOFS, Step.V10_CONTEST_PROOFS, Step.V11_CONFIRMATION_CODES)) {
+      Set<String> expected = new java.util.TreeSet<>();
+      Set<String> named = new java.util.TreeSet<>();
+      for (int i = 0; i < ballots.size(); i++) {
+        String id = ballots.get(i).ballotId();
+        if (alone.get(i) instanceof VerificationResult.Invalid inv && inv.step() == step) {
+          expected.add(id);
+        }
+        if (report.outcome(step).failures().stream().anyMatch(f -> (f.object() + " ").contains(" ballot " + id
+            + " "))) {
+          named.add(id);
+        }
+      }
+      assertEquals(expected, named, step + ": " + report.render());
+    }
+  }
+
+  /** The ballots of the board's cast and challenged entries that decode. */
+  private static List<EncryptedBallot> ballotsOf(TestElection e) {
+    List<EncryptedBallot> out = new ArrayList<>();
+    for (var entry : e.board.entries()) {
+      if (entry.kind() != org.evote.crypto.board.EntryKind.BALLOT_CAST
+          && entry.kind() != org.evote.crypto.board.EntryKind.BALLOT_CHALLENGED) {
+        continue;
+      }
+      EntryPayload p = org.evote.crypto.json.BoardJson.decodePayload(entry.kind(),
+          JsonText.parseObject(entry.payload()));
+      out.add(p instanceof EntryPayload.BallotCast c ? c.ballot() : ((EntryPayload.BallotChallenged) p).ballot());
+    }
+    return out;
+  }
+
+  private static EncryptedContest withSelectionProof(EncryptedContest c, int index,
+      org.evote.crypto.proof.RangeProof proof) {
+    List<EncryptedSelection> s = new ArrayList<>(c.selections());
+    EncryptedSelection old = s.get(index);
+    s.set(index, new EncryptedSelection(old.selectionId(), old.ciphertext(), proof));
+    return new EncryptedContest(c.contestId(), s, c.proof(), c.contestHash());
+  }
+
+  /** The proof with its first branch's response changed: the challenges still sum right, an equation fails. */
+  private static org.evote.crypto.proof.RangeProof badResponse(org.evote.crypto.proof.RangeProof p) {
+    List<org.evote.crypto.proof.RangeProof.Branch> br = new ArrayList<>(p.branches());
+    var b = br.get(0);
+    br.set(0, new org.evote.crypto.proof.RangeProof.Branch(b.a(), b.b(), b.c(), b.v().add(Scalar.ONE)));
+    return new org.evote.crypto.proof.RangeProof(br);
   }
 
   @Test
