@@ -157,7 +157,9 @@ public final class CanonicalJson {
   /** Appends {@code s} as a JSON string; an unpaired surrogate is {@link Rejected} (the caller adds the path). */
   private static void string(String s, StringBuilder out) {
     out.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int plain = plainPrefix(s);
+    out.append(s, 0, plain); // the common case (ids, hex, base64url) is the whole string, appended at once
+    for (int i = plain; i < s.length(); i++) {
       char c = s.charAt(i);
       if (Character.isSurrogate(c)) {
         if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
@@ -184,5 +186,17 @@ public final class CanonicalJson {
       }
     }
     out.append('"');
+  }
+
+  /** The length of the longest prefix of {@code s} that is written as itself (no escape, no surrogate). */
+  private static int plainPrefix(String s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return n;
   }
 }

@@ -60,7 +60,7 @@ final class BoardPass implements AutoCloseable {
       log.wrongElection(new VerificationReport.WrongElection(config.extendedHash().toHex(),
           p.extendedHash().toHex()));
     }
-    rules.check(d.entry(), d.payload());
+    rules.check(d.entry(), d.payload(), d.signedText());
     if (d.payload() instanceof EntryPayload.BallotCast c) {
       ballots.add(d.entry().sequence(), c.ballot(), null);
     } else if (d.payload() instanceof EntryPayload.BallotChallenged c) {

@@ -1,5 +1,6 @@
 package org.evote.crypto.verify;
 
+import jakarta.json.JsonObject;
 import org.evote.crypto.board.Admission;
 import org.evote.crypto.board.BoardEntry;
 import org.evote.crypto.board.BoardState;
@@ -8,7 +9,6 @@ import org.evote.crypto.board.EntryKind;
 import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.board.Violation;
 import org.evote.crypto.json.BoardJson;
-import org.evote.crypto.json.JsonText;
 
 /**
  * V7, the board-level part of V8 and V12, per entry in board order: each entry is admitted against the board before
@@ -24,15 +24,24 @@ final class BoardRulesCheck {
     this.log = log;
   }
 
-  /** An entry whose payload decoded. */
-  void check(BoardEntry e, EntryPayload payload) {
-    String object = "entry " + e.sequence() + " (" + e.kind().wireName() + ")";
-    String signed = "";
-    if (isBallot(e.kind())) {
-      signed = BoardJson.unsignedPayloadText(JsonText.parseObject(e.payload()));
-    } else if (e.kind() == EntryKind.BALLOT_REFUSED) {
-      signed = BoardJson.unsignedPayloadText(JsonText.parseObject(e.payload()).getJsonObject("submission"));
+  /**
+   * The canonical text the kiosk signed (§9.5) of an entry whose payload decoded, from its parsed payload: for a
+   * ballot its payload without "signature", for a refusal its recorded submission's, otherwise empty. Computed by the
+   * decoding threads, so that the board-order pass neither parses nor canonicalizes a payload again.
+   */
+  static String signedText(EntryKind kind, JsonObject payload) {
+    if (isBallot(kind)) {
+      return BoardJson.unsignedPayloadText(payload);
     }
+    if (kind == EntryKind.BALLOT_REFUSED) {
+      return BoardJson.unsignedPayloadText(payload.getJsonObject("submission"));
+    }
+    return "";
+  }
+
+  /** An entry whose payload decoded, with the text its kiosk signed ({@link #signedText}). */
+  void check(BoardEntry e, EntryPayload payload, String signed) {
+    String object = "entry " + e.sequence() + " (" + e.kind().wireName() + ")";
     EntryFacts facts = EntryFacts.of(payload, signed);
     log.step(Step.V7_BOARD_SEQUENCE).checked(1);
     if (facts instanceof EntryFacts.Ballot || facts instanceof EntryFacts.Refused) {

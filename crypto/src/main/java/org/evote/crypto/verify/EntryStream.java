@@ -13,6 +13,7 @@ import org.evote.crypto.board.BoardEntry;
 import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.json.BoardJson;
 import org.evote.crypto.json.Fields;
+import org.evote.crypto.json.JsonText;
 
 /**
  * Reads board entries in order while decoding them on all cores: entry objects are collected into batches, each
@@ -24,8 +25,8 @@ final class EntryStream implements AutoCloseable {
   private static final int DECODE_BATCH = 32;
 
   /** Entry {@code position} of the file, decoded: the entry and its payload, or why either does not decode. */
-  record Decoded(long position, BoardEntry entry, EntryPayload payload, InvalidFieldException entryError,
-      InvalidFieldException payloadError) {}
+  record Decoded(long position, BoardEntry entry, EntryPayload payload, String signedText,
+      InvalidFieldException entryError, InvalidFieldException payloadError) {}
 
   private final int threads;
   private final Consumer<Decoded> next;
@@ -55,12 +56,14 @@ final class EntryStream implements AutoCloseable {
     try {
       e = BoardJson.decodeEntry(Fields.of(json, "entries[" + position + "]"));
     } catch (InvalidFieldException ex) {
-      return new Decoded(position, null, null, ex, null);
+      return new Decoded(position, null, null, "", ex, null);
     }
     try {
-      return new Decoded(position, e, BoardJson.decodePayload(e), null, null);
+      JsonObject raw = JsonText.parseObject(e.payload());
+      EntryPayload payload = BoardJson.decodePayload(e.kind(), raw);
+      return new Decoded(position, e, payload, BoardRulesCheck.signedText(e.kind(), raw), null, null);
     } catch (InvalidFieldException ex) {
-      return new Decoded(position, e, null, null, ex);
+      return new Decoded(position, e, null, "", null, ex);
     }
   }
 

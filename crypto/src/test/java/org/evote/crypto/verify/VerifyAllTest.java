@@ -119,7 +119,7 @@ class VerifyAllTest {
    * Hostile batches cost at most twice the work of verifying the same ballots one at a time: the combination, then
    * at most one per-ballot pass. Counted by the weights drawn (one 128-bit weight per equation put into any
    * combination, the per-ballot ones included); the equations checked one by one are those of the bad ballots
-   * only, as with {@code verify}. An honest batch costs exactly one pass.
+   * only, as with {@code verify}. An honest batch costs one pass.
    */
   @Test
   void aHostileBatchCostsAtMostOneMorePassThanBallotsOneAtATime() {
@@ -144,7 +144,10 @@ class VerifyAllTest {
       assertTrue(together.weights <= 2 * alone.weights, together.weights + " weights against " + alone.weights
           + " one at a time");
       if (expected.stream().allMatch(VerificationResult::isValid)) {
-        assertEquals(alone.weights, together.weights, "an honest batch: one pass");
+        // Weights are drawn 64 at a time, so each pass is counted in whole draws: one combination over all the
+        // ballots never draws more than the ballots one at a time.
+        assertTrue(together.weights <= alone.weights, "an honest batch: one pass, " + together.weights
+            + " weights against " + alone.weights);
       }
     }
     assertFalse(hostile.isEmpty());
