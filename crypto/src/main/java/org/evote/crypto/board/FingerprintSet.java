@@ -7,12 +7,20 @@ import java.security.NoSuchAlgorithmException;
 
 /**
  * A set of strings (ballot ids, request ids, selection ciphertexts' α encodings) kept as 128-bit SHA-256
- * fingerprints in an open-addressing table: a county board holds millions of ciphertexts, so each costs 16 bytes
- * (about 21 with the table's slack), not an object. Two different members share a fingerprint with probability about
+ * fingerprints in open-addressing tables: a county board holds millions of ciphertexts, so each costs 16 bytes
+ * (about 21 with the tables' slack), not an object. Two different members share a fingerprint with probability about
  * n²/2¹²⁹; finding such a pair on purpose costs about 2⁶⁴ hashes. Not thread-safe.
+ *
+ * <p>The fingerprints are spread over {@value #SHARDS} tables by their first byte, and each table grows on its own,
+ * so growing never needs more than 1/{@value #SHARDS} of the set's memory at once (one table of 4.5 million
+ * fingerprints would need 192 MB during its last doubling, and a verifier with a 512 MiB heap ran out of memory).
  */
 final class FingerprintSet {
-  private long[] slots = new long[2 * 1024];
+  private static final int SHARDS = 256;
+  private static final int INITIAL_SLOTS = 16;
+
+  private final long[][] shards = new long[SHARDS][];
+  private final int[] sizes = new int[SHARDS];
   private int size;
   private final MessageDigest sha256;
 
@@ -27,20 +35,36 @@ final class FingerprintSet {
   /** Adds {@code member}; false if it was already present. */
   boolean add(String member) {
     long[] f = fingerprint(member);
-    if ((size + 1) * 4L > (slots.length / 2) * 3L) { // keep the load under 3/4
-      grow();
+    int s = shard(f[0]);
+    long[] table = shards[s];
+    if (table == null) {
+      table = new long[2 * INITIAL_SLOTS];
+      shards[s] = table;
     }
-    return insert(slots, f[0], f[1]);
+    if ((sizes[s] + 1) * 4L > (table.length / 2) * 3L) { // keep the load under 3/4
+      table = grow(table);
+      shards[s] = table;
+    }
+    if (!insert(table, f[0], f[1])) {
+      return false;
+    }
+    sizes[s]++;
+    size++;
+    return true;
   }
 
   /** True if {@code member} was added. */
   boolean contains(String member) {
     long[] f = fingerprint(member);
-    int mask = slots.length / 2 - 1;
+    long[] table = shards[shard(f[0])];
+    if (table == null) {
+      return false;
+    }
+    int mask = table.length / 2 - 1;
     int i = slot(f[1], mask);
     while (true) {
-      long a = slots[2 * i];
-      long b = slots[2 * i + 1];
+      long a = table[2 * i];
+      long b = table[2 * i + 1];
       if (a == 0 && b == 0) {
         return false;
       }
@@ -65,11 +89,17 @@ final class FingerprintSet {
     return new long[] {hi, lo};
   }
 
+  /** The table of a fingerprint: its first byte (independent of the slot, which comes from the low half). */
+  private static int shard(long hi) {
+    return (int) (hi >>> 56);
+  }
+
   private static int slot(long lo, int mask) {
     return (int) (lo ^ (lo >>> 32)) & mask;
   }
 
-  private boolean insert(long[] table, long hi, long lo) {
+  /** Inserts (hi, lo) into {@code table}; false if it is there already. The table has a free slot. */
+  private static boolean insert(long[] table, long hi, long lo) {
     int mask = table.length / 2 - 1;
     int i = slot(lo, mask);
     while (true) {
@@ -78,9 +108,6 @@ final class FingerprintSet {
       if (a == 0 && b == 0) {
         table[2 * i] = hi;
         table[2 * i + 1] = lo;
-        if (table == slots) {
-          size++;
-        }
         return true;
       }
       if (a == hi && b == lo) {
@@ -90,14 +117,13 @@ final class FingerprintSet {
     }
   }
 
-  private void grow() {
-    long[] old = slots;
+  private static long[] grow(long[] old) {
     long[] bigger = new long[old.length * 2];
     for (int i = 0; i < old.length; i += 2) {
       if (old[i] != 0 || old[i + 1] != 0) {
         insert(bigger, old[i], old[i + 1]);
       }
     }
-    slots = bigger;
+    return bigger;
   }
 }

@@ -20,7 +20,7 @@ import org.evote.crypto.tally.TallyAccumulator;
  * cast ballots that pass for V14. Not thread-safe: one thread adds ballots.
  */
 final class BallotBatches implements AutoCloseable {
-  private static final int BATCH = 256;
+  private static final int BATCH = 128;
   /**
    * Ballots whose proofs are checked in one combination ({@link BallotVerifier#verifyAll}): the cost per ballot
    * falls as the multi-scalar multiplication grows, little beyond a few tens of ballots; a combination of county
