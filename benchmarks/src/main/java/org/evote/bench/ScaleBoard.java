@@ -71,8 +71,9 @@ public final class ScaleBoard {
     }
 
     Ed25519.PrivateKey boardKey = Ed25519.PrivateKey.generate(random);
+    org.evote.crypto.board.BoardOrigin origin = new org.evote.crypto.board.BoardOrigin("scale-board", he);
     org.evote.crypto.note.Ed25519NoteSigner checkpointKey = org.evote.crypto.note.Ed25519NoteSigner.generate(
-        new org.evote.crypto.board.BoardOrigin("scale-board", he).origin(), random);
+        origin.origin(), random);
     Map<String, Ed25519.PrivateKey> kioskKeys = new LinkedHashMap<>();
     KIOSKS.forEach(k -> kioskKeys.put(k, Ed25519.PrivateKey.generate(random)));
     List<BlockingQueue<Posted>> queues = new ArrayList<>();
@@ -150,6 +151,9 @@ public final class ScaleBoard {
       g.writeEnd();
       g.writeEnd();
     }
+    // The final checkpoint (§9.8), as a board publishes it beside its export: V19 checks it.
+    Files.write(out.resolve("checkpoint.txt"),
+        checkpointKey.signNote(origin.checkpoint(tree.size(), tree.root()).text()).bytes());
     System.err.printf("board of %,d entries written to %s%n", tree.size(), out.resolve("board.json"));
   }
 
