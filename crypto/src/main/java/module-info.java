@@ -13,6 +13,7 @@ module org.evote.crypto {
   exports org.evote.crypto.ballot;
   exports org.evote.crypto.board;
   exports org.evote.crypto.ceremony;
+  exports org.evote.crypto.count;
   exports org.evote.crypto.decrypt;
   exports org.evote.crypto.election;
   exports org.evote.crypto.elgamal;
@@ -21,6 +22,7 @@ module org.evote.crypto {
   exports org.evote.crypto.json;
   exports org.evote.crypto.keystore;
   exports org.evote.crypto.manifest;
+  exports org.evote.crypto.mix;
   exports org.evote.crypto.note;
   exports org.evote.crypto.notice;
   exports org.evote.crypto.proof;

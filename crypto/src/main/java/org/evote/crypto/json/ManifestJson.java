@@ -49,7 +49,7 @@ public final class ManifestJson {
     String variation = c.string("vote_variation");
     VoteVariation v = VoteVariation.fromWire(variation).orElseThrow(() -> new InvalidFieldException(
         c.path("vote_variation"), "contest " + id + " uses vote variation '" + variation
-            + "', which this protocol does not support (supported: one_of_m, n_of_m, approval, plurality)"));
+            + "', which this protocol does not support (supported: one_of_m, n_of_m, approval, plurality, rcv)"));
     List<SelectionDescription> selections = c.objects("ballot_selections", 1, MAX_ITEMS, s -> s.build(() ->
         new SelectionDescription(s.id("object_id"), s.smallInt("sequence_order", 0, Integer.MAX_VALUE),
             s.id("candidate_id"))));

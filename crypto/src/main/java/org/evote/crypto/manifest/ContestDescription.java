@@ -3,8 +3,9 @@ package org.evote.crypto.manifest;
 import java.util.List;
 
 /**
- * A contest: its district, variation, the number of selections a voter may mark (L, {@code votesAllowed}) and its
- * selections in sequence order. Every selection counts 0 or 1 (R = 1, protocol §4.1).
+ * A contest: its district, variation, the number of selections a voter may mark (L, {@code votesAllowed}; for a
+ * ranked contest the number of ranks) and its selections in sequence order. In a contest that is not ranked every
+ * selection counts 0 or 1 (R = 1, protocol §4.1).
  */
 public record ContestDescription(String id, int sequenceOrder, String electoralDistrictId,
     VoteVariation voteVariation, int votesAllowed, int numberElected, InternationalText name,
@@ -25,6 +26,11 @@ public record ContestDescription(String id, int sequenceOrder, String electoralD
     if (voteVariation == VoteVariation.ONE_OF_M && votesAllowed != 1) {
       throw new IllegalArgumentException("contest " + id + ": one_of_m requires votes_allowed = 1");
     }
+  }
+
+  /** True if this contest is ranked choice ({@code rcv}): encrypted as L rankings and counted by instant runoff. */
+  public boolean isRanked() {
+    return voteVariation.isRanked();
   }
 
   /** The selection with this id, if any. */

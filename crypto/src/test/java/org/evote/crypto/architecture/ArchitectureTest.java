@@ -57,9 +57,10 @@ class ArchitectureTest {
   }
 
   static final Set<String> EXPORTED = Set.of("org.evote.crypto", "org.evote.crypto.ballot", "org.evote.crypto.board",
-      "org.evote.crypto.ceremony", "org.evote.crypto.decrypt", "org.evote.crypto.election",
+      "org.evote.crypto.ceremony", "org.evote.crypto.count", "org.evote.crypto.decrypt", "org.evote.crypto.election",
       "org.evote.crypto.elgamal", "org.evote.crypto.group", "org.evote.crypto.hash", "org.evote.crypto.json",
-      "org.evote.crypto.keystore", "org.evote.crypto.manifest", "org.evote.crypto.note", "org.evote.crypto.notice",
+      "org.evote.crypto.keystore", "org.evote.crypto.manifest", "org.evote.crypto.mix", "org.evote.crypto.note",
+      "org.evote.crypto.notice",
       "org.evote.crypto.proof", "org.evote.crypto.record",
       "org.evote.crypto.tally", "org.evote.crypto.verify");
 

@@ -64,8 +64,8 @@ class ManifestTest {
   }
 
   @Test
-  void rankedChoiceAndBordaAreRejectedNamingTheContest() throws IOException {
-    for (String v : List.of("rcv", "borda", "cumulative")) {
+  void bordaCumulativeAndStarAreRejectedNamingTheContest() throws IOException {
+    for (String v : List.of("borda", "cumulative", "star")) {
       InvalidFieldException e = assertThrows(InvalidFieldException.class,
           () -> ManifestJson.decode(withContest0(small(), "vote_variation", v)));
       assertEquals("contests[0].vote_variation", e.field());

@@ -303,12 +303,12 @@ class RecordVerifierTest {
 
   @Test
   void anElectionFileWithAnUnsupportedContestFailsStepV2NamingTheField() throws IOException {
-    Path dir = temp.resolve("rcv");
+    Path dir = temp.resolve("borda");
     election.write(dir);
     JsonObject e = JsonText.readObject(dir.resolve(RecordFiles.ELECTION));
     JsonObject m = e.getJsonObject("manifest");
     JsonObject c0 = Json.createObjectBuilder(m.getJsonArray("contests").getJsonObject(0))
-        .add("vote_variation", "rcv").build();
+        .add("vote_variation", "borda").build();
     JsonObject m2 = Json.createObjectBuilder(m).add("contests", Json.createArrayBuilder(m.getJsonArray("contests"))
         .set(0, c0)).build();
     JsonText.write(dir.resolve(RecordFiles.ELECTION), Json.createObjectBuilder(e).add("manifest", m2).build());
