@@ -26,11 +26,25 @@ public final class DomainTags {
   public static final String PROOF_CONTEST_RANGE = PREFIX + "proof/contest-range";
   /** Chaum–Pedersen proof of a partial decryption (§4.4). */
   public static final String PROOF_DECRYPTION = PREFIX + "proof/decryption";
+  /** Range proof of one rank of a ranked contest (§4.6). */
+  public static final String PROOF_RANK_RANGE = PREFIX + "proof/rank-range";
+  /** Schnorr proof of knowledge of a write-in ciphertext's nonce (§4.7). */
+  public static final String PROOF_WRITE_IN = PREFIX + "proof/write-in";
+  /** The challenges u_1 … u_N of a proof of shuffle (§13.3). */
+  public static final String PROOF_SHUFFLE_CHALLENGES = PREFIX + "proof/shuffle-challenges";
+  /** The challenge c of a proof of shuffle (§13.3). */
+  public static final String PROOF_SHUFFLE = PREFIX + "proof/shuffle";
+  /** Chaum–Pedersen proof of a partial decryption of a mixed list (§13.5). */
+  public static final String PROOF_MIX_DECRYPTION = PREFIX + "proof/mix-decryption";
 
   /** Selection encryption nonce derived from the ballot seed (§3.2). */
   public static final String NONCE_SELECTION = PREFIX + "nonce/selection";
   /** Proof nonces derived from the ballot seed (§3.2). */
   public static final String NONCE_PROOF = PREFIX + "nonce/proof";
+  /** Encryption nonce of one rank of a ranked contest, derived from the ballot seed (§3.2, §5.2). */
+  public static final String NONCE_RANK = PREFIX + "nonce/rank";
+  /** Encryption nonce of one point of a write-in name, derived from the ballot seed (§3.2, §5.6). */
+  public static final String NONCE_WRITE_IN = PREFIX + "nonce/write-in";
 
   /** Contest hash χ (§5.2). */
   public static final String CONTEST_HASH = PREFIX + "ballot/contest-hash";
@@ -58,4 +72,13 @@ public final class DomainTags {
   public static final String ADMIN_REQUEST = PREFIX + "board/admin-request";
   /** Hash of a record file's canonical JSON, as named in the tally_published entry (§2.5, §9.1). */
   public static final String JSON_OBJECT = PREFIX + "json-object";
+
+  /** RFC 9380 domain separation tag of the shuffle's generators h, h_1 … h_N (§13.1). */
+  public static final String MIX_GENERATORS = PREFIX + "mix/generators";
+  /** Hash of a list of rows being mixed (§13.2). */
+  public static final String MIX_LIST = PREFIX + "mix/list";
+  /** The message a mixer signs for its mix file (§13.5). */
+  public static final String MIX_SIGNATURE = PREFIX + "mix/signature";
+  /** Seed of the public lot that breaks a tie for last place in an instant-runoff count (§13.6). */
+  public static final String COUNT_LOT = PREFIX + "count/lot";
 }
