@@ -49,6 +49,11 @@ public final class BatchVerifier<L> {
     return add(label, proof.require(statement, ensureOpen()), () -> proof.verify(statement));
   }
 
+  /** Adds a Chaum–Pedersen proof of a mixed list's partial decryption (§13.5). */
+  public BatchVerifier<L> add(L label, MixDecryptionProof proof, MixDecryptionProof.Statement statement) {
+    return add(label, proof.require(statement, ensureOpen()), () -> proof.verify(statement));
+  }
+
   /** True if some proof added so far was already rejected without point arithmetic. */
   public boolean hasRejected() {
     return !rejected.isEmpty();
