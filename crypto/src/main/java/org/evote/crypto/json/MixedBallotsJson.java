@@ -16,6 +16,7 @@ import org.evote.crypto.ballot.DecodedRow;
 import org.evote.crypto.count.Ranking;
 import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.Manifest;
+import org.evote.crypto.mix.DecodedList;
 
 /**
  * JSON of {@code mixed_ballots.json} (protocol §10.3), the anonymized cast-vote records: {"contests": [{"contest_id",
@@ -27,16 +28,9 @@ import org.evote.crypto.manifest.Manifest;
 public final class MixedBallotsJson {
   private MixedBallotsJson() {}
 
-  /** One mixed contest's decoded rows. */
-  public record Contest(String contestId, List<DecodedRow> rows) {
-    public Contest {
-      rows = List.copyOf(rows);
-    }
-  }
-
-  public static JsonObject encode(Manifest manifest, List<Contest> contests) {
+  public static JsonObject encode(Manifest manifest, List<DecodedList> contests) {
     JsonArrayBuilder arr = JsonText.array();
-    for (Contest c : contests) {
+    for (DecodedList c : contests) {
       ContestDescription desc = manifest.contest(c.contestId()).orElseThrow(
           () -> new IllegalArgumentException("no contest " + c.contestId()));
       JsonArrayBuilder rows = JsonText.array();
@@ -69,14 +63,14 @@ public final class MixedBallotsJson {
   }
 
   /** Decodes the file against the manifest: contests, selection ids and write-in lines must be the manifest's. */
-  public static List<Contest> decode(Manifest manifest, Fields f) {
+  public static List<DecodedList> decode(Manifest manifest, Fields f) {
     f.only(Set.of("contests"));
     return f.objects("contests", 0, TallyJson.MAX_ITEMS, c -> {
       c.only(Set.of("contest_id", "rows"));
       String id = c.id("contest_id");
       ContestDescription desc = manifest.contest(id).orElseThrow(
           () -> new InvalidFieldException(c.path("contest_id"), "no contest " + id + " in the manifest"));
-      return new Contest(id, c.objects("rows", 0, MixDecryptionJson.MAX_ROWS, r -> row(desc, r)));
+      return new DecodedList(id, c.objects("rows", 0, MixDecryptionJson.MAX_ROWS, r -> row(desc, r)));
     });
   }
 

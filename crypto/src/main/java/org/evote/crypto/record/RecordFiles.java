@@ -15,6 +15,7 @@ import java.util.function.LongConsumer;
 import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.JsonText;
+import org.evote.crypto.verify.MixRecord;
 import org.evote.crypto.verify.RecordVerifier;
 import org.evote.crypto.verify.TallyFile;
 import org.evote.crypto.verify.TranscriptFile;
@@ -35,8 +36,49 @@ public final class RecordFiles {
   public static final String RESULT = TallyFile.RESULT.fileName();
   /** The key ceremony's public transcript (§10.2, V18). */
   public static final String TRANSCRIPT = TranscriptFile.NAME;
+  /** The guardians' partial decryptions of the final mixed lists with their proofs (§10.2, V22). */
+  public static final String MIX_DECRYPTION = "mix_decryption.json";
+  /** The decrypted rows of the mixed contests, the anonymized cast-vote records (§10.2, V22). */
+  public static final String MIXED_BALLOTS = "mixed_ballots.json";
+  /** The instant-runoff rounds and the write-in lists (§10.2, V23). */
+  public static final String RANKED_RESULT = "ranked_result.json";
 
   private RecordFiles() {}
+
+  /** The mix file of cascade position {@code p}: {@code mix-<p>.json}. */
+  public static String mixFile(int position) {
+    return MixRecord.fileName(position);
+  }
+
+  /**
+   * The mix cascade's files in {@code dir} (null: none): every {@code mix-<p>.json} in the order of p, and the
+   * decryption, decrypted rows and count files; each read only when its step needs it.
+   */
+  public static MixRecord mixes(Path dir) throws IOException {
+    if (dir == null || !Files.isDirectory(dir)) {
+      return MixRecord.ABSENT;
+    }
+    java.util.TreeMap<Integer, Path> mixes = new java.util.TreeMap<>();
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      files.forEach(f -> {
+        int p = MixRecord.position(f.getFileName().toString());
+        if (p > 0) {
+          mixes.put(p, f);
+        }
+      });
+    }
+    List<MixRecord.File> list = new ArrayList<>();
+    mixes.values().forEach(f -> list.add(file(f)));
+    return new MixRecord(list, file(dir.resolve(MIX_DECRYPTION)), file(dir.resolve(MIXED_BALLOTS)),
+        file(dir.resolve(RANKED_RESULT)));
+  }
+
+  private static MixRecord.File file(Path f) {
+    if (!Files.exists(f)) {
+      return MixRecord.File.ABSENT;
+    }
+    return new MixRecord.Present(f.getFileName().toString(), () -> JsonText.readObject(f));
+  }
 
   /** Verifies the record in {@code dir}; a missing or unreadable file fails the step it belongs to. */
   public static VerificationReport verify(Path dir, SecureRandom random, int threads, LongConsumer progress)
@@ -78,7 +120,7 @@ public final class RecordFiles {
     }
     RecordVerifier.Input in = tallyInput(electionJson, board, tallyDir);
     return new RecordVerifier(random, threads, progress).verify(new RecordVerifier.Input(in.election(), in.board(),
-        in.tally(), in.shares(), in.result(), in.unreadable(), in.transcript(), notice(notice)));
+        in.tally(), in.shares(), in.result(), in.unreadable(), in.transcript(), notice(notice), in.mixes()));
   }
 
   /** The notice file as V20 takes it: absent ({@code null}), its JSON, or why it cannot be read. */
@@ -148,7 +190,7 @@ public final class RecordFiles {
       shares.clear();
     }
     return new RecordVerifier.Input(electionJson, board, tally, shares, result, unreadable, transcript(tallyDir),
-        RecordVerifier.NoticeInput.ABSENT);
+        RecordVerifier.NoticeInput.ABSENT, mixes(tallyDir));
   }
 
   /** The record's ceremony transcript: absent, unreadable (with why) or its JSON object. */

@@ -15,6 +15,15 @@ import org.evote.crypto.json.CeremonyJson;
 import org.evote.crypto.json.ElectionJson;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.json.TallyJson;
+import org.evote.crypto.json.CountJson;
+import org.evote.crypto.json.MixDecryptionJson;
+import org.evote.crypto.json.MixFileJson;
+import org.evote.crypto.json.MixedBallotsJson;
+import org.evote.crypto.decrypt.MixDecryptionShare;
+import org.evote.crypto.manifest.Manifest;
+import org.evote.crypto.mix.DecodedList;
+import org.evote.crypto.mix.MixFile;
+import org.evote.crypto.mix.MixedResults;
 import org.evote.crypto.tally.EncryptedTally;
 
 /** Writes the files of the election record (protocol §10.2) into a directory. */
@@ -47,6 +56,35 @@ public final class RecordWriter {
     } finally {
       Files.deleteIfExists(partial);
     }
+  }
+
+  /** A mix file ({@code mix-<p>.json} in a record, or wherever {@code tally mix --out} names), written atomically. */
+  public static void writeMix(Path file, MixFile mix) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path partial = Files.createTempFile(dir, file.getFileName().toString(), ".part");
+    try {
+      JsonText.write(partial, MixFileJson.encode(mix));
+      Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(partial);
+    }
+  }
+
+  /**
+   * The mix cascade's part of the record: {@code mix-<p>.json} for each mix, {@code mix_decryption.json},
+   * {@code mixed_ballots.json} and {@code ranked_result.json}.
+   */
+  public static void writeMixes(Path dir, Manifest manifest, List<MixFile> mixes, List<MixDecryptionShare> shares,
+      List<DecodedList> decoded, MixedResults.Counts counts) throws IOException {
+    Files.createDirectories(dir);
+    for (MixFile m : mixes) {
+      writeMix(dir.resolve(RecordFiles.mixFile(m.position())), m);
+    }
+    JsonText.write(dir.resolve(RecordFiles.MIX_DECRYPTION), MixDecryptionJson.encode(shares));
+    JsonText.write(dir.resolve(RecordFiles.MIXED_BALLOTS), MixedBallotsJson.encode(manifest, decoded));
+    JsonText.write(dir.resolve(RecordFiles.RANKED_RESULT), CountJson.encode(counts.ranked(), counts.writeIns()));
   }
 
   /** encrypted_tally.json, decryption_shares.json and result.json. */

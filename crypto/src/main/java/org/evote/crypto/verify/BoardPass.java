@@ -9,6 +9,7 @@ import org.evote.crypto.board.BoardState;
 import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.json.ElectionJson;
+import org.evote.crypto.mix.MixInput;
 import org.evote.crypto.note.SignedNote;
 import org.evote.crypto.tally.EncryptedTally;
 
@@ -27,8 +28,11 @@ final class BoardPass implements AutoCloseable {
   private final BoardRulesCheck rules;
   private final BallotBatches ballots;
   private final RefusalCheck refusals;
+  private final MixInput mixInput;
 
-  BoardPass(ElectionConfig config, SecureRandom random, int threads, LongConsumer progress, StepLog log) {
+  BoardPass(ElectionConfig config, SecureRandom random, int threads, LongConsumer progress, StepLog log,
+      MixInput mixInput) {
+    this.mixInput = mixInput;
     this.config = config;
     this.log = log;
     this.progress = progress;
@@ -63,6 +67,7 @@ final class BoardPass implements AutoCloseable {
     rules.check(d.entry(), d.payload(), d.signedText());
     if (d.payload() instanceof EntryPayload.BallotCast c) {
       ballots.add(d.entry().sequence(), c.ballot(), null);
+      mixInput.add(c.ballot());
     } else if (d.payload() instanceof EntryPayload.BallotChallenged c) {
       ballots.add(d.entry().sequence(), c.ballot(), c);
     } else if (d.payload() instanceof EntryPayload.BallotRefused r) {

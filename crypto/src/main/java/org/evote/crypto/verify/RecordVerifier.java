@@ -15,6 +15,9 @@ import org.evote.crypto.decrypt.ElectionResult;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.TallyJson;
+import org.evote.crypto.mix.DecodedList;
+import org.evote.crypto.mix.MixInput;
+import org.evote.crypto.mix.MixList;
 import org.evote.crypto.tally.EncryptedTally;
 
 /**
@@ -83,14 +86,22 @@ public final class RecordVerifier {
    */
   public record Input(JsonObject election, BoardSource board, Optional<JsonObject> tally, List<JsonObject> shares,
       Optional<JsonObject> result, Map<TallyFile, String> unreadable, TranscriptFile transcript,
-      NoticeInput notice) {
+      NoticeInput notice, MixRecord mixes) {
     public Input {
+      java.util.Objects.requireNonNull(mixes, "mixes");
       shares = List.copyOf(shares);
       unreadable = Map.copyOf(unreadable);
       if (transcript == null) {
         throw new IllegalArgumentException("say whether the record has a ceremony transcript");
       }
       java.util.Objects.requireNonNull(notice, "notice");
+    }
+
+    /** A record without the mix cascade's files. */
+    public Input(JsonObject election, BoardSource board, Optional<JsonObject> tally, List<JsonObject> shares,
+        Optional<JsonObject> result, Map<TallyFile, String> unreadable, TranscriptFile transcript,
+        NoticeInput notice) {
+      this(election, board, tally, shares, result, unreadable, transcript, notice, MixRecord.ABSENT);
     }
 
     /** A record without a ceremony transcript and without a notice. */
@@ -106,7 +117,12 @@ public final class RecordVerifier {
 
     /** This input with {@code transcript} as its ceremony transcript. */
     public Input withTranscript(TranscriptFile file) {
-      return new Input(election, board, tally, shares, result, unreadable, file, notice);
+      return new Input(election, board, tally, shares, result, unreadable, file, notice, mixes);
+    }
+
+    /** This input with {@code record} as its mix cascade's files. */
+    public Input withMixes(MixRecord record) {
+      return new Input(election, board, tally, shares, result, unreadable, transcript, notice, record);
     }
 
     /** True if the record claims to be final: it has tally files (readable or not). */
@@ -141,9 +157,10 @@ public final class RecordVerifier {
     StepLog log = new StepLog();
     Optional<ElectionConfig> config = ElectionChecks.run(election, log);
     if (config.isEmpty()) {
-      return new BoardCheck(null, null, null, log);
+      return new BoardCheck(null, null, null, null, log);
     }
-    try (BoardPass pass = new BoardPass(config.get(), random, threads, progress, log)) {
+    MixInput mixInput = new MixInput(config.get().manifest());
+    try (BoardPass pass = new BoardPass(config.get(), random, threads, progress, log, mixInput)) {
       try {
         board.forEachEntry(pass::accept);
       } catch (java.nio.file.NoSuchFileException e) {
@@ -162,7 +179,7 @@ public final class RecordVerifier {
         checkpoint = null;
       }
       pass.finishCheckpoint(checkpoint, notice);
-      return new BoardCheck(config.get(), pass.state(), pass.castSum(), log);
+      return new BoardCheck(config.get(), pass.state(), pass.castSum(), mixInput, log);
     }
   }
 
@@ -174,23 +191,29 @@ public final class RecordVerifier {
     log.notRun(why, Step.V6_SIGNED_HEADS, Step.V7_BOARD_SEQUENCE, Step.V8_BALLOT_STRUCTURE,
         Step.V9_SELECTION_PROOFS, Step.V10_CONTEST_PROOFS, Step.V11_CONFIRMATION_CODES, Step.V12_KIOSK_CHAINS,
         Step.V13_CHALLENGED_BALLOTS, Step.V14_ENCRYPTED_TALLY, Step.V15_DECRYPTION_SHARES, Step.V16_RESULT,
-        Step.V17_TALLY_PUBLISHED, Step.V19_BOARD_CHECKPOINT, Step.V20_ELECTION_NOTICE);
+        Step.V17_TALLY_PUBLISHED, Step.V19_BOARD_CHECKPOINT, Step.V20_ELECTION_NOTICE, Step.V21_MIX_CASCADE,
+        Step.V22_MIX_DECRYPTION, Step.V23_RANKED_COUNT);
   }
 
   /** The outcome of {@link #verifyBoard}: its report, the sum of the cast ballots, and the tally steps to come. */
   public final class BoardCheck {
     private static final Step[] TALLY_STEPS = {Step.V14_ENCRYPTED_TALLY, Step.V15_DECRYPTION_SHARES,
         Step.V16_RESULT, Step.V17_TALLY_PUBLISHED};
+    private static final Step[] MIX_STEPS = {Step.V21_MIX_CASCADE, Step.V22_MIX_DECRYPTION,
+        Step.V23_RANKED_COUNT};
     private final ElectionConfig config;
     private final BoardState board;
     private final EncryptedTally castSum;
+    private final MixInput mixInput;
     private final StepLog log;
     private boolean tallyChecked;
 
-    private BoardCheck(ElectionConfig config, BoardState board, EncryptedTally castSum, StepLog log) {
+    private BoardCheck(ElectionConfig config, BoardState board, EncryptedTally castSum, MixInput mixInput,
+        StepLog log) {
       this.config = config;
       this.board = board;
       this.castSum = castSum;
+      this.mixInput = mixInput;
       this.log = log;
     }
 
@@ -200,7 +223,20 @@ public final class RecordVerifier {
       copy.notApplicableUnlessMarked("no tally in this record", TALLY_STEPS);
       copy.notApplicableUnlessMarked("not run: the ceremony transcript is checked with the whole record",
           Step.V18_CEREMONY_TRANSCRIPT);
+      copy.notApplicableUnlessMarked(mixInput != null && mixInput.any() ? "no mix cascade in this record"
+          : "no mixed contests in this election", MIX_STEPS);
       return copy.report();
+    }
+
+    /**
+     * The cast ballots' rows of each mixed contest, in board order: the cascade's input (§13.5; meaningful only if
+     * {@link #report()} is valid).
+     */
+    public MixInput mixInput() {
+      if (config == null) {
+        throw new IllegalStateException("the election could not be read");
+      }
+      return mixInput;
     }
 
     /** The homomorphic sum of the cast ballots on the board (meaningful only if {@link #report()} is valid). */
@@ -240,7 +276,44 @@ public final class RecordVerifier {
       } else {
         checkTally(input);
       }
+      checkMixes(input);
       return log.report();
+    }
+
+    /**
+     * V21–V23: n/a in an election without mixed contests, and in a record without a tally and without mix files;
+     * a final record of an election with mixed contests needs the whole cascade, its decryption and the count.
+     */
+    private void checkMixes(Input input) {
+      if (!mixInput.any()) {
+        log.notApplicable("no mixed contests in this election", MIX_STEPS);
+        return;
+      }
+      boolean finalRecord = input.hasTally() || board.tally().isPresent();
+      if (!finalRecord && !input.mixes().any()) {
+        log.notApplicable("no mix cascade in this record (required once it has a tally)", MIX_STEPS);
+        return;
+      }
+      if (input.mixes().mixes().isEmpty()) {
+        log.step(Step.V21_MIX_CASCADE).fail("mix cascade", "the election has mixed contests but the record has "
+            + "no mix (each of k or more guardians runs tally mix)");
+        log.notRun("there is no mix cascade", Step.V22_MIX_DECRYPTION, Step.V23_RANKED_COUNT);
+        return;
+      }
+      Optional<List<MixList>> finalLists = MixCascadeCheck.run(config, mixInput, input.mixes().mixes(),
+          log.step(Step.V21_MIX_CASCADE));
+      if (finalLists.isEmpty()) {
+        log.notRun("the mix cascade does not verify (V21)", Step.V22_MIX_DECRYPTION, Step.V23_RANKED_COUNT);
+        return;
+      }
+      Optional<List<DecodedList>> decoded = MixDecryptionCheck.run(config, finalLists.get(), input.mixes(), random,
+          threads, log.step(Step.V22_MIX_DECRYPTION));
+      if (decoded.isEmpty()) {
+        log.notRun("the mixed lists' decryption does not verify (V22)", Step.V23_RANKED_COUNT);
+        return;
+      }
+      RankedCountCheck.run(config, finalLists.get(), decoded.get(), input.mixes().rankedResult(),
+          log.step(Step.V23_RANKED_COUNT));
     }
 
     /**

@@ -25,7 +25,13 @@ public enum Step {
   V18_CEREMONY_TRANSCRIPT("V18", "the key-ceremony transcript is complete and every complaint is resolved"),
   V19_BOARD_CHECKPOINT("V19", "the board's final checkpoint is signed by its checkpoint key and covers the board"),
   V20_ELECTION_NOTICE("V20", "the board's keys and kiosks are the notice's, and its witnesses cosigned the "
-      + "checkpoint");
+      + "checkpoint"),
+  V21_MIX_CASCADE("V21", "every mix of the cascade is proven and signed: each list's input is the cast ballots' rows "
+      + "or the previous mix's output, its proof of shuffle holds"),
+  V22_MIX_DECRYPTION("V22", "the final mixed lists' decryptions come from a quorum, their proofs hold, and the "
+      + "published decrypted rows match"),
+  V23_RANKED_COUNT("V23", "each ranked contest's rounds and each write-in list match a recount of the decrypted "
+      + "rows");
 
   private final String id;
   private final String title;

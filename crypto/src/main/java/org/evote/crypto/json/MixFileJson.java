@@ -1,0 +1,42 @@
+package org.evote.crypto.json;
+
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Set;
+import org.evote.crypto.mix.MixFile;
+
+/**
+ * JSON of a mix file {@code mix-<p>.json} (protocol §10.3): {"position": p, "mixer": ℓ, "shuffles": [{"contest_id",
+ * "input_hash", "output": rows, "proof": proof of shuffle}], "signature": {"commitment", "response"}}; rows and
+ * proofs as {@link MixJson} writes them. Every point, scalar and hash is validated as it is decoded.
+ */
+public final class MixFileJson {
+  private MixFileJson() {}
+
+  public static JsonObject encode(MixFile m) {
+    JsonArrayBuilder shuffles = JsonText.array();
+    for (MixFile.Shuffle s : m.shuffles()) {
+      shuffles.add(JsonText.object().add("contest_id", s.contestId()).add("input_hash", s.inputHash().toHex())
+          .add("output", MixJson.encodeRows(s.output())).add("proof", MixJson.encode(s.proof())));
+    }
+    return JsonText.object().add("position", m.position()).add("mixer", m.mixer()).add("shuffles", shuffles)
+        .add("signature", JsonText.object().add("commitment", m.signature().commitment().encode())
+            .add("response", m.signature().response().toHex()))
+        .build();
+  }
+
+  public static MixFile decode(Fields f) {
+    f.only(Set.of("position", "mixer", "shuffles", "signature"));
+    int position = f.smallInt("position", 1, CeremonyJson.MAX_GUARDIANS);
+    int mixer = f.smallInt("mixer", 1, CeremonyJson.MAX_GUARDIANS);
+    List<MixFile.Shuffle> shuffles = f.objects("shuffles", 0, TallyJson.MAX_ITEMS, s -> {
+      s.only(Set.of("contest_id", "input_hash", "output", "proof"));
+      return s.build(() -> new MixFile.Shuffle(s.id("contest_id"), s.digest("input_hash"),
+          MixJson.decodeRows(s, "output"), MixJson.decodeProof(s.object("proof"))));
+    });
+    Fields sig = f.object("signature").only(Set.of("commitment", "response"));
+    MixFile.Signature signature = new MixFile.Signature(sig.element("commitment"), sig.scalar("response"));
+    return f.build(() -> new MixFile(position, mixer, shuffles, signature));
+  }
+}
