@@ -5,13 +5,13 @@ import java.util.List;
 import org.evote.crypto.ballot.DecodedRow;
 import org.evote.crypto.ballot.MixedContests;
 import org.evote.crypto.count.InstantRunoff;
+import org.evote.crypto.count.Lot;
+import org.evote.crypto.count.WriteIns;
 import org.evote.crypto.count.RankedResult;
 import org.evote.crypto.count.Ranking;
 import org.evote.crypto.count.WriteInCount;
 import org.evote.crypto.group.Element;
 import org.evote.crypto.hash.Digest;
-import org.evote.crypto.hash.DomainTags;
-import org.evote.crypto.hash.Hasher;
 import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.Manifest;
 
@@ -38,12 +38,6 @@ public final class MixedResults {
     public UndecodableRowException(String message) {
       super(message);
     }
-  }
-
-  /** lotSeed = H(COUNT_LOT; DIGEST H_E, STRING contest id, DIGEST h_final), h_final the final list's hash. */
-  public static Digest lotSeed(Digest extendedHash, String contestId, Digest finalListHash) {
-    return Hasher.tagged(DomainTags.COUNT_LOT).digest(extendedHash).string(contestId).digest(finalListHash)
-        .digest();
   }
 
   /**
@@ -87,9 +81,9 @@ public final class MixedResults {
       if (contest.isRanked()) {
         List<Ranking> rankings = list.rows().stream().map(DecodedRow::ranking).toList();
         ranked.add(InstantRunoff.count(contest, rankings,
-            lotSeed(extendedHash, list.contestId(), finalLists.get(c).hash(extendedHash))));
+            Lot.seed(extendedHash, list.contestId(), finalLists.get(c).hash(extendedHash))));
       }
-      writeIns.addAll(WriteInLists.count(contest, list.rows()));
+      writeIns.addAll(WriteIns.count(manifest, contest, list.rows()));
     }
     return new Counts(ranked, writeIns);
   }

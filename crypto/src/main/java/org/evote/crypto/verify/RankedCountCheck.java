@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.json.CountJson;
+import org.evote.crypto.json.Fields;
 import org.evote.crypto.mix.DecodedList;
 import org.evote.crypto.mix.MixList;
 import org.evote.crypto.mix.MixedResults;
@@ -29,6 +30,7 @@ final class RankedCountCheck {
     JsonObject published;
     try {
       published = p.read();
+      CountJson.decode(Fields.of(published, p.name()));
     } catch (InvalidFieldException e) {
       v23.fail(p.name(), e.getMessage());
       return;
