@@ -89,6 +89,18 @@ public final class Hasher {
     return item(BYTES, b);
   }
 
+  /**
+   * An independent copy of this hash in its current state (the items so far), so that many hashes sharing a long
+   * prefix of items cost the prefix once (the challenges u_1 … u_N of a proof of shuffle, §13.3).
+   */
+  public Hasher copy() {
+    try {
+      return new Hasher((MessageDigest) sha256.clone());
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("SHA-256 state cannot be copied", e);
+    }
+  }
+
   /** Finishes: the 32-byte hash. */
   public Digest digest() {
     return Digest.of(sha256.digest());

@@ -3,6 +3,8 @@ package org.evote.crypto.json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Map;
+import org.evote.crypto.InvalidFieldException;
 import java.util.Set;
 import org.evote.crypto.mix.MixFile;
 
@@ -26,14 +28,28 @@ public final class MixFileJson {
         .build();
   }
 
-  public static MixFile decode(Fields f) {
+  /** The shape of one list a mix file may hold: N rows of width w (the same at every position of the cascade). */
+  public record Shape(int rows, int width) {}
+
+  /**
+   * Decodes a mix file whose lists must have the shapes {@code shapes} (contest id → N and w, from the cast
+   * ballots' rows): lengths are checked before any point is decoded; a list of another contest is refused.
+   */
+  public static MixFile decode(Fields f, Map<String, Shape> shapes) {
     f.only(Set.of("position", "mixer", "shuffles", "signature"));
     int position = f.smallInt("position", 1, CeremonyJson.MAX_GUARDIANS);
     int mixer = f.smallInt("mixer", 1, CeremonyJson.MAX_GUARDIANS);
     List<MixFile.Shuffle> shuffles = f.objects("shuffles", 0, TallyJson.MAX_ITEMS, s -> {
       s.only(Set.of("contest_id", "input_hash", "output", "proof"));
-      return s.build(() -> new MixFile.Shuffle(s.id("contest_id"), s.digest("input_hash"),
-          MixJson.decodeRows(s, "output"), MixJson.decodeProof(s.object("proof"))));
+      String contest = s.id("contest_id");
+      Shape shape = shapes.get(contest);
+      if (shape == null || shape.rows() < 1) {
+        throw new InvalidFieldException(s.path("contest_id"), contest + " has no list to shuffle");
+      }
+      List<org.evote.crypto.mix.MixRow> output = MixJson.decodeRows(s.json().get("output"), s.path("output"),
+          shape.rows(), shape.width());
+      return s.build(() -> new MixFile.Shuffle(contest, s.digest("input_hash"), output,
+          MixJson.decodeProof(s.object("proof"), shape.rows(), shape.width())));
     });
     Fields sig = f.object("signature").only(Set.of("commitment", "response"));
     MixFile.Signature signature = new MixFile.Signature(sig.element("commitment"), sig.scalar("response"));

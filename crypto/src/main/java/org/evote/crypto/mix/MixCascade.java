@@ -37,7 +37,8 @@ public final class MixCascade {
    * {@code complete}, at least k distinct guardians must have mixed (the cascade a tally decrypts); without, any
    * prefix of a cascade is checked (before the next guardian mixes).
    */
-  public static Check check(ElectionConfig config, List<MixList> input, List<MixFile> mixes, boolean complete) {
+  public static Check check(ElectionConfig config, List<MixList> input, List<MixFile> mixes, boolean complete,
+      SecureRandom random, int threads) {
     List<MixList> current = List.copyOf(input);
     SortedSet<Integer> mixers = new TreeSet<>();
     long proofs = 0;
@@ -93,7 +94,7 @@ public final class MixCascade {
         proofs++;
         ShuffleStatement st = new ShuffleStatement(config.extendedHash(), config.jointKey(), in.contestId(),
             m.position(), m.mixer(), in.rows(), sh.output());
-        if (ShuffleVerifier.verify(st, sh.proof()) instanceof ProofCheck.Invalid inv) {
+        if (ShuffleVerifier.verify(st, sh.proof(), random, threads) instanceof ProofCheck.Invalid inv) {
           return new Fails(list, "its proof of shuffle does not hold: " + inv.reason(), proofs);
         }
         next.add(sh.outputList());
@@ -113,7 +114,7 @@ public final class MixCascade {
    * The shuffles' secrets are erased before this returns.
    */
   public static MixFile mix(ElectionConfig config, GuardianKey key, int position, List<MixList> input,
-      SecureRandom random) {
+      SecureRandom random, int threads) {
     if (!key.verificationKey().equals(config.verificationKey(key.index()))) {
       throw new IllegalArgumentException("guardian " + key.index() + "'s key does not belong to this election");
     }
@@ -123,11 +124,11 @@ public final class MixCascade {
       if (in.size() == 0) {
         continue;
       }
-      Shuffler.Shuffled out = shuffler.shuffle(in.rows(), random);
+      Shuffler.Shuffled out = shuffler.shuffle(in.rows(), random, threads);
       try {
         ShuffleStatement st = new ShuffleStatement(config.extendedHash(), config.jointKey(), in.contestId(),
             position, key.index(), in.rows(), out.output());
-        ShuffleProof proof = ShuffleProver.prove(st, out.witness(), random);
+        ShuffleProof proof = ShuffleProver.prove(st, out.witness(), random, threads);
         shuffles.add(new MixFile.Shuffle(in.contestId(), in.hash(config.extendedHash()), out.output(), proof));
       } finally {
         out.witness().destroy();

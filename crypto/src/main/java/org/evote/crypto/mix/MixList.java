@@ -34,9 +34,13 @@ public record MixList(String contestId, List<MixRow> rows) {
 
   /**
    * The list's hash (§13.5): H(MIX_LIST; DIGEST H_E, STRING contest id, INT N, INT w, then for each row i = 1 … N
-   * and each ciphertext j = 1 … w of it, ELEMENT α_{i,j}, ELEMENT β_{i,j}); w = 0 for the empty list.
+   * and each ciphertext j = 1 … w of it, ELEMENT α_{i,j}, ELEMENT β_{i,j}) — {@link MixLists#hash} — and
+   * H(MIX_LIST; DIGEST H_E, STRING contest id, INT 0, INT 0) for the empty list.
    */
   public Digest hash(Digest extendedHash) {
+    if (!rows.isEmpty()) {
+      return MixLists.hash(extendedHash, contestId, rows);
+    }
     Hasher h = Hasher.tagged(DomainTags.MIX_LIST).digest(extendedHash).string(contestId).integer(rows.size())
         .integer(rows.isEmpty() ? 0 : rows.get(0).width());
     for (MixRow r : rows) {

@@ -1,13 +1,141 @@
 package org.evote.crypto.mix;
 
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import org.evote.crypto.group.Element;
+import org.evote.crypto.group.Scalar;
 import org.evote.crypto.proof.ProofCheck;
 
-/** Checks a proof of shuffle against its statement (protocol §13.4, step V21). */
+/**
+ * Checks a proof of shuffle against its statement (protocol §13.4, step V21). The challenges are recomputed from
+ * the statement and the proof's commitments (strong Fiat–Shamir, §13.3), never taken from the proof.
+ * {@link #verify(ShuffleStatement, ShuffleProof)} checks each equation on its own (no randomness needed);
+ * {@link #verify(ShuffleStatement, ShuffleProof, SecureRandom, int)} checks them all as one random linear combination
+ * with 128-bit weights from the verifier's SecureRandom (one multi-scalar multiplication), and only if that fails
+ * checks each on its own to name the first that fails.
+ */
 public final class ShuffleVerifier {
+  private static final int WEIGHT_BYTES = 16;
+
   private ShuffleVerifier() {}
 
   /** Valid, or Invalid naming the first equation that fails. */
   public static ProofCheck verify(ShuffleStatement statement, ShuffleProof proof) {
-    throw new UnsupportedOperationException("shuffle15: not yet implemented");
+    return direct(statement, proof, 1);
+  }
+
+  /** As {@link #verify(ShuffleStatement, ShuffleProof)}, batched with weights from {@code random}, on threads. */
+  public static ProofCheck verify(ShuffleStatement statement, ShuffleProof proof, SecureRandom random, int threads) {
+    ProofCheck shape = shape(statement, proof);
+    if (!shape.isValid()) {
+      return shape;
+    }
+    Generators.ShuffleGenerators gens = Generators.forShuffle(statement.extendedHash(), statement.size(), threads);
+    Scalar[] u = ShuffleHashes.challenges(statement, proof.permutationCommitments());
+    Scalar c = challenge(statement, proof);
+    Combination all = new Combination();
+    byte[] pool = new byte[WEIGHT_BYTES * 64];
+    ShuffleEquations.describe(statement, proof, gens, u, c, new ShuffleEquations.Sink() {
+      private BigInteger rho;
+      private int used = pool.length;
+
+      @Override
+      public void begin(String name) {
+        if (used == pool.length) {
+          random.nextBytes(pool);
+          used = 0;
+        }
+        rho = new BigInteger(1, pool, used, WEIGHT_BYTES).add(BigInteger.ONE); // ρ uniform in [1, 2^128]
+        used += WEIGHT_BYTES;
+      }
+
+      @Override
+      public void g(BigInteger s) {
+        all.g(rho.multiply(s));
+      }
+
+      @Override
+      public void k(BigInteger s) {
+        all.k(rho.multiply(s));
+      }
+
+      @Override
+      public void term(Element p, BigInteger s) {
+        all.term(p, rho.multiply(s));
+      }
+
+      @Override
+      public boolean end() {
+        return true;
+      }
+    });
+    if (all.isIdentity(statement.jointKey(), threads)) {
+      return ProofCheck.VALID;
+    }
+    return direct(statement, proof, threads);
+  }
+
+  private static ProofCheck direct(ShuffleStatement statement, ShuffleProof proof, int threads) {
+    ProofCheck shape = shape(statement, proof);
+    if (!shape.isValid()) {
+      return shape;
+    }
+    Generators.ShuffleGenerators gens = Generators.forShuffle(statement.extendedHash(), statement.size(), threads);
+    Scalar[] u = ShuffleHashes.challenges(statement, proof.permutationCommitments());
+    Scalar c = challenge(statement, proof);
+    String[] failed = new String[1];
+    ShuffleEquations.describe(statement, proof, gens, u, c, new ShuffleEquations.Sink() {
+      private Combination one;
+      private String name;
+
+      @Override
+      public void begin(String n) {
+        name = n;
+        one = new Combination();
+      }
+
+      @Override
+      public void g(BigInteger s) {
+        one.g(s);
+      }
+
+      @Override
+      public void k(BigInteger s) {
+        one.k(s);
+      }
+
+      @Override
+      public void term(Element p, BigInteger s) {
+        one.term(p, s);
+      }
+
+      @Override
+      public boolean end() {
+        if (one.isIdentity(statement.jointKey(), threads)) {
+          return true;
+        }
+        failed[0] = name;
+        return false;
+      }
+    });
+    return failed[0] == null ? ProofCheck.VALID
+        : ProofCheck.invalid("the proof of shuffle's equation for " + failed[0] + " does not hold");
+  }
+
+  private static Scalar challenge(ShuffleStatement st, ShuffleProof p) {
+    return ShuffleHashes.challenge(st, p.permutationCommitments(), p.chain(), p.t1(), p.t2(), p.t3(), p.t4Alpha(),
+        p.t4Beta(), p.tHat());
+  }
+
+  /** The proof's N and w must be the statement's. */
+  private static ProofCheck shape(ShuffleStatement st, ShuffleProof p) {
+    if (p.size() != st.size()) {
+      return ProofCheck.invalid("the proof of shuffle is for " + p.size() + " rows, the lists have " + st.size());
+    }
+    if (p.width() != st.width()) {
+      return ProofCheck.invalid("the proof of shuffle is for rows of width " + p.width() + ", the lists have width "
+          + st.width());
+    }
+    return ProofCheck.VALID;
   }
 }

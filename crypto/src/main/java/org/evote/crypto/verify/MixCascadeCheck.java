@@ -22,17 +22,22 @@ final class MixCascadeCheck {
 
   /** The final lists if V21 passed. */
   static Optional<List<MixList>> run(ElectionConfig config, MixInput input, List<MixRecord.File> files,
-      VerificationReport.Recorder v21) {
+      java.security.SecureRandom random, int threads, VerificationReport.Recorder v21) {
     if (input.broken() != null) {
       v21.fail("cast ballots", input.broken());
       return Optional.empty();
+    }
+    List<MixList> lists = input.lists();
+    java.util.Map<String, MixFileJson.Shape> shapes = new java.util.HashMap<>();
+    for (MixList l : lists) {
+      shapes.put(l.contestId(), new MixFileJson.Shape(l.size(), l.size() == 0 ? 0 : l.rows().get(0).width()));
     }
     List<MixFile> mixes = new ArrayList<>();
     for (MixRecord.File file : files) {
       MixRecord.Present p = (MixRecord.Present) file;
       MixFile m;
       try {
-        m = MixFileJson.decode(Fields.of(p.read(), p.name()));
+        m = MixFileJson.decode(Fields.of(p.read(), p.name()), shapes);
       } catch (InvalidFieldException e) {
         v21.fail(p.name(), e.getMessage());
         return Optional.empty();
@@ -44,7 +49,7 @@ final class MixCascadeCheck {
       }
       mixes.add(m);
     }
-    MixCascade.Check check = MixCascade.check(config, input.lists(), mixes, true);
+    MixCascade.Check check = MixCascade.check(config, lists, mixes, true, random, threads);
     if (check instanceof MixCascade.Fails f) {
       v21.checked(f.proofs());
       v21.fail(f.object(), f.reason());

@@ -300,8 +300,8 @@ public final class RecordVerifier {
         log.notRun("there is no mix cascade", Step.V22_MIX_DECRYPTION, Step.V23_RANKED_COUNT);
         return;
       }
-      Optional<List<MixList>> finalLists = MixCascadeCheck.run(config, mixInput, input.mixes().mixes(),
-          log.step(Step.V21_MIX_CASCADE));
+      Optional<List<MixList>> finalLists = MixCascadeCheck.run(config, mixInput, input.mixes().mixes(), random,
+          threads, log.step(Step.V21_MIX_CASCADE));
       if (finalLists.isEmpty()) {
         log.notRun("the mix cascade does not verify (V21)", Step.V22_MIX_DECRYPTION, Step.V23_RANKED_COUNT);
         return;
