@@ -108,6 +108,18 @@ public final class MixCascade {
     return new Holds(current, mixers, proofs);
   }
 
+  /** The lists after {@code mix}: each non-empty list of {@code input} replaced by the mix's output for it. */
+  public static List<MixList> outputs(List<MixList> input, MixFile mix) {
+    java.util.Map<String, MixFile.Shuffle> by = new java.util.HashMap<>();
+    mix.shuffles().forEach(s -> by.put(s.contestId(), s));
+    List<MixList> out = new ArrayList<>();
+    for (MixList in : input) {
+      MixFile.Shuffle s = by.get(in.contestId());
+      out.add(in.size() == 0 || s == null ? in : s.outputList());
+    }
+    return out;
+  }
+
   /**
    * Guardian {@code key}'s mix at {@code position} of the lists {@code input} (the cast ballots' rows or the
    * previous mix's output, manifest order): each non-empty list re-encrypted, permuted and proven, then signed.

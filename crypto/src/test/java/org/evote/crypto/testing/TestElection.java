@@ -56,6 +56,10 @@ public final class TestElection {
   public EncryptedTally tally;
   public List<DecryptionShare> shares;
   public ElectionResult result;
+  /** The mix cascade (one mix per present guardian) when the manifest has mixed contests, else empty. */
+  public List<org.evote.crypto.mix.MixFile> mixes = List.of();
+  /** The final lists' decryption, decoded rows and counts when the manifest has mixed contests, else null. */
+  public org.evote.crypto.decrypt.MixDecryption.Outcome mixed;
   /** The key ceremony's public transcript, written into the record (tests may replace it). */
   public CeremonyTranscript transcript;
   private final SecureRandom random;
@@ -215,6 +219,7 @@ public final class TestElection {
       }
     }
     tally = tamper.tally().apply(acc.result());
+    mix(present);
     Decryptor d = new Decryptor(config);
     shares = new ArrayList<>();
     for (int g : present) {
@@ -229,6 +234,39 @@ public final class TestElection {
 
   public void signHead() {
     polling.signHead();
+  }
+
+  /**
+   * The mix cascade of the cast ballots' rows (§13.5) if the manifest has mixed contests: each guardian of
+   * {@code present} mixes in turn, then they decrypt the final lists; kept in {@link #mixes} and {@link #mixed}.
+   */
+  public void mix(int... present) throws Decryptor.DecryptionException {
+    org.evote.crypto.mix.MixInput input = new org.evote.crypto.mix.MixInput(manifest);
+    for (var e : board.entries()) {
+      if (e.kind() == EntryKind.BALLOT_CAST
+          && BoardJson.decodePayload(e) instanceof EntryPayload.BallotCast c) {
+        input.add(c.ballot());
+      }
+    }
+    if (!input.any()) {
+      return;
+    }
+    List<org.evote.crypto.mix.MixList> lists = input.lists();
+    List<org.evote.crypto.mix.MixFile> made = new ArrayList<>();
+    List<GuardianKey> present_ = new ArrayList<>();
+    for (int g : present) {
+      org.evote.crypto.mix.MixFile m = org.evote.crypto.mix.MixCascade.mix(config, keys.get(g - 1),
+          made.size() + 1, lists, random, 1);
+      made.add(m);
+      lists = org.evote.crypto.mix.MixCascade.outputs(lists, m);
+      present_.add(keys.get(g - 1));
+    }
+    mixes = List.copyOf(made);
+    try {
+      mixed = org.evote.crypto.decrypt.MixDecryption.run(config, lists, present_, random, 1);
+    } catch (org.evote.crypto.mix.MixedResults.UndecodableRowException ex) {
+      throw new IllegalStateException(ex);
+    }
   }
 
   /** Runs a whole election: 2 kiosks, {@code ballots} ballots (every fifth challenged), tally by guardians 1..k. */
@@ -264,6 +302,9 @@ public final class TestElection {
     RecordWriter.writeCheckpoint(dir, checkpoint());
     if (tally != null) {
       RecordWriter.writeTally(dir, tally, shares, result);
+    }
+    if (mixed != null) {
+      RecordWriter.writeMixes(dir, manifest, mixes, mixed.shares(), mixed.decoded(), mixed.counts());
     }
   }
 
