@@ -3,12 +3,13 @@ package org.evote.tally;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The officials' offline tool: key ceremony, election notice, verification, tally, challenged-ballot checks, publishing,
+/** The officials' offline tool: key ceremony, election notice, verification, mix, challenged-ballot checks, publishing,
  * desktop app. */
 @Command(name = "./evote tally", mixinStandardHelpOptions = true, version = "evote tally 0.1.0",
     description = "Election officials' offline tool.",
     subcommands = {org.evote.tally.cli.CeremonyCommand.class,
-        org.evote.tally.cli.VerifyCommand.class, org.evote.tally.cli.TallyCommand.class,
+        org.evote.tally.cli.VerifyCommand.class, org.evote.tally.cli.MixCommand.class,
+        org.evote.tally.cli.TallyCommand.class,
         org.evote.tally.cli.ChallengedCommand.class, org.evote.tally.cli.PublishCommand.class,
         org.evote.tally.cli.NoticeCommand.class, org.evote.tally.cli.FetchCommand.class,
         org.evote.tally.cli.GuiCommand.class})

@@ -31,6 +31,15 @@ public final class MixFileJson {
   /** The shape of one list a mix file may hold: N rows of width w (the same at every position of the cascade). */
   public record Shape(int rows, int width) {}
 
+  /** The shapes of the cascade's input lists (they stay the same at every position). */
+  public static Map<String, Shape> shapes(List<org.evote.crypto.mix.MixList> lists) {
+    Map<String, Shape> out = new java.util.HashMap<>();
+    for (org.evote.crypto.mix.MixList l : lists) {
+      out.put(l.contestId(), new Shape(l.size(), l.size() == 0 ? 0 : l.rows().get(0).width()));
+    }
+    return out;
+  }
+
   /**
    * Decodes a mix file whose lists must have the shapes {@code shapes} (contest id → N and w, from the cast
    * ballots' rows): lengths are checked before any point is decoded; a list of another contest is refused.

@@ -28,10 +28,7 @@ final class MixCascadeCheck {
       return Optional.empty();
     }
     List<MixList> lists = input.lists();
-    java.util.Map<String, MixFileJson.Shape> shapes = new java.util.HashMap<>();
-    for (MixList l : lists) {
-      shapes.put(l.contestId(), new MixFileJson.Shape(l.size(), l.size() == 0 ? 0 : l.rows().get(0).width()));
-    }
+    java.util.Map<String, MixFileJson.Shape> shapes = MixFileJson.shapes(lists);
     List<MixFile> mixes = new ArrayList<>();
     for (MixRecord.File file : files) {
       MixRecord.Present p = (MixRecord.Present) file;

@@ -11,9 +11,6 @@ import org.evote.crypto.verify.ElectionChecks;
 import org.evote.crypto.ceremony.GuardianKey;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.json.JsonText;
-import org.evote.crypto.keystore.EncryptedKeyFile;
-import org.evote.crypto.keystore.GuardianKeyFile;
-import org.evote.crypto.keystore.SecretFiles;
 import org.evote.tally.report.ResultReport;
 import org.evote.tally.service.TallyService;
 import picocli.CommandLine.Command;
@@ -37,6 +34,10 @@ public final class TallyCommand implements Callable<Integer> {
       + "guardian's passphrase (default: each guardian types theirs)")
   List<Path> passphrases = new ArrayList<>();
 
+  @Option(names = "--mix", description = "a mix file from `tally mix` (repeat, one per mixing guardian; needed "
+      + "when the election has ranked contests or write-in lines)")
+  List<Path> mixes = new ArrayList<>();
+
   @Option(names = "--out", required = true, description = "record directory to write") Path out;
 
   @Override
@@ -52,23 +53,18 @@ public final class TallyCommand implements Callable<Integer> {
     for (Path p : passphrases) {
       Inputs.file("--passphrase-file", p);
     }
+    for (Path m : mixes) {
+      Inputs.file("--mix", m);
+    }
     ElectionConfig config = ElectionChecks.accept(JsonText.readObject(election));
     TreeMap<Integer, GuardianKey> opened = new TreeMap<>();
     for (int i = 0; i < keys.size(); i++) {
-      GuardianKeyFile.Public pub = GuardianKeyFile.readPublic(keys.get(i));
-      if (!pub.extendedHash().equals(config.extendedHash())) {
-        System.err.println("error: " + keys.get(i) + " belongs to another election");
-        return 2;
-      }
-      char[] pass = SecretFiles.passphrase(passphrases.size() > i ? passphrases.get(i) : null,
-          "passphrase of guardian " + pub.guardian(), "--passphrase-file");
       try {
-        opened.put(pub.guardian(), GuardianKeyFile.open(keys.get(i), pass));
-      } catch (EncryptedKeyFile.WrongPassphraseException e) {
-        System.err.println("error: guardian " + pub.guardian() + ": wrong passphrase");
+        GuardianKey k = GuardianKeys.open(keys.get(i), passphrases.size() > i ? passphrases.get(i) : null, config);
+        opened.put(k.index(), k);
+      } catch (GuardianKeys.KeyException e) {
+        System.err.println("error: " + e.getMessage());
         return 2;
-      } finally {
-        java.util.Arrays.fill(pass, '\0');
       }
     }
     if (opened.size() < config.quorum()) {
@@ -83,7 +79,7 @@ public final class TallyCommand implements Callable<Integer> {
     try (ProgressBar bar = Inputs.entriesBar("verifying board",
         org.evote.crypto.record.BoardFile.open(board, checkpointFile))) {
       outcome = service.tally(election, board, checkpointFile,
-          List.copyOf(opened.values()), out, bar::stepTo);
+          List.copyOf(opened.values()), mixes, out, bar::stepTo);
     } catch (TallyService.TallyException e) {
       System.err.println("error: " + e.getMessage());
       return 1;

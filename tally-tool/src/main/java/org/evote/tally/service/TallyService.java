@@ -9,6 +9,8 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
+import org.evote.crypto.count.RankedResult;
+import org.evote.crypto.count.WriteInCount;
 import org.evote.crypto.verify.ElectionChecks;
 import org.evote.crypto.ceremony.GuardianKey;
 import org.evote.crypto.decrypt.DecryptionShare;
@@ -48,8 +50,22 @@ public final class TallyService {
     }
   }
 
-  /** The outcome: the result, the record directory and the final verification report of the record. */
-  public record Outcome(ElectionResult result, Path record, VerificationReport report) {}
+  /**
+   * The outcome: the result, the record directory, the final verification report of the record, and — for an
+   * election with mixed contests — each ranked contest's instant-runoff count and each write-in line's names.
+   */
+  public record Outcome(ElectionResult result, Path record, VerificationReport report, List<RankedResult> ranked,
+      List<WriteInCount> writeIns) {
+    public Outcome {
+      ranked = List.copyOf(ranked);
+      writeIns = List.copyOf(writeIns);
+    }
+
+    /** The outcome of an election without mixed contests. */
+    public Outcome(ElectionResult result, Path record, VerificationReport report) {
+      this(result, record, report, List.of(), List.of());
+    }
+  }
 
   /** Step 1: verify the election and the board before anything is decrypted. */
   public VerificationReport verifyBoard(Path election, Path board, LongConsumer progress) throws IOException {
@@ -77,6 +93,16 @@ public final class TallyService {
    */
   public Outcome tally(Path election, Path board, Path checkpoint, List<GuardianKey> keys, Path out,
       LongConsumer progress) throws IOException, TallyException {
+    return tally(election, board, checkpoint, keys, List.of(), out, progress);
+  }
+
+  /**
+   * The whole tally with the mix files {@code mixes} (one per guardian who ran {@code tally mix}, at least k; none
+   * for an election without mixed contests): the cascade is checked, the homomorphic tally and the final mixed lists
+   * are decrypted by the present guardians, the ranked contests counted, and all of it written and verified again.
+   */
+  public Outcome tally(Path election, Path board, Path checkpoint, List<GuardianKey> keys, List<Path> mixes,
+      Path out, LongConsumer progress) throws IOException, TallyException {
     JsonObject electionJson = JsonText.readObject(election);
     ElectionConfig config = ElectionChecks.accept(electionJson);
     if (keys.size() < config.quorum()) {
@@ -94,6 +120,7 @@ public final class TallyService {
     if (!before.isValid()) {
       throw new TallyException("the board does not verify; nothing was decrypted:\n" + before.render());
     }
+    MixedTally mixed = MixedTally.decrypt(config, check.mixInput(), mixes, keys, random, threads);
     EncryptedTally tally = check.castSum();
     Decryptor decryptor = new Decryptor(config);
     List<DecryptionShare> shares = new ArrayList<>();
@@ -119,8 +146,9 @@ public final class TallyService {
       Files.copy(checkpoint, out.resolve(RecordFiles.CHECKPOINT), StandardCopyOption.REPLACE_EXISTING);
     }
     RecordWriter.writeTally(out, tally, shares, result);
+    mixed.write(out, config);
     // The files as written are read back and checked (V14–V18) against the same board pass.
     VerificationReport after = RecordFiles.verifyTally(check, electionJson, out.resolve(RecordFiles.BOARD), out);
-    return new Outcome(result, out, after);
+    return new Outcome(result, out, after, mixed.ranked(), mixed.writeIns());
   }
 }
