@@ -6,9 +6,7 @@ import java.util.List;
 import org.evote.crypto.ceremony.GuardianKey;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.group.Element;
-import org.evote.crypto.mix.DecodedList;
 import org.evote.crypto.mix.MixList;
-import org.evote.crypto.mix.MixedResults;
 
 /**
  * The tally's part after the cascade (protocol §13.5–§13.7): the present guardians each decrypt the final lists with

@@ -16,7 +16,7 @@ import org.evote.crypto.ballot.DecodedRow;
 import org.evote.crypto.count.Ranking;
 import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.Manifest;
-import org.evote.crypto.mix.DecodedList;
+import org.evote.crypto.decrypt.DecodedList;
 
 /**
  * JSON of {@code mixed_ballots.json} (protocol §10.3), the anonymized cast-vote records: {"contests": [{"contest_id",

@@ -21,9 +21,9 @@ import org.evote.crypto.json.MixFileJson;
 import org.evote.crypto.json.MixedBallotsJson;
 import org.evote.crypto.decrypt.MixDecryptionShare;
 import org.evote.crypto.manifest.Manifest;
-import org.evote.crypto.mix.DecodedList;
+import org.evote.crypto.decrypt.DecodedList;
 import org.evote.crypto.mix.MixFile;
-import org.evote.crypto.mix.MixedResults;
+import org.evote.crypto.decrypt.MixedResults;
 import org.evote.crypto.tally.EncryptedTally;
 
 /** Writes the files of the election record (protocol §10.2) into a directory. */

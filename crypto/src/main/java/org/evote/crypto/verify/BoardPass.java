@@ -9,7 +9,7 @@ import org.evote.crypto.board.BoardState;
 import org.evote.crypto.board.EntryPayload;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.json.ElectionJson;
-import org.evote.crypto.mix.MixInput;
+import org.evote.crypto.tally.MixInput;
 import org.evote.crypto.note.SignedNote;
 import org.evote.crypto.tally.EncryptedTally;
 

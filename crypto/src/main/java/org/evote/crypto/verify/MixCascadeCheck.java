@@ -9,7 +9,7 @@ import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.MixFileJson;
 import org.evote.crypto.mix.MixCascade;
 import org.evote.crypto.mix.MixFile;
-import org.evote.crypto.mix.MixInput;
+import org.evote.crypto.tally.MixInput;
 import org.evote.crypto.mix.MixList;
 
 /**

@@ -19,10 +19,10 @@ import org.evote.crypto.group.Element;
 import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.MixDecryptionJson;
 import org.evote.crypto.json.MixedBallotsJson;
-import org.evote.crypto.mix.DecodedList;
+import org.evote.crypto.decrypt.DecodedList;
 import org.evote.crypto.mix.MixList;
 import org.evote.crypto.mix.MixRow;
-import org.evote.crypto.mix.MixedResults;
+import org.evote.crypto.decrypt.MixedResults;
 import org.evote.crypto.proof.BatchVerifier;
 import org.evote.crypto.proof.MixDecryptionProof;
 

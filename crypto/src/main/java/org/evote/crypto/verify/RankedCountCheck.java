@@ -9,9 +9,9 @@ import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.json.CountJson;
 import org.evote.crypto.json.Fields;
-import org.evote.crypto.mix.DecodedList;
+import org.evote.crypto.decrypt.DecodedList;
 import org.evote.crypto.mix.MixList;
-import org.evote.crypto.mix.MixedResults;
+import org.evote.crypto.decrypt.MixedResults;
 
 /**
  * V23: the verifier recounts the decrypted rows V22 checked ({@link MixedResults#count}: instant runoff per ranked

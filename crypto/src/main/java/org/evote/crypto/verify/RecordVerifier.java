@@ -15,8 +15,8 @@ import org.evote.crypto.decrypt.ElectionResult;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.json.Fields;
 import org.evote.crypto.json.TallyJson;
-import org.evote.crypto.mix.DecodedList;
-import org.evote.crypto.mix.MixInput;
+import org.evote.crypto.decrypt.DecodedList;
+import org.evote.crypto.tally.MixInput;
 import org.evote.crypto.mix.MixList;
 import org.evote.crypto.tally.EncryptedTally;
 

@@ -241,7 +241,7 @@ public final class TestElection {
    * {@code present} mixes in turn, then they decrypt the final lists; kept in {@link #mixes} and {@link #mixed}.
    */
   public void mix(int... present) throws Decryptor.DecryptionException {
-    org.evote.crypto.mix.MixInput input = new org.evote.crypto.mix.MixInput(manifest);
+    org.evote.crypto.tally.MixInput input = new org.evote.crypto.tally.MixInput(manifest);
     for (var e : board.entries()) {
       if (e.kind() == EntryKind.BALLOT_CAST
           && BoardJson.decodePayload(e) instanceof EntryPayload.BallotCast c) {
@@ -264,7 +264,7 @@ public final class TestElection {
     mixes = List.copyOf(made);
     try {
       mixed = org.evote.crypto.decrypt.MixDecryption.run(config, lists, present_, random, 1);
-    } catch (org.evote.crypto.mix.MixedResults.UndecodableRowException ex) {
+    } catch (org.evote.crypto.decrypt.MixedResults.UndecodableRowException ex) {
       throw new IllegalStateException(ex);
     }
   }

@@ -12,7 +12,7 @@ import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.mix.MixCascade;
 import org.evote.crypto.mix.MixFile;
-import org.evote.crypto.mix.MixInput;
+import org.evote.crypto.tally.MixInput;
 import org.evote.crypto.record.BoardFile;
 import org.evote.crypto.record.RecordFiles;
 import org.evote.crypto.record.RecordWriter;

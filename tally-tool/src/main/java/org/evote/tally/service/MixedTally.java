@@ -13,9 +13,9 @@ import org.evote.crypto.decrypt.MixDecryption;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.mix.MixCascade;
 import org.evote.crypto.mix.MixFile;
-import org.evote.crypto.mix.MixInput;
+import org.evote.crypto.tally.MixInput;
 import org.evote.crypto.mix.MixList;
-import org.evote.crypto.mix.MixedResults;
+import org.evote.crypto.decrypt.MixedResults;
 import org.evote.crypto.record.RecordWriter;
 import org.evote.crypto.verify.MixRecord;
 

@@ -1,4 +1,4 @@
-package org.evote.crypto.mix;
+package org.evote.crypto.decrypt;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +14,7 @@ import org.evote.crypto.group.Element;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.Manifest;
+import org.evote.crypto.mix.MixList;
 
 /**
  * From the decrypted final lists to the results (protocol §13.5–§13.7), the one home of that path for the tally and

@@ -1,4 +1,4 @@
-package org.evote.crypto.mix;
+package org.evote.crypto.tally;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +12,8 @@ import org.evote.crypto.elgamal.Ciphertext;
 import org.evote.crypto.group.Element;
 import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.Manifest;
+import org.evote.crypto.mix.MixList;
+import org.evote.crypto.mix.MixRow;
 
 /**
  * The cascade's input (protocol §13.5): for each mixed contest, in manifest order, the rows

@@ -1,4 +1,4 @@
-package org.evote.crypto.mix;
+package org.evote.crypto.decrypt;
 
 import java.util.List;
 import org.evote.crypto.ballot.DecodedRow;
