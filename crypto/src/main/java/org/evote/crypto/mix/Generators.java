@@ -69,6 +69,15 @@ public final class Generators {
     return new ShuffleGenerators(all[0], Arrays.asList(all).subList(1, n + 1));
   }
 
+  /** The first n of {@code all} (h and h_1 … h_n); refuses a set with fewer. */
+  static ShuffleGenerators prefix(ShuffleGenerators all, int n) {
+    if (all.hs().size() < n) {
+      throw new IllegalArgumentException("the list has " + n + " rows, only " + all.hs().size()
+          + " generators were given");
+    }
+    return all.hs().size() == n ? all : new ShuffleGenerators(all.h(), all.hs().subList(0, n));
+  }
+
   /** The i-th generator (§13.1): hash_to_curve(H_E ‖ I2OSP(i, 4), MIX_GENERATORS); i = 0 is h. */
   static Element generator(Digest extendedHash, int i) {
     byte[] msg = Arrays.copyOf(extendedHash.toBytes(), Digest.BYTES + 4);

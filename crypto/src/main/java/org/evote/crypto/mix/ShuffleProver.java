@@ -46,14 +46,33 @@ public final class ShuffleProver {
     }
   }
 
+  /**
+   * As {@link #prove(ShuffleStatement, ShuffleWitness, SecureRandom, int)} with the generators of §13.1 already
+   * computed ({@link Generators#forShuffle}, at least N of them): a cascade's mixes of one list share them.
+   */
+  public static ShuffleProof prove(ShuffleStatement statement, ShuffleWitness witness, SecureRandom random,
+      int threads, Generators.ShuffleGenerators generators) {
+    ShuffleNonces nonces = ShuffleNonces.random(statement.size(), statement.width(), random);
+    try {
+      return prove(statement, witness, nonces, threads, generators);
+    } finally {
+      nonces.destroy();
+    }
+  }
+
   /** The known-answer seam: the same proof with the nonces given (test vectors only; package-private). */
   static ShuffleProof prove(ShuffleStatement st, ShuffleWitness witness, ShuffleNonces nonces, int threads) {
+    return prove(st, witness, nonces, threads, Generators.forShuffle(st.extendedHash(), st.size(), threads));
+  }
+
+  private static ShuffleProof prove(ShuffleStatement st, ShuffleWitness witness, ShuffleNonces nonces, int threads,
+      Generators.ShuffleGenerators all) {
     int n = st.size();
     int w = st.width();
     if (witness.size() != n || nonces.size() != n || nonces.width() != w) {
       throw new IllegalArgumentException("witness and nonces must match the statement's N and w");
     }
-    Generators.ShuffleGenerators gens = Generators.forShuffle(st.extendedHash(), n, threads);
+    Generators.ShuffleGenerators gens = Generators.prefix(all, n);
     FixedBaseTable gT = Points.table(Element.G);
     FixedBaseTable hT = new FixedBaseTable(Points.raw(gens.h()));
 
@@ -97,15 +116,17 @@ public final class ShuffleProver {
     ECPoint[] chainP = new ECPoint[n];
     ECPoint[] tHatP = new ECPoint[n];
     Parallel.run(threads, n, (from, to) -> {
+      // The G parts in one batch over G's wide table; the h parts with h's 12-bit table, which is built per proof
+      // (h's wide table would cost more to build than it saves on 2N multiplications).
       FixedBaseBatch b = new FixedBaseBatch();
       for (int i = from; i < to; i++) {
-        b.multiplyAdd(gT, x[i + 1], hT, y[i + 1]);
-        b.multiplyAdd(gT, omHat[i].add(omP[i].multiply(x[i])).mod(Q), hT, omP[i].multiply(y[i]).mod(Q));
+        b.multiply(gT, x[i + 1]);
+        b.multiply(gT, omHat[i].add(omP[i].multiply(x[i])).mod(Q));
       }
       b.run();
       for (int i = from; i < to; i++) {
-        chainP[i] = b.result(2 * (i - from));
-        tHatP[i] = b.result(2 * (i - from) + 1);
+        chainP[i] = b.result(2 * (i - from)).add(hT.multiply(y[i + 1]));
+        tHatP[i] = b.result(2 * (i - from) + 1).add(hT.multiply(omP[i].multiply(y[i]).mod(Q)));
       }
     });
     List<Element> chain = elements(chainP);

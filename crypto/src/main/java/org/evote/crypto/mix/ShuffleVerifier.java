@@ -21,7 +21,11 @@ public final class ShuffleVerifier {
 
   /** Valid, or Invalid naming the first equation that fails. */
   public static ProofCheck verify(ShuffleStatement statement, ShuffleProof proof) {
-    return direct(statement, proof, 1);
+    ProofCheck shape = shape(statement, proof);
+    if (!shape.isValid()) {
+      return shape;
+    }
+    return direct(statement, proof, 1, Generators.forShuffle(statement.extendedHash(), statement.size()));
   }
 
   /** As {@link #verify(ShuffleStatement, ShuffleProof)}, batched with weights from {@code random}, on threads. */
@@ -30,7 +34,28 @@ public final class ShuffleVerifier {
     if (!shape.isValid()) {
       return shape;
     }
-    Generators.ShuffleGenerators gens = Generators.forShuffle(statement.extendedHash(), statement.size(), threads);
+    return verify(statement, proof, random, threads,
+        Generators.forShuffle(statement.extendedHash(), statement.size(), threads));
+  }
+
+  /**
+   * As {@link #verify(ShuffleStatement, ShuffleProof, SecureRandom, int)} with the generators already computed by
+   * {@link Generators#forShuffle} for the statement's H_E (at least N of them), so that the mixes of one list in a
+   * cascade share them. h and h_N are recomputed and compared, which catches generators of another election or
+   * too few of them.
+   */
+  public static ProofCheck verify(ShuffleStatement statement, ShuffleProof proof, SecureRandom random, int threads,
+      Generators.ShuffleGenerators generators) {
+    ProofCheck shape = shape(statement, proof);
+    if (!shape.isValid()) {
+      return shape;
+    }
+    int n = statement.size();
+    if (generators.hs().size() < n || !generators.h().equals(Generators.generator(statement.extendedHash(), 0))
+        || !generators.hs().get(n - 1).equals(Generators.generator(statement.extendedHash(), n))) {
+      throw new IllegalArgumentException("the generators are not those of this election and list (§13.1)");
+    }
+    Generators.ShuffleGenerators gens = Generators.prefix(generators, n);
     Scalar[] u = ShuffleHashes.challenges(statement, proof.permutationCommitments());
     Scalar c = challenge(statement, proof);
     Combination all = new Combination();
@@ -72,15 +97,11 @@ public final class ShuffleVerifier {
     if (all.isIdentity(statement.jointKey(), threads)) {
       return ProofCheck.VALID;
     }
-    return direct(statement, proof, threads);
+    return direct(statement, proof, threads, gens);
   }
 
-  private static ProofCheck direct(ShuffleStatement statement, ShuffleProof proof, int threads) {
-    ProofCheck shape = shape(statement, proof);
-    if (!shape.isValid()) {
-      return shape;
-    }
-    Generators.ShuffleGenerators gens = Generators.forShuffle(statement.extendedHash(), statement.size(), threads);
+  private static ProofCheck direct(ShuffleStatement statement, ShuffleProof proof, int threads,
+      Generators.ShuffleGenerators gens) {
     Scalar[] u = ShuffleHashes.challenges(statement, proof.permutationCommitments());
     Scalar c = challenge(statement, proof);
     String[] failed = new String[1];
