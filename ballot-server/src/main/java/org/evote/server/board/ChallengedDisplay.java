@@ -13,7 +13,8 @@ import org.evote.server.store.BallotRow;
 /**
  * The display form of a challenged ballot's disclosure, as {@code GET /api/challenged} lists it (docs/api.md): the
  * ballot's ids, time and kiosk, and for each contest of its style (in ballot order) the ids of the selections its
- * kiosk disclosed as marked. It holds no names: a reader shows them by the one display-name rule, in the reader's
+ * kiosk disclosed as marked (for a ranked contest, marked {@code "ranked": true}, in rank order), each with the name
+ * written on it when it is a write-in line with a name. It holds no names: a reader shows them by the one display-name rule, in the reader's
  * language ({@code GET /api/names}, protocol §5.1), so no raw id is ever shown as a name. Made once per challenged ballot — when the writer appends it, and when the start-up replay rebuilds the
  * table — from the entry's payload JSON alone (no point is decoded), so a page of the list costs the same however
  * many ballots were challenged.
@@ -34,9 +35,15 @@ final class ChallengedDisplay {
     for (ContestDescription d : manifest.contestsFor(styleId)) {
       JsonArrayBuilder chosen = JsonText.array();
       for (String sel : plaintext.marked(d.id())) {
-        chosen.add(JsonText.object().add("selection_id", sel));
+        var choice = JsonText.object().add("selection_id", sel);
+        plaintext.writeIn(d.id(), sel).ifPresent(name -> choice.add("write_in", name));
+        chosen.add(choice);
       }
-      contests.add(JsonText.object().add("contest_id", d.id()).add("chosen", chosen));
+      var contest = JsonText.object().add("contest_id", d.id()).add("chosen", chosen);
+      if (d.isRanked()) {
+        contest.add("ranked", true);
+      }
+      contests.add(contest);
     }
     return JsonText.object().add("ballot_id", row.ballotId()).add("tracking_code", row.trackingCode())
         .add("confirmation_code", row.confirmationCode()).add("sequence", row.sequence())

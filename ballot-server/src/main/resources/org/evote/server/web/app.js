@@ -83,7 +83,9 @@ function selectionName(contestId, selectionId) {
   return nameNode(s ? s.name : null);
 }
 
-// A list of contests, each with the names chosen in it: [{contest_id, chosen: [selection ids]}].
+// A list of contests, each with the names chosen in it: [{contest_id, chosen: [selection ids], ranked, names:
+// {write-in selection id: name}}] — a ranked contest's choices in rank order, numbered; a written name after its
+// write-in line.
 function choicesList(contests) {
   const ul = document.createElement('ul');
   ul.className = 'choices';
@@ -95,20 +97,31 @@ function choicesList(contests) {
     if (c.chosen.length === 0) li.append(text('span', w('challenged.noSelection'), 'none'));
     c.chosen.forEach((sel, i) => {
       if (i > 0) li.append(', ');
-      li.append(selectionName(c.contest_id, sel));
+      const choice = document.createElement('span');
+      choice.className = 'choice';
+      if (c.ranked) choice.append(text('span', w('challenged.rank', i + 1) + ' ', 'rank'));
+      choice.append(selectionName(c.contest_id, sel));
+      const name = c.names && Object.prototype.hasOwnProperty.call(c.names, sel) ? c.names[sel] : null;
+      if (typeof name === 'string') choice.append(' ', text('span', w('challenged.written', name), 'written'));
+      li.append(choice);
     });
     ul.append(li);
   }
   return ul;
 }
 
-// The disclosed choices of a verified ballot_challenged entry, every contest of its style in ballot order.
+// The disclosed choices of a verified ballot_challenged entry, every contest of its style in ballot order: a contest
+// is ranked if the ballot's contest has ranks; the names are the plaintext's write_ins.
 function disclosedChoices(entry) {
-  const styleId = entry.payload.ballot.style_id;
-  const choices = (entry.payload.plaintext && entry.payload.plaintext.choices) || {};
-  const style = state.names.styles.find(s => s.style_id === styleId);
+  const ballot = entry.payload.ballot;
+  const plaintext = entry.payload.plaintext || {};
+  const choices = plaintext.choices || {};
+  const names = plaintext.write_ins || {};
+  const style = state.names.styles.find(s => s.style_id === ballot.style_id);
   const ids = style ? style.contest_ids : Object.keys(choices);
-  return ids.map(id => ({ contest_id: id, chosen: Array.isArray(choices[id]) ? choices[id] : [] }));
+  const ranked = new Set((ballot.contests || []).filter(c => Array.isArray(c.ranks)).map(c => c.contest_id));
+  return ids.map(id => ({ contest_id: id, chosen: Array.isArray(choices[id]) ? choices[id] : [],
+    ranked: ranked.has(id), names: names[id] || {} }));
 }
 
 // ---- status ----
@@ -215,7 +228,9 @@ function challengedCard(b) {
     [w('card.kiosk'), b.kiosk_id]]));
   const details = document.createElement('details');
   details.append(text('summary', w('challenged.choices')), choicesList(b.contests.map(c => ({
-    contest_id: c.contest_id, chosen: c.chosen.map(x => x.selection_id) }))));
+    contest_id: c.contest_id, chosen: c.chosen.map(x => x.selection_id), ranked: c.ranked === true,
+    names: Object.fromEntries(c.chosen.filter(x => typeof x.write_in === 'string')
+      .map(x => [x.selection_id, x.write_in])) }))));
   li.append(details);
   return li;
 }
@@ -338,6 +353,7 @@ async function check(code) {
   const head = receipt.signed_head;
   const proof = receipt.inclusion_proof;
   let included = false;
+  let recomputed = null;
   let signed = null;
   let matches = false;
   let status = null;
@@ -356,6 +372,10 @@ async function check(code) {
       && toHex(await entryHash(state.electionHash, entry)) === receipt.entry_hash;
     status = matches ? ballotStatus(entry) : null;
     if (matches) shownCode = shortForm(ballotOf(entry).confirmation_code);
+    if (matches) {
+      const again = await recomputedConfirmationCode(state.electionHash, ballotOf(entry));
+      recomputed = again === ballotOf(entry).confirmation_code;
+    }
     included = matches && proof.index === receipt.sequence && proof.size === head.size
       && await verifyInclusion(proof.index, proof.size, receipt.entry_hash, proof.path, head.merkle_root);
     try {
@@ -379,6 +399,11 @@ async function check(code) {
     refused ? w('check.foundRefused') : matches ? w('check.found') : w('check.mismatch'), dl);
   result.append(text('p', included ? w('check.included', head.size, head.merkle_root.substring(0, 16))
     : matches ? w('check.proofBad') : w('check.entryBad'), included ? 'check-ok' : 'check-bad'));
+  if (matches) {
+    const p = text('p', recomputed ? w('check.codeOk') : w('check.codeBad'), recomputed ? 'check-ok' : 'check-bad');
+    p.id = 'code-recomputed';
+    result.append(p);
+  }
   result.append(text('p', signed === true ? w('check.signatureOk') : signed === false ? w('check.signatureBad')
     : w('check.signatureUnchecked'), signed === true ? 'check-ok' : signed === false ? 'check-bad' : ''));
   if (matches && entry.kind === 'ballot_challenged') {

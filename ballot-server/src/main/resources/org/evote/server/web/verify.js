@@ -1,5 +1,5 @@
-// Observer page, the checks: hashing, codes and proofs, computed in the browser (docs/protocol.md §2.1, §5.5, §9.2,
-// §9.4; RFC 9162). app.js, loaded after it, is the page itself.
+// Observer page, the checks: hashing, codes and proofs, computed in the browser (docs/protocol.md §2.1, §5.2, §5.3,
+// §5.5, §9.2, §9.4; RFC 9162). app.js, loaded after it, is the page itself.
 'use strict';
 
 function hexToBytes(hex) {
@@ -41,6 +41,58 @@ function integerItem(n) {
 function digestItem(hex) { return item(0x05, hexToBytes(hex)); }
 function stringItem(s) { return item(0x01, new TextEncoder().encode(s)); }
 function bytesItem(b) { return item(0x06, b); }
+
+// §1.2: an element's text is base64url (no padding) of 04 ‖ x ‖ y; inside H (§2.1) it is the 33-byte compressed
+// encoding (02 or 03 by the parity of y) ‖ x.
+function base64UrlToBytes(text) {
+  if (typeof text !== 'string' || !/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('not base64url');
+  const bin = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - text.length % 4) % 4));
+  return Uint8Array.from(bin, c => c.charCodeAt(0));
+}
+function elementItem(text) {
+  const b = base64UrlToBytes(text);
+  if (b.length !== 65 || b[0] !== 4) throw new Error('not an uncompressed point');
+  return item(0x03, concat(new Uint8Array([2 | (b[64] & 1)]), b.subarray(1, 33)));
+}
+function ciphertextItems(c) { return [elementItem(c.alpha), elementItem(c.beta)]; }
+
+// §5.2: χ = H(CONTEST_HASH; H_E, ballot id, contest id, m, each selection's id, α, β; L, each rank's α, β;
+// w, each write-in line's selection id and its three name ciphertexts' α, β).
+async function contestHash(electionHash, ballotId, contest) {
+  const selections = contest.selections || [];
+  const ranks = contest.ranks || [];
+  const lines = contest.write_ins || [];
+  const parts = [tagItem('evote/2/ballot/contest-hash'), digestItem(electionHash), stringItem(ballotId),
+    stringItem(contest.contest_id), integerItem(selections.length)];
+  for (const s of selections) parts.push(stringItem(s.selection_id), ...ciphertextItems(s.ciphertext));
+  parts.push(integerItem(ranks.length));
+  for (const r of ranks) parts.push(...ciphertextItems(r.ciphertext));
+  parts.push(integerItem(lines.length));
+  for (const l of lines) {
+    parts.push(stringItem(l.selection_id));
+    for (const c of l.ciphertexts) parts.push(...ciphertextItems(c));
+  }
+  return sha256(concat(...parts));
+}
+
+// §5.3: H_C = H(CONFIRMATION_CODE; H_E, kiosk id, previous code, time, ballot id, style id, n, χ_1 … χ_n), each χ
+// recomputed from the ballot's ciphertexts: whether the code names exactly these ciphertexts (64 hex, or null if the
+// ballot is malformed).
+async function recomputedConfirmationCode(electionHash, ballot) {
+  try {
+    const parts = [tagItem('evote/2/ballot/confirmation-code'), digestItem(electionHash), stringItem(ballot.kiosk_id),
+      digestItem(ballot.previous_code), integerItem(ballot.timestamp), stringItem(ballot.ballot_id),
+      stringItem(ballot.style_id), integerItem(ballot.contests.length)];
+    for (const c of ballot.contests) {
+      const chi = toHex(await contestHash(electionHash, ballot.ballot_id, c));
+      if (chi !== c.contest_hash) return null;
+      parts.push(digestItem(chi));
+    }
+    return toHex(await sha256(concat(...parts)));
+  } catch (e) {
+    return null;
+  }
+}
 
 // RFC 8785 canonical JSON (§2.5): members sorted by UTF-16 code units, ECMAScript string escaping, integers.
 function canonical(v) {

@@ -31,12 +31,6 @@ public record EncryptedContest(String contestId, List<EncryptedSelection> select
     }
   }
 
-  /** A contest that is not ranked and has no write-in line. */
-  public EncryptedContest(String contestId, List<EncryptedSelection> selections, RangeProof proof,
-      Digest contestHash) {
-    this(contestId, selections, proof, List.of(), List.of(), contestHash);
-  }
-
   /** True if the contest carries ranks (a ranked contest). */
   public boolean isRanked() {
     return !ranks.isEmpty();

@@ -7,7 +7,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.bouncycastle.math.ec.ECFieldElement;
 import org.evote.crypto.group.Element;
 import org.evote.crypto.group.internal.Curve;
 import org.evote.crypto.group.internal.Points;
@@ -47,18 +46,10 @@ public final class NamePoints {
     System.arraycopy(data, from, x, 0, CHUNK_BYTES);
     for (int t = 0; t < 256; t++) {
       x[CHUNK_BYTES] = (byte) t;
-      BigInteger xi = new BigInteger(1, x);
-      ECFieldElement fx = Curve.CURVE.fromBigInteger(xi);
-      ECFieldElement rhs = fx.square().add(Curve.CURVE.getA()).multiply(fx).add(Curve.CURVE.getB());
-      ECFieldElement y = rhs.sqrt();
-      if (y == null) {
-        continue;
+      org.bouncycastle.math.ec.ECPoint p = Curve.withEvenY(new BigInteger(1, x));
+      if (p != null) {
+        return Points.element(p);
       }
-      BigInteger yi = y.toBigInteger();
-      if (yi.testBit(0)) {
-        yi = Curve.CURVE.getField().getCharacteristic().subtract(yi);
-      }
-      return Points.element(Curve.CURVE.createPoint(xi, yi));
     }
     throw new IllegalStateException("no counter 0 … 255 puts the chunk on the curve");
   }

@@ -121,9 +121,12 @@ public final class TestElection {
     return file;
   }
 
+  /** A test manifest: a file of shared/testdata/electionguard, or one under the repository's docs/ ("docs/…"). */
   public static Manifest manifest(String file) {
     try {
-      return ManifestJson.decode(JsonText.readObject(TestData.path("electionguard/" + file)));
+      java.nio.file.Path path = file.startsWith("docs/") ? TestData.repoRoot().resolve(file)
+          : TestData.path("electionguard/" + file);
+      return ManifestJson.decode(JsonText.readObject(path));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
