@@ -48,8 +48,22 @@ public final class TallyService {
     }
   }
 
-  /** The outcome: the result, the record directory and the final verification report of the record. */
-  public record Outcome(ElectionResult result, Path record, VerificationReport report) {}
+  /**
+   * The outcome: the result, the record directory, the final verification report of the record, and the counts of
+   * the mixed contests (each ranked contest's rounds, each write-in line's names; empty without mixed contests).
+   */
+  public record Outcome(ElectionResult result, Path record, VerificationReport report,
+      List<org.evote.crypto.count.RankedResult> ranked, List<org.evote.crypto.count.WriteInCount> writeIns) {
+    public Outcome {
+      ranked = List.copyOf(ranked);
+      writeIns = List.copyOf(writeIns);
+    }
+
+    /** An outcome without mixed contests. */
+    public Outcome(ElectionResult result, Path record, VerificationReport report) {
+      this(result, record, report, List.of(), List.of());
+    }
+  }
 
   /** Step 1: verify the election and the board before anything is decrypted. */
   public VerificationReport verifyBoard(Path election, Path board, LongConsumer progress) throws IOException {
