@@ -200,7 +200,7 @@ public final class ResultReport {
     StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"" + html(language) + "\"><head>"
         + "<meta charset=\"utf-8\"><title>" + html(words.say("title")) + "</title><style>body{font:18px/1.5 system-ui,sans-serif;max-width:60rem;margin:auto;"
         + "padding:1rem;color:#111}table{border-collapse:collapse;width:100%}td{padding:.3rem;"
-        + "border-bottom:1px solid #999}th{text-align:left}h3{font-size:1.05rem}.bar{background:#0b3d91;height:1.1rem}.n{text-align:right;"
+        + "border-bottom:1px solid #999}.bar{background:#0b3d91;height:1.1rem}.n{text-align:right;"
         + "font-variant-numeric:tabular-nums}</style></head><body>\n");
     out.append("<h1>").append(html(electionName())).append("</h1>\n");
     out.append("<p>").append(html(words.say("counts.html", result.castBallots() + "",
