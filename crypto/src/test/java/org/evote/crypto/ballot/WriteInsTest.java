@@ -1,4 +1,4 @@
-package org.evote.crypto.count;
+package org.evote.crypto.ballot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.evote.crypto.ballot.DecodedRow;
+import org.evote.crypto.count.Ranking;
+import org.evote.crypto.count.WriteInCount;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.json.ManifestJson;
 import org.evote.crypto.manifest.Manifest;
@@ -58,7 +59,7 @@ class WriteInsTest {
 
   @Test
   void theListIsValidated() {
-    assertThrows(IllegalArgumentException.class, () -> new WriteInCount.Name(" two  spaces", 1));
+    assertThrows(IllegalArgumentException.class, () -> new WriteInCount.Name("", 1));
     assertThrows(IllegalArgumentException.class, () -> new WriteInCount.Name("Ana", 0));
     assertThrows(IllegalArgumentException.class, () -> new WriteInCount("c", "s",
         List.of(new WriteInCount.Name("Ana", 1), new WriteInCount.Name("Bo", 2)), 0));
