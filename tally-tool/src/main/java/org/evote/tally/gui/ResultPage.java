@@ -43,14 +43,22 @@ final class ResultPage {
     Button export = w.button("result.export", "exportRecord", r::export);
     export.disableProperty().bind(background.busyProperty());
     VBox charts = new VBox(16);
-    for (ResultViewModel.ContestResult c : r.contests()) {
-      charts.getChildren().add(chart("chart-" + c.contestId(), c.name(), c.bars(), w));
-    }
-    for (CountViews.RankedView c : r.ranked()) {
-      charts.getChildren().add(ranked(c, w));
-    }
-    for (CountViews.WriteInView l : r.writeIns()) {
-      charts.getChildren().add(writeIns(l));
+    for (String id : r.contestOrder()) {
+      for (ResultViewModel.ContestResult c : r.contests()) {
+        if (c.contestId().equals(id)) {
+          charts.getChildren().add(chart("chart-" + c.contestId(), c.name(), c.bars(), 0, w));
+        }
+      }
+      for (CountViews.RankedView c : r.ranked()) {
+        if (c.contestId().equals(id)) {
+          charts.getChildren().add(ranked(c, w));
+        }
+      }
+      for (CountViews.WriteInView l : r.writeIns()) {
+        if (l.contestId().equals(id)) {
+          charts.getChildren().add(writeIns(l));
+        }
+      }
     }
     return w.page("result.heading", counts, verified, new HBox(8, zip, export),
         w.message("resultMessage", r.message()), charts);
@@ -63,6 +71,9 @@ final class ResultPage {
     Label how = new Label(c.heading());
     how.setWrapText(true);
     VBox box = new VBox(8, title, how);
+    // One scale for every round of the contest, so the rounds compare at a glance.
+    long scale = c.rounds().stream().flatMap(x -> x.bars().stream()).mapToLong(ResultViewModel.Bar::votes).max()
+        .orElse(0);
     for (CountViews.RoundView round : c.rounds()) {
       Label exhausted = new Label(round.exhaustedText());
       exhausted.setId("exhausted-" + c.contestId() + "-" + round.number());
@@ -70,7 +81,7 @@ final class ResultPage {
       outcome.setId("outcome-" + c.contestId() + "-" + round.number());
       outcome.setWrapText(true);
       box.getChildren().addAll(chart("chart-" + c.contestId() + "-round-" + round.number(),
-          c.name() + " \u2014 " + round.title(), round.bars(), w), exhausted, outcome);
+          c.name() + " \u2014 " + round.title(), round.bars(), scale, w), exhausted, outcome);
     }
     Label winner = new Label(c.winnerText());
     winner.setId("winner-" + c.contestId());
@@ -93,10 +104,11 @@ final class ResultPage {
     return new VBox(6, title, names);
   }
 
+  /** A horizontal bar chart of {@code bars}, its axis up to at least {@code scale} votes. */
   private static BarChart<Number, String> chart(String id, String name, java.util.List<ResultViewModel.Bar> bars,
-      Widgets w) {
+      long scale, Widgets w) {
     ResultViewModel.ContestResult c = new ResultViewModel.ContestResult(id, name, bars);
-    long max = c.bars().stream().mapToLong(ResultViewModel.Bar::votes).max().orElse(0);
+    long max = Math.max(scale, c.bars().stream().mapToLong(ResultViewModel.Bar::votes).max().orElse(0));
     long unit = Math.max(1, (long) Math.ceil(max / 10.0));
     NumberAxis votes = new NumberAxis(0, Math.max(unit, ((max + unit - 1) / unit) * unit), unit);
     votes.setLabel(w.t("result.votes"));

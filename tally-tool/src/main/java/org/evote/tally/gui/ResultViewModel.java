@@ -34,6 +34,7 @@ public final class ResultViewModel {
   public record ContestResult(String contestId, String name, List<Bar> bars) {}
 
   private final List<ContestResult> contests;
+  private final List<String> contestOrder;
   private final List<CountViews.RankedView> ranked;
   private final List<CountViews.WriteInView> writeIns;
   private final long cast;
@@ -62,6 +63,7 @@ public final class ResultViewModel {
     String language = texts.language();
     this.contests = manifest.contests().stream().filter(c -> !c.isRanked())
         .map(c -> contest(names, words, language, outcome, c)).toList();
+    this.contestOrder = manifest.contests().stream().map(ContestDescription::id).toList();
     CountViews views = new CountViews(manifest, names, texts);
     this.ranked = views.ranked(rankedResults);
     this.writeIns = views.writeIns(writeInCounts);
@@ -85,6 +87,11 @@ public final class ResultViewModel {
   /** The homomorphically counted contests (not ranked), one chart each. */
   public List<ContestResult> contests() {
     return contests;
+  }
+
+  /** Every contest's id in manifest order: the page shows each contest's chart(s) and write-in lists in it. */
+  public List<String> contestOrder() {
+    return contestOrder;
   }
 
   /** The ranked contests: their rounds (a chart each) and winners (§13.6). */

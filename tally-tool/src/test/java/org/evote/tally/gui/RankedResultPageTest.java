@@ -70,6 +70,18 @@ class RankedResultPageTest {
     return model;
   }
 
+  /** The whole scrolling page (not only what the window shows), as target/screenshots/desktop-NAME.png. */
+  private void fullPage(String name) throws Exception {
+    javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+    WaitForAsyncUtils.asyncFx(() -> {
+      javafx.scene.control.ScrollPane scroll = (javafx.scene.control.ScrollPane) stage.getScene().getRoot();
+      img[0] = scroll.getContent().snapshot(null, null);
+    }).get();
+    java.nio.file.Files.createDirectories(Path.of("target", "screenshots"));
+    javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img[0], null), "png",
+        Path.of("target", "screenshots", "desktop-" + name + ".png").toFile());
+  }
+
   @SuppressWarnings("unchecked")
   private static List<XYChart.Data<Number, String>> bars(FxRobot robot, String id) {
     BarChart<Number, String> chart = robot.lookup("#" + id).queryAs(BarChart.class);
@@ -83,6 +95,9 @@ class RankedResultPageTest {
   @Test
   void everyRoundHasAChartOfItsTotalsAndTheWriteInNamesAreListed(FxRobot robot) throws Exception {
     ResultViewModel model = show(Locale.ROOT);
+    assertEquals(List.of(), ScreenChecks.clippedLabels(stage.getScene()));
+    ScreenChecks.screenshot(stage.getScene(), "result-ranked");
+    fullPage("result-ranked-full");
     List<RankedResult> ranked = RivertonCounts.ranked();
     for (RankedResult r : ranked) {
       for (RankedResult.Round round : r.rounds()) {
