@@ -3,7 +3,6 @@ package org.evote.crypto.count;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import org.evote.crypto.ballot.WriteInNames;
 
 /**
  * The names written on one write-in line of a contest, for adjudication (protocol §13.7): each distinct name with
@@ -41,12 +40,15 @@ public record WriteInCount(String contestId, String selectionId, List<Name> name
     return sum;
   }
 
-  /** One name (valid by {@link WriteInNames}) and how many ballots wrote it (at least 1). */
+  /**
+   * One name and how many ballots wrote it (at least 1). The name is one that the name rule ({@code
+   * ballot/WriteInNames}, §5.6) accepts: decoded rows carry only such names, and the reader of ranked_result.json
+   * checks it ({@code json/CountJson}).
+   */
   public record Name(String name, long count) {
     public Name {
-      if (name == null || !WriteInNames.isValid(name)) {
-        throw new IllegalArgumentException("not a valid write-in name: "
-            + WriteInNames.problem(name == null ? "" : name).orElse("missing"));
+      if (name == null || name.isEmpty()) {
+        throw new IllegalArgumentException("a write-in name is not empty");
       }
       if (count < 1) {
         throw new IllegalArgumentException("a listed name was written at least once");

@@ -6,7 +6,7 @@ import org.evote.crypto.ballot.DecodedRow;
 import org.evote.crypto.ballot.MixedContests;
 import org.evote.crypto.count.InstantRunoff;
 import org.evote.crypto.count.Lot;
-import org.evote.crypto.count.WriteIns;
+import org.evote.crypto.ballot.WriteIns;
 import org.evote.crypto.count.RankedResult;
 import org.evote.crypto.count.Ranking;
 import org.evote.crypto.count.WriteInCount;

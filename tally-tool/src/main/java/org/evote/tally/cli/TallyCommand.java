@@ -84,7 +84,8 @@ public final class TallyCommand implements Callable<Integer> {
       System.err.println("error: " + e.getMessage());
       return 1;
     }
-    ResultReport report = new ResultReport(config.manifest(), outcome.result());
+    ResultReport report = new ResultReport(config.manifest(), outcome.result(), outcome.ranked(),
+        outcome.writeIns());
     List<String> files = report.write(out);
     System.out.print(report.text());
     System.out.print(outcome.report().render());

@@ -1,11 +1,11 @@
-package org.evote.crypto.count;
+package org.evote.crypto.ballot;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.evote.crypto.ballot.DecodedRow;
+import org.evote.crypto.count.WriteInCount;
 import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.DisplayNames;
 import org.evote.crypto.manifest.Manifest;
@@ -15,7 +15,7 @@ import org.evote.crypto.manifest.SelectionDescription;
  * The write-in list of a mixed contest (protocol §13.7): for each write-in line, the names written on it counted from
  * the contest's decrypted rows. Identical names (after the one rule, {@code WriteInNames}, which makes equal text
  * equal code points) count together; nothing else is merged — deciding that two spellings mean one person is the
- * adjudicators' job.
+ * adjudicators' job. (It lives beside {@link DecodedRow}, which it reads; the count's records are in {@code count}.)
  */
 public final class WriteIns {
   private WriteIns() {}
