@@ -39,16 +39,74 @@ public final class MixCascade {
    */
   public static Check check(ElectionConfig config, List<MixList> input, List<MixFile> mixes, boolean complete,
       SecureRandom random, int threads) {
-    List<MixList> current = List.copyOf(input);
-    SortedSet<Integer> mixers = new TreeSet<>();
-    long proofs = 0;
-    if (complete && mixes.isEmpty()) {
-      return new Fails("mix cascade", "the election has mixed contests but there is no mix", 0);
+    Cursor cursor = new Cursor(config, input, random, threads);
+    for (MixFile m : mixes) {
+      java.util.Optional<Fails> f = cursor.next(m);
+      if (f.isPresent()) {
+        return f.get();
+      }
     }
-    for (int i = 0; i < mixes.size(); i++) {
-      MixFile m = mixes.get(i);
-      String object = "mix " + (i + 1);
-      if (m.position() != i + 1) {
+    return cursor.finish(complete);
+  }
+
+  /**
+   * The cascade checked one mix at a time, so only the current lists and the mix being checked are in memory: each
+   * {@link #next} checks the mix at the next position against the current lists and makes its output current.
+   * After a failure the cursor refuses further mixes.
+   */
+  public static final class Cursor {
+    private final ElectionConfig config;
+    private final SecureRandom random;
+    private final int threads;
+    private final SortedSet<Integer> mixers = new TreeSet<>();
+    private List<MixList> current;
+    private long proofs;
+    private Fails failed;
+
+    public Cursor(ElectionConfig config, List<MixList> input, SecureRandom random, int threads) {
+      this.config = config;
+      this.current = List.copyOf(input);
+      this.random = random;
+      this.threads = threads;
+    }
+
+    /** The number of mixes accepted so far (the next mix's position is one more). */
+    public int mixes() {
+      return mixers.size();
+    }
+
+    /** The guardians who mixed so far. */
+    public SortedSet<Integer> mixers() {
+      return java.util.Collections.unmodifiableSortedSet(mixers);
+    }
+
+    /** Checks {@code m} as the mix at the next position; empty if it holds (its output is then current). */
+    public java.util.Optional<Fails> next(MixFile m) {
+      if (failed == null) {
+        failed = check(m);
+      }
+      return java.util.Optional.ofNullable(failed);
+    }
+
+    /** The outcome after the last mix; with {@code complete}, fewer than k mixers fail. */
+    public Check finish(boolean complete) {
+      if (failed != null) {
+        return failed;
+      }
+      if (complete && mixers.isEmpty()) {
+        return new Fails("mix cascade", "the election has mixed contests but there is no mix", 0);
+      }
+      if (complete && mixers.size() < config.quorum()) {
+        return new Fails("mix cascade", "only " + mixers.size() + " guardians mixed " + mixers + "; at least "
+            + config.quorum() + " (the quorum) must", proofs);
+      }
+      return new Holds(current, mixers, proofs);
+    }
+
+    private Fails check(MixFile m) {
+      int position = mixers.size() + 1;
+      String object = "mix " + position;
+      if (m.position() != position) {
         return new Fails(object, "has position " + m.position() + "; the cascade's positions are 1, 2, … "
             + "without gaps", proofs);
       }
@@ -56,7 +114,7 @@ public final class MixCascade {
       if (m.mixer() > config.guardianCount()) {
         return new Fails(object, "there are only " + config.guardianCount() + " guardians", proofs);
       }
-      if (!mixers.add(m.mixer())) {
+      if (mixers.contains(m.mixer())) {
         return new Fails(object, "guardian " + m.mixer() + " already mixed; each guardian mixes at most once",
             proofs);
       }
@@ -84,8 +142,8 @@ public final class MixCascade {
               + " is expected (manifest order)", proofs);
         }
         if (!sh.inputHash().equals(in.hash(config.extendedHash()))) {
-          return new Fails(list, i == 0 ? "its input is not the cast ballots' rows"
-              : "its input is not mix " + i + "'s output", proofs);
+          return new Fails(list, position == 1 ? "its input is not the cast ballots' rows"
+              : "its input is not mix " + (position - 1) + "'s output", proofs);
         }
         if (sh.output().size() != in.size() || sh.output().get(0).width() != in.rows().get(0).width()) {
           return new Fails(list, "maps " + in.size() + " rows of width " + in.rows().get(0).width() + " to "
@@ -99,13 +157,10 @@ public final class MixCascade {
         }
         next.add(sh.outputList());
       }
+      mixers.add(m.mixer());
       current = next;
+      return null;
     }
-    if (complete && mixers.size() < config.quorum()) {
-      return new Fails("mix cascade", "only " + mixers.size() + " guardians mixed " + mixers + "; at least "
-          + config.quorum() + " (the quorum) must", proofs);
-    }
-    return new Holds(current, mixers, proofs);
   }
 
   /** The lists after {@code mix}: each non-empty list of {@code input} replaced by the mix's output for it. */

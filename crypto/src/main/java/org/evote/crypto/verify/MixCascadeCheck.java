@@ -1,6 +1,5 @@
 package org.evote.crypto.verify;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.evote.crypto.InvalidFieldException;
@@ -29,7 +28,9 @@ final class MixCascadeCheck {
     }
     List<MixList> lists = input.lists();
     java.util.Map<String, MixFileJson.Shape> shapes = MixFileJson.shapes(lists);
-    List<MixFile> mixes = new ArrayList<>();
+    // One mix file at a time: only the current lists and the mix being checked are in memory.
+    MixCascade.Cursor cursor = new MixCascade.Cursor(config, lists, random, threads);
+    lists = null; // the cursor holds the current lists from here on
     for (MixRecord.File file : files) {
       MixRecord.Present p = (MixRecord.Present) file;
       MixFile m;
@@ -44,9 +45,11 @@ final class MixCascadeCheck {
             + MixRecord.fileName(m.position()));
         return Optional.empty();
       }
-      mixes.add(m);
+      if (cursor.next(m).isPresent()) {
+        break;
+      }
     }
-    MixCascade.Check check = MixCascade.check(config, lists, mixes, true, random, threads);
+    MixCascade.Check check = cursor.finish(true);
     if (check instanceof MixCascade.Fails f) {
       v21.checked(f.proofs());
       v21.fail(f.object(), f.reason());

@@ -66,20 +66,17 @@ public final class MixService {
       throw new TallyService.TallyException(input.broken());
     }
     List<org.evote.crypto.mix.MixList> lists = input.lists();
-    List<MixFile> mixes = MixFiles.read(previous, lists);
-    for (MixFile m : mixes) {
-      if (m.mixer() == key.index()) {
-        throw new TallyService.TallyException("guardian " + key.index() + " already mixed (mix " + m.position()
-            + "); each guardian mixes once");
-      }
-    }
-    MixCascade.Check before = MixCascade.check(config, lists, mixes, false, random, threads);
+    MixCascade.Check before = MixFiles.check(config, previous, lists, false, random, threads).check();
+    lists = null;
     if (before instanceof MixCascade.Fails f) {
       throw new TallyService.TallyException("the previous mixes do not verify; nothing was mixed: " + f.object()
           + ": " + f.reason());
     }
-    MixFile mix = MixCascade.mix(config, key, mixes.size() + 1, ((MixCascade.Holds) before).finalLists(), random,
-        threads);
+    MixCascade.Holds holds = (MixCascade.Holds) before;
+    if (holds.mixers().contains(key.index())) {
+      throw new TallyService.TallyException("guardian " + key.index() + " already mixed; each guardian mixes once");
+    }
+    MixFile mix = MixCascade.mix(config, key, holds.mixers().size() + 1, holds.finalLists(), random, threads);
     RecordWriter.writeMix(out, mix);
     return new Outcome(mix, out, report);
   }

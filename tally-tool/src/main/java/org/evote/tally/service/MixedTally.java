@@ -12,10 +12,9 @@ import org.evote.crypto.decrypt.Decryptor;
 import org.evote.crypto.decrypt.MixDecryption;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.mix.MixCascade;
-import org.evote.crypto.mix.MixFile;
 import org.evote.crypto.tally.MixInput;
-import org.evote.crypto.mix.MixList;
 import org.evote.crypto.decrypt.MixedResults;
+import org.evote.crypto.record.RecordFiles;
 import org.evote.crypto.record.RecordWriter;
 import org.evote.crypto.verify.MixRecord;
 
@@ -25,10 +24,10 @@ import org.evote.crypto.verify.MixRecord;
  * Nothing for an election without mixed contests.
  */
 final class MixedTally {
-  private final List<MixFile> mixes;
+  private final List<Path> mixes;
   private final MixDecryption.Outcome outcome;
 
-  private MixedTally(List<MixFile> mixes, MixDecryption.Outcome outcome) {
+  private MixedTally(List<Path> mixes, MixDecryption.Outcome outcome) {
     this.mixes = mixes;
     this.outcome = outcome;
   }
@@ -49,15 +48,14 @@ final class MixedTally {
     if (input.broken() != null) {
       throw new TallyService.TallyException(input.broken());
     }
-    List<MixList> lists = input.lists();
-    List<MixFile> mixes = MixFiles.read(files, lists);
-    MixCascade.Check check = MixCascade.check(config, lists, mixes, true, random, threads);
+    MixFiles.Checked checked = MixFiles.check(config, files, input.lists(), true, random, threads);
+    MixCascade.Check check = checked.check();
     if (check instanceof MixCascade.Fails f) {
       throw new TallyService.TallyException("the mix cascade does not verify; nothing was decrypted: " + f.object()
           + ": " + f.reason());
     }
     try {
-      return new MixedTally(mixes, MixDecryption.run(config, ((MixCascade.Holds) check).finalLists(), keys, random,
+      return new MixedTally(checked.files(), MixDecryption.run(config, ((MixCascade.Holds) check).finalLists(), keys, random,
           threads));
     } catch (Decryptor.DecryptionException | MixedResults.UndecodableRowException e) {
       throw new TallyService.TallyException(e.getMessage());
@@ -77,7 +75,14 @@ final class MixedTally {
         }
       }
     }
-    RecordWriter.writeMixes(out, config.manifest(), mixes, outcome.shares(), outcome.decoded(), outcome.counts());
+    for (int p = 1; p <= mixes.size(); p++) {
+      Path target = out.resolve(RecordFiles.mixFile(p));
+      if (!Files.exists(target) || !Files.isSameFile(mixes.get(p - 1), target)) {
+        Files.copy(mixes.get(p - 1), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    RecordWriter.writeMixes(out, config.manifest(), List.of(), outcome.shares(), outcome.decoded(),
+        outcome.counts());
   }
 
   List<RankedResult> ranked() {
