@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.evote.crypto.group.Element;
 import org.evote.crypto.group.P256;
+import org.evote.crypto.group.internal.Points;
+import org.evote.crypto.group.internal.SimplifiedSwu;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.hash.DomainTags;
 
@@ -19,13 +21,6 @@ import org.evote.crypto.hash.DomainTags;
  */
 public final class Generators {
   private static final BigInteger P = P256.P;
-  private static final BigInteger A = P256.a();
-  private static final BigInteger B = P256.b();
-  /** The SSWU constant Z = −10 of the suite (RFC 9380 §8.2). */
-  private static final BigInteger Z = P.subtract(BigInteger.TEN);
-  private static final BigInteger SQRT_EXP = P.add(BigInteger.ONE).shiftRight(2); // p ≡ 3 mod 4
-  private static final BigInteger MINUS_B_OVER_A = P.subtract(B).multiply(A.modInverse(P)).mod(P);
-  private static final BigInteger B_OVER_ZA = B.multiply(Z.multiply(A).mod(P).modInverse(P)).mod(P);
   /** L = ceil((ceil(log2 p) + k) / 8) = 48 bytes per field element (k = 128). */
   private static final int L = 48;
   private static final int MAX_DST = 255;
@@ -127,43 +122,9 @@ public final class Generators {
     return Arrays.copyOf(out, lenInBytes);
   }
 
-  /** map_to_curve_simple_swu of RFC 9380 §6.6.2 (A ≠ 0, B ≠ 0), as an affine point. */
+  /** map_to_curve_simple_swu of RFC 9380 §6.6.2 (A ≠ 0, B ≠ 0, Z = −10), as an affine point. */
   static Element mapToCurve(BigInteger u) {
-    BigInteger u2 = u.multiply(u).mod(P);
-    BigInteger zu2 = Z.multiply(u2).mod(P);
-    BigInteger den = zu2.multiply(zu2).add(zu2).mod(P); // Z²·u⁴ + Z·u²
-    BigInteger x1;
-    if (den.signum() == 0) {
-      x1 = B_OVER_ZA;
-    } else {
-      BigInteger tv1 = den.modInverse(P);
-      x1 = MINUS_B_OVER_A.multiply(BigInteger.ONE.add(tv1)).mod(P);
-    }
-    BigInteger gx1 = g(x1);
-    BigInteger x = x1;
-    BigInteger y = gx1.modPow(SQRT_EXP, P);
-    if (!y.multiply(y).mod(P).equals(gx1)) {
-      x = zu2.multiply(x1).mod(P);
-      y = g(x).modPow(SQRT_EXP, P); // gx2 = Z³·u⁶·gx1 is a square when gx1 is not
-    }
-    if (u.testBit(0) != y.testBit(0)) { // sgn0 for m = 1 is the parity
-      y = P.subtract(y).mod(P);
-    }
-    byte[] enc = new byte[P256.UNCOMPRESSED_BYTES];
-    enc[0] = 0x04;
-    put(x, enc, 1);
-    put(y, enc, 33);
-    return Element.fromUncompressed(enc, "hash_to_curve");
-  }
-
-  private static BigInteger g(BigInteger x) {
-    return x.multiply(x).add(A).multiply(x).add(B).mod(P);
-  }
-
-  private static void put(BigInteger v, byte[] out, int at) {
-    byte[] b = v.toByteArray();
-    int n = Math.min(b.length, 32);
-    System.arraycopy(b, b.length - n, out, at + 32 - n, n);
+    return Points.element(SimplifiedSwu.map(u));
   }
 
   private static MessageDigest sha256() {

@@ -3,6 +3,7 @@ package org.evote.crypto.mix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -85,5 +86,56 @@ class GeneratorsTest {
     assertNotEquals(a.h(), b.h());
     assertEquals(a.hs().subList(0, 5), Generators.forShuffle(e1, 5).hs());
     assertEquals(List.of(Generators.generator(e1, 3)), a.hs().subList(2, 3));
+  }
+
+  /** A plain BigInteger transcription of RFC 9380 §6.6.2, to compare the field-arithmetic map with. */
+  private static Element referenceMap(BigInteger u) {
+    BigInteger p = org.evote.crypto.group.P256.P;
+    BigInteger a = org.evote.crypto.group.P256.a();
+    BigInteger b = org.evote.crypto.group.P256.b();
+    BigInteger z = p.subtract(BigInteger.TEN);
+    BigInteger zu2 = z.multiply(u).multiply(u).mod(p);
+    BigInteger tv1 = zu2.multiply(zu2).add(zu2).mod(p);
+    BigInteger x1 = tv1.signum() == 0 ? b.multiply(z.multiply(a).modInverse(p)).mod(p)
+        : p.subtract(b).multiply(a.modInverse(p)).multiply(BigInteger.ONE.add(tv1.modInverse(p))).mod(p);
+    BigInteger exp = p.add(BigInteger.ONE).shiftRight(2);
+    BigInteger gx1 = x1.pow(3).add(a.multiply(x1)).add(b).mod(p);
+    BigInteger x = x1;
+    BigInteger y = gx1.modPow(exp, p);
+    if (!y.multiply(y).mod(p).equals(gx1)) {
+      x = zu2.multiply(x1).mod(p);
+      y = x.pow(3).add(a.multiply(x)).add(b).mod(p).modPow(exp, p);
+    }
+    if (u.testBit(0) != y.testBit(0)) {
+      y = p.subtract(y).mod(p);
+    }
+    return Element.fromUncompressed(org.evote.crypto.group.Hex.decode("04" + Hex.encode(
+        Hex.fixedLength(x, 32)) + Hex.encode(Hex.fixedLength(y, 32)), 65, "x"), "reference");
+  }
+
+  @Test
+  void theMapAgreesWithAPlainTranscriptionOnBothBranches() {
+    java.util.Random r = new java.util.Random(15);
+    int[] branches = new int[2];
+    for (int i = 0; i < 200; i++) {
+      BigInteger u = new BigInteger(256, r).mod(org.evote.crypto.group.P256.P);
+      assertEquals(referenceMap(u), Generators.mapToCurve(u));
+      BigInteger p = org.evote.crypto.group.P256.P;
+      BigInteger x1 = referenceX1(u);
+      BigInteger gx1 = x1.pow(3).add(org.evote.crypto.group.P256.a().multiply(x1)).add(org.evote.crypto.group.P256.b())
+          .mod(p);
+      branches[gx1.modPow(p.shiftRight(1), p).equals(BigInteger.ONE) ? 0 : 1]++;
+    }
+    assertTrue(branches[0] > 0 && branches[1] > 0, "both branches taken: " + java.util.Arrays.toString(branches));
+    assertEquals(referenceMap(BigInteger.ZERO), Generators.mapToCurve(BigInteger.ZERO));
+  }
+
+  private static BigInteger referenceX1(BigInteger u) {
+    BigInteger p = org.evote.crypto.group.P256.P;
+    BigInteger a = org.evote.crypto.group.P256.a();
+    BigInteger b = org.evote.crypto.group.P256.b();
+    BigInteger zu2 = p.subtract(BigInteger.TEN).multiply(u).multiply(u).mod(p);
+    BigInteger tv1 = zu2.multiply(zu2).add(zu2).mod(p);
+    return p.subtract(b).multiply(a.modInverse(p)).multiply(BigInteger.ONE.add(tv1.modInverse(p))).mod(p);
   }
 }

@@ -216,6 +216,36 @@ class ShuffleProofTest {
   }
 
   @Test
+  void theProofDoesNotDependOnTheNumberOfThreads() {
+    ShuffleNonces nonces = ShuffleNonces.random(N, W, new DeterministicRandom("nonces"));
+    ShuffleProof one = ShuffleProver.prove(statement, shuffled.witness(), nonces, 1);
+    assertEquals(one, ShuffleProver.prove(statement, shuffled.witness(), nonces, 3));
+    assertValid(statement, one);
+  }
+
+  @Test
+  void twoOutputRowsSwappedAfterTheProofFail() {
+    List<MixRow> swapped = new ArrayList<>(shuffled.output());
+    java.util.Collections.swap(swapped, 1, 6);
+    outputChangedFails(swapped);
+  }
+
+  @Test
+  void aWitnessThatIsNotTheShufflesFails() {
+    int[] other = new int[N];
+    for (int i = 0; i < N; i++) {
+      other[i] = shuffled.witness().source((i + 1) % N);
+    }
+    org.evote.crypto.group.SecretScalar[][] nonces = new org.evote.crypto.group.SecretScalar[N][W];
+    for (int i = 0; i < N; i++) {
+      for (int j = 0; j < W; j++) {
+        nonces[i][j] = shuffled.witness().nonce((i + 1) % N, j);
+      }
+    }
+    assertInvalid(statement, ShuffleProver.prove(statement, new ShuffleWitness(other, nonces), f.random));
+  }
+
+  @Test
   void theWitnessNeverPrints() {
     assertEquals("Shuffled[" + N + " rows, witness redacted]", shuffled.toString());
     assertEquals("ShuffleWitness[redacted]", shuffled.witness().toString());
