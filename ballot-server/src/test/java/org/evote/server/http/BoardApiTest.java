@@ -252,7 +252,8 @@ class BoardApiTest {
     sels.set(0, new org.evote.crypto.ballot.EncryptedSelection(sel.selectionId(), sel.ciphertext(),
         new org.evote.crypto.proof.RangeProof(br)));
     var contests = new java.util.ArrayList<>(b.contests());
-    contests.set(0, new org.evote.crypto.ballot.EncryptedContest(c0.contestId(), sels, c0.proof(), c0.contestHash()));
+    contests.set(0, new org.evote.crypto.ballot.EncryptedContest(c0.contestId(), sels, c0.proof(), c0.ranks(), c0.writeIns(),
+        c0.contestHash()));
     var badProof = new org.evote.crypto.ballot.EncryptedBallot("kiosk-1-s4c", b.styleId(), b.kioskId(), b.timestamp(),
         unknownStyle.confirmationCode(), contests, b.confirmationCode());
     HttpResponse<String> bpf = t.post("/api/ballots", k1.signed(org.evote.crypto.json.Submissions.cast(

@@ -50,7 +50,8 @@ class ObserverPageCountyBrowserTest {
     challenged = k.next(new PlaintextBallot("ballot-2", STYLE, Map.of(
         "president-vice-president-contest", List.of("barchi-hallaren-selection"),
         "ozark-governor", List.of("write-in-selection-governor"),
-        "congress-district-5-contest", List.of("rangel-selection"))), true);
+        "congress-district-5-contest", List.of("rangel-selection")),
+        Map.of("ozark-governor", Map.of("write-in-selection-governor", "Mariana Villaseñor"))), true);
     assertEquals(200, t.post("/api/ballots/challenged", challenged).statusCode());
     TestKiosk rogue = t.registerKiosk("kiosk-2");
     refused = rogue.nextExactly(t.randomBallot("kiosk-1-000009"), false);
@@ -93,7 +94,8 @@ class ObserverPageCountyBrowserTest {
     String disclosed = browser.findElement(By.id("disclosed")).getText();
     assertTrue(disclosed.contains("President and Vice President of the United States: Joseph Barchi and Joseph "
         + "Hallaren"), disclosed);
-    assertTrue(disclosed.contains("Governor of the Commonwealth of Ozark: Write-in"), disclosed);
+    assertTrue(disclosed.contains("Governor of the Commonwealth of Ozark: Write-in “Mariana Villaseñor”"),
+        disclosed);
     // "rangel-selection" names candidate "rengel", whom the manifest does not list: the third choice
     assertTrue(disclosed.contains("House of Representatives Congressional District 5: Choice 3 (no name in the "
         + "manifest)"), disclosed);

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.evote.crypto.elgamal.Ciphertext;
 import org.evote.crypto.group.Element;
-import org.evote.crypto.manifest.Candidate;
 import org.evote.crypto.manifest.ContestDescription;
+import org.evote.crypto.manifest.DisplayNames;
 import org.evote.crypto.manifest.Manifest;
 import org.evote.crypto.manifest.SelectionDescription;
 import org.evote.crypto.mix.MixRow;
@@ -39,9 +39,9 @@ public final class MixedContests {
     return contest.selections().stream().filter(s -> isWriteIn(manifest, s)).toList();
   }
 
-  /** True if the selection's candidate is a write-in line. */
+  /** True if the selection is a write-in line (the rule of protocol §5.1, {@link DisplayNames#isWriteIn}). */
   public static boolean isWriteIn(Manifest manifest, SelectionDescription selection) {
-    return manifest.candidate(selection.candidateId()).map(Candidate::writeIn).orElse(false);
+    return DisplayNames.isWriteIn(manifest, selection);
   }
 
   /** The number of rank ciphertexts of the contest: L if ranked, else 0. */

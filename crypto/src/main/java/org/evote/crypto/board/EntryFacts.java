@@ -62,7 +62,8 @@ public sealed interface EntryFacts {
 
   /**
    * A cast or challenged ballot: its request id, ids, chain link, time, the encodings of every α (in ballot order:
-   * per contest its selections', ranks', then write-in names'), the kiosk's signature and the canonical payload text it signs (§9.5).
+   * per contest its selections', ranks', then write-in names'), the kiosk's signature and the canonical payload text
+   * it signs (§9.5).
    */
   record Ballot(EntryKind kind, String requestId, String ballotId, String kioskId, Digest previousCode,
       Digest confirmationCode, long timestamp, List<String> alphas, Ed25519.Signature signature,

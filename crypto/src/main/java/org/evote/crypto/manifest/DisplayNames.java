@@ -111,8 +111,17 @@ public final class DisplayNames {
     return name;
   }
 
-  /** Whether a selection is its contest's write-in line. */
+  /** Whether a selection is its contest's write-in line ({@link #isWriteIn(Manifest, SelectionDescription)}). */
   public boolean isWriteIn(SelectionDescription s) {
+    return isWriteIn(manifest, s);
+  }
+
+  /**
+   * Whether a selection of {@code manifest} is a write-in line (protocol §5.1): its candidate has {@code is_write_in},
+   * or no candidate has its {@code candidate_id} and that id or the selection's id starts with {@code write-in} — the
+   * one rule, for the names shown and for the lines that carry an encrypted name (§5.6).
+   */
+  public static boolean isWriteIn(Manifest manifest, SelectionDescription s) {
     Optional<Candidate> cand = manifest.candidate(s.candidateId());
     return cand.map(Candidate::writeIn).orElse(false)
         || (cand.isEmpty() && (s.candidateId().startsWith("write-in") || s.id().startsWith("write-in")));

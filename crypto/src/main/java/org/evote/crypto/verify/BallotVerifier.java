@@ -20,10 +20,10 @@ import org.evote.crypto.proof.WriteInProof;
 
 /**
  * Verifies one encrypted ballot on its own (protocol §10.4 steps V8–V11): structure against the manifest, every
- * selection, rank and contest range proof, every write-in proof, the contest hashes and the confirmation code. Proofs are checked in one
- * {@link BatchVerifier}; the first failing proof it names is the result. {@link #verifyAll} does the same for many
- * ballots with one combination of all their proofs, and gives the same results. Chain continuity and
- * uniqueness across ballots are board-level checks (V8, V12) done by the caller.
+ * selection, rank and contest range proof, every write-in proof, the contest hashes and the confirmation code.
+ * Proofs are checked in one {@link BatchVerifier}; the first failing proof it names is the result.
+ * {@link #verifyAll} does the same for many ballots with one combination of all their proofs, and gives the same
+ * results. Chain continuity and uniqueness across ballots are board-level checks (V8, V12) done by the caller.
  */
 public final class BallotVerifier {
   private final ElectionConfig config;

@@ -10,7 +10,8 @@ import org.evote.crypto.election.ElectionConfig;
  * The Benaloh challenge check of protocol §6: re-encrypt the claimed plaintext with the disclosed seed and the
  * ballot's own kiosk, time and previous code; the result must equal the posted ballot in every ciphertext (of
  * selections, ranks and write-in names), proof, hash and the confirmation code. The disclosed plaintext carries a
- * ranked contest's ranking in order and every write-in name. A kiosk that encrypted anything other than what it showed the voter is caught.
+ * ranked contest's ranking in order and every write-in name. A kiosk that encrypted anything other than what it
+ * showed the voter is caught.
  */
 public final class ChallengedBallotCheck {
   private final BallotEncryptor encryptor;

@@ -13,7 +13,7 @@ public enum Step {
   V6_SIGNED_HEADS("V6", "signed heads are signed by the board key and match the Merkle tree"),
   V7_BOARD_SEQUENCE("V7", "board entries are in a valid order, from registered kiosks, correctly signed"),
   V8_BALLOT_STRUCTURE("V8", "ballots are well formed for their style, with unique ids and ciphertexts"),
-  V9_SELECTION_PROOFS("V9", "every selection range proof holds"),
+  V9_SELECTION_PROOFS("V9", "every selection, rank and write-in proof holds"),
   V10_CONTEST_PROOFS("V10", "every contest range proof holds"),
   V11_CONFIRMATION_CODES("V11", "contest hashes and confirmation codes match"),
   V12_KIOSK_CHAINS("V12", "each kiosk's confirmation codes form one chain, closed at poll closing"),

@@ -186,6 +186,23 @@ class RankedBallotTest {
     assertEquals(List.of("sel-mayor-chen", "sel-mayor-okafor", "sel-write-in-mayor"), back.ranking("mayor"));
   }
 
+  @Test
+  void theBoardFingerprintsEveryAlphaOfSelectionsRanksAndNames() {
+    EncryptedBallot b = encrypt(ward2("r-6"), BallotSeed.random(RANDOM));
+    var payload = org.evote.crypto.json.Submissions.cast(config.extendedHash(), "request-1", b,
+        org.evote.crypto.board.Ed25519.PrivateKey.generate(RANDOM));
+    var decoded = (org.evote.crypto.board.EntryFacts.Ballot) org.evote.crypto.json.BoardJson.facts(payload);
+    var read = (org.evote.crypto.board.EntryFacts.Ballot) org.evote.crypto.json.BoardJson.decodeFacts(
+        org.evote.crypto.board.EntryKind.BALLOT_CAST, org.evote.crypto.json.BoardJson.encodePayload(payload));
+    // mayor 5 ranks + 3 name points; council 5 selections + 3; school board 3 ranks; measure 2 selections
+    assertEquals(5 + 3 + 5 + 3 + 3 + 2, decoded.alphas().size());
+    assertEquals(decoded.alphas(), read.alphas());
+    assertTrue(decoded.alphas().contains(b.contest("mayor").orElseThrow().ranks().get(4).ciphertext().alpha()
+        .encode()));
+    assertTrue(decoded.alphas().contains(b.contest("city-council").orElseThrow().writeIns().get(0).ciphertexts()
+        .get(2).alpha().encode()));
+  }
+
   /** Decrypts every ciphertext of the row with the whole secret key (the test election's guardians together). */
   private static List<Element> decrypt(MixRow row) {
     var quorum = new java.util.TreeSet<>(List.of(riverton.keys.get(0).index(), riverton.keys.get(1).index()));

@@ -361,6 +361,7 @@ public final class TestVectors {
         .build());
     out.put("checkpoints.json", checkpoints(origin, checkpointKey, size, tree.root(), boardKey, kioskKey, time));
     out.put("elements.json", elements());
+    out.put("ranked.json", RankedVectors.generate(random));
     return out;
   }
 

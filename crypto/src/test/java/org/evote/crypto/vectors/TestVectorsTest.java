@@ -50,7 +50,7 @@ class TestVectorsTest {
   @Test
   void theCheckedInVectorsAreReproducedExactly() throws Exception {
     Map<String, JsonObject> generated = TestVectors.generate();
-    assertEquals(8, generated.size());
+    assertEquals(9, generated.size());
     for (Map.Entry<String, JsonObject> e : generated.entrySet()) {
       JsonObject onDisk = JsonText.readObject(DIR.resolve(e.getKey()));
       assertEquals(onDisk, e.getValue(), e.getKey() + " differs: regenerate with the command in "
@@ -92,6 +92,31 @@ class TestVectorsTest {
       assertEquals(expected, again);
       assertEquals(VerificationResult.VALID, new BallotVerifier(config, new SecureRandom()).verify(expected));
       assertEquals(b.getString("tracking_code"), expected.trackingCode());
+    }
+  }
+
+  @Test
+  void rankedBallotsReEncryptVerifyAndTheirNamesDecode() throws Exception {
+    JsonObject file = JsonText.readObject(DIR.resolve("ranked.json"));
+    ElectionConfig config = ElectionChecks.accept(file.getJsonObject("election"));
+    for (var v : file.getJsonArray("ballots")) {
+      JsonObject b = v.asJsonObject();
+      EncryptedBallot expected = BallotJson.decodeBallot(b.getJsonObject("encrypted"));
+      EncryptedBallot again = new BallotEncryptor(config).encrypt(
+          BallotJson.decodePlaintext(Fields.of(b.getJsonObject("plaintext"))),
+          BallotSeed.decode(b.getString("seed"), "seed"), b.getString("kiosk_id"),
+          b.getJsonNumber("timestamp").longValue(), Digest.decode(b.getString("previous_code"), "previous_code"));
+      assertEquals(expected, again);
+      assertEquals(VerificationResult.VALID, new BallotVerifier(config, new SecureRandom()).verify(expected));
+      assertEquals(b.getString("tracking_code"), expected.trackingCode());
+    }
+    for (var v : file.getJsonArray("name_points")) {
+      JsonObject n = v.asJsonObject();
+      List<org.evote.crypto.group.Element> points = n.getJsonArray("points").stream()
+          .map(p -> org.evote.crypto.group.Element.decode(p.asJsonObject().getString("element"), "element"))
+          .toList();
+      assertEquals(new org.evote.crypto.ballot.DecodedRow.Name(n.getString("name")),
+          org.evote.crypto.ballot.NamePoints.decode(points));
     }
   }
 
