@@ -1,6 +1,5 @@
 package org.evote.crypto.count;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -152,11 +151,11 @@ public record RankedResult(String contestId, long ballots, List<Round> rounds, O
       if (totals.isEmpty()) {
         throw new IllegalArgumentException("round " + number + " has no continuing candidate");
       }
-      List<String> ids = new ArrayList<>();
+      Set<String> ids = new HashSet<>();
       for (Total t : totals) {
         ids.add(t.selectionId());
       }
-      if (new HashSet<>(ids).size() != ids.size()) {
+      if (ids.size() != totals.size()) {
         throw new IllegalArgumentException("round " + number + " lists a candidate twice");
       }
       if (exhausted < 0 || exhaustedBySkips < 0 || exhaustedBySkips > exhausted) {
@@ -170,7 +169,7 @@ public record RankedResult(String contestId, long ballots, List<Round> rounds, O
       checkEnd(number, outcome, ids, totals, defeated, lot);
     }
 
-    private static void checkEnd(int number, Outcome outcome, List<String> ids, List<Total> totals,
+    private static void checkEnd(int number, Outcome outcome, Set<String> ids, List<Total> totals,
         List<String> defeated, Optional<Lot> lot) {
       if (outcome == null) {
         throw new IllegalArgumentException("round " + number + " has no outcome");
@@ -204,9 +203,10 @@ public record RankedResult(String contestId, long ballots, List<Round> rounds, O
         if (!ids.containsAll(l.tied())) {
           throw new IllegalArgumentException(where + "the lot is drawn among continuing candidates");
         }
+        Set<String> tied = new HashSet<>(l.tied());
         long v = -1;
         for (Total t : totals) {
-          if (l.tied().contains(t.selectionId())) {
+          if (tied.contains(t.selectionId())) {
             if (v >= 0 && t.votes() != v) {
               throw new IllegalArgumentException(where + "the lot is drawn among candidates with equal votes");
             }
