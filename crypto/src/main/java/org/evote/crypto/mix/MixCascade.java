@@ -62,6 +62,7 @@ public final class MixCascade {
     private List<MixList> current;
     private long proofs;
     private Fails failed;
+    private Generators.ShuffleGenerators generators;
 
     public Cursor(ElectionConfig config, List<MixList> input, SecureRandom random, int threads) {
       this.config = config;
@@ -152,7 +153,10 @@ public final class MixCascade {
         proofs++;
         ShuffleStatement st = new ShuffleStatement(config.extendedHash(), config.jointKey(), in.contestId(),
             m.position(), m.mixer(), in.rows(), sh.output());
-        if (ShuffleVerifier.verify(st, sh.proof(), random, threads) instanceof ProofCheck.Invalid inv) {
+        if (generators == null) {
+          generators = generators(config, current, threads);
+        }
+        if (ShuffleVerifier.verify(st, sh.proof(), random, threads, generators) instanceof ProofCheck.Invalid inv) {
           return new Fails(list, "its proof of shuffle does not hold: " + inv.reason(), proofs);
         }
         next.add(sh.outputList());
@@ -161,6 +165,12 @@ public final class MixCascade {
       current = next;
       return null;
     }
+  }
+
+  /** The generators of §13.1 for the longest of {@code lists}: one set serves every list and every mix. */
+  private static Generators.ShuffleGenerators generators(ElectionConfig config, List<MixList> lists, int threads) {
+    int n = lists.stream().mapToInt(MixList::size).max().orElse(1);
+    return Generators.forShuffle(config.extendedHash(), Math.max(1, n), threads);
   }
 
   /** The lists after {@code mix}: each non-empty list of {@code input} replaced by the mix's output for it. */
@@ -186,6 +196,7 @@ public final class MixCascade {
       throw new IllegalArgumentException("guardian " + key.index() + "'s key does not belong to this election");
     }
     Shuffler shuffler = new Shuffler(config.jointKey());
+    Generators.ShuffleGenerators generators = generators(config, input, threads);
     List<MixFile.Shuffle> shuffles = new ArrayList<>();
     for (MixList in : input) {
       if (in.size() == 0) {
@@ -195,7 +206,7 @@ public final class MixCascade {
       try {
         ShuffleStatement st = new ShuffleStatement(config.extendedHash(), config.jointKey(), in.contestId(),
             position, key.index(), in.rows(), out.output());
-        ShuffleProof proof = ShuffleProver.prove(st, out.witness(), random, threads);
+        ShuffleProof proof = ShuffleProver.prove(st, out.witness(), random, threads, generators);
         shuffles.add(new MixFile.Shuffle(in.contestId(), in.hash(config.extendedHash()), out.output(), proof));
       } finally {
         out.witness().destroy();
