@@ -127,6 +127,19 @@ class MixRecordTest {
   }
 
   @Test
+  void aMixFileWithAnExtraRowIsRefusedBeforeItsPointsAreDecoded() throws IOException {
+    Path dir = record("extra");
+    JsonObject mix = JsonText.readObject(dir.resolve("mix-1.json"));
+    jakarta.json.JsonArray output = mix.getJsonArray("shuffles").getJsonObject(0).getJsonArray("output");
+    edit(dir.resolve("mix-1.json"), "/shuffles/0/output", Json.createArrayBuilder(output).add(output.get(0)).build());
+    VerificationReport r = verify(dir);
+    assertEquals(VerificationReport.Status.FAIL, status(r, Step.V21_MIX_CASCADE), r.render());
+    VerificationReport.Failure f = r.outcome(Step.V21_MIX_CASCADE).failures().get(0);
+    assertEquals("mix-1.json", f.object(), r.render());
+    assertTrue(f.reason().contains("shuffles[0].output") && f.reason().contains("exactly"), r.render());
+  }
+
+  @Test
   void aTamperedDecryptionShareFailsV22() throws IOException {
     Path dir = record("share");
     edit(dir.resolve(RecordFiles.MIX_DECRYPTION), "/shares/1/contests/0/rows/0/0/m",
