@@ -21,7 +21,7 @@ import org.evote.kiosk.session.VotingSession;
 /**
  * A ranked-choice contest: the voter chooses candidates in order of preference — the first chosen is the 1st
  * choice, the next the 2nd, … up to the ranks the contest has (more is refused with a notice). Each candidate's
- * button shows its rank; choosing a ranked candidate again removes it. Below, "Your ranking" lists the ranking in
+ * button shows its rank; choosing a ranked candidate again removes it. Beside them, "Your ranking" lists the ranking in
  * order, each line with Move up, Move down and Remove, and Clear ranking empties it. Every control has accessible
  * text that says the rank; the focus stays on the control used, so the keyboard alone ranks and reorders.
  */
@@ -91,9 +91,19 @@ final class RankedContestView {
     Label rankingTitle = Ui.text(t.get("rank.yourRanking"));
     rankingTitle.getStyleClass().add("subtitle");
     Button clear = Ui.button(t.get("rank.clear"), "clear-ranking", session::clearContest);
-    VBox body = new VBox(16, list, rankingTitle, ranking, clear);
-    ScrollPane scroll = Ui.scroll(body);
-    scroll.setId("choices");
+    ScrollPane choices = Ui.scroll(list);
+    choices.setId("choices");
+    ScrollPane rankingScroll = Ui.scroll(ranking);
+    rankingScroll.setId("ranking-scroll");
+    VBox.setVgrow(rankingScroll, Priority.ALWAYS);
+    VBox panel = new VBox(10, rankingTitle, rankingScroll, clear);
+    panel.setId("ranking-panel");
+    // the ranking beside the choices: always in view while the voter ranks
+    choices.prefWidthProperty().bind(p.widthProperty().multiply(0.5));
+    panel.prefWidthProperty().bind(p.widthProperty().multiply(0.5));
+    HBox.setHgrow(choices, Priority.ALWAYS);
+    HBox.setHgrow(panel, Priority.ALWAYS);
+    HBox scroll = new HBox(20, choices, panel);
     VBox.setVgrow(scroll, Priority.ALWAYS);
     Button back = Ui.button(t.get("contest.back"), "back", session::back);
     Button next = Ui.primary(t.get("contest.next"), "next", session::next);
