@@ -153,10 +153,12 @@ final class RankedContestView {
       down.setDisable(i == order.size() - 1);
       Button remove = Ui.button(t.get("rank.remove"), "remove-" + id, () -> session.remove(id));
       remove.setAccessibleText(t.get("rank.remove.a11y", name));
-      HBox.setHgrow(line, Priority.ALWAYS);
-      line.setMaxWidth(Double.MAX_VALUE);
-      HBox row = new HBox(12, line, up, down, remove);
-      row.setAlignment(Pos.CENTER_LEFT);
+      for (Button b : List.of(up, down, remove)) {
+        b.setMinWidth(Region.USE_PREF_SIZE);
+      }
+      HBox buttons = new HBox(12, up, down, remove);
+      buttons.setAlignment(Pos.CENTER_LEFT);
+      VBox row = new VBox(6, line, buttons);
       row.setMinHeight(Region.USE_PREF_SIZE);
       ranking.getChildren().add(row);
     }

@@ -36,7 +36,7 @@ final class WriteInView {
     ContestDescription c = session.currentContest();
     String line = session.selectionName(c, entry.selectionId());
     VBox p = Ui.page(t.get("writein.title", session.contestTitle(c)), "writein");
-    Label help = Ui.text(t.get("writein.help", line));
+    Label help = Ui.text(t.get("writein.help"));
     TextField field = new TextField(entry.text());
     field.setId("writein-field");
     field.getStyleClass().add("writein-field");
