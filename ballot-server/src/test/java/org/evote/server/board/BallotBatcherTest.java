@@ -167,7 +167,7 @@ class BallotBatcherTest {
     List<EncryptedSelection> sels = new ArrayList<>(c.selections());
     sels.set(0, new EncryptedSelection(s.selectionId(), s.ciphertext(), new RangeProof(br)));
     List<EncryptedContest> contests = new ArrayList<>(b.contests());
-    contests.set(0, new EncryptedContest(c.contestId(), sels, c.proof(), c.contestHash()));
+    contests.set(0, new EncryptedContest(c.contestId(), sels, c.proof(), c.ranks(), c.writeIns(), c.contestHash()));
     return new EncryptedBallot(b.ballotId(), b.styleId(), b.kioskId(), b.timestamp(), b.previousCode(), contests,
         b.confirmationCode());
   }

@@ -89,7 +89,7 @@ class BoardRobustnessTest {
     List<EncryptedSelection> sels = new ArrayList<>(c0.selections());
     sels.set(1, new EncryptedSelection(sels.get(1).selectionId(), sels.get(0).ciphertext(), sels.get(0).proof()));
     List<EncryptedContest> contests = new ArrayList<>(b.contests());
-    contests.set(0, new EncryptedContest(c0.contestId(), sels, c0.proof(), c0.contestHash()));
+    contests.set(0, new EncryptedContest(c0.contestId(), sels, c0.proof(), c0.ranks(), c0.writeIns(), c0.contestHash()));
     EncryptedBallot reused = new EncryptedBallot(b.ballotId(), b.styleId(), b.kioskId(), b.timestamp(),
         b.previousCode(), contests, b.confirmationCode());
     HttpResponse<String> r = t.post("/api/ballots", k.signed(Submissions.cast(t.config.extendedHash(), "nonce-req",

@@ -17,13 +17,27 @@ public final class ConfirmationCodes {
 
   private ConfirmationCodes() {}
 
-  /** χ = H(CONTEST_HASH; H_E, ballot id, contest id, m, then each selection's id, α, β). */
-  public static Digest contestHash(Digest extendedHash, String ballotId, String contestId,
-      List<EncryptedSelection> selections) {
-    Hasher h = Hasher.tagged(DomainTags.CONTEST_HASH).digest(extendedHash).string(ballotId).string(contestId)
-        .integer(selections.size());
-    for (EncryptedSelection s : selections) {
+  /**
+   * χ = H(CONTEST_HASH; H_E, ballot id, contest id, m, then each selection's id, α, β; L, then each rank's α, β;
+   * w, then each write-in line's selection id and its α_1, β_1, α_2, β_2, α_3, β_3) (§5.2): m, L and w are the
+   * numbers of selections, ranks and write-in lines (m = 0 for a ranked contest, L = 0 for one not ranked).
+   */
+  public static Digest contestHash(Digest extendedHash, String ballotId, EncryptedContest contest) {
+    Hasher h = Hasher.tagged(DomainTags.CONTEST_HASH).digest(extendedHash).string(ballotId)
+        .string(contest.contestId()).integer(contest.selections().size());
+    for (EncryptedSelection s : contest.selections()) {
       h.string(s.selectionId()).element(s.ciphertext().alpha()).element(s.ciphertext().beta());
+    }
+    h.integer(contest.ranks().size());
+    for (EncryptedRank r : contest.ranks()) {
+      h.element(r.ciphertext().alpha()).element(r.ciphertext().beta());
+    }
+    h.integer(contest.writeIns().size());
+    for (EncryptedWriteIn w : contest.writeIns()) {
+      h.string(w.selectionId());
+      for (org.evote.crypto.elgamal.Ciphertext c : w.ciphertexts()) {
+        h.element(c.alpha()).element(c.beta());
+      }
     }
     return h.digest();
   }

@@ -61,8 +61,8 @@ public sealed interface EntryFacts {
   }
 
   /**
-   * A cast or challenged ballot: its request id, ids, chain link, time, the encodings of its selections' α (in
-   * ballot order), the kiosk's signature and the canonical payload text it signs (§9.5).
+   * A cast or challenged ballot: its request id, ids, chain link, time, the encodings of every α (in ballot order:
+   * per contest its selections', ranks', then write-in names'), the kiosk's signature and the canonical payload text it signs (§9.5).
    */
   record Ballot(EntryKind kind, String requestId, String ballotId, String kioskId, Digest previousCode,
       Digest confirmationCode, long timestamp, List<String> alphas, Ed25519.Signature signature,
@@ -85,6 +85,14 @@ public sealed interface EntryFacts {
       for (EncryptedContest c : b.contests()) {
         for (EncryptedSelection s : c.selections()) {
           alphas.add(s.ciphertext().alpha().encode());
+        }
+        for (org.evote.crypto.ballot.EncryptedRank r : c.ranks()) {
+          alphas.add(r.ciphertext().alpha().encode());
+        }
+        for (org.evote.crypto.ballot.EncryptedWriteIn w : c.writeIns()) {
+          for (org.evote.crypto.elgamal.Ciphertext ct : w.ciphertexts()) {
+            alphas.add(ct.alpha().encode());
+          }
         }
       }
       return new Ballot(kind, requestId, b.ballotId(), b.kioskId(), b.previousCode(), b.confirmationCode(),

@@ -13,10 +13,14 @@ import org.evote.crypto.InvalidFieldException;
 import org.evote.crypto.ballot.BallotSeed;
 import org.evote.crypto.ballot.EncryptedBallot;
 import org.evote.crypto.ballot.EncryptedContest;
+import org.evote.crypto.ballot.EncryptedRank;
 import org.evote.crypto.ballot.EncryptedSelection;
+import org.evote.crypto.ballot.EncryptedWriteIn;
+import org.evote.crypto.ballot.MixedContests;
 import org.evote.crypto.ballot.PlaintextBallot;
 import org.evote.crypto.elgamal.Ciphertext;
 import org.evote.crypto.proof.RangeProof;
+import org.evote.crypto.proof.WriteInProof;
 
 /** JSON for ciphertexts, range proofs and ballots (protocol §10.3). */
 public final class BallotJson {
@@ -60,13 +64,7 @@ public final class BallotJson {
   public static JsonObject encode(EncryptedBallot b) {
     JsonArrayBuilder contests = JsonText.array();
     for (EncryptedContest c : b.contests()) {
-      JsonArrayBuilder sels = JsonText.array();
-      for (EncryptedSelection s : c.selections()) {
-        sels.add(JsonText.object().add("selection_id", s.selectionId())
-            .add("ciphertext", encode(s.ciphertext())).add("proof", encode(s.proof())));
-      }
-      contests.add(JsonText.object().add("contest_id", c.contestId()).add("selections", sels)
-          .add("proof", encode(c.proof())).add("contest_hash", c.contestHash().toHex()));
+      contests.add(encode(c));
     }
     return JsonText.object().add("ballot_id", b.ballotId()).add("style_id", b.styleId())
         .add("kiosk_id", b.kioskId()).add("timestamp", b.timestamp())
@@ -74,76 +72,117 @@ public final class BallotJson {
         .add("confirmation_code", b.confirmationCode().toHex()).build();
   }
 
+  /**
+   * A contest (§10.3): {@code contest_id}; either {@code selections} and {@code proof} (not ranked) or
+   * {@code ranks} (ranked); {@code write_ins} when the contest has write-in lines; {@code contest_hash}.
+   */
+  public static JsonObject encode(EncryptedContest c) {
+    JsonObjectBuilder out = JsonText.object().add("contest_id", c.contestId());
+    if (c.isRanked()) {
+      JsonArrayBuilder ranks = JsonText.array();
+      for (EncryptedRank r : c.ranks()) {
+        ranks.add(JsonText.object().add("ciphertext", encode(r.ciphertext())).add("proof", encode(r.proof())));
+      }
+      out.add("ranks", ranks);
+    } else {
+      JsonArrayBuilder sels = JsonText.array();
+      for (EncryptedSelection s : c.selections()) {
+        sels.add(JsonText.object().add("selection_id", s.selectionId())
+            .add("ciphertext", encode(s.ciphertext())).add("proof", encode(s.proof())));
+      }
+      out.add("selections", sels).add("proof", encode(c.proof()));
+    }
+    if (!c.writeIns().isEmpty()) {
+      JsonArrayBuilder lines = JsonText.array();
+      for (EncryptedWriteIn w : c.writeIns()) {
+        JsonArrayBuilder cts = JsonText.array();
+        w.ciphertexts().forEach(ct -> cts.add(encode(ct)));
+        JsonArrayBuilder proofs = JsonText.array();
+        w.proofs().forEach(p -> proofs.add(JsonText.object().add("commitment", p.commitment().encode())
+            .add("response", p.response().toHex())));
+        lines.add(JsonText.object().add("selection_id", w.selectionId()).add("ciphertexts", cts)
+            .add("proofs", proofs));
+      }
+      out.add("write_ins", lines);
+    }
+    return out.add("contest_hash", c.contestHash().toHex()).build();
+  }
+
   public static EncryptedBallot decodeBallot(Fields f) {
     f.only(Set.of("ballot_id", "style_id", "kiosk_id", "timestamp", "previous_code", "contests",
         "confirmation_code"));
-    List<EncryptedContest> contests = f.objects("contests", 0, MAX_ITEMS, c -> {
-      c.only(Set.of("contest_id", "selections", "proof", "contest_hash"));
-      List<EncryptedSelection> sels = c.objects("selections", 1, MAX_ITEMS, s -> {
-        s.only(Set.of("selection_id", "ciphertext", "proof"));
-        return new EncryptedSelection(s.id("selection_id"), decodeCiphertext(s.object("ciphertext")),
-            decodeRangeProof(s.object("proof")));
-      });
-      return new EncryptedContest(c.id("contest_id"), sels, decodeRangeProof(c.object("proof")),
-          c.digest("contest_hash"));
-    });
+    List<EncryptedContest> contests = f.objects("contests", 0, MAX_ITEMS, BallotJson::decodeContest);
     return f.build(() -> new EncryptedBallot(f.id("ballot_id"), f.id("style_id"), f.id("kiosk_id"),
         f.integer("timestamp", 0, Long.MAX_VALUE), f.digest("previous_code"), contests,
         f.digest("confirmation_code")));
   }
 
+  /** A contest of an encrypted ballot ({@link #encode(EncryptedContest)}). */
+  public static EncryptedContest decodeContest(Fields c) {
+    c.only(Set.of("contest_id", "selections", "proof", "ranks", "write_ins", "contest_hash"));
+    String id = c.id("contest_id");
+    List<EncryptedSelection> sels = List.of();
+    RangeProof proof = null;
+    List<EncryptedRank> ranks = List.of();
+    if (c.has("ranks")) {
+      if (c.has("selections") || c.has("proof")) {
+        throw new InvalidFieldException(c.path("ranks"), "a ranked contest has neither selections nor a proof");
+      }
+      ranks = c.objects("ranks", 1, MAX_ITEMS, r -> {
+        r.only(Set.of("ciphertext", "proof"));
+        return new EncryptedRank(decodeCiphertext(r.object("ciphertext")), decodeRangeProof(r.object("proof")));
+      });
+    } else {
+      sels = c.objects("selections", 1, MAX_ITEMS, s -> {
+        s.only(Set.of("selection_id", "ciphertext", "proof"));
+        return new EncryptedSelection(s.id("selection_id"), decodeCiphertext(s.object("ciphertext")),
+            decodeRangeProof(s.object("proof")));
+      });
+      proof = decodeRangeProof(c.object("proof"));
+    }
+    List<EncryptedWriteIn> writeIns = !c.has("write_ins") ? List.of()
+        : c.objects("write_ins", 1, MAX_ITEMS, w -> {
+          w.only(Set.of("selection_id", "ciphertexts", "proofs"));
+          String sel = w.id("selection_id");
+          List<Ciphertext> cts = w.objects("ciphertexts", MixedContests.WRITE_IN_POINTS,
+              MixedContests.WRITE_IN_POINTS, BallotJson::decodeCiphertext);
+          List<WriteInProof> proofs = w.objects("proofs", MixedContests.WRITE_IN_POINTS,
+              MixedContests.WRITE_IN_POINTS, p -> {
+                p.only(Set.of("commitment", "response"));
+                return new WriteInProof(p.element("commitment"), p.scalar("response"));
+              });
+          return w.build(() -> new EncryptedWriteIn(sel, cts, proofs));
+        });
+    RangeProof contestProof = proof;
+    List<EncryptedSelection> selections = sels;
+    List<EncryptedRank> rankList = ranks;
+    return c.build(() -> new EncryptedContest(id, selections, contestProof, rankList, writeIns,
+        c.digest("contest_hash")));
+  }
+
   /**
    * A ballot's size checked against the manifest before any point in it is decoded (protocol §9.6, "Refusal
-   * records"), so that a hostile ballot costs no more point decoding than its style's: for a style of the manifest,
-   * its number of contests and each contest's number of selections, in order, are the style's; for a style not in
-   * the manifest, at most the largest number of contests of any style and of selections of any contest. Reads only
-   * {@code style_id} and the lengths of the {@code contests} and {@code selections} arrays; a member of the wrong
-   * type is left for {@link #decodeBallot} to name.
+   * records", §10.3), so that a hostile ballot costs no more point decoding than its style's. For a style of the
+   * manifest: its number of contests and, in order, each contest's number of selections (not ranked) or of ranks
+   * (ranked: L), its number of write-in lines, {@value MixedContests#WRITE_IN_POINTS} ciphertexts and proofs per
+   * line, and no more branches in a range proof than its bound allows (2 for a selection, L + 1 for a contest,
+   * n + 1 for a rank). For a style not in the manifest, the same bounds by the largest of any style or contest.
+   * Reads only {@code style_id} and array lengths; a member of the wrong type is left for {@link #decodeBallot}.
    *
-   * @throws InvalidFieldException naming the {@code contests} or {@code selections} array that does not fit
+   * @throws InvalidFieldException naming the array that does not fit
    */
   public static void checkSize(JsonObject ballot, org.evote.crypto.manifest.Manifest manifest, String path) {
-    if (!(ballot.get("contests") instanceof JsonArray contests)) {
-      return;
-    }
-    String style = ballot.get("style_id") instanceof jakarta.json.JsonString id ? id.getString() : null;
-    List<org.evote.crypto.manifest.ContestDescription> expected = style == null ? List.of()
-        : manifest.contestsFor(style);
-    boolean known = style != null && manifest.style(style).isPresent();
-    int maxContests = 0;
-    int maxSelections = 0;
-    if (!known) {
-      for (org.evote.crypto.manifest.BallotStyle s : manifest.ballotStyles()) {
-        maxContests = Math.max(maxContests, manifest.contestsFor(s.id()).size());
-      }
-      for (org.evote.crypto.manifest.ContestDescription c : manifest.contests()) {
-        maxSelections = Math.max(maxSelections, c.selections().size());
-      }
-    }
-    if (known ? contests.size() != expected.size() : contests.size() > maxContests) {
-      throw new InvalidFieldException(path + ".contests", known
-          ? "style " + style + " has " + expected.size() + " contests, the ballot has " + contests.size()
-          : "the ballot has " + contests.size() + " contests, more than any style of the manifest (" + maxContests
-              + ")");
-    }
-    for (int c = 0; c < contests.size(); c++) {
-      if (contests.get(c) instanceof JsonObject contest && contest.get("selections") instanceof JsonArray sels) {
-        int allowed = known ? expected.get(c).selections().size() : maxSelections;
-        if (known ? sels.size() != allowed : sels.size() > allowed) {
-          throw new InvalidFieldException(path + ".contests[" + c + "].selections", known
-              ? "contest " + expected.get(c).id() + " has " + allowed + " selections, the ballot has " + sels.size()
-              : "the contest has " + sels.size() + " selections, more than any contest of the manifest ("
-                  + allowed + ")");
-        }
-      }
-    }
+    BallotSizes.check(ballot, manifest, path);
   }
 
   public static EncryptedBallot decodeBallot(JsonObject json) {
     return decodeBallot(Fields.of(json));
   }
 
-  /** A plaintext ballot: {"ballot_id", "style_id", "choices": {contest id: [selection ids marked]}}. */
+  /**
+   * A plaintext ballot: {"ballot_id", "style_id", "choices": {contest id: [selection ids marked, for a ranked
+   * contest in rank order]}, and when any "write_ins": {contest id: {write-in selection id: name}}}.
+   */
   public static JsonObject encode(PlaintextBallot p) {
     JsonObjectBuilder choices = JsonText.object();
     for (Map.Entry<String, Set<String>> e : p.choices().entrySet()) {
@@ -151,12 +190,22 @@ public final class BallotJson {
       e.getValue().forEach(marked::add);
       choices.add(e.getKey(), marked);
     }
-    return JsonText.object().add("ballot_id", p.ballotId()).add("style_id", p.styleId())
-        .add("choices", choices).build();
+    JsonObjectBuilder out = JsonText.object().add("ballot_id", p.ballotId()).add("style_id", p.styleId())
+        .add("choices", choices);
+    if (!p.writeIns().isEmpty()) {
+      JsonObjectBuilder names = JsonText.object();
+      p.writeIns().forEach((contest, lines) -> {
+        JsonObjectBuilder l = JsonText.object();
+        lines.forEach(l::add);
+        names.add(contest, l);
+      });
+      out.add("write_ins", names);
+    }
+    return out.build();
   }
 
   public static PlaintextBallot decodePlaintext(Fields f) {
-    f.only(Set.of("ballot_id", "style_id", "choices"));
+    f.only(Set.of("ballot_id", "style_id", "choices", "write_ins"));
     Fields choices = f.object("choices");
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (String contest : choices.json().keySet()) {
@@ -165,7 +214,36 @@ public final class BallotJson {
       }
       out.put(contest, choices.strings(contest, 0, MAX_ITEMS));
     }
-    return f.build(() -> new PlaintextBallot(f.id("ballot_id"), f.id("style_id"), out));
+    Map<String, Map<String, String>> names = new LinkedHashMap<>();
+    if (f.has("write_ins")) {
+      Fields all = f.object("write_ins");
+      if (all.json().size() > MAX_ITEMS) {
+        throw new InvalidFieldException(f.path("write_ins"), "too many contests");
+      }
+      for (String contest : all.json().keySet()) {
+        if (!org.evote.crypto.manifest.Ids.isValid(contest)) {
+          throw new InvalidFieldException(all.path(contest), "invalid contest id");
+        }
+        Fields lines = all.object(contest);
+        if (lines.json().size() > MAX_ITEMS) {
+          throw new InvalidFieldException(all.path(contest), "too many write-in lines");
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String sel : lines.json().keySet()) {
+          if (!org.evote.crypto.manifest.Ids.isValid(sel)) {
+            throw new InvalidFieldException(lines.path(sel), "invalid selection id");
+          }
+          String name = lines.string(sel);
+          java.util.Optional<String> problem = org.evote.crypto.ballot.WriteInNames.problem(name);
+          if (problem.isPresent()) {
+            throw new InvalidFieldException(lines.path(sel), problem.get());
+          }
+          m.put(sel, name);
+        }
+        names.put(contest, m);
+      }
+    }
+    return f.build(() -> new PlaintextBallot(f.id("ballot_id"), f.id("style_id"), out, names));
   }
 
   public static String encode(BallotSeed seed) {

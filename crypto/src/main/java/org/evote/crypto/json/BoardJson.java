@@ -226,13 +226,25 @@ public final class BoardJson {
     Fields f = Fields.of(payload, path);
     Fields b = f.object("ballot");
     List<String> alphas = new java.util.ArrayList<>();
-    b.objects("contests", 0, BallotJson.MAX_ITEMS, c -> c.objects("selections", 1, BallotJson.MAX_ITEMS, s -> {
-      Fields ct = s.object("ciphertext");
-      String alpha = ct.string("alpha");
-      Element.checkText(alpha, ct.path("alpha"));
-      alphas.add(alpha);
-      return alpha;
-    }));
+    java.util.function.Function<Fields, String> alpha = ct -> {
+      String text = ct.string("alpha");
+      Element.checkText(text, ct.path("alpha"));
+      alphas.add(text);
+      return text;
+    };
+    b.objects("contests", 0, BallotJson.MAX_ITEMS, c -> {
+      if (c.has("selections")) {
+        c.objects("selections", 1, BallotJson.MAX_ITEMS, s -> alpha.apply(s.object("ciphertext")));
+      }
+      if (c.has("ranks")) {
+        c.objects("ranks", 1, BallotJson.MAX_ITEMS, r -> alpha.apply(r.object("ciphertext")));
+      }
+      if (c.has("write_ins")) {
+        c.objects("write_ins", 1, BallotJson.MAX_ITEMS,
+            w -> w.objects("ciphertexts", 1, BallotJson.MAX_ITEMS, alpha));
+      }
+      return c;
+    });
     return f.build(() -> new EntryFacts.Ballot(kind, f.id("request_id"), b.id("ballot_id"), b.id("kiosk_id"),
         b.digest("previous_code"), b.digest("confirmation_code"), b.integer("timestamp", 0, Long.MAX_VALUE),
         alphas, signature(f), unsignedPayloadText(payload)));

@@ -44,6 +44,11 @@ public final class BatchVerifier<L> {
     return add(label, proof.require(statement, ensureOpen()), () -> proof.verify(statement));
   }
 
+  /** Adds a write-in proof of knowledge of a name ciphertext's nonce (§4.7). */
+  public BatchVerifier<L> add(L label, WriteInProof proof, WriteInProof.Statement statement) {
+    return add(label, proof.require(statement, ensureOpen()), () -> proof.verify(statement));
+  }
+
   /** Adds a Chaum–Pedersen decryption proof (§4.4). */
   public BatchVerifier<L> add(L label, DecryptionProof proof, DecryptionProof.Statement statement) {
     return add(label, proof.require(statement, ensureOpen()), () -> proof.verify(statement));

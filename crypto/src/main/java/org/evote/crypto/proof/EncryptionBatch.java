@@ -47,6 +47,20 @@ public final class EncryptionBatch {
     return RangeProof.begin(bound, key, m, r, nonces, batch);
   }
 
+  /** Registers the ElGamal encryption (r·G, M + r·K) of a point M (not exponential: a write-in name, §5.6). */
+  public PendingCiphertext encryptPoint(org.evote.crypto.group.Element m, SecretScalar r) {
+    BigInteger rk = r.revealSecret().toBigInteger();
+    return new PendingCiphertext(batch.multiply(Curve.G_TABLE, rk), batch.multiply(kTable, rk), m);
+  }
+
+  /**
+   * Registers a write-in proof of knowledge of r (§4.7) with the nonce u ("u", 0) of {@code nonces}; finish it
+   * after {@link #run()}.
+   */
+  public WriteInProof.Pending writeInProof(SecretScalar r, NonceSource nonces) {
+    return WriteInProof.begin(r, nonces.nonce("u", 0), batch);
+  }
+
   /** Computes every registered multiplication (once). */
   public void run() {
     batch.run();
@@ -61,15 +75,22 @@ public final class EncryptionBatch {
   public final class PendingCiphertext {
     private final int alpha;
     private final int beta;
+    private final org.evote.crypto.group.Element shift;
 
     private PendingCiphertext(int alpha, int beta) {
+      this(alpha, beta, null);
+    }
+
+    private PendingCiphertext(int alpha, int beta, org.evote.crypto.group.Element shift) {
       this.alpha = alpha;
       this.beta = beta;
+      this.shift = shift;
     }
 
     /** The ciphertext (after {@link EncryptionBatch#run()}). */
     public Ciphertext get() {
-      return new Ciphertext(Points.element(batch.result(alpha)), Points.element(batch.result(beta)));
+      org.evote.crypto.group.Element b = Points.element(batch.result(beta));
+      return new Ciphertext(Points.element(batch.result(alpha)), shift == null ? b : b.add(shift));
     }
   }
 }

@@ -36,6 +36,36 @@ public final class NonceSource {
         .toWideSecret());
   }
 
+  /**
+   * The nonces of rank {@code rank} (1 … L) of a ranked contest (§3.2): H_wide(NONCE_RANK; H_E, ξ, ballot id,
+   * contest id, rank, purpose, j) — purpose "r", j = 0 the rank's encryption nonce ({@link #encryptionNonce}),
+   * "u", "c", "v" its range proof's.
+   */
+  public static NonceSource forRank(Digest extendedHash, byte[] seed, String ballotId, String contestId, int rank) {
+    byte[] copy = seed.clone();
+    return new NonceSource((purpose, index) -> Hasher.tagged(DomainTags.NONCE_RANK).digest(extendedHash)
+        .bytes(copy).string(ballotId).string(contestId).integer(rank).string(purpose).integer(index)
+        .toWideSecret());
+  }
+
+  /**
+   * The nonces of name ciphertext k (1 … 3) of a write-in line (§3.2): H_wide(NONCE_WRITE_IN; H_E, ξ, ballot id,
+   * contest id, selection id, k, purpose, 0) — purpose "r" the encryption nonce ({@link #encryptionNonce}), "u"
+   * the write-in proof's.
+   */
+  public static NonceSource forWriteIn(Digest extendedHash, byte[] seed, String ballotId, String contestId,
+      String selectionId, int k) {
+    byte[] copy = seed.clone();
+    return new NonceSource((purpose, index) -> Hasher.tagged(DomainTags.NONCE_WRITE_IN).digest(extendedHash)
+        .bytes(copy).string(ballotId).string(contestId).string(selectionId).integer(k).string(purpose)
+        .integer(index).toWideSecret());
+  }
+
+  /** The encryption nonce r of a rank or name ciphertext: the nonce named "r", 0 (§3.2). */
+  public SecretScalar encryptionNonce() {
+    return nonce("r", 0);
+  }
+
   /** Nonces from {@code nonces} (known-answer tests only). */
   static NonceSource explicit(BiFunction<String, Integer, SecretScalar> nonces) {
     return new NonceSource(nonces);

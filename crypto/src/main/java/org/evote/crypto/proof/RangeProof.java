@@ -155,8 +155,11 @@ public record RangeProof(List<Branch> branches) {
       return pre;
     }
     return direct.holds() ? ProofCheck.VALID : ProofCheck.invalid(
-        st.tag().equals(DomainTags.PROOF_SELECTION_RANGE) ? "range proof equations do not hold"
-            : "contest range proof equations do not hold");
+        switch (st.tag()) {
+          case DomainTags.PROOF_SELECTION_RANGE -> "range proof equations do not hold";
+          case DomainTags.PROOF_RANK_RANGE -> "rank range proof equations do not hold";
+          default -> "contest range proof equations do not hold";
+        });
   }
 
   /**

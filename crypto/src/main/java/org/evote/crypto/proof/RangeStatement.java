@@ -17,7 +17,8 @@ public record RangeStatement(String tag, Digest extendedHash, ElectionPublicKey 
     Ciphertext ciphertext, int bound, List<Ciphertext> parts) {
   public RangeStatement {
     parts = List.copyOf(parts);
-    if (!tag.equals(DomainTags.PROOF_SELECTION_RANGE) && !tag.equals(DomainTags.PROOF_CONTEST_RANGE)) {
+    if (!tag.equals(DomainTags.PROOF_SELECTION_RANGE) && !tag.equals(DomainTags.PROOF_CONTEST_RANGE)
+        && !tag.equals(DomainTags.PROOF_RANK_RANGE)) {
       throw new IllegalArgumentException("not a range-proof tag: " + tag);
     }
     if (bound < 1) {
@@ -31,6 +32,16 @@ public record RangeStatement(String tag, Digest extendedHash, ElectionPublicKey 
       String contestId, String selectionId, Ciphertext ciphertext, int limit) {
     return new RangeStatement(DomainTags.PROOF_SELECTION_RANGE, extendedHash, key,
         List.of(ballotId, contestId, selectionId), ciphertext, limit, List.of());
+  }
+
+  /**
+   * The statement for rank {@code rank} (1 … L) of a ranked contest (§4.6): Enc(m) with m ∈ {0, …, n}, n the
+   * contest's number of selections; the ids are ballot id, contest id and the rank in decimal.
+   */
+  public static RangeStatement rank(Digest extendedHash, ElectionPublicKey key, String ballotId, String contestId,
+      int rank, Ciphertext ciphertext, int selections) {
+    return new RangeStatement(DomainTags.PROOF_RANK_RANGE, extendedHash, key,
+        List.of(ballotId, contestId, Integer.toString(rank)), ciphertext, selections, List.of());
   }
 
   /** The statement for a contest: the sum of its selection ciphertexts encrypts a value in {0, …, L}. */

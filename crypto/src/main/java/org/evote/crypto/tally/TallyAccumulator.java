@@ -15,8 +15,10 @@ import org.evote.crypto.manifest.SelectionDescription;
 
 /**
  * Adds cast ballots homomorphically into an {@link EncryptedTally} (protocol §8.1), streaming: one ballot at a
- * time, in constant memory. Not thread-safe; give each thread its own and {@link #merge} them. Callers add only
- * ballots that passed verification.
+ * time, in constant memory. Ranked contests are not summed (their rankings are mixed and counted by instant
+ * runoff, §13) and have no place in the tally; a write-in line of a contest that is not ranked is a selection and is
+ * summed like any other. Not thread-safe; give each thread its own and {@link #merge} them. Callers add only ballots
+ * that passed verification.
  */
 public final class TallyAccumulator {
   private final Manifest manifest;
@@ -30,7 +32,7 @@ public final class TallyAccumulator {
     alpha = new ECPoint[contests.size()][];
     beta = new ECPoint[contests.size()][];
     for (int c = 0; c < contests.size(); c++) {
-      int n = contests.get(c).selections().size();
+      int n = contests.get(c).isRanked() ? 0 : contests.get(c).selections().size();
       alpha[c] = new ECPoint[n];
       beta[c] = new ECPoint[n];
       for (int s = 0; s < n; s++) {
@@ -45,6 +47,13 @@ public final class TallyAccumulator {
     for (EncryptedContest contest : ballot.contests()) {
       int c = contestIndex(contest.contestId());
       ContestDescription desc = manifest.contests().get(c);
+      if (desc.isRanked()) {
+        if (!contest.isRanked()) {
+          throw new IllegalArgumentException("ballot " + ballot.ballotId() + " contest " + contest.contestId()
+              + " is ranked in the manifest");
+        }
+        continue;
+      }
       if (desc.selections().size() != contest.selections().size()) {
         throw new IllegalArgumentException("ballot " + ballot.ballotId() + " contest " + contest.contestId()
             + " does not match the manifest");
@@ -80,11 +89,14 @@ public final class TallyAccumulator {
     return count;
   }
 
-  /** The tally so far. */
+  /** The tally so far: every contest of the manifest that is not ranked, in manifest order. */
   public EncryptedTally result() {
     List<EncryptedTally.Contest> contests = new ArrayList<>();
     List<ContestDescription> descs = manifest.contests();
     for (int c = 0; c < descs.size(); c++) {
+      if (descs.get(c).isRanked()) {
+        continue;
+      }
       List<SelectionDescription> sels = descs.get(c).selections();
       ECPoint[] points = new ECPoint[2 * sels.size()];
       for (int s = 0; s < sels.size(); s++) {

@@ -6,17 +6,21 @@ import java.util.List;
 import org.evote.crypto.ballot.ConfirmationCodes;
 import org.evote.crypto.ballot.EncryptedBallot;
 import org.evote.crypto.ballot.EncryptedContest;
+import org.evote.crypto.ballot.EncryptedRank;
 import org.evote.crypto.ballot.EncryptedSelection;
+import org.evote.crypto.ballot.EncryptedWriteIn;
+import org.evote.crypto.ballot.MixedContests;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.hash.Digest;
 import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.SelectionDescription;
 import org.evote.crypto.proof.BatchVerifier;
 import org.evote.crypto.proof.RangeStatement;
+import org.evote.crypto.proof.WriteInProof;
 
 /**
  * Verifies one encrypted ballot on its own (protocol §10.4 steps V8–V11): structure against the manifest, every
- * selection and contest range proof, the contest hashes and the confirmation code. Proofs are checked in one
+ * selection, rank and contest range proof, every write-in proof, the contest hashes and the confirmation code. Proofs are checked in one
  * {@link BatchVerifier}; the first failing proof it names is the result. {@link #verifyAll} does the same for many
  * ballots with one combination of all their proofs, and gives the same results. Chain continuity and
  * uniqueness across ballots are board-level checks (V8, V12) done by the caller.
@@ -113,19 +117,53 @@ public final class BallotVerifier {
         return VerificationResult.invalid(Step.V8_BALLOT_STRUCTURE, object, "contest " + c + " is "
             + contest.contestId() + ", expected " + desc.id());
       }
+      String problem = contestShape(desc, contest);
+      if (problem != null) {
+        return VerificationResult.invalid(Step.V8_BALLOT_STRUCTURE, object, problem);
+      }
+    }
+    return VerificationResult.VALID;
+  }
+
+  /** Why the contest does not have its description's shape (§5.2, §5.6), or null if it has. */
+  private String contestShape(ContestDescription desc, EncryptedContest contest) {
+    if (desc.isRanked()) {
+      if (!contest.isRanked()) {
+        return "contest " + desc.id() + " is ranked: expected " + desc.votesAllowed()
+            + " ranks, the ballot has selections";
+      }
+      if (contest.ranks().size() != desc.votesAllowed()) {
+        return "contest " + desc.id() + " has " + contest.ranks().size() + " ranks, expected "
+            + desc.votesAllowed();
+      }
+    } else {
+      if (contest.isRanked()) {
+        return "contest " + desc.id() + " is not ranked, the ballot has ranks";
+      }
       if (desc.selections().size() != contest.selections().size()) {
-        return VerificationResult.invalid(Step.V8_BALLOT_STRUCTURE, object, "contest " + desc.id() + " has "
-            + contest.selections().size() + " selections, expected " + desc.selections().size());
+        return "contest " + desc.id() + " has " + contest.selections().size() + " selections, expected "
+            + desc.selections().size();
       }
       for (int s = 0; s < desc.selections().size(); s++) {
         SelectionDescription sd = desc.selections().get(s);
         if (!sd.id().equals(contest.selections().get(s).selectionId())) {
-          return VerificationResult.invalid(Step.V8_BALLOT_STRUCTURE, object, "contest " + desc.id()
-              + " selection " + s + " is " + contest.selections().get(s).selectionId() + ", expected " + sd.id());
+          return "contest " + desc.id() + " selection " + s + " is " + contest.selections().get(s).selectionId()
+              + ", expected " + sd.id();
         }
       }
     }
-    return VerificationResult.VALID;
+    List<SelectionDescription> lines = MixedContests.writeInLines(config.manifest(), desc);
+    if (lines.size() != contest.writeIns().size()) {
+      return "contest " + desc.id() + " has " + contest.writeIns().size() + " encrypted write-in names, expected "
+          + lines.size();
+    }
+    for (int l = 0; l < lines.size(); l++) {
+      if (!lines.get(l).id().equals(contest.writeIns().get(l).selectionId())) {
+        return "contest " + desc.id() + " write-in " + l + " is " + contest.writeIns().get(l).selectionId()
+            + ", expected " + lines.get(l).id();
+      }
+    }
+    return null;
   }
 
   private VerificationResult checkProofs(EncryptedBallot ballot, String object) {
@@ -157,6 +195,29 @@ public final class BallotVerifier {
           return false;
         }
       }
+      for (int i = 0; i < contest.ranks().size(); i++) {
+        EncryptedRank rank = contest.ranks().get(i);
+        batch.add(new ProofLabel(Step.V9_SELECTION_PROOFS, object + " rank " + contest.contestId() + "/" + (i + 1)),
+            rank.proof(), RangeStatement.rank(he, config.jointKey(), ballot.ballotId(), contest.contestId(), i + 1,
+                rank.ciphertext(), desc.selections().size()));
+        if (batch.rejections().size() > mark) {
+          return false;
+        }
+      }
+      for (EncryptedWriteIn line : contest.writeIns()) {
+        for (int k = 0; k < line.ciphertexts().size(); k++) {
+          batch.add(new ProofLabel(Step.V9_SELECTION_PROOFS, object + " write-in " + contest.contestId() + "/"
+              + line.selectionId() + "/" + (k + 1)), line.proofs().get(k), new WriteInProof.Statement(he,
+              config.jointKey(), ballot.ballotId(), contest.contestId(), line.selectionId(), k + 1,
+              line.ciphertexts().get(k)));
+          if (batch.rejections().size() > mark) {
+            return false;
+          }
+        }
+      }
+      if (contest.isRanked()) {
+        continue;
+      }
       batch.add(new ProofLabel(Step.V10_CONTEST_PROOFS, object + " contest " + contest.contestId()),
           contest.proof(), contestStatement(ballot, contest, desc.votesAllowed()));
       if (batch.rejections().size() > mark) {
@@ -179,7 +240,7 @@ public final class BallotVerifier {
     Digest he = config.extendedHash();
     List<Digest> hashes = new ArrayList<>();
     for (EncryptedContest contest : ballot.contests()) {
-      Digest chi = ConfirmationCodes.contestHash(he, ballot.ballotId(), contest.contestId(), contest.selections());
+      Digest chi = ConfirmationCodes.contestHash(he, ballot.ballotId(), contest);
       if (!chi.equals(contest.contestHash())) {
         return VerificationResult.invalid(Step.V11_CONFIRMATION_CODES, object + " contest " + contest.contestId(),
             "contest hash does not match its ciphertexts");

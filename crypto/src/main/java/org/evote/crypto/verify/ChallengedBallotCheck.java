@@ -8,8 +8,9 @@ import org.evote.crypto.election.ElectionConfig;
 
 /**
  * The Benaloh challenge check of protocol §6: re-encrypt the claimed plaintext with the disclosed seed and the
- * ballot's own kiosk, time and previous code; the result must equal the posted ballot in every ciphertext, proof,
- * hash and the confirmation code. A kiosk that encrypted anything other than what it showed the voter is caught.
+ * ballot's own kiosk, time and previous code; the result must equal the posted ballot in every ciphertext (of
+ * selections, ranks and write-in names), proof, hash and the confirmation code. The disclosed plaintext carries a
+ * ranked contest's ranking in order and every write-in name. A kiosk that encrypted anything other than what it showed the voter is caught.
  */
 public final class ChallengedBallotCheck {
   private final BallotEncryptor encryptor;
@@ -39,6 +40,19 @@ public final class ChallengedBallotCheck {
           return VerificationResult.invalid(Step.V13_CHALLENGED_BALLOTS, object + " selection "
               + mine.contestId() + "/" + mine.selections().get(s).selectionId(),
               "ciphertext does not encrypt the disclosed choice with the disclosed seed");
+        }
+      }
+      for (int r = 0; r < mine.ranks().size() && r < theirs.ranks().size(); r++) {
+        if (!mine.ranks().get(r).ciphertext().equals(theirs.ranks().get(r).ciphertext())) {
+          return VerificationResult.invalid(Step.V13_CHALLENGED_BALLOTS, object + " rank " + mine.contestId() + "/"
+              + (r + 1), "ciphertext does not encrypt the disclosed ranking with the disclosed seed");
+        }
+      }
+      for (int w = 0; w < mine.writeIns().size() && w < theirs.writeIns().size(); w++) {
+        if (!mine.writeIns().get(w).ciphertexts().equals(theirs.writeIns().get(w).ciphertexts())) {
+          return VerificationResult.invalid(Step.V13_CHALLENGED_BALLOTS, object + " write-in " + mine.contestId()
+              + "/" + mine.writeIns().get(w).selectionId(),
+              "ciphertexts do not encrypt the disclosed name with the disclosed seed");
         }
       }
     }

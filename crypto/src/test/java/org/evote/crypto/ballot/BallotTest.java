@@ -124,14 +124,14 @@ class BallotTest {
     List<EncryptedSelection> sels = new ArrayList<>(c.selections());
     sels.set(1, new EncryptedSelection(s1.selectionId(), s1.ciphertext(), badResponse(s1.proof())));
     VerificationResult r = new BallotVerifier(config, RANDOM).verify(withContest(b, 0,
-        new EncryptedContest(c.contestId(), sels, c.proof(), c.contestHash())));
+        new EncryptedContest(c.contestId(), sels, c.proof(), c.ranks(), c.writeIns(), c.contestHash())));
     VerificationResult.Invalid invalid = (VerificationResult.Invalid) r;
     assertEquals(Step.V9_SELECTION_PROOFS, invalid.step());
     assertEquals("ballot b-6 selection " + c.contestId() + "/" + s1.selectionId(), invalid.object());
     assertEquals("range proof equations do not hold", invalid.reason());
 
     r = new BallotVerifier(config, RANDOM).verify(withContest(b, 0,
-        new EncryptedContest(c.contestId(), c.selections(), badResponse(c.proof()), c.contestHash())));
+        new EncryptedContest(c.contestId(), c.selections(), badResponse(c.proof()), c.ranks(), c.writeIns(), c.contestHash())));
     invalid = (VerificationResult.Invalid) r;
     assertEquals(Step.V10_CONTEST_PROOFS, invalid.step());
     assertEquals("ballot b-6 contest " + c.contestId(), invalid.object());
@@ -146,7 +146,7 @@ class BallotTest {
     EncryptedSelection s1 = c.selections().get(1);
     List<EncryptedSelection> swapped = new java.util.ArrayList<>(c.selections());
     swapped.set(0, new EncryptedSelection(s0.selectionId(), s1.ciphertext(), s1.proof()));
-    EncryptedContest edited = new EncryptedContest(c.contestId(), swapped, c.proof(), c.contestHash());
+    EncryptedContest edited = new EncryptedContest(c.contestId(), swapped, c.proof(), c.ranks(), c.writeIns(), c.contestHash());
     List<EncryptedContest> contests = new java.util.ArrayList<>(b.contests());
     contests.set(0, edited);
     EncryptedBallot e = new EncryptedBallot(b.ballotId(), b.styleId(), b.kioskId(), b.timestamp(),

@@ -76,7 +76,7 @@ class RefusalRecordsVerifyTest {
     EncryptedBallot good = next(e, "kiosk-1", plaintext(e, "kiosk-1-000003"), e.polling.time());
     List<EncryptedContest> contests = new ArrayList<>(good.contests());
     EncryptedContest c = contests.get(0);
-    contests.set(0, new EncryptedContest(c.contestId(), c.selections(), c.proof(), Digest.ZERO));
+    contests.set(0, new EncryptedContest(c.contestId(), c.selections(), c.proof(), c.ranks(), c.writeIns(), Digest.ZERO));
     refuse(e, new EncryptedBallot(good.ballotId(), good.styleId(), good.kioskId(), good.timestamp(),
         good.previousCode(), contests, good.confirmationCode()), RefusalReason.INVALID_BALLOT);
     // Both kiosks go on: kiosk-2's own next id is still free, and kiosk-1 continues after its refusals.

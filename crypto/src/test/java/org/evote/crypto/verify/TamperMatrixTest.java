@@ -175,27 +175,27 @@ class TamperMatrixTest {
               EncryptedSelection s1 = s.get(1);
               s.set(0, new EncryptedSelection(s0.selectionId(), s0.ciphertext(), s1.proof()));
               s.set(1, new EncryptedSelection(s1.selectionId(), s1.ciphertext(), s0.proof()));
-              return new EncryptedContest(c.contestId(), s, c.proof(), c.contestHash());
+              return new EncryptedContest(c.contestId(), s, c.proof(), c.ranks(), c.writeIns(), c.contestHash());
             })), Step.V9_SELECTION_PROOFS),
         onBoard("V10: a contest proof from another encryption (challenged ballot)", e -> {
           PlaintextBallot p = plaintext(e, "kiosk-1-otherproof");
           EncryptedContest other = e.encrypt("kiosk-1", p, BallotSeed.random(e.random()), Digest.ZERO)
               .contests().get(0);
           challengeEdited(e, p, b -> editContest(b, 0, c -> new EncryptedContest(c.contestId(), c.selections(),
-              other.proof(), c.contestHash())));
+              other.proof(), c.ranks(), c.writeIns(), c.contestHash())));
         }, Step.V10_CONTEST_PROOFS),
         onBoard("V11: a wrong contest hash (challenged ballot)", e -> challengeEdited(e, b -> editContest(b, 0,
-            c -> new EncryptedContest(c.contestId(), c.selections(), c.proof(), Digest.ZERO))),
+            c -> new EncryptedContest(c.contestId(), c.selections(), c.proof(), c.ranks(), c.writeIns(), Digest.ZERO))),
             Step.V11_CONFIRMATION_CODES),
         onBoard("V9, V10, V11: several bad ballots among good ones in one combination", e -> {
           challengeEdited(e, plaintext(e, "kiosk-1-badselection"), b -> editContest(b, 0,
               c -> withSelectionProof(c, 1, badResponse(c.selections().get(1).proof()))));
           e.vote("kiosk-2", plaintext(e, "kiosk-2-gooda"), false);
           challengeEdited(e, plaintext(e, "kiosk-1-badcontest"), b -> editContest(b, 0,
-              c -> new EncryptedContest(c.contestId(), c.selections(), badResponse(c.proof()), c.contestHash())));
+              c -> new EncryptedContest(c.contestId(), c.selections(), badResponse(c.proof()), c.ranks(), c.writeIns(), c.contestHash())));
           e.vote("kiosk-1", plaintext(e, "kiosk-1-goodb"), false);
           challengeEdited(e, plaintext(e, "kiosk-1-badhash"), b -> editContest(b, 1,
-              c -> new EncryptedContest(c.contestId(), c.selections(), c.proof(), Digest.ZERO)));
+              c -> new EncryptedContest(c.contestId(), c.selections(), c.proof(), c.ranks(), c.writeIns(), Digest.ZERO)));
           challengeEdited(e, plaintext(e, "kiosk-1-badselection2"), b -> editContest(b, 1,
               c -> withSelectionProof(c, 0, badResponse(c.selections().get(0).proof()))));
           e.vote("kiosk-2", plaintext(e, "kiosk-2-goodc"), true);
@@ -341,7 +341,7 @@ class TamperMatrixTest {
     List<EncryptedSelection> s = new ArrayList<>(c.selections());
     EncryptedSelection old = s.get(index);
     s.set(index, new EncryptedSelection(old.selectionId(), old.ciphertext(), proof));
-    return new EncryptedContest(c.contestId(), s, c.proof(), c.contestHash());
+    return new EncryptedContest(c.contestId(), s, c.proof(), c.ranks(), c.writeIns(), c.contestHash());
   }
 
   /** The proof with its first branch's response changed: the challenges still sum right, an equation fails. */

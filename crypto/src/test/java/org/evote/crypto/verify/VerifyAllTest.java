@@ -46,10 +46,10 @@ class VerifyAllTest {
         br.c(), br.v().add(Scalar.ONE))))),
     /** V10 in the equations. */
     CONTEST_EQUATION(b -> editContest(b, c -> new EncryptedContest(c.contestId(), c.selections(),
-        editBranch(c.proof(), br -> new RangeProof.Branch(br.a(), br.b(), br.c(), br.v().add(Scalar.ONE))),
+        editBranch(c.proof(), br -> new RangeProof.Branch(br.a(), br.b(), br.c(), br.v().add(Scalar.ONE))), c.ranks(), c.writeIns(),
         c.contestHash()))),
     /** V11: proofs all hold, the contest hash does not. */
-    CONTEST_HASH(b -> editContest(b, c -> new EncryptedContest(c.contestId(), c.selections(), c.proof(),
+    CONTEST_HASH(b -> editContest(b, c -> new EncryptedContest(c.contestId(), c.selections(), c.proof(), c.ranks(), c.writeIns(),
         Digest.ZERO)));
 
     final UnaryOperator<EncryptedBallot> edit;
@@ -187,7 +187,7 @@ class VerifyAllTest {
       List<EncryptedSelection> sels = new ArrayList<>(c.selections());
       EncryptedSelection s = sels.get(index);
       sels.set(index, new EncryptedSelection(s.selectionId(), s.ciphertext(), edit.apply(s.proof())));
-      return new EncryptedContest(c.contestId(), sels, c.proof(), c.contestHash());
+      return new EncryptedContest(c.contestId(), sels, c.proof(), c.ranks(), c.writeIns(), c.contestHash());
     });
   }
 

@@ -53,4 +53,18 @@ public final class Curve {
     }
     return CURVE.createPoint(x, y);
   }
+
+  /**
+   * The point (x, y) with y even for 0 ≤ x &lt; p, or null if x³ + a·x + b is not a square mod p (one square root):
+   * how a write-in name's chunk becomes a point (protocol §5.6).
+   */
+  public static ECPoint withEvenY(BigInteger x) {
+    ECFieldElement fx = CURVE.fromBigInteger(x);
+    ECFieldElement y = fx.square().add(CURVE.getA()).multiply(fx).add(CURVE.getB()).sqrt();
+    if (y == null) {
+      return null;
+    }
+    BigInteger yi = y.toBigInteger();
+    return CURVE.createPoint(x, yi.testBit(0) ? CURVE.getField().getCharacteristic().subtract(yi) : yi);
+  }
 }
