@@ -92,8 +92,43 @@ class RobotVoterLogTest {
         }
         assertEquals(written.size(), e.receipt().writeIns(), "the receipt counts the write-ins");
       }
+      // what the kiosk stored and sends: a cast ballot carries the ranking and names only encrypted; a challenged one
+      // discloses them with its plaintext
+      Map<String, RobotVoter.Entry> byId = new java.util.HashMap<>();
+      entries.forEach(e -> byId.put(e.receipt().ballotId(), e));
+      int castWithNames = 0;
+      for (KioskStore.Outgoing o : store.all()) {
+        RobotVoter.Entry e = byId.get(o.ballotId());
+        JsonObject payload = JsonText.parseObject(o.body());
+        java.util.Set<String> strings = new java.util.HashSet<>();
+        collect(payload, strings);
+        JsonObject ballot = payload.getJsonObject("ballot");
+        JsonObject mayor = ballot.getJsonArray("contests").getValuesAs(JsonObject.class).stream()
+            .filter(c -> c.getString("contest_id").equals(Riverton.MAYOR)).findFirst().orElseThrow();
+        assertEquals(5, mayor.getJsonArray("ranks").size(), "a ranked contest: one ciphertext per rank");
+        if (e.receipt().challenged()) {
+          for (String name : e.writeIns().values()) {
+            assertTrue(strings.contains(name), "a challenged ballot discloses its names");
+          }
+        } else {
+          castWithNames += e.writeIns().isEmpty() ? 0 : 1;
+          for (String name : e.writeIns().values()) {
+            assertFalse(strings.contains(name), "a cast ballot never carries a name in the clear");
+          }
+        }
+      }
+      assertTrue(castWithNames > 0, "some cast ballots carry names");
       assertTrue(withNames > 0, "some robots wrote a name");
       assertTrue(rankedDeeper > 0, "some robots ranked more than one");
+    }
+  }
+
+  static void collect(jakarta.json.JsonValue v, java.util.Set<String> out) {
+    switch (v.getValueType()) {
+      case STRING -> out.add(((JsonString) v).getString());
+      case OBJECT -> v.asJsonObject().values().forEach(x -> collect(x, out));
+      case ARRAY -> v.asJsonArray().forEach(x -> collect(x, out));
+      default -> { }
     }
   }
 }
