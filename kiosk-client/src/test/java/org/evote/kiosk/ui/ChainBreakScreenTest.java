@@ -14,7 +14,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -109,8 +108,11 @@ class ChainBreakScreenTest {
     return ELECTION.config.manifest().ballotStyles().get(0).id();
   }
 
-  static Map<String, List<String>> choices() {
-    return org.evote.crypto.ballot.RandomBallots.choices(ELECTION.config.manifest(), style(), RANDOM);
+  /** A random ballot's choices and write-in names (a marked write-in line needs its name). */
+  org.evote.kiosk.service.PreparedBallot prepareRandom() {
+    org.evote.crypto.ballot.RandomBallots.Marks m = org.evote.crypto.ballot.RandomBallots.marks(
+        ELECTION.config.manifest(), style(), RANDOM);
+    return caster.prepare(style(), m.choices(), m.writeIns());
   }
 
   List<Button> styleButtons(FxRobot robot) {
@@ -131,7 +133,7 @@ class ChainBreakScreenTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertTrue(styleButtons(robot).stream().noneMatch(Button::isDisabled), "a recorded refusal blocks nothing");
     assertTrue(uploader.status().chainBreak().isEmpty());
-    caster.prepare(style(), choices()).wipe();
+    prepareRandom().wipe();
 
     refused("K1-000002", "revoked_kiosk", false);
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#chain-broken").tryQuery().isPresent());
@@ -145,7 +147,7 @@ class ChainBreakScreenTest {
     String status = robot.lookup("#status").queryAs(Label.class).getText();
     assertTrue(status.contains(AlarmLine.of(en, alarm)), status);
     ChainBrokenException e = assertThrows(ChainBrokenException.class,
-        () -> caster.prepare(style(), choices()));
+        () -> prepareRandom());
     assertEquals("K1-000002", e.refused().ballotId());
     assertEquals(2, store.refused().size(), "the refused-ballot list keeps both");
 

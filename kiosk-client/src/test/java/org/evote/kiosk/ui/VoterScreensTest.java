@@ -214,8 +214,11 @@ class VoterScreensTest {
     double rows = list.getHeight() / (first.getHeight() + 10);
     assertTrue(rows >= 7, "rows visible in large text: " + rows);
     assertTrue(lastChoiceWhollyVisible(robot), "the 27th governor candidate can be reached");
+    String last = session().currentContest().selections().get(26).id();
     click(robot, "#" + choices(robot).get(26).getId());
-    assertTrue(session().isChosen(GOVERNOR, session().currentContest().selections().get(26).id()));
+    // the 27th is the write-in line: choosing it opens the write-in screen for it
+    assertEquals(Screen.WRITE_IN, session().screen());
+    assertEquals(last, session().writeIn().orElseThrow().selectionId());
   }
 
   /** The colour of a scroll bar part of the list of choices. */
