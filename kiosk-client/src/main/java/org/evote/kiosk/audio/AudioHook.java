@@ -32,6 +32,10 @@ public final class AudioHook {
       Map.entry(KeyCode.PAGE_UP, AudioKey.LOUDER), Map.entry(KeyCode.PAGE_DOWN, AudioKey.QUIETER),
       Map.entry(KeyCode.B, AudioKey.BLANK), Map.entry(KeyCode.F2, AudioKey.START));
 
+  /** The audio keys that stay audio keys in a text field (the write-in name): Up, Down, Enter, volume. */
+  private static final java.util.Set<KeyCode> IN_TEXT = java.util.EnumSet.of(KeyCode.UP, KeyCode.KP_UP,
+      KeyCode.DOWN, KeyCode.KP_DOWN, KeyCode.ENTER, KeyCode.PAGE_UP, KeyCode.PAGE_DOWN);
+
   private final AudioNavigator navigator;
   private final Region blank = new Region();
   private final ToggleButton toggle = new ToggleButton();
@@ -72,11 +76,12 @@ public final class AudioHook {
 
   /**
    * The audio key of a key press; none for other keys, for keys with Ctrl, Alt or Meta, and for typing (in a text
-   * field only the function keys — F1 help, F2 the audio switch — are the audio mode's).
+   * field only the function keys — F1 help, F2 the audio switch — and Up, Down, Enter, Page Up and Page Down are the
+   * audio mode's: letters, space and backspace type the name).
    */
   public static Optional<AudioKey> key(KeyEvent e) {
     if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()
-        || (e.getTarget() instanceof TextInputControl && !e.getCode().isFunctionKey())) {
+        || (e.getTarget() instanceof TextInputControl && !e.getCode().isFunctionKey() && !IN_TEXT.contains(e.getCode()))) {
       return Optional.empty();
     }
     if (e.getCode() == KeyCode.EQUALS && e.isShiftDown()) {

@@ -64,6 +64,13 @@ public final class AudioNavigator implements AutoCloseable {
         moved();
       }
     });
+    // every change of a write-in name is spoken, whichever keyboard made it
+    session.writeInProperty().addListener((o, before, now) -> now.ifPresent(entry -> entry.lastEditProperty()
+        .addListener((x, a, edit) -> {
+          if (active.get() && edit != null && session.writeIn().orElse(null) == entry) {
+            say(screens.writeIn().edit(session.texts(), entry, edit));
+          }
+        })));
   }
 
   /** Whether the audio mode is on (a voter is voting by ear). */
@@ -153,7 +160,7 @@ public final class AudioNavigator implements AutoCloseable {
           return;
         }
         List<Line> feedback = items.get(index).action().run();
-        if (!moved()) {
+        if (!moved(feedback)) {
           screen = screens.current();
           say(feedback);
         }
@@ -259,13 +266,18 @@ public final class AudioNavigator implements AutoCloseable {
 
   /** Announces the screen if the flow moved since it was last announced; true if it did. */
   private boolean moved() {
+    return moved(List.of());
+  }
+
+  /** As {@link #moved()}, saying {@code before} first (what the action that moved the flow did). */
+  private boolean moved(List<Line> before) {
     if (!active.get()) {
       return false;
     }
     if (where().equals(shown)) {
       return false;
     }
-    announce(List.of());
+    announce(before);
     return true;
   }
 

@@ -24,11 +24,20 @@ final class AudioScreens {
   private final KioskController controller;
   private final VotingSession session;
   private final DisplayNames names;
+  private final AudioRanking ranking;
+  private final AudioWriteIn writeIn;
 
   AudioScreens(KioskController controller) {
     this.controller = controller;
     this.session = controller.session();
     this.names = new DisplayNames(session.manifest());
+    this.ranking = new AudioRanking(session, this::selectionName);
+    this.writeIn = new AudioWriteIn(session);
+  }
+
+  /** The write-in screen's words (the navigator speaks each edit of the name through it). */
+  AudioWriteIn writeIn() {
+    return writeIn;
   }
 
   /** The current screen. */
@@ -38,6 +47,8 @@ final class AudioScreens {
       case ACTIVATION -> new AudioScreen(List.of(), List.of());
       case LANGUAGE -> language();
       case CONTEST -> contest(t);
+      case WRITE_IN -> writeIn.screen(t, contestTitle(session.currentContest()), render(names.selection(
+          session.currentContest().id(), session.writeIn().orElseThrow().selectionId(), session.language())));
       case REVIEW -> review(t);
       case ENCRYPTING -> waiting(t, t.get("encrypting.title") + " " + t.get("audio.wait"));
       case SUBMITTING -> waiting(t, t.get("audio.submitting"));
@@ -103,7 +114,7 @@ final class AudioScreens {
 
   private String selectionName(ContestDescription c, SelectionDescription s) {
     String lang = session.language();
-    String name = render(names.selection(c.id(), s.id(), lang));
+    String name = session.choiceName(c, s.id()); // a write-in line with the name written on it
     Optional<DisplayText> party = names.selectionParty(c.id(), s.id(), lang);
     return party.map(p -> session.texts().get("audio.candidate.party", name, render(p))).orElse(name);
   }
@@ -112,6 +123,13 @@ final class AudioScreens {
     ContestDescription c = session.currentContest();
     int position = session.contestIndexProperty().get() + 1;
     int count = session.contests().size();
+    Item next = new Item(say(t, position == count ? "audio.contest.toReview" : "audio.contest.next"), () -> {
+      session.next();
+      return List.of();
+    });
+    if (c.isRanked()) {
+      return ranking.screen(t, contestTitle(c), next);
+    }
     List<SelectionDescription> sel = c.selections();
     Line intro = say(t, "audio.contest.intro", position, count, contestTitle(c), voteFor(t, c),
         session.chosen(c.id()).size(), c.votesAllowed(), sel.size());
@@ -123,17 +141,15 @@ final class AudioScreens {
       items.add(new Item(say(t, "audio.candidate", name, i + 1, sel.size(), state), () -> {
         VotingSession.Toggle r = session.toggle(s.id());
         int chosen = session.chosen(c.id()).size();
-        return List.of(switch (r) {
-          case SELECTED -> say(t, "audio.selected", name, chosen, c.votesAllowed());
-          case DESELECTED -> say(t, "audio.deselected", name, chosen, c.votesAllowed());
-          case REFUSED_OVERVOTE -> line(session.noticeProperty().get());
-        });
+        return switch (r) {
+          case SELECTED -> List.of(say(t, "audio.selected", name, chosen, c.votesAllowed()));
+          case DESELECTED -> List.of(say(t, "audio.deselected", name, chosen, c.votesAllowed()));
+          case REFUSED_OVERVOTE -> List.of(line(session.noticeProperty().get()));
+          case WRITE_IN -> List.<Line>of(); // the write-in screen is announced
+        };
       }));
     }
-    items.add(new Item(say(t, position == count ? "audio.contest.toReview" : "audio.contest.next"), () -> {
-      session.next();
-      return List.of();
-    }));
+    items.add(next);
     return new AudioScreen(List.of(intro), items);
   }
 
@@ -144,14 +160,16 @@ final class AudioScreens {
     var choices = session.ballotChoices();
     for (ContestDescription c : contests) {
       List<String> chosen = new ArrayList<>();
-      for (String id : choices.getOrDefault(c.id(), List.of())) {
-        chosen.add(selectionName(c, c.selection(id).orElseThrow()));
+      List<String> ids = choices.getOrDefault(c.id(), List.of());
+      for (int i = 0; i < ids.size(); i++) {
+        String name = selectionName(c, c.selection(ids.get(i)).orElseThrow());
+        chosen.add(c.isRanked() ? t.get("rank.line", t.get("rank.ordinal", i + 1), name) : name);
       }
       String text = chosen.isEmpty() ? t.get("audio.review.none", contestTitle(c))
           : t.get("audio.review.line", contestTitle(c), String.join("; ", chosen));
       int remaining = c.votesAllowed() - chosen.size();
       if (!chosen.isEmpty() && remaining > 0) {
-        text += " " + t.get("review.undervote", remaining);
+        text += " " + t.get(c.isRanked() ? "review.rankMore" : "review.undervote", remaining);
       }
       items.add(new Item(line(text + " " + t.get("audio.review.change")), () -> {
         session.edit(c.id());

@@ -22,7 +22,8 @@ import org.evote.kiosk.session.Texts;
 
 /**
  * Casts random valid ballots headless through the kiosk's own encrypt-and-cast path:
- * each ballot picks a style and, in every contest, between zero and the allowed number of selections; a fraction
+ * each ballot picks a style and, in every contest, between zero and the allowed number of selections (a ranked
+ * contest: a random ranking of 1 … L of them; a marked write-in line gets a realistic name); a fraction
  * is challenged instead of cast. Given a receipts folder, it saves each ballot's receipt PDF there exactly as the
  * kiosk's screens do ({@link ReceiptDocument#save}), in a language of the manifest picked at random. The log
  * lists every ballot with its choices so a mock election's tally can be checked against the truth — it exists only
@@ -37,11 +38,25 @@ public final class RobotVoter {
   private volatile Optional<ChainBrokenException> stopped = Optional.empty();
 
   /**
-   * One robot ballot: what was chosen, whether it was cast, and its receipt; {@code encryptNanos} is the time to
-   * encrypt and prove it, {@code receiptNanos} the time from the voter's cast (or challenge) to the receipt.
+   * One robot ballot: what was chosen (per contest the selection ids, a ranked contest's in rank order, first
+   * preference first), whether it was cast, and its receipt; {@code encryptNanos} is the time to encrypt and prove
+   * it, {@code receiptNanos} the time from the voter's cast (or challenge) to the receipt; {@code writeIns} is
+   * contest id → the name written (a robot writes at most one name per contest, on its marked or ranked write-in
+   * line).
    */
   public record Entry(String styleId, Map<String, List<String>> choices, LocalReceipt receipt, long encryptNanos,
-      long receiptNanos) {}
+      long receiptNanos, Map<String, String> writeIns) {
+    public Entry {
+      choices = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(choices));
+      writeIns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(writeIns));
+    }
+
+    /** An entry without write-in names. */
+    public Entry(String styleId, Map<String, List<String>> choices, LocalReceipt receipt, long encryptNanos,
+        long receiptNanos) {
+      this(styleId, choices, receipt, encryptNanos, receiptNanos, Map.of());
+    }
+  }
 
   /** A robot that keeps no receipt files (load runs and tests that only need the board). */
   public RobotVoter(BallotCaster caster, SecureRandom random, double challengeRate) {
@@ -95,18 +110,19 @@ public final class RobotVoter {
   private Optional<Entry> voteOne() throws InterruptedException {
     Manifest m = caster.config().manifest();
     String style = RandomBallots.style(m, random);
-    Map<String, List<String>> choices = RandomBallots.choices(m, style, random);
+    RandomBallots.Marks marks = RandomBallots.marks(m, style, random);
+    Map<String, List<String>> choices = marks.choices();
     long start = System.nanoTime();
     PreparedBallot p;
     try {
-      p = caster.prepare(style, choices);
+      p = caster.prepare(style, choices, marks.writeIns());
     } catch (ChainBrokenException e) {
       stopped = Optional.of(e);
       return Optional.empty();
     }
     long prepared = System.nanoTime();
     LocalReceipt r = random.nextDouble() < challengeRate ? caster.challenge(p) : caster.cast(p);
-    Entry e = new Entry(style, choices, r, prepared - start, System.nanoTime() - prepared);
+    Entry e = new Entry(style, choices, r, prepared - start, System.nanoTime() - prepared, marks.namesByContest());
     if (receipts.isPresent()) {
       saveReceipt(receipts.get(), m, r);
     }
@@ -127,19 +143,28 @@ public final class RobotVoter {
     }
   }
 
-  /** Writes the log: every ballot's style, choices per contest, cast or challenged, and tracking code. */
+  /**
+   * Writes the log: every ballot's style, choices per contest (ordered: a ranked contest's first preference first),
+   * when it wrote any a {@code write_ins} member (contest id → name), cast or challenged, and tracking code.
+   */
   public void writeLog(Path file) throws IOException {
     JsonArrayBuilder ballots = JsonText.array();
     synchronized (log) {
       for (Entry e : log) {
         JsonObjectBuilder choices = JsonText.object();
         e.choices().forEach((contest, sels) -> choices.add(contest, JsonText.array(sels)));
-        ballots.add(JsonText.object().add("ballot_id", e.receipt().ballotId())
+        JsonObjectBuilder one = JsonText.object().add("ballot_id", e.receipt().ballotId())
             .add("style_id", e.styleId()).add("choices", choices)
             .add("kind", e.receipt().challenged() ? "challenged" : "cast")
             .add("tracking_code", e.receipt().trackingCode())
             .add("confirmation_code", e.receipt().confirmationCode())
-            .add("upload_pending", e.receipt().uploadPending()));
+            .add("upload_pending", e.receipt().uploadPending());
+        if (!e.writeIns().isEmpty()) {
+          JsonObjectBuilder names = JsonText.object();
+          e.writeIns().forEach(names::add);
+          one.add("write_ins", names);
+        }
+        ballots.add(one);
       }
     }
     JsonText.write(file, JsonText.object().add("kind", "evote-robot-log").add("ballots", ballots).build());

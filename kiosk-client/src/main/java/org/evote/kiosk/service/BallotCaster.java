@@ -65,6 +65,18 @@ public final class BallotCaster {
    *     of its chain would be refused, so none is started (protocol §9.7)
    */
   public PreparedBallot prepare(String styleId, Map<String, ? extends Collection<String>> choices) {
+    return prepare(styleId, choices, Map.of());
+  }
+
+  /**
+   * Encrypts the voter's choices (a ranked contest's in rank order) and the names written on write-in lines
+   * (contest id → (write-in selection id → name), each by {@link org.evote.crypto.ballot.WriteInNames}) as the
+   * kiosk's next ballot.
+   *
+   * @throws ChainBrokenException as {@link #prepare(String, Map)}
+   */
+  public PreparedBallot prepare(String styleId, Map<String, ? extends Collection<String>> choices,
+      Map<String, Map<String, String>> writeIns) {
     Optional<RefusedBallot> broken = store.chainBreak();
     if (broken.isPresent()) {
       throw new ChainBrokenException(broken.get());
@@ -72,7 +84,7 @@ public final class BallotCaster {
     String ballotId = String.format("%s-%06d", credentials.kioskId(), store.takeNumber());
     KioskStore.Chain chain = store.chain();
     long time = uploader.boardClock().ballotTime(chain.lastTime());
-    PlaintextBallot plaintext = new PlaintextBallot(ballotId, styleId, choices);
+    PlaintextBallot plaintext = new PlaintextBallot(ballotId, styleId, choices, writeIns);
     BallotSeed seed = BallotSeed.random(random);
     EncryptedBallot encrypted = new BallotEncryptor(config).encrypt(plaintext, seed, credentials.kioskId(), time,
         chain.lastCode());
@@ -84,7 +96,7 @@ public final class BallotCaster {
     EncryptedBallot b = p.encrypted();
     EntryPayload payload = Submissions.cast(config.extendedHash(), b.ballotId(), b, credentials.key());
     try {
-      return submit(EntryKind.BALLOT_CAST, b, payload);
+      return submit(EntryKind.BALLOT_CAST, b, payload, writeIns(p));
     } finally {
       p.wipe();
     }
@@ -96,13 +108,19 @@ public final class BallotCaster {
     EntryPayload payload = Submissions.challenged(config.extendedHash(), b.ballotId(), b, p.seed(), p.plaintext(),
         credentials.key());
     try {
-      return submit(EntryKind.BALLOT_CHALLENGED, b, payload);
+      return submit(EntryKind.BALLOT_CHALLENGED, b, payload, writeIns(p));
     } finally {
       p.wipe();
     }
   }
 
-  private LocalReceipt submit(EntryKind kind, EncryptedBallot b, EntryPayload payload) throws InterruptedException {
+  /** How many write-in names the ballot carries (the receipt says a write-in was recorded, never the name). */
+  private static int writeIns(PreparedBallot p) {
+    return p.plaintext().writeIns().values().stream().mapToInt(Map::size).sum();
+  }
+
+  private LocalReceipt submit(EntryKind kind, EncryptedBallot b, EntryPayload payload, int writeIns)
+      throws InterruptedException {
     String stored = SignedSubmission.of(config.extendedHash(), payload).stored();
     long id = store.enqueue(b.ballotId(), kind, b.ballotId(), b.trackingCode(), b.previousCode(),
         b.confirmationCode(), b.timestamp(), stored, clock.millis() / 1000);
@@ -115,7 +133,7 @@ public final class BallotCaster {
         .map(o -> o.refusal().orElse("refused"));
     return new LocalReceipt(b.ballotId(), kind == EntryKind.BALLOT_CHALLENGED, b.trackingCode(),
         b.confirmationCode().toHex(), credentials.kioskId(), b.timestamp(), sequence,
-        sequence.isEmpty() && refusal.isEmpty(), checkUrl(b.trackingCode()), refusal);
+        sequence.isEmpty() && refusal.isEmpty(), checkUrl(b.trackingCode()), refusal, writeIns);
   }
 
   /** The look-up URL printed on the receipt (short code); the QR code carries {@link LocalReceipt#lookupUrl()}. */

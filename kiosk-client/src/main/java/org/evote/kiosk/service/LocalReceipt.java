@@ -5,24 +5,36 @@ import java.util.Optional;
 
 /**
  * What the voter's printed receipt says: tracking code, full confirmation code, time, kiosk, the board sequence
- * number once known — or the board's refusal code if the board refused the ballot — and the URL to check it. It
- * never holds or shows the vote.
+ * number once known — or the board's refusal code if the board refused the ballot — the URL to check it, and how many
+ * write-in names the ballot carries ({@code writeIns}: the receipt confirms that a write-in was recorded). It never
+ * holds or shows the vote, nor any name written.
  */
 public record LocalReceipt(String ballotId, boolean challenged, String trackingCode, String confirmationCode,
     String kioskId, long timestamp, Optional<Long> boardSequence, boolean uploadPending, URI checkUrl,
-    Optional<String> refusal) {
+    Optional<String> refusal, int writeIns) {
   public LocalReceipt {
     java.util.Objects.requireNonNull(refusal, "refusal");
+    if (writeIns < 0) {
+      throw new IllegalArgumentException("writeIns: " + writeIns + " is negative");
+    }
     if (refusal.isPresent() && (uploadPending || boardSequence.isPresent())) {
       throw new IllegalArgumentException("a refused ballot is neither pending nor on the board as a ballot");
     }
   }
 
-  /** A receipt of a ballot not refused. */
+  /** A receipt of a ballot without write-in names. */
+  public LocalReceipt(String ballotId, boolean challenged, String trackingCode, String confirmationCode,
+      String kioskId, long timestamp, Optional<Long> boardSequence, boolean uploadPending, URI checkUrl,
+      Optional<String> refusal) {
+    this(ballotId, challenged, trackingCode, confirmationCode, kioskId, timestamp, boardSequence, uploadPending,
+        checkUrl, refusal, 0);
+  }
+
+  /** A receipt of a ballot not refused, without write-in names. */
   public LocalReceipt(String ballotId, boolean challenged, String trackingCode, String confirmationCode,
       String kioskId, long timestamp, Optional<Long> boardSequence, boolean uploadPending, URI checkUrl) {
     this(ballotId, challenged, trackingCode, confirmationCode, kioskId, timestamp, boardSequence, uploadPending,
-        checkUrl, Optional.empty());
+        checkUrl, Optional.empty(), 0);
   }
 
   /**

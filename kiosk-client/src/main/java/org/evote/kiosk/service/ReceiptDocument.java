@@ -32,7 +32,8 @@ import org.evote.kiosk.session.Texts;
  * voter's language — every label from the kiosk's bundle, the election's name as the one display-name rule gives it
  * in that language (protocol §5.1), a refusal in the kiosk's words — : election, cast or challenged, the whole tracking code on a line of its own in large type,
  * time, kiosk, board entry or "upload pending", the check URL, the full confirmation code H_C, and a QR code of
- * the look-up URL with H_C in it (docs/protocol.md §5.5). It carries nothing about the vote.
+ * the look-up URL with H_C in it (docs/protocol.md §5.5); a cast ballot with write-in names says that a write-in was
+ * recorded. It carries nothing about the vote, and never a name written.
  */
 public final class ReceiptDocument {
   /** 80 mm in PDF points. */
@@ -75,6 +76,9 @@ public final class ReceiptDocument {
     List<Line> out = new ArrayList<>();
     out.add(new Line(electionName, Style.TITLE));
     out.add(new Line(t.get(r.challenged() ? "receipt.print.challenged" : "receipt.print.cast"), Style.TITLE));
+    if (r.writeIns() > 0 && !r.challenged()) {
+      out.add(new Line(t.get("receipt.print.writeIn", r.writeIns()), Style.TEXT));
+    }
     out.add(new Line(t.get("receipt.print.code"), Style.TEXT));
     out.add(new Line(r.trackingCode(), Style.CODE));
     out.add(new Line(t.get("receipt.print.time", TIME.format(Instant.ofEpochSecond(r.timestamp()).atZone(zone))),

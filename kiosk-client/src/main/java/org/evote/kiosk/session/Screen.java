@@ -8,6 +8,8 @@ public enum Screen {
   LANGUAGE,
   /** One contest at a time. */
   CONTEST,
+  /** The voter types a name on a write-in line (on-screen or physical keyboard). */
+  WRITE_IN,
   /** Every contest with the choices; undervotes flagged. */
   REVIEW,
   /** The kiosk encrypts and proves. */

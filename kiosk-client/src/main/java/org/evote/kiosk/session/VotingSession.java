@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -14,11 +16,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.DisplayNames;
 import org.evote.crypto.manifest.Manifest;
+import org.evote.crypto.manifest.SelectionDescription;
 
 /**
  * The state of one voter at the kiosk, apart from any screen (the view model of the whole flow): which screen,
  * the style and language, the choices made so far, and the notices the voter should see. It never lets more
- * selections be made than a contest allows. It knows nothing of JavaFX scenes or of the network; the views bind
+ * selections be made than a contest allows, nor more ranks than a ranked contest has; it keeps a ranked contest's
+ * order (move up, move down, remove, clear) and the names written on write-in lines (entered on the
+ * {@link Screen#WRITE_IN} screen through a {@link WriteInEntry}). It knows nothing of JavaFX scenes or of the network; the views bind
  * to its properties and the controller calls its methods.
  */
 public final class VotingSession {
@@ -28,7 +33,10 @@ public final class VotingSession {
   private final ReadOnlyObjectWrapper<Screen> screen = new ReadOnlyObjectWrapper<>(Screen.ACTIVATION);
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<Integer> contestIndex = new ReadOnlyObjectWrapper<>(0);
-  private final Map<String, LinkedHashSet<String>> choices = new LinkedHashMap<>();
+  private final Marks choices = new Marks();
+  private final ReadOnlyIntegerWrapper marksChanged = new ReadOnlyIntegerWrapper(0);
+  private final ReadOnlyObjectWrapper<Optional<WriteInEntry>> writeIn = new ReadOnlyObjectWrapper<>(
+      Optional.empty());
   private String styleId;
   private String language = "en";
   private boolean backToReview;
@@ -125,35 +133,156 @@ public final class VotingSession {
     return contests().get(contestIndex.get());
   }
 
+  /** The selections marked in a contest, in the order chosen (a ranked contest's ranking). */
   public Set<String> chosen(String contestId) {
-    return Set.copyOf(choices.getOrDefault(contestId, new LinkedHashSet<>()));
+    return new LinkedHashSet<>(choices.of(contestId));
   }
 
   public boolean isChosen(String contestId, String selectionId) {
-    return choices.getOrDefault(contestId, new LinkedHashSet<>()).contains(selectionId);
+    return choices.has(contestId, selectionId);
+  }
+
+  /** A ranked contest's ranking, first preference first (empty if none). */
+  public List<String> ranking(String contestId) {
+    return choices.of(contestId);
+  }
+
+  /** The rank (1 = first preference) of a selection in its contest's ranking; 0 if it is not ranked. */
+  public int rankOf(String contestId, String selectionId) {
+    return choices.position(contestId, selectionId);
+  }
+
+  /** Counts every change of the marks (the ranked screen redraws its ranking on it). */
+  public ReadOnlyIntegerProperty marksChangedProperty() {
+    return marksChanged.getReadOnlyProperty();
   }
 
   /** The outcome of touching a selection. */
-  public enum Toggle { SELECTED, DESELECTED, REFUSED_OVERVOTE }
+  public enum Toggle {
+    /** Marked (in a ranked contest: ranked next). */
+    SELECTED,
+    /** Unmarked (in a ranked contest: removed from the ranking, the later ranks move up). */
+    DESELECTED,
+    /** More than the contest allows (marks or ranks): refused with a notice. */
+    REFUSED_OVERVOTE,
+    /** A write-in line: the write-in screen asks for the name first. */
+    WRITE_IN
+  }
 
-  /** Selects or deselects; refuses (with a notice) a selection beyond what the contest allows. */
+  /**
+   * Selects or deselects (in a ranked contest: ranks next, or removes from the ranking); refuses (with a notice)
+   * a selection beyond what the contest allows; a write-in line not yet marked opens the write-in screen, and is
+   * marked only once its name is done.
+   */
   public Toggle toggle(String selectionId) {
     ContestDescription c = currentContest();
-    if (c.selection(selectionId).isEmpty()) {
-      throw new IllegalArgumentException("contest " + c.id() + " has no selection " + selectionId);
-    }
-    LinkedHashSet<String> set = choices.computeIfAbsent(c.id(), k -> new LinkedHashSet<>());
-    if (set.remove(selectionId)) {
+    SelectionDescription s = c.selection(selectionId).orElseThrow(() -> new IllegalArgumentException(
+        "contest " + c.id() + " has no selection " + selectionId));
+    if (choices.remove(c.id(), selectionId)) {
       notice.set("");
+      changed();
       return Toggle.DESELECTED;
     }
-    if (set.size() >= c.votesAllowed()) {
-      notice.set(texts().get("contest.overvote", c.votesAllowed()));
+    if (choices.count(c.id()) >= c.votesAllowed()) {
+      notice.set(texts().get(c.isRanked() ? "contest.overrank" : "contest.overvote", c.votesAllowed()));
       return Toggle.REFUSED_OVERVOTE;
     }
-    set.add(selectionId);
     notice.set("");
+    if (names.isWriteIn(s)) {
+      writeIn.set(Optional.of(new WriteInEntry(c.id(), selectionId, "", texts())));
+      go(Screen.WRITE_IN);
+      return Toggle.WRITE_IN;
+    }
+    choices.add(c.id(), selectionId);
+    changed();
     return Toggle.SELECTED;
+  }
+
+  /** Moves a ranked selection one rank up (towards first); false if it is first or not ranked. */
+  public boolean moveUp(String selectionId) {
+    return move(selectionId, -1);
+  }
+
+  /** Moves a ranked selection one rank down; false if it is last or not ranked. */
+  public boolean moveDown(String selectionId) {
+    return move(selectionId, 1);
+  }
+
+  private boolean move(String selectionId, int delta) {
+    boolean moved = choices.move(currentContest().id(), selectionId, delta);
+    notice.set("");
+    if (moved) {
+      changed();
+    }
+    return moved;
+  }
+
+  /** Removes a selection from the current contest's marks (its ranking; its write-in name); false if unmarked. */
+  public boolean remove(String selectionId) {
+    boolean removed = choices.remove(currentContest().id(), selectionId);
+    notice.set("");
+    if (removed) {
+      changed();
+    }
+    return removed;
+  }
+
+  /** Clears the current contest: no selection marked or ranked, no name written. */
+  public void clearContest() {
+    choices.clear(currentContest().id());
+    notice.set("");
+    changed();
+  }
+
+  // ---- write-in lines ----
+
+  /** The name being typed on the write-in screen (empty on every other screen). */
+  public ReadOnlyObjectProperty<Optional<WriteInEntry>> writeInProperty() {
+    return writeIn.getReadOnlyProperty();
+  }
+
+  public Optional<WriteInEntry> writeIn() {
+    return writeIn.get();
+  }
+
+  /**
+   * The voter is done typing: if the name satisfies the rule, the write-in line is marked (ranked next) with it and
+   * the contest is shown again (true); else the entry's problem says why and nothing is marked (false).
+   */
+  public boolean finishWriteIn() {
+    WriteInEntry e = writeIn.get().orElseThrow(() -> new IllegalStateException("no write-in is being typed"));
+    Optional<String> name = e.check();
+    if (name.isEmpty()) {
+      return false;
+    }
+    choices.add(e.contestId(), e.selectionId());
+    choices.name(e.contestId(), e.selectionId(), name.get());
+    writeIn.set(Optional.empty());
+    changed();
+    go(Screen.CONTEST);
+    return true;
+  }
+
+  /** The voter leaves the write-in screen without a name: the line stays unmarked. */
+  public void cancelWriteIn() {
+    writeIn.set(Optional.empty());
+    notice.set("");
+    go(Screen.CONTEST);
+  }
+
+  /** The name written on a write-in line, if it is marked with one. */
+  public Optional<String> writeInName(String contestId, String selectionId) {
+    return choices.name(contestId, selectionId);
+  }
+
+  /** A marked selection as the review shows it: its name, or the write-in line with the name written on it. */
+  public String choiceName(ContestDescription c, String selectionId) {
+    String line = selectionName(c, selectionId);
+    return writeInName(c.id(), selectionId).map(n -> texts().get("name.writeInWith", line, n)).orElse(line);
+  }
+
+  private void changed() {
+    marksChanged.set(marksChanged.get() + 1);
   }
 
   public void next() {
@@ -193,6 +322,11 @@ public final class VotingSession {
 
   /** One line of the review screen. */
   public record ReviewLine(ContestDescription contest, List<String> chosenNames, int remaining) {
+    /** Whether the names are a ranking (first preference first). */
+    public boolean ranked() {
+      return contest.isRanked();
+    }
+
     /** True if the voter marked fewer than allowed (an undervote, flagged but allowed). */
     public boolean undervote() {
       return remaining > 0;
@@ -203,19 +337,31 @@ public final class VotingSession {
     List<ReviewLine> out = new ArrayList<>();
     for (ContestDescription c : contests()) {
       List<String> names = new ArrayList<>();
-      for (String s : choices.getOrDefault(c.id(), new LinkedHashSet<>())) {
-        names.add(selectionName(c, s));
+      for (String s : choices.of(c.id())) {
+        names.add(choiceName(c, s));
       }
       out.add(new ReviewLine(c, names, c.votesAllowed() - names.size()));
     }
     return out;
   }
 
-  /** The voter's choices for encryption: contest id → selection ids. */
+  /** The voter's choices for encryption: contest id → selection ids (a ranked contest's in rank order). */
   public Map<String, List<String>> ballotChoices() {
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (ContestDescription c : contests()) {
-      out.put(c.id(), List.copyOf(choices.getOrDefault(c.id(), new LinkedHashSet<>())));
+      out.put(c.id(), choices.of(c.id()));
+    }
+    return out;
+  }
+
+  /** The names written, for encryption: contest id → (write-in selection id → name). */
+  public Map<String, Map<String, String>> ballotWriteIns() {
+    Map<String, Map<String, String>> all = choices.names();
+    Map<String, Map<String, String>> out = new LinkedHashMap<>();
+    for (ContestDescription c : contests()) {
+      if (all.containsKey(c.id())) {
+        out.put(c.id(), all.get(c.id()));
+      }
     }
     return out;
   }
@@ -297,7 +443,8 @@ public final class VotingSession {
 
   /** After a cast: the receipt is shown and the voter's choices are gone. */
   public void cast() {
-    choices.clear();
+    choices.clearAll();
+    writeIn.set(Optional.empty());
     go(Screen.RECEIPT);
   }
 
@@ -306,13 +453,15 @@ public final class VotingSession {
    * on a fresh, empty ballot.
    */
   public void challenged() {
-    choices.clear();
+    choices.clearAll();
+    writeIn.set(Optional.empty());
     go(Screen.CHALLENGED);
   }
 
   /** The voter votes again after a challenge, starting with no choices. */
   public void voteAgain() {
-    choices.clear();
+    choices.clearAll();
+    writeIn.set(Optional.empty());
     notice.set("");
     contestIndex.set(0);
     backToReview = false;
@@ -326,7 +475,8 @@ public final class VotingSession {
   }
 
   private void clearVoter() {
-    choices.clear();
+    choices.clearAll();
+    writeIn.set(Optional.empty());
     styleId = null;
     language = languages().get(0);
     contestIndex.set(0);

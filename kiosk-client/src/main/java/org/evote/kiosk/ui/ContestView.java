@@ -20,12 +20,17 @@ import org.evote.kiosk.session.VotingSession;
 /**
  * One contest: its title, one line saying where the voter is and how many to choose, and the list of choices, which
  * takes all the height the window has left (in large text too) and scrolls. The focus starts on the first choice
- * (or the first one chosen), never on Next, so Enter or Space never moves on without voting.
+ * (or the first one chosen), never on Next, so Enter or Space never moves on without voting. A write-in line shows
+ * the name written on it; choosing it opens the write-in screen. A ranked contest has its own screen
+ * ({@link RankedContestView}).
  */
 final class ContestView {
   private ContestView() {}
 
   static Node of(VotingSession session, Texts t) {
+    if (session.currentContest().isRanked()) {
+      return RankedContestView.of(session, t);
+    }
     ContestDescription c = session.currentContest();
     VBox p = Ui.page(session.contestTitle(c), "contest");
     Label counter = Ui.text(t.get("contest.counter", session.contestIndexProperty().get() + 1,
@@ -51,7 +56,7 @@ final class ContestView {
     ToggleButton firstFocus = null;
     for (SelectionDescription s : c.selections()) {
       String party = session.partyName(c, s.id());
-      String name = session.selectionName(c, s.id()) + (party.isEmpty() ? "" : " — " + party);
+      String name = session.choiceName(c, s.id()) + (party.isEmpty() ? "" : " — " + party);
       ToggleButton b = new ToggleButton(name);
       b.setId("choice-" + s.id());
       b.getStyleClass().add("choice");

@@ -119,7 +119,8 @@ public final class KioskController implements AutoCloseable {
   public void encrypt() {
     touch();
     session.encrypting();
-    run(() -> caster.prepare(session.styleId().orElseThrow(), session.ballotChoices()), p -> {
+    run(() -> caster.prepare(session.styleId().orElseThrow(), session.ballotChoices(),
+        session.ballotWriteIns()), p -> {
       prepared = p;
       session.decide();
     });

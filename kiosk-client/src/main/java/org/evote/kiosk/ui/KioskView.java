@@ -146,6 +146,7 @@ public final class KioskView {
       case ACTIVATION -> activation.node();
       case LANGUAGE -> language(t);
       case CONTEST -> ContestView.of(session, t);
+      case WRITE_IN -> WriteInView.of(session, t);
       case REVIEW -> ReviewView.of(session, controller, t);
       case ENCRYPTING, SUBMITTING -> working(t);
       case DECIDE -> DecideView.of(session, controller, t);

@@ -10,7 +10,8 @@ import org.evote.kiosk.session.Texts;
 import org.evote.kiosk.session.VotingSession;
 
 /**
- * Every contest with the voter's choices, undervotes flagged, each with its Change button; then the button that
+ * Every contest with the voter's choices (a ranked contest's ranking in order, "1st choice: …"; a write-in line with
+ * the name written on it), undervotes flagged, each with its Change button; then the button that
  * seals (encrypts) the ballot and shows its tracking code — it says so, and that casting or checking comes next.
  */
 final class ReviewView {
@@ -32,11 +33,14 @@ final class ReviewView {
         none.getStyleClass().add("undervote");
         one.getChildren().add(none);
       } else {
-        for (String n : line.chosenNames()) {
-          one.getChildren().add(Ui.text("✔ " + n));
+        for (int i = 0; i < line.chosenNames().size(); i++) {
+          String n = line.chosenNames().get(i);
+          Label l = Ui.text(line.ranked() ? t.get("rank.line", t.get("rank.ordinal", i + 1), n) : "✔ " + n);
+          l.setId("review-" + line.contest().id() + "-" + (i + 1));
+          one.getChildren().add(l);
         }
         if (line.undervote()) {
-          Label under = Ui.text(t.get("review.undervote", line.remaining()));
+          Label under = Ui.text(t.get(line.ranked() ? "review.rankMore" : "review.undervote", line.remaining()));
           under.getStyleClass().add("undervote");
           one.getChildren().add(under);
         }

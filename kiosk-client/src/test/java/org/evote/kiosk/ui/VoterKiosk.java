@@ -47,21 +47,28 @@ final class VoterKiosk implements AutoCloseable {
   final Uploader uploader;
   final KioskController controller;
   final KioskView view;
+  final String style;
 
   VoterKiosk(Stage stage, Path temp) throws Exception {
+    this(stage, temp, ELECTION, STYLE, "Hamilton County General Election");
+  }
+
+  /** A kiosk of another election, its voters activated on {@code style}. */
+  VoterKiosk(Stage stage, Path temp, TestElection election, String style, String name) throws Exception {
     this.stage = stage;
+    this.style = style;
     Path dir = Files.createTempDirectory(temp, "kiosk");
-    KioskCredentials creds = KioskCredentials.generate("K1", ELECTION.config.extendedHash(),
-        ELECTION.boardKey.publicKey(), ELECTION.polling.checkpointKey.verifierKey(), RANDOM);
+    KioskCredentials creds = KioskCredentials.generate("K1", election.config.extendedHash(),
+        election.boardKey.publicKey(), election.polling.checkpointKey.verifierKey(), RANDOM);
     store = KioskStore.open(dir.resolve("kiosk.sqlite"), "K1", ConfirmationCodes.chainStart(
-        ELECTION.config.extendedHash(), "K1"));
+        election.config.extendedHash(), "K1"));
     uploader = new Uploader(store, BoardClient.create(URI.create("http://127.0.0.1:9"), Duration.ofSeconds(1)),
         creds);
-    BallotCaster caster = new BallotCaster(ELECTION.config, creds, store, uploader, RANDOM, Clock.systemUTC(),
+    BallotCaster caster = new BallotCaster(election.config, creds, store, uploader, RANDOM, Clock.systemUTC(),
         URI.create("http://127.0.0.1:9"), Duration.ofMillis(100));
     receipts = dir.resolve("receipts");
-    controller = new KioskController(new VotingSession(ELECTION.config.manifest()), caster, uploader,
-        "Hamilton County General Election", receipts, now::get);
+    controller = new KioskController(new VotingSession(election.config.manifest()), caster, uploader, name,
+        receipts, now::get);
     view = new KioskView(controller, org.evote.kiosk.pollworker.TestActivation.opened(controller.session(), dir));
     stage.setScene(new Scene(view.root(), WIDTH, HEIGHT));
     stage.show();
@@ -73,7 +80,7 @@ final class VoterKiosk implements AutoCloseable {
 
   /** The poll worker's part, done directly (the activation screen is not a voter screen). */
   void activate(FxRobot robot) {
-    robot.interact(() -> session().activate(STYLE));
+    robot.interact(() -> session().activate(style));
     WaitForAsyncUtils.waitForFxEvents();
   }
 
