@@ -155,6 +155,9 @@ public final class CountJson {
     List<WriteInCount.Name> names = f.objects("names", 0, MAX_NAMES, n -> {
       n.only(Set.of("name", "count"));
       String name = n.string("name");
+      org.evote.crypto.ballot.WriteInNames.problem(name).ifPresent(problem -> {
+        throw new InvalidFieldException(n.path("name"), "not a valid write-in name: " + problem);
+      });
       long count = n.integer("count", 1, Long.MAX_VALUE);
       return n.build(() -> new WriteInCount.Name(name, count));
     });

@@ -13,6 +13,8 @@ import java.util.zip.ZipOutputStream;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.evote.crypto.count.RankedResult;
+import org.evote.crypto.count.WriteInCount;
 import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.DisplayNames;
 import org.evote.crypto.manifest.Manifest;
@@ -32,6 +34,8 @@ public final class ResultViewModel {
   public record ContestResult(String contestId, String name, List<Bar> bars) {}
 
   private final List<ContestResult> contests;
+  private final List<CountViews.RankedView> ranked;
+  private final List<CountViews.WriteInView> writeIns;
   private final long cast;
   private final long challenged;
   private final Path record;
@@ -41,12 +45,26 @@ public final class ResultViewModel {
   private final Feedback message = new Feedback();
   private final GuiTexts texts;
 
+  /**
+   * The result of {@code outcome}, with its mixed contests' counts ({@link TallyService.Outcome#ranked()} and
+   * {@link TallyService.Outcome#writeIns()}): a ranked contest is shown by its rounds, not by homomorphic counts.
+   */
   ResultViewModel(Manifest manifest, TallyService.Outcome outcome, Background background, GuiTexts texts) {
+    this(manifest, outcome, outcome.ranked(), outcome.writeIns(), background, texts);
+  }
+
+  /** The result of {@code outcome} with these ranked results and write-in lists. */
+  ResultViewModel(Manifest manifest, TallyService.Outcome outcome, List<RankedResult> rankedResults,
+      List<WriteInCount> writeInCounts, Background background, GuiTexts texts) {
     this.texts = texts;
     DisplayNames names = new DisplayNames(manifest);
     GuiWords words = new GuiWords(texts);
     String language = texts.language();
-    this.contests = manifest.contests().stream().map(c -> contest(names, words, language, outcome, c)).toList();
+    this.contests = manifest.contests().stream().filter(c -> !c.isRanked())
+        .map(c -> contest(names, words, language, outcome, c)).toList();
+    CountViews views = new CountViews(manifest, names, texts);
+    this.ranked = views.ranked(rankedResults);
+    this.writeIns = views.writeIns(writeInCounts);
     this.cast = outcome.result().castBallots();
     this.challenged = outcome.result().challengedBallots();
     this.record = outcome.record();
@@ -64,8 +82,19 @@ public final class ResultViewModel {
     return new ContestResult(c.id(), names.contest(c.id(), language).render(words), bars);
   }
 
+  /** The homomorphically counted contests (not ranked), one chart each. */
   public List<ContestResult> contests() {
     return contests;
+  }
+
+  /** The ranked contests: their rounds (a chart each) and winners (§13.6). */
+  public List<CountViews.RankedView> ranked() {
+    return ranked;
+  }
+
+  /** The write-in lines' names with their counts, for adjudication (§13.7). */
+  public List<CountViews.WriteInView> writeIns() {
+    return writeIns;
   }
 
   public long cast() {

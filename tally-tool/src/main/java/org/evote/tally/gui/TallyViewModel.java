@@ -185,7 +185,8 @@ public final class TallyViewModel {
           background.onUi(() -> progress.set(p / 100.0));
         }
       });
-      ResultReport report = new ResultReport(s.config().manifest(), outcome.result());
+      ResultReport report = new ResultReport(s.config().manifest(), outcome.result(), outcome.ranked(),
+          outcome.writeIns());
       report.write(out);
       return outcome;
     }, outcome -> {

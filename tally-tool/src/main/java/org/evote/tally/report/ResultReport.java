@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.evote.crypto.count.RankedResult;
+import org.evote.crypto.count.WriteInCount;
 import org.evote.crypto.decrypt.ElectionResult;
 import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.DisplayNames;
@@ -35,23 +37,49 @@ public final class ResultReport {
   private final DisplayNames names;
   private final ReportWords words;
   private final String language;
+  private final List<RankedResult> ranked;
+  private final List<WriteInCount> writeIns;
+  private final CountSections sections;
 
-  /** The report in the manifest's first language (English if the manifest names none). */
+  /** The report in the manifest's first language (English if the manifest names none), without mixed contests. */
   public ResultReport(Manifest manifest, ElectionResult result) {
-    this(manifest, result, new DisplayNames(manifest), firstLanguage(manifest));
+    this(manifest, result, List.of(), List.of());
   }
 
-  private ResultReport(Manifest manifest, ElectionResult result, DisplayNames names, String language) {
+  /**
+   * The report with the counts of the mixed contests (protocol §13.6, §13.7): each ranked contest's rounds and
+   * winner, and each write-in line's names, in the manifest's first language.
+   */
+  public ResultReport(Manifest manifest, ElectionResult result, List<RankedResult> ranked,
+      List<WriteInCount> writeIns) {
+    this(manifest, result, new DisplayNames(manifest), firstLanguage(manifest), ranked, writeIns);
+  }
+
+  private ResultReport(Manifest manifest, ElectionResult result, DisplayNames names, String language,
+      List<RankedResult> ranked, List<WriteInCount> writeIns) {
     this.manifest = manifest;
     this.result = result;
     this.names = names;
     this.language = language;
     this.words = ReportWords.of(language);
+    this.ranked = List.copyOf(ranked);
+    this.writeIns = List.copyOf(writeIns);
+    this.sections = new CountSections(this, words, this.ranked, this.writeIns);
   }
 
   /** The same result for a reader of {@code language} (a BCP 47 tag such as "es"). */
   public ResultReport in(String language) {
-    return new ResultReport(manifest, result, names, language);
+    return new ResultReport(manifest, result, names, language, ranked, writeIns);
+  }
+
+  /** The ranked contests' results this report shows. */
+  public List<RankedResult> ranked() {
+    return ranked;
+  }
+
+  /** The write-in lists this report shows. */
+  public List<WriteInCount> writeIns() {
+    return writeIns;
   }
 
   /** The language of this report's names and words. */
@@ -116,23 +144,40 @@ public final class ResultReport {
         .append("\n\n");
     for (ContestDescription c : manifest.contests()) {
       out.append(contestName(c)).append('\n');
-      for (SelectionDescription s : c.selections()) {
-        out.append(String.format(Locale.ROOT, "  %-50s %8d%n", selectionName(c, s), count(c, s)));
+      if (!c.isRanked()) {
+        for (SelectionDescription s : c.selections()) {
+          out.append(String.format(Locale.ROOT, "  %-50s %8d%n", selectionName(c, s), count(c, s)));
+        }
       }
+      sections.text(out, c);
       out.append('\n');
     }
     return out.toString();
   }
 
+  /** result.csv: the homomorphically counted contests (a ranked contest's rounds are in {@link #roundsCsv}). */
   public String csv() {
     StringBuilder out = new StringBuilder("contest_id,contest,selection_id,selection,votes\n");
     for (ContestDescription c : manifest.contests()) {
+      if (c.isRanked()) {
+        continue;
+      }
       for (SelectionDescription s : c.selections()) {
         out.append(String.join(",", List.of(csvText(c.id()), csvText(contestName(c)), csvText(s.id()),
             csvText(selectionName(c, s)), Long.toString(count(c, s))))).append('\n');
       }
     }
     return out.toString();
+  }
+
+  /** result-rounds.csv: every round of every ranked contest (§13.6). */
+  public String roundsCsv() {
+    return sections.roundsCsv(manifest.contests());
+  }
+
+  /** result-write-ins.csv: the names written on every write-in line (§13.7). */
+  public String writeInsCsv() {
+    return sections.writeInsCsv(manifest.contests());
   }
 
   /**
@@ -161,6 +206,11 @@ public final class ResultReport {
     out.append("<p>").append(html(words.say("counts.html", result.castBallots() + "",
         result.challengedBallots() + ""))).append("</p>\n");
     for (ContestDescription c : manifest.contests()) {
+      if (c.isRanked()) {
+        out.append("<h2>").append(html(contestName(c))).append("</h2>\n");
+        sections.html(out, c);
+        continue;
+      }
       long max = Math.max(1, c.selections().stream().mapToLong(s -> count(c, s)).max().orElse(1));
       out.append("<h2>").append(html(contestName(c))).append("</h2>\n<table>\n");
       for (SelectionDescription s : c.selections()) {
@@ -170,6 +220,7 @@ public final class ResultReport {
             .append(html(words.say("votes", n + "", n))).append("\" style=\"width:").append(100 * n / max).append("%\"></div></td></tr>\n");
       }
       out.append("</table>\n");
+      sections.html(out, c);
     }
     return out.append("</body></html>\n").toString();
   }
@@ -177,7 +228,8 @@ public final class ResultReport {
   /**
    * Writes the result in every language of the manifest into {@code dir}: result.txt, result.csv and result.html
    * in its first language, and result.&lt;language&gt;.txt and .html in each of {@link #otherLanguages} (the CSV,
-   * for programs, is one file). Every file is made before any is written.
+   * for programs, is one file); with ranked results also result-rounds.csv, with write-in lists also
+   * result-write-ins.csv. Every file is made before any is written.
    *
    * @return the names of the files written, in that order
    */
@@ -187,6 +239,12 @@ public final class ResultReport {
     files.put("result.txt", first.text());
     files.put("result.csv", first.csv());
     files.put("result.html", first.html());
+    if (sections.anyRanked()) {
+      files.put("result-rounds.csv", first.roundsCsv());
+    }
+    if (sections.anyWriteIns()) {
+      files.put("result-write-ins.csv", first.writeInsCsv());
+    }
     for (String other : otherLanguages(manifest)) {
       ResultReport r = in(other);
       files.put("result." + other + ".txt", r.text());
