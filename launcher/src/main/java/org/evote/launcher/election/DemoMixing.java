@@ -48,10 +48,11 @@ final class DemoMixing {
       last = mixed.mix();
       long ciphertexts = last.shuffles().stream()
           .mapToLong(s -> (long) s.output().size() * (s.output().isEmpty() ? 0 : s.output().get(0).width())).sum();
+      int before = files.size() - 1;
       log.printf("   mix %d by guardian %d: %d lists, %d ciphertexts re-encrypted, permuted and proven in %.1f s "
-          + "(the board and the %d mix%s before it verified first)%n", mixed.mix().position(), g,
-          last.shuffles().size(), ciphertexts, (System.nanoTime() - started) / 1e9, files.size() - 1,
-          files.size() == 2 ? "" : "es");
+          + "(after verifying the board%s)%n", mixed.mix().position(), g, last.shuffles().size(), ciphertexts,
+          (System.nanoTime() - started) / 1e9, before == 0 ? "" : " and the " + before + " mix" + (before == 1 ? ""
+              : "es") + " before it");
     }
     return new Cascade(files, last);
   }
