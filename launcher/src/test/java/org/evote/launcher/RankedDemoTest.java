@@ -20,7 +20,6 @@ import org.evote.crypto.json.JsonText;
 import org.evote.server.testing.Console;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,17 +28,16 @@ import org.junit.jupiter.api.io.TempDir;
  * demo's truth check covers every round and the write-in names, and the record re-verifies with {@code tally
  * verify}; then a tampered shuffle, a tampered decryption and a tampered round each fail their step.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RankedDemoTest {
   static final Path MANIFEST = Path.of("../docs/examples/manifest-riverton-rcv.json");
 
   @TempDir
-  Path temp;
-  Path dir;
-  Console run;
+  static Path temp;
+  static Path dir;
+  static Console run;
 
   @BeforeAll
-  void runTheDemo() {
+  static void runTheDemo() {
     dir = temp.resolve("election");
     run = MockElectionTest.evote("demo", "--manifest", MANIFEST.toString(), "--kiosks", "2", "--ballots", "24",
         "--challenge-rate", "0.1", "--out", dir.toString());
