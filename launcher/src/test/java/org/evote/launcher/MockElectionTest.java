@@ -50,8 +50,10 @@ class MockElectionTest {
     Console run = evote("demo", "--kiosks", "3", "--ballots", "16", "--challenge-rate", "0.5", "--out",
         dir.toString());
     assertEquals(0, run.code(), run.out() + run.err());
-    assertTrue(run.out().contains("The decrypted result equals the truth exactly, and the record verifies against "
-        + "the election notice, cosigned by its witnesses."), run.out());
+    // The county's contests have write-in lines: their names are mixed by every guardian and listed.
+    assertTrue(run.out().contains("The decrypted result equals the truth exactly (every round of every ranked "
+        + "contest and every write-in name too), and the record verifies against the election notice, cosigned by "
+        + "its witnesses."), run.out());
     assertTrue(run.out().contains("notice hash "), run.out());
     assertTrue(run.out().contains("every ballot the kiosks gave a receipt for is on it exactly once"), run.out());
     assertTrue(run.out().contains("The election record is in " + dir.resolve("record")), run.out());
@@ -70,7 +72,7 @@ class MockElectionTest {
     assertTrue(spanish.contains("<html lang=\"es\">") && spanish.contains("<h2>Gobernador de la Mancomunidad de Ozark"
         + "</h2>") && spanish.contains("<p>Papeletas emitidas: "), spanish);
     assertTrue(run.out().contains("result files in every language of the manifest: result.txt, result.csv, "
-        + "result.html, result.es.txt, result.es.html"), run.out());
+        + "result.html, result-write-ins.csv, result.es.txt, result.es.html"), run.out());
 
     // The record's final checkpoint is signed by the notice's board key and cosigned by both of its witnesses.
     ElectionNotice notice = NoticeJson.decode(JsonText.readObject(dir.resolve("notice.json")));

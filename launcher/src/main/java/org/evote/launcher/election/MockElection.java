@@ -14,11 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.evote.crypto.ceremony.GuardianKey;
+import org.evote.crypto.count.RankedResult;
+import org.evote.crypto.count.WriteInCount;
 import org.evote.crypto.decrypt.ElectionResult;
 import org.evote.crypto.election.ElectionConfig;
 import org.evote.crypto.json.JsonText;
 import org.evote.crypto.json.ManifestJson;
-import org.evote.crypto.keystore.GuardianKeyFile;
 import org.evote.crypto.keystore.KioskCredentials;
 import org.evote.crypto.keystore.SecretFiles;
 import org.evote.crypto.manifest.Manifest;
@@ -79,17 +80,23 @@ public final class MockElection implements AutoCloseable {
     }
   }
 
-  /** What the election established. */
+  /**
+   * What the election established: the homomorphic result and the truth of its contests, the mixed contests' counts
+   * ({@code ranked}, {@code writeIns}) with the robots' write-in names ({@code namesTruth}, contest id → name →
+   * ballots) and every way they differ from the robots' truth ({@code mixedProblems}).
+   */
   public record Outcome(ElectionResult result, Map<String, Map<String, Long>> truth, long cast, long challenged,
-      VerificationReport report, List<String> boardProblems, Path record, Path notice, SignedNote checkpoint) {
+      VerificationReport report, List<String> boardProblems, Path record, Path notice, SignedNote checkpoint,
+      List<RankedResult> ranked, List<WriteInCount> writeIns, Map<String, Map<String, Long>> namesTruth,
+      List<String> mixedProblems) {
     /**
      * The record verifies against the election notice with every trust check made (V20 passes: the board's keys,
-     * the kiosks and the witnesses' quorum are the notice's), every ballot is on the board once, and the decrypted
-     * counts equal the truth.
+     * the kiosks and the witnesses' quorum are the notice's), every ballot is on the board once, the decrypted
+     * counts equal the truth, and so do every round of each ranked contest and the write-in names.
      */
     public boolean succeeded() {
       return report.isValid() && anchored() && boardProblems.isEmpty() && result.castBallots() == cast
-          && result.challengedBallots() == challenged && countsMatch(result, truth);
+          && result.challengedBallots() == challenged && countsMatch(result, truth) && mixedProblems.isEmpty();
     }
 
     /** V20 passed and no trust check was left unmade. */
@@ -156,30 +163,47 @@ public final class MockElection implements AutoCloseable {
     Path boardFile = out.resolve("closed").resolve(RecordFiles.BOARD);
     Voting voting = vote(config, robots, boardFile);
 
-    // 6. Tally by a quorum
+    // 6. The mix cascade, when the manifest has ranked contests or write-in lines: every guardian mixes in turn
+    Optional<DemoMixing.Cascade> cascade = Optional.empty();
+    if (MixedTruth.applies(manifest)) {
+      log.printf("%n6. Mixing the ranked contests and write-in names: each of the %d guardians in turn re-encrypts, "
+          + "permutes and proves every mixed list (as tally mix does, offline)%n", settings.guardians());
+      cascade = Optional.of(DemoMixing.run(guardians, settings.guardians(), electionFile, boardFile,
+          out.resolve("mixes"), random, log));
+    }
+
+    // 7. Tally by a quorum
     List<Integer> present = chooseQuorum();
     List<GuardianKey> keys = new ArrayList<>();
     for (int g : present) {
-      char[] p = Files.readString(guardians.resolve("guardian-" + g + ".pass")).strip().toCharArray();
-      keys.add(GuardianKeyFile.open(CeremonyService.keyFile(guardians, g), p));
-      java.util.Arrays.fill(p, '\0');
+      keys.add(DemoMixing.open(guardians, g));
     }
     Path record = out.resolve("record");
     int threads = Runtime.getRuntime().availableProcessors();
-    TallyService.Outcome tallied = new TallyService(random, threads).tally(electionFile, boardFile, keys, record,
-        n -> { });
-    List<String> resultFiles = new ResultReport(manifest, tallied.result()).write(record);
-    log.printf("%n6. Tally: the board verified, the cast ballots added up, decrypted by guardians %s of %d%n"
+    TallyService.Outcome tallied = new TallyService(random, threads).tally(electionFile, boardFile,
+        RecordFiles.checkpointBeside(boardFile), keys, cascade.map(DemoMixing.Cascade::files).orElse(List.of()),
+        record, n -> { });
+    List<String> resultFiles = new ResultReport(manifest, tallied.result(), tallied.ranked(), tallied.writeIns())
+        .write(record);
+    log.printf("%n7. Tally: the board verified, the cast ballots added up, decrypted by guardians %s of %d%s%n"
         + "   result files in every language of the manifest: %s%n", present, settings.guardians(),
+        cascade.isPresent() ? ";\n   the mixes verified, the final lists decrypted with a proof per ciphertext and "
+            + "counted (instant runoff, Maine's rules; write-in names listed)" : "",
         String.join(", ", resultFiles));
+    List<String> mixedProblems = new ArrayList<>();
+    MixedTruth mixedTruth = new MixedTruth(manifest, voting.voted());
+    if (cascade.isPresent()) {
+      mixedProblems.addAll(mixedTruth.problems(config.extendedHash(), cascade.get().last(), tallied.ranked(),
+          tallied.writeIns(), record));
+    }
 
-    // 7. Tally published on the board; the final board and its cosigned checkpoint go into the record (as tally
+    // 8. Tally published on the board; the final board and its cosigned checkpoint go into the record (as tally
     // publish --notice does), which is verified in full against the notice
     board.publishTally(TallyPublication.of(record));
     SignedNote checkpoint = board.download(record, Optional.of(notice.witnessPolicy()), COSIGNING_PATIENCE).note();
     Path noticeFile = out.resolve("notice.json");
     VerificationReport report = RecordFiles.verify(record, noticeFile, random, threads, n -> { });
-    log.printf("%n7. Tally published on the board; the final board and its checkpoint, cosigned by %d of %d "
+    log.printf("%n8. Tally published on the board; the final board and its checkpoint, cosigned by %d of %d "
         + "witnesses, downloaded into the record%n   %s:%n", WITNESS_QUORUM, WITNESSES,
         record.resolve(RecordFiles.CHECKPOINT));
     CheckpointView.lines(checkpoint, notice).forEach(l -> log.println(l.isEmpty() ? "" : "     " + l));
@@ -188,7 +212,8 @@ public final class MockElection implements AutoCloseable {
 
     long challenged = voting.voted().stream().filter(e -> e.receipt().challenged()).count();
     Outcome outcome = new Outcome(tallied.result(), voting.truth(), voting.voted().size() - challenged, challenged,
-        report, voting.problems(), record, noticeFile, checkpoint);
+        report, voting.problems(), record, noticeFile, checkpoint, tallied.ranked(), tallied.writeIns(),
+        mixedTruth.names(), mixedProblems);
     ResultView.print(log, manifest, outcome);
     return outcome;
   }

@@ -64,6 +64,7 @@ public final class RobotKiosks implements AutoCloseable {
   }
 
   private final List<Kiosk> kiosks = new ArrayList<>();
+  private final org.evote.crypto.manifest.Manifest manifest;
 
   /** The kiosk's own limit on one request to the board (as {@code kiosk-client --robot} uses). */
   public static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -77,6 +78,7 @@ public final class RobotKiosks implements AutoCloseable {
   /** As above, with another limit on each request (a network that swallows requests is found out sooner). */
   public RobotKiosks(ElectionConfig config, URI board, List<KioskCredentials> credentials, Path dir,
       double challengeRate, SecureRandom random, Duration requestTimeout) throws IOException {
+    this.manifest = config.manifest();
     try {
       for (KioskCredentials c : credentials) {
         Path kioskDir = Files.createDirectories(dir.resolve(c.kioskId()));
@@ -164,14 +166,20 @@ public final class RobotKiosks implements AutoCloseable {
     }
   }
 
-  /** The plaintext truth: for each contest, how many cast ballots marked each selection. */
+  /**
+   * The plaintext truth of the homomorphically counted contests: for each contest that is not ranked, how many cast
+   * ballots marked each selection (ranked contests are checked by {@code MixedTruth}).
+   */
   public Map<String, Map<String, Long>> truth() {
     Map<String, Map<String, Long>> truth = new TreeMap<>();
     for (Kiosk k : kiosks) {
       for (RobotVoter.Entry e : k.voter.log()) {
         if (!e.receipt().challenged()) {
-          e.choices().forEach((contest, selections) -> selections.forEach(s -> truth.computeIfAbsent(contest,
-              c -> new TreeMap<>()).merge(s, 1L, Long::sum)));
+          e.choices().forEach((contest, selections) -> {
+            if (manifest.contest(contest).map(c -> !c.isRanked()).orElse(true)) {
+              selections.forEach(s -> truth.computeIfAbsent(contest, c -> new TreeMap<>()).merge(s, 1L, Long::sum));
+            }
+          });
         }
       }
     }
