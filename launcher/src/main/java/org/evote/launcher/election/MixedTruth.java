@@ -22,7 +22,7 @@ import org.evote.crypto.json.JsonText;
 import org.evote.crypto.json.MixedBallotsJson;
 import org.evote.crypto.manifest.ContestDescription;
 import org.evote.crypto.manifest.Manifest;
-import org.evote.crypto.mix.DecodedList;
+import org.evote.crypto.decrypt.DecodedList;
 import org.evote.crypto.mix.MixFile;
 import org.evote.crypto.record.RecordFiles;
 import org.evote.kiosk.robot.RobotVoter;
