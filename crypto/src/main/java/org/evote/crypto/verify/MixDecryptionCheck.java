@@ -32,7 +32,7 @@ import org.evote.crypto.proof.MixDecryptionProof;
  * verifier's threads); at least k guardians decrypted; the combined plaintexts decode to valid rows, and those rows
  * are exactly {@code mixed_ballots.json}'s.
  */
-final class MixDecryptionCheck {
+public final class MixDecryptionCheck {
   /** Proofs per batch. */
   private static final int CHUNK = 4_096;
 
@@ -134,6 +134,15 @@ final class MixDecryptionCheck {
         }
       }
     }
+  }
+
+  /**
+   * The Chaum–Pedersen proofs of one guardian's share of the final lists' decryption (the costliest part of V22),
+   * on {@code threads} threads: the first failure, or empty. For tools and benchmarks; the verifier runs it in V22.
+   */
+  public static Optional<String> shareProofs(ElectionConfig config, List<MixList> lists, MixDecryptionShare share,
+      SecureRandom random, int threads) {
+    return proofs(config, lists, share, random, threads, new VerificationReport.Recorder(Step.V22_MIX_DECRYPTION));
   }
 
   /** All of one share's proofs, in batches of {@link #CHUNK} on {@code threads} threads; the first failure. */
