@@ -11,12 +11,10 @@ import org.evote.crypto.proof.ProofCheck;
  * the statement and the proof's commitments (strong Fiat–Shamir, §13.3), never taken from the proof.
  * {@link #verify(ShuffleStatement, ShuffleProof)} checks each equation on its own (no randomness needed);
  * {@link #verify(ShuffleStatement, ShuffleProof, SecureRandom, int)} checks them all as one random linear combination
- * with 128-bit weights from the verifier's SecureRandom (one multi-scalar multiplication), and only if that fails
+ * with 128-bit weights from the verifier's SecureRandom ({@link ShuffleBatch}), and only if that fails
  * checks each on its own to name the first that fails.
  */
 public final class ShuffleVerifier {
-  private static final int WEIGHT_BYTES = 16;
-
   private ShuffleVerifier() {}
 
   /** Valid, or Invalid naming the first equation that fails. */
@@ -58,43 +56,7 @@ public final class ShuffleVerifier {
     Generators.ShuffleGenerators gens = Generators.prefix(generators, n);
     Scalar[] u = ShuffleHashes.challenges(statement, proof.permutationCommitments());
     Scalar c = challenge(statement, proof);
-    Combination all = new Combination();
-    byte[] pool = new byte[WEIGHT_BYTES * 64];
-    ShuffleEquations.describe(statement, proof, gens, u, c, new ShuffleEquations.Sink() {
-      private BigInteger rho;
-      private int used = pool.length;
-
-      @Override
-      public void begin(String name) {
-        if (used == pool.length) {
-          random.nextBytes(pool);
-          used = 0;
-        }
-        rho = new BigInteger(1, pool, used, WEIGHT_BYTES).add(BigInteger.ONE); // ρ uniform in [1, 2^128]
-        used += WEIGHT_BYTES;
-      }
-
-      @Override
-      public void g(BigInteger s) {
-        all.g(rho.multiply(s));
-      }
-
-      @Override
-      public void k(BigInteger s) {
-        all.k(rho.multiply(s));
-      }
-
-      @Override
-      public void term(Element p, BigInteger s) {
-        all.term(p, rho.multiply(s));
-      }
-
-      @Override
-      public boolean end() {
-        return true;
-      }
-    });
-    if (all.isIdentity(statement.jointKey(), threads)) {
+    if (ShuffleBatch.holds(statement, proof, gens, u, c, random, threads)) {
       return ProofCheck.VALID;
     }
     return direct(statement, proof, threads, gens);

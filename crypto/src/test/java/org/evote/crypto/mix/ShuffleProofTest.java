@@ -246,6 +246,19 @@ class ShuffleProofTest {
   }
 
   @Test
+  void aListOfMoreThanOneChunkVerifiesAndAnAlteredRowInTheSecondChunkFails() {
+    List<MixRow> in = f.rows(1100, 1);
+    Shuffler.Shuffled s = new Shuffler(f.key).shuffle(in, f.random, 2);
+    ShuffleStatement st = f.statement(in, s.output());
+    ShuffleProof p = ShuffleProver.prove(st, s.witness(), f.random, 2);
+    assertEquals(ProofCheck.VALID, ShuffleVerifier.verify(st, p, weights, 2));
+    Ciphertext c = s.output().get(1050).ciphertexts().get(0);
+    List<MixRow> altered = replaceRow(s.output(), 1050,
+        new MixRow(List.of(new Ciphertext(c.alpha().add(Element.G), c.beta()))));
+    assertInstanceOf(ProofCheck.Invalid.class, ShuffleVerifier.verify(f.statement(in, altered), p, weights, 2));
+  }
+
+  @Test
   void theWitnessNeverPrints() {
     assertEquals("Shuffled[" + N + " rows, witness redacted]", shuffled.toString());
     assertEquals("ShuffleWitness[redacted]", shuffled.witness().toString());
