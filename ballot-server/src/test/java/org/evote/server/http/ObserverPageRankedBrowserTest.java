@@ -76,6 +76,30 @@ class ObserverPageRankedBrowserTest {
   }
 
   @Test
+  void aBallotWhoseRanksDoNotMatchItsCodeIsShownAsNotMatching() throws Exception {
+    // the kiosk's next ballot with its first two mayor ranks swapped, χ and H_C kept: the board refuses it
+    // (invalid_ballot, recorded) and the browser's recomputation of its code from the ciphertexts fails
+    TestKiosk.Submission honest = kiosk.next(new PlaintextBallot("kiosk-1-3", "ward-1", Map.of(
+        "mayor", List.of("sel-mayor-lindqvist", "sel-mayor-tremblay"))), false);
+    var b = honest.ballot();
+    var contests = new java.util.ArrayList<>(b.contests());
+    var mayor = contests.get(0);
+    contests.set(0, new org.evote.crypto.ballot.EncryptedContest(mayor.contestId(), mayor.selections(),
+        mayor.proof(), List.of(mayor.ranks().get(1), mayor.ranks().get(0), mayor.ranks().get(2),
+            mayor.ranks().get(3), mayor.ranks().get(4)), mayor.writeIns(), mayor.contestHash()));
+    var swapped = new org.evote.crypto.ballot.EncryptedBallot(b.ballotId(), b.styleId(), b.kioskId(),
+        b.timestamp(), b.previousCode(), contests, b.confirmationCode());
+    var payload = org.evote.crypto.json.Submissions.cast(t.config.extendedHash(), "kiosk-1-req-swapped", swapped,
+        kiosk.key);
+    assertEquals(400, t.submit(kiosk.signed(payload)).statusCode());
+    browser.get(t.base + "/?code=" + b.trackingCode());
+    chromium.waiting().until(d -> !d.findElements(By.id("code-recomputed")).isEmpty());
+    String line = browser.findElement(By.id("code-recomputed")).getText();
+    assertTrue(line.contains("does NOT match"), line);
+    assertEquals("check-bad", browser.findElement(By.id("code-recomputed")).getAttribute("class"));
+  }
+
+  @Test
   void aChallengedBallotShowsItsRankingInOrderAndTheNamesWritten() throws Exception {
     browser.get(t.base.toString());
     chromium.waiting().until(d -> d.findElement(By.id("challenged-list")).getText().contains(challenged.ballot()
