@@ -26,7 +26,9 @@ import org.evote.crypto.tally.EncryptedTally;
  * with the number of ballots only by fingerprints of their ids and ciphertexts), V19 on the board's final
  * checkpoint ({@link CheckpointCheck}) and V20 against the election notice ({@link NoticeCheck}), then V14–V17 on
  * the tally files ({@link EncryptedTallyCheck}, {@link SharesCheck}, {@link ResultCheck},
- * {@link PublishedTallyCheck}), and V18 on the key ceremony's transcript ({@link TranscriptCheck}). Never
+ * {@link PublishedTallyCheck}), V18 on the key ceremony's transcript ({@link TranscriptCheck}), and V21–V23 on the
+ * mix cascade, its decryption and the count ({@link MixCascadeCheck}, {@link MixDecryptionCheck},
+ * {@link RankedCountCheck}) over the cast ballots' rows the board pass collected. Never
  * throws on hostile input: a file or object that cannot be read fails the step it belongs to, naming the field.
  */
 public final class RecordVerifier {

@@ -27,9 +27,10 @@ import org.evote.crypto.verify.VerificationReport;
 
 /**
  * The tally: in one streaming pass, verify the whole board (V1–V13) and add the cast ballots
- * homomorphically; then have each present guardian decrypt with proofs, combine, write the complete election record
- * (with the key ceremony's transcript found beside election.json), and read its files back to check them (V14–V18)
- * against that pass. Used by the command line and the desktop
+ * homomorphically; for an election with mixed contests check the mix cascade and have the present guardians decrypt
+ * its final lists (§13.5); then have each present guardian decrypt the tally with proofs, combine, write the
+ * complete election record (with the key ceremony's transcript found beside election.json), and read its files
+ * back to check them (V14–V18, V21–V23) against that pass. Used by the command line and the desktop
  * app.
  */
 public final class TallyService {
