@@ -8,12 +8,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.evote.crypto.ceremony.GuardianKey;
 import org.evote.crypto.count.RankedResult;
 import org.evote.crypto.count.WriteInCount;
 import org.evote.crypto.decrypt.ElectionResult;
@@ -33,7 +30,6 @@ import org.evote.crypto.verify.Step;
 import org.evote.crypto.verify.VerificationReport;
 import org.evote.kiosk.robot.RobotVoter;
 import org.evote.server.BoardHost;
-import org.evote.tally.report.ResultReport;
 import org.evote.tally.service.CeremonyService;
 import org.evote.tally.service.NoticeService;
 import org.evote.tally.service.TallyPublication;
@@ -173,29 +169,11 @@ public final class MockElection implements AutoCloseable {
     }
 
     // 7. Tally by a quorum
-    List<Integer> present = chooseQuorum();
-    List<GuardianKey> keys = new ArrayList<>();
-    for (int g : present) {
-      keys.add(DemoMixing.open(guardians, g));
-    }
     Path record = out.resolve("record");
     int threads = Runtime.getRuntime().availableProcessors();
-    TallyService.Outcome tallied = new TallyService(random, threads).tally(electionFile, boardFile,
-        RecordFiles.checkpointBeside(boardFile), keys, cascade.map(DemoMixing.Cascade::files).orElse(List.of()),
-        record, n -> { });
-    List<String> resultFiles = new ResultReport(manifest, tallied.result(), tallied.ranked(), tallied.writeIns())
-        .write(record);
-    log.printf("%n7. Tally: the board verified, the cast ballots added up, decrypted by guardians %s of %d%s%n"
-        + "   result files in every language of the manifest: %s%n", present, settings.guardians(),
-        cascade.isPresent() ? ";\n   the mixes verified, the final lists decrypted with a proof per ciphertext and "
-            + "counted (instant runoff, Maine's rules; write-in names listed)" : "",
-        String.join(", ", resultFiles));
-    List<String> mixedProblems = new ArrayList<>();
-    MixedTruth mixedTruth = new MixedTruth(manifest, voting.voted());
-    if (cascade.isPresent()) {
-      mixedProblems.addAll(mixedTruth.problems(config.extendedHash(), cascade.get().last(), tallied.ranked(),
-          tallied.writeIns(), record));
-    }
+    DemoTally.Tallied tally = DemoTally.run(manifest, config, settings.guardians(), guardians, electionFile,
+        boardFile, cascade, record, voting.voted(), random, log);
+    TallyService.Outcome tallied = tally.outcome();
 
     // 8. Tally published on the board; the final board and its cosigned checkpoint go into the record (as tally
     // publish --notice does), which is verified in full against the notice
@@ -213,7 +191,7 @@ public final class MockElection implements AutoCloseable {
     long challenged = voting.voted().stream().filter(e -> e.receipt().challenged()).count();
     Outcome outcome = new Outcome(tallied.result(), voting.truth(), voting.voted().size() - challenged, challenged,
         report, voting.problems(), record, noticeFile, checkpoint, tallied.ranked(), tallied.writeIns(),
-        mixedTruth.names(), mixedProblems);
+        tally.namesTruth(), tally.mixedProblems());
     ResultView.print(log, manifest, outcome);
     return outcome;
   }
@@ -382,17 +360,6 @@ public final class MockElection implements AutoCloseable {
   /** A random passphrase (130 bits), for the demo's generated guardians, board, witnesses and kiosk. */
   private String secret() {
     return new java.math.BigInteger(130, random).toString(32);
-  }
-
-  private List<Integer> chooseQuorum() {
-    List<Integer> all = new ArrayList<>();
-    for (int i = 1; i <= settings.guardians(); i++) {
-      all.add(i);
-    }
-    Collections.shuffle(all, random);
-    List<Integer> chosen = new ArrayList<>(all.subList(0, settings.quorum()));
-    chosen.sort(Comparator.naturalOrder());
-    return chosen;
   }
 
   static boolean countsMatch(ElectionResult result, Map<String, Map<String, Long>> truth) {
