@@ -158,6 +158,15 @@ class TallyAppPublishTest {
       Path board = temp.resolve("fetched").resolve(RecordFiles.BOARD);
       long entriesBefore = count(board, null);
       assertEquals(0, count(board, EntryKind.TALLY_PUBLISHED));
+      // The write-in line's names are mixed by two guardians (tally mix, each on its own); the app takes the mix
+      // files from beside the board.
+      Path mix1 = board.resolveSibling("mix-1.json");
+      assertEquals(0, tool("mix", "--election", election.toString(), "--board", board.toString(), "--guardian-key",
+          ceremony.resolve("guardian-2.key.json").toString(), "--passphrase-file", pass[1].toString(), "--out",
+          mix1.toString()));
+      assertEquals(0, tool("mix", "--election", election.toString(), "--board", board.toString(), "--guardian-key",
+          ceremony.resolve("guardian-1.key.json").toString(), "--passphrase-file", pass[0].toString(), "--mix",
+          mix1.toString(), "--out", board.resolveSibling("mix-2.json").toString()));
 
       // The app: import and verify the board, two guardians open their keys, tally.
       fxRun(() -> {

@@ -87,10 +87,29 @@ class TallyToolEndToEndTest {
       assertTrue(errors.contains("at least 2 of the 3"), errors);
       assertTrue(errors.contains("wrong passphrase"), errors);
 
+      // The manifest's congressional race has a write-in line: its names are mixed first, by two guardians in turn
+      // (at least k), each on its own; a tally without the mixes is refused, saying so.
+      Console unmixed = Console.run(TallyTool::run, "tally", "--election", election.toString(), "--board",
+          board.toString(), "--guardian-key", ceremony.resolve("guardian-1.key.json").toString(), "--guardian-key",
+          ceremony.resolve("guardian-3.key.json").toString(), "--passphrase-file", pass[0].toString(),
+          "--passphrase-file", pass[2].toString(), "--out", temp.resolve("unmixed").toString());
+      assertEquals(1, unmixed.code(), unmixed.printed());
+      assertTrue(unmixed.err().contains("tally mix"), unmixed.err());
+      Path mix1 = temp.resolve("mix-1.json");
+      Path mix2 = temp.resolve("mix-2.json");
+      assertEquals(0, tool("mix", "--election", election.toString(), "--board", board.toString(), "--guardian-key",
+          ceremony.resolve("guardian-3.key.json").toString(), "--passphrase-file", pass[2].toString(), "--out",
+          mix1.toString()));
+      assertEquals(0, tool("mix", "--election", election.toString(), "--board", board.toString(), "--guardian-key",
+          ceremony.resolve("guardian-1.key.json").toString(), "--passphrase-file", pass[0].toString(), "--mix",
+          mix1.toString(), "--out", mix2.toString()));
       assertEquals(0, tool("tally", "--election", election.toString(), "--board", board.toString(),
           "--guardian-key", ceremony.resolve("guardian-1.key.json").toString(), "--guardian-key",
           ceremony.resolve("guardian-3.key.json").toString(), "--passphrase-file", pass[0].toString(),
-          "--passphrase-file", pass[2].toString(), "--out", record.toString()));
+          "--passphrase-file", pass[2].toString(), "--mix", mix1.toString(), "--mix", mix2.toString(), "--out",
+          record.toString()));
+      assertTrue(Files.isRegularFile(record.resolve("mix-2.json")) && Files.isRegularFile(record.resolve(
+          "ranked_result.json")), "the mixes and the write-in list are in the record");
       JsonObject result = JsonText.readObject(record.resolve("result.json"));
       Map<String, Long> truth = new HashMap<>();
       long cast = 0;

@@ -142,7 +142,7 @@ public final class ShuffleProver {
     FixedBaseTable kT = Points.table(st.jointKey().element());
     ECPoint[] ts = new ECPoint[3 + 2 * w];
     List<Runnable> jobs = new ArrayList<>();
-    jobs.add(() -> ts[2] = Msm.sum(hs, omP, n).add(gT.multiply(nonces.omega3.revealSecret().toBigInteger())));
+    jobs.add(() -> ts[2] = Msm.sumWithSecretScalars(hs, omP, n).add(gT.multiply(nonces.omega3.revealSecret().toBigInteger())));
     for (int j = 0; j < w; j++) {
       int jj = j;
       jobs.add(() -> {
@@ -154,8 +154,8 @@ public final class ShuffleProver {
           bb[i] = Points.raw(ct.beta());
         }
         BigInteger neg = Q.subtract(om4[jj]).mod(Q);
-        ts[3 + 2 * jj] = Msm.sum(a, omP, n).add(gT.multiply(neg));
-        ts[4 + 2 * jj] = Msm.sum(bb, omP, n).add(kT.multiply(neg));
+        ts[3 + 2 * jj] = Msm.sumWithSecretScalars(a, omP, n).add(gT.multiply(neg));
+        ts[4 + 2 * jj] = Msm.sumWithSecretScalars(bb, omP, n).add(kT.multiply(neg));
       });
     }
     Parallel.tasks(threads, jobs);

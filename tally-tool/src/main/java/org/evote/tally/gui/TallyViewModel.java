@@ -175,10 +175,19 @@ public final class TallyViewModel {
     List<GuardianKey> open = List.copyOf(keys.values());
     long total = Math.max(1, s.entries());
     progress.set(0);
-    message.info(texts.get("tally.running", keys.keySet().toString()));
+    List<Path> mixes;
+    try {
+      mixes = TallyService.mixesBeside(boardModel.board());
+    } catch (java.io.IOException e) {
+      message.error(texts.get("tally.mixesUnreadable", e.getMessage()));
+      return;
+    }
+    message.info(mixes.isEmpty() ? texts.get("tally.running", keys.keySet().toString())
+        : texts.get("tally.runningWithMixes", keys.keySet().toString(), mixes.size()));
     long[] seen = {0};
     background.start(() -> {
-      TallyService.Outcome outcome = service.tally(election(), boardModel.board(), open, out, n -> {
+      TallyService.Outcome outcome = service.tally(election(), boardModel.board(),
+          org.evote.crypto.record.RecordFiles.checkpointBeside(boardModel.board()), open, mixes, out, n -> {
         long p = Math.min(99, n * 100 / total);
         if (p != seen[0]) {
           seen[0] = p;

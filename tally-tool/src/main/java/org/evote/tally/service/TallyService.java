@@ -89,6 +89,26 @@ public final class TallyService {
   }
 
   /**
+   * The mix files ({@code mix-<p>.json}) in the directory of {@code board}, in cascade order: where the desktop app
+   * takes them from (the guardians' {@code tally mix} files are copied beside the board they mixed).
+   */
+  public static List<Path> mixesBeside(Path board) throws IOException {
+    Path dir = board.toAbsolutePath().getParent();
+    java.util.TreeMap<Integer, Path> found = new java.util.TreeMap<>();
+    if (dir != null && Files.isDirectory(dir)) {
+      try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+        files.forEach(f -> {
+          int p = org.evote.crypto.verify.MixRecord.position(f.getFileName().toString());
+          if (p > 0 && Files.isRegularFile(f)) {
+            found.put(p, f);
+          }
+        });
+      }
+    }
+    return List.copyOf(found.values());
+  }
+
+  /**
    * The whole tally of {@code board} and its final checkpoint {@code checkpoint} (copied into the record with the
    * board file) with the given guardians' keys (at least k).
    */
