@@ -51,6 +51,24 @@ class ArchitectureTest {
         .check(MAIN);
   }
 
+  /**
+   * The native MSM sees public data only (protocol §1.5): the code that holds secret scalars — the kiosk's
+   * encryption, the shuffle and its prover, the guardians' decryptions — never calls {@code Msm.sum}, which may
+   * dispatch to it; the prover's sums over its nonces go through {@code Msm.sumWithSecretScalars} (Java only).
+   */
+  @Test
+  void codeWithSecretScalarsNeverReachesTheNativeMsm() {
+    noClasses().that().haveFullyQualifiedName("org.evote.crypto.mix.ShuffleProver")
+        .or().haveFullyQualifiedName("org.evote.crypto.mix.Shuffler")
+        .or().haveFullyQualifiedName("org.evote.crypto.decrypt.MixDecryptor")
+        .or().haveFullyQualifiedName("org.evote.crypto.decrypt.Decryptor")
+        .or().haveFullyQualifiedName("org.evote.crypto.proof.EncryptionBatch")
+        .or().haveFullyQualifiedName("org.evote.crypto.ballot.BallotEncryptor")
+        .should().callMethod("org.evote.crypto.group.internal.Msm", "sum",
+            "org.bouncycastle.math.ec.ECPoint[]", "java.math.BigInteger[]", "int")
+        .check(MAIN);
+  }
+
   @Test
   void conceptPackagesHaveNoCycles() {
     slices().matching("org.evote.crypto.(*)..").should().beFreeOfCycles().check(MAIN);
