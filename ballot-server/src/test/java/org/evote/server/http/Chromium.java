@@ -46,8 +46,11 @@ final class Chromium implements AutoCloseable {
     driver = new ChromeDriver(service, options);
   }
 
+  /** A wait of up to 20 s that retries while the page re-renders what it looks at (a stale element). */
   WebDriverWait waiting() {
-    return new WebDriverWait(driver, Duration.ofSeconds(20));
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
   }
 
   Object js(String script, Object... args) {

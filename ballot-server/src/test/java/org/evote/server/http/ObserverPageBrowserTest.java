@@ -86,8 +86,11 @@ class ObserverPageBrowserTest {
     List<String> shown = new java.util.ArrayList<>();
     By codes = By.cssSelector("#" + listId + " .card .code");
     while (true) {
-      waiting().until(d -> !d.findElements(codes).isEmpty());
-      List<String> page = browser.findElements(codes).stream().map(WebElement::getText).toList();
+      // read in one go, again if the list is re-rendered while being read
+      List<String> page = waiting().until(d -> {
+        List<String> texts = d.findElements(codes).stream().map(WebElement::getText).toList();
+        return texts.isEmpty() ? null : texts;
+      });
       assertTrue(page.size() <= 10, "at most 10 a page: " + page.size());
       shown.addAll(page);
       List<WebElement> next = browser.findElements(By.cssSelector("#" + navId + " button.next"));
